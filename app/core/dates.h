@@ -1,0 +1,27 @@
+// Civil dates as day numbers (days since 1970-01-01) and month indices (year*12 + month-1).
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace cm {
+
+struct YMD {
+  int y = 1970, m = 1, d = 1;
+};
+
+int32_t daysFromCivil(int y, int m, int d);
+YMD civilFromDays(int32_t days);
+// Accepts YYYY-MM-DD, YYYY/MM/DD and YYYY-M-D; nullopt for anything else or an impossible date.
+std::optional<int32_t> parseDate(std::string_view s);
+// YYYY-MM → month index.
+std::optional<int> parseMonth(std::string_view s);
+std::string formatDate(int32_t days);   // YYYY-MM-DD
+std::string formatMonth(int month_index);  // YYYY-MM
+inline int monthOfDay(int32_t days) {
+  YMD c = civilFromDays(days);
+  return c.y * 12 + c.m - 1;
+}
+
+}  // namespace cm

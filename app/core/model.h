@@ -1,0 +1,99 @@
+// The core model: plain structs, projects stored column-wise. No GL, no ImGui.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/ecosystem.h"
+
+namespace cm {
+
+struct Vec2 {
+  double x = 0, y = 0;
+};
+using Ring = std::vector<Vec2>;
+struct Polygon {
+  std::vector<Ring> rings;  // rings[0] is the outer ring, the rest are holes
+};
+using MultiPolygon = std::vector<Polygon>;
+using LineString = std::vector<Vec2>;
+
+// Every geometry is kept twice: lon/lat (WGS 84) for geodesic measures and lookups, and x/y in the
+// display CRS for drawing.
+struct District {
+  int adcode = 0;
+  std::string name_zh, name_en, kind;
+  MultiPolygon ll, xy;
+  double area_km2 = 0;  // geodesic, WGS 84 ellipsoid
+  Vec2 label_xy;        // interior point used for the label (display CRS)
+};
+
+struct WaterBody {
+  std::string name_zh, name_en, kind;
+  MultiPolygon ll, xy;
+};
+
+struct River {
+  int level = 0;
+  std::string kind;
+  LineString ll, xy;
+};
+
+struct Park {
+  std::string id, name_zh, name_en;
+  int district_adcode = 0;
+  double lon = 0, lat = 0;
+  Vec2 xy;
+  std::string level, focus;
+  Ecosystem main_ecosystem = Ecosystem::Other;
+  double radius_km = 3.0;  // catchment circle
+};
+
+enum class Sector : uint8_t { Manufacturing = 0, Service = 1 };
+enum class Channel : uint8_t { TaskForce = 0, OverseasMission, SoeInvest, Other };
+
+// One column per field; row i of every column is project i.
+struct Projects {
+  std::vector<std::string> id, name_zh, name_en;
+  std::vector<Ecosystem> ecosystem;
+  std::vector<uint16_t> chain;            // index into chain_names
+  std::vector<Sector> sector;
+  std::vector<float> investment_yi;       // 亿元
+  std::vector<int32_t> signed_day;        // days since 1970-01-01
+  std::vector<int32_t> started_day;       // days since 1970-01-01, or kNoDay
+  std::vector<uint8_t> stage;             // 0..11, life-cycle stage (FACTS.md)
+  std::vector<int32_t> district_adcode;
+  std::vector<int16_t> district_index;    // index into Model::districts, -1 unknown
+  std::vector<int16_t> park_index;        // index into Model::parks, -1 none
+  std::vector<uint8_t> in_park;           // park set and the point lies in its catchment
+  std::vector<double> lon, lat;           // WGS 84
+  std::vector<double> x, y;               // display CRS
+  std::vector<std::string> foreign;       // source region, empty if domestic
+  std::vector<float> fdi_musd;
+  std::vector<uint8_t> chain_leader;
+  std::vector<int32_t> leader_index;      // row of the chain leader followed, -1 none
+  std::vector<Channel> channel;
+  std::vector<uint8_t> synthetic;
+
+  std::vector<std::string> chain_names;   // chain id strings, e.g. "visual_intelligence"
+
+  static constexpr int32_t kNoDay = INT32_MIN;
+  size_t size() const { return id.size(); }
+};
+
+struct Model {
+  std::vector<District> districts;
+  std::vector<WaterBody> water;
+  std::vector<River> rivers;
+  std::vector<Park> parks;
+  Projects projects;
+  bool projects_synthetic = false;
+  std::string display_crs;  // e.g. "EPSG:4549"
+  std::string data_dir;     // where the map layers were read from
+  std::string projects_file;
+};
+
+// Month index used by the time filter: year * 12 + (month - 1).
+inline int monthIndex(int year, int month) { return year * 12 + (month - 1); }
+
+}  // namespace cm

@@ -1,0 +1,72 @@
+#include "data/data_paths.h"
+
+#include <cstdlib>
+
+#include "data/gdal_util.h"
+
+#ifndef CHAINMAP_SOURCE_DIR
+#define CHAINMAP_SOURCE_DIR "."
+#endif
+
+namespace cm {
+
+static std::string env(const char* name) {
+  const char* v = std::getenv(name);
+  return v ? v : "";
+}
+
+std::string userDataDir() {
+  std::string base = env("XDG_DATA_HOME");
+  if (base.empty()) base = env("HOME").empty() ? "/tmp" : env("HOME") + "/.local/share";
+  return base + "/chainmap/hangzhou";
+}
+
+std::string assetDir() {
+  const std::string e = env("CHAINMAP_ASSETS");
+  return e.empty() ? std::string(CHAINMAP_SOURCE_DIR) + "/assets" : e;
+}
+
+std::string shaderDir() {
+  const std::string e = env("CHAINMAP_SHADERS");
+  return e.empty() ? std::string(CHAINMAP_SOURCE_DIR) + "/shaders" : e;
+}
+
+std::string defaultProjectsFile() { return assetDir() + "/hangzhou/projects_sample.csv"; }
+
+DataPaths resolveDataPaths(const std::string& cli) {
+  DataPaths p;
+  std::vector<std::string> candidates;
+  if (!cli.empty()) candidates.push_back(cli);
+  if (!env("CHAINMAP_DATA").empty()) candidates.push_back(env("CHAINMAP_DATA"));
+  candidates.push_back(userDataDir());
+  candidates.push_back(std::string(CHAINMAP_SOURCE_DIR) + "/../shared/data/hangzhou");
+  // An explicit --data folder is the only one searched: the user said where the data is.
+  if (!cli.empty()) candidates.resize(1);
+  for (const std::string& dir : candidates) {
+    p.searched.push_back(dir);
+    if (fileExists(dir + "/districts.shp")) {
+      p.data_dir = dir;
+      break;
+    }
+  }
+  const std::string assets = assetDir() + "/hangzhou";
+  auto pick = [&](const char* name) {
+    if (!p.data_dir.empty() && fileExists(p.data_dir + "/" + name)) return p.data_dir + "/" + name;
+    return assets + "/" + name;
+  };
+  p.districts = p.data_dir.empty() ? (cli.empty() ? "" : cli + "/districts.shp") : p.data_dir + "/districts.shp";
+  p.water = pick("water_polygons.shp");
+  p.rivers = pick("rivers.shp");
+  p.parks = pick("parks.csv");
+  return p;
+}
+
+std::string noDistrictsMessage(const DataPaths& p) {
+  std::string m = "districts.shp: no district boundaries found. Looked in:";
+  for (const std::string& s : p.searched) m += "\n  " + s;
+  m += "\nRun `chainmap-data fetch` once (needs internet) to download them into " + userDataDir() +
+       ", or put districts.shp/.shx/.dbf/.prj there or in the folder given with --data.";
+  return m;
+}
+
+}  // namespace cm

@@ -1,0 +1,44 @@
+#include "data/gdal_util.h"
+
+#include <cpl_error.h>
+#include <gdal.h>
+#include <ogr_api.h>
+
+#include <mutex>
+#include <sys/stat.h>
+
+namespace cm {
+
+void ensureGdalRegistered() {
+  static std::once_flag once;
+  std::call_once(once, [] { GDALAllRegister(); });
+}
+
+static void CPL_STDCALL collect(CPLErr cls, CPLErrorNum, const char* msg) {
+  if (cls < CE_Failure) return;  // warnings are not the user's problem
+  auto* self = static_cast<std::string*>(CPLGetErrorHandlerUserData());
+  if (self && msg) *self = msg;
+}
+
+GdalErrorCapture::GdalErrorCapture() { CPLPushErrorHandlerEx(collect, &last_); }
+GdalErrorCapture::~GdalErrorCapture() { CPLPopErrorHandler(); }
+
+bool fileExists(const std::string& path) {
+  struct stat st;
+  return ::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode);
+}
+
+bool isValidUtf8(const std::string& s) {
+  size_t i = 0;
+  while (i < s.size()) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    const int n = c < 0x80 ? 0 : (c >> 5) == 0x6 ? 1 : (c >> 4) == 0xE ? 2 : (c >> 3) == 0x1E ? 3 : -1;
+    if (n < 0 || i + n >= s.size() + (n == 0)) return false;
+    for (int k = 1; k <= n; ++k)
+      if ((static_cast<unsigned char>(s[i + k]) >> 6) != 0x2) return false;
+    i += n + 1;
+  }
+  return true;
+}
+
+}  // namespace cm

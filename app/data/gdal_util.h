@@ -1,0 +1,26 @@
+// Small helpers around GDAL: one-time registration and capturing GDAL's own error text so it can
+// be folded into our "FILE: problem" messages instead of going to stderr raw.
+#pragma once
+#include <string>
+
+namespace cm {
+
+void ensureGdalRegistered();
+
+// While alive, GDAL errors are collected instead of printed.
+class GdalErrorCapture {
+ public:
+  GdalErrorCapture();
+  ~GdalErrorCapture();
+  GdalErrorCapture(const GdalErrorCapture&) = delete;
+  GdalErrorCapture& operator=(const GdalErrorCapture&) = delete;
+  const std::string& last() const { return last_; }
+
+ private:
+  std::string last_;
+};
+
+bool fileExists(const std::string& path);
+bool isValidUtf8(const std::string& s);
+
+}  // namespace cm

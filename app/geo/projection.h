@@ -1,0 +1,39 @@
+// Coordinate transforms through PROJ. Every transform is built with
+// proj_normalize_for_visualization, so x is always easting/longitude and y northing/latitude.
+#pragma once
+#include <memory>
+#include <string>
+
+#include "core/model.h"
+#include "core/result.h"
+
+namespace cm {
+
+// Hangzhou spans 118.3–120.7°E: CGCS2000 / 3-degree Gauss-Kruger CM 120E keeps scale error
+// below 0.05 % across the city. Configurable with --crs.
+inline constexpr const char* kDefaultDisplayCrs = "EPSG:4549";
+inline constexpr const char* kWgs84 = "EPSG:4326";
+
+class Transform {
+ public:
+  // src and dst: anything PROJ accepts ("EPSG:4326", WKT, PROJJSON, a PROJ string).
+  static Result<Transform> create(const std::string& src, const std::string& dst);
+  Transform(Transform&&) noexcept;
+  Transform& operator=(Transform&&) noexcept;
+  ~Transform();
+
+  // False (and x, y untouched) when PROJ cannot transform the point.
+  bool apply(double& x, double& y) const;
+  bool inverse(double& x, double& y) const;
+  Vec2 operator()(Vec2 p) const { apply(p.x, p.y); return p; }
+
+ private:
+  Transform() = default;
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// Checks that a CRS definition is known to PROJ; the error names the definition.
+Result<std::string> validateCrs(const std::string& def);
+
+}  // namespace cm
