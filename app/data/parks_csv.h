@@ -1,0 +1,17 @@
+// parks.csv: development zones / industrial parks with a point, a main ecosystem and a catchment.
+// Columns: id, name_zh, name_en, district_adcode, lon, lat, level, focus, source, confidence,
+// main_ecosystem (iot|bio|equip|mat|energy|other), radius_km (catchment circle, default 3 km).
+#pragma once
+#include <string>
+#include <vector>
+
+#include "core/model.h"
+#include "core/result.h"
+#include "geo/projection.h"
+
+namespace cm {
+
+// Errors name the file and, for a bad value, the row and column ("FILE: row 3, column 'lon': ...").
+Result<std::vector<Park>> loadParksCsv(const std::string& path, const Transform& wgs84_to_display);
+
+}  // namespace cm
