@@ -1,0 +1,350 @@
+// `chainmap-data fetch` offline: the tests make DataV-shaped GCJ-02 GeoJSON files at test time by
+// forward-transforming known WGS 84 geometry (the real districts when present, else synthetic
+// squares), run the pipeline with --from, and check the conversion, the checks and the safety
+// rules (nothing half-written, nothing overwritten with bad data). Nothing here touches a network
+// address other than the loopback port 9 (discard, closed) to test the "no network" message.
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <cmath>
+#include <numbers>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <unistd.h>
+
+#include "data/data_paths.h"
+#include "data/fetch.h"
+#include "data/vector_layers.h"
+#include "geo/gcj02.h"
+#include "geo/geodesic.h"
+#include "geo/projection.h"
+
+using namespace cm;
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::string kData = CHAINMAP_TEST_DATA;
+
+struct Unit {
+  int adcode;
+  std::string name;
+  MultiPolygon wgs;
+};
+
+fs::path freshDir(const std::string& name) {
+  const fs::path p = fs::temp_directory_path() / ("chainmap_fetch_" + name + "_" + std::to_string(::getpid()));
+  fs::remove_all(p);
+  fs::create_directories(p);
+  return p;
+}
+
+// A GeoJSON shaped like DataV's 330100_full.json: MultiPolygon features in GCJ-02 with adcode,
+// name, center and level properties.
+std::string dataVGeoJson(const std::vector<Unit>& units) {
+  nlohmann::json fc{{"type", "FeatureCollection"}, {"features", nlohmann::json::array()}};
+  for (const Unit& u : units) {
+    nlohmann::json polys = nlohmann::json::array();
+    for (const Polygon& p : u.wgs) {
+      nlohmann::json rings = nlohmann::json::array();
+      for (const Ring& r : p.rings) {
+        nlohmann::json ring = nlohmann::json::array();
+        for (const Vec2& v : r) {
+          const Vec2 g = wgs84ToGcj02(v);
+          ring.push_back({g.x, g.y});
+        }
+        rings.push_back(ring);
+      }
+      polys.push_back(rings);
+    }
+    const Vec2 c = wgs84ToGcj02(u.wgs[0].rings[0][0]);
+    fc["features"].push_back({{"type", "Feature"},
+                              {"properties", {{"adcode", u.adcode}, {"name", u.name}, {"center", {c.x, c.y}},
+                                              {"level", "district"}, {"parent", {{"adcode", 330100}}}}},
+                              {"geometry", {{"type", "MultiPolygon"}, {"coordinates", polys}}}});
+  }
+  return fc.dump();
+}
+
+std::string writeFile(const fs::path& p, const std::string& text) {
+  std::ofstream(p, std::ios::binary) << text;
+  return p.string();
+}
+
+// 13 synthetic squares near Hangzhou, each sized to its reference geodesic area.
+std::vector<Unit> syntheticUnits() {
+  std::vector<Unit> out;
+  int i = 0;
+  for (const ExpectedDistrict& e : expectedHangzhouDistricts()) {
+    const double cx = 118.6 + (i % 5) * 0.5, cy = 29.3 + (i / 5) * 0.5;
+    ++i;
+    double h = std::sqrt(e.area_km2) / 111.0 / 2;  // half side, degrees of latitude
+    MultiPolygon mp;
+    for (int pass = 0; pass < 3; ++pass) {
+      const double w = h / std::cos(cy * std::numbers::pi / 180);
+      mp = {Polygon{{Ring{{cx - w, cy - h}, {cx - w, cy + h}, {cx + w, cy + h}, {cx + w, cy - h}, {cx - w, cy - h}}}}};
+      h *= std::sqrt(e.area_km2 / geodesicAreaKm2(mp));
+    }
+    out.push_back({e.adcode, e.name_zh, mp});
+  }
+  return out;
+}
+
+std::vector<Unit> realUnits() {
+  std::vector<Unit> out;
+  auto d = loadDistricts(kData + "/districts.shp", kWgs84);
+  if (!d) return out;
+  for (District& x : *d) out.push_back({x.adcode, x.name_zh, x.ll});
+  return out;
+}
+
+// Every file under `dir` with its content, to prove a failed fetch left it untouched.
+std::map<std::string, std::string> snapshot(const fs::path& dir) {
+  std::map<std::string, std::string> m;
+  if (!fs::exists(dir)) return m;
+  for (const auto& e : fs::recursive_directory_iterator(dir)) {
+    std::ostringstream s;
+    if (e.is_regular_file()) s << std::ifstream(e.path(), std::ios::binary).rdbuf();
+    m[fs::relative(e.path(), dir).string()] = s.str();
+  }
+  return m;
+}
+
+std::string slurp(const fs::path& p) {
+  std::ostringstream s;
+  s << std::ifstream(p, std::ios::binary).rdbuf();
+  return s.str();
+}
+
+FetchOutcome fetchFrom(const std::string& source, const fs::path& out, bool force = false) {
+  FetchOptions o;
+  o.source = source;
+  o.out_dir = out.string();
+  o.force = force;
+  return fetchDistricts(o);
+}
+
+// An output folder that already holds a (pretend) user's set and notes.
+fs::path userFolder(const std::string& name) {
+  const fs::path out = freshDir(name) / "out";
+  fs::create_directories(out);
+  for (const char* ext : {".shp", ".shx", ".dbf", ".prj", ".cpg"})
+    writeFile(out / (std::string("districts") + ext), std::string("the user's own file ") + ext);
+  writeFile(out / "SOURCES.md", "my own notes\n");
+  return out;
+}
+
+}  // namespace
+
+TEST(Fetch, RealDistrictsRoundTripThroughGcj02) {
+  const std::vector<Unit> units = realUnits();
+  if (units.size() != 13) GTEST_SKIP() << "no real districts in " << kData;
+  const fs::path tmp = freshDir("real");
+  const std::string src = writeFile(tmp / "330100_full.json", dataVGeoJson(units));
+  const fs::path out = tmp / "data" / "hangzhou";  // does not exist yet: created
+  const FetchOutcome o = fetchFrom(src, out);
+  ASSERT_TRUE(o) << o.message;
+  EXPECT_TRUE(o.warnings.empty()) << o.warnings.front();
+  ASSERT_EQ(o.districts.size(), 13u);
+
+  // Vertices are back on the original WGS 84 positions (both rounded to 1e-6 degrees).
+  double worst = 0;
+  for (size_t i = 0; i < 13; ++i) {
+    const District* orig = nullptr;
+    ASSERT_EQ(o.districts[i].adcode, units[i].adcode);
+    const MultiPolygon& a = o.districts[i].ll;
+    const MultiPolygon& b = units[i].wgs;
+    ASSERT_EQ(a.size(), b.size());
+    for (size_t p = 0; p < a.size(); ++p) {
+      ASSERT_EQ(a[p].rings.size(), b[p].rings.size());
+      for (size_t r = 0; r < a[p].rings.size(); ++r) {
+        ASSERT_EQ(a[p].rings[r].size(), b[p].rings[r].size());
+        for (size_t v = 0; v < a[p].rings[r].size(); ++v)
+          worst = std::max({worst, std::fabs(a[p].rings[r][v].x - b[p].rings[r][v].x),
+                            std::fabs(a[p].rings[r][v].y - b[p].rings[r][v].y)});
+      }
+    }
+    (void)orig;
+  }
+  EXPECT_LT(worst, 1e-6);
+
+  // The written set is what the viewer reads: 13 units, names, kinds, areas within 2 %.
+  auto d = loadDistricts((out / "districts.shp").string(), kDefaultDisplayCrs);
+  ASSERT_TRUE(d) << d.error();
+  ASSERT_EQ(d->size(), 13u);
+  const auto& exp = expectedHangzhouDistricts();
+  for (size_t i = 0; i < 13; ++i) {
+    EXPECT_EQ((*d)[i].adcode, exp[i].adcode);
+    EXPECT_EQ((*d)[i].name_zh, exp[i].name_zh);
+    EXPECT_EQ((*d)[i].name_en, exp[i].name_en);
+    EXPECT_EQ((*d)[i].kind, exp[i].kind);
+    EXPECT_NEAR((*d)[i].area_km2, exp[i].area_km2, 0.02 * exp[i].area_km2) << exp[i].name_en;
+    EXPECT_NEAR((*d)[i].area_km2, geodesicAreaKm2(units[i].wgs), 1e-3 * exp[i].area_km2);
+  }
+  // Same attributes as the shared districts.dbf.
+  auto shared = loadDistricts(kData + "/districts.shp", kDefaultDisplayCrs);
+  ASSERT_TRUE(shared);
+  for (size_t i = 0; i < 13; ++i) {
+    EXPECT_EQ((*d)[i].name_en, (*shared)[i].name_en);
+    EXPECT_EQ((*d)[i].kind, (*shared)[i].kind);
+  }
+  EXPECT_EQ(slurp(out / "districts.cpg").substr(0, 5), "UTF-8");
+  EXPECT_NE(slurp(out / "districts.prj").find("WGS"), std::string::npos);
+  const std::string note = slurp(out / "SOURCES.md");
+  EXPECT_NE(note.find(src), std::string::npos);
+  EXPECT_NE(note.find("GCJ-02"), std::string::npos);
+  EXPECT_NE(note.find("No open-data licence"), std::string::npos);
+  EXPECT_NE(note.find("Chun'an County"), std::string::npos);
+  // Nothing else left behind (no temporary folder).
+  size_t n = 0;
+  for (const auto& e : fs::directory_iterator(out)) n += e.path().filename().string()[0] == '.' ? 100 : 1;
+  EXPECT_EQ(n, 6u);
+  fs::remove_all(tmp);
+}
+
+TEST(Fetch, SyntheticFixtureWritesALoadableSet) {
+  const fs::path tmp = freshDir("synthetic");
+  const std::string src = writeFile(tmp / "in.json", dataVGeoJson(syntheticUnits()));
+  const FetchOutcome o = fetchFrom("file://" + src, tmp / "out");
+  ASSERT_TRUE(o) << o.message;
+  auto d = loadDistricts((tmp / "out" / "districts.shp").string(), kDefaultDisplayCrs);
+  ASSERT_TRUE(d) << d.error();
+  ASSERT_EQ(d->size(), 13u);
+  EXPECT_EQ((*d)[11].name_en, "Chun'an County");
+  EXPECT_EQ((*d)[12].kind, "county-level city");
+  EXPECT_EQ(o.sources_note, (tmp / "out" / "SOURCES.md").string());
+  fs::remove_all(tmp);
+}
+
+TEST(Fetch, TwelveUnitsAreRejectedAndTheUserFilesStay) {
+  std::vector<Unit> units = syntheticUnits();
+  units.erase(units.begin() + 9);  // 330114 钱塘区
+  const fs::path out = userFolder("twelve");
+  const auto before = snapshot(out);
+  const std::string src = writeFile(out.parent_path() / "twelve.json", dataVGeoJson(units));
+  const FetchOutcome o = fetchFrom(src, out, /*force=*/true);
+  ASSERT_FALSE(o);
+  EXPECT_EQ(o.status, FetchStatus::Failed);
+  EXPECT_NE(o.message.find(src), std::string::npos) << o.message;
+  EXPECT_NE(o.message.find("expected 13 county-level units, found 12"), std::string::npos) << o.message;
+  EXPECT_NE(o.message.find("missing adcode 330114"), std::string::npos) << o.message;
+  EXPECT_EQ(snapshot(out), before);
+  fs::remove_all(out.parent_path());
+}
+
+TEST(Fetch, OldDivisionIsRejectedByName) {
+  std::vector<Unit> units = syntheticUnits();
+  units[0].adcode = 330103;  // 下城区, abolished in 2021
+  units[0].name = "下城区";
+  const fs::path tmp = freshDir("old");
+  const fs::path out = tmp / "out";
+  const FetchOutcome o = fetchFrom(writeFile(tmp / "old.json", dataVGeoJson(units)), out);
+  ASSERT_FALSE(o);
+  EXPECT_NE(o.message.find("unexpected adcode 330103 (下城区)"), std::string::npos) << o.message;
+  EXPECT_NE(o.message.find("pre-2021 division"), std::string::npos) << o.message;
+  EXPECT_NE(o.message.find("missing adcode 330102"), std::string::npos) << o.message;
+  EXPECT_FALSE(fs::exists(out)) << "a failed fetch must not even create the output folder";
+  fs::remove_all(tmp);
+}
+
+TEST(Fetch, WrongAreaIsRejected) {
+  std::vector<Unit> units = syntheticUnits();
+  for (Vec2& v : units[4].wgs[0].rings[0]) v.y = 29.3 + (v.y - 29.3) * 1.1;  // 萧山区 10 % taller
+  const fs::path out = userFolder("area");
+  const auto before = snapshot(out);
+  const FetchOutcome o = fetchFrom(writeFile(out.parent_path() / "a.json", dataVGeoJson(units)), out, true);
+  ASSERT_FALSE(o);
+  EXPECT_NE(o.message.find("330109 Xiaoshan District: geodesic area"), std::string::npos) << o.message;
+  EXPECT_EQ(snapshot(out), before);
+  fs::remove_all(out.parent_path());
+}
+
+TEST(Fetch, ExistingSetIsKeptWithoutForce) {
+  const fs::path out = userFolder("exists");
+  const auto before = snapshot(out);
+  const FetchOutcome o = fetchFrom(writeFile(out.parent_path() / "s.json", dataVGeoJson(syntheticUnits())), out);
+  EXPECT_EQ(o.status, FetchStatus::Exists);
+  EXPECT_NE(o.message.find((out / "districts.shp").string() + ": already exists"), std::string::npos) << o.message;
+  EXPECT_NE(o.message.find("--force"), std::string::npos);
+  EXPECT_EQ(snapshot(out), before);
+  fs::remove_all(out.parent_path());
+}
+
+TEST(Fetch, ForceReplacesTheSetAndKeepsSomeoneElsesSourcesNote) {
+  const fs::path out = userFolder("force");
+  writeFile(out / "districts.qix", "stale spatial index");
+  const FetchOutcome o = fetchFrom(writeFile(out.parent_path() / "s.json", dataVGeoJson(syntheticUnits())), out, true);
+  ASSERT_TRUE(o) << o.message;
+  EXPECT_EQ(slurp(out / "SOURCES.md"), "my own notes\n");
+  EXPECT_EQ(o.sources_note, (out / "SOURCES.districts.md").string());
+  EXPECT_TRUE(fs::exists(out / "SOURCES.districts.md"));
+  EXPECT_FALSE(fs::exists(out / "districts.qix"));
+  auto d = loadDistricts((out / "districts.shp").string(), kDefaultDisplayCrs);
+  ASSERT_TRUE(d) << d.error();
+  EXPECT_EQ(d->size(), 13u);
+  fs::remove_all(out.parent_path());
+}
+
+TEST(Fetch, NotGeoJsonIsAClearError) {
+  const fs::path tmp = freshDir("garbage");
+  const std::string src = writeFile(tmp / "page.html", "<html>503 Service Unavailable</html>");
+  const FetchOutcome o = fetchFrom(src, tmp / "out");
+  EXPECT_EQ(o.status, FetchStatus::Failed);
+  EXPECT_EQ(o.message.rfind(src + ": not a GeoJSON FeatureCollection", 0), 0u) << o.message;
+  EXPECT_FALSE(fs::exists(tmp / "out"));
+  fs::remove_all(tmp);
+}
+
+TEST(Fetch, MissingLocalFileIsAClearError) {
+  const FetchOutcome o = fetchFrom("/nonexistent/330100_full.json", freshDir("missing") / "out");
+  EXPECT_EQ(o.status, FetchStatus::NoSource);
+  EXPECT_EQ(o.message, "/nonexistent/330100_full.json: file not found");
+}
+
+TEST(Fetch, UnreachableUrlFailsFastAndSaysWhereToPutTheFiles) {
+  const fs::path tmp = freshDir("offline");
+  FetchOptions opt;
+  opt.source = "http://127.0.0.1:9/areas_v3/bound/330100_full.json";  // loopback, closed port
+  opt.out_dir = (tmp / "out").string();
+  opt.connect_timeout_s = 5;
+  opt.timeout_s = 10;
+  const auto t0 = std::chrono::steady_clock::now();
+  const FetchOutcome o = fetchDistricts(opt);
+  const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  EXPECT_LT(s, 10.0);
+  EXPECT_EQ(o.status, FetchStatus::NoSource);
+  EXPECT_EQ(o.message.rfind(opt.source + ": cannot download (", 0), 0u) << o.message;
+  for (const std::string& part : {std::string("--data DIR"), std::string("$CHAINMAP_DATA"), userDataDir(),
+                                  std::string("shared/data/hangzhou"), std::string("--from")})
+    EXPECT_NE(o.message.find(part), std::string::npos) << part << "\n" << o.message;
+  EXPECT_FALSE(fs::exists(tmp / "out"));
+  fs::remove_all(tmp);
+}
+
+TEST(ChainmapDataTool, FetchWhereAndOffline) {
+  const std::string exe = std::string(CHAINMAP_BIN_DIR) + "/chainmap-data";
+  if (!fs::exists(exe)) GTEST_SKIP() << exe << " is not built";
+  const fs::path tmp = freshDir("tool");
+  const std::string src = writeFile(tmp / "in.json", dataVGeoJson(syntheticUnits()));
+  const fs::path out = tmp / "out";
+  auto run = [&](const std::string& args, std::string& output) {
+    const std::string log = (tmp / "log.txt").string();
+    const int rc = std::system((exe + " " + args + " >" + log + " 2>&1").c_str());
+    output = slurp(log);
+    return WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
+  };
+  std::string text;
+  EXPECT_EQ(run("fetch --from '" + src + "' --out '" + out.string() + "'", text), 0) << text;
+  EXPECT_NE(text.find("Chun'an County"), std::string::npos) << text;
+  EXPECT_EQ(run("fetch --from '" + src + "' --out '" + out.string() + "'", text), 3) << text;
+  EXPECT_EQ(run("where --data '" + out.string() + "'", text), 0) << text;
+  EXPECT_NE(text.find(out.string() + "/districts.shp"), std::string::npos) << text;
+  EXPECT_EQ(run("where --data '" + (tmp / "nothing").string() + "'", text), 1) << text;
+  EXPECT_EQ(run("fetch --from http://127.0.0.1:9/330100_full.json --out '" + (tmp / "o2").string() + "'", text), 2);
+  EXPECT_NE(text.find("needs internet access"), std::string::npos) << text;
+  fs::remove_all(tmp);
+}
