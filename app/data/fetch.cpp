@@ -11,7 +11,9 @@
 #include <charconv>
 #include <chrono>
 #include <cmath>
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
 #include <ctime>
 #include <filesystem>
 #include <fstream>
@@ -468,8 +470,9 @@ FetchOutcome fetchDistricts(const FetchOptions& opt) {
   if (ec) return fail(FetchStatus::Failed, fileError(o.out_dir, "cannot create the folder (" + ec.message() + ")"));
   std::string tmpl = (out / ".chainmap-fetch-XXXXXX").string();
   if (!::mkdtemp(tmpl.data())) {
+    const std::string why = std::strerror(errno);
     if (!out_existed) fs::remove(out, ec);
-    return fail(FetchStatus::Failed, fileError(o.out_dir, "cannot create a temporary folder there"));
+    return fail(FetchStatus::Failed, fileError(o.out_dir, "cannot create a temporary folder there (" + why + ")"));
   }
   const fs::path tmp(tmpl), fresh = tmp / "new";
   struct Cleanup {
