@@ -300,9 +300,12 @@ TEST(Fetch, NotGeoJsonIsAClearError) {
 }
 
 TEST(Fetch, MissingLocalFileIsAClearError) {
-  const FetchOutcome o = fetchFrom("/nonexistent/330100_full.json", freshDir("missing") / "out");
+  const fs::path tmp = freshDir("missing");
+  const FetchOutcome o = fetchFrom("/nonexistent/330100_full.json", tmp / "out");
   EXPECT_EQ(o.status, FetchStatus::NoSource);
   EXPECT_EQ(o.message, "/nonexistent/330100_full.json: file not found");
+  EXPECT_FALSE(fs::exists(tmp / "out"));
+  fs::remove_all(tmp);
 }
 
 TEST(Fetch, UnreachableUrlFailsFastAndSaysWhereToPutTheFiles) {
