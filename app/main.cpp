@@ -1,1 +1,99 @@
-int main() { return 0; }
+// chainmap: flags → model → headless mode (--stats, --screenshot) or the interactive window.
+#include <cstdio>
+#include <iostream>
+
+#include "cli/options.h"
+#include "core/dates.h"
+#if __has_include("core/stats_report.h")
+#include "core/stats_report.h"
+#define HAVE_STATS 1
+#endif
+#include "data/data_paths.h"
+#include "data/model_loader.h"
+#include "ui/app.h"
+
+using namespace cm;
+
+static void report(const LoadReport& r) {
+  for (const std::string& e : r.errors) std::fprintf(stderr, "error: %s\n", e.c_str());
+  for (const std::string& w : r.warnings) std::fprintf(stderr, "warning: %s\n", w.c_str());
+}
+
+int main(int argc, char** argv) {
+  int code = 0;
+  auto opt = parseOptions(argc, argv, code);
+  if (!opt) return code;
+
+  LoadReport rep;
+  const Model model = loadModel({opt->data_dir, opt->projects_file, opt->crs}, rep);
+  report(rep);
+  const bool headless = opt->stats || !opt->screenshot.empty();
+  if (headless && rep.fatal()) return 1;
+
+  auto filter = filterFromOptions(*opt, model);
+  auto lang = langFromOptions(*opt);
+  auto layers = opt->layers.empty() ? Result<LayerToggles>(LayerToggles{}) : parseLayers(opt->layers);
+  for (const std::string* err : {&filter.error(), &lang.error(), &layers.error()})
+    if (!err->empty()) {
+      std::fprintf(stderr, "error: %s\n", err->c_str());
+      return 2;
+    }
+
+#ifdef HAVE_STATS
+  if (opt->stats) {
+    auto targets = loadTargets(assetDir() + "/targets.json");
+    std::cout << statsReport(model, *filter, targets ? &*targets : nullptr).dump(2) << "\n";
+    return 0;
+  }
+#endif
+
+  AppState st;
+  st.filter = *filter;
+  st.lang = *lang;
+  st.layers = *layers;
+  st.errors = rep.errors;
+  st.warnings = rep.warnings;
+  // The time slider spans the data; an open window (no --time) shows all of it.
+  const Projects& p = model.projects;
+  if (p.size()) {
+    int lo = INT32_MAX, hi = INT32_MIN;
+    for (int32_t d : p.signed_day) { lo = std::min(lo, monthOfDay(d)); hi = std::max(hi, monthOfDay(d)); }
+    st.timeline.first_month = lo;
+    st.timeline.last_month = hi;
+  }
+  if (opt->time.empty()) {
+    st.filter.month_from = st.timeline.first_month;
+    st.filter.month_to = st.timeline.last_month;
+  }
+  for (const District& d : model.districts)
+    for (const Polygon& poly : d.xy)
+      for (const Vec2& v : poly.rings[0]) st.home.add(v);
+
+  App app(model, st);
+  if (auto ok = app.init(opt->width, opt->height, opt->screenshot.empty()); !ok) {
+    std::fprintf(stderr, "error: %s\n", ok.error().c_str());
+    return 1;
+  }
+  AppState& s = app.state();
+  s.view.width = opt->width;
+  s.view.height = opt->height;
+  if (!opt->extent.empty()) {
+    auto e = extentFromOptions(*opt, model.display_crs);
+    if (!e) {
+      std::fprintf(stderr, "error: %s\n", e.error().c_str());
+      return 2;
+    }
+    s.view.fit(*e);
+  } else if (s.home.valid()) {
+    fitHome(s);
+  }
+  if (!opt->screenshot.empty()) {
+    auto ok = app.screenshot(opt->screenshot);
+    if (!ok) {
+      std::fprintf(stderr, "error: %s\n", ok.error().c_str());
+      return 1;
+    }
+    return 0;
+  }
+  return app.runInteractive();
+}

@@ -10,6 +10,7 @@ namespace cm {
 
 struct Vec2 {
   double x = 0, y = 0;
+  bool operator==(const Vec2&) const = default;
 };
 using Ring = std::vector<Vec2>;
 struct Polygon {

@@ -1,6 +1,7 @@
 #include "data/data_paths.h"
 
 #include <cstdlib>
+#include <fstream>
 
 #include "data/gdal_util.h"
 
@@ -33,6 +34,12 @@ std::string shaderDir() {
 
 std::string defaultProjectsFile() { return assetDir() + "/hangzhou/projects_sample.csv"; }
 
+static bool firstLineHas(const std::string& path, const std::string& word) {
+  std::ifstream in(path);
+  std::string line;
+  return std::getline(in, line) && line.find(word) != std::string::npos;
+}
+
 DataPaths resolveDataPaths(const std::string& cli) {
   DataPaths p;
   std::vector<std::string> candidates;
@@ -57,7 +64,10 @@ DataPaths resolveDataPaths(const std::string& cli) {
   p.districts = p.data_dir.empty() ? (cli.empty() ? "" : cli + "/districts.shp") : p.data_dir + "/districts.shp";
   p.water = pick("water_polygons.shp");
   p.rivers = pick("rivers.shp");
+  // parks.csv wins from the data folder only when it has chainmap's main_ecosystem/radius_km
+  // columns; the shared compilation without them gives way to the enriched asset copy.
   p.parks = pick("parks.csv");
+  if (p.parks != assets + "/parks.csv" && !firstLineHas(p.parks, "main_ecosystem")) p.parks = assets + "/parks.csv";
   return p;
 }
 

@@ -98,6 +98,37 @@ Vec2 labelPoint(const MultiPolygon& mp, double tolerance) {
   return c;
 }
 
+static void collectLines(const GEOSGeometry* g, std::vector<LineString>& out) {
+  const int type = GEOSGeomTypeId_r(ctx(), g);
+  if (type == GEOS_LINESTRING || type == GEOS_LINEARRING) {
+    const GEOSCoordSequence* seq = GEOSGeom_getCoordSeq_r(ctx(), g);
+    unsigned n = 0;
+    GEOSCoordSeq_getSize_r(ctx(), seq, &n);
+    LineString ls(n);
+    for (unsigned i = 0; i < n; ++i) GEOSCoordSeq_getXY_r(ctx(), seq, i, &ls[i].x, &ls[i].y);
+    out.push_back(std::move(ls));
+    return;
+  }
+  const int n = GEOSGetNumGeometries_r(ctx(), g);
+  for (int i = 0; i < n; ++i) {
+    const GEOSGeometry* part = GEOSGetGeometryN_r(ctx(), g, i);
+    if (part != g) collectLines(part, out);
+  }
+}
+
+std::vector<LineString> unionOutline(const std::vector<const MultiPolygon*>& polys) {
+  std::vector<GEOSGeometry*> parts;
+  for (const MultiPolygon* mp : polys)
+    for (const Polygon& p : *mp) parts.push_back(makePolygon(p));
+  GeomPtr coll(GEOSGeom_createCollection_r(ctx(), GEOS_GEOMETRYCOLLECTION, parts.data(), static_cast<unsigned>(parts.size())));
+  GeomPtr uni(GEOSUnaryUnion_r(ctx(), coll.get()));
+  std::vector<LineString> out;
+  if (!uni) return out;
+  GeomPtr boundary(GEOSBoundary_r(ctx(), uni.get()));
+  if (boundary) collectLines(boundary.get(), out);
+  return out;
+}
+
 std::string validityProblem(const MultiPolygon& mp) {
   GeomPtr g = makeMulti(mp);
   if (GEOSisValid_r(ctx(), g.get()) == 1) return "";

@@ -17,6 +17,9 @@ std::vector<Vec2> triangulate(const MultiPolygon& mp);
 // (always inside, even for a concave county), tolerance in the polygon's units.
 Vec2 labelPoint(const MultiPolygon& mp, double tolerance);
 
+// Outline of the union of several polygons (e.g. the city boundary around all districts).
+std::vector<LineString> unionOutline(const std::vector<const MultiPolygon*>& polys);
+
 // "" when valid, else GEOS's reason (e.g. "Self-intersection[x y]").
 std::string validityProblem(const MultiPolygon& mp);
 

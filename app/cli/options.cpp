@@ -1,0 +1,130 @@
+#include "cli/options.h"
+
+#include <CLI/CLI.hpp>
+
+#include <sstream>
+#include <vector>
+
+#include "core/dates.h"
+#include "geo/projection.h"
+
+namespace cm {
+
+static std::vector<std::string> split(const std::string& s, char sep = ',') {
+  std::vector<std::string> out;
+  std::stringstream ss(s);
+  std::string x;
+  while (std::getline(ss, x, sep))
+    if (!x.empty()) out.push_back(x);
+  return out;
+}
+
+std::optional<Options> parseOptions(int argc, char** argv, int& exit_code) {
+  Options o;
+  CLI::App app{"chainmap — Hangzhou industrial-chain investment map (杭州产业链招商地图)"};
+  app.add_option("--data", o.data_dir, "Folder with districts.shp (+ water_polygons, rivers, parks.csv)");
+  app.add_option("--projects", o.projects_file, "Projects CSV (default: the synthetic sample in assets/hangzhou)");
+  app.add_option("--crs", o.crs, "Display CRS, e.g. EPSG:4549 (default) or EPSG:32650");
+  app.add_option("--screenshot", o.screenshot, "Render one frame offscreen to this PNG and exit");
+  std::string size;
+  app.add_option("--size", size, "Window / screenshot size WxH (default 1600x1000)");
+  app.add_flag("--stats", o.stats, "Print statistics of the filtered projects as JSON and exit (no window)");
+  app.add_option("--time", o.time, "Signing-month window YYYY-MM..YYYY-MM");
+  app.add_option("--ecosystem", o.ecosystems, "Ecosystems to show: iot,bio,equip,mat,energy,other");
+  app.add_option("--sector", o.sector, "manufacturing or service");
+  app.add_option("--min-investment", o.min_investment, "Minimum investment in 亿元 (100M CNY)");
+  app.add_option("--district", o.districts, "District adcodes, comma-separated");
+  app.add_option("--lang", o.lang, "Label and UI language: zh or en")->check(CLI::IsMember({"zh", "en"}));
+  app.add_option("--extent", o.extent, "Fit the view to MINLON,MINLAT,MAXLON,MAXLAT");
+  app.add_option("--layers", o.layers, "Layers to draw: districts,water,rivers,parks,projects,labels");
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    exit_code = app.exit(e);
+    return std::nullopt;
+  }
+  if (!size.empty()) {
+    int w = 0, h = 0;
+    char x = 0;
+    std::istringstream in(size);
+    if (!(in >> w >> x >> h) || (x != 'x' && x != 'X') || w < 64 || h < 64 || w > 8192 || h > 8192) {
+      std::fprintf(stderr, "--size: expected WxH between 64x64 and 8192x8192, got '%s'\n", size.c_str());
+      exit_code = 2;
+      return std::nullopt;
+    }
+    o.width = w;
+    o.height = h;
+  }
+  return o;
+}
+
+Result<Filter> filterFromOptions(const Options& o, const Model& m) {
+  using R = Result<Filter>;
+  Filter f;
+  if (!o.time.empty()) {
+    const size_t dots = o.time.find("..");
+    if (dots == std::string::npos) return R::fail("--time: expected YYYY-MM..YYYY-MM, got '" + o.time + "'");
+    auto a = parseMonth(o.time.substr(0, dots)), b = parseMonth(o.time.substr(dots + 2));
+    if (!a || !b || *a > *b) return R::fail("--time: expected YYYY-MM..YYYY-MM with start ≤ end, got '" + o.time + "'");
+    f.month_from = *a;
+    f.month_to = *b;
+  }
+  if (!o.ecosystems.empty()) {
+    f.ecosystems = 0;
+    for (const std::string& id : split(o.ecosystems)) {
+      auto e = ecosystemFromId(id);
+      if (!e) return R::fail("--ecosystem: unknown ecosystem '" + id + "' (use iot,bio,equip,mat,energy,other)");
+      f.ecosystems |= 1u << static_cast<int>(*e);
+    }
+  }
+  if (!o.sector.empty()) {
+    if (o.sector == "manufacturing") f.sectors = 1;
+    else if (o.sector == "service") f.sectors = 2;
+    else return R::fail("--sector: expected manufacturing or service, got '" + o.sector + "'");
+  }
+  if (o.min_investment) {
+    if (!(*o.min_investment >= 0)) return R::fail("--min-investment: expected a number ≥ 0");
+    f.min_investment_yi = static_cast<float>(*o.min_investment);
+  }
+  if (!o.districts.empty()) {
+    f.districts = 0;
+    for (const std::string& code : split(o.districts)) {
+      int idx = -1;
+      for (size_t i = 0; i < m.districts.size(); ++i)
+        if (std::to_string(m.districts[i].adcode) == code) idx = static_cast<int>(i);
+      if (idx < 0 || idx >= 31) return R::fail("--district: no district with adcode '" + code + "' in the loaded data");
+      f.districts |= 1u << idx;
+    }
+  }
+  return f;
+}
+
+Result<Lang> langFromOptions(const Options& o) {
+  if (o.lang == "zh") return Lang::Zh;
+  if (o.lang == "en") return Lang::En;
+  return Result<Lang>::fail("--lang: expected zh or en");
+}
+
+Result<Extent> extentFromOptions(const Options& o, const std::string& crs) {
+  using R = Result<Extent>;
+  const auto parts = split(o.extent);
+  double v[4];
+  if (parts.size() != 4) return R::fail("--extent: expected MINLON,MINLAT,MAXLON,MAXLAT, got '" + o.extent + "'");
+  for (int i = 0; i < 4; ++i) {
+    char* end = nullptr;
+    v[i] = std::strtod(parts[i].c_str(), &end);
+    if (end == parts[i].c_str() || *end) return R::fail("--extent: '" + parts[i] + "' is not a number");
+  }
+  if (!(v[0] < v[2] && v[1] < v[3]) || v[0] < -180 || v[2] > 180 || v[1] < -90 || v[3] > 90)
+    return R::fail("--extent: expected MINLON < MAXLON and MINLAT < MAXLAT in degrees, got '" + o.extent + "'");
+  auto t = Transform::create(kWgs84, crs);
+  if (!t) return R::fail(t.error());
+  Extent e;
+  for (auto [x, y] : {std::pair{v[0], v[1]}, {v[2], v[1]}, {v[0], v[3]}, {v[2], v[3]}}) {
+    if (!t->apply(x, y)) return R::fail("--extent: the box cannot be projected to " + crs);
+    e.add({x, y});
+  }
+  return e;
+}
+
+}  // namespace cm

@@ -1,0 +1,33 @@
+// Command-line options: the same filters the panels set, plus view, content and headless modes.
+#pragma once
+#include <optional>
+#include <string>
+
+#include "core/filter.h"
+#include "core/layers.h"
+#include "core/model.h"
+#include "core/view.h"
+#include "core/result.h"
+#include "ui/strings.h"
+
+namespace cm {
+
+struct Options {
+  std::string data_dir, projects_file, crs;
+  std::string screenshot;  // --screenshot FILE.png
+  int width = 1600, height = 1000;
+  bool stats = false;
+  std::string time, ecosystems, sector, districts, lang = "zh", extent, layers;
+  std::optional<double> min_investment;
+};
+
+// Parses argv with CLI11. On --help or a bad flag, `exit_code` is set and main returns it.
+std::optional<Options> parseOptions(int argc, char** argv, int& exit_code);
+
+// The filter the flags describe, checked against the loaded model (district adcodes must exist).
+Result<Filter> filterFromOptions(const Options& o, const Model& m);
+Result<Lang> langFromOptions(const Options& o);
+// --extent MINLON,MINLAT,MAXLON,MAXLAT → the box in the display CRS.
+Result<Extent> extentFromOptions(const Options& o, const std::string& display_crs);
+
+}  // namespace cm

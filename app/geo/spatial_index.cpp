@@ -1,0 +1,45 @@
+#include "geo/spatial_index.h"
+
+#include <nanoflann.hpp>
+
+namespace cm {
+
+namespace {
+struct Cloud {
+  const std::vector<double>* x;
+  const std::vector<double>* y;
+  size_t kdtree_get_point_count() const { return x->size(); }
+  double kdtree_get_pt(size_t i, size_t d) const { return d == 0 ? (*x)[i] : (*y)[i]; }
+  template <class B>
+  bool kdtree_get_bbox(B&) const { return false; }
+};
+using Tree = nanoflann::KDTreeSingleIndexAdaptor<nanoflann::L2_Simple_Adaptor<double, Cloud>, Cloud, 2, size_t>;
+}  // namespace
+
+struct PointIndex::Impl {
+  Cloud cloud;
+  Tree tree;
+  Impl(const std::vector<double>& x, const std::vector<double>& y)
+      : cloud{&x, &y}, tree(2, cloud, nanoflann::KDTreeSingleIndexAdaptorParams(16)) {
+    tree.buildIndex();
+  }
+};
+
+PointIndex::PointIndex(const std::vector<double>& x, const std::vector<double>& y)
+    : impl_(std::make_unique<Impl>(x, y)) {}
+PointIndex::~PointIndex() = default;
+
+std::vector<size_t> PointIndex::within(double qx, double qy, double radius,
+                                       const std::function<bool(size_t)>& accept) const {
+  std::vector<std::pair<size_t, double>> hits;
+  const double q[2] = {qx, qy};
+  nanoflann::SearchParams params;
+  params.sorted = true;
+  impl_->tree.radiusSearch(q, radius * radius, hits, params);
+  std::vector<size_t> out;
+  for (const auto& h : hits)
+    if (accept(h.first)) out.push_back(h.first);
+  return out;
+}
+
+}  // namespace cm

@@ -1,0 +1,312 @@
+#include "ui/app.h"
+
+#include <glad/gl.h>
+// glad first, then GLFW without its own GL header.
+#define GLFW_INCLUDE_NONE
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
+#include <stb_image_write.h>
+
+#include <chrono>
+#include <cstdio>
+#include <optional>
+
+#include "core/dates.h"
+#include "data/data_paths.h"
+#include "geo/spatial_index.h"
+#include "render/map_renderer.h"
+#include "ui/fonts.h"
+#include "ui/layout.h"
+#include "ui/map_overlay.h"
+#include "ui/panels.h"
+
+namespace cm {
+
+using Clock = std::chrono::steady_clock;
+static double msSince(Clock::time_point t) {
+  return std::chrono::duration<double, std::milli>(Clock::now() - t).count();
+}
+
+struct App::Impl {
+  GLFWwindow* window = nullptr;
+  bool imgui_ready = false;
+  bool offscreen = false;
+  MapRenderer map;
+  gl::RenderTarget frame_target;  // offscreen mode: where the whole frame goes
+  Fonts fonts;
+  std::unique_ptr<PointIndex> index;
+  Summary summary;
+  std::optional<Filter> summary_filter;  // the filter `summary` was computed for
+  bool dragging = false;
+  double last_x = 0, last_y = 0;
+  int events = 0;  // input events since the last frame (set by GLFW callbacks)
+  ~Impl() {
+    if (imgui_ready) {
+      ImGui_ImplOpenGL3_Shutdown();
+      ImGui_ImplGlfw_Shutdown();
+      ImGui::DestroyContext();
+    }
+    if (window) glfwDestroyWindow(window);
+    glfwTerminate();
+  }
+};
+
+void fitHome(AppState& st) {
+  using namespace layout;
+  st.view.fitInto(st.home, kSidebarW + 2 * kMargin, kMargin, st.view.width - kRightW - 2 * kMargin,
+                  st.view.height - kTimelineH - 2 * kMargin);
+}
+
+App::App(const Model& model, AppState state) : impl_(std::make_unique<Impl>()), model_(model), st_(std::move(state)) {}
+App::~App() = default;
+
+static void onEvent(GLFWwindow* w) { static_cast<App::Impl*>(glfwGetWindowUserPointer(w))->events++; }
+
+// Every string the map and panels can show, so the glyph atlas holds exactly those.
+static std::string neededText(const Model& m) {
+  std::string t = allUiText();
+  for (const District& d : m.districts) t += d.name_zh + d.name_en;
+  for (const Park& p : m.parks) t += p.name_zh + p.name_en;
+  for (const std::string& s : m.projects.name_zh) t += s;
+  for (const std::string& s : m.projects.foreign) t += s;
+  return t;
+}
+
+static void applyStyle() {
+  ImGui::StyleColorsLight();
+  ImGuiStyle& s = ImGui::GetStyle();
+  s.WindowRounding = 8;
+  s.FrameRounding = 4;
+  s.GrabRounding = 4;
+  s.WindowBorderSize = 0;
+  s.WindowPadding = {12, 10};
+  s.ItemSpacing = {8, 5};
+  s.Colors[ImGuiCol_WindowBg] = ImVec4(1, 1, 1, 0.94f);
+  s.Colors[ImGuiCol_Header] = ImVec4(0.90f, 0.92f, 0.95f, 1);
+  s.Colors[ImGuiCol_FrameBg] = ImVec4(0.93f, 0.94f, 0.96f, 1);
+}
+
+Result<bool> App::init(int width, int height, bool visible) {
+  using R = Result<bool>;
+  Impl& I = *impl_;
+  I.offscreen = !visible;
+  glfwSetErrorCallback([](int, const char* d) { std::fprintf(stderr, "GLFW: %s\n", d); });
+  if (!glfwInit()) return R::fail("cannot open a window: GLFW could not initialise (no display? run under xvfb-run)");
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+  glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+  glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
+  glfwWindowHint(GLFW_VISIBLE, visible ? GLFW_TRUE : GLFW_FALSE);
+  I.window = glfwCreateWindow(width, height, "chainmap — 杭州产业链招商地图", nullptr, nullptr);
+  if (!I.window) return R::fail("cannot create an OpenGL 3.3 core window (is a display or Xvfb running?)");
+  glfwMakeContextCurrent(I.window);
+  if (!gladLoadGL(reinterpret_cast<GLADloadfunc>(glfwGetProcAddress))) return R::fail("cannot load OpenGL 3.3 functions");
+  glfwSwapInterval(1);
+  glfwSetWindowUserPointer(I.window, impl_.get());
+  // Installed before ImGui's, which chains to them: any input wakes the loop.
+  glfwSetCursorPosCallback(I.window, [](GLFWwindow* w, double, double) { onEvent(w); });
+  glfwSetMouseButtonCallback(I.window, [](GLFWwindow* w, int, int, int) { onEvent(w); });
+  glfwSetScrollCallback(I.window, [](GLFWwindow* w, double, double) { onEvent(w); });
+  glfwSetKeyCallback(I.window, [](GLFWwindow* w, int, int, int, int) { onEvent(w); });
+  glfwSetCharCallback(I.window, [](GLFWwindow* w, unsigned) { onEvent(w); });
+  glfwSetWindowSizeCallback(I.window, [](GLFWwindow* w, int, int) { onEvent(w); });
+
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGui::GetIO().IniFilename = nullptr;  // layout is code, not a file
+  applyStyle();
+  auto fonts = loadFonts(neededText(model_));
+  if (!fonts) return R::fail(fonts.error());
+  I.fonts = *fonts;
+  ImGui_ImplGlfw_InitForOpenGL(I.window, true);
+  ImGui_ImplOpenGL3_Init("#version 330 core");
+  I.imgui_ready = true;
+
+  if (auto ok = I.map.init(shaderDir()); !ok) return R::fail(ok.error());
+  I.map.setModel(model_);
+  if (model_.projects.size()) I.index = std::make_unique<PointIndex>(model_.projects.x, model_.projects.y);
+  st_.view.width = width;
+  st_.view.height = height;
+  if (I.offscreen) I.frame_target.resize(width, height, 1);
+  return true;
+}
+
+// ---- one frame ------------------------------------------------------------------------------
+
+static void handleMapInput(App::Impl& I, AppState& st, const Model& m) {
+  ImGuiIO& io = ImGui::GetIO();
+  const Vec2 mouse{io.MousePos.x, io.MousePos.y};
+  if (!io.WantCaptureMouse) {
+    if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) { I.dragging = true; I.last_x = mouse.x; I.last_y = mouse.y; }
+    if (io.MouseWheel != 0) st.view.zoomAt(mouse, std::pow(1.2, io.MouseWheel));
+  }
+  if (!ImGui::IsMouseDown(ImGuiMouseButton_Left)) I.dragging = false;
+  if (I.dragging && (mouse.x != I.last_x || mouse.y != I.last_y)) {
+    st.view.panPixels(mouse.x - I.last_x, mouse.y - I.last_y);
+    I.last_x = mouse.x;
+    I.last_y = mouse.y;
+  }
+  if (!io.WantCaptureKeyboard && (ImGui::IsKeyPressed(GLFW_KEY_F) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Home)))) fitHome(st);
+
+  // Hover: the nearest visible project whose disc is under the cursor.
+  st.hovered = -1;
+  if (I.index && st.layers.projects && !io.WantCaptureMouse && !I.dragging && io.MousePos.x >= 0) {
+    const Vec2 w = st.view.toWorld(mouse);
+    const double upp = st.view.units_per_px;
+    const Projects& p = m.projects;
+    const auto hits = I.index->within(w.x, w.y, (st.points.radius_max + 2) * upp, [&](size_t i) {
+      if (!passes(p, i, st.filter)) return false;
+      const double r = (pointRadiusPx(st.points, p.investment_yi[i]) + 2) * upp;
+      return std::hypot(p.x[i] - w.x, p.y[i] - w.y) <= r;
+    });
+    if (!hits.empty()) st.hovered = static_cast<int>(hits.front());
+  }
+}
+
+static void advanceTimeline(AppState& st, double dt) {
+  Timeline& t = st.timeline;
+  if (!t.playing) return;
+  t.play_accum += dt;
+  if (t.play_accum < 0.6) return;
+  t.play_accum = 0;
+  if (st.filter.month_to < t.last_month) ++st.filter.month_to;
+  else t.playing = false;
+}
+
+static void drawPanels(UiContext& ui) {
+  using namespace layout;
+  const View& v = ui.st.view;
+  const ImGuiWindowFlags fixed = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
+                                 ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoSavedSettings;
+  ImGui::SetNextWindowPos({kMargin, kMargin});
+  ImGui::SetNextWindowSize({kSidebarW, v.height - 2 * kMargin});
+  ImGui::Begin("##sidebar", nullptr, fixed);
+  drawTitleAndLayersPanel(ui);
+  drawFiltersPanel(ui);
+  ImGui::End();
+
+  ImGui::SetNextWindowPos({v.width - kRightW - kMargin, kMargin});
+  ImGui::SetNextWindowSize({kRightW, 0});
+  ImGui::Begin("##totals", nullptr, fixed | ImGuiWindowFlags_AlwaysAutoResize);
+  drawTotalsPanel(ui);
+  ImGui::End();
+
+  ImGui::SetNextWindowPos({v.width - kRightW - kMargin, v.height - kTimelineH - 2 * kMargin}, 0, {0, 1});
+  ImGui::SetNextWindowSize({kRightW, 0});
+  ImGui::Begin("##legend", nullptr, fixed | ImGuiWindowFlags_AlwaysAutoResize);
+  drawLegendPanel(ui);
+  ImGui::End();
+
+  ImGui::SetNextWindowPos({kSidebarW + 2 * kMargin, v.height - kTimelineH - kMargin});
+  ImGui::SetNextWindowSize({v.width - kSidebarW - 3 * kMargin, kTimelineH});
+  ImGui::Begin("##timeline", nullptr, fixed);
+  drawTimelinePanel(ui);
+  ImGui::End();
+
+  drawMessagesPanel(ui);
+  if (ui.st.hovered >= 0) drawProjectTooltip(ui, ui.st.hovered);
+}
+
+static FrameStats renderFrame(App::Impl& I, AppState& st, const Model& m, double dt) {
+  FrameStats fs;
+  const auto t0 = Clock::now();
+  ImGui_ImplOpenGL3_NewFrame();
+  ImGui_ImplGlfw_NewFrame();
+  ImGuiIO& io = ImGui::GetIO();
+  if (I.offscreen) {
+    io.DisplaySize = {static_cast<float>(st.view.width), static_cast<float>(st.view.height)};
+    io.DisplayFramebufferScale = {1, 1};
+  } else {
+    int w, h;
+    glfwGetFramebufferSize(I.window, &w, &h);
+    if (w != st.view.width || h != st.view.height) {
+      st.view.width = std::max(1, w);
+      st.view.height = std::max(1, h);
+    }
+  }
+  ImGui::NewFrame();
+  handleMapInput(I, st, m);
+  advanceTimeline(st, dt);
+
+  if (!I.summary_filter || *I.summary_filter != st.filter) {
+    I.summary = summarize(m, st.filter, st.timeline);
+    I.summary_filter = st.filter;
+  }
+  UiContext ui{st, m, I.summary, I.fonts};
+  drawPanels(ui);
+
+  const auto tm = Clock::now();
+  fs.map_redrawn = I.map.render(st.view, st.filter, st.layers, st.points);
+  fs.map_ms = msSince(tm);
+  drawMapOverlay(ui, I.map.texture());
+  if (st.hovered >= 0 && st.layers.projects) {
+    const Vec2 s = st.view.toScreen({m.projects.x[st.hovered], m.projects.y[st.hovered]});
+    const float r = pointRadiusPx(st.points, m.projects.investment_yi[st.hovered]) + 3;
+    ImGui::GetBackgroundDrawList()->AddCircle({float(s.x), float(s.y)}, r, IM_COL32(20, 20, 20, 255), 0, 2.f);
+  }
+
+  ImGui::Render();
+  if (I.offscreen) I.frame_target.bind();
+  else {
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    glViewport(0, 0, st.view.width, st.view.height);
+  }
+  glClearColor(0.89f, 0.91f, 0.94f, 1);
+  glClear(GL_COLOR_BUFFER_BIT);
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  fs.frame_ms = msSince(t0);
+  return fs;
+}
+
+int App::runInteractive() {
+  Impl& I = *impl_;
+  glfwShowWindow(I.window);
+  auto last = Clock::now();
+  int quiet_frames = 0;
+  while (!glfwWindowShouldClose(I.window)) {
+    // Sleep until input arrives unless something is animating or ImGui is still settling.
+    if (quiet_frames > 2 && !st_.timeline.playing) glfwWaitEvents();
+    else glfwPollEvents();
+    const auto now = Clock::now();
+    const double dt = std::chrono::duration<double>(now - last).count();
+    last = now;
+    I.events = 0;
+    const View before = st_.view;
+    const Filter fbefore = st_.filter;
+    renderFrame(I, st_, model_, dt);
+    glfwSwapBuffers(I.window);
+    const bool changed = I.events > 0 || !(before == st_.view) || fbefore != st_.filter;
+    quiet_frames = changed ? 0 : quiet_frames + 1;
+  }
+  return 0;
+}
+
+Result<bool> App::screenshot(const std::string& png, int frames) {
+  Impl& I = *impl_;
+  for (int i = 0; i < frames; ++i) renderFrame(I, st_, model_, 0);
+  const int w = st_.view.width, h = st_.view.height;
+  std::vector<unsigned char> px(static_cast<size_t>(w) * h * 4);
+  glBindFramebuffer(GL_FRAMEBUFFER, I.frame_target.resolvedFbo());
+  glPixelStorei(GL_PACK_ALIGNMENT, 1);
+  glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, px.data());
+  // GL's origin is bottom-left; PNG rows go top-down.
+  std::vector<unsigned char> flipped(px.size());
+  for (int y = 0; y < h; ++y)
+    std::copy_n(&px[static_cast<size_t>(h - 1 - y) * w * 4], w * 4, &flipped[static_cast<size_t>(y) * w * 4]);
+  for (size_t i = 3; i < flipped.size(); i += 4) flipped[i] = 255;  // opaque image
+  if (!stbi_write_png(png.c_str(), w, h, 4, flipped.data(), w * 4))
+    return Result<bool>::fail(fileError(png, "cannot write the PNG (does the folder exist and is it writable?)"));
+  return true;
+}
+
+FrameStats App::benchFrame() {
+  const auto t0 = Clock::now();
+  FrameStats fs = renderFrame(*impl_, st_, model_, 0);
+  glFinish();
+  fs.frame_ms = msSince(t0);
+  return fs;
+}
+
+}  // namespace cm

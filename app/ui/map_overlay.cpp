@@ -1,0 +1,90 @@
+#include "ui/map_overlay.h"
+
+#include <imgui.h>
+
+#include "ui/layout.h"
+
+namespace cm {
+
+std::vector<LabelBox> panelObstacles(const View& v) {
+  using namespace layout;
+  const double W = v.width, H = v.height;
+  return {{0, 0, kSidebarW + 2 * kMargin, H},                     // sidebar
+          {kSidebarW + kMargin, H - kTimelineH - 2 * kMargin, W, H},  // timeline
+          {W - kRightW - 2 * kMargin, 0, W, 200},                  // totals
+          {W - kRightW - 2 * kMargin, H - kTimelineH - 300, W, H}};  // legend
+}
+
+static void haloText(ImDrawList* dl, ImFont* font, ImVec2 p, ImU32 color, const char* text) {
+  const float s = font->FontSize;
+  for (float dx = -1.5f; dx <= 1.5f; dx += 1.5f)
+    for (float dy = -1.5f; dy <= 1.5f; dy += 1.5f)
+      if (dx != 0 || dy != 0) dl->AddText(font, s, {p.x + dx, p.y + dy}, IM_COL32(255, 255, 255, 230), text);
+  dl->AddText(font, s, p, color, text);
+}
+
+void drawMapOverlay(UiContext& ui, unsigned tex) {
+  const AppState& st = ui.st;
+  const Model& m = ui.model;
+  const View& v = st.view;
+  ImDrawList* dl = ImGui::GetBackgroundDrawList();
+  dl->AddImage(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(tex)), {0, 0},
+               {static_cast<float>(v.width), static_cast<float>(v.height)}, {0, 1}, {1, 0});
+  auto screen = [&](Vec2 w) {
+    const Vec2 s = v.toScreen(w);
+    return ImVec2(static_cast<float>(s.x), static_cast<float>(s.y));
+  };
+
+  // Park markers, with their catchment circle and name when zoomed in enough to read them.
+  const bool park_names = v.units_per_px < 45;
+  if (st.layers.parks) {
+    for (const Park& p : m.parks) {
+      const ImVec2 c = screen(p.xy);
+      if (park_names) {
+        const float r = static_cast<float>(p.radius_km * 1000 / v.units_per_px);
+        const uint32_t rgb = info(p.main_ecosystem).rgb;
+        dl->AddCircle(c, r, IM_COL32(rgb >> 16, (rgb >> 8) & 255, rgb & 255, 150), 64, 1.5f);
+      }
+      drawParkMarker(dl, c, 6.5f);
+    }
+  }
+
+  if (!st.layers.labels) return;
+  // District labels first (higher priority by area), then park names.
+  std::vector<LabelRequest> req;
+  std::vector<std::string> text;
+  std::vector<bool> is_district;
+  if (st.layers.districts) {
+    for (const District& d : m.districts) {
+      text.push_back(st.lang == Lang::Zh ? d.name_zh : d.name_en);
+      const ImVec2 sz = ui.fonts.label->CalcTextSizeA(ui.fonts.label->FontSize, FLT_MAX, 0, text.back().c_str());
+      const ImVec2 a = screen(d.label_xy);
+      req.push_back({a.x, a.y, sz.x, sz.y, 1e6 + d.area_km2, true});
+      is_district.push_back(true);
+    }
+  }
+  if (st.layers.parks && park_names) {
+    for (const Park& p : m.parks) {
+      text.push_back(st.lang == Lang::Zh ? p.name_zh : p.name_en);
+      const ImVec2 sz = ui.fonts.ui->CalcTextSizeA(ui.fonts.ui->FontSize, FLT_MAX, 0, text.back().c_str());
+      const ImVec2 a = screen(p.xy);
+      req.push_back({a.x, a.y, sz.x, sz.y, p.level == "national" ? 2.0 : 1.0, false});
+      is_district.push_back(false);
+    }
+  }
+  auto obstacles = panelObstacles(v);
+  if (st.layers.parks)  // park markers are obstacles for labels
+    for (const Park& p : m.parks) {
+      const ImVec2 c = screen(p.xy);
+      obstacles.push_back({c.x - 7.0, c.y - 7.0, c.x + 7.0, c.y + 7.0});
+    }
+  const auto placed = placeLabels(req, obstacles);
+  for (size_t i = 0; i < req.size(); ++i) {
+    if (!placed[i].placed) continue;
+    const ImVec2 p{static_cast<float>(placed[i].box.x0), static_cast<float>(placed[i].box.y0)};
+    if (is_district[i]) haloText(dl, ui.fonts.label, p, IM_COL32(45, 52, 66, 255), text[i].c_str());
+    else haloText(dl, ui.fonts.ui, p, IM_COL32(60, 70, 90, 255), text[i].c_str());
+  }
+}
+
+}  // namespace cm

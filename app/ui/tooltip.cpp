@@ -1,0 +1,38 @@
+// Hover tooltip for a project: name, ecosystem, chain, investment, date, district, park.
+#include <imgui.h>
+
+#include "core/dates.h"
+#include "ui/panels.h"
+
+namespace cm {
+
+void drawProjectTooltip(UiContext& ui, int i) {
+  const Projects& p = ui.model.projects;
+  if (i < 0 || i >= static_cast<int>(p.size())) return;
+  const Lang L = ui.st.lang;
+  ImGui::BeginTooltip();
+  ImGui::PushFont(ui.fonts.label);
+  ImGui::TextUnformatted((L == Lang::Zh ? p.name_zh[i] : p.name_en[i]).c_str());
+  ImGui::PopFont();
+  if (ui.model.projects_synthetic) ImGui::TextDisabled("%s", tr(L, S::Synthetic));
+  const uint32_t rgb = info(p.ecosystem[i]).rgb;
+  ImGui::TextColored(ImColor(int(rgb >> 16), int((rgb >> 8) & 255), int(rgb & 255)), "● %s",
+                     ecosystemName(L, p.ecosystem[i]));
+  ImGui::SameLine();
+  ImGui::TextDisabled("· %s", chainName(ui.model, L, p.chain[i]).c_str());
+  ImGui::Text("%s: %.1f %s", tr(L, S::Investment), p.investment_yi[i], tr(L, S::Yi));
+  ImGui::Text("%s: %s", tr(L, S::SignedDate), formatDate(p.signed_day[i]).c_str());
+  ImGui::Text("%s: %s", tr(L, S::District), districtName(ui.model, L, p.district_index[i]).c_str());
+  const int park = p.park_index[i];
+  if (park >= 0) {
+    const Park& pk = ui.model.parks[park];
+    ImGui::Text("%s: %s%s", tr(L, S::ParkL), (L == Lang::Zh ? pk.name_zh : pk.name_en).c_str(), p.in_park[i] ? "" : " (?)");
+  } else {
+    ImGui::TextDisabled("%s", tr(L, S::NoPark));
+  }
+  if (p.chain_leader[i]) ImGui::TextColored(ImColor(178, 34, 34), "%s", tr(L, S::ChainLeader));
+  if (!p.foreign[i].empty()) ImGui::Text("%s: %s", tr(L, S::Foreign), p.foreign[i].c_str());
+  ImGui::EndTooltip();
+}
+
+}  // namespace cm

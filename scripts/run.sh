@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# README command 1: install what is missing, build, make sure district boundaries exist, start
+# the viewer on the Hangzhou data. Extra arguments go to chainmap (e.g. --lang en).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/deps.sh
+scripts/build.sh --target chainmap chainmap-data
+if ! build/app/chainmap-data where >/dev/null 2>&1; then
+  echo "chainmap: no district boundaries found; fetching them once (needs internet)…"
+  build/app/chainmap-data fetch
+fi
+exec build/app/chainmap "$@"

@@ -1,0 +1,59 @@
+#version 330 core
+// Projects as instanced sprites. Attributes are uploaded once; the filter and the time window
+// are uniforms, so a filter change costs no upload. A filtered-out instance is moved off screen.
+layout(location = 0) in vec2 a_corner;      // (-1,-1)..(1,1)
+layout(location = 1) in vec2 a_pos;         // metres relative to the model origin
+layout(location = 2) in float a_invest;     // 亿元
+layout(location = 3) in int a_month;        // year*12 + month-1
+layout(location = 4) in uint a_bits;        // eco 0-2 | sector 3 | in_park 4 | district 5-9 | chain 10-15
+
+uniform vec2 u_offset;
+uniform vec2 u_scale;
+uniform vec2 u_viewport;
+uniform uint u_eco_mask;
+uniform uint u_sector_mask;
+uniform uint u_district_mask;
+uniform uvec2 u_chain_mask;  // low, high 32 bits
+uniform float u_min_invest;
+uniform ivec2 u_months;      // inclusive window
+uniform int u_park_mode;     // 0 any, 1 in park, 2 outside
+uniform float u_radius_k;    // px per sqrt(亿元)
+uniform vec2 u_radius_range; // min, max px
+uniform vec3 u_palette[6];
+
+out vec2 v_uv;
+out vec3 v_color;
+out float v_radius;
+
+bool passes() {
+  uint eco = a_bits & 7u;
+  uint sector = (a_bits >> 3) & 1u;
+  uint inpark = (a_bits >> 4) & 1u;
+  uint district = (a_bits >> 5) & 31u;
+  uint chain = (a_bits >> 10) & 63u;
+  if (((u_eco_mask >> eco) & 1u) == 0u) return false;
+  if (((u_sector_mask >> sector) & 1u) == 0u) return false;
+  if (((u_district_mask >> district) & 1u) == 0u) return false;
+  uint cm = chain < 32u ? u_chain_mask.x : u_chain_mask.y;
+  if (((cm >> (chain & 31u)) & 1u) == 0u) return false;
+  if (a_invest < u_min_invest) return false;
+  if (a_month < u_months.x || a_month > u_months.y) return false;
+  if (u_park_mode == 1 && inpark == 0u) return false;
+  if (u_park_mode == 2 && inpark == 1u) return false;
+  return true;
+}
+
+void main() {
+  if (!passes()) {
+    gl_Position = vec4(2.0, 2.0, 2.0, 1.0);  // outside the clip volume: culled
+    return;
+  }
+  // Area proportional to investment, clamped to a legible range.
+  float r = clamp(u_radius_k * sqrt(max(a_invest, 0.0)), u_radius_range.x, u_radius_range.y);
+  float extent = r + 1.5;  // room for the outline and the anti-aliased fade
+  vec2 clip = (a_pos + u_offset) * u_scale + a_corner * extent * 2.0 / u_viewport;
+  gl_Position = vec4(clip, 0.0, 1.0);
+  v_uv = a_corner * extent;
+  v_radius = r;
+  v_color = u_palette[a_bits & 7u];
+}
