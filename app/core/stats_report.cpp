@@ -1,0 +1,80 @@
+#include "core/stats_report.h"
+
+#include <cmath>
+#include <fstream>
+
+#include "core/dates.h"
+
+namespace cm {
+
+static double round2(double v) { return std::round(v * 100) / 100; }
+
+Result<Targets> loadTargets(const std::string& path) {
+  using R = Result<Targets>;
+  std::ifstream in(path);
+  if (!in) return R::fail(fileError(path, "file not found"));
+  nlohmann::json j = nlohmann::json::parse(in, nullptr, false);
+  if (j.is_discarded() || !j.is_object()) return R::fail(fileError(path, "not valid JSON (expected {\"year\": 2024, \"projects_1yi\": 300, \"projects_10yi\": 55})"));
+  Targets t;
+  for (auto [key, field] : {std::pair{"year", &t.year}, {"projects_1yi", &t.projects_1yi}, {"projects_10yi", &t.projects_10yi}}) {
+    if (!j.contains(key) || !j[key].is_number_integer() || j[key].get<int>() <= 0)
+      return R::fail(fileError(path, std::string("missing or bad '") + key + "' (a positive whole number)"));
+    *field = j[key].get<int>();
+  }
+  return t;
+}
+
+nlohmann::json statsReport(const Model& m, const Filter& f, const Targets* targets) {
+  return statsReport(m, computeStats(m, f), targets);
+}
+
+nlohmann::json statsReport(const Model& m, const Stats& s, const Targets* targets) {
+  using nlohmann::json;
+  json j;
+  if (m.projects_synthetic) {
+    j["synthetic"] = true;
+    j["data"] = "synthetic sample";
+  }
+  j["count"] = s.total.count;
+  j["investment_yi"] = round2(s.total.investment_yi);
+  j["in_parks"] = s.in_parks;
+  j["fdi_musd"] = round2(s.fdi_musd);
+  j["park_match"] = std::round(s.parkMatchShare() * 1000) / 1000;
+  json eco = json::object();
+  for (int e = 0; e < kEcosystemCount; ++e) eco[std::string(kEcosystems[e].id)] = s.by_ecosystem[e].count;
+  j["by_ecosystem"] = eco;
+  json dist = json::object();
+  for (size_t d = 0; d < s.by_district.size() && d < m.districts.size(); ++d)
+    dist[std::to_string(m.districts[d].adcode)] = s.by_district[d].count;
+  j["by_district"] = dist;
+  json size = json::object();
+  for (size_t k = 0; k < kSizeClassesYi.size(); ++k) size[std::to_string(static_cast<int>(kSizeClassesYi[k]))] = s.by_size[k].count;
+  j["by_size"] = size;
+  json chain = json::object();
+  for (size_t c = 0; c < s.by_chain.size() && c < m.projects.chain_names.size(); ++c)
+    if (s.by_chain[c].count) chain[m.projects.chain_names[c]] = s.by_chain[c].count;
+  j["by_chain"] = chain;
+  json park = json::object();
+  for (size_t k = 0; k < s.by_park.size() && k < m.parks.size(); ++k)
+    if (s.by_park[k].count) park[m.parks[k].id] = s.by_park[k].count;
+  j["by_park"] = park;
+  json month = json::object();
+  for (const auto& [mi, t] : s.by_month) month[formatMonth(mi)] = t.count;
+  j["by_month"] = month;
+  static const char* channels[] = {"task_force", "overseas_mission", "soe_invest", "other"};
+  json ch = json::object();
+  for (int c = 0; c < kChannelCount; ++c) ch[channels[c]] = s.by_channel[c].count;
+  j["by_channel"] = ch;
+  if (targets) {
+    auto progress = [](int64_t actual, int target) {
+      return json{{"target", target}, {"actual", actual},
+                  {"progress_pct", target > 0 ? std::round(1000.0 * actual / target) / 10 : 0.0}};
+    };
+    j["targets"] = {{"year", targets->year},
+                    {"projects_1yi", progress(s.by_size[0].count, targets->projects_1yi)},
+                    {"projects_10yi", progress(s.by_size[1].count, targets->projects_10yi)}};
+  }
+  return j;
+}
+
+}  // namespace cm

@@ -1,0 +1,29 @@
+// The projects CSV (assets/hangzhou/projects_sample.csv or a user's file) → cm::Projects.
+// Required columns: id, name_zh or name_en, ecosystem, investment_yi, signed_date, lon, lat.
+// Optional (with defaults): chain, sector (manufacturing), started_date, stage (from the dates),
+// district (from the point), park_id, foreign, fdi_musd (0), chain_leader (0), leader_id,
+// channel (other), synthetic (0).
+#pragma once
+#include <string>
+#include <vector>
+
+#include "core/model.h"
+#include "core/result.h"
+#include "geo/projection.h"
+
+namespace cm {
+
+struct ProjectsLoad {
+  Projects projects;
+  bool synthetic = false;             // every row says synthetic = 1
+  std::vector<std::string> warnings;  // "FILE: row N: problem" for each skipped or patched row
+};
+
+// Bad rows (coordinates out of range, unparseable numbers or dates, unknown ecosystem or sector,
+// text that is not UTF-8, duplicate ids) are skipped with a warning. An error ("FILE: problem")
+// when the file cannot be read, a required column is missing or no valid row remains.
+// `districts` must be sorted by adcode (as loadDistricts returns them).
+Result<ProjectsLoad> loadProjectsCsv(const std::string& path, const Transform& wgs84_to_display,
+                                     const std::vector<District>& districts, const std::vector<Park>& parks);
+
+}  // namespace cm
