@@ -1,0 +1,139 @@
+// Render tests: the real binary draws the default view offscreen; pixels are probed where the
+// model says a district fill, an outline, a project and a label must be.
+#define STB_IMAGE_IMPLEMENTATION
+#include "render_probe.h"
+
+#include <cmath>
+#include <fstream>
+
+#include "core/view.h"
+#include "data/vector_layers.h"
+#include "geo/geos_ops.h"
+#include "geo/projection.h"
+#include "ui/layout.h"
+
+using namespace cm;
+using namespace cm::test;
+
+namespace {
+
+constexpr int W = 1200, H = 800;
+const std::string kFixture = std::string(CHAINMAP_FIXTURES) + "/render_projects.csv";
+
+struct Scene {
+  std::vector<District> districts;
+  View view;
+  Transform to_xy = Transform::create(kWgs84, kDefaultDisplayCrs).take();
+  Scene() {
+    auto d = loadDistricts(std::string(CHAINMAP_TEST_DATA) + "/districts.shp", kDefaultDisplayCrs);
+    EXPECT_TRUE(d) << d.error();
+    if (d) districts = d.take();
+    Extent home;
+    for (const District& x : districts)
+      for (const Polygon& p : x.xy) for (const Vec2& v : p.rings[0]) home.add(v);
+    // The default view, as the app computes it: Hangzhou fitted into the area the panels leave.
+    view.width = W;
+    view.height = H;
+    using namespace layout;
+    view.fitInto(home, kSidebarW + 2 * kMargin, kMargin, W - kRightW - 2 * kMargin, H - kTimelineH - 2 * kMargin);
+  }
+  Vec2 screenOfLonLat(double lon, double lat) {
+    to_xy.apply(lon, lat);
+    return view.toScreen({lon, lat});
+  }
+  const District& byCode(int adcode) {
+    for (const District& d : districts) if (d.adcode == adcode) return d;
+    return districts.front();
+  }
+};
+
+int distance(Image::Px a, Image::Px b) { return std::abs(a.r - b.r) + std::abs(a.g - b.g) + std::abs(a.b - b.b); }
+
+const std::string kSize = " --size " + std::to_string(W) + "x" + std::to_string(H);
+
+}  // namespace
+
+TEST(Render, DistrictFillAndOutline) {
+  Scene s;
+  Image img = renderShot("fill", "--projects " + kFixture + " --layers districts" + kSize);
+  ASSERT_EQ(img.w, W);
+  // Inside Chun'an, at its label point (the maximum inscribed circle's centre): the cream fill.
+  const Vec2 c = s.view.toScreen(labelPoint(s.byCode(330127).xy, 100));
+  const Image::Px fill = img.at(int(c.x), int(c.y));
+  EXPECT_GT(fill.r, 238);
+  EXPECT_GT(fill.g, 232);
+  EXPECT_GT(fill.b, 218);
+  EXPECT_GT(fill.r, fill.b + 4) << "cream, not the bluish background";
+  // On an outline: a vertex shared by two districts (Xihu's ring) is drawn grey.
+  const Vec2 v = s.view.toScreen(s.byCode(330106).xy[0].rings[0][10]);
+  int darkest = 255;
+  for (int dy = -1; dy <= 1; ++dy)
+    for (int dx = -1; dx <= 1; ++dx) darkest = std::min(darkest, Image::luma(img.at(int(v.x) + dx, int(v.y) + dy)));
+  EXPECT_LT(darkest, 200) << "no outline at a district vertex";
+  // Outside Hangzhou: the background, not a fill.
+  const Image::Px bg = img.at(int(s.view.toScreen({s.view.center.x, s.view.center.y}).x), 20);
+  EXPECT_LT(bg.r, fill.r);
+}
+
+TEST(Render, ProjectIsDrawnInItsEcosystemColourAndFilteredOut) {
+  Scene s;
+  const Vec2 p = s.screenOfLonLat(119.52, 29.72);  // R1: iot, 100 亿
+  Image on = renderShot("proj_on", "--projects " + kFixture + " --layers districts,projects" + kSize);
+  ASSERT_EQ(on.w, W);
+  const Image::Px iot{0x00, 0x72, 0xB2};
+  const Image::Px got = on.at(int(p.x), int(p.y));
+  EXPECT_LT(distance(got, iot), 45) << "got " << got.r << "," << got.g << "," << got.b;
+  // The 100 亿 project is a large disc: 10 px off centre is still its colour.
+  EXPECT_LT(distance(on.at(int(p.x) + 10, int(p.y)), iot), 45);
+
+  Image off = renderShot("proj_off", "--projects " + kFixture + " --layers districts,projects --ecosystem bio,energy" + kSize);
+  ASSERT_EQ(off.w, W);
+  EXPECT_GT(distance(off.at(int(p.x), int(p.y)), iot), 200) << "filtered-out project still drawn";
+  // The bio project R2 is still there.
+  const Vec2 q = s.screenOfLonLat(119.35, 30.22);
+  EXPECT_LT(distance(off.at(int(q.x), int(q.y)), Image::Px{0x00, 0x9E, 0x73}), 45);
+}
+
+TEST(Render, TimeWindowHidesProjectsOutsideIt) {
+  Scene s;
+  const Vec2 p = s.screenOfLonLat(119.52, 29.72);  // R1 signed 2024-03
+  Image img = renderShot("time", "--projects " + kFixture + " --layers districts,projects --time 2023-01..2023-12" + kSize);
+  ASSERT_EQ(img.w, W);
+  EXPECT_GT(distance(img.at(int(p.x), int(p.y)), Image::Px{0x00, 0x72, 0xB2}), 200);
+}
+
+TEST(Render, DistrictLabelIsDrawn) {
+  Scene s;
+  const Vec2 c = s.view.toScreen(labelPoint(s.byCode(330127).xy, 100));
+  auto darkPixelsNearLabel = [&](const Image& img) {
+    int dark = 0;
+    for (int y = int(c.y) - 12; y <= int(c.y) + 12; ++y)
+      for (int x = int(c.x) - 40; x <= int(c.x) + 40; ++x) dark += Image::luma(img.at(x, y)) < 120;
+    return dark;
+  };
+  Image with = renderShot("labels", "--projects " + kFixture + " --layers districts,labels" + kSize);
+  Image without = renderShot("nolabels", "--projects " + kFixture + " --layers districts" + kSize);
+  ASSERT_EQ(with.w, W);
+  ASSERT_EQ(without.w, W);
+  EXPECT_GT(darkPixelsNearLabel(with), 30) << "no label text around Chun'an's label point";
+  EXPECT_EQ(darkPixelsNearLabel(without), 0);
+}
+
+TEST(Render, ExtentFillsTheImage) {
+  // --extent: the box fills the image, centred, aspect kept: a box around Xihu puts Xihu's label
+  // point well inside, and the whole image is map (no background at the centre).
+  Scene s;
+  Image img = renderShot("extent", "--projects " + kFixture + " --layers districts --extent 120.0,30.1,120.3,30.35" + kSize);
+  ASSERT_EQ(img.w, W);
+  const Image::Px centre = img.at(W / 2, H / 2);
+  EXPECT_GT(centre.r, 238);  // a district fill at the centre of the box
+}
+
+TEST(Render, BadInputGivesAClearErrorAndNonZeroExit) {
+  const std::string cmd = std::string(CHAINMAP_EXE) + " --data /nonexistent --screenshot " + ::testing::TempDir() +
+                          "x.png 2>" + ::testing::TempDir() + "err.log";
+  EXPECT_NE(std::system(cmd.c_str()), 0);
+  std::ifstream in(::testing::TempDir() + "err.log");
+  std::string all((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  EXPECT_NE(all.find("districts.shp"), std::string::npos) << all;
+}
