@@ -212,6 +212,13 @@ constexpr Syllable kServiceKinds[] = {{"研发中心", "R&D Centre"}, {"区域�
 
 const char* ecosystemId(Ecosystem e) { return info(e).id.data(); }
 
+std::string titleCase(std::string_view s) {  // "New-energy vehicles" → "New-Energy Vehicles"
+  std::string out(s);
+  for (size_t i = 0; i < out.size(); ++i)
+    if ((i == 0 || out[i - 1] == ' ' || out[i - 1] == '-') && out[i] >= 'a' && out[i] <= 'z') out[i] = static_cast<char>(out[i] - 32);
+  return out;
+}
+
 }  // namespace
 
 void writeRow(std::string& out, const Row& r, const std::string& id, const std::string& leader_id,
@@ -223,7 +230,7 @@ void writeRow(std::string& out, const Row& r, const std::string& id, const std::
   const Syllable& kind = r.service ? kServiceKinds[(k / 400) % std::size(kServiceKinds)]
                                    : kMakeKinds[(k / 400) % std::size(kMakeKinds)];
   const std::string name_zh = std::string(a.zh) + b.zh + std::string(c.zh) + kind.zh + "项目";
-  const std::string name_en = std::string(a.en) + b.en + " " + std::string(c.en) + " " + kind.en + " Project";
+  const std::string name_en = std::string(a.en) + b.en + " " + titleCase(c.en) + " " + kind.en + " Project";
   const std::string started = r.started_day == Projects::kNoDay ? "" : formatDate(r.started_day);
   char fdi[32] = "0";
   if (r.fdi > 0) std::snprintf(fdi, sizeof fdi, "%.1f", r.fdi);
