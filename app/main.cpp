@@ -4,10 +4,7 @@
 
 #include "cli/options.h"
 #include "core/dates.h"
-#if __has_include("core/stats_report.h")
 #include "core/stats_report.h"
-#define HAVE_STATS 1
-#endif
 #include "data/data_paths.h"
 #include "data/model_loader.h"
 #include "ui/app.h"
@@ -39,13 +36,11 @@ int main(int argc, char** argv) {
       return 2;
     }
 
-#ifdef HAVE_STATS
   if (opt->stats) {
     auto targets = loadTargets(assetDir() + "/targets.json");
     std::cout << statsReport(model, *filter, targets ? &*targets : nullptr).dump(2) << "\n";
     return 0;
   }
-#endif
 
   AppState st;
   st.filter = *filter;

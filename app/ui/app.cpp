@@ -14,6 +14,7 @@
 #include <optional>
 
 #include "core/dates.h"
+#include "core/stats.h"
 #include "data/data_paths.h"
 #include "geo/spatial_index.h"
 #include "render/map_renderer.h"
@@ -37,8 +38,9 @@ struct App::Impl {
   gl::RenderTarget frame_target;  // offscreen mode: where the whole frame goes
   Fonts fonts;
   std::unique_ptr<PointIndex> index;
-  Summary summary;
-  std::optional<Filter> summary_filter;  // the filter `summary` was computed for
+  std::unique_ptr<StatsEngine> engine;
+  Stats stats, all_time;
+  std::optional<Filter> stats_filter;  // the filter `stats` was computed for
   bool dragging = false;
   double last_x = 0, last_y = 0;
   int events = 0;  // input events since the last frame (set by GLFW callbacks)
@@ -126,6 +128,7 @@ Result<bool> App::init(int width, int height, bool visible) {
 
   if (auto ok = I.map.init(shaderDir()); !ok) return R::fail(ok.error());
   I.map.setModel(model_);
+  I.engine = std::make_unique<StatsEngine>(model_);
   if (model_.projects.size()) I.index = std::make_unique<PointIndex>(model_.projects.x, model_.projects.y);
   st_.view.width = width;
   st_.view.height = height;
@@ -230,11 +233,13 @@ static FrameStats renderFrame(App::Impl& I, AppState& st, const Model& m, double
   handleMapInput(I, st, m);
   advanceTimeline(st, dt);
 
-  if (!I.summary_filter || *I.summary_filter != st.filter) {
-    I.summary = summarize(m, st.filter, st.timeline);
-    I.summary_filter = st.filter;
+  if (!I.stats_filter || *I.stats_filter != st.filter) {
+    I.engine->setAttributeFilter(st.filter);  // O(n) only when more than the time window changed
+    I.stats = I.engine->query(st.filter.month_from, st.filter.month_to);
+    I.all_time = I.engine->query(st.timeline.first_month, st.timeline.last_month);
+    I.stats_filter = st.filter;
   }
-  UiContext ui{st, m, I.summary, I.fonts};
+  UiContext ui{st, m, I.stats, I.all_time, I.fonts};
   drawPanels(ui);
 
   const auto tm = Clock::now();

@@ -30,7 +30,7 @@ void drawLegendPanel(UiContext& ui) {
     ImGui::SameLine();
     ImGui::TextUnformatted(ecosystemName(L, static_cast<Ecosystem>(e)));
     ImGui::SameLine(ImGui::GetWindowWidth() - 60);
-    ImGui::Text("%5d", ui.summary.by_ecosystem[e]);
+    ImGui::Text("%5d", static_cast<int>(ui.stats.by_ecosystem[e].count));
   }
   ImGui::Separator();
   ImGui::TextDisabled("%s (%s)", tr(L, S::SizeLegend), tr(L, S::Yi));
@@ -49,8 +49,6 @@ void drawLegendPanel(UiContext& ui) {
     x += 2 * r + 22;
   }
   ImGui::Dummy({0, 2 * rmax + 8 + ImGui::GetTextLineHeight()});
-  ImGui::SameLine(ImGui::GetWindowWidth() - 60);
-  ImGui::Text("%5d", ui.summary.by_size[0]);
   ImGui::Separator();
   const ImVec2 p = ImGui::GetCursorScreenPos();
   const float h = ImGui::GetTextLineHeight();

@@ -31,11 +31,14 @@ void drawTimelinePanel(UiContext& ui) {
   const float w = ImGui::GetContentRegionAvail().x, h = 54.f;
   ImGui::InvisibleButton("timeline", {w, h});
   const float step = w / n;
-  const int peak = std::max(1, *std::max_element(ui.summary.by_month.begin(), ui.summary.by_month.end()));
+  std::vector<int64_t> per_month(n, 0);
+  for (const auto& [month, tally] : ui.all_time.by_month)
+    if (month >= t.first_month && month <= t.last_month) per_month[month - t.first_month] = tally.count;
+  const int64_t peak = std::max<int64_t>(1, *std::max_element(per_month.begin(), per_month.end()));
   const int lo = std::clamp(f.month_from, t.first_month, t.last_month) - t.first_month;
   const int hi = std::clamp(f.month_to, t.first_month, t.last_month) - t.first_month;
   for (int i = 0; i < n; ++i) {
-    const float bh = (h - 16) * ui.summary.by_month[i] / peak;
+    const float bh = (h - 16) * static_cast<float>(per_month[i]) / static_cast<float>(peak);
     const bool in = i >= lo && i <= hi;
     dl->AddRectFilled({p0.x + i * step + 1, p0.y + h - 14 - bh}, {p0.x + (i + 1) * step - 1, p0.y + h - 14},
                       in ? IM_COL32(52, 101, 164, 230) : IM_COL32(160, 168, 180, 120));

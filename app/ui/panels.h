@@ -5,26 +5,19 @@
 #include <vector>
 
 #include "core/model.h"
+#include "core/stats.h"
 #include "ui/app_state.h"
 #include "ui/fonts.h"
 
 namespace cm {
 
-// Derived, never a second source of truth: recomputed when the filter changes.
-struct Summary {
-  int count = 0, in_parks = 0;
-  double investment_yi = 0;
-  std::array<int, kEcosystemCount> by_ecosystem{};
-  std::array<int, 4> by_size{};     // ≥1, ≥10, ≥50, ≥100 亿元
-  std::vector<int> by_month;        // from timeline.first_month, attributes filtered, all months
-};
-
-Summary summarize(const Model& m, const Filter& f, const Timeline& t);
-
+// Derived data, never a second source of truth: recomputed by the statistics engine when the
+// filter changes.
 struct UiContext {
   AppState& st;
   const Model& model;
-  const Summary& summary;
+  const Stats& stats;     // what passes the filter and the time window
+  const Stats& all_time;  // the same attribute filter over the whole timeline (histogram)
   const Fonts& fonts;
 };
 
