@@ -17,10 +17,12 @@ struct LabelRequest {
   double w, h;    // text size
   double priority;
   bool centered;  // true: centre on the anchor first (area labels); false: right of it (point labels)
+  bool callout = false;  // may move further away, drawn with a leader line back to the anchor
 };
 
 struct LabelPlacement {
   bool placed = false;
+  bool leader = false;  // placed away from the anchor: draw a leader line
   LabelBox box{};
 };
 

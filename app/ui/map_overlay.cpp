@@ -2,6 +2,8 @@
 
 #include <imgui.h>
 
+#include <algorithm>
+
 #include "ui/layout.h"
 
 namespace cm {
@@ -59,7 +61,7 @@ void drawMapOverlay(UiContext& ui, unsigned tex) {
       text.push_back(st.lang == Lang::Zh ? d.name_zh : d.name_en);
       const ImVec2 sz = ui.fonts.label->CalcTextSizeA(ui.fonts.label->FontSize, FLT_MAX, 0, text.back().c_str());
       const ImVec2 a = screen(d.label_xy);
-      req.push_back({a.x, a.y, sz.x, sz.y, 1e6 + d.area_km2, true});
+      req.push_back({a.x, a.y, sz.x, sz.y, 1e6 + d.area_km2, true, true});
       is_district.push_back(true);
     }
   }
@@ -82,6 +84,15 @@ void drawMapOverlay(UiContext& ui, unsigned tex) {
   for (size_t i = 0; i < req.size(); ++i) {
     if (!placed[i].placed) continue;
     const ImVec2 p{static_cast<float>(placed[i].box.x0), static_cast<float>(placed[i].box.y0)};
+    if (placed[i].leader) {
+      // Leader line from the anchor to the nearest point of the label box.
+      const LabelBox& b = placed[i].box;
+      const float ax = static_cast<float>(req[i].ax), ay = static_cast<float>(req[i].ay);
+      const ImVec2 to{std::clamp(ax, float(b.x0), float(b.x1)), std::clamp(ay, float(b.y0), float(b.y1))};
+      dl->AddLine({ax, ay}, to, IM_COL32(255, 255, 255, 220), 3.f);
+      dl->AddLine({ax, ay}, to, IM_COL32(45, 52, 66, 255), 1.2f);
+      dl->AddCircleFilled({ax, ay}, 2.5f, IM_COL32(45, 52, 66, 255));
+    }
     if (is_district[i]) haloText(dl, ui.fonts.label, p, IM_COL32(45, 52, 66, 255), text[i].c_str());
     else haloText(dl, ui.fonts.ui, p, IM_COL32(60, 70, 90, 255), text[i].c_str());
   }

@@ -10,7 +10,7 @@ void drawTitleAndLayersPanel(UiContext& ui) {
   AppState& st = ui.st;
   const Lang L = st.lang;
   ImGui::PushFont(ui.fonts.title);
-  ImGui::TextUnformatted(tr(L, S::Title));
+  ImGui::TextWrapped("%s", tr(L, S::Title));
   ImGui::PopFont();
   ImGui::TextDisabled("%s", tr(L, S::Subtitle));
   if (ui.model.projects_synthetic) {

@@ -25,8 +25,8 @@ void drawTotalsPanel(UiContext& ui) {
   ImGui::TextDisabled("%s", tr(L, S::TotalInvest));
   const double share = s.total.count ? 100.0 * s.in_parks / s.total.count : 0.0;
   ImGui::Text("%s: %lld (%.1f%%)", tr(L, S::InParks), static_cast<long long>(s.in_parks), share);
-  ImGui::Text("≥1%s: %lld  ≥10: %lld  ≥50: %lld", tr(L, S::Yi), static_cast<long long>(s.by_size[0].count),
-              static_cast<long long>(s.by_size[1].count), static_cast<long long>(s.by_size[2].count));
+  ImGui::Text("≥1: %lld   ≥10: %lld   ≥50: %lld  (%s)", static_cast<long long>(s.by_size[0].count),
+              static_cast<long long>(s.by_size[1].count), static_cast<long long>(s.by_size[2].count), tr(L, S::Yi));
 }
 
 }  // namespace cm

@@ -27,3 +27,18 @@ TEST(LabelPlacement, HighestPriorityWinsAndObstaclesAreAvoided) {
   const auto blocked = placeLabels({{100, 100, 50, 20, 1, true}}, {LabelBox{0, 0, 400, 400}});
   EXPECT_FALSE(blocked[0].placed);
 }
+
+TEST(LabelPlacement, CalloutMovesALabelAwayWithALeader) {
+  // Two labels on the same anchor: the second can only be placed as a callout.
+  std::vector<LabelRequest> req{{200, 200, 60, 18, 2, true, true}, {200, 200, 60, 18, 1, true, true}};
+  const auto out = placeLabels(req, {});
+  ASSERT_TRUE(out[0].placed);
+  ASSERT_TRUE(out[1].placed);
+  EXPECT_FALSE(out[0].leader);
+  EXPECT_TRUE(out[1].leader);
+  EXPECT_FALSE(out[0].box.overlaps(out[1].box, 0));
+  // Without callout permission it is dropped instead... unless one of the nearby offsets fits.
+  std::vector<LabelRequest> strict{{200, 200, 60, 18, 2, true, false}, {200, 200, 60, 18, 1, true, false}};
+  const auto s = placeLabels(strict, {});
+  EXPECT_FALSE(s[1].leader);
+}
