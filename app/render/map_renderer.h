@@ -15,9 +15,9 @@
 namespace cm {
 
 struct PointStyle {
-  float radius_k = 2.2f;     // px per sqrt(亿元): area ∝ investment
-  float radius_min = 3.0f;
-  float radius_max = 22.0f;
+  float radius_k = 1.9f;     // px per sqrt(亿元): area ∝ investment
+  float radius_min = 2.5f;
+  float radius_max = 19.0f;
   bool operator==(const PointStyle&) const = default;
 };
 

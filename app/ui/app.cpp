@@ -39,6 +39,8 @@ struct App::Impl {
   Fonts fonts;
   std::unique_ptr<PointIndex> index;
   std::unique_ptr<StatsEngine> engine;
+  std::unique_ptr<StatsEngine> target_engine;  // fixed filter: manufacturing, any size
+  std::optional<TargetProgress> targets;
   Stats stats, all_time;
   std::optional<Filter> stats_filter;  // the filter `stats` was computed for
   bool dragging = false;
@@ -129,6 +131,15 @@ Result<bool> App::init(int width, int height, bool visible) {
   if (auto ok = I.map.init(shaderDir()); !ok) return R::fail(ok.error());
   I.map.setModel(model_);
   I.engine = std::make_unique<StatsEngine>(model_);
+  if (auto t = loadTargets(assetDir() + "/targets.json"); t) {
+    I.targets = TargetProgress{*t};
+    I.target_engine = std::make_unique<StatsEngine>(model_);
+    Filter manufacturing;
+    manufacturing.sectors = 1;
+    I.target_engine->setAttributeFilter(manufacturing);
+  } else {
+    st_.warnings.push_back(t.error());
+  }
   if (model_.projects.size()) I.index = std::make_unique<PointIndex>(model_.projects.x, model_.projects.y);
   st_.view.width = width;
   st_.view.height = height;
@@ -188,6 +199,7 @@ static void drawPanels(UiContext& ui) {
   ImGui::Begin("##sidebar", nullptr, fixed);
   drawTitleAndLayersPanel(ui);
   drawFiltersPanel(ui);
+  drawChainsPanel(ui);
   ImGui::End();
 
   ImGui::SetNextWindowPos({v.width - kRightW - kMargin, kMargin});
@@ -238,8 +250,15 @@ static FrameStats renderFrame(App::Impl& I, AppState& st, const Model& m, double
     I.stats = I.engine->query(st.filter.month_from, st.filter.month_to);
     I.all_time = I.engine->query(st.timeline.first_month, st.timeline.last_month);
     I.stats_filter = st.filter;
+    if (I.targets) {
+      const int y0 = I.targets->targets.year * 12;
+      I.targets->through_month = std::clamp(st.filter.month_to, y0, y0 + 11);
+      const Stats t = I.target_engine->query(y0, I.targets->through_month);
+      I.targets->n1 = t.by_size[0].count;
+      I.targets->n10 = t.by_size[1].count;
+    }
   }
-  UiContext ui{st, m, I.stats, I.all_time, I.fonts};
+  UiContext ui{st, m, I.stats, I.all_time, I.fonts, I.targets ? &*I.targets : nullptr};
   drawPanels(ui);
 
   const auto tm = Clock::now();

@@ -4,6 +4,12 @@
 
 namespace cm {
 
+Ecosystem ecosystemOfChain(const Model& m, int c) {
+  if (c < 0 || c >= static_cast<int>(m.projects.chain_names.size())) return Ecosystem::Other;
+  if (auto k = chainFromId(m.projects.chain_names[c])) return kChains[*k].ecosystem;
+  return Ecosystem::Other;
+}
+
 const char* ecosystemName(Lang l, Ecosystem e) {
   const auto& i = info(e);
   return l == Lang::Zh ? i.zh.data() : i.en.data();

@@ -27,6 +27,22 @@ void drawTotalsPanel(UiContext& ui) {
   ImGui::Text("%s: %lld (%.1f%%)", tr(L, S::InParks), static_cast<long long>(s.in_parks), share);
   ImGui::Text("≥1: %lld   ≥10: %lld   ≥50: %lld  (%s)", static_cast<long long>(s.by_size[0].count),
               static_cast<long long>(s.by_size[1].count), static_cast<long long>(s.by_size[2].count), tr(L, S::Yi));
+  ImGui::Text("%s: %.1f%%", tr(L, S::ParkMatch), 100.0 * s.parkMatchShare());
+  if (const TargetProgress* t = ui.targets) {
+    ImGui::Separator();
+    ImGui::TextUnformatted(tr(L, S::TargetsTitle));
+    ImGui::TextDisabled("%d · %s %s", t->targets.year, tr(L, S::Through), formatMonth(t->through_month).c_str());
+    auto bar = [&](const char* what, int64_t n, int target) {
+      const float f = target > 0 ? static_cast<float>(n) / target : 0.f;
+      char text[96];
+      std::snprintf(text, sizeof text, "%s  %lld / %d  (%.1f%%)", what, static_cast<long long>(n), target, 100.f * f);
+      ImGui::PushStyleColor(ImGuiCol_PlotHistogram, IM_COL32(52, 101, 164, 255));
+      ImGui::ProgressBar(std::min(f, 1.f), {-1, 0}, text);
+      ImGui::PopStyleColor();
+    };
+    bar("≥1", t->n1, t->targets.projects_1yi);
+    bar("≥10", t->n10, t->targets.projects_10yi);
+  }
 }
 
 }  // namespace cm

@@ -6,10 +6,19 @@
 
 #include "core/model.h"
 #include "core/stats.h"
+#include "core/stats_report.h"
 #include "ui/app_state.h"
 #include "ui/fonts.h"
 
 namespace cm {
+
+// Progress towards the annual targets (assets/targets.json): manufacturing projects signed from
+// January of the target year up to the end of the time window.
+struct TargetProgress {
+  Targets targets;
+  int through_month = 0;  // last month counted
+  int64_t n1 = 0, n10 = 0;
+};
 
 // Derived data, never a second source of truth: recomputed by the statistics engine when the
 // filter changes.
@@ -19,6 +28,7 @@ struct UiContext {
   const Stats& stats;     // what passes the filter and the time window
   const Stats& all_time;  // the same attribute filter over the whole timeline (histogram)
   const Fonts& fonts;
+  const TargetProgress* targets = nullptr;  // null when assets/targets.json is missing
 };
 
 void drawTitleAndLayersPanel(UiContext& ui);   // ui/panel_layers.cpp
@@ -28,10 +38,12 @@ void drawTimelinePanel(UiContext& ui);         // ui/panel_timeline.cpp
 void drawTotalsPanel(UiContext& ui);           // ui/panel_totals.cpp
 void drawProjectTooltip(UiContext& ui, int row);  // ui/tooltip.cpp
 void drawMessagesPanel(UiContext& ui);         // ui/panel_messages.cpp
+void drawChainsPanel(UiContext& ui);           // ui/panel_chains.cpp
 
 // Helpers shared by panels.
 const char* ecosystemName(Lang l, Ecosystem e);
 std::string districtName(const Model& m, Lang l, int district_index);
 std::string chainName(const Model& m, Lang l, int chain);
+Ecosystem ecosystemOfChain(const Model& m, int chain);  // from the catalogue; Other when unknown
 
 }  // namespace cm

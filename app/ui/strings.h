@@ -61,6 +61,10 @@ inline constexpr Str Dismiss{"关闭", "Dismiss"};
 inline constexpr Str ChainLeader{"链主企业", "Chain leader"};
 inline constexpr Str Foreign{"外资来源", "Foreign source"};
 inline constexpr Str SizeLegend{"点面积 ∝ 投资额", "Dot area ∝ investment"};
+inline constexpr Str TopChains{"重点产业链（按项目数）", "Leading chains (by projects)"};
+inline constexpr Str TargetsTitle{"年度目标进度（制造业）", "Annual targets (manufacturing)"};
+inline constexpr Str Through{"截至", "through"};
+inline constexpr Str ParkMatch{"园区主业匹配", "Main-industry match"};
 inline constexpr Str ParkMarker{"开发区/园区", "Development zone / park"};
 }  // namespace S
 
