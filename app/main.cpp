@@ -36,6 +36,16 @@ int main(int argc, char** argv) {
       return 2;
     }
 
+  int selected = -1;
+  if (!opt->select.empty()) {
+    for (size_t i = 0; i < model.projects.size(); ++i)
+      if (model.projects.id[i] == opt->select) selected = static_cast<int>(i);
+    if (selected < 0) {
+      std::fprintf(stderr, "error: --select: no project with id '%s' in %s\n", opt->select.c_str(), model.projects_file.c_str());
+      return 2;
+    }
+  }
+
   if (opt->stats) {
     auto targets = loadTargets(assetDir() + "/targets.json");
     std::cout << statsReport(model, *filter, targets ? &*targets : nullptr).dump(2) << "\n";
@@ -48,6 +58,7 @@ int main(int argc, char** argv) {
   st.layers = *layers;
   st.errors = rep.errors;
   st.warnings = rep.warnings;
+  st.selected = selected;
   // The time slider spans the data; an open window (no --time) shows all of it.
   const Projects& p = model.projects;
   if (p.size()) {

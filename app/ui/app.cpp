@@ -156,6 +156,10 @@ static void handleMapInput(App::Impl& I, AppState& st, const Model& m) {
     if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) { I.dragging = true; I.last_x = mouse.x; I.last_y = mouse.y; }
     if (io.MouseWheel != 0) st.view.zoomAt(mouse, std::pow(1.2, io.MouseWheel));
   }
+  // A click that did not drag selects the project under the cursor (or clears the selection).
+  if (I.dragging && ImGui::IsMouseReleased(ImGuiMouseButton_Left) &&
+      ImGui::GetMouseDragDelta(ImGuiMouseButton_Left, 0).x == 0 && ImGui::GetMouseDragDelta(ImGuiMouseButton_Left, 0).y == 0)
+    st.selected = st.hovered;
   if (!ImGui::IsMouseDown(ImGuiMouseButton_Left)) I.dragging = false;
   if (I.dragging && (mouse.x != I.last_x || mouse.y != I.last_y)) {
     st.view.panPixels(mouse.x - I.last_x, mouse.y - I.last_y);
@@ -177,6 +181,7 @@ static void handleMapInput(App::Impl& I, AppState& st, const Model& m) {
     });
     if (!hits.empty()) st.hovered = static_cast<int>(hits.front());
   }
+  if (st.selected >= 0 && !passes(m.projects, st.selected, st.filter)) st.selected = -1;  // filtered away
 }
 
 static void advanceTimeline(AppState& st, double dt) {
@@ -221,7 +226,8 @@ static void drawPanels(UiContext& ui) {
   ImGui::End();
 
   drawMessagesPanel(ui);
-  if (ui.st.hovered >= 0) drawProjectTooltip(ui, ui.st.hovered);
+  if (ui.st.selected >= 0) drawProjectCard(ui, ui.st.selected);
+  if (ui.st.hovered >= 0 && ui.st.hovered != ui.st.selected) drawProjectTooltip(ui, ui.st.hovered);
 }
 
 static FrameStats renderFrame(App::Impl& I, AppState& st, const Model& m, double dt) {
@@ -265,9 +271,10 @@ static FrameStats renderFrame(App::Impl& I, AppState& st, const Model& m, double
   fs.map_redrawn = I.map.render(st.view, st.filter, st.layers, st.points);
   fs.map_ms = msSince(tm);
   drawMapOverlay(ui, I.map.texture());
-  if (st.hovered >= 0 && st.layers.projects) {
-    const Vec2 s = st.view.toScreen({m.projects.x[st.hovered], m.projects.y[st.hovered]});
-    const float r = pointRadiusPx(st.points, m.projects.investment_yi[st.hovered]) + 3;
+  for (int row : {st.hovered, st.selected}) {
+    if (row < 0 || !st.layers.projects) continue;
+    const Vec2 s = st.view.toScreen({m.projects.x[row], m.projects.y[row]});
+    const float r = pointRadiusPx(st.points, m.projects.investment_yi[row]) + 3;
     ImGui::GetBackgroundDrawList()->AddCircle({float(s.x), float(s.y)}, r, IM_COL32(20, 20, 20, 255), 0, 2.f);
   }
 

@@ -37,6 +37,7 @@ void drawLegendPanel(UiContext& ui);           // ui/panel_legend.cpp
 void drawTimelinePanel(UiContext& ui);         // ui/panel_timeline.cpp
 void drawTotalsPanel(UiContext& ui);           // ui/panel_totals.cpp
 void drawProjectTooltip(UiContext& ui, int row);  // ui/tooltip.cpp
+void drawProjectCard(UiContext& ui, int row);     // ui/tooltip.cpp: pinned next to the project
 void drawMessagesPanel(UiContext& ui);         // ui/panel_messages.cpp
 void drawChainsPanel(UiContext& ui);           // ui/panel_chains.cpp
 

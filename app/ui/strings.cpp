@@ -25,7 +25,7 @@ std::string allUiText() {
     t += c.zh;
     t += c.en;
   }
-  t += "≥≤∝·—…–→％%，。：（）";
+  t += "●≥≤∝·—…–→％%，。：（）";
   return t;
 }
 

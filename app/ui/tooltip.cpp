@@ -1,4 +1,5 @@
-// Hover tooltip for a project: name, ecosystem, chain, investment, date, district, park.
+// A project's details: name, ecosystem, chain, investment, date, district, park. Shown as the
+// hover tooltip, and as a card pinned next to the selected project (click, or --select ID).
 #include <imgui.h>
 
 #include "core/dates.h"
@@ -6,11 +7,9 @@
 
 namespace cm {
 
-void drawProjectTooltip(UiContext& ui, int i) {
+static void drawProjectDetails(UiContext& ui, int i) {
   const Projects& p = ui.model.projects;
-  if (i < 0 || i >= static_cast<int>(p.size())) return;
   const Lang L = ui.st.lang;
-  ImGui::BeginTooltip();
   ImGui::PushFont(ui.fonts.label);
   ImGui::TextUnformatted((L == Lang::Zh ? p.name_zh[i] : p.name_en[i]).c_str());
   ImGui::PopFont();
@@ -32,7 +31,26 @@ void drawProjectTooltip(UiContext& ui, int i) {
   }
   if (p.chain_leader[i]) ImGui::TextColored(ImColor(178, 34, 34), "%s", tr(L, S::ChainLeader));
   if (!p.foreign[i].empty()) ImGui::Text("%s: %s", tr(L, S::Foreign), p.foreign[i].c_str());
+}
+
+void drawProjectTooltip(UiContext& ui, int i) {
+  if (i < 0 || i >= static_cast<int>(ui.model.projects.size())) return;
+  ImGui::BeginTooltip();
+  drawProjectDetails(ui, i);
   ImGui::EndTooltip();
+}
+
+void drawProjectCard(UiContext& ui, int i) {
+  const Projects& p = ui.model.projects;
+  if (i < 0 || i >= static_cast<int>(p.size())) return;
+  const Vec2 s = ui.st.view.toScreen({p.x[i], p.y[i]});
+  ImGui::SetNextWindowPos({static_cast<float>(s.x) + 22, static_cast<float>(s.y) - 22}, ImGuiCond_Always);
+  ImGui::SetNextWindowBgAlpha(0.97f);
+  ImGui::Begin("##project_card", nullptr,
+               ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove |
+                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing);
+  drawProjectDetails(ui, i);
+  ImGui::End();
 }
 
 }  // namespace cm

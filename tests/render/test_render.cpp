@@ -137,3 +137,32 @@ TEST(Render, BadInputGivesAClearErrorAndNonZeroExit) {
   std::string all((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   EXPECT_NE(all.find("districts.shp"), std::string::npos) << all;
 }
+
+TEST(Render, SelectedProjectShowsItsDetailsCard) {
+  Scene s;
+  const Vec2 p = s.screenOfLonLat(119.52, 29.72);  // R1
+  auto cardPixels = [&](const Image& img) {
+    // The card opens 22 px right of and above the project: count white card pixels and text.
+    int white = 0, dark = 0;
+    for (int y = int(p.y) - 16; y < int(p.y) + 60; ++y)
+      for (int x = int(p.x) + 26; x < int(p.x) + 200; ++x) {
+        const Image::Px c = img.at(x, y);
+        white += c.r > 250 && c.g > 250 && c.b > 250;
+        dark += Image::luma(c) < 100;
+      }
+    return std::pair{white, dark};
+  };
+  Image with = renderShot("select", "--projects " + kFixture + " --layers districts,projects --select R1" + kSize);
+  Image without = renderShot("noselect", "--projects " + kFixture + " --layers districts,projects" + kSize);
+  ASSERT_EQ(with.w, W);
+  ASSERT_EQ(without.w, W);
+  const auto [w1, d1] = cardPixels(with);
+  const auto [w0, d0] = cardPixels(without);
+  EXPECT_GT(w1, 4000) << "no details card";
+  EXPECT_GT(d1, 100) << "details card without text";
+  EXPECT_LT(w0, 500);
+  // An unknown id is a clear error.
+  const std::string cmd = std::string(CHAINMAP_EXE) + " --data " CHAINMAP_TEST_DATA " --projects " + kFixture +
+                          " --select NOPE --stats >/dev/null 2>&1";
+  EXPECT_NE(std::system(cmd.c_str()), 0);
+}
