@@ -4,6 +4,7 @@
 #include "render_probe.h"
 
 #include <cmath>
+#include <filesystem>
 #include <fstream>
 
 #include "core/view.h"
@@ -165,4 +166,28 @@ TEST(Render, SelectedProjectShowsItsDetailsCard) {
   const std::string cmd = std::string(CHAINMAP_EXE) + " --data " CHAINMAP_TEST_DATA " --projects " + kFixture +
                           " --select NOPE --stats >/dev/null 2>&1";
   EXPECT_NE(std::system(cmd.c_str()), 0);
+}
+
+TEST(Render, ShaderCompileErrorNamesFileAndLine) {
+  // A copy of shaders/ with a syntax error on line 5 of points.frag.
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::path(::testing::TempDir()) / "chainmap_bad_shaders";
+  fs::remove_all(dir);
+  fs::copy(fs::path(CHAINMAP_SOURCE_DIR) / "shaders", dir);
+  {
+    std::ifstream in(dir / "points.frag");
+    std::vector<std::string> lines;
+    for (std::string l; std::getline(in, l);) lines.push_back(l);
+    lines.at(4) = "this is not GLSL;";
+    std::ofstream out(dir / "points.frag");
+    for (const auto& l : lines) out << l << "\n";
+  }
+  const std::string log = ::testing::TempDir() + "shader_err.log";
+  const std::string cmd = "CHAINMAP_SHADERS=" + dir.string() + " " + CHAINMAP_EXE + " --data " CHAINMAP_TEST_DATA +
+                          " --screenshot " + ::testing::TempDir() + "bad.png 2>" + log;
+  EXPECT_NE(std::system(cmd.c_str()), 0);
+  std::ifstream in(log);
+  const std::string all((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  EXPECT_NE(all.find("points.frag:5:"), std::string::npos) << all;
+  fs::remove_all(dir);
 }
