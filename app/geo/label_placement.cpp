@@ -32,7 +32,7 @@ std::vector<LabelPlacement> placeLabels(const std::vector<LabelRequest>& req, st
     }
     if (out[i].placed || !r.callout) continue;
     // Callout: rings of candidates further out, nearest first, in 12 directions.
-    for (double dist : {34.0, 52.0, 74.0, 100.0}) {
+    for (double dist : {34.0, 52.0, 74.0, 100.0, 130.0, 165.0}) {
       for (int k = 0; k < 12 && !out[i].placed; ++k) {
         const double ang = k * 3.14159265358979 / 6;
         const double cx2 = r.ax + dist * std::cos(ang), cy2 = r.ay + dist * std::sin(ang) * 0.7;

@@ -43,6 +43,7 @@ struct App::Impl {
   std::optional<TargetProgress> targets;
   Stats stats, all_time;
   std::optional<Filter> stats_filter;  // the filter `stats` was computed for
+  std::vector<LabelBox> panel_boxes;   // where this frame's panels are (labels avoid them)
   bool dragging = false;
   double last_x = 0, last_y = 0;
   int events = 0;  // input events since the last frame (set by GLFW callbacks)
@@ -194,7 +195,8 @@ static void advanceTimeline(AppState& st, double dt) {
   else t.playing = false;
 }
 
-static void drawPanels(UiContext& ui) {
+static void drawPanels(UiContext& ui, std::vector<LabelBox>& boxes) {
+  boxes.clear();
   using namespace layout;
   const View& v = ui.st.view;
   const ImGuiWindowFlags fixed = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
@@ -205,24 +207,28 @@ static void drawPanels(UiContext& ui) {
   drawTitleAndLayersPanel(ui);
   drawFiltersPanel(ui);
   drawChainsPanel(ui);
+  notePanelBox(boxes);
   ImGui::End();
 
   ImGui::SetNextWindowPos({v.width - kRightW - kMargin, kMargin});
   ImGui::SetNextWindowSize({kRightW, 0});
   ImGui::Begin("##totals", nullptr, fixed | ImGuiWindowFlags_AlwaysAutoResize);
   drawTotalsPanel(ui);
+  notePanelBox(boxes);
   ImGui::End();
 
   ImGui::SetNextWindowPos({v.width - kRightW - kMargin, v.height - kTimelineH - 2 * kMargin}, 0, {0, 1});
   ImGui::SetNextWindowSize({kRightW, 0});
   ImGui::Begin("##legend", nullptr, fixed | ImGuiWindowFlags_AlwaysAutoResize);
   drawLegendPanel(ui);
+  notePanelBox(boxes);
   ImGui::End();
 
   ImGui::SetNextWindowPos({kSidebarW + 2 * kMargin, v.height - kTimelineH - kMargin});
   ImGui::SetNextWindowSize({v.width - kSidebarW - 3 * kMargin, kTimelineH});
   ImGui::Begin("##timeline", nullptr, fixed);
   drawTimelinePanel(ui);
+  notePanelBox(boxes);
   ImGui::End();
 
   drawMessagesPanel(ui);
@@ -265,12 +271,12 @@ static FrameStats renderFrame(App::Impl& I, AppState& st, const Model& m, double
     }
   }
   UiContext ui{st, m, I.stats, I.all_time, I.fonts, I.targets ? &*I.targets : nullptr};
-  drawPanels(ui);
+  drawPanels(ui, I.panel_boxes);
 
   const auto tm = Clock::now();
   fs.map_redrawn = I.map.render(st.view, st.filter, st.layers, st.points);
   fs.map_ms = msSince(tm);
-  drawMapOverlay(ui, I.map.texture());
+  drawMapOverlay(ui, I.map.texture(), I.panel_boxes);
   for (int row : {st.hovered, st.selected}) {
     if (row < 0 || !st.layers.projects) continue;
     const Vec2 s = st.view.toScreen({m.projects.x[row], m.projects.y[row]});

@@ -4,17 +4,12 @@
 
 #include <algorithm>
 
-#include "ui/layout.h"
 
 namespace cm {
 
-std::vector<LabelBox> panelObstacles(const View& v) {
-  using namespace layout;
-  const double W = v.width, H = v.height;
-  return {{0, 0, kSidebarW + 2 * kMargin, H},                     // sidebar
-          {kSidebarW + kMargin, H - kTimelineH - 2 * kMargin, W, H},  // timeline
-          {W - kRightW - 2 * kMargin, 0, W, 200},                  // totals
-          {W - kRightW - 2 * kMargin, H - kTimelineH - 300, W, H}};  // legend
+void notePanelBox(std::vector<LabelBox>& boxes) {
+  const ImVec2 p = ImGui::GetWindowPos(), s = ImGui::GetWindowSize();
+  boxes.push_back({p.x, p.y, p.x + s.x, p.y + s.y});
 }
 
 static void haloText(ImDrawList* dl, ImFont* font, ImVec2 p, ImU32 color, const char* text) {
@@ -25,7 +20,7 @@ static void haloText(ImDrawList* dl, ImFont* font, ImVec2 p, ImU32 color, const 
   dl->AddText(font, s, p, color, text);
 }
 
-void drawMapOverlay(UiContext& ui, unsigned tex) {
+void drawMapOverlay(UiContext& ui, unsigned tex, const std::vector<LabelBox>& panels) {
   const AppState& st = ui.st;
   const Model& m = ui.model;
   const View& v = st.view;
@@ -74,7 +69,7 @@ void drawMapOverlay(UiContext& ui, unsigned tex) {
       is_district.push_back(false);
     }
   }
-  auto obstacles = panelObstacles(v);
+  std::vector<LabelBox> obstacles = panels;
   if (st.layers.parks)  // park markers are obstacles for labels
     for (const Park& p : m.parks) {
       const ImVec2 c = screen(p.xy);

@@ -12,10 +12,12 @@ namespace cm {
 
 class MapRenderer;
 
-// Screen boxes the panels cover, so labels avoid them.
-std::vector<LabelBox> panelObstacles(const View& v);
+// Records the screen box of the current ImGui window (call between Begin and End), so map
+// labels can avoid the panels.
+void notePanelBox(std::vector<LabelBox>& boxes);
 
-void drawMapOverlay(UiContext& ui, unsigned map_texture);
+// `panels`: screen boxes the panels cover this frame; labels are kept clear of them.
+void drawMapOverlay(UiContext& ui, unsigned map_texture, const std::vector<LabelBox>& panels);
 void drawParkMarker(ImDrawList* dl, ImVec2 c, float r);  // ui/panel_legend.cpp
 
 }  // namespace cm
