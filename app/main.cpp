@@ -52,28 +52,18 @@ int main(int argc, char** argv) {
     return 0;
   }
 
-  AppState st;
-  st.filter = *filter;
+  AppState st = defaultState(model);
+  const Filter whole_timeline = st.filter;
+  st.filter = *filter;  // the flags' filter; without --time the window spans the whole timeline
+  if (opt->time.empty()) {
+    st.filter.month_from = whole_timeline.month_from;
+    st.filter.month_to = whole_timeline.month_to;
+  }
   st.lang = *lang;
   st.layers = *layers;
   st.errors = rep.errors;
   st.warnings = rep.warnings;
   st.selected = selected;
-  // The time slider spans the data; an open window (no --time) shows all of it.
-  const Projects& p = model.projects;
-  if (p.size()) {
-    int lo = INT32_MAX, hi = INT32_MIN;
-    for (int32_t d : p.signed_day) { lo = std::min(lo, monthOfDay(d)); hi = std::max(hi, monthOfDay(d)); }
-    st.timeline.first_month = lo;
-    st.timeline.last_month = hi;
-  }
-  if (opt->time.empty()) {
-    st.filter.month_from = st.timeline.first_month;
-    st.filter.month_to = st.timeline.last_month;
-  }
-  for (const District& d : model.districts)
-    for (const Polygon& poly : d.xy)
-      for (const Vec2& v : poly.rings[0]) st.home.add(v);
 
   App app(model, st);
   if (auto ok = app.init(opt->width, opt->height, opt->screenshot.empty()); !ok) {

@@ -53,8 +53,8 @@ class MapRenderer {
   gl::RenderTarget target_;
   Mesh district_fill_, water_fill_, district_lines_, city_outline_, river_major_, river_minor_;
   gl::VertexArray points_vao_;
-  gl::Buffer corner_vbo_, instance_vbo_;
-  GLsizei point_count_ = 0;
+  gl::Buffer points_vbo_, points_ibo_;  // 4 vertices and 6 indices a project
+  GLsizei point_count_ = 0;             // projects
   Vec2 origin_;
   View view_;
 

@@ -64,6 +64,26 @@ void fitHome(AppState& st) {
                   st.view.height - kTimelineH - 2 * kMargin);
 }
 
+AppState defaultState(const Model& m) {
+  AppState st;
+  const Projects& p = m.projects;
+  if (p.size()) {
+    int lo = INT32_MAX, hi = INT32_MIN;
+    for (int32_t d : p.signed_day) {
+      lo = std::min(lo, monthOfDay(d));
+      hi = std::max(hi, monthOfDay(d));
+    }
+    st.timeline.first_month = lo;
+    st.timeline.last_month = hi;
+  }
+  st.filter.month_from = st.timeline.first_month;
+  st.filter.month_to = st.timeline.last_month;
+  for (const District& d : m.districts)
+    for (const Polygon& poly : d.xy)
+      for (const Vec2& v : poly.rings[0]) st.home.add(v);
+  return st;
+}
+
 App::App(const Model& model, AppState state) : impl_(std::make_unique<Impl>()), model_(model), st_(std::move(state)) {}
 App::~App() = default;
 

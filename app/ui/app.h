@@ -47,4 +47,8 @@ class App {
 // The initial view: Hangzhou fitted into the part of the window the panels leave free.
 void fitHome(AppState& st);
 
+// The state a model opens with: the time slider spans the data's signing months and the window
+// covers all of them; "home" is the districts' extent.
+AppState defaultState(const Model& m);
+
 }  // namespace cm
