@@ -41,7 +41,7 @@ std::optional<Options> parseOptions(int argc, char** argv, int& exit_code) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    exit_code = app.exit(e);
+    exit_code = app.exit(e) == 0 ? 0 : 2;  // --help is 0; every bad flag is 2 (see README)
     return std::nullopt;
   }
   if (!size.empty()) {

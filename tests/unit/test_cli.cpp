@@ -1,0 +1,52 @@
+// The command line: flags → filter/extent, and the exit codes the README promises.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <string>
+
+#include "core/dates.h"
+#include "core/layers.h"
+
+using namespace cm;
+
+static int run(const std::string& args) {
+  const std::string cmd = std::string(CHAINMAP_BIN_DIR) + "/chainmap --data " CHAINMAP_TEST_DATA " " + args + " >/dev/null 2>&1";
+  const int rc = std::system(cmd.c_str());
+  return WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
+}
+
+TEST(Cli, BadFlagsExitWith2) {
+  EXPECT_EQ(run("--stats --time 2024-13..2024-01"), 2);
+  EXPECT_EQ(run("--stats --ecosystem fintech"), 2);
+  EXPECT_EQ(run("--stats --sector farming"), 2);
+  EXPECT_EQ(run("--stats --district 999999"), 2);
+  EXPECT_EQ(run("--stats --layers roads"), 2);
+  EXPECT_EQ(run("--stats --no-such-flag"), 2);
+  EXPECT_EQ(run("--stats --lang fr"), 2);
+  EXPECT_EQ(run("--screenshot x.png --size 10x10"), 2);
+}
+
+TEST(Cli, StatsRunsWithoutAWindowAndMissingDataExitsWith1) {
+  EXPECT_EQ(run("--stats --time 2024-01..2024-07"), 0);
+  const std::string cmd = std::string(CHAINMAP_BIN_DIR) + "/chainmap --data /nonexistent --stats >/dev/null 2>&1";
+  const int rc = std::system(cmd.c_str());
+  EXPECT_EQ(WEXITSTATUS(rc), 1);
+}
+
+TEST(Cli, LayersParse) {
+  auto l = parseLayers("districts,labels");
+  ASSERT_TRUE(l);
+  EXPECT_TRUE(l->districts);
+  EXPECT_TRUE(l->labels);
+  EXPECT_FALSE(l->projects);
+  EXPECT_FALSE(parseLayers("districts,roads"));
+}
+
+TEST(Dates, ParseAndFormat) {
+  EXPECT_EQ(formatDate(*parseDate("2024-02-29")), "2024-02-29");
+  EXPECT_FALSE(parseDate("2023-02-29"));
+  EXPECT_FALSE(parseDate("2024-1-5x"));
+  EXPECT_EQ(*parseMonth("2024-07"), 2024 * 12 + 6);
+  EXPECT_EQ(formatMonth(2024 * 12 + 6), "2024-07");
+  EXPECT_EQ(monthOfDay(*parseDate("2024-07-31")), 2024 * 12 + 6);
+}
