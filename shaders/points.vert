@@ -1,7 +1,7 @@
 #version 330 core
-// Projects as instanced sprites. Attributes are uploaded once; the filter and the time window
-// are uniforms, so a filter change costs no upload. A filtered-out instance is moved off screen.
-layout(location = 0) in vec2 a_corner;      // (-1,-1)..(1,1)
+// Projects as sprites: four vertices a project with the same attributes, the corner taken from
+// gl_VertexID & 3. Attributes are uploaded once; the filter and the time window are uniforms, so
+// a filter change costs no upload. A filtered-out project is moved off screen.
 layout(location = 1) in vec2 a_pos;         // metres relative to the model origin
 layout(location = 2) in float a_invest;     // 亿元
 layout(location = 3) in int a_month;        // year*12 + month-1
@@ -50,7 +50,11 @@ void main() {
   }
   // Area proportional to investment, clamped to a legible range.
   float r = clamp(u_radius_k * sqrt(max(a_invest, 0.0)), u_radius_range.x, u_radius_range.y);
-  float extent = r + 1.5;  // room for the outline and the anti-aliased fade
+  // Half-size of the quad: the fragment shader's alpha is 0 from r + 0.5 px out, so every pixel
+  // centre it can colour lies inside r + 0.5 (a larger quad only adds discarded fragments).
+  float extent = r + 0.5;
+  int k = gl_VertexID & 3;
+  vec2 a_corner = vec2((k & 1) == 0 ? -1.0 : 1.0, (k & 2) == 0 ? -1.0 : 1.0);
   vec2 clip = (a_pos + u_offset) * u_scale + a_corner * extent * 2.0 / u_viewport;
   gl_Position = vec4(clip, 0.0, 1.0);
   v_uv = a_corner * extent;
