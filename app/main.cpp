@@ -8,6 +8,7 @@
 #include "data/data_paths.h"
 #include "data/model_loader.h"
 #include "ui/app.h"
+#include "ui/startup.h"
 
 using namespace cm;
 
@@ -21,8 +22,14 @@ int main(int argc, char** argv) {
   auto opt = parseOptions(argc, argv, code);
   if (!opt) return code;
 
-  LoadReport rep;
-  const Model model = loadModel({opt->data_dir, opt->projects_file, opt->crs}, rep);
+  // The data and the font atlas load on worker threads while this one opens the (hidden) window.
+  const bool want_window = !opt->stats;
+  StartupLoader load({opt->data_dir, opt->projects_file, opt->crs}, want_window);
+  const Model& model = load.model;
+  const LoadReport& rep = load.report;
+  App app(model);
+  const Result<bool> window = want_window ? app.openWindow(opt->width, opt->height) : Result<bool>(true);
+  load.join();
   report(rep);
   const bool headless = opt->stats || !opt->screenshot.empty();
   if (headless && rep.fatal()) return 1;
@@ -52,6 +59,15 @@ int main(int argc, char** argv) {
     return 0;
   }
 
+  if (!window) {
+    std::fprintf(stderr, "error: %s\n", window.error().c_str());
+    return 1;
+  }
+  if (!*load.fonts) {
+    std::fprintf(stderr, "error: %s\n", load.fonts->error().c_str());
+    return 1;
+  }
+
   AppState st = defaultState(model);
   const Filter whole_timeline = st.filter;
   st.filter = *filter;  // the flags' filter; without --time the window spans the whole timeline
@@ -65,8 +81,7 @@ int main(int argc, char** argv) {
   st.warnings = rep.warnings;
   st.selected = selected;
 
-  App app(model, st);
-  if (auto ok = app.init(opt->width, opt->height, opt->screenshot.empty()); !ok) {
+  if (auto ok = app.start(st, load.fonts->take()); !ok) {
     std::fprintf(stderr, "error: %s\n", ok.error().c_str());
     return 1;
   }

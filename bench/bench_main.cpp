@@ -1,7 +1,8 @@
 // chainmap-bench: the performance harness behind the README's figures (issue 2, "Performance
 // architecture"). For each projects file it measures, offscreen at --size (default 1600x1000):
-//   load       loadModel()                                   (wall ms)
-//   start-up   App::init + the first benchFrame              (wall ms; the frame is glFinish()ed)
+//   load       loadModel() on the worker thread                (wall ms)
+//   start-up   as main.cpp does it (ui/startup.h): model + font atlas on workers while the window
+//              opens, then App::start and the first benchFrame (wall ms; the frame is glFinish()ed)
 //   idle       frames with nothing changed (map texture cached, ImGui overlay only): median, p95
 //   pan/zoom   frames that change the view every frame (panPixels / zoomAt), so the map redraws
 //   filter     CPU between a filter change and the redraw: the statistics engine's update as the
@@ -24,6 +25,8 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <optional>
+#include <thread>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -31,6 +34,7 @@
 #include "core/dates.h"
 #include "data/model_loader.h"
 #include "ui/app.h"
+#include "ui/startup.h"
 #include "core/stats.h"
 
 using namespace cm;
@@ -165,14 +169,21 @@ json runDataset(const Options& o, const std::string& file, bool cpu_only) {
   r["label"] = label(file);
   r["cpu_only"] = cpu_only;
   r["rss_start_mb"] = procStatusMb("VmRSS");
-  LoadReport rep;
-  auto t = Clock::now();
-  const Model model = loadModel({o.data_dir, file, ""}, rep);
-  r["load_ms"] = msSince(t);
+  // The same start-up path as main.cpp.
+  const auto t_start = Clock::now();
+  StartupLoader load({o.data_dir, file, ""}, !cpu_only);
+  const Model& model = load.model;
+  const LoadReport& rep = load.report;
+  App app(model);
+  const Result<bool> window = cpu_only ? Result<bool>(true) : app.openWindow(o.width, o.height);
+  r["window_ms"] = msSince(t_start);
+  load.join();
+  r["load_ms"] = load.load_ms;
+  r["load_and_font_ms"] = msSince(t_start);
   r["projects"] = model.projects.size();
   r["rss_after_load_mb"] = procStatusMb("VmRSS");
-  if (rep.fatal()) {
-    std::string e;
+  if (rep.fatal() || !window) {
+    std::string e = window.error();
     for (const std::string& s : rep.errors) e += s + "; ";
     r["error"] = e;
     return r;
@@ -184,21 +195,23 @@ json runDataset(const Options& o, const std::string& file, bool cpu_only) {
     r["maxrss_mb"] = maxRssMb();
     return r;
   }
-
-  App app(model, st0);
-  t = Clock::now();
-  if (auto ok = app.init(o.width, o.height, /*visible=*/false); !ok) {
+  if (!*load.fonts) {
+    r["error"] = load.fonts->error();
+    return r;
+  }
+  const auto t_init = Clock::now();
+  if (auto ok = app.start(st0, load.fonts->take()); !ok) {
     r["error"] = ok.error();
     return r;
   }
-  r["init_ms"] = msSince(t);
+  r["init_ms"] = msSince(t_init);
   AppState& s = app.state();
   s.view.width = o.width;
   s.view.height = o.height;
   if (s.home.valid()) fitHome(s);
   const FrameStats first = app.benchFrame();
   r["first_frame_ms"] = first.frame_ms;
-  r["startup_ms"] = r["init_ms"].get<double>() + first.frame_ms;
+  r["startup_ms"] = msSince(t_start);  // process work from loading to the first frame on screen
   r["gl_renderer"] = reinterpret_cast<const char*>(glGetString(GL_RENDERER));
   r["gl_version"] = reinterpret_cast<const char*>(glGetString(GL_VERSION));
   for (int i = 0; i < 5; ++i) app.benchFrame();  // settle ImGui's auto-sized windows
@@ -322,10 +335,11 @@ void printTable(const json& all) {
   std::printf("\n");
   struct Row { const char* name; std::vector<const char*> path; const char* fmt; };
   const std::vector<Row> rows = {
-      {"load (loadModel) ms", {"load_ms"}, "%14.1f"},
-      {"App::init ms", {"init_ms"}, "%14.1f"},
+      {"load (loadModel, worker thread) ms", {"load_ms"}, "%14.1f"},
+      {"window open (main thread, meanwhile) ms", {"window_ms"}, "%14.1f"},
+      {"App::start (ImGui, shaders, buffers) ms", {"init_ms"}, "%14.1f"},
       {"first frame ms", {"first_frame_ms"}, "%14.1f"},
-      {"start-up: init + first frame ms", {"startup_ms"}, "%14.1f"},
+      {"start-up to first frame ms", {"startup_ms"}, "%14.1f"},
       {"idle frame median ms", {"idle", "median_ms"}, "%14.2f"},
       {"idle frame p95 ms", {"idle", "p95_ms"}, "%14.2f"},
       {"idle CPU ms/frame (all threads)", {"idle", "cpu_ms_per_frame"}, "%14.2f"},
@@ -404,11 +418,7 @@ json targets(const json& sets) {
     if (d.value("label", "") == "sample" && !d.contains("error")) sample = &d;
   for (const json* d : {sample, k20}) {
     if (!d) continue;
-    add(d, "start-up to first frame (init + frame)", {"startup_ms"}, 500, "ms");
-    if (d->contains("startup_ms"))
-      out.push_back({{"what", "start-up incl. load [" + (*d)["label"].get<std::string>() + "]"},
-                     {"value", get(*d, {"startup_ms"}) + get(*d, {"load_ms"})}, {"limit", 500}, {"unit", "ms"},
-                     {"met", get(*d, {"startup_ms"}) + get(*d, {"load_ms"}) <= 500}});
+    add(d, "start-up to first frame (load included)", {"startup_ms"}, 500, "ms");
     add(d, "idle frame median", {"idle", "median_ms"}, 2, "ms");
   }
   add(k20, "pan/zoom frame median", {"panzoom", "median_ms"}, 33, "ms");

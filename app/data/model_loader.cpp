@@ -32,16 +32,16 @@ Model loadModel(const LoadOptions& opt, LoadReport& report) {
   if (auto r = loadRivers(paths.rivers, m.display_crs); r) m.rivers = r.take();
   else report.warnings.push_back(r.error());
 
-  auto to_xy = Transform::create(kWgs84, m.display_crs);
+  auto to_xy = sharedTransform(kWgs84, m.display_crs);
   if (!to_xy) {
     report.errors.push_back(to_xy.error());
     return m;
   }
-  if (auto p = loadParksCsv(paths.parks, *to_xy); p) m.parks = p.take();
+  if (auto p = loadParksCsv(paths.parks, **to_xy); p) m.parks = p.take();
   else report.errors.push_back(p.error());
 
   m.projects_file = opt.projects_file.empty() ? defaultProjectsFile() : opt.projects_file;
-  if (auto p = loadProjectsCsv(m.projects_file, *to_xy, m.districts, m.parks); p) {
+  if (auto p = loadProjectsCsv(m.projects_file, **to_xy, m.districts, m.parks); p) {
     m.projects = std::move(p->projects);
     m.projects_synthetic = p->synthetic;
     for (std::string& w : p->warnings) report.warnings.push_back(std::move(w));

@@ -29,7 +29,8 @@ bool endsWithShp(const std::string& p) {
 }
 
 struct Transforms {
-  Transform to_ll, to_xy;
+  const Transform* to_ll;
+  const Transform* to_xy;
 };
 
 Result<Transforms> makeTransforms(const std::string& path, OGRLayer* layer, const std::string& display_crs) {
@@ -40,11 +41,11 @@ Result<Transforms> makeTransforms(const std::string& path, OGRLayer* layer, cons
     if (srs->exportToWkt(&wkt, opts) == OGRERR_NONE && wkt) src = wkt;
     CPLFree(wkt);
   }
-  auto ll = Transform::create(src, kWgs84);
+  auto ll = sharedTransform(src, kWgs84);
   if (!ll) return Result<Transforms>::fail(fileError(path, "its CRS cannot be used: " + ll.error()));
-  auto xy = Transform::create(src, display_crs);
+  auto xy = sharedTransform(src, display_crs);
   if (!xy) return Result<Transforms>::fail(fileError(path, xy.error()));
-  return Transforms{ll.take(), xy.take()};
+  return Transforms{*ll, *xy};
 }
 
 // Converts one OGR ring/line into lon/lat and display coordinates; false on a bad coordinate.
@@ -56,7 +57,7 @@ bool convertPoints(const OGRSimpleCurve* c, const Transforms& t, LineString& ll,
     const double x = c->getX(i), y = c->getY(i);
     if (!std::isfinite(x) || !std::isfinite(y)) return false;
     Vec2 a{x, y}, b{x, y};
-    if (!t.to_ll.apply(a.x, a.y) || !t.to_xy.apply(b.x, b.y)) return false;
+    if (!t.to_ll->apply(a.x, a.y) || !t.to_xy->apply(b.x, b.y)) return false;
     if (a.x < -180 || a.x > 180 || a.y < -90 || a.y > 90) return false;
     ll[i] = a;
     xy[i] = b;

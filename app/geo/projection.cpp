@@ -3,6 +3,7 @@
 #include <proj.h>
 
 #include <cmath>
+#include <map>
 
 namespace cm {
 
@@ -48,6 +49,15 @@ static bool run(PJ* pj, PJ_DIRECTION dir, double& x, double& y) {
 
 bool Transform::apply(double& x, double& y) const { return run(impl_->pj, PJ_FWD, x, y); }
 bool Transform::inverse(double& x, double& y) const { return run(impl_->pj, PJ_INV, x, y); }
+
+Result<const Transform*> sharedTransform(const std::string& src, const std::string& dst) {
+  thread_local std::map<std::pair<std::string, std::string>, Transform> cache;
+  const auto key = std::make_pair(src, dst);
+  if (auto it = cache.find(key); it != cache.end()) return &it->second;
+  auto t = Transform::create(src, dst);
+  if (!t) return Result<const Transform*>::fail(t.error());
+  return &cache.emplace(key, t.take()).first->second;
+}
 
 Result<std::string> validateCrs(const std::string& def) {
   PJ_CONTEXT* ctx = proj_context_create();

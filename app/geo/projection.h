@@ -33,6 +33,10 @@ class Transform {
   std::unique_ptr<Impl> impl_;
 };
 
+// The transform from src to dst, built once per thread and kept: building one costs PROJ
+// database look-ups (10–30 ms), and every layer of a data folder shares the same few.
+Result<const Transform*> sharedTransform(const std::string& src, const std::string& dst);
+
 // Checks that a CRS definition is known to PROJ; the error names the definition.
 Result<std::string> validateCrs(const std::string& def);
 

@@ -84,18 +84,18 @@ AppState defaultState(const Model& m) {
   return st;
 }
 
-App::App(const Model& model, AppState state) : impl_(std::make_unique<Impl>()), model_(model), st_(std::move(state)) {}
+App::App(const Model& model) : impl_(std::make_unique<Impl>()), model_(model) {}
 App::~App() = default;
 
 static void onEvent(GLFWwindow* w) { static_cast<App::Impl*>(glfwGetWindowUserPointer(w))->events++; }
 
-// Every string the map and panels can show, so the glyph atlas holds exactly those.
-static std::string neededText(const Model& m) {
-  std::string t = allUiText();
-  for (const District& d : m.districts) t += d.name_zh + d.name_en;
-  for (const Park& p : m.parks) t += p.name_zh + p.name_en;
-  for (const std::string& s : m.projects.name_zh) t += s;
-  for (const std::string& s : m.projects.foreign) t += s;
+GlyphText neededText(const Model& m) {
+  GlyphText t;
+  t.ui = allUiText();
+  for (const District& d : m.districts) t.labels += d.name_zh + d.name_en;
+  for (const Park& p : m.parks) t.labels += p.name_zh + p.name_en;
+  for (const std::string& s : m.projects.name_zh) t.data += s;
+  for (const std::string& s : m.projects.foreign) t.data += s;
   return t;
 }
 
@@ -113,17 +113,17 @@ static void applyStyle() {
   s.Colors[ImGuiCol_FrameBg] = ImVec4(0.93f, 0.94f, 0.96f, 1);
 }
 
-Result<bool> App::init(int width, int height, bool visible) {
+Result<bool> App::openWindow(int width, int height) {
   using R = Result<bool>;
   Impl& I = *impl_;
-  I.offscreen = !visible;
+  I.offscreen = true;  // until runInteractive() shows the window
   glfwSetErrorCallback([](int, const char* d) { std::fprintf(stderr, "GLFW: %s\n", d); });
   if (!glfwInit()) return R::fail("cannot open a window: GLFW could not initialise (no display? run under xvfb-run)");
   glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
   glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
   glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
   glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
-  glfwWindowHint(GLFW_VISIBLE, visible ? GLFW_TRUE : GLFW_FALSE);
+  glfwWindowHint(GLFW_VISIBLE, GLFW_FALSE);
   I.window = glfwCreateWindow(width, height, "chainmap — 杭州产业链招商地图", nullptr, nullptr);
   if (!I.window) return R::fail("cannot create an OpenGL 3.3 core window (is a display or Xvfb running?)");
   glfwMakeContextCurrent(I.window);
@@ -138,17 +138,27 @@ Result<bool> App::init(int width, int height, bool visible) {
   glfwSetCharCallback(I.window, [](GLFWwindow* w, unsigned) { onEvent(w); });
   glfwSetWindowSizeCallback(I.window, [](GLFWwindow* w, int, int) { onEvent(w); });
 
+  st_.view.width = width;
+  st_.view.height = height;
+  I.frame_target.resize(width, height, 1);
+  return true;
+}
+
+Result<bool> App::start(AppState state, Fonts fonts) {
+  using R = Result<bool>;
+  Impl& I = *impl_;
+  const View view = st_.view;
+  st_ = std::move(state);
+  st_.view.width = view.width;
+  st_.view.height = view.height;
+  I.fonts = std::move(fonts);
   IMGUI_CHECKVERSION();
-  ImGui::CreateContext();
-  ImGui::GetIO().IniFilename = nullptr;  // layout is code, not a file
+  ImGui::CreateContext(I.fonts.atlas.get());  // the atlas was built on the loader thread
+  ImGui::GetIO().IniFilename = nullptr;        // layout is code, not a file
   applyStyle();
-  auto fonts = loadFonts(neededText(model_));
-  if (!fonts) return R::fail(fonts.error());
-  I.fonts = *fonts;
   ImGui_ImplGlfw_InitForOpenGL(I.window, true);
   ImGui_ImplOpenGL3_Init("#version 330 core");
   I.imgui_ready = true;
-
   if (auto ok = I.map.init(shaderDir()); !ok) return R::fail(ok.error());
   I.map.setModel(model_);
   I.engine = std::make_unique<StatsEngine>(model_);
@@ -162,9 +172,6 @@ Result<bool> App::init(int width, int height, bool visible) {
     st_.warnings.push_back(t.error());
   }
   if (model_.projects.size()) I.index = std::make_unique<PointIndex>(model_.projects.x, model_.projects.y);
-  st_.view.width = width;
-  st_.view.height = height;
-  if (I.offscreen) I.frame_target.resize(width, height, 1);
   return true;
 }
 
@@ -319,6 +326,8 @@ static FrameStats renderFrame(App::Impl& I, AppState& st, const Model& m, double
 
 int App::runInteractive() {
   Impl& I = *impl_;
+  I.offscreen = false;
+  I.frame_target = gl::RenderTarget();  // frames go to the window from now on
   glfwShowWindow(I.window);
   auto last = Clock::now();
   int quiet_frames = 0;

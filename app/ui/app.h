@@ -1,12 +1,19 @@
 // The application: a GLFW window with a GL 3.3 core context, Dear ImGui, the map renderer, and
 // the frame loop. Interactive mode sleeps in glfwWaitEvents while nothing moves; screenshot
 // mode renders offscreen frames at a given size and writes a PNG.
+//
+// Start-up is split so the window can open while the data loads on a worker thread:
+//   App app(model);            // model may still be loading: not read before start()
+//   app.openWindow(w, h, visible);
+//   ... join the loader (it also built the font atlas: buildFonts(readCjkFont(), neededText(model)))
+//   app.start(state, fonts);   // ImGui context on that atlas, shaders, GPU buffers, engines
 #pragma once
 #include <memory>
 #include <string>
 
 #include "core/model.h"
 #include "ui/app_state.h"
+#include "ui/fonts.h"
 
 struct GLFWwindow;
 
@@ -20,16 +27,19 @@ struct FrameStats {
 
 class App {
  public:
-  App(const Model& model, AppState state);
+  explicit App(const Model& model);
   ~App();
   App(const App&) = delete;
   App& operator=(const App&) = delete;
 
-  // Creates the window and GL objects. Errors (no display, shader compile errors, no CJK font)
-  // come back as messages; in interactive mode they are also shown in the window when possible.
-  Result<bool> init(int width, int height, bool visible);
+  // The window, its GL context and the ImGui context. Fails without a display.
+  // The window stays hidden until runInteractive(); screenshots render offscreen.
+  Result<bool> openWindow(int width, int height);
+  // Everything that needs the model: fonts, shaders, GPU buffers, engines. Errors (shader
+  // compile errors, no CJK font) come back as messages.
+  Result<bool> start(AppState state, Fonts fonts);
   int runInteractive();
-  // Renders `frames` frames offscreen at the init size and writes the last one to `png`.
+  // Renders `frames` frames offscreen at the window's size and writes the last one to `png`.
   Result<bool> screenshot(const std::string& png, int frames = 3);
 
   // For the benchmark harness: one offscreen frame; glFinish()ed so timings are real.
@@ -43,6 +53,9 @@ class App {
   const Model& model_;
   AppState st_;
 };
+
+// Every string the map and panels can show, so the glyph atlas holds exactly those.
+GlyphText neededText(const Model& m);
 
 // The initial view: Hangzhou fitted into the part of the window the panels leave free.
 void fitHome(AppState& st);

@@ -3,10 +3,15 @@
 #include <fontconfig/fontconfig.h>
 #include <imgui.h>
 
+#include <cstdio>
+#include <vector>
+
 namespace cm {
 
-Result<FontFile> findCjkFont(const std::string& family) {
-  using R = Result<FontFile>;
+void FontBlob::Free::operator()(unsigned char* p) const { IM_FREE(p); }
+
+Result<FontBlob> readCjkFont(const std::string& family) {
+  using R = Result<FontBlob>;
   if (!FcInit()) return R::fail("fontconfig: could not initialise");
   FcPattern* pat = FcNameParse(reinterpret_cast<const FcChar8*>(family.c_str()));
   FcConfigSubstitute(nullptr, pat, FcMatchPattern);
@@ -14,7 +19,7 @@ Result<FontFile> findCjkFont(const std::string& family) {
   FcResult res;
   FcPattern* match = FcFontMatch(nullptr, pat, &res);
   FcPatternDestroy(pat);
-  FontFile out;
+  FontBlob out;
   bool cjk = false;
   if (match) {
     FcChar8* file = nullptr;
@@ -28,28 +33,58 @@ Result<FontFile> findCjkFont(const std::string& family) {
   if (out.path.empty() || !cjk)
     return R::fail("fontconfig: no '" + family + "' font found (install the Debian package fonts-noto-cjk); "
                    "Chinese text cannot be shown");
+  FILE* f = std::fopen(out.path.c_str(), "rb");
+  if (!f) return R::fail(fileError(out.path, "cannot read the font file"));
+  std::fseek(f, 0, SEEK_END);
+  const long size = std::ftell(f);
+  std::fseek(f, 0, SEEK_SET);
+  if (size > 0) {
+    out.bytes.reset(static_cast<unsigned char*>(IM_ALLOC(static_cast<size_t>(size))));
+    out.size = std::fread(out.bytes.get(), 1, static_cast<size_t>(size), f);
+  }
+  std::fclose(f);
+  if (size <= 0 || out.size != static_cast<size_t>(size)) return R::fail(fileError(out.path, "cannot read the font file"));
   return out;
 }
 
-Result<Fonts> loadFonts(const std::string& text, float ui_px) {
-  auto file = findCjkFont();
-  if (!file) return Result<Fonts>::fail(file.error());
-  ImGuiIO& io = ImGui::GetIO();
-  ImFontGlyphRangesBuilder builder;
-  builder.AddRanges(io.Fonts->GetGlyphRangesDefault());
-  builder.AddText(text.c_str());
-  auto ranges = std::make_shared<ImVector<ImWchar>>();
-  builder.BuildRanges(ranges.get());
-  ImFontConfig cfg;
-  cfg.FontNo = file->index;
-  cfg.OversampleH = 2;
-  cfg.OversampleV = 1;
+Result<Fonts> buildFonts(FontBlob&& font, const GlyphText& text, float ui_px) {
   Fonts f;
-  f.ui = io.Fonts->AddFontFromFileTTF(file->path.c_str(), ui_px, &cfg, ranges->Data);
-  f.label = io.Fonts->AddFontFromFileTTF(file->path.c_str(), ui_px * 1.15f, &cfg, ranges->Data);
-  f.title = io.Fonts->AddFontFromFileTTF(file->path.c_str(), ui_px * 1.5f, &cfg, ranges->Data);
-  f.glyph_ranges = ranges;
-  if (!f.ui || !f.label || !f.title) return Result<Fonts>::fail(fileError(file->path, "could not load the font"));
+  f.atlas = std::make_shared<ImFontAtlas>();
+  ImFontAtlas& atlas = *f.atlas;
+  std::vector<ImVector<ImWchar>> ranges(3);  // must live until Build() below
+  auto build_ranges = [&](ImVector<ImWchar>& r, std::initializer_list<const std::string*> parts) {
+    ImFontGlyphRangesBuilder builder;
+    builder.AddRanges(atlas.GetGlyphRangesDefault());
+    for (const std::string* s : parts) builder.AddText(s->c_str());
+    builder.BuildRanges(&r);
+    return r.Data;
+  };
+  // The three sizes share one copy of the 19 MB collection: the first config owns it, and the
+  // others point at it (ImGui would otherwise copy it once per size, ~55 ms each here).
+  unsigned char* data = font.bytes.release();
+  auto add = [&](float px, const ImWchar* glyphs) {
+    ImFontConfig cfg;
+    cfg.FontData = data;
+    cfg.FontDataSize = static_cast<int>(font.size);
+    cfg.FontDataOwnedByAtlas = true;
+    cfg.FontNo = font.index;
+    cfg.SizePixels = px;
+    cfg.GlyphRanges = glyphs;
+    cfg.OversampleH = 1;  // CJK: no horizontal oversampling (ImGui's advice; 2x smaller atlas)
+    cfg.OversampleV = 1;
+    return atlas.AddFont(&cfg);
+  };
+  f.ui = add(ui_px, build_ranges(ranges[0], {&text.ui, &text.labels, &text.data}));
+  f.label = add(ui_px * 1.15f, build_ranges(ranges[1], {&text.ui, &text.labels}));
+  f.title = add(ui_px * 1.5f, build_ranges(ranges[2], {&text.ui}));
+  const bool ok = f.ui && f.label && f.title && atlas.Build();
+  // The atlas is built: the font bytes are no longer needed. Free the one shared copy once.
+  for (int i = 1; i < atlas.ConfigData.Size; ++i) atlas.ConfigData[i].FontData = nullptr;
+  atlas.ClearInputData();
+  if (!ok) return Result<Fonts>::fail(fileError(font.path, "could not build the font atlas"));
+  unsigned char* px = nullptr;
+  int w = 0, h = 0;
+  atlas.GetTexDataAsRGBA32(&px, &w, &h);  // converted here, off the main thread
   return f;
 }
 

@@ -1,5 +1,7 @@
 // Fonts: Noto Sans CJK (fonts-noto-cjk) found through fontconfig. The atlas holds only the glyphs
-// chainmap needs (UI strings + the data's names), not the whole CJK range, so start-up stays fast.
+// chainmap needs (UI strings + the data's names), not the whole CJK range. Reading the 19 MB
+// collection and rasterising the atlas are plain CPU work, done on a worker thread during
+// start-up while the window opens; the ImGui context is then created on the finished atlas.
 #pragma once
 #include <memory>
 #include <string>
@@ -7,25 +9,38 @@
 #include "core/result.h"
 
 struct ImFont;
+struct ImFontAtlas;
 
 namespace cm {
 
-struct Fonts {
-  ImFont* ui = nullptr;     // panels
-  ImFont* label = nullptr;  // district labels on the map
-  ImFont* title = nullptr;  // the title card
-  std::shared_ptr<void> glyph_ranges;  // kept alive for ImGui's atlas, which points into it
-};
-
-struct FontFile {
+// The font file, read into a buffer the atlas can take over (ImGui's allocator).
+struct FontBlob {
   std::string path;
   int index = 0;  // face index inside a .ttc collection
+  struct Free {
+    void operator()(unsigned char* p) const;
+  };
+  std::unique_ptr<unsigned char, Free> bytes;
+  size_t size = 0;
 };
 
-// The fontconfig match for `family`; fails when the match is not a CJK font.
-Result<FontFile> findCjkFont(const std::string& family = "Noto Sans CJK SC");
+// The fontconfig match for `family`, read into memory; fails when the match is not a CJK font.
+Result<FontBlob> readCjkFont(const std::string& family = "Noto Sans CJK SC");
 
-// Adds the three fonts to ImGui's atlas with glyphs for `text` (UTF-8) plus Latin-1.
-Result<Fonts> loadFonts(const std::string& text, float ui_px = 16.f);
+struct GlyphText {
+  std::string ui;      // UI strings (both languages)
+  std::string labels;  // names drawn on the map
+  std::string data;    // every other data string a panel or tooltip may show
+};
+
+struct Fonts {
+  std::shared_ptr<ImFontAtlas> atlas;  // built, with RGBA pixels ready for upload
+  ImFont* ui = nullptr;     // panels, tooltips (every glyph the data and the UI need)
+  ImFont* label = nullptr;  // district and park labels on the map
+  ImFont* title = nullptr;  // titles and big numbers (UI strings only)
+};
+
+// Builds the atlas (no ImGui context needed, any thread). Takes over the blob's bytes.
+Result<Fonts> buildFonts(FontBlob&& font, const GlyphText& text, float ui_px = 16.f);
 
 }  // namespace cm

@@ -10,9 +10,8 @@ namespace cm {
 static void drawProjectDetails(UiContext& ui, int i) {
   const Projects& p = ui.model.projects;
   const Lang L = ui.st.lang;
-  ImGui::PushFont(ui.fonts.label);
   ImGui::TextUnformatted((L == Lang::Zh ? p.name_zh[i] : p.name_en[i]).c_str());
-  ImGui::PopFont();
+  ImGui::Separator();
   if (ui.model.projects_synthetic) ImGui::TextDisabled("%s", tr(L, S::Synthetic));
   const uint32_t rgb = info(p.ecosystem[i]).rgb;
   ImGui::TextColored(ImColor(int(rgb >> 16), int((rgb >> 8) & 255), int(rgb & 255)), "● %s",

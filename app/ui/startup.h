@@ -1,0 +1,38 @@
+// Start-up in parallel: the model and the font atlas are built on worker threads while the main
+// thread opens the window (GLFW + GL context, ~200–300 ms on llvmpipe). main.cpp and the
+// benchmark both start this way.
+//
+//   StartupLoader load(options, /*with_fonts=*/true);
+//   App app(load.model);                 // not read before start()
+//   app.openWindow(w, h);
+//   load.join();
+//   app.start(state, load.fonts->take());
+#pragma once
+#include <optional>
+#include <thread>
+
+#include "core/model.h"
+#include "data/model_loader.h"
+#include "ui/fonts.h"
+
+namespace cm {
+
+class StartupLoader {
+ public:
+  StartupLoader(LoadOptions opt, bool with_fonts);
+  ~StartupLoader();  // joins
+  StartupLoader(const StartupLoader&) = delete;
+  StartupLoader& operator=(const StartupLoader&) = delete;
+  void join();
+
+  // Written by the worker; read them only after join().
+  Model model;
+  LoadReport report;
+  std::optional<Result<Fonts>> fonts;  // set when with_fonts
+  double load_ms = 0;                  // loadModel alone
+
+ private:
+  std::thread worker_;
+};
+
+}  // namespace cm
