@@ -44,6 +44,8 @@ struct App::Impl {
   Stats stats, all_time;
   std::optional<Filter> stats_filter;  // the filter `stats` was computed for
   std::vector<LabelBox> panel_boxes;   // where this frame's panels are (labels avoid them)
+  uint64_t presented_hash = 0;         // draw data of the frame on screen
+  bool force_present = true;           // e.g. after an expose event
   bool dragging = false;
   double last_x = 0, last_y = 0;
   int events = 0;  // input events since the last frame (set by GLFW callbacks)
@@ -137,6 +139,10 @@ Result<bool> App::openWindow(int width, int height) {
   glfwSetKeyCallback(I.window, [](GLFWwindow* w, int, int, int, int) { onEvent(w); });
   glfwSetCharCallback(I.window, [](GLFWwindow* w, unsigned) { onEvent(w); });
   glfwSetWindowSizeCallback(I.window, [](GLFWwindow* w, int, int) { onEvent(w); });
+  glfwSetWindowRefreshCallback(I.window, [](GLFWwindow* w) {
+    onEvent(w);
+    static_cast<App::Impl*>(glfwGetWindowUserPointer(w))->force_present = true;
+  });
 
   st_.view.width = width;
   st_.view.height = height;
@@ -263,6 +269,27 @@ static void drawPanels(UiContext& ui, std::vector<LabelBox>& boxes) {
   if (ui.st.hovered >= 0 && ui.st.hovered != ui.st.selected) drawProjectTooltip(ui, ui.st.hovered);
 }
 
+// FNV-1a over every vertex, index and command of the frame's draw lists: equal hashes mean the
+// frame would look exactly like the one on screen.
+static uint64_t drawDataHash(const ImDrawData* dd) {
+  uint64_t h = 1469598103934665603ull;
+  auto mix = [&h](const void* p, size_t n) {
+    const auto* b = static_cast<const unsigned char*>(p);
+    for (size_t i = 0; i < n; ++i) h = (h ^ b[i]) * 1099511628211ull;
+  };
+  for (int l = 0; l < dd->CmdListsCount; ++l) {
+    const ImDrawList* dl = dd->CmdLists[l];
+    mix(dl->VtxBuffer.Data, dl->VtxBuffer.size_in_bytes());
+    mix(dl->IdxBuffer.Data, dl->IdxBuffer.size_in_bytes());
+    for (const ImDrawCmd& c : dl->CmdBuffer) {
+      mix(&c.ClipRect, sizeof c.ClipRect);
+      mix(&c.TextureId, sizeof c.TextureId);
+      mix(&c.ElemCount, sizeof c.ElemCount);
+    }
+  }
+  return h;
+}
+
 static FrameStats renderFrame(App::Impl& I, AppState& st, const Model& m, double dt) {
   FrameStats fs;
   const auto t0 = Clock::now();
@@ -303,7 +330,7 @@ static FrameStats renderFrame(App::Impl& I, AppState& st, const Model& m, double
   const auto tm = Clock::now();
   fs.map_redrawn = I.map.render(st.view, st.filter, st.layers, st.points);
   fs.map_ms = msSince(tm);
-  drawMapOverlay(ui, I.map.texture(), I.panel_boxes);
+  drawMapOverlay(ui, I.panel_boxes);
   for (int row : {st.hovered, st.selected}) {
     if (row < 0 || !st.layers.projects) continue;
     const Vec2 s = st.view.toScreen({m.projects.x[row], m.projects.y[row]});
@@ -312,13 +339,23 @@ static FrameStats renderFrame(App::Impl& I, AppState& st, const Model& m, double
   }
 
   ImGui::Render();
-  if (I.offscreen) I.frame_target.bind();
-  else {
-    glBindFramebuffer(GL_FRAMEBUFFER, 0);
-    glViewport(0, 0, st.view.width, st.view.height);
+  // Nothing to show that is not already on screen: skip the GL work (and the swap).
+  const uint64_t hash = drawDataHash(ImGui::GetDrawData());
+  if (!fs.map_redrawn && !I.force_present && hash == I.presented_hash) {
+    fs.presented = false;
+    fs.frame_ms = msSince(t0);
+    return fs;
   }
-  glClearColor(0.89f, 0.91f, 0.94f, 1);
-  glClear(GL_COLOR_BUFFER_BIT);
+  I.presented_hash = hash;
+  I.force_present = false;
+  // The map is copied 1:1 (a blit, no blending), then ImGui draws the overlay and panels on it.
+  const GLuint target = I.offscreen ? I.frame_target.resolvedFbo() : 0;
+  glBindFramebuffer(GL_READ_FRAMEBUFFER, I.map.framebuffer());
+  glBindFramebuffer(GL_DRAW_FRAMEBUFFER, target);
+  glBlitFramebuffer(0, 0, st.view.width, st.view.height, 0, 0, st.view.width, st.view.height, GL_COLOR_BUFFER_BIT,
+                    GL_NEAREST);
+  glBindFramebuffer(GL_FRAMEBUFFER, target);
+  glViewport(0, 0, st.view.width, st.view.height);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
   fs.frame_ms = msSince(t0);
   return fs;
@@ -328,6 +365,7 @@ int App::runInteractive() {
   Impl& I = *impl_;
   I.offscreen = false;
   I.frame_target = gl::RenderTarget();  // frames go to the window from now on
+  I.force_present = true;
   glfwShowWindow(I.window);
   auto last = Clock::now();
   int quiet_frames = 0;
@@ -341,8 +379,7 @@ int App::runInteractive() {
     I.events = 0;
     const View before = st_.view;
     const Filter fbefore = st_.filter;
-    renderFrame(I, st_, model_, dt);
-    glfwSwapBuffers(I.window);
+    if (renderFrame(I, st_, model_, dt).presented) glfwSwapBuffers(I.window);
     const bool changed = I.events > 0 || !(before == st_.view) || fbefore != st_.filter;
     quiet_frames = changed ? 0 : quiet_frames + 1;
   }
@@ -352,6 +389,7 @@ int App::runInteractive() {
 Result<bool> App::screenshot(const std::string& png, int frames) {
   Impl& I = *impl_;
   for (int i = 0; i < frames; ++i) renderFrame(I, st_, model_, 0);
+  glFinish();
   const int w = st_.view.width, h = st_.view.height;
   std::vector<unsigned char> px(static_cast<size_t>(w) * h * 4);
   glBindFramebuffer(GL_FRAMEBUFFER, I.frame_target.resolvedFbo());

@@ -23,6 +23,7 @@ struct FrameStats {
   double map_ms = 0;    // CPU time submitting the map redraw (0 when cached)
   double frame_ms = 0;  // whole frame incl. glFinish when measuring
   bool map_redrawn = false;
+  bool presented = true;  // false: identical to the frame on screen, no GL work done
 };
 
 class App {

@@ -20,13 +20,11 @@ static void haloText(ImDrawList* dl, ImFont* font, ImVec2 p, ImU32 color, const 
   dl->AddText(font, s, p, color, text);
 }
 
-void drawMapOverlay(UiContext& ui, unsigned tex, const std::vector<LabelBox>& panels) {
+void drawMapOverlay(UiContext& ui, const std::vector<LabelBox>& panels) {
   const AppState& st = ui.st;
   const Model& m = ui.model;
   const View& v = st.view;
   ImDrawList* dl = ImGui::GetBackgroundDrawList();
-  dl->AddImage(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(tex)), {0, 0},
-               {static_cast<float>(v.width), static_cast<float>(v.height)}, {0, 1}, {1, 0});
   auto screen = [&](Vec2 w) {
     const Vec2 s = v.toScreen(w);
     return ImVec2(static_cast<float>(s.x), static_cast<float>(s.y));

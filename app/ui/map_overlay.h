@@ -1,5 +1,5 @@
-// Draws on ImGui's background list: the cached map texture, park markers and names, district
-// labels (placed without overlaps), and the hover ring. Cheap enough to run every frame.
+// Draws on ImGui's background list, over the map (which is blitted to the frame first): park
+// markers and names, district labels placed without overlaps. Cheap enough to run every frame.
 #pragma once
 #include <imgui.h>
 
@@ -17,7 +17,7 @@ class MapRenderer;
 void notePanelBox(std::vector<LabelBox>& boxes);
 
 // `panels`: screen boxes the panels cover this frame; labels are kept clear of them.
-void drawMapOverlay(UiContext& ui, unsigned map_texture, const std::vector<LabelBox>& panels);
+void drawMapOverlay(UiContext& ui, const std::vector<LabelBox>& panels);
 void drawParkMarker(ImDrawList* dl, ImVec2 c, float r);  // ui/panel_legend.cpp
 
 }  // namespace cm
