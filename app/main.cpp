@@ -80,6 +80,7 @@ int main(int argc, char** argv) {
   st.errors = rep.errors;
   st.warnings = rep.warnings;
   st.selected = selected;
+  st.aggregate = opt->aggregate == "on" ? Aggregate::On : opt->aggregate == "off" ? Aggregate::Off : Aggregate::Auto;
 
   if (auto ok = app.start(st, load.fonts->take()); !ok) {
     std::fprintf(stderr, "error: %s\n", ok.error().c_str());

@@ -36,6 +36,8 @@ std::optional<Options> parseOptions(int argc, char** argv, int& exit_code) {
   app.add_option("--district", o.districts, "District adcodes, comma-separated");
   app.add_option("--lang", o.lang, "Label and UI language: zh or en")->check(CLI::IsMember({"zh", "en"}));
   app.add_option("--extent", o.extent, "Fit the view to MINLON,MINLAT,MAXLON,MAXLAT");
+  app.add_option("--aggregate", o.aggregate, "Gather projects into bubbles: auto (when they pile up), on, off")
+      ->check(CLI::IsMember({"auto", "on", "off"}));
   app.add_option("--select", o.select, "Select the project with this id (its details card is shown)");
   app.add_option("--layers", o.layers, "Layers to draw: districts,water,rivers,parks,projects,labels");
   try {

@@ -17,6 +17,7 @@ struct Options {
   std::string screenshot;  // --screenshot FILE.png
   int width = 1600, height = 1000;
   bool stats = false;
+  std::string aggregate = "auto";  // --aggregate auto|on|off
   std::string select;  // --select ID: pin the details card of this project
   std::string time, ecosystems, sector, districts, lang = "zh", extent, layers;
   std::optional<double> min_investment;

@@ -43,6 +43,7 @@ Binning binProjects(const Projects& p, const Filter& f, double cell) {
       if (a.eco_inv[e] > a.eco_inv[best]) best = e;
     b.dominant = static_cast<Ecosystem>(best);
     out.members += a.n;
+    out.max_investment_yi = std::max(out.max_investment_yi, a.inv);
     out.bins.push_back(b);
   }
   return out;

@@ -29,6 +29,7 @@ std::vector<LabelPlacement> placeLabels(const std::vector<LabelRequest>& req, st
         taken.push_back(b);
         break;
       }
+      if (r.fixed) break;
     }
     if (out[i].placed || !r.callout) continue;
     // Callout: rings of candidates further out, nearest first, in 12 directions.

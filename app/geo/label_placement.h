@@ -18,6 +18,7 @@ struct LabelRequest {
   double priority;
   bool centered;  // true: centre on the anchor first (area labels); false: right of it (point labels)
   bool callout = false;  // may move further away, drawn with a leader line back to the anchor
+  bool fixed = false;    // only exactly centred on the anchor, or not at all
 };
 
 struct LabelPlacement {

@@ -63,12 +63,14 @@ MapRenderer::Mesh MapRenderer::uploadLines(const std::vector<LineVertex>& v) {
   return m;
 }
 
-namespace {
+// One sprite's attributes, repeated on its four corners (see points.vert).
 struct PointInstance {
   float x, y, invest;
   int32_t month;
   uint32_t bits;
 };
+
+namespace {
 
 uint32_t packBits(const Projects& p, size_t i) {
   const uint32_t district = p.district_index[i] >= 0 && p.district_index[i] < 31 ? p.district_index[i] : 31;
@@ -117,24 +119,32 @@ void MapRenderer::setModel(const Model& m) {
   std::vector<uint32_t> order(p.size());
   std::iota(order.begin(), order.end(), 0u);
   std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return p.investment_yi[a] > p.investment_yi[b]; });
+  std::vector<PointInstance> points;
+  points.reserve(p.size());
+  for (uint32_t i : order)
+    points.push_back({static_cast<float>(p.x[i] - origin_.x), static_cast<float>(p.y[i] - origin_.y),
+                      p.investment_yi[i], monthOfDay(p.signed_day[i]), packBits(p, i)});
+  projects_ = uploadSprites(points);
+  dirty_ = true;
+}
+
+MapRenderer::Sprites MapRenderer::uploadSprites(const std::vector<PointInstance>& points) {
   std::vector<PointInstance> verts;
-  verts.reserve(p.size() * 4);
-  for (uint32_t i : order) {
-    const PointInstance v{static_cast<float>(p.x[i] - origin_.x), static_cast<float>(p.y[i] - origin_.y),
-                          p.investment_yi[i], monthOfDay(p.signed_day[i]), packBits(p, i)};
+  verts.reserve(points.size() * 4);
+  for (const PointInstance& v : points)
     for (int c = 0; c < 4; ++c) verts.push_back(v);
-  }
   std::vector<uint32_t> idx;
-  idx.reserve(p.size() * 6);
-  for (uint32_t k = 0; k < p.size(); ++k) {
-    const uint32_t b = 4 * k;  // corners b..b+3 = (-1,-1) (1,-1) (-1,1) (1,1), as the old strip
+  idx.reserve(points.size() * 6);
+  for (uint32_t k = 0; k < points.size(); ++k) {
+    const uint32_t b = 4 * k;  // corners b..b+3 = (-1,-1) (1,-1) (-1,1) (1,1)
     for (uint32_t i : {b, b + 1, b + 2, b + 2, b + 1, b + 3}) idx.push_back(i);
   }
-  point_count_ = static_cast<GLsizei>(p.size());
-  points_vao_ = gl::makeVertexArray();
-  glBindVertexArray(points_vao_.id());
-  points_vbo_ = gl::makeBuffer(GL_ARRAY_BUFFER, verts.size() * sizeof(PointInstance), verts.data());
-  points_ibo_ = gl::makeBuffer(GL_ELEMENT_ARRAY_BUFFER, idx.size() * sizeof(uint32_t), idx.data());
+  Sprites s;
+  s.count = static_cast<GLsizei>(points.size());
+  s.vao = gl::makeVertexArray();
+  glBindVertexArray(s.vao.id());
+  s.vbo = gl::makeBuffer(GL_ARRAY_BUFFER, verts.size() * sizeof(PointInstance), verts.data());
+  s.ibo = gl::makeBuffer(GL_ELEMENT_ARRAY_BUFFER, idx.size() * sizeof(uint32_t), idx.data());
   const GLsizei stride = sizeof(PointInstance);
   glEnableVertexAttribArray(1);
   glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, stride, nullptr);
@@ -145,7 +155,29 @@ void MapRenderer::setModel(const Model& m) {
   glEnableVertexAttribArray(4);
   glVertexAttribIPointer(4, 1, GL_UNSIGNED_INT, stride, reinterpret_cast<void*>(offsetof(PointInstance, bits)));
   glBindVertexArray(0);  // the element buffer binding stays with the VAO
+  return s;
+}
+
+// The points shader sizes a sprite as clamp(k * sqrt(value)): bubbles pass value = r² with k = 1.
+static constexpr PointStyle kRadiusSquared{1.f, 0.f, 1000.f};
+
+void MapRenderer::setBins(const Binning& binning, double cell_px) {
+  show_bins_ = !binning.bins.empty();
   dirty_ = true;
+  if (!show_bins_) return;
+  std::vector<const Bin*> order;
+  for (const Bin& b : binning.bins) order.push_back(&b);
+  std::stable_sort(order.begin(), order.end(), [](const Bin* a, const Bin* b) { return a->investment_yi > b->investment_yi; });
+  std::vector<PointInstance> points;
+  points.reserve(order.size());
+  // A bubble passes any filter (it was built from the filtered projects): sector 0, district 31,
+  // chain 63 are bits every "all" mask has; the month is left to the all-time window.
+  for (const Bin* b : order) {
+    const float r = binning.radiusPx(*b, cell_px);
+    points.push_back({static_cast<float>(b->xy.x - origin_.x), static_cast<float>(b->xy.y - origin_.y), r * r, 0,
+                      static_cast<uint32_t>(b->dominant) | 31u << 5 | 63u << 10});
+  }
+  bins_ = uploadSprites(points);
 }
 
 void MapRenderer::setViewUniforms(const gl::Program& p) {
@@ -175,8 +207,8 @@ void MapRenderer::drawLines(const Mesh& m, float width, uint32_t rgb, float alph
   glDrawArrays(GL_TRIANGLES, 0, m.count);
 }
 
-void MapRenderer::drawPoints(const Filter& f, const PointStyle& s) {
-  if (!point_count_) return;
+void MapRenderer::drawSprites(const Sprites& sprites, const Filter& f, const PointStyle& s) {
+  if (!sprites.count) return;
   points_.use();
   setViewUniforms(points_);
   glUniform1ui(points_.uniform("u_eco_mask"), f.ecosystems);
@@ -195,8 +227,8 @@ void MapRenderer::drawPoints(const Filter& f, const PointStyle& s) {
     pal[i * 3 + 2] = (kEcosystems[i].rgb & 255) / 255.f;
   }
   glUniform3fv(points_.uniform("u_palette"), kEcosystemCount, pal);
-  glBindVertexArray(points_vao_.id());
-  glDrawElements(GL_TRIANGLES, point_count_ * 6, GL_UNSIGNED_INT, nullptr);
+  glBindVertexArray(sprites.vao.id());
+  glDrawElements(GL_TRIANGLES, sprites.count * 6, GL_UNSIGNED_INT, nullptr);
 }
 
 bool MapRenderer::render(const View& v, const Filter& f, const LayerToggles& l, const PointStyle& s) {
@@ -232,7 +264,8 @@ bool MapRenderer::render(const View& v, const Filter& f, const LayerToggles& l, 
     drawLines(district_lines_, 1.3f, style::kOutline, 1.f);
     drawLines(city_outline_, 2.6f, style::kCityOutline, 1.f);
   }
-  if (l.projects) drawPoints(f, s);
+  if (l.projects && show_bins_) drawSprites(bins_, Filter{}, kRadiusSquared);
+  else if (l.projects) drawSprites(projects_, f, s);
   target_.resolve();
   glBindVertexArray(0);
   glBindFramebuffer(GL_FRAMEBUFFER, 0);

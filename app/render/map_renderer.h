@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "core/binning.h"
 #include "core/filter.h"
 #include "core/layers.h"
 #include "core/model.h"
@@ -24,11 +25,17 @@ struct PointStyle {
 // Radius in pixels of a project of `invest_yi` (the legend uses the same rule as the shader).
 float pointRadiusPx(const PointStyle& s, float invest_yi);
 
+struct PointInstance;
+
+
 class MapRenderer {
  public:
   // Compiles the layer shaders from `shader_dir`; errors name the shader file and line.
   Result<bool> init(const std::string& shader_dir);
   void setModel(const Model& m);  // builds and uploads every layer once
+  // Aggregated bubbles to draw instead of the projects (empty bins: draw the projects), with
+  // their radii from Binning::radiusPx at `cell_px`.
+  void setBins(const Binning& bins, double cell_px);
   // Redraws into the texture when something changed; returns whether it drew.
   bool render(const View& v, const Filter& f, const LayerToggles& l, const PointStyle& s);
   void invalidate() { dirty_ = true; }
@@ -44,7 +51,13 @@ class MapRenderer {
   };
   void drawFill(const Mesh& m, float opacity);
   void drawLines(const Mesh& m, float width_px, uint32_t rgb, float alpha);
-  void drawPoints(const Filter& f, const PointStyle& s);
+  struct Sprites {  // one quad a point: 4 vertices sharing its attributes, 6 indices
+    gl::VertexArray vao;
+    gl::Buffer vbo, ibo;
+    GLsizei count = 0;
+  };
+  Sprites uploadSprites(const std::vector<PointInstance>& points);
+  void drawSprites(const Sprites& sprites, const Filter& f, const PointStyle& s);
   void setViewUniforms(const gl::Program& p);
   Mesh uploadFill(const std::vector<struct FillVertex>& v);
   Mesh uploadLines(const std::vector<struct LineVertex>& v);
@@ -52,9 +65,8 @@ class MapRenderer {
   gl::Program fill_, line_, points_;
   gl::RenderTarget target_;
   Mesh district_fill_, water_fill_, district_lines_, city_outline_, river_major_, river_minor_;
-  gl::VertexArray points_vao_;
-  gl::Buffer points_vbo_, points_ibo_;  // 4 vertices and 6 indices a project
-  GLsizei point_count_ = 0;             // projects
+  Sprites projects_, bins_;
+  bool show_bins_ = false;
   Vec2 origin_;
   View view_;
 
@@ -63,6 +75,7 @@ class MapRenderer {
   Filter last_filter_;
   LayerToggles last_layers_;
   PointStyle last_style_;
+  bool last_show_bins_ = false;
 };
 
 }  // namespace cm

@@ -12,6 +12,7 @@
 #include <chrono>
 #include <cstdio>
 #include <optional>
+#include <tuple>
 
 #include "core/dates.h"
 #include "core/stats.h"
@@ -44,6 +45,9 @@ struct App::Impl {
   Stats stats, all_time;
   std::optional<Filter> stats_filter;  // the filter `stats` was computed for
   std::vector<LabelBox> panel_boxes;   // where this frame's panels are (labels avoid them)
+  Binning binning;                          // bubbles for the current filter and zoom
+  std::optional<std::tuple<Filter, double, Aggregate>> bin_key;  // what `binning` was made for
+  bool aggregated = false;                  // the map shows `binning` instead of the projects
   uint64_t presented_hash = 0;         // draw data of the frame on screen
   bool force_present = true;           // e.g. after an expose event
   bool dragging = false;
@@ -202,9 +206,21 @@ static void handleMapInput(App::Impl& I, AppState& st, const Model& m) {
   }
   if (!io.WantCaptureKeyboard && (ImGui::IsKeyPressed(GLFW_KEY_F) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Home)))) fitHome(st);
 
-  // Hover: the nearest visible project whose disc is under the cursor.
+  // Hover: the bubble under the cursor when aggregated, else the nearest visible project whose
+  // disc is under the cursor.
   st.hovered = -1;
-  if (I.index && st.layers.projects && !io.WantCaptureMouse && !I.dragging && io.MousePos.x >= 0) {
+  st.hovered_bin = -1;
+  if (I.aggregated && st.layers.projects && !io.WantCaptureMouse && !I.dragging && io.MousePos.x >= 0) {
+    double best = 1e300;
+    for (size_t b = 0; b < I.binning.bins.size(); ++b) {
+      const Vec2 s = st.view.toScreen(I.binning.bins[b].xy);
+      const double d = std::hypot(s.x - mouse.x, s.y - mouse.y);
+      if (d <= I.binning.radiusPx(I.binning.bins[b], kBinCellPx) + 2 && d < best) {
+        best = d;
+        st.hovered_bin = static_cast<int>(b);
+      }
+    }
+  } else if (I.index && st.layers.projects && !io.WantCaptureMouse && !I.dragging && io.MousePos.x >= 0) {
     const Vec2 w = st.view.toWorld(mouse);
     const double upp = st.view.units_per_px;
     const Projects& p = m.projects;
@@ -216,6 +232,23 @@ static void handleMapInput(App::Impl& I, AppState& st, const Model& m) {
     if (!hits.empty()) st.hovered = static_cast<int>(hits.front());
   }
   if (st.selected >= 0 && !passes(m.projects, st.selected, st.filter)) st.selected = -1;  // filtered away
+}
+
+// Re-bins when the filter, the zoom (cell size) or the mode changed; panning keeps the bins.
+static void updateAggregation(App::Impl& I, AppState& st, const Model& m) {
+  const double cell = kBinCellPx * st.view.units_per_px;
+  const auto key = std::make_tuple(st.filter, cell, st.aggregate);
+  if (I.bin_key && *I.bin_key == key) return;
+  I.bin_key = key;
+  if (st.aggregate == Aggregate::Off) {
+    I.binning = {};
+  } else {
+    I.binning = binProjects(m.projects, st.filter, cell);
+  }
+  const bool agg = st.aggregate == Aggregate::On ||
+                   (st.aggregate == Aggregate::Auto && I.binning.members > 4000 && I.binning.meanOccupancy() > 2.0);
+  if (agg || I.aggregated) I.map.setBins(agg ? I.binning : Binning{}, kBinCellPx);
+  I.aggregated = agg;
 }
 
 static void advanceTimeline(AppState& st, double dt) {
@@ -267,6 +300,7 @@ static void drawPanels(UiContext& ui, std::vector<LabelBox>& boxes) {
   drawMessagesPanel(ui);
   if (ui.st.selected >= 0) drawProjectCard(ui, ui.st.selected);
   if (ui.st.hovered >= 0 && ui.st.hovered != ui.st.selected) drawProjectTooltip(ui, ui.st.hovered);
+  if (ui.bins && ui.st.hovered_bin >= 0) drawBinTooltip(ui, ui.bins->bins[ui.st.hovered_bin]);
 }
 
 // FNV-1a over every vertex, index and command of the frame's draw lists: equal hashes mean the
@@ -324,7 +358,8 @@ static FrameStats renderFrame(App::Impl& I, AppState& st, const Model& m, double
       I.targets->n10 = t.by_size[1].count;
     }
   }
-  UiContext ui{st, m, I.stats, I.all_time, I.fonts, I.targets ? &*I.targets : nullptr};
+  updateAggregation(I, st, m);
+  UiContext ui{st, m, I.stats, I.all_time, I.fonts, I.targets ? &*I.targets : nullptr, I.aggregated ? &I.binning : nullptr};
   drawPanels(ui, I.panel_boxes);
 
   const auto tm = Clock::now();

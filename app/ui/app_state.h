@@ -19,6 +19,11 @@ struct Timeline {
   double play_accum = 0;                // seconds since the last step
 };
 
+// Whether projects are drawn one by one or gathered into bubbles (core/binning.h). Auto
+// aggregates when points would pile up: many projects, more than two a cell on average.
+enum class Aggregate { Auto, Off, On };
+inline constexpr double kBinCellPx = 36;
+
 struct AppState {
   View view;
   Extent home;  // the extent "fit Hangzhou" returns to
@@ -29,6 +34,8 @@ struct AppState {
   Timeline timeline;
   int hovered = -1;   // project row under the cursor
   int selected = -1;  // project row clicked
+  int hovered_bin = -1;  // bubble under the cursor when aggregated
+  Aggregate aggregate = Aggregate::Auto;
   bool show_panels = true;
   std::vector<std::string> errors;    // shown in the window until dismissed
   std::vector<std::string> warnings;

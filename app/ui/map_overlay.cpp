@@ -67,6 +67,19 @@ void drawMapOverlay(UiContext& ui, const std::vector<LabelBox>& panels) {
       is_district.push_back(false);
     }
   }
+  // Bubble counts, exactly centred on bubbles big enough to hold them, lowest priority.
+  std::vector<bool> is_count(req.size(), false);
+  if (ui.bins && st.layers.projects) {
+    for (const Bin& b : ui.bins->bins) {
+      if (b.count < 2 || ui.bins->radiusPx(b, kBinCellPx) < 10) continue;
+      text.push_back(std::to_string(b.count));
+      const ImVec2 sz = ui.fonts.ui->CalcTextSizeA(ui.fonts.ui->FontSize, FLT_MAX, 0, text.back().c_str());
+      const ImVec2 a = screen(b.xy);
+      req.push_back({a.x, a.y, sz.x, sz.y, -1.0 / b.count, true, false, true});
+      is_district.push_back(false);
+      is_count.push_back(true);
+    }
+  }
   std::vector<LabelBox> obstacles = panels;
   if (st.layers.parks)  // park markers are obstacles for labels
     for (const Park& p : m.parks) {
@@ -85,6 +98,10 @@ void drawMapOverlay(UiContext& ui, const std::vector<LabelBox>& panels) {
       dl->AddLine({ax, ay}, to, IM_COL32(255, 255, 255, 220), 3.f);
       dl->AddLine({ax, ay}, to, IM_COL32(45, 52, 66, 255), 1.2f);
       dl->AddCircleFilled({ax, ay}, 2.5f, IM_COL32(45, 52, 66, 255));
+    }
+    if (is_count[i]) {
+      dl->AddText(ui.fonts.ui, ui.fonts.ui->FontSize, p, IM_COL32(255, 255, 255, 255), text[i].c_str());
+      continue;
     }
     if (is_district[i]) haloText(dl, ui.fonts.label, p, IM_COL32(45, 52, 66, 255), text[i].c_str());
     else haloText(dl, ui.fonts.ui, p, IM_COL32(60, 70, 90, 255), text[i].c_str());

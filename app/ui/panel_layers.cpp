@@ -35,6 +35,14 @@ void drawTitleAndLayersPanel(UiContext& ui) {
     ImGui::Checkbox(tr(L, S::ProjectsL), &l.projects);
     ImGui::SameLine(150);
     ImGui::Checkbox(tr(L, S::Labels), &l.labels);
+    ImGui::TextDisabled("%s", tr(L, S::Aggregation));
+    int mode = static_cast<int>(st.aggregate);
+    ImGui::RadioButton(tr(L, S::Auto), &mode, static_cast<int>(Aggregate::Auto));
+    ImGui::SameLine();
+    ImGui::RadioButton(tr(L, S::Off), &mode, static_cast<int>(Aggregate::Off));
+    ImGui::SameLine();
+    ImGui::RadioButton(tr(L, S::On), &mode, static_cast<int>(Aggregate::On));
+    st.aggregate = static_cast<Aggregate>(mode);
   }
 }
 

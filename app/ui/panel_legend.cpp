@@ -49,6 +49,11 @@ void drawLegendPanel(UiContext& ui) {
     x += 2 * r + 22;
   }
   ImGui::Dummy({0, 2 * rmax + 8 + ImGui::GetTextLineHeight()});
+  if (ui.bins) {
+    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(52, 101, 164, 255));
+    ImGui::TextWrapped("%s", tr(L, S::Aggregated));
+    ImGui::PopStyleColor();
+  }
   ImGui::Separator();
   const ImVec2 p = ImGui::GetCursorScreenPos();
   const float h = ImGui::GetTextLineHeight();

@@ -4,6 +4,7 @@
 #include <array>
 #include <vector>
 
+#include "core/binning.h"
 #include "core/model.h"
 #include "core/stats.h"
 #include "core/stats_report.h"
@@ -29,6 +30,7 @@ struct UiContext {
   const Stats& all_time;  // the same attribute filter over the whole timeline (histogram)
   const Fonts& fonts;
   const TargetProgress* targets = nullptr;  // null when assets/targets.json is missing
+  const Binning* bins = nullptr;            // the bubbles on the map; null when not aggregated
 };
 
 void drawTitleAndLayersPanel(UiContext& ui);   // ui/panel_layers.cpp
@@ -38,6 +40,7 @@ void drawTimelinePanel(UiContext& ui);         // ui/panel_timeline.cpp
 void drawTotalsPanel(UiContext& ui);           // ui/panel_totals.cpp
 void drawProjectTooltip(UiContext& ui, int row);  // ui/tooltip.cpp
 void drawProjectCard(UiContext& ui, int row);     // ui/tooltip.cpp: pinned next to the project
+void drawBinTooltip(UiContext& ui, const Bin& b); // ui/tooltip.cpp
 void drawMessagesPanel(UiContext& ui);         // ui/panel_messages.cpp
 void drawChainsPanel(UiContext& ui);           // ui/panel_chains.cpp
 

@@ -65,6 +65,13 @@ inline constexpr Str TopChains{"重点产业链（按项目数）", "Leading cha
 inline constexpr Str TargetsTitle{"年度目标进度（制造业）", "Annual targets (manufacturing)"};
 inline constexpr Str Through{"截至", "through"};
 inline constexpr Str ParkMatch{"园区主业匹配", "Main-industry match"};
+inline constexpr Str Aggregation{"聚合显示", "Aggregation"};
+inline constexpr Str Auto{"自动", "Auto"};
+inline constexpr Str Off{"逐个", "Off"};
+inline constexpr Str On{"聚合", "On"};
+inline constexpr Str Aggregated{"已聚合：每个气泡汇总邻近项目，面积 ∝ 总投资，数字为项目数",
+                                "Aggregated: each bubble sums nearby projects; area ∝ total investment, number = projects"};
+inline constexpr Str BinProjects{"个项目", "projects"};
 inline constexpr Str ParkMarker{"开发区/园区", "Development zone / park"};
 }  // namespace S
 

@@ -39,6 +39,22 @@ void drawProjectTooltip(UiContext& ui, int i) {
   ImGui::EndTooltip();
 }
 
+void drawBinTooltip(UiContext& ui, const Bin& b) {
+  const Lang L = ui.st.lang;
+  ImGui::BeginTooltip();
+  ImGui::Text("%d %s · %.1f %s", b.count, tr(L, S::BinProjects), b.investment_yi, tr(L, S::Yi));
+  if (ui.model.projects_synthetic) ImGui::TextDisabled("%s", tr(L, S::Synthetic));
+  ImGui::Separator();
+  for (int e = 0; e < kEcosystemCount; ++e) {
+    if (!b.by_ecosystem[e]) continue;
+    const uint32_t rgb = kEcosystems[e].rgb;
+    ImGui::TextColored(ImColor(int(rgb >> 16), int((rgb >> 8) & 255), int(rgb & 255)), "●");
+    ImGui::SameLine();
+    ImGui::Text("%s  %d", ecosystemName(L, static_cast<Ecosystem>(e)), b.by_ecosystem[e]);
+  }
+  ImGui::EndTooltip();
+}
+
 void drawProjectCard(UiContext& ui, int i) {
   const Projects& p = ui.model.projects;
   if (i < 0 || i >= static_cast<int>(p.size())) return;

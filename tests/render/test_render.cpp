@@ -191,3 +191,28 @@ TEST(Render, ShaderCompileErrorNamesFileAndLine) {
   EXPECT_NE(all.find("points.frag:5:"), std::string::npos) << all;
   fs::remove_all(dir);
 }
+
+TEST(Render, AggregationGathersNearbyProjectsIntoACountedBubble) {
+  Scene s;
+  // R4 and R5 (iot, 100 亿 each) lie 250 m apart in Jiande: one bubble of 2 when aggregated.
+  const Vec2 a = s.screenOfLonLat(119.300, 29.450), b = s.screenOfLonLat(119.302, 29.452);
+  const int cx = int((a.x + b.x) / 2), cy = int((a.y + b.y) / 2);
+  auto whiteNearCentre = [&](const Image& img) {
+    int white = 0;
+    for (int y = cy - 7; y <= cy + 7; ++y)
+      for (int x = cx - 7; x <= cx + 7; ++x) {
+        const Image::Px p = img.at(x, y);
+        white += Image::luma(p) > 180;  // the white digits on the blue bubble
+      }
+    return white;
+  };
+  const std::string base = "--projects " + kFixture + " --layers districts,projects,labels" + kSize;
+  Image on = renderShot("agg_on", base + " --aggregate on");
+  Image off = renderShot("agg_off", base + " --aggregate off");
+  ASSERT_EQ(on.w, W);
+  ASSERT_EQ(off.w, W);
+  const Image::Px iot{0x00, 0x72, 0xB2};
+  EXPECT_LT(distance(on.at(cx + 9, cy), iot), 45) << "no bubble in the ecosystem's colour";
+  EXPECT_GT(whiteNearCentre(on), 4) << "no count drawn on the bubble";
+  EXPECT_EQ(whiteNearCentre(off), 0) << "unaggregated points carry no count";
+}

@@ -36,6 +36,12 @@ TEST(Binning, GathersByCellWithCentroidAndDominantEcosystem) {
   EXPECT_EQ(big.dominant, Ecosystem::Bio);  // by investment, not by count
   EXPECT_EQ(big.example, 1);
   EXPECT_DOUBLE_EQ(b.meanOccupancy(), 1.5);
+  EXPECT_DOUBLE_EQ(b.max_investment_yi, 55);
+  // Area ∝ investment: 55 亿 at 2 px/√亿 → 2·√55 px; capped under half a cell; a floor.
+  EXPECT_FLOAT_EQ(Binning::radiusPx(big, 40, 2.0), static_cast<float>(2 * std::sqrt(55.0)));
+  EXPECT_NEAR(Binning::radiusPx(big, 20, 2.0), 0.47 * 20, 1e-5);
+  const Bin& small = b.bins[0].count == 2 ? b.bins[1] : b.bins[0];
+  EXPECT_FLOAT_EQ(Binning::radiusPx(small, 40), 4.f);  // 1 亿 → 1 px, raised to the minimum
 }
 
 TEST(Binning, RespectsTheFilter) {

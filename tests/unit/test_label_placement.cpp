@@ -42,3 +42,13 @@ TEST(LabelPlacement, CalloutMovesALabelAwayWithALeader) {
   const auto s = placeLabels(strict, {});
   EXPECT_FALSE(s[1].leader);
 }
+
+TEST(LabelPlacement, FixedLabelsAreCentredOrDropped) {
+  std::vector<LabelRequest> req{{200, 200, 60, 18, 2, true}, {200, 200, 20, 14, 1, true, false, true}};
+  const auto out = placeLabels(req, {});
+  ASSERT_TRUE(out[0].placed);
+  EXPECT_FALSE(out[1].placed);  // its centre spot is taken; it does not wander off
+  const auto alone = placeLabels({{300, 300, 20, 14, 1, true, false, true}}, {});
+  ASSERT_TRUE(alone[0].placed);
+  EXPECT_DOUBLE_EQ(alone[0].box.x0, 290);
+}
