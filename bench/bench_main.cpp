@@ -150,7 +150,7 @@ json filterCpu(const Model& m, const AppState& st, int reps) {
 
 struct Options {
   std::vector<std::string> projects, cpu_only;
-  std::string data_dir, json_file, size = "1600x1000";
+  std::string data_dir, json_file, size = "1600x1000", aggregate = "auto";
   int frames = 60, width = 1600, height = 1000, filter_reps = 30;
   bool no_fork = false;
 };
@@ -189,6 +189,8 @@ json runDataset(const Options& o, const std::string& file, bool cpu_only) {
     return r;
   }
   AppState st0 = defaultState(model);  // what main.cpp opens with
+  st0.aggregate = o.aggregate == "on" ? Aggregate::On : o.aggregate == "off" ? Aggregate::Off : Aggregate::Auto;
+  r["aggregate"] = o.aggregate;
   if (cpu_only) {
     r["filter"] = filterCpu(model, st0, o.filter_reps);
     r["peak_rss_mb"] = procStatusMb("VmHWM");
@@ -325,9 +327,10 @@ double get(const json& j, std::initializer_list<const char*> path) {
 
 void printTable(const json& all) {
   const json& sets = all["datasets"];
-  std::printf("\nchainmap-bench  %s  |  %s  |  %d cores  |  %s, %d frames per scenario\n",
+  std::printf("\nchainmap-bench  %s  |  %s  |  %d cores  |  %s, %d frames per scenario  |  aggregate %s\n",
               all["size"].get<std::string>().c_str(), all["gl_renderer"].get<std::string>().c_str(),
-              all["nproc"].get<int>(), all["build"].get<std::string>().c_str(), all["frames"].get<int>());
+              all["nproc"].get<int>(), all["build"].get<std::string>().c_str(), all["frames"].get<int>(),
+              all["aggregate"].get<std::string>().c_str());
   std::printf("%-46s", "");
   for (const json& d : sets) std::printf(" %14s", d["label"].get<std::string>().substr(0, 14).c_str());
   std::printf("\n%-46s", "projects");
@@ -449,6 +452,8 @@ int main(int argc, char** argv) {
   cli.add_option("--size", o.size, "offscreen frame size WxH")->capture_default_str();
   cli.add_option("--data", o.data_dir, "Hangzhou data folder (default: the usual search)");
   cli.add_option("--json", o.json_file, "also write the results as JSON to FILE");
+  cli.add_option("--aggregate", o.aggregate, "auto (as the app), off (every project a sprite) or on")
+      ->capture_default_str()->check(CLI::IsMember({"auto", "on", "off"}));
   cli.add_flag("--no-fork", o.no_fork, "run every data set in this process (peak memory then accumulates)");
   CLI11_PARSE(cli, argc, argv);
   if (std::sscanf(o.size.c_str(), "%dx%d", &o.width, &o.height) != 2 || o.width < 64 || o.height < 64) {
@@ -462,6 +467,7 @@ int main(int argc, char** argv) {
   json all;
   all["size"] = o.size;
   all["frames"] = o.frames;
+  all["aggregate"] = o.aggregate;
   all["nproc"] = static_cast<int>(sysconf(_SC_NPROCESSORS_ONLN));
 #ifdef NDEBUG
   all["build"] = "Release";
