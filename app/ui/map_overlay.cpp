@@ -49,20 +49,30 @@ void drawMapOverlay(UiContext& ui, const std::vector<LabelBox>& panels) {
   std::vector<LabelRequest> req;
   std::vector<std::string> text;
   std::vector<bool> is_district;
+  // A label whose anchor is off screen or under a panel is not drawn (a callout would point at
+  // something nobody can see).
+  auto anchorVisible = [&](ImVec2 a) {
+    if (a.x < 0 || a.y < 0 || a.x > v.width || a.y > v.height) return false;
+    for (const LabelBox& b : panels)
+      if (a.x >= b.x0 && a.x <= b.x1 && a.y >= b.y0 && a.y <= b.y1) return false;
+    return true;
+  };
   if (st.layers.districts) {
     for (const District& d : m.districts) {
+      const ImVec2 a = screen(d.label_xy);
+      if (!anchorVisible(a)) continue;
       text.push_back(st.lang == Lang::Zh ? d.name_zh : d.name_en);
       const ImVec2 sz = ui.fonts.label->CalcTextSizeA(ui.fonts.label->FontSize, FLT_MAX, 0, text.back().c_str());
-      const ImVec2 a = screen(d.label_xy);
       req.push_back({a.x, a.y, sz.x, sz.y, 1e6 + d.area_km2, true, true});
       is_district.push_back(true);
     }
   }
   if (st.layers.parks && park_names) {
     for (const Park& p : m.parks) {
+      const ImVec2 a = screen(p.xy);
+      if (!anchorVisible(a)) continue;
       text.push_back(st.lang == Lang::Zh ? p.name_zh : p.name_en);
       const ImVec2 sz = ui.fonts.ui->CalcTextSizeA(ui.fonts.ui->FontSize, FLT_MAX, 0, text.back().c_str());
-      const ImVec2 a = screen(p.xy);
       req.push_back({a.x, a.y, sz.x, sz.y, p.level == "national" ? 2.0 : 1.0, false});
       is_district.push_back(false);
     }
