@@ -216,3 +216,33 @@ TEST(Render, AggregationGathersNearbyProjectsIntoACountedBubble) {
   EXPECT_GT(whiteNearCentre(on), 4) << "no count drawn on the bubble";
   EXPECT_EQ(whiteNearCentre(off), 0) << "unaggregated points carry no count";
 }
+
+TEST(Render, SyntheticDataIsLabelledAsSuch) {
+  // The sidebar's red "synthetic sample" line shows for synthetic data and only for it.
+  auto redBadgePixels = [](const Image& img) {
+    int red = 0;
+    for (int y = 40; y < 140; ++y)
+      for (int x = 14; x < 320; ++x) {
+        const Image::Px p = img.at(x, y);
+        red += p.r > 140 && p.g < 100 && p.b < 100;
+      }
+    return red;
+  };
+  Image synthetic = renderShot("synthetic", "--layers districts" + kSize);  // the shipped sample
+  ASSERT_EQ(synthetic.w, W);
+  EXPECT_GT(redBadgePixels(synthetic), 40);
+
+  // The same fixture rows, marked as real data (synthetic = 0).
+  const std::string real = ::testing::TempDir() + "chainmap_real_projects.csv";
+  {
+    std::ifstream in(kFixture);
+    std::ofstream out(real);
+    for (std::string line; std::getline(in, line);) {
+      if (line.size() > 2 && line.compare(line.size() - 2, 2, ",1") == 0) line.back() = '0';
+      out << line << "\n";
+    }
+  }
+  Image plain = renderShot("real", "--projects " + real + " --layers districts" + kSize);
+  ASSERT_EQ(plain.w, W);
+  EXPECT_EQ(redBadgePixels(plain), 0);
+}
