@@ -38,8 +38,6 @@ class MapRenderer {
   void setBins(const Binning& bins, double cell_px);
   // Redraws into the texture when something changed; returns whether it drew.
   bool render(const View& v, const Filter& f, const LayerToggles& l, const PointStyle& s);
-  void invalidate() { dirty_ = true; }
-  GLuint texture() const { return target_.texture(); }
   GLuint framebuffer() const { return target_.resolvedFbo(); }
   Vec2 origin() const { return origin_; }
 

@@ -36,7 +36,6 @@ struct AppState {
   int selected = -1;  // project row clicked
   int hovered_bin = -1;  // bubble under the cursor when aggregated
   Aggregate aggregate = Aggregate::Auto;
-  bool show_panels = true;
   std::vector<std::string> errors;    // shown in the window until dismissed
   std::vector<std::string> warnings;
 };
