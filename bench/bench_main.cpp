@@ -33,6 +33,7 @@
 
 #include "core/dates.h"
 #include "data/model_loader.h"
+#include "cli/state_from_options.h"
 #include "ui/app.h"
 #include "ui/startup.h"
 #include "core/stats.h"
@@ -148,7 +149,7 @@ json filterCpu(const Model& m, const AppState& st, int reps) {
   return r;
 }
 
-struct Options {
+struct BenchOptions {
   std::vector<std::string> projects, cpu_only;
   std::string data_dir, json_file, size = "1600x1000", aggregate = "auto";
   int frames = 60, width = 1600, height = 1000, filter_reps = 30;
@@ -163,7 +164,7 @@ std::string label(const std::string& file) {  // "projects_20k.csv" -> "20k"
   return s;
 }
 
-json runDataset(const Options& o, const std::string& file, bool cpu_only) {
+json runDataset(const BenchOptions& o, const std::string& file, bool cpu_only) {
   json r;
   r["file"] = file.empty() ? "(default sample)" : file;
   r["label"] = label(file);
@@ -172,9 +173,9 @@ json runDataset(const Options& o, const std::string& file, bool cpu_only) {
   // The same start-up path as main.cpp.
   const auto t_start = Clock::now();
   StartupLoader load({o.data_dir, file, ""}, !cpu_only);
-  const Model& model = load.model;
+  const Model& model = *load.model;
   const LoadReport& rep = load.report;
-  App app(model);
+  App app;
   const Result<bool> window = cpu_only ? Result<bool>(true) : app.openWindow(o.width, o.height);
   r["window_ms"] = msSince(t_start);
   load.join();
@@ -188,8 +189,16 @@ json runDataset(const Options& o, const std::string& file, bool cpu_only) {
     r["error"] = e;
     return r;
   }
-  AppState st0 = defaultState(model);  // what main.cpp opens with
-  st0.aggregate = o.aggregate == "on" ? Aggregate::On : o.aggregate == "off" ? Aggregate::Off : Aggregate::Auto;
+  Options flags;  // what main.cpp opens with for `chainmap --size WxH --aggregate MODE`
+  flags.width = o.width;
+  flags.height = o.height;
+  flags.aggregate = o.aggregate;
+  auto state = stateFromOptions(flags, model);
+  if (!state) {
+    r["error"] = state.error();
+    return r;
+  }
+  const AppState st0 = *state;
   r["aggregate"] = o.aggregate;
   if (cpu_only) {
     r["filter"] = filterCpu(model, st0, o.filter_reps);
@@ -202,15 +211,12 @@ json runDataset(const Options& o, const std::string& file, bool cpu_only) {
     return r;
   }
   const auto t_init = Clock::now();
-  if (auto ok = app.start(st0, load.fonts->take()); !ok) {
+  if (auto ok = app.start(load.model, st0, load.fonts->take()); !ok) {
     r["error"] = ok.error();
     return r;
   }
   r["init_ms"] = msSince(t_init);
   AppState& s = app.state();
-  s.view.width = o.width;
-  s.view.height = o.height;
-  if (s.home.valid()) fitHome(s);
   const FrameStats first = app.benchFrame();
   r["first_frame_ms"] = first.frame_ms;
   r["startup_ms"] = msSince(t_start);  // process work from loading to the first frame on screen
@@ -277,7 +283,7 @@ json runDataset(const Options& o, const std::string& file, bool cpu_only) {
 }
 
 // Runs one data set in a child process and returns its JSON (or an error entry).
-json runForked(const Options& o, const std::string& file, bool cpu_only) {
+json runForked(const BenchOptions& o, const std::string& file, bool cpu_only) {
   if (o.no_fork) return runDataset(o, file, cpu_only);
   std::fflush(stdout);
   std::fflush(stderr);
@@ -440,7 +446,7 @@ json targets(const json& sets) {
 
 int main(int argc, char** argv) {
   CLI::App cli{"chainmap-bench: load, start-up, frame times, filter-change cost and peak memory (run under Xvfb)"};
-  Options o;
+  BenchOptions o;
   cli.add_option("--projects", o.projects,
                  "projects CSV (repeatable or comma-separated); 'sample' = the shipped sample (the default)")
       ->delimiter(',');

@@ -1,19 +1,22 @@
 #version 330 core
 // Projects as sprites: four vertices a project with the same attributes, the corner taken from
-// gl_VertexID & 3. Attributes are uploaded once; the filter and the time window are uniforms, so
-// a filter change costs no upload. A filtered-out project is moved off screen.
+// gl_VertexID & 3. Attributes are uploaded once; the filter and the time window are uniforms (and
+// one small buffer of chain/district set bits), so a filter change uploads almost nothing. A
+// filtered-out project is moved off screen. The bit layout of a_bits comes from
+// core/filter_bits.h as #defines (ECO_WORD, ECO_SHIFT, ECO_MASK, ...), inserted after #version.
 layout(location = 1) in vec2 a_pos;         // metres relative to the model origin
-layout(location = 2) in float a_invest;     // 亿元
+layout(location = 2) in float a_invest;     // 亿元 (bubbles: r² in px²)
 layout(location = 3) in int a_month;        // year*12 + month-1
-layout(location = 4) in uint a_bits;        // eco 0-2 | sector 3 | in_park 4 | district 5-9 | chain 10-15
+layout(location = 4) in uvec2 a_bits;       // core/filter_bits.h
 
 uniform vec2 u_offset;
 uniform vec2 u_scale;
 uniform vec2 u_viewport;
 uniform uint u_eco_mask;
 uniform uint u_sector_mask;
-uniform uint u_district_mask;
-uniform uvec2 u_chain_mask;  // low, high 32 bits
+uniform usamplerBuffer u_sets;  // district set words, then chain set words (32 ids a word)
+uniform ivec2 u_district_set;   // (first word, words); first word -1: every district
+uniform ivec2 u_chain_set;      // likewise for chains
 uniform float u_min_invest;
 uniform ivec2 u_months;      // inclusive window
 uniform int u_park_mode;     // 0 any, 1 in park, 2 outside
@@ -25,21 +28,28 @@ out vec2 v_uv;
 out vec3 v_color;
 out float v_radius;
 
+bool inSet(uint id, ivec2 set) {
+  if (set.x < 0) return true;
+  int w = int(id >> 5u);
+  if (id == NO_ID || w >= set.y) return false;
+  return ((texelFetch(u_sets, set.x + w).r >> (id & 31u)) & 1u) != 0u;
+}
+
+// core/filter.h passesAttributes() and the time window, branch for branch.
 bool passes() {
-  uint eco = a_bits & 7u;
-  uint sector = (a_bits >> 3) & 1u;
-  uint inpark = (a_bits >> 4) & 1u;
-  uint district = (a_bits >> 5) & 31u;
-  uint chain = (a_bits >> 10) & 63u;
+  uint eco = (a_bits[ECO_WORD] >> ECO_SHIFT) & ECO_MASK;
+  uint sector = (a_bits[SECTOR_WORD] >> SECTOR_SHIFT) & SECTOR_MASK;
+  uint inpark = (a_bits[INPARK_WORD] >> INPARK_SHIFT) & INPARK_MASK;
+  uint district = (a_bits[DISTRICT_WORD] >> DISTRICT_SHIFT) & DISTRICT_MASK;
+  uint chain = (a_bits[CHAIN_WORD] >> CHAIN_SHIFT) & CHAIN_MASK;
   if (((u_eco_mask >> eco) & 1u) == 0u) return false;
+  if (!inSet(chain, u_chain_set)) return false;
   if (((u_sector_mask >> sector) & 1u) == 0u) return false;
-  if (((u_district_mask >> district) & 1u) == 0u) return false;
-  uint cm = chain < 32u ? u_chain_mask.x : u_chain_mask.y;
-  if (((cm >> (chain & 31u)) & 1u) == 0u) return false;
   if (a_invest < u_min_invest) return false;
-  if (a_month < u_months.x || a_month > u_months.y) return false;
+  if (!inSet(district, u_district_set)) return false;
   if (u_park_mode == 1 && inpark == 0u) return false;
   if (u_park_mode == 2 && inpark == 1u) return false;
+  if (a_month < u_months.x || a_month > u_months.y) return false;
   return true;
 }
 
@@ -59,5 +69,5 @@ void main() {
   gl_Position = vec4(clip, 0.0, 1.0);
   v_uv = a_corner * extent;
   v_radius = r;
-  v_color = u_palette[a_bits & 7u];
+  v_color = u_palette[(a_bits[ECO_WORD] >> ECO_SHIFT) & ECO_MASK];
 }

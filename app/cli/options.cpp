@@ -2,6 +2,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <sstream>
 #include <vector>
 
@@ -31,7 +32,9 @@ std::optional<Options> parseOptions(int argc, char** argv, int& exit_code) {
   app.add_flag("--stats", o.stats, "Print statistics of the filtered projects as JSON and exit (no window)");
   app.add_option("--time", o.time, "Signing-month window YYYY-MM..YYYY-MM");
   app.add_option("--ecosystem", o.ecosystems, "Ecosystems to show: iot,bio,equip,mat,energy,other");
+  app.add_option("--chain", o.chains, "Chains to show, by id (e.g. integrated_circuits,biologics)");
   app.add_option("--sector", o.sector, "manufacturing or service");
+  app.add_option("--park", o.park, "in (projects in a park) or out (outside every park)")->check(CLI::IsMember({"in", "out", "any"}));
   app.add_option("--min-investment", o.min_investment, "Minimum investment in 亿元 (100M CNY)");
   app.add_option("--district", o.districts, "District adcodes, comma-separated");
   app.add_option("--lang", o.lang, "Label and UI language: zh or en")->check(CLI::IsMember({"zh", "en"}));
@@ -40,6 +43,8 @@ std::optional<Options> parseOptions(int argc, char** argv, int& exit_code) {
       ->check(CLI::IsMember({"auto", "on", "off"}));
   app.add_option("--select", o.select, "Select the project with this id (its details card is shown)");
   app.add_option("--layers", o.layers, "Layers to draw: districts,water,rivers,parks,projects,labels");
+  app.add_option("--capture-idle", o.capture_idle,
+                 "Window mode: write the window's image to this PNG each time it settles (for scripted tests)");
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -50,8 +55,8 @@ std::optional<Options> parseOptions(int argc, char** argv, int& exit_code) {
     int w = 0, h = 0;
     char x = 0;
     std::istringstream in(size);
-    if (!(in >> w >> x >> h) || (x != 'x' && x != 'X') || w < 64 || h < 64 || w > 8192 || h > 8192) {
-      std::fprintf(stderr, "--size: expected WxH between 64x64 and 8192x8192, got '%s'\n", size.c_str());
+    if (!(in >> w >> x >> h) || (x != 'x' && x != 'X') || w < 64 || h < 64 || w > 16384 || h > 16384) {
+      std::fprintf(stderr, "--size: expected WxH between 64x64 and 16384x16384, got '%s'\n", size.c_str());
       exit_code = 2;
       return std::nullopt;
     }
@@ -80,6 +85,17 @@ Result<Filter> filterFromOptions(const Options& o, const Model& m) {
       f.ecosystems |= 1u << static_cast<int>(*e);
     }
   }
+  if (!o.chains.empty()) {
+    f.chains = IdSet::none();
+    const auto& names = m.projects.chain_names;
+    for (const std::string& id : split(o.chains)) {
+      const auto it = std::find(names.begin(), names.end(), id);
+      if (it == names.end()) return R::fail("--chain: no chain '" + id + "' in the loaded projects");
+      f.chains.set(static_cast<int>(it - names.begin()), true, static_cast<int>(names.size()));
+    }
+  }
+  if (o.park == "in") f.park = ParkMode::InPark;
+  else if (o.park == "out") f.park = ParkMode::OutsidePark;
   if (!o.sector.empty()) {
     if (o.sector == "manufacturing") f.sectors = 1;
     else if (o.sector == "service") f.sectors = 2;
@@ -90,13 +106,14 @@ Result<Filter> filterFromOptions(const Options& o, const Model& m) {
     f.min_investment_yi = static_cast<float>(*o.min_investment);
   }
   if (!o.districts.empty()) {
-    f.districts = 0;
+    f.districts = IdSet::none();
+    const int n = static_cast<int>(m.districts.size());
     for (const std::string& code : split(o.districts)) {
       int idx = -1;
-      for (size_t i = 0; i < m.districts.size(); ++i)
-        if (std::to_string(m.districts[i].adcode) == code) idx = static_cast<int>(i);
-      if (idx < 0 || idx >= 31) return R::fail("--district: no district with adcode '" + code + "' in the loaded data");
-      f.districts |= 1u << idx;
+      for (int i = 0; i < n; ++i)
+        if (std::to_string(m.districts[i].adcode) == code) idx = i;
+      if (idx < 0) return R::fail("--district: no district with adcode '" + code + "' in the loaded data");
+      f.districts.set(idx, true, n);
     }
   }
   return f;

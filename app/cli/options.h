@@ -8,7 +8,7 @@
 #include "core/model.h"
 #include "core/view.h"
 #include "core/result.h"
-#include "ui/strings.h"
+#include "core/strings.h"
 
 namespace cm {
 
@@ -19,14 +19,16 @@ struct Options {
   bool stats = false;
   std::string aggregate = "auto";  // --aggregate auto|on|off
   std::string select;  // --select ID: pin the details card of this project
-  std::string time, ecosystems, sector, districts, lang = "zh", extent, layers;
+  std::string time, ecosystems, chains, sector, districts, park, lang = "zh", extent, layers;
   std::optional<double> min_investment;
+  std::string capture_idle;  // --capture-idle FILE: write the window's image each time it settles
 };
 
 // Parses argv with CLI11. On --help or a bad flag, `exit_code` is set and main returns it.
 std::optional<Options> parseOptions(int argc, char** argv, int& exit_code);
 
-// The filter the flags describe, checked against the loaded model (district adcodes must exist).
+// The filter the flags describe, checked against the loaded model (district adcodes and chain ids
+// must exist).
 Result<Filter> filterFromOptions(const Options& o, const Model& m);
 Result<Lang> langFromOptions(const Options& o);
 // --extent MINLON,MINLAT,MAXLON,MAXLAT → the box in the display CRS.

@@ -1,9 +1,39 @@
 #include "core/filter.h"
 
 #include "core/dates.h"
+#include "core/filter_bits.h"
 
 namespace cm {
 
 int projectMonth(const Projects& p, size_t i) { return monthOfDay(p.signed_day[i]); }
+
+static uint32_t mask(const BitField& f) { return f.width >= 32 ? ~0u : (1u << f.width) - 1; }
+
+static void put(FilterWords& w, const BitField& f, uint32_t v) { w[f.word] |= (v & mask(f)) << f.shift; }
+
+uint32_t unpackField(const FilterWords& w, const BitField& f) { return w[f.word] >> f.shift & mask(f); }
+
+FilterWords packFilterWords(const Projects& p, size_t i) {
+  FilterWords w{0, 0};
+  auto id = [](int v) { return v >= 0 && v < kMaxIds ? static_cast<uint32_t>(v) : kNoId; };
+  put(w, kFilterBits[0], static_cast<uint32_t>(p.ecosystem[i]));
+  put(w, kFilterBits[1], static_cast<uint32_t>(p.sector[i]));
+  put(w, kFilterBits[2], p.in_park[i] ? 1u : 0u);
+  put(w, kFilterBits[3], id(p.district_index[i]));
+  put(w, kFilterBits[4], id(p.chain[i]));
+  return w;
+}
+
+std::string shaderDefines() {
+  std::string s;
+  for (const BitField& f : kFilterBits) {
+    const std::string n = f.name;
+    s += "#define " + n + "_WORD " + std::to_string(f.word) + "\n";
+    s += "#define " + n + "_SHIFT " + std::to_string(f.shift) + "u\n";
+    s += "#define " + n + "_MASK " + std::to_string(mask(f)) + "u\n";
+  }
+  s += "#define NO_ID " + std::to_string(kNoId) + "u\n";
+  return s;
+}
 
 }  // namespace cm

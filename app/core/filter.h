@@ -1,10 +1,11 @@
-// The project filter: the same state the panels edit, the CLI flags set, the shaders read as
-// uniforms and the statistics engine applies on the CPU.
+// The project filter: the same state the panels edit, the CLI flags set, the statistics engine
+// applies on the CPU and the points shader mirrors on the GPU (core/filter_bits.h says how).
 #pragma once
 #include <climits>
 #include <cstdint>
 
 #include "core/ecosystem.h"
+#include "core/idset.h"
 #include "core/model.h"
 
 namespace cm {
@@ -13,26 +14,33 @@ enum class ParkMode : uint8_t { Any = 0, InPark = 1, OutsidePark = 2 };
 
 struct Filter {
   uint32_t ecosystems = kAllEcosystems;  // bit per Ecosystem
-  uint64_t chains = ~0ull;               // bit per chain index (up to 64 chains)
+  IdSet chains;                          // Projects::chain_names indices
   uint32_t sectors = 3;                  // bit 0 manufacturing, bit 1 service
   float min_investment_yi = 0.f;         // 亿元, inclusive
-  uint32_t districts = ~0u;              // bit per Model::districts index
+  IdSet districts;                       // Model::districts indices (-1, unknown, passes only "all")
   ParkMode park = ParkMode::Any;
   int month_from = INT_MIN;              // inclusive month index (year*12 + month-1)
   int month_to = INT_MAX;                // inclusive
 
   bool operator==(const Filter&) const = default;
   bool operator!=(const Filter& o) const { return !(*this == o); }
+  // The same filter without its time window (what the attribute-only caches key on).
+  Filter attributes() const {
+    Filter a = *this;
+    a.month_from = INT_MIN;
+    a.month_to = INT_MAX;
+    return a;
+  }
 };
 
-// Whether project i passes every criterion except the time window.
+// Whether project i passes every criterion except the time window. The one CPU predicate:
+// shaders/points.vert mirrors it branch for branch.
 inline bool passesAttributes(const Projects& p, size_t i, const Filter& f) {
   if (!(f.ecosystems >> static_cast<int>(p.ecosystem[i]) & 1u)) return false;
-  if (p.chain[i] < 64 && !(f.chains >> p.chain[i] & 1ull)) return false;
+  if (!f.chains.contains(p.chain[i])) return false;
   if (!(f.sectors >> static_cast<int>(p.sector[i]) & 1u)) return false;
   if (p.investment_yi[i] < f.min_investment_yi) return false;
-  const int d = p.district_index[i];
-  if (f.districts != ~0u && (d < 0 || d >= 32 || !(f.districts >> d & 1u))) return false;
+  if (!f.districts.contains(p.district_index[i])) return false;
   if (f.park == ParkMode::InPark && !p.in_park[i]) return false;
   if (f.park == ParkMode::OutsidePark && p.in_park[i]) return false;
   return true;

@@ -4,22 +4,22 @@
 
 namespace cm {
 
-Result<LayerToggles> parseLayers(const std::string& csv) {
-  LayerToggles t{false, false, false, false, false, false};
+Result<LayerVisibility> parseLayers(const std::string& csv, const std::vector<std::string>& known) {
+  std::vector<std::string> listed;
   std::stringstream ss(csv);
-  std::string name;
-  while (std::getline(ss, name, ',')) {
-    if (name == "districts") t.districts = true;
-    else if (name == "water") t.water = true;
-    else if (name == "rivers") t.rivers = true;
-    else if (name == "parks") t.parks = true;
-    else if (name == "projects") t.projects = true;
-    else if (name == "labels") t.labels = true;
-    else if (!name.empty())
-      return Result<LayerToggles>::fail("--layers: unknown layer '" + name +
-                                        "' (use districts,water,rivers,parks,projects,labels)");
+  for (std::string name; std::getline(ss, name, ',');) {
+    if (name.empty()) continue;
+    if (std::find(known.begin(), known.end(), name) == known.end()) {
+      std::string all;
+      for (const std::string& k : known) all += (all.empty() ? "" : ",") + k;
+      return Result<LayerVisibility>::fail("--layers: unknown layer '" + name + "' (use " + all + ")");
+    }
+    listed.push_back(name);
   }
-  return t;
+  LayerVisibility v;
+  for (const std::string& k : known)
+    if (std::find(listed.begin(), listed.end(), k) == listed.end()) v.set(k, false);
+  return v;
 }
 
 }  // namespace cm

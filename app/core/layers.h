@@ -1,17 +1,31 @@
-// Which map layers are drawn; set by the Layers panel and by --layers.
+// Which map layers are shown, by the toggle names the layer registry declares ("districts",
+// "projects", ...; render/layer_registry.h). Stored as the set switched off, so a layer added
+// later is shown by default.
 #pragma once
+#include <algorithm>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "core/result.h"
 
 namespace cm {
 
-struct LayerToggles {
-  bool districts = true, water = true, rivers = true, parks = true, projects = true, labels = true;
-  bool operator==(const LayerToggles&) const = default;
+struct LayerVisibility {
+  std::vector<std::string> off;  // sorted
+
+  bool on(std::string_view id) const { return !std::binary_search(off.begin(), off.end(), id, std::less<>()); }
+  void set(std::string_view id, bool show) {
+    auto it = std::lower_bound(off.begin(), off.end(), id, std::less<>());
+    const bool present = it != off.end() && *it == id;
+    if (show && present) off.erase(it);
+    if (!show && !present) off.insert(it, std::string(id));
+  }
+  bool operator==(const LayerVisibility&) const = default;
 };
 
-// "districts,water,rivers,parks,projects,labels" (any subset) → toggles; unknown names fail.
-Result<LayerToggles> parseLayers(const std::string& csv);
+// "districts,projects" (any subset of `known`, the registry's toggle names) → exactly those on.
+// Unknown names fail with a message that lists the known ones.
+Result<LayerVisibility> parseLayers(const std::string& csv, const std::vector<std::string>& known);
 
 }  // namespace cm

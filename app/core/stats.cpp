@@ -81,9 +81,7 @@ StatsEngine::StatsEngine(const Model& m) : m_(m) {
 }
 
 void StatsEngine::setAttributeFilter(const Filter& f) {
-  Filter a = f;
-  a.month_from = attr_.month_from;  // the months do not matter here
-  a.month_to = attr_.month_to;
+  const Filter a = f.attributes();  // the months do not matter here
   if (built_ && a == attr_) return;
   attr_ = a;
   built_ = true;

@@ -1,5 +1,7 @@
 #include "geo/geos_ops.h"
 
+#include <cmath>
+
 #include <geos_c.h>
 
 
@@ -160,6 +162,14 @@ bool PolygonSet::contains(size_t i, double x, double y) const {
   if (i >= impl_->prepared.size()) return false;
   GeomPtr pt(GEOSGeom_createPointFromXY_r(ctx(), x, y));
   return GEOSPreparedContains_r(ctx(), impl_->prepared[i], pt.get()) == 1;
+}
+
+double PolygonSet::distance(size_t i, double x, double y) const {
+  if (i >= impl_->prepared.size()) return INFINITY;
+  GeomPtr pt(GEOSGeom_createPointFromXY_r(ctx(), x, y));
+  double d = INFINITY;
+  if (!GEOSPreparedDistance_r(ctx(), impl_->prepared[i], pt.get(), &d)) return INFINITY;
+  return d;
 }
 
 int PolygonSet::indexAt(double x, double y) const {

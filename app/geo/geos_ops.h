@@ -32,6 +32,7 @@ class PolygonSet {
   PolygonSet& operator=(const PolygonSet&) = delete;
   bool contains(size_t index, double x, double y) const;
   int indexAt(double x, double y) const;  // first polygon containing the point, -1 none
+  double distance(size_t index, double x, double y) const;  // 0 inside; in the polygons' units
   size_t size() const;
 
  private:

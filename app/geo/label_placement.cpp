@@ -20,6 +20,7 @@ std::vector<LabelPlacement> placeLabels(const std::vector<LabelRequest>& req, st
                                                          {cx - r.w * 0.4, cy}, {cx + r.w * 0.4, cy}};
     const std::vector<std::pair<double, double>> point{{g, cy}, {-r.w - g, cy}, {cx, -r.h - g}, {cx, g}};
     auto fits = [&](const LabelBox& b) {
+      if (r.accept && !r.accept(b)) return false;
       return std::none_of(taken.begin(), taken.end(), [&](const LabelBox& t) { return b.overlaps(t, pad); });
     };
     for (const auto& [dx, dy] : r.centered ? centred : point) {

@@ -1,6 +1,7 @@
 // Greedy label placement in screen space: labels are tried in priority order at a few positions
 // around their anchor and kept only where they overlap nothing already placed.
 #pragma once
+#include <functional>
 #include <vector>
 
 namespace cm {
@@ -19,6 +20,8 @@ struct LabelRequest {
   bool centered;  // true: centre on the anchor first (area labels); false: right of it (point labels)
   bool callout = false;  // may move further away, drawn with a leader line back to the anchor
   bool fixed = false;    // only exactly centred on the anchor, or not at all
+  // Where the label may go besides "overlaps nothing" (e.g. inside its own district); empty: anywhere.
+  std::function<bool(const LabelBox&)> accept;
 };
 
 struct LabelPlacement {

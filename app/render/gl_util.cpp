@@ -51,9 +51,15 @@ static std::string withFileAndLine(const std::string& file, const std::string& l
   return out;
 }
 
-static Result<GLuint> compile(GLenum type, const std::string& path) {
+// `defines` go right after the #version line; a #line directive keeps the file's own line numbers
+// in compile errors.
+static Result<GLuint> compile(GLenum type, const std::string& path, const std::string& defines) {
   auto src = readFile(path);
   if (!src) return Result<GLuint>::fail(src.error());
+  if (!defines.empty() && src->rfind("#version", 0) == 0) {
+    const size_t eol = src->find('\n');
+    if (eol != std::string::npos) src->insert(eol + 1, defines + "#line 2\n");
+  }
   GLuint sh = glCreateShader(type);
   const char* p = src->c_str();
   glShaderSource(sh, 1, &p, nullptr);
@@ -69,11 +75,11 @@ static Result<GLuint> compile(GLenum type, const std::string& path) {
   return sh;
 }
 
-Result<Program> Program::load(const std::string& dir, const std::string& name) {
+Result<Program> Program::load(const std::string& dir, const std::string& name, const std::string& defines) {
   const std::string vpath = dir + "/" + name + ".vert", fpath = dir + "/" + name + ".frag";
-  auto vs = compile(GL_VERTEX_SHADER, vpath);
+  auto vs = compile(GL_VERTEX_SHADER, vpath, defines);
   if (!vs) return Result<Program>::fail(vs.error());
-  auto fs = compile(GL_FRAGMENT_SHADER, fpath);
+  auto fs = compile(GL_FRAGMENT_SHADER, fpath, defines);
   if (!fs) { glDeleteShader(*vs); return Result<Program>::fail(fs.error()); }
   Program prog;
   prog.prog_ = Handle<deleteProgram>(glCreateProgram());

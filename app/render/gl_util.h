@@ -44,8 +44,9 @@ VertexArray makeVertexArray();
 class Program {
  public:
   // Loads NAME.vert and NAME.frag from the shader folder. Compile and link errors come back as
-  // "FILE:LINE: message" so the user sees which shader broke.
-  static Result<Program> load(const std::string& dir, const std::string& name);
+  // "FILE:LINE: message" so the user sees which shader broke. `defines` ("#define X 1\n"...) are
+  // inserted after each file's #version line.
+  static Result<Program> load(const std::string& dir, const std::string& name, const std::string& defines = "");
   GLuint id() const { return prog_.id(); }
   GLint uniform(const char* name) const { return glGetUniformLocation(prog_.id(), name); }
   void use() const { glUseProgram(prog_.id()); }

@@ -1,79 +1,65 @@
-// Draws the map layers (fills, water, rivers, outlines, projects) into an offscreen texture.
-// The texture is redrawn only when the view, the data, the filter or the layer toggles change;
-// every other frame just shows it again. Project attributes live on the GPU from setModel() on;
-// the filter and the time window reach the shader as uniforms.
+// The map texture: every shown layer's passes, in z order, drawn into an offscreen texture that
+// is redrawn only when the view or a shown layer's revision changes; other frames show it again.
+// MapPass is what a layer draws with: fills, anti-aliased lines and project-style sprites, in
+// the display CRS relative to the model origin (floats near zero, doubles until then).
 #pragma once
 #include <string>
 #include <vector>
 
-#include "core/binning.h"
 #include "core/filter.h"
-#include "core/layers.h"
-#include "core/model.h"
+#include "core/symbology.h"
 #include "core/view.h"
 #include "render/gl_util.h"
+#include "render/gpu_mesh.h"
+#include "render/map_layer.h"
 
 namespace cm {
 
-struct PointStyle {
-  float radius_k = 1.9f;     // px per sqrt(亿元): area ∝ investment
-  float radius_min = 2.5f;
-  float radius_max = 19.0f;
-  bool operator==(const PointStyle&) const = default;
+class LayerStack;
+struct LayerVisibility;
+
+class MapPass {
+ public:
+  void fill(const GpuMesh& m, float opacity) const;
+  void lines(const GpuMesh& m, float width_px, uint32_t rgb, float alpha) const;
+  // Sprites that pass `f` (the shader mirrors passesAttributes and the time window), sized by
+  // `s`'s radius rule from their value.
+  void sprites(const GpuSprites& sprites, const Filter& f, const PointStyle& s) const;
+
+ private:
+  friend class MapRenderer;
+  void setView(const gl::Program& p) const;
+  class MapRenderer* r_ = nullptr;
 };
-
-// Radius in pixels of a project of `invest_yi` (the legend uses the same rule as the shader).
-float pointRadiusPx(const PointStyle& s, float invest_yi);
-
-struct PointInstance;
-
 
 class MapRenderer {
  public:
-  // Compiles the layer shaders from `shader_dir`; errors name the shader file and line.
+  // Compiles the shaders from `shader_dir`; errors name the shader file and line.
   Result<bool> init(const std::string& shader_dir);
-  void setModel(const Model& m);  // builds and uploads every layer once
-  // Aggregated bubbles to draw instead of the projects (empty bins: draw the projects), with
-  // their radii from Binning::radiusPx at `cell_px`.
-  void setBins(const Binning& bins, double cell_px);
-  // Redraws into the texture when something changed; returns whether it drew.
-  bool render(const View& v, const Filter& f, const LayerToggles& l, const PointStyle& s);
+  // Prepares and uploads every layer, then redraws the texture if the view or what a shown layer
+  // draws changed. Returns whether it drew.
+  bool render(const LayerFrame& frame, LayerStack& layers, const LayerVisibility& vis);
   GLuint framebuffer() const { return target_.resolvedFbo(); }
-  Vec2 origin() const { return origin_; }
+  void invalidate() { dirty_ = true; }
 
  private:
-  struct Mesh {
-    gl::VertexArray vao;
-    gl::Buffer vbo;
-    GLsizei count = 0;
-  };
-  void drawFill(const Mesh& m, float opacity);
-  void drawLines(const Mesh& m, float width_px, uint32_t rgb, float alpha);
-  struct Sprites {  // one quad a point: 4 vertices sharing its attributes, 6 indices
-    gl::VertexArray vao;
-    gl::Buffer vbo, ibo;
-    GLsizei count = 0;
-  };
-  Sprites uploadSprites(const std::vector<PointInstance>& points);
-  void drawSprites(const Sprites& sprites, const Filter& f, const PointStyle& s);
-  void setViewUniforms(const gl::Program& p);
-  Mesh uploadFill(const std::vector<struct FillVertex>& v);
-  Mesh uploadLines(const std::vector<struct LineVertex>& v);
+  friend class MapPass;
+  void uploadSetMasks(const Filter& f) const;
 
   gl::Program fill_, line_, points_;
   gl::RenderTarget target_;
-  Mesh district_fill_, water_fill_, district_lines_, city_outline_, river_major_, river_minor_;
-  Sprites projects_, bins_;
-  bool show_bins_ = false;
-  Vec2 origin_;
+  gl::Buffer mask_buf_;
+  gl::Texture mask_tex_;
+  mutable Filter mask_filter_;        // the sets mask_buf_ holds
+  mutable bool mask_valid_ = false;
+  mutable int mask_district_words_ = 0, mask_chain_words_ = 0, mask_chain_base_ = 0;
   View view_;
+  Vec2 origin_;
+  MapPass pass_;
 
   bool dirty_ = true;
   View last_view_;
-  Filter last_filter_;
-  LayerToggles last_layers_;
-  PointStyle last_style_;
-  bool last_show_bins_ = false;
+  std::vector<std::pair<int, uint64_t>> last_content_;  // (layer, revision) of what was drawn
 };
 
 }  // namespace cm

@@ -1,57 +1,98 @@
-// The application: a GLFW window with a GL 3.3 core context, Dear ImGui, the map renderer, and
-// the frame loop. Interactive mode sleeps in glfwWaitEvents while nothing moves; screenshot
-// mode renders offscreen frames at a given size and writes a PNG.
+// The application: a GLFW window with a GL 3.3 core context, Dear ImGui, the map layers, the
+// derived-data pipeline, the panels, and one frame driver for every mode:
+//   runInteractive()  the window, real time; sleeps in glfwWaitEvents once a frame is stable
+//   advance(dt)       one frame with a fixed time step (frame-exact playback, tours, video)
+//   capture(w, h)     one frame read back as an image, from the live window or headless, at any
+//                     size up to the GL limits (screenshots, exports)
 //
 // Start-up is split so the window can open while the data loads on a worker thread:
-//   App app(model);            // model may still be loading: not read before start()
-//   app.openWindow(w, h, visible);
+//   App app;
+//   app.openWindow(w, h);      // hidden until runInteractive()
 //   ... join the loader (it also built the font atlas: buildFonts(readCjkFont(), neededText(model)))
-//   app.start(state, fonts);   // ImGui context on that atlas, shaders, GPU buffers, engines
+//   app.start(model, state, fonts);   // ImGui context on that atlas, shaders, layers
+// Every GL object is released while the context is current, on every exit path.
 #pragma once
+#include <cstdint>
 #include <memory>
 #include <string>
+#include <vector>
 
+#include "core/derived.h"
 #include "core/model.h"
 #include "ui/app_state.h"
 #include "ui/fonts.h"
+#include "ui/panels.h"
 
 struct GLFWwindow;
 
 namespace cm {
+
+struct FrameTarget;
+struct LoadedModel;
 
 struct FrameStats {
   double map_ms = 0;    // CPU time submitting the map redraw (0 when cached)
   double frame_ms = 0;  // whole frame incl. glFinish when measuring
   bool map_redrawn = false;
   bool presented = true;  // false: identical to the frame on screen, no GL work done
+  int passes = 1;         // ImGui passes: 2+ when a panel changed the state mid-frame
+  uint64_t hash = 0;      // of the frame's draw data (equal hashes: the same picture)
 };
+
+struct Image {
+  int w = 0, h = 0;
+  std::vector<unsigned char> rgba;  // top row first
+};
+// Writes a PNG through a temporary file renamed into place (never a half-written file).
+Result<bool> writePng(const std::string& path, const Image& img);
 
 class App {
  public:
-  explicit App(const Model& model);
+  App();
   ~App();
   App(const App&) = delete;
   App& operator=(const App&) = delete;
 
-  // The window, its GL context and the ImGui context. Fails without a display.
-  // The window stays hidden until runInteractive(); screenshots render offscreen.
+  // The window, its GL context. Fails without a display.
   Result<bool> openWindow(int width, int height);
-  // Everything that needs the model: fonts, shaders, GPU buffers, engines. Errors (shader
-  // compile errors, no CJK font) come back as messages.
-  Result<bool> start(AppState state, Fonts fonts);
+  // Everything that needs the model: ImGui on the font atlas, shaders, layers, the pipeline.
+  // Errors (shader compile errors) come back as messages.
+  Result<bool> start(std::shared_ptr<const Model> model, AppState state, Fonts fonts);
   int runInteractive();
-  // Renders `frames` frames offscreen at the window's size and writes the last one to `png`.
-  Result<bool> screenshot(const std::string& png, int frames = 3);
+  // One frame, `dt` seconds after the previous one (to the window when interactive, else offscreen).
+  FrameStats advance(double dt);
+  // One frame at w×h (0: the current size), read back. The view keeps its centre and shows at
+  // least what it showed; input is not consumed.
+  Result<Image> capture(int w = 0, int h = 0);
+  Result<bool> screenshot(const std::string& png, int w = 0, int h = 0);
+
+  // Opens another projects file on a worker thread; the current model stays until it is in.
+  void openProjects(const std::string& path);
+  bool loading() const;
+  // Replaces the model (and the atlas that holds its names): every cached product and layer is
+  // rebuilt from the new model revision; nothing keeps pointers into the old one.
+  void replaceModel(std::shared_ptr<const Model> model, Fonts fonts);
+  // Interactive mode: write the window's image to `png` each time it settles (scripted tests).
+  void captureWhenIdle(std::string png);
 
   // For the benchmark harness: one offscreen frame; glFinish()ed so timings are real.
   FrameStats benchFrame();
   AppState& state() { return st_; }
+  const Derived& derived() const;
+  const Model& model() const { return *model_; }
+  uint64_t modelRevision() const { return model_rev_; }
+  // Adds a panel after the registered ones (tests; later features register in panel_registry.cpp).
+  void addPanel(PanelSpec p);
 
   struct Impl;  // GL/GLFW/ImGui internals (public so the GLFW callbacks can reach it)
 
  private:
+  FrameStats runFrame(double dt, const FrameTarget& target);  // ui/frame.cpp
+  void applyLoaded(LoadedModel&& loaded);
+  void pollLoad();
   std::unique_ptr<Impl> impl_;
-  const Model& model_;
+  std::shared_ptr<const Model> model_;
+  uint64_t model_rev_ = 0;
   AppState st_;
 };
 

@@ -1,15 +1,17 @@
-// AppState: the one owner of document state (view, filter, layers, language, selection).
-// Panels read it every frame and change it through these fields; the renderer compares it with
-// what it drew last, so any change redraws the map and nothing else does.
+// AppState: the one owner of document state (view, filter, layers, language, selection, time).
+// Panels read it every frame and change it in place; the derived-data pipeline and the map
+// renderer compare it with what they computed and drew last, so a change recomputes and redraws
+// exactly what depends on it. No GL here.
 #pragma once
 #include <string>
 #include <vector>
 
 #include "core/filter.h"
 #include "core/layers.h"
+#include "core/strings.h"
+#include "core/symbology.h"
 #include "core/view.h"
-#include "render/map_renderer.h"
-#include "ui/strings.h"
+#include "render/map_layer.h"
 
 namespace cm {
 
@@ -17,27 +19,30 @@ struct Timeline {
   int first_month = 0, last_month = 0;  // the data's span
   bool playing = false;
   double play_accum = 0;                // seconds since the last step
+  double step_seconds = 0.6;            // one month per step while playing
 };
-
-// Whether projects are drawn one by one or gathered into bubbles (core/binning.h). Auto
-// aggregates when points would pile up: many projects, more than two a cell on average.
-enum class Aggregate { Auto, Off, On };
-inline constexpr double kBinCellPx = 36;
 
 struct AppState {
   View view;
   Extent home;  // the extent "fit Hangzhou" returns to
   Filter filter;
-  LayerToggles layers;
+  LayerVisibility layers;
   PointStyle points;
   Lang lang = Lang::Zh;
   Timeline timeline;
-  int hovered = -1;   // project row under the cursor
-  int selected = -1;  // project row clicked
-  int hovered_bin = -1;  // bubble under the cursor when aggregated
   Aggregate aggregate = Aggregate::Auto;
+  Pick hover;         // what the cursor is over (set each frame by the layers' hit tests)
+  int selected = -1;  // project row whose card is pinned (click, or --select)
   std::vector<std::string> errors;    // shown in the window until dismissed
   std::vector<std::string> warnings;
+  std::string status;                 // a passing note (e.g. "Saved x.png"), shown in the timeline bar
 };
+
+// What the user edits (the document), as opposed to per-frame hover: two states with equal
+// documents look the same and derive the same data.
+inline bool sameDocument(const AppState& a, const AppState& b) {
+  return a.view == b.view && a.filter == b.filter && a.layers == b.layers && a.points == b.points && a.lang == b.lang &&
+         a.aggregate == b.aggregate && a.selected == b.selected;
+}
 
 }  // namespace cm

@@ -12,7 +12,7 @@ namespace cm {
 void drawChainsPanel(UiContext& ui) {
   const Lang L = ui.st.lang;
   if (!ImGui::CollapsingHeader(tr(L, S::TopChains), ImGuiTreeNodeFlags_DefaultOpen)) return;
-  const auto& by_chain = ui.stats.by_chain;
+  const auto& by_chain = ui.derived.stats().by_chain;
   std::vector<size_t> order(by_chain.size());
   std::iota(order.begin(), order.end(), size_t{0});
   std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return by_chain[a].count > by_chain[b].count; });
@@ -21,18 +21,17 @@ void drawChainsPanel(UiContext& ui) {
   const float w = ImGui::GetContentRegionAvail().x, h = ImGui::GetTextLineHeight() + 4;
   Filter& f = ui.st.filter;
   for (size_t k = 0; k < std::min<size_t>(8, order.size()); ++k) {
-    const size_t c = order[k];
+    const int c = static_cast<int>(order[k]);
     if (by_chain[c].count == 0) break;
     const ImVec2 p = ImGui::GetCursorScreenPos();
-    ImGui::PushID(static_cast<int>(c));
-    if (ImGui::InvisibleButton("bar", {w, h})) f.chains = f.chains == (1ull << c) ? ~0ull : 1ull << c;
+    ImGui::PushID(c);
+    if (ImGui::InvisibleButton("bar", {w, h})) f.chains = f.chains == IdSet::only(c) ? IdSet::all() : IdSet::only(c);
     ImGui::PopID();
-    const Ecosystem e = ui.model.projects.size() ? ecosystemOfChain(ui.model, static_cast<int>(c)) : Ecosystem::Other;
-    const uint32_t rgb = info(e).rgb;
+    const uint32_t rgb = info(ecosystemOfChain(ui.model, c)).rgb;
     const float bw = (w - 44) * static_cast<float>(by_chain[c].count) / static_cast<float>(peak);
     dl->AddRectFilled(p, {p.x + bw, p.y + h - 2}, IM_COL32(rgb >> 16, (rgb >> 8) & 255, rgb & 255, 60), 3);
     dl->AddRectFilled(p, {p.x + 4, p.y + h - 2}, IM_COL32(rgb >> 16, (rgb >> 8) & 255, rgb & 255, 255), 2);
-    dl->AddText({p.x + 8, p.y + 1}, ImGui::GetColorU32(ImGuiCol_Text), chainName(ui.model, L, static_cast<int>(c)).c_str());
+    dl->AddText({p.x + 8, p.y + 1}, ImGui::GetColorU32(ImGuiCol_Text), chainName(ui.model, L, c).c_str());
     char n[16];
     std::snprintf(n, sizeof n, "%lld", static_cast<long long>(by_chain[c].count));
     dl->AddText({p.x + w - ImGui::CalcTextSize(n).x, p.y + 1}, ImGui::GetColorU32(ImGuiCol_Text), n);

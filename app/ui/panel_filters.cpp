@@ -1,6 +1,9 @@
 // Filters: ecosystem, chain, sector, size, district, park. They edit AppState::filter, which the
-// shaders read as uniforms and the totals recompute from.
+// points shader mirrors and the derived statistics recompute from. The chain and district lists
+// narrow from "all" one tick at a time, and every row has "only" to isolate it in one click.
 #include <imgui.h>
+
+#include <algorithm>
 
 #include "ui/panels.h"
 
@@ -9,6 +12,40 @@ namespace cm {
 static void bitCheckbox(const char* label, uint32_t& mask, int bit) {
   bool on = mask >> bit & 1u;
   if (ImGui::Checkbox(label, &on)) mask = on ? mask | 1u << bit : mask & ~(1u << bit);
+}
+
+// A dropdown of n named ids with a checkbox and an "only" button a row, and "All" on top.
+template <class NameFn>
+static void idSetCombo(const char* id, const std::string& preview, IdSet& set, int n, NameFn name, Lang L) {
+  const float only_w = ImGui::CalcTextSize(tr(L, S::Only)).x + ImGui::GetStyle().FramePadding.x * 2;
+  float widest = 0;
+  for (int i = 0; i < n; ++i) widest = std::max(widest, ImGui::CalcTextSize(name(i).c_str()).x);
+  const float row_w = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + widest + 16 + only_w +
+                      2 * ImGui::GetStyle().WindowPadding.x;
+  ImGui::SetNextItemWidth(-1);
+  ImGui::SetNextWindowSizeConstraints({std::max(ImGui::GetContentRegionAvail().x, row_w), 0}, {FLT_MAX, FLT_MAX});
+  if (!ImGui::BeginCombo(id, preview.c_str(), ImGuiComboFlags_HeightLarge)) return;
+  if (ImGui::Selectable(tr(L, S::All), set.isAll(), ImGuiSelectableFlags_DontClosePopups)) set = IdSet::all();
+  const float only_x = ImGui::GetWindowContentRegionMax().x - only_w;
+  for (int i = 0; i < n; ++i) {
+    ImGui::PushID(i);
+    bool on = set.contains(i);
+    if (ImGui::Checkbox(name(i).c_str(), &on)) set.set(i, on, n);
+    ImGui::SameLine(only_x);
+    if (ImGui::SmallButton(tr(L, S::Only))) set = IdSet::only(i);
+    ImGui::PopID();
+  }
+  ImGui::EndCombo();
+}
+
+template <class NameFn>
+static std::string setPreview(const IdSet& set, int n, NameFn name, const char* all, const char* what) {
+  if (set.isAll()) return all;
+  const int k = set.count(n);
+  if (k == 1)
+    for (int i = 0; i < n; ++i)
+      if (set.contains(i)) return std::string(what) + ": " + name(i);
+  return std::string(what) + ": " + std::to_string(k) + " / " + std::to_string(n);
 }
 
 void drawFiltersPanel(UiContext& ui) {
@@ -28,22 +65,10 @@ void drawFiltersPanel(UiContext& ui) {
     if (e % 2 == 0) ImGui::SameLine(150);
   }
 
-  // Chains: a combo with a checkbox per chain.
-  const auto& chains = ui.model.projects.chain_names;
-  int on = 0;
-  for (size_t c = 0; c < chains.size() && c < 64; ++c) on += f.chains >> c & 1ull;
-  std::string preview = on == static_cast<int>(chains.size()) ? tr(L, S::AllChains)
-                                                              : std::to_string(on) + " / " + std::to_string(chains.size());
-  ImGui::SetNextItemWidth(-1);
-  if (ImGui::BeginCombo("##chains", (std::string(tr(L, S::Chain)) + ": " + preview).c_str())) {
-    if (ImGui::Selectable(tr(L, S::AllChains))) f.chains = ~0ull;
-    for (size_t c = 0; c < chains.size() && c < 64; ++c) {
-      bool sel = f.chains >> c & 1ull;
-      if (ImGui::Checkbox(chainName(ui.model, L, static_cast<int>(c)).c_str(), &sel))
-        f.chains = sel ? f.chains | 1ull << c : f.chains & ~(1ull << c);
-    }
-    ImGui::EndCombo();
-  }
+  const int nc = static_cast<int>(ui.model.projects.chain_names.size());
+  auto chain = [&](int c) { return chainName(ui.model, L, c); };
+  const std::string chain_all = std::string(tr(L, S::Chain)) + ": " + tr(L, S::AllChains);
+  idSetCombo("##chains", setPreview(f.chains, nc, chain, chain_all.c_str(), tr(L, S::Chain)), f.chains, nc, chain, L);
 
   ImGui::TextDisabled("%s", tr(L, S::Sector));
   bitCheckbox(tr(L, S::Manufacturing), f.sectors, 0);
@@ -58,22 +83,10 @@ void drawFiltersPanel(UiContext& ui) {
     if (ImGui::RadioButton(names[i], f.min_investment_yi == classes[i])) f.min_investment_yi = classes[i];
   }
 
-  // Districts: a combo with a checkbox per district.
   const int nd = static_cast<int>(ui.model.districts.size());
-  ImGui::SetNextItemWidth(-1);
-  const std::string dprev = f.districts == ~0u ? tr(L, S::AllDistricts) : tr(L, S::District);
-  if (ImGui::BeginCombo("##districts", dprev.c_str())) {
-    if (ImGui::Selectable(tr(L, S::AllDistricts))) f.districts = ~0u;
-    for (int d = 0; d < nd && d < 31; ++d) {
-      bool sel = f.districts >> d & 1u;
-      if (ImGui::Checkbox(districtName(ui.model, L, d).c_str(), &sel)) {
-        if (f.districts == ~0u) f.districts = 0;  // first pick narrows "all" to the chosen ones
-        f.districts = sel ? f.districts | 1u << d : f.districts & ~(1u << d);
-        if (f.districts == 0) f.districts = ~0u;
-      }
-    }
-    ImGui::EndCombo();
-  }
+  auto district = [&](int d) { return districtName(ui.model, L, d); };
+  idSetCombo("##districts", setPreview(f.districts, nd, district, tr(L, S::AllDistricts), tr(L, S::District)), f.districts,
+             nd, district, L);
 
   ImGui::TextDisabled("%s", tr(L, S::ParkMode));
   int pm = static_cast<int>(f.park);

@@ -1,7 +1,8 @@
-// The sidebar's head: title, synthetic-data badge, language switch, layer toggles.
+// The sidebar's head: title, synthetic-data badge, language switch, fit button, and one switch
+// per registered layer toggle (render/layer_stack.h), plus the aggregation mode.
 #include <imgui.h>
 
-#include "ui/layout.h"
+#include "ui/app.h"
 #include "ui/panels.h"
 
 namespace cm {
@@ -20,21 +21,15 @@ void drawTitleAndLayersPanel(UiContext& ui) {
   }
   if (ImGui::SmallButton(tr(L, S::Language))) st.lang = L == Lang::Zh ? Lang::En : Lang::Zh;
   ImGui::SameLine();
-  if (ImGui::SmallButton(tr(L, S::Fit))) st.view.fitInto(st.home, layout::kSidebarW + 2 * layout::kMargin, layout::kMargin,
-                                                       st.view.width - layout::kRightW - 2 * layout::kMargin,
-                                                       st.view.height - layout::kTimelineH - 2 * layout::kMargin);
+  if (ImGui::SmallButton(tr(L, S::Fit))) fitHome(st);
   ImGui::Separator();
   if (ImGui::CollapsingHeader(tr(L, S::Layers), ImGuiTreeNodeFlags_DefaultOpen)) {
-    LayerToggles& l = st.layers;
-    ImGui::Checkbox(tr(L, S::Districts), &l.districts);
-    ImGui::SameLine(150);
-    ImGui::Checkbox(tr(L, S::Water), &l.water);
-    ImGui::Checkbox(tr(L, S::Rivers), &l.rivers);
-    ImGui::SameLine(150);
-    ImGui::Checkbox(tr(L, S::Parks), &l.parks);
-    ImGui::Checkbox(tr(L, S::ProjectsL), &l.projects);
-    ImGui::SameLine(150);
-    ImGui::Checkbox(tr(L, S::Labels), &l.labels);
+    const auto& toggles = ui.layers.toggles();
+    for (size_t i = 0; i < toggles.size(); ++i) {
+      if (i % 2 == 1) ImGui::SameLine(150);
+      bool on = st.layers.on(toggles[i].id);
+      if (ImGui::Checkbox(tr(L, toggles[i].name), &on)) st.layers.set(toggles[i].id, on);
+    }
     ImGui::TextDisabled("%s", tr(L, S::Aggregation));
     int mode = static_cast<int>(st.aggregate);
     ImGui::RadioButton(tr(L, S::Auto), &mode, static_cast<int>(Aggregate::Auto));

@@ -1,6 +1,7 @@
 // Load errors and warnings are state: drawn every frame until dismissed.
 #include <imgui.h>
 
+#include "render/layers/layers.h"
 #include "ui/panels.h"
 
 namespace cm {
@@ -27,6 +28,20 @@ void drawMessagesPanel(UiContext& ui) {
   }
   ImGui::End();
   ImGui::PopStyleColor();
+}
+
+// The selected project's details, pinned 22 px right of and above it.
+void drawProjectCard(UiContext& ui, int i) {
+  const Projects& p = ui.model.projects;
+  if (i < 0 || i >= static_cast<int>(p.size())) return;
+  const Vec2 s = ui.st.view.toScreen({p.x[i], p.y[i]});
+  ImGui::SetNextWindowPos({static_cast<float>(s.x) + 22, static_cast<float>(s.y) - 22}, ImGuiCond_Always);
+  ImGui::SetNextWindowBgAlpha(0.97f);
+  ImGui::Begin("##project_card", nullptr,
+               ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove |
+                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing);
+  drawProjectDetails(ui.model, ui.st.lang, i);
+  ImGui::End();
 }
 
 }  // namespace cm

@@ -1,14 +1,29 @@
-// Live totals of what passes the filter.
+// Live totals of what passes the filter, and progress towards the annual targets for the year
+// the time window ends in.
 #include <imgui.h>
+
+#include <algorithm>
 
 #include "core/dates.h"
 #include "ui/panels.h"
 
 namespace cm {
 
+// A progress bar whose text stays readable: a light fill under dark text.
+static void progressBar(const char* text, float fraction) {
+  const ImVec2 p = ImGui::GetCursorScreenPos();
+  const float w = ImGui::GetContentRegionAvail().x, h = ImGui::GetFrameHeight();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(p, {p.x + w, p.y + h}, ImGui::GetColorU32(ImGuiCol_FrameBg), 4);
+  dl->AddRectFilled(p, {p.x + w * std::clamp(fraction, 0.f, 1.f), p.y + h}, IM_COL32(150, 190, 232, 255), 4);
+  const ImVec2 ts = ImGui::CalcTextSize(text);
+  dl->AddText({p.x + (w - ts.x) / 2, p.y + (h - ts.y) / 2}, IM_COL32(20, 30, 45, 255), text);
+  ImGui::Dummy({w, h});
+}
+
 void drawTotalsPanel(UiContext& ui) {
   const Lang L = ui.st.lang;
-  const Stats& s = ui.stats;
+  const Stats& s = ui.derived.stats();
   ImGui::TextUnformatted(tr(L, S::Totals));
   ImGui::SameLine();
   ImGui::TextDisabled("%s – %s", formatMonth(ui.st.filter.month_from).c_str(), formatMonth(ui.st.filter.month_to).c_str());
@@ -28,17 +43,19 @@ void drawTotalsPanel(UiContext& ui) {
   ImGui::Text("≥1: %lld   ≥10: %lld   ≥50: %lld  (%s)", static_cast<long long>(s.by_size[0].count),
               static_cast<long long>(s.by_size[1].count), static_cast<long long>(s.by_size[2].count), tr(L, S::Yi));
   ImGui::Text("%s: %.1f%%", tr(L, S::ParkMatch), 100.0 * s.parkMatchShare());
-  if (const TargetProgress* t = ui.targets) {
+  if (const TargetProgress* t = ui.derived.targets()) {
     ImGui::Separator();
     ImGui::TextUnformatted(tr(L, S::TargetsTitle));
-    ImGui::TextDisabled("%d · %s %s", t->targets.year, tr(L, S::Through), formatMonth(t->through_month).c_str());
+    ImGui::TextDisabled("%d · %s %s", t->year, tr(L, S::Through), formatMonth(t->through_month).c_str());
+    if (!t->has_target) {
+      ImGui::TextWrapped("%s %d", tr(L, S::NoTargetFor), t->year);
+      return;
+    }
     auto bar = [&](const char* what, int64_t n, int target) {
       const float f = target > 0 ? static_cast<float>(n) / target : 0.f;
       char text[96];
       std::snprintf(text, sizeof text, "%s  %lld / %d  (%.1f%%)", what, static_cast<long long>(n), target, 100.f * f);
-      ImGui::PushStyleColor(ImGuiCol_PlotHistogram, IM_COL32(52, 101, 164, 255));
-      ImGui::ProgressBar(std::min(f, 1.f), {-1, 0}, text);
-      ImGui::PopStyleColor();
+      progressBar(text, f);
     };
     bar("≥1", t->n1, t->targets.projects_1yi);
     bar("≥10", t->n10, t->targets.projects_10yi);

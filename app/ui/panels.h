@@ -1,53 +1,58 @@
-// The ImGui panels, one file each. Every panel is a free function of (state, model, derived
-// data): it reads the state every frame and writes the user's changes straight back into it.
+// The panels: each is a function of (state, model, derived data) drawn every frame, reading the
+// state and writing the user's changes straight back into it. They are registered in
+// ui/panel_registry.cpp with where they dock and whether presentation mode shows them; the App
+// draws them from that list. Panel-local state (a drag in progress) lives in the panel's struct.
 #pragma once
-#include <array>
+#include <functional>
+#include <memory>
+#include <string>
 #include <vector>
 
-#include "core/binning.h"
+#include "core/derived.h"
 #include "core/model.h"
-#include "core/stats.h"
-#include "core/stats_report.h"
+#include "core/names.h"
+#include "render/layer_stack.h"
 #include "ui/app_state.h"
 #include "ui/fonts.h"
 
 namespace cm {
 
-// Progress towards the annual targets (assets/targets.json): manufacturing projects signed from
-// January of the target year up to the end of the time window.
-struct TargetProgress {
-  Targets targets;
-  int through_month = 0;  // last month counted
-  int64_t n1 = 0, n10 = 0;
-};
-
-// Derived data, never a second source of truth: recomputed by the statistics engine when the
-// filter changes.
+// What every panel can read this frame. A new derived product is reached through `derived`, a
+// new layer through `layers`: this struct does not grow with features.
 struct UiContext {
   AppState& st;
   const Model& model;
-  const Stats& stats;     // what passes the filter and the time window
-  const Stats& all_time;  // the same attribute filter over the whole timeline (histogram)
+  const Derived& derived;
   const Fonts& fonts;
-  const TargetProgress* targets = nullptr;  // null when assets/targets.json is missing
-  const Binning* bins = nullptr;            // the bubbles on the map; null when not aggregated
+  const LayerStack& layers;
+  const LayerFrame& frame;  // what the layers see (for their legend entries)
 };
 
-void drawTitleAndLayersPanel(UiContext& ui);   // ui/panel_layers.cpp
-void drawFiltersPanel(UiContext& ui);          // ui/panel_filters.cpp
-void drawLegendPanel(UiContext& ui);           // ui/panel_legend.cpp
-void drawTimelinePanel(UiContext& ui);         // ui/panel_timeline.cpp
-void drawTotalsPanel(UiContext& ui);           // ui/panel_totals.cpp
-void drawProjectTooltip(UiContext& ui, int row);  // ui/tooltip.cpp
-void drawProjectCard(UiContext& ui, int row);     // ui/tooltip.cpp: pinned next to the project
-void drawBinTooltip(UiContext& ui, const Bin& b); // ui/tooltip.cpp
-void drawMessagesPanel(UiContext& ui);         // ui/panel_messages.cpp
-void drawChainsPanel(UiContext& ui);           // ui/panel_chains.cpp
+enum class Dock { Left, RightTop, RightBottom, Bottom };
 
-// Helpers shared by panels.
-const char* ecosystemName(Lang l, Ecosystem e);
-std::string districtName(const Model& m, Lang l, int district_index);
-std::string chainName(const Model& m, Lang l, int chain);
-Ecosystem ecosystemOfChain(const Model& m, int chain);  // from the catalogue; Other when unknown
+struct PanelSpec {
+  std::string id;
+  Dock dock;
+  bool in_present_mode;  // shown in presentation mode (the presentation issue uses this)
+  std::function<void(UiContext&)> draw;
+};
+
+// The registered panels, in drawing order within each dock; each App gets its own instances.
+std::vector<PanelSpec> makePanels();
+
+// Panels (ui/panel_*.cpp).
+void drawTitleAndLayersPanel(UiContext& ui);
+void drawFiltersPanel(UiContext& ui);
+void drawChainsPanel(UiContext& ui);
+void drawTotalsPanel(UiContext& ui);
+void drawLegendPanel(UiContext& ui);
+struct TimelinePanel {
+  enum class Drag { None, From, To, Window } drag = Drag::None;
+  int grab_month = 0;  // where the window was grabbed, relative to its start (Drag::Window)
+  void draw(UiContext& ui);
+};
+// Floating, not docked.
+void drawMessagesPanel(UiContext& ui);
+void drawProjectCard(UiContext& ui, int row);  // pinned next to the selected project
 
 }  // namespace cm

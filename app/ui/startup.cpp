@@ -13,11 +13,11 @@ StartupLoader::StartupLoader(LoadOptions opt, bool with_fonts) {
     std::thread reader;
     if (with_fonts) reader = std::thread([&blob] { blob.emplace(readCjkFont()); });
     const auto t0 = std::chrono::steady_clock::now();
-    model = loadModel(opt, report);
+    *model = loadModel(opt, report);
     load_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
     if (!with_fonts) return;
     reader.join();
-    fonts.emplace(*blob ? buildFonts(blob->take(), neededText(model)) : Result<Fonts>::fail(blob->error()));
+    fonts.emplace(*blob ? buildFonts(blob->take(), neededText(*model)) : Result<Fonts>::fail(blob->error()));
   });
 }
 

@@ -3,11 +3,12 @@
 // benchmark both start this way.
 //
 //   StartupLoader load(options, /*with_fonts=*/true);
-//   App app(load.model);                 // not read before start()
+//   App app;
 //   app.openWindow(w, h);
 //   load.join();
-//   app.start(state, load.fonts->take());
+//   app.start(load.model, state, load.fonts->take());
 #pragma once
+#include <memory>
 #include <optional>
 #include <thread>
 
@@ -26,7 +27,7 @@ class StartupLoader {
   void join();
 
   // Written by the worker; read them only after join().
-  Model model;
+  std::shared_ptr<Model> model = std::make_shared<Model>();
   LoadReport report;
   std::optional<Result<Fonts>> fonts;  // set when with_fonts
   double load_ms = 0;                  // loadModel alone

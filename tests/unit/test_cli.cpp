@@ -34,12 +34,24 @@ TEST(Cli, StatsRunsWithoutAWindowAndMissingDataExitsWith1) {
 }
 
 TEST(Cli, LayersParse) {
-  auto l = parseLayers("districts,labels");
+  const std::vector<std::string> known{"districts", "water", "projects", "labels"};
+  auto l = parseLayers("districts,labels", known);
   ASSERT_TRUE(l);
-  EXPECT_TRUE(l->districts);
-  EXPECT_TRUE(l->labels);
-  EXPECT_FALSE(l->projects);
-  EXPECT_FALSE(parseLayers("districts,roads"));
+  EXPECT_TRUE(l->on("districts"));
+  EXPECT_TRUE(l->on("labels"));
+  EXPECT_FALSE(l->on("projects"));
+  EXPECT_FALSE(l->on("water"));
+  EXPECT_TRUE(l->on("heatmap")) << "a layer the list does not know stays on by default";
+  auto bad = parseLayers("districts,roads", known);
+  ASSERT_FALSE(bad);
+  EXPECT_NE(bad.error().find("districts,water,projects,labels"), std::string::npos) << bad.error();
+  LayerVisibility v;
+  v.set("water", false);
+  v.set("water", false);
+  v.set("districts", false);
+  EXPECT_EQ(v.off, (std::vector<std::string>{"districts", "water"}));
+  v.set("water", true);
+  EXPECT_TRUE(v.on("water"));
 }
 
 TEST(Dates, ParseAndFormat) {

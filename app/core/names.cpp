@@ -1,6 +1,6 @@
+#include "core/names.h"
+
 #include "core/catalog.h"
-#include "core/dates.h"
-#include "ui/panels.h"
 
 namespace cm {
 
@@ -25,6 +25,11 @@ std::string chainName(const Model& m, Lang l, int c) {
   const std::string& id = m.projects.chain_names[c];
   if (auto k = chainFromId(id)) return std::string(l == Lang::Zh ? kChains[*k].zh : kChains[*k].en);
   return id;  // a chain the catalogue does not know: show its id as written in the file
+}
+
+std::string parkName(const Model& m, Lang l, int k) {
+  if (k < 0 || k >= static_cast<int>(m.parks.size())) return "—";
+  return l == Lang::Zh ? m.parks[k].name_zh : m.parks[k].name_en;
 }
 
 }  // namespace cm

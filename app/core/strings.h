@@ -73,6 +73,13 @@ inline constexpr Str Aggregated{"已聚合：每个气泡汇总邻近项目，�
                                 "Aggregated: each bubble sums nearby projects; area ∝ total investment, number = projects"};
 inline constexpr Str BinProjects{"个项目", "projects"};
 inline constexpr Str ParkMarker{"开发区/园区", "Development zone / park"};
+inline constexpr Str MainIndustry{"主导产业", "Main industry"};
+inline constexpr Str Catchment{"集聚范围半径", "Catchment radius"};
+inline constexpr Str Only{"仅此", "only"};
+inline constexpr Str All{"全部", "All"};
+inline constexpr Str NoTargetFor{"该年未设年度目标：", "No annual target set for"};
+inline constexpr Str Loading{"正在载入", "Loading"};
+inline constexpr Str Saved{"已保存", "Saved"};
 }  // namespace S
 
 // All strings of the table above (both languages), for the glyph atlas.

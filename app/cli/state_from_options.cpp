@@ -1,0 +1,45 @@
+#include "cli/state_from_options.h"
+
+#include "render/layer_stack.h"
+#include "ui/app.h"
+
+namespace cm {
+
+Result<AppState> stateFromOptions(const Options& o, const Model& m) {
+  using R = Result<AppState>;
+  AppState st = defaultState(m);
+  auto filter = filterFromOptions(o, m);
+  if (!filter) return R::fail(filter.error());
+  const Filter whole_timeline = st.filter;
+  st.filter = *filter;
+  if (o.time.empty()) {  // without --time the window spans the whole timeline
+    st.filter.month_from = whole_timeline.month_from;
+    st.filter.month_to = whole_timeline.month_to;
+  }
+  auto lang = langFromOptions(o);
+  if (!lang) return R::fail(lang.error());
+  st.lang = *lang;
+  if (!o.layers.empty()) {
+    auto layers = parseLayers(o.layers, layerToggleIds());
+    if (!layers) return R::fail(layers.error());
+    st.layers = *layers;
+  }
+  st.aggregate = o.aggregate == "on" ? Aggregate::On : o.aggregate == "off" ? Aggregate::Off : Aggregate::Auto;
+  if (!o.select.empty()) {
+    for (size_t i = 0; i < m.projects.size(); ++i)
+      if (m.projects.id[i] == o.select) st.selected = static_cast<int>(i);
+    if (st.selected < 0) return R::fail("--select: no project with id '" + o.select + "' in " + m.projects_file);
+  }
+  st.view.width = o.width;
+  st.view.height = o.height;
+  if (!o.extent.empty()) {
+    auto e = extentFromOptions(o, m.display_crs);
+    if (!e) return R::fail(e.error());
+    st.view.fit(*e);
+  } else {
+    fitHome(st);
+  }
+  return st;
+}
+
+}  // namespace cm

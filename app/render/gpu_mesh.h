@@ -1,0 +1,38 @@
+// GPU copies of CPU-built geometry (render/mesh_build.h): triangle meshes for fills and lines,
+// and project-style sprites (four vertices a point sharing its attributes, six indices). Layers
+// own these; they are released with the layer, while the GL context is current.
+#pragma once
+#include <vector>
+
+#include "core/filter_bits.h"
+#include "render/gl_util.h"
+#include "render/mesh_build.h"
+
+namespace cm {
+
+struct GpuMesh {
+  gl::VertexArray vao;
+  gl::Buffer vbo;
+  GLsizei count = 0;
+};
+
+// One sprite's attributes (see shaders/points.vert), repeated on its four corners.
+struct SpriteVertex {
+  float x, y;       // relative to the model origin
+  float value;      // 亿元 for projects; r² in px² for bubbles
+  int32_t month;    // year*12 + month-1
+  FilterWords bits; // core/filter_bits.h
+};
+
+struct GpuSprites {
+  gl::VertexArray vao;
+  gl::Buffer vbo, ibo;
+  GLsizei count = 0;  // sprites
+};
+
+GpuMesh uploadFill(const std::vector<FillVertex>& v);
+GpuMesh uploadLines(const std::vector<LineVertex>& v);
+// Sprites are drawn in the given order (later on top).
+GpuSprites uploadSprites(const std::vector<SpriteVertex>& points);
+
+}  // namespace cm

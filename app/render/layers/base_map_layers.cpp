@@ -1,0 +1,151 @@
+// The base map: districts, water, rivers.
+// Districts: cream fills (three alternating tones), grey outlines, the city's outline, and each
+// district's name at its label point. A name that cannot sit on its point may move away on a
+// leader line, but only to a spot inside its own district or outside every district.
+#include <imgui.h>
+
+#include "geo/geos_ops.h"
+#include "render/gpu_mesh.h"
+#include "render/layers/layers.h"
+#include "render/map_renderer.h"
+
+namespace cm {
+namespace {
+
+class DistrictsLayer final : public MapLayer {
+ public:
+  const LayerInfo& info() const override { return info_; }
+
+  bool prepare(const LayerFrame& f) override {
+    if (f.model_rev == built_rev_) return false;
+    built_rev_ = f.model_rev;
+    ++revision_;
+    const Vec2 o = f.derived.origin();
+    fills_.clear();
+    lines_.clear();
+    city_.clear();
+    std::vector<const MultiPolygon*> all;
+    for (size_t i = 0; i < f.model.districts.size(); ++i) {
+      appendFill(fills_, f.model.districts[i].xy, o, packRgba(style::kDistrictTones[i % 3]));
+      appendOutlines(lines_, f.model.districts[i].xy, o);
+      all.push_back(&f.model.districts[i].xy);
+    }
+    for (const LineString& l : unionOutline(all)) appendLine(city_, l, o, false);
+    polygons_ = std::make_unique<PolygonSet>(all);
+    return true;
+  }
+  void upload() override {
+    fill_ = uploadFill(fills_);
+    outline_ = uploadLines(lines_);
+    city_outline_ = uploadLines(city_);
+    fills_ = {};
+    lines_ = {};
+    city_ = {};
+  }
+  uint64_t revision() const override { return revision_; }
+  void draw(const MapPass& pass, size_t k) const override {
+    if (k == 0) {
+      pass.fill(fill_, 1.f);
+    } else {
+      pass.lines(outline_, 1.3f, style::kOutline, 1.f);
+      pass.lines(city_outline_, 2.6f, style::kCityOutline, 1.f);
+    }
+  }
+
+  void labels(const LayerFrame& f, const OverlayFrame& o, LabelSet& out) const override {
+    const View& v = f.view;
+    for (size_t i = 0; i < f.model.districts.size(); ++i) {
+      const District& d = f.model.districts[i];
+      const Vec2 a = v.toScreen(d.label_xy);
+      MapLabel l;
+      l.text = f.lang == Lang::Zh ? d.name_zh : d.name_en;
+      const ImVec2 sz = o.label_font->CalcTextSizeA(o.label_font->FontSize, FLT_MAX, 0, l.text.c_str());
+      l.req = {a.x, a.y, sz.x, sz.y, 1e6 + d.area_km2, true, true};
+      // In or beside its own district: the box's centre lies in it, or within a label's height
+      // of its boundary.
+      const PolygonSet* polys = polygons_.get();
+      const int self = static_cast<int>(i);
+      const double beside = sz.y * v.units_per_px;
+      l.req.accept = [polys, self, v, beside](const LabelBox& b) {
+        if (!polys) return true;
+        const Vec2 w = v.toWorld({(b.x0 + b.x1) / 2, (b.y0 + b.y1) / 2});
+        return polys->distance(self, w.x, w.y) <= beside;
+      };
+      l.kind = LabelKind::District;
+      out.labels.push_back(std::move(l));
+    }
+  }
+
+ private:
+  LayerInfo info_{"districts", "districts", S::Districts, {10, 30}, -1, -1, -1};
+  uint64_t built_rev_ = ~0ull, revision_ = 0;
+  std::vector<FillVertex> fills_;
+  std::vector<LineVertex> lines_, city_;
+  std::unique_ptr<PolygonSet> polygons_;
+  GpuMesh fill_, outline_, city_outline_;
+};
+
+class WaterLayer final : public MapLayer {
+ public:
+  const LayerInfo& info() const override { return info_; }
+  bool prepare(const LayerFrame& f) override {
+    if (f.model_rev == built_rev_) return false;
+    built_rev_ = f.model_rev;
+    ++revision_;
+    fills_.clear();
+    for (const WaterBody& w : f.model.water) appendFill(fills_, w.xy, f.derived.origin(), packRgba(style::kWater));
+    return true;
+  }
+  void upload() override {
+    fill_ = uploadFill(fills_);
+    fills_ = {};
+  }
+  uint64_t revision() const override { return revision_; }
+  void draw(const MapPass& pass, size_t) const override { pass.fill(fill_, 1.f); }
+
+ private:
+  LayerInfo info_{"water", "water", S::Water, {20}, -1, -1, -1};
+  uint64_t built_rev_ = ~0ull, revision_ = 0;
+  std::vector<FillVertex> fills_;
+  GpuMesh fill_;
+};
+
+class RiversLayer final : public MapLayer {
+ public:
+  const LayerInfo& info() const override { return info_; }
+  bool prepare(const LayerFrame& f) override {
+    if (f.model_rev == built_rev_) return false;
+    built_rev_ = f.model_rev;
+    ++revision_;
+    major_.clear();
+    minor_.clear();
+    for (const River& r : f.model.rivers)
+      appendLine(r.level <= 2 || r.level == 8 ? major_ : minor_, r.xy, f.derived.origin(), false);
+    return true;
+  }
+  void upload() override {
+    major_gpu_ = uploadLines(major_);
+    minor_gpu_ = uploadLines(minor_);
+    major_ = {};
+    minor_ = {};
+  }
+  uint64_t revision() const override { return revision_; }
+  void draw(const MapPass& pass, size_t) const override {
+    pass.lines(major_gpu_, 2.2f, style::kRiver, 1.f);
+    pass.lines(minor_gpu_, 1.0f, style::kRiver, 0.8f);
+  }
+
+ private:
+  LayerInfo info_{"rivers", "rivers", S::Rivers, {25}, -1, -1, -1};
+  uint64_t built_rev_ = ~0ull, revision_ = 0;
+  std::vector<LineVertex> major_, minor_;
+  GpuMesh major_gpu_, minor_gpu_;
+};
+
+}  // namespace
+
+std::unique_ptr<MapLayer> makeDistrictsLayer() { return std::make_unique<DistrictsLayer>(); }
+std::unique_ptr<MapLayer> makeWaterLayer() { return std::make_unique<WaterLayer>(); }
+std::unique_ptr<MapLayer> makeRiversLayer() { return std::make_unique<RiversLayer>(); }
+
+}  // namespace cm

@@ -1,0 +1,104 @@
+// Labels: every shown layer offers its labels (district names, park names, bubble counts); this
+// layer places them all at once (geo/label_placement.h) so none overlaps another, a panel or a
+// park marker, then draws them. Counts are placed last, exactly on their bubbles, and drawn above
+// the park markers.
+#include <imgui.h>
+
+#include <algorithm>
+
+#include "render/layers/layers.h"
+
+namespace cm {
+namespace {
+
+void haloText(ImDrawList* dl, ImFont* font, ImVec2 p, ImU32 color, const char* text) {
+  const float s = font->FontSize;
+  for (float dx = -1.5f; dx <= 1.5f; dx += 1.5f)
+    for (float dy = -1.5f; dy <= 1.5f; dy += 1.5f)
+      if (dx != 0 || dy != 0) dl->AddText(font, s, {p.x + dx, p.y + dy}, IM_COL32(255, 255, 255, 230), text);
+  dl->AddText(font, s, p, color, text);
+}
+
+class LabelsLayer final : public MapLayer {
+ public:
+  const LayerInfo& info() const override { return info_; }
+
+  void overlay(const LayerFrame& f, OverlayFrame& o) const override {
+    LabelSet set;
+    for (const MapLayer* l : o.shown)
+      if (l != this) l->labels(f, o, set);
+    // A label whose anchor is off screen or under a panel is not drawn (a callout would point at
+    // something nobody can see).
+    const View& v = f.view;
+    auto anchorVisible = [&](const LabelRequest& r) {
+      if (r.ax < 0 || r.ay < 0 || r.ax > v.width || r.ay > v.height) return false;
+      return std::none_of(o.panels.begin(), o.panels.end(),
+                          [&](const LabelBox& b) { return r.ax >= b.x0 && r.ax <= b.x1 && r.ay >= b.y0 && r.ay <= b.y1; });
+    };
+    std::vector<const MapLabel*> names, counts;
+    for (const MapLabel& l : set.labels) {
+      if (!anchorVisible(l.req)) continue;
+      (l.kind == LabelKind::Count ? counts : names).push_back(&l);
+    }
+    // Names keep clear of panels and markers. A district name that finds no such spot in or
+    // beside its district may then cover a marker (a district without its name is worse). Counts
+    // keep clear of panels and the names placed.
+    std::vector<LabelBox> taken = o.panels;
+    taken.insert(taken.end(), set.obstacles.begin(), set.obstacles.end());
+    auto placed_names = place(names, taken);
+    std::vector<const MapLabel*> unplaced;
+    for (const MapLabel* l : names)
+      if (l->kind == LabelKind::District &&
+          std::none_of(placed_names.begin(), placed_names.end(), [&](const auto& p) { return p.first == l; }))
+        unplaced.push_back(l);
+    taken = o.panels;
+    for (const auto& [l, p] : placed_names) taken.push_back(p.box);
+    for (const auto& lp : place(unplaced, taken)) {
+      placed_names.push_back(lp);
+      taken.push_back(lp.second.box);
+    }
+    const auto placed_counts = place(counts, taken);
+
+    for (const auto& [l, p] : placed_names) {
+      const ImVec2 at{static_cast<float>(p.box.x0), static_cast<float>(p.box.y0)};
+      if (p.leader) {  // from the anchor to the nearest point of the label box
+        const float ax = static_cast<float>(l->req.ax), ay = static_cast<float>(l->req.ay);
+        const ImVec2 to{std::clamp(ax, float(p.box.x0), float(p.box.x1)), std::clamp(ay, float(p.box.y0), float(p.box.y1))};
+        o.dl->AddLine({ax, ay}, to, IM_COL32(255, 255, 255, 220), 3.f);
+        o.dl->AddLine({ax, ay}, to, IM_COL32(45, 52, 66, 255), 1.2f);
+        o.dl->AddCircleFilled({ax, ay}, 2.5f, IM_COL32(45, 52, 66, 255));
+      }
+      if (l->kind == LabelKind::District) haloText(o.dl, o.label_font, at, IM_COL32(45, 52, 66, 255), l->text.c_str());
+      else haloText(o.dl, o.text_font, at, IM_COL32(60, 70, 90, 255), l->text.c_str());
+    }
+    for (const auto& [l, p] : placed_counts) {
+      const ImVec2 at{static_cast<float>(p.box.x0), static_cast<float>(p.box.y0)};
+      // A thin dark outline keeps the white digits legible over a park marker.
+      for (float d : {-1.f, 1.f}) {
+        o.dl->AddText(o.text_font, o.text_font->FontSize, {at.x + d, at.y}, IM_COL32(20, 30, 50, 150), l->text.c_str());
+        o.dl->AddText(o.text_font, o.text_font->FontSize, {at.x, at.y + d}, IM_COL32(20, 30, 50, 150), l->text.c_str());
+      }
+      o.dl->AddText(o.text_font, o.text_font->FontSize, at, IM_COL32(255, 255, 255, 255), l->text.c_str());
+    }
+  }
+
+ private:
+  static std::vector<std::pair<const MapLabel*, LabelPlacement>> place(const std::vector<const MapLabel*>& labels,
+                                                                       const std::vector<LabelBox>& taken) {
+    std::vector<LabelRequest> req;
+    for (const MapLabel* l : labels) req.push_back(l->req);
+    const auto placed = placeLabels(req, taken);
+    std::vector<std::pair<const MapLabel*, LabelPlacement>> out;
+    for (size_t i = 0; i < labels.size(); ++i)
+      if (placed[i].placed) out.push_back({labels[i], placed[i]});
+    return out;
+  }
+
+  LayerInfo info_{"labels", "labels", S::Labels, {}, 20, -1, -1};
+};
+
+}  // namespace
+
+std::unique_ptr<MapLayer> makeLabelsLayer() { return std::make_unique<LabelsLayer>(); }
+
+}  // namespace cm

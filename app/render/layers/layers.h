@@ -1,0 +1,30 @@
+// The map layers chainmap draws, one file each (see render/map_layer.h for the interface and
+// render/layer_stack.cpp for the registration table).
+#pragma once
+#include <imgui.h>
+
+#include <memory>
+
+#include "render/map_layer.h"
+
+namespace cm {
+
+std::unique_ptr<MapLayer> makeDistrictsLayer();  // fills, outlines, city outline, district names
+std::unique_ptr<MapLayer> makeWaterLayer();      // lakes and the estuary
+std::unique_ptr<MapLayer> makeRiversLayer();     // major and minor rivers
+std::unique_ptr<MapLayer> makeParksLayer();      // markers, catchment circles, names, hover
+std::unique_ptr<MapLayer> makeProjectsLayer();   // one sprite a project, GPU-filtered
+std::unique_ptr<MapLayer> makeBubblesLayer();    // aggregated projects with counts
+std::unique_ptr<MapLayer> makeLabelsLayer();     // places every layer's labels without overlaps
+
+// Shared drawing helpers (the legend and tooltips use them too).
+void drawParkMarker(ImDrawList* dl, ImVec2 c, float r);
+void drawProjectDetails(const Model& m, Lang lang, int row);  // name, ecosystem, chain, ... (ImGui)
+inline ImU32 rgbColor(uint32_t rgb, int alpha = 255) {
+  return IM_COL32(rgb >> 16, (rgb >> 8) & 255, rgb & 255, alpha);
+}
+inline ImVec2 toImVec(Vec2 v) { return {static_cast<float>(v.x), static_cast<float>(v.y)}; }
+// Tooltips wrap at this width (long Chinese park names stay whole).
+inline constexpr float kTooltipWrapPx = 340.f;
+
+}  // namespace cm

@@ -1,0 +1,154 @@
+// Projects: one sprite each, coloured by ecosystem, area ∝ investment, largest drawn first so
+// small ones stay visible. Attributes are on the GPU from the model on; the filter is uniforms.
+// Hover finds the nearest visible project under the cursor (k-d tree); the hovered and the
+// selected project get a ring.
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+#include "core/dates.h"
+#include "core/names.h"
+#include "render/gpu_mesh.h"
+#include "render/layers/layers.h"
+#include "render/map_renderer.h"
+
+namespace cm {
+
+void drawProjectDetails(const Model& m, Lang L, int i) {
+  const Projects& p = m.projects;
+  ImGui::PushTextWrapPos(ImGui::GetFontSize() * 22);
+  ImGui::TextWrapped("%s", (L == Lang::Zh ? p.name_zh[i] : p.name_en[i]).c_str());
+  ImGui::Separator();
+  if (m.projects_synthetic) ImGui::TextDisabled("%s", tr(L, S::Synthetic));
+  const uint32_t rgb = cm::info(p.ecosystem[i]).rgb;
+  ImGui::TextColored(ImColor(int(rgb >> 16), int((rgb >> 8) & 255), int(rgb & 255)), "● %s", ecosystemName(L, p.ecosystem[i]));
+  ImGui::SameLine();
+  ImGui::TextDisabled("· %s", chainName(m, L, p.chain[i]).c_str());
+  ImGui::Text("%s: %.1f %s", tr(L, S::Investment), p.investment_yi[i], tr(L, S::Yi));
+  ImGui::Text("%s: %s", tr(L, S::SignedDate), formatDate(p.signed_day[i]).c_str());
+  ImGui::Text("%s: %s", tr(L, S::District), districtName(m, L, p.district_index[i]).c_str());
+  const int park = p.park_index[i];
+  if (park >= 0) ImGui::TextWrapped("%s: %s%s", tr(L, S::ParkL), parkName(m, L, park).c_str(), p.in_park[i] ? "" : " (?)");
+  else ImGui::TextDisabled("%s", tr(L, S::NoPark));
+  if (p.chain_leader[i]) ImGui::TextColored(ImColor(178, 34, 34), "%s", tr(L, S::ChainLeader));
+  if (!p.foreign[i].empty()) ImGui::Text("%s: %s", tr(L, S::Foreign), p.foreign[i].c_str());
+  ImGui::PopTextWrapPos();
+}
+
+namespace {
+
+class ProjectsLayer final : public MapLayer {
+ public:
+  const LayerInfo& info() const override { return info_; }
+  bool active(const LayerFrame& f) const override { return !f.derived.aggregated(); }
+
+  bool prepare(const LayerFrame& f) override {
+    if (f.filter != filter_ || !(f.points == style_)) {
+      filter_ = f.filter;
+      style_ = f.points;
+      ++revision_;
+    }
+    if (f.model_rev == built_rev_) return false;
+    built_rev_ = f.model_rev;
+    ++revision_;
+    const Projects& p = f.model.projects;
+    const Vec2 o = f.derived.origin();
+    std::vector<uint32_t> order(p.size());
+    std::iota(order.begin(), order.end(), 0u);
+    std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return p.investment_yi[a] > p.investment_yi[b]; });
+    points_.clear();
+    points_.reserve(p.size());
+    for (uint32_t i : order)
+      points_.push_back({static_cast<float>(p.x[i] - o.x), static_cast<float>(p.y[i] - o.y), p.investment_yi[i],
+                         monthOfDay(p.signed_day[i]), packFilterWords(p, i)});
+    return true;
+  }
+  void upload() override {
+    sprites_ = uploadSprites(points_);
+    points_ = {};
+  }
+  uint64_t revision() const override { return revision_; }
+  void draw(const MapPass& pass, size_t) const override { pass.sprites(sprites_, filter_, style_); }
+
+  int hitTest(const LayerFrame& f, Vec2 mouse) const override {
+    const PointIndex* index = f.derived.index();
+    if (!index) return -1;
+    const Vec2 w = f.view.toWorld(mouse);
+    const double upp = f.view.units_per_px;
+    const Projects& p = f.model.projects;
+    const auto hits = index->within(w.x, w.y, (f.points.radius_max + 2) * upp, [&](size_t i) {
+      if (!passes(p, i, f.filter)) return false;
+      const double r = (pointRadiusPx(f.points, p.investment_yi[i]) + 2) * upp;
+      return std::hypot(p.x[i] - w.x, p.y[i] - w.y) <= r;
+    });
+    return hits.empty() ? -1 : static_cast<int>(hits.front());
+  }
+
+  void tooltip(const LayerFrame& f, int row) const override {
+    if (row < 0 || row >= static_cast<int>(f.model.projects.size()) || row == f.selected) return;
+    ImGui::BeginTooltip();
+    drawProjectDetails(f.model, f.lang, row);
+    ImGui::EndTooltip();
+  }
+
+  // Rings around the hovered and the selected project.
+  void overlay(const LayerFrame& f, OverlayFrame& o) const override {
+    const int hovered = f.hover.layer == this ? f.hover.item : -1;
+    for (int row : {hovered, f.selected}) {
+      if (row < 0 || row >= static_cast<int>(f.model.projects.size())) continue;
+      const Vec2 s = f.view.toScreen({f.model.projects.x[row], f.model.projects.y[row]});
+      const float r = pointRadiusPx(f.points, f.model.projects.investment_yi[row]) + 3;
+      o.dl->AddCircle(toImVec(s), r, IM_COL32(20, 20, 20, 255), 0, 2.f);
+    }
+  }
+
+  // Ecosystem colours with live counts, then the size classes drawn with the map's radius rule.
+  void legend(const LayerFrame& f) const override {
+    const Lang L = f.lang;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    for (int e = 0; e < kEcosystemCount; ++e) {
+      const ImVec2 p = ImGui::GetCursorScreenPos();
+      const float h = ImGui::GetTextLineHeight();
+      const bool on = f.filter.ecosystems >> e & 1u;
+      dl->AddCircleFilled({p.x + h * 0.5f, p.y + h * 0.5f}, h * 0.36f, rgbColor(kEcosystems[e].rgb, on ? 255 : 70));
+      ImGui::Dummy({h, h});
+      ImGui::SameLine();
+      ImGui::TextUnformatted(ecosystemName(L, static_cast<Ecosystem>(e)));
+      ImGui::SameLine(ImGui::GetWindowWidth() - 60);
+      ImGui::Text("%5d", static_cast<int>(f.derived.stats().by_ecosystem[e].count));
+    }
+    ImGui::Separator();
+    ImGui::TextDisabled("%s (%s)", tr(L, S::SizeLegend), tr(L, S::Yi));
+    const float sizes[] = {1, 10, 50, 100};
+    const char* labels[] = {"≥1", "≥10", "≥50", "≥100"};
+    const ImVec2 p0 = ImGui::GetCursorScreenPos();
+    const float rmax = pointRadiusPx(f.points, 100);
+    float x = p0.x + 8;
+    for (int i = 0; i < 4; ++i) {
+      const float r = pointRadiusPx(f.points, sizes[i]);
+      const ImVec2 c{x + r, p0.y + rmax + 2};
+      dl->AddCircleFilled(c, r, IM_COL32(120, 128, 140, 90));
+      dl->AddCircle(c, r, IM_COL32(70, 78, 90, 255), 0, 1.2f);
+      const ImVec2 ts = ImGui::CalcTextSize(labels[i]);
+      dl->AddText({c.x - ts.x / 2, p0.y + 2 * rmax + 6}, ImGui::GetColorU32(ImGuiCol_Text), labels[i]);
+      x += 2 * r + 22;
+    }
+    ImGui::Dummy({0, 2 * rmax + 8 + ImGui::GetTextLineHeight()});
+  }
+
+ private:
+  LayerInfo info_{"projects", "projects", S::ProjectsL, {40}, 30, 10, 10};
+  uint64_t built_rev_ = ~0ull, revision_ = 0;
+  Filter filter_;
+  PointStyle style_;
+  std::vector<SpriteVertex> points_;
+  GpuSprites sprites_;
+};
+
+}  // namespace
+
+std::unique_ptr<MapLayer> makeProjectsLayer() { return std::make_unique<ProjectsLayer>(); }
+
+}  // namespace cm

@@ -1,0 +1,80 @@
+// App internals shared by ui/app.cpp (lifecycle, loop, capture, model replacement),
+// ui/frame.cpp (one frame) and ui/map_input.cpp (mouse and keys on the map). Not for panels.
+#pragma once
+#include <glad/gl.h>
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/cached.h"
+#include "data/model_loader.h"
+#include "render/gl_util.h"
+#include "render/layer_stack.h"
+#include "render/map_renderer.h"
+#include "ui/app.h"
+
+struct GLFWwindow;
+
+namespace cm {
+
+// Everything that owns GL objects: destroyed first, with the context current.
+struct Gpu {
+  MapRenderer map;
+  gl::RenderTarget frame_target;  // offscreen frames (headless, captures)
+  LayerStack layers;
+};
+
+// A projects file loaded off the UI thread (openProjects).
+struct LoadedModel {
+  std::string file;
+  std::shared_ptr<Model> model;
+  LoadReport report;
+  std::optional<Result<Fonts>> fonts;
+};
+
+// Where a frame goes.
+struct FrameTarget {
+  bool window = false;      // the window's back buffer (else gpu->frame_target)
+  int w = 0, h = 0;         // offscreen size
+  bool poll_input = false;  // read new input from GLFW (window frames); else replay the last input
+  bool present = true;      // do the GL work (false: settle ImGui only)
+};
+
+struct App::Impl {
+  GLFWwindow* window = nullptr;
+  bool glfw_ready = false, imgui_ready = false, interactive = false;
+  std::unique_ptr<Gpu> gpu;
+  Fonts fonts;
+  Derived derived;
+  std::vector<PanelSpec> panels = makePanels();
+  std::vector<LabelBox> panel_boxes;  // where this frame's panels are (labels avoid them)
+  uint64_t presented_hash = 0;        // draw data of the frame on the window
+  bool force_present = true;          // e.g. after an expose event
+  uint64_t offscreen_hash = 0;        // draw data of the last offscreen frame drawn
+
+  // Map interaction.
+  bool dragging = false;     // left button went down on the map
+  bool dragged = false;      // ... and moved
+  Vec2 press{}, last{};      // where it went down, where it was last frame
+  Pick press_pick;           // what was under it then
+  int events = 0;            // input events since the last frame (set by GLFW callbacks)
+  std::vector<std::pair<int, int>> keys;  // (key, mods) pressed since the last frame
+  std::vector<std::string> dropped;       // files dropped on the window
+
+  BackgroundTask<LoadedModel> load;
+  std::string loading_file;
+  std::string idle_capture;  // captureWhenIdle()
+  bool idle_captured = false;
+
+  ~Impl() { shutdown(); }
+  void shutdown();  // GL objects, ImGui, window, GLFW — in that order, context current
+};
+
+// ui/map_input.cpp: pan, zoom, click-to-select, keys. `pick` finds what is under a screen point.
+void handleMapInput(App::Impl& I, AppState& st, const std::function<Pick(Vec2)>& pick);
+// Keeps the visible map area when the window changes size (the map is refitted, not cropped).
+void refitAfterResize(AppState& st, int w, int h);
+
+}  // namespace cm

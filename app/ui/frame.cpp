@@ -1,0 +1,222 @@
+// One frame, the same in every mode (window, headless, capture):
+//   1. input: map interaction and keys (window frames), animation by dt
+//   2. derived data brought up to date with the state (core/derived.h)
+//   3. hover: the layers' hit tests, top first
+//   4. panels from the registry; if one changed the state, the frame is built again with fresh
+//      derived data, so totals and map never show different states
+//   5. the map texture (redrawn only when the view or a shown layer changed), the layers'
+//      overlays, the card and tooltips
+//   6. present: skipped when the draw data equals what is already there
+#define GLFW_INCLUDE_NONE
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
+
+#include <chrono>
+
+#include "ui/app_impl.h"
+#include "ui/layout.h"
+
+namespace cm {
+
+using Clock = std::chrono::steady_clock;
+static double msSince(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
+
+namespace {
+
+// The part of the state a panel edits; equal snapshots derive and draw the same.
+struct Snapshot {
+  View view;
+  Filter filter;
+  LayerVisibility layers;
+  PointStyle points;
+  Lang lang;
+  Aggregate aggregate;
+  int selected;
+  bool operator==(const Snapshot&) const = default;
+};
+Snapshot snapshot(const AppState& s) { return {s.view, s.filter, s.layers, s.points, s.lang, s.aggregate, s.selected}; }
+
+void advanceTimeline(AppState& st, double dt) {
+  Timeline& t = st.timeline;
+  if (!t.playing) return;
+  t.play_accum += dt;
+  while (t.playing && t.play_accum >= t.step_seconds) {
+    t.play_accum -= t.step_seconds;
+    if (st.filter.month_to < t.last_month) ++st.filter.month_to;
+    else t.playing = false;
+  }
+}
+
+// The docked panels: one fixed window per dock, its panels in registration order.
+void drawDocks(UiContext& ui, const std::vector<PanelSpec>& panels, std::vector<LabelBox>& boxes) {
+  boxes.clear();
+  using namespace layout;
+  const View& v = ui.st.view;
+  const ImGuiWindowFlags fixed = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
+                                 ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoSavedSettings;
+  struct DockWindow {
+    Dock dock;
+    const char* name;
+    ImVec2 pos, pivot, size;
+    ImGuiWindowFlags extra;
+  };
+  const float W = static_cast<float>(v.width), H = static_cast<float>(v.height);
+  const DockWindow docks[] = {
+      {Dock::Left, "##sidebar", {kMargin, kMargin}, {0, 0}, {kSidebarW, H - 2 * kMargin}, 0},
+      {Dock::RightTop, "##totals", {W - kRightW - kMargin, kMargin}, {0, 0}, {kRightW, 0}, ImGuiWindowFlags_AlwaysAutoResize},
+      {Dock::RightBottom, "##legend", {W - kRightW - kMargin, H - kTimelineH - 2 * kMargin}, {0, 1}, {kRightW, 0},
+       ImGuiWindowFlags_AlwaysAutoResize},
+      {Dock::Bottom, "##timeline", {kSidebarW + 2 * kMargin, H - kTimelineH - kMargin}, {0, 0},
+       {W - kSidebarW - 3 * kMargin, kTimelineH}, 0},
+  };
+  for (const DockWindow& d : docks) {
+    bool any = false;
+    for (const PanelSpec& p : panels) any |= p.dock == d.dock;
+    if (!any) continue;
+    ImGui::SetNextWindowPos(d.pos, 0, d.pivot);
+    ImGui::SetNextWindowSize(d.size);
+    ImGui::Begin(d.name, nullptr, fixed | d.extra);
+    for (const PanelSpec& p : panels)
+      if (p.dock == d.dock) p.draw(ui);
+    const ImVec2 pos = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
+    boxes.push_back({pos.x, pos.y, pos.x + size.x, pos.y + size.y});
+    ImGui::End();
+  }
+}
+
+// FNV-1a over every vertex, index and command of the frame's draw lists: equal hashes mean the
+// frame would look exactly like the one on screen.
+uint64_t drawDataHash(const ImDrawData* dd) {
+  uint64_t h = 1469598103934665603ull;
+  auto mix = [&h](const void* p, size_t n) {
+    const auto* b = static_cast<const unsigned char*>(p);
+    for (size_t i = 0; i < n; ++i) h = (h ^ b[i]) * 1099511628211ull;
+  };
+  for (int l = 0; l < dd->CmdListsCount; ++l) {
+    const ImDrawList* dl = dd->CmdLists[l];
+    mix(dl->VtxBuffer.Data, dl->VtxBuffer.size_in_bytes());
+    mix(dl->IdxBuffer.Data, dl->IdxBuffer.size_in_bytes());
+    for (const ImDrawCmd& c : dl->CmdBuffer) {
+      mix(&c.ClipRect, sizeof c.ClipRect);
+      mix(&c.TextureId, sizeof c.TextureId);
+      mix(&c.ElemCount, sizeof c.ElemCount);
+    }
+  }
+  return h;
+}
+
+}  // namespace
+
+FrameStats App::runFrame(double dt, const FrameTarget& target) {
+  Impl& I = *impl_;
+  Gpu& gpu = *I.gpu;
+  FrameStats fs;
+  const auto t0 = Clock::now();
+  ImGuiIO& io = ImGui::GetIO();
+  if (target.window) {
+    int w, h;
+    glfwGetFramebufferSize(I.window, &w, &h);
+    if (w > 0 && h > 0 && (w != st_.view.width || h != st_.view.height)) refitAfterResize(st_, w, h);
+  } else {
+    st_.view.width = target.w;
+    st_.view.height = target.h;
+  }
+  if (st_.selected >= static_cast<int>(model_->projects.size())) st_.selected = -1;
+
+  auto inputs = [&] {
+    return DerivedInputs{model_, model_rev_, st_.filter, st_.timeline.first_month, st_.timeline.last_month,
+                         st_.view.units_per_px, st_.aggregate, I.interactive};
+  };
+  const Model& m = *model_;
+  for (int pass = 0;; ++pass) {
+    ImGui_ImplOpenGL3_NewFrame();
+    if (target.poll_input) {
+      ImGui_ImplGlfw_NewFrame();
+    } else {
+      io.DeltaTime = dt > 0 ? static_cast<float>(dt) : 1.f / 60;
+      if (!target.window && !I.interactive) io.MousePos = {-FLT_MAX, -FLT_MAX};  // headless: no cursor
+    }
+    if (!target.window) {
+      io.DisplaySize = {static_cast<float>(st_.view.width), static_cast<float>(st_.view.height)};
+      io.DisplayFramebufferScale = {1, 1};
+    }
+    ImGui::NewFrame();
+    I.derived.update(inputs());
+    auto frameOf = [&](Pick hover) {
+      return LayerFrame{m, model_rev_, I.derived, st_.view, st_.filter, st_.points, st_.lang, hover, st_.selected};
+    };
+    auto pick = [&](Vec2 at) -> Pick {
+      const LayerFrame lf = frameOf({});
+      for (size_t i : gpu.layers.pickOrder())
+        if (gpu.layers.shown(i, lf, st_.layers))
+          if (const int item = gpu.layers.at(i).hitTest(lf, at); item >= 0) return {&gpu.layers.at(i), item};
+      return {};
+    };
+    if (pass == 0 && target.poll_input) {
+      handleMapInput(I, st_, pick);
+      advanceTimeline(st_, dt);
+    } else if (pass == 0) {
+      advanceTimeline(st_, dt);
+    }
+    I.derived.update(inputs());  // the view or the time may have moved
+    if (st_.selected >= 0 && !passes(m.projects, st_.selected, st_.filter)) st_.selected = -1;  // filtered away
+
+    const bool mouse_on_map = !io.WantCaptureMouse && io.MousePos.x > -1e30f && !I.dragged;
+    st_.hover = mouse_on_map ? pick({io.MousePos.x, io.MousePos.y}) : Pick{};
+    const LayerFrame lf = frameOf(st_.hover);
+    UiContext ui{st_, m, I.derived, I.fonts, gpu.layers, lf};
+    const Snapshot before = snapshot(st_);
+    drawDocks(ui, I.panels, I.panel_boxes);
+    if (!(snapshot(st_) == before) && pass < 2) {
+      ImGui::EndFrame();  // a panel changed the state: build the frame again on fresh data
+      continue;
+    }
+    fs.passes = pass + 1;
+    I.derived.update(inputs());
+    drawMessagesPanel(ui);
+    if (st_.selected >= 0 && st_.layers.on("projects")) drawProjectCard(ui, st_.selected);
+    if (st_.hover) st_.hover.layer->tooltip(lf, st_.hover.item);
+
+    const auto tm = Clock::now();
+    fs.map_redrawn = gpu.map.render(lf, gpu.layers, st_.layers);
+    fs.map_ms = msSince(tm);
+    OverlayFrame of{ImGui::GetBackgroundDrawList(), I.fonts.ui, I.fonts.label, I.panel_boxes, {}};
+    for (size_t i = 0; i < gpu.layers.size(); ++i)
+      if (gpu.layers.shown(i, lf, st_.layers)) of.shown.push_back(&gpu.layers.at(i));
+    for (size_t i : gpu.layers.overlayOrder())
+      if (gpu.layers.shown(i, lf, st_.layers)) gpu.layers.at(i).overlay(lf, of);
+    break;
+  }
+  ImGui::Render();
+  const uint64_t hash = drawDataHash(ImGui::GetDrawData());
+  fs.hash = hash;
+  fs.presented = false;
+  uint64_t& shown = target.window ? I.presented_hash : I.offscreen_hash;
+  const bool unchanged = hash == shown && !(target.window && I.force_present);
+  if (!target.present || (!fs.map_redrawn && unchanged)) {
+    fs.frame_ms = msSince(t0);
+    return fs;  // nothing new to show: no GL work, no swap
+  }
+  shown = hash;
+  if (target.window) I.force_present = false;
+  fs.presented = true;
+  // The map is copied 1:1 (a blit, no blending), then ImGui draws the overlay and panels on it.
+  GLuint fbo = 0;
+  if (!target.window) {
+    gpu.frame_target.resize(st_.view.width, st_.view.height, 1);
+    fbo = gpu.frame_target.resolvedFbo();
+  }
+  glBindFramebuffer(GL_READ_FRAMEBUFFER, gpu.map.framebuffer());
+  glBindFramebuffer(GL_DRAW_FRAMEBUFFER, fbo);
+  glBlitFramebuffer(0, 0, st_.view.width, st_.view.height, 0, 0, st_.view.width, st_.view.height, GL_COLOR_BUFFER_BIT,
+                    GL_NEAREST);
+  glBindFramebuffer(GL_FRAMEBUFFER, fbo);
+  glViewport(0, 0, st_.view.width, st_.view.height);
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  fs.frame_ms = msSince(t0);
+  return fs;
+}
+
+}  // namespace cm

@@ -1,0 +1,111 @@
+// Mouse and keys on the map: drag to pan, wheel to zoom at the cursor, click a project to pin
+// its card (a bubble to zoom into it, empty map to clear), arrows pan, +/− zoom, F/Home fit,
+// Escape closes an open dropdown and then clears the selection, L switches the language,
+// PageUp/PageDown step the time window by a month, Space plays.
+#define GLFW_INCLUDE_NONE
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+#include <imgui_internal.h>
+
+#include <cmath>
+
+#include "ui/app_impl.h"
+#include "ui/layout.h"
+
+namespace cm {
+
+void refitAfterResize(AppState& st, int w, int h) {
+  const View old = st.view;
+  st.view.width = std::max(1, w);
+  st.view.height = std::max(1, h);
+  const layout::Rect a = layout::mapArea(old.width, old.height), b = layout::mapArea(st.view.width, st.view.height);
+  if (a.x1 - a.x0 < 50 || a.y1 - a.y0 < 50 || b.x1 - b.x0 < 50 || b.y1 - b.y0 < 50) {
+    st.view.center = old.center;  // too small to fit anything: keep the centre and the scale
+    return;
+  }
+  Extent e;  // what the old map area showed
+  e.add(old.toWorld({a.x0, a.y0}));
+  e.add(old.toWorld({a.x1, a.y1}));
+  st.view.fitInto(e, b.x0, b.y0, b.x1, b.y1);
+}
+
+static Vec2 mapCentre(const AppState& st) {
+  const layout::Rect a = layout::mapArea(st.view.width, st.view.height);
+  return {(a.x0 + a.x1) / 2, (a.y0 + a.y1) / 2};
+}
+
+static void stepTime(AppState& st, int dir) {
+  Filter& f = st.filter;
+  const Timeline& t = st.timeline;
+  if (f.month_from + dir < t.first_month || f.month_to + dir > t.last_month) return;
+  f.month_from += dir;
+  f.month_to += dir;
+}
+
+static void handleKey(App::Impl& I, AppState& st, int key, int mods) {
+  const double pan = 0.125 * std::min(st.view.width, st.view.height) * ((mods & GLFW_MOD_SHIFT) ? 3 : 1);
+  switch (key) {
+    case GLFW_KEY_ESCAPE:
+      if (ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) ImGui::ClosePopupToLevel(0, true);
+      else st.selected = -1;
+      break;
+    case GLFW_KEY_LEFT: st.view.panPixels(pan, 0); break;
+    case GLFW_KEY_RIGHT: st.view.panPixels(-pan, 0); break;
+    case GLFW_KEY_UP: st.view.panPixels(0, pan); break;
+    case GLFW_KEY_DOWN: st.view.panPixels(0, -pan); break;
+    case GLFW_KEY_EQUAL:
+    case GLFW_KEY_KP_ADD: st.view.zoomAt(mapCentre(st), 1.25); break;
+    case GLFW_KEY_MINUS:
+    case GLFW_KEY_KP_SUBTRACT: st.view.zoomAt(mapCentre(st), 1 / 1.25); break;
+    case GLFW_KEY_F:
+    case GLFW_KEY_HOME: fitHome(st); break;
+    case GLFW_KEY_L: st.lang = st.lang == Lang::Zh ? Lang::En : Lang::Zh; break;
+    case GLFW_KEY_PAGE_UP: stepTime(st, -1); break;
+    case GLFW_KEY_PAGE_DOWN: stepTime(st, 1); break;
+    case GLFW_KEY_SPACE:
+      st.timeline.playing = !st.timeline.playing;
+      if (st.timeline.playing && st.filter.month_to >= st.timeline.last_month) st.filter.month_to = st.filter.month_from;
+      break;
+    default: break;
+  }
+  (void)I;
+}
+
+void handleMapInput(App::Impl& I, AppState& st, const std::function<Pick(Vec2)>& pick) {
+  ImGuiIO& io = ImGui::GetIO();
+  const Vec2 mouse{io.MousePos.x, io.MousePos.y};
+  const bool on_map = !io.WantCaptureMouse && io.MousePos.x > -1e30f;
+  if (on_map && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
+    I.dragging = true;
+    I.dragged = false;
+    I.press = I.last = mouse;
+    I.press_pick = pick(mouse);  // what the click is on, decided where it went down
+  }
+  if (on_map && io.MouseWheel != 0) st.view.zoomAt(mouse, std::pow(1.2, io.MouseWheel));
+  if (I.dragging) {
+    if (std::hypot(mouse.x - I.press.x, mouse.y - I.press.y) > 3) I.dragged = true;
+    if (I.dragged && (mouse.x != I.last.x || mouse.y != I.last.y) && io.MousePos.x > -1e30f) {
+      st.view.panPixels(mouse.x - I.last.x, mouse.y - I.last.y);
+      I.last = mouse;
+    }
+    if (!ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
+      I.dragging = false;
+      if (!I.dragged) {  // a click: select what it was on
+        const Pick p = I.press_pick;
+        const std::string id = p.layer ? p.layer->info().id : "";
+        if (id == "projects") {
+          st.selected = p.item;
+        } else if (id == "bubbles") {
+          st.view.zoomAt(I.press, 2.5);  // into the bubble: it splits into its projects
+        } else if (!p) {
+          st.selected = -1;
+        }
+      }
+    }
+  }
+  if (!io.WantCaptureKeyboard)
+    for (const auto& [key, mods] : I.keys) handleKey(I, st, key, mods);
+  I.keys.clear();
+}
+
+}  // namespace cm
