@@ -72,9 +72,8 @@ class BackgroundTask {
   std::optional<T> poll() {
     if (!state_ || !state_->done.load(std::memory_order_acquire)) return std::nullopt;
     if (worker_.joinable()) worker_.join();
-    std::optional<T> r = std::move(state_->result);
-    state_.reset();
-    return r;
+    const std::shared_ptr<State> done = std::move(state_);
+    return std::move(done->result);
   }
   void wait() {
     if (worker_.joinable()) worker_.join();

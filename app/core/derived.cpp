@@ -7,9 +7,6 @@
 namespace cm {
 
 namespace {
-// Above this many projects, bins and the pick index are built on a worker thread.
-constexpr size_t kAsyncRows = 200'000;
-
 int floorDiv(int a, int b) { return a / b - (a % b != 0 && (a < 0) != (b < 0)); }
 
 // An object that reads the model, sharing the model's lifetime: the model cannot go before it.
@@ -72,7 +69,7 @@ void Derived::update(const DerivedInputs& in) {
     });
   }
 
-  const bool async = in.allow_async && m.projects.size() > kAsyncRows;
+  const bool async = in.allow_async && m.projects.size() > in.async_rows;
   const double cell = kBinCellPx * in.units_per_px;
   bins_.update(
       {rev, f, cell, in.aggregate},

@@ -41,6 +41,7 @@ struct DerivedInputs {
   double units_per_px = 1;              // zoom, for the bubbles' cell size
   Aggregate aggregate = Aggregate::Auto;
   bool allow_async = true;  // false: everything is computed before update() returns
+  size_t async_rows = 200'000;  // slow products go to a worker above this many projects
 };
 
 class Derived {

@@ -15,6 +15,10 @@
 #include <ctime>
 #include <filesystem>
 
+#include <fstream>
+
+#include <nlohmann/json.hpp>
+
 #include "core/dates.h"
 #include "data/data_paths.h"
 #include "ui/app_impl.h"
@@ -50,6 +54,60 @@ Result<bool> writePng(const std::string& path, const Image& img) {
     std::filesystem::remove(tmp, ec);
     return Result<bool>::fail(fileError(path, "cannot move the finished PNG into place"));
   }
+  return true;
+}
+
+// The document state and a few derived figures as JSON, written beside idle captures so scripted
+// tests can check what the window shows against what it holds.
+static nlohmann::json stateJson(const AppState& st, const Model& m, const Derived& d, bool popup_open, int capture_no) {
+  using nlohmann::json;
+  const Filter& f = st.filter;
+  json eco = json::array();
+  for (int e = 0; e < kEcosystemCount; ++e)
+    if (f.ecosystems >> e & 1u) eco.push_back(std::string(kEcosystems[e].id));
+  json chains = "all", districts = "all";
+  if (!f.chains.isAll()) {
+    chains = json::array();
+    for (size_t c = 0; c < m.projects.chain_names.size(); ++c)
+      if (f.chains.contains(static_cast<int>(c))) chains.push_back(m.projects.chain_names[c]);
+  }
+  if (!f.districts.isAll()) {
+    districts = json::array();
+    for (size_t k = 0; k < m.districts.size(); ++k)
+      if (f.districts.contains(static_cast<int>(k))) districts.push_back(m.districts[k].adcode);
+  }
+  json j;
+  j["size"] = {st.view.width, st.view.height};
+  j["view"] = {{"center", {st.view.center.x, st.view.center.y}}, {"units_per_px", st.view.units_per_px}};
+  j["lang"] = st.lang == Lang::Zh ? "zh" : "en";
+  j["selected"] = st.selected >= 0 ? json(m.projects.id[st.selected]) : json(nullptr);
+  j["hover"] = st.hover ? json{{"layer", st.hover.layer->info().id}, {"item", st.hover.item}} : json(nullptr);
+  j["filter"] = {{"ecosystems", eco}, {"chains", chains}, {"districts", districts}, {"sectors", f.sectors},
+                 {"min_investment_yi", f.min_investment_yi}, {"park", static_cast<int>(f.park)},
+                 {"months", {formatMonth(f.month_from), formatMonth(f.month_to)}}};
+  j["layers_off"] = st.layers.off;
+  j["aggregated"] = d.aggregated();
+  j["count"] = d.stats().total.count;
+  j["investment_yi"] = d.stats().total.investment_yi;
+  j["popup_open"] = popup_open;
+  j["projects_file"] = m.projects_file;
+  j["projects"] = m.projects.size();
+  j["errors"] = st.errors;
+  j["status"] = st.status;
+  j["capture"] = capture_no;  // counts up with every idle capture
+  return j;
+}
+
+static Result<bool> writeTextAtomically(const std::string& path, const std::string& text) {
+  const std::string tmp = path + ".tmp";
+  {
+    std::ofstream out(tmp, std::ios::binary);
+    out << text;
+    if (!out.flush()) return Result<bool>::fail(fileError(path, "cannot write"));
+  }
+  std::error_code ec;
+  std::filesystem::rename(tmp, path, ec);
+  if (ec) return Result<bool>::fail(fileError(path, "cannot move the finished file into place"));
   return true;
 }
 
@@ -110,6 +168,7 @@ static void applyStyle() {
   s.Colors[ImGuiCol_WindowBg] = ImVec4(1, 1, 1, 0.94f);
   s.Colors[ImGuiCol_Header] = ImVec4(0.90f, 0.92f, 0.95f, 1);
   s.Colors[ImGuiCol_FrameBg] = ImVec4(0.93f, 0.94f, 0.96f, 1);
+  s.Colors[ImGuiCol_PopupBg] = ImVec4(1, 1, 1, 1);  // dropdowns hide what is under them
 }
 
 Result<bool> App::openWindow(int width, int height) {
@@ -260,9 +319,13 @@ int App::runInteractive() {
     const bool busy = I.derived.pending() || loading();
     if (stable >= 2 && !st_.timeline.playing && !busy) {
       if (!I.idle_capture.empty() && !I.idle_captured) {
-        if (auto img = capture(); img) {
-          if (auto ok = writePng(I.idle_capture, *img); !ok) std::fprintf(stderr, "error: %s\n", ok.error().c_str());
+        // The state first, then the image: once the PNG is in place, its JSON is current.
+        auto ok = writeTextAtomically(I.idle_capture + ".json", stateJson(st_, *model_, I.derived, I.popup_open, ++I.idle_captures).dump(1));
+        if (ok) {
+          auto img = capture();
+          ok = img ? writePng(I.idle_capture, *img) : Result<bool>::fail(img.error());
         }
+        if (!ok) std::fprintf(stderr, "error: %s\n", ok.error().c_str());
         I.idle_captured = true;
       }
       glfwWaitEvents();
@@ -282,6 +345,15 @@ int App::runInteractive() {
     const int events = I.events;
     I.events = 0;
     const FrameStats fs = advance(dt);
+    if (I.export_requested) {  // Ctrl+S: the view as it is, beside the working directory
+      I.export_requested = false;
+      char name[64];
+      const std::time_t now_t = std::time(nullptr);
+      std::strftime(name, sizeof name, "chainmap-%Y%m%d-%H%M%S.png", std::localtime(&now_t));
+      auto ok = screenshot(name);
+      st_.status = ok ? std::string(tr(st_.lang, S::Saved)) + " " + name : ok.error();
+      if (!ok) std::fprintf(stderr, "error: %s\n", ok.error().c_str());
+    }
     const bool changed = fs.presented || fs.map_redrawn || events > 0;
     stable = changed ? 0 : stable + 1;
     if (fs.presented) I.idle_captured = false;

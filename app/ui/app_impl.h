@@ -67,6 +67,9 @@ struct App::Impl {
   std::string loading_file;
   std::string idle_capture;  // captureWhenIdle()
   bool idle_captured = false;
+  int idle_captures = 0;
+  bool export_requested = false;  // Ctrl+S
+  bool popup_open = false;        // a dropdown or popup was open in the last frame
 
   ~Impl() { shutdown(); }
   void shutdown();  // GL objects, ImGui, window, GLFW — in that order, context current

@@ -174,6 +174,7 @@ FrameStats App::runFrame(double dt, const FrameTarget& target) {
       continue;
     }
     fs.passes = pass + 1;
+    I.popup_open = ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId);
     I.derived.update(inputs());
     drawMessagesPanel(ui);
     if (st_.selected >= 0 && st_.layers.on("projects")) drawProjectCard(ui, st_.selected);

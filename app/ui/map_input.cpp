@@ -1,7 +1,8 @@
 // Mouse and keys on the map: drag to pan, wheel to zoom at the cursor, click a project to pin
 // its card (a bubble to zoom into it, empty map to clear), arrows pan, +/− zoom, F/Home fit,
 // Escape closes an open dropdown and then clears the selection, L switches the language,
-// PageUp/PageDown step the time window by a month, Space plays.
+// PageUp/PageDown step the time window by a month, Space plays, Ctrl+S saves the view as a PNG,
+// Ctrl+Q quits.
 #define GLFW_INCLUDE_NONE
 #include <GLFW/glfw3.h>
 #include <imgui.h>
@@ -60,6 +61,12 @@ static void handleKey(App::Impl& I, AppState& st, int key, int mods) {
     case GLFW_KEY_F:
     case GLFW_KEY_HOME: fitHome(st); break;
     case GLFW_KEY_L: st.lang = st.lang == Lang::Zh ? Lang::En : Lang::Zh; break;
+    case GLFW_KEY_Q:
+      if (mods & GLFW_MOD_CONTROL) glfwSetWindowShouldClose(I.window, GLFW_TRUE);
+      break;
+    case GLFW_KEY_S:
+      if (mods & GLFW_MOD_CONTROL) I.export_requested = true;
+      break;
     case GLFW_KEY_PAGE_UP: stepTime(st, -1); break;
     case GLFW_KEY_PAGE_DOWN: stepTime(st, 1); break;
     case GLFW_KEY_SPACE:
@@ -68,7 +75,6 @@ static void handleKey(App::Impl& I, AppState& st, int key, int mods) {
       break;
     default: break;
   }
-  (void)I;
 }
 
 void handleMapInput(App::Impl& I, AppState& st, const std::function<Pick(Vec2)>& pick) {

@@ -121,13 +121,80 @@ TEST(Render, DistrictLabelIsDrawn) {
 }
 
 TEST(Render, ExtentFillsTheImage) {
-  // --extent: the box fills the image, centred, aspect kept: a box around Xihu puts Xihu's label
-  // point well inside, and the whole image is map (no background at the centre).
+  // --extent: the box fills the image, centred, aspect kept. District boundary vertices inside
+  // the box must show as outlines exactly where that view puts them (the default view puts them
+  // elsewhere, so an ignored --extent fails here).
   Scene s;
+  auto tr = Transform::create(kWgs84, kDefaultDisplayCrs);
+  Extent box;
+  for (auto [lon, lat] : {std::pair{120.0, 30.1}, {120.3, 30.1}, {120.0, 30.35}, {120.3, 30.35}}) {
+    tr->apply(lon, lat);
+    box.add({lon, lat});
+  }
+  View v;
+  v.width = W;
+  v.height = H;
+  v.fit(box);
   Image img = renderShot("extent", "--projects " + kFixture + " --layers districts --extent 120.0,30.1,120.3,30.35" + kSize);
   ASSERT_EQ(img.w, W);
-  const Image::Px centre = img.at(W / 2, H / 2);
-  EXPECT_GT(centre.r, 238);  // a district fill at the centre of the box
+  EXPECT_GT(img.at(W / 2, H / 2).r, 238);  // a district fill at the centre of the box
+  int probed = 0, outlined = 0, misplaced = 0;
+  for (int adcode : {330106, 330105, 330102}) {  // Xihu, Gongshu, Shangcheng
+    const auto& ring = s.byCode(adcode).xy[0].rings[0];
+    for (size_t k = 0; k < ring.size(); k += std::max<size_t>(1, ring.size() / 12)) {
+      const Vec2 p = v.toScreen(ring[k]), q = s.view.toScreen(ring[k]);
+      const layout::Rect free = layout::mapArea(W, H);  // not under a panel
+      if (p.x < free.x0 + 4 || p.y < free.y0 + 4 || p.x > free.x1 - 4 || p.y > free.y1 - 4) continue;
+      ++probed;
+      int darkest = 255;
+      for (int dy = -1; dy <= 1; ++dy)
+        for (int dx = -1; dx <= 1; ++dx) darkest = std::min(darkest, Image::luma(img.at(int(p.x) + dx, int(p.y) + dy)));
+      outlined += darkest < 200;
+      misplaced += std::hypot(p.x - q.x, p.y - q.y) > 20;  // where the default view would have it
+    }
+  }
+  ASSERT_GE(probed, 12);
+  EXPECT_GE(outlined, probed * 9 / 10) << outlined << " of " << probed << " boundary vertices outlined";
+  EXPECT_EQ(misplaced, probed) << "the box's view must differ from the default one everywhere";
+}
+
+TEST(Render, EveryFatalLoadErrorEndsWithItsMessageAndExit1InEveryHeadlessMode) {
+  // Each case: the flags, and what the message must name. Never a signal (the old exit was 139).
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::path(::testing::TempDir()) / "chainmap_fatal";
+  fs::remove_all(dir);
+  for (const char* sub : {"empty", "noshx", "nodbf"}) fs::create_directories(dir / sub);
+  for (const char* ext : {"shp", "dbf", "prj", "cpg"}) fs::copy(fs::path(CHAINMAP_TEST_DATA) / (std::string("districts.") + ext), dir / "noshx");
+  for (const char* ext : {"shp", "shx", "prj", "cpg"}) fs::copy(fs::path(CHAINMAP_TEST_DATA) / (std::string("districts.") + ext), dir / "nodbf");
+  std::ofstream(dir / "empty.csv").close();
+  {
+    std::ofstream junk(dir / "garbage.csv", std::ios::binary);
+    for (int i = 0; i < 4000; ++i) junk.put(static_cast<char>((i * 7919 + 13) % 251));
+  }
+  std::ofstream(dir / "unknown.csv") << "foo,bar\n1,2\n";
+  const std::string d = dir.string();
+  const std::vector<std::pair<std::string, std::string>> cases{
+      {"--data " + d + "/empty", "districts.shp"},
+      {"--data " + d + "/noshx", ".shx"},
+      {"--data " + d + "/nodbf", ".dbf"},
+      {"--data " CHAINMAP_TEST_DATA " --projects " + d + "/empty.csv", "empty.csv"},
+      {"--data " CHAINMAP_TEST_DATA " --projects " + d + "/garbage.csv", "garbage.csv"},
+      {"--data " CHAINMAP_TEST_DATA " --projects " + d + "/unknown.csv", "unknown.csv"},
+      {"--data " CHAINMAP_TEST_DATA " --projects " + d + "/missing.csv", "missing.csv"},
+  };
+  for (const auto& [flags, names] : cases)
+    for (const std::string& mode : std::vector<std::string>{"--stats", "--screenshot " + d + "/out.png --size 400x300"}) {
+      const std::string log = d + "/err.log";
+      const int rc = std::system((std::string(CHAINMAP_EXE) + " " + flags + " " + mode + " >/dev/null 2>" + log).c_str());
+      ASSERT_TRUE(WIFEXITED(rc)) << flags << " " << mode << ": killed by a signal";
+      EXPECT_EQ(WEXITSTATUS(rc), 1) << flags << " " << mode;
+      std::ifstream in(log);
+      const std::string err((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+      EXPECT_NE(err.find("error: "), std::string::npos) << flags << " " << mode << ": " << err;
+      EXPECT_NE(err.find(names), std::string::npos) << flags << " " << mode << ": " << err;
+      EXPECT_EQ(err.find("Segmentation"), std::string::npos);
+    }
+  fs::remove_all(dir);
 }
 
 TEST(Render, BadInputGivesAClearErrorAndNonZeroExit) {

@@ -60,7 +60,7 @@ class DistrictsLayer final : public MapLayer {
       MapLabel l;
       l.text = f.lang == Lang::Zh ? d.name_zh : d.name_en;
       const ImVec2 sz = o.label_font->CalcTextSizeA(o.label_font->FontSize, FLT_MAX, 0, l.text.c_str());
-      l.req = {a.x, a.y, sz.x, sz.y, 1e6 + d.area_km2, true, true};
+      l.req = {a.x, a.y, sz.x, sz.y, 1e6 + d.area_km2, true, true, false, {}};
       // In or beside its own district: the box's centre lies in it, or within a label's height
       // of its boundary.
       const PolygonSet* polys = polygons_.get();

@@ -58,7 +58,7 @@ class BubblesLayer final : public MapLayer {
       l.text = std::to_string(b.count);
       const ImVec2 sz = o.text_font->CalcTextSizeA(o.text_font->FontSize, FLT_MAX, 0, l.text.c_str());
       const Vec2 a = f.view.toScreen(b.xy);
-      l.req = {a.x, a.y, sz.x, sz.y, -1.0 / b.count, true, false, true};
+      l.req = {a.x, a.y, sz.x, sz.y, -1.0 / b.count, true, false, true, {}};
       l.kind = LabelKind::Count;
       out.labels.push_back(std::move(l));
     }

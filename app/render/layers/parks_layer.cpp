@@ -50,7 +50,7 @@ class ParksLayer final : public MapLayer {
       MapLabel l;
       l.text = f.lang == Lang::Zh ? p.name_zh : p.name_en;
       const ImVec2 sz = o.text_font->CalcTextSizeA(o.text_font->FontSize, FLT_MAX, 0, l.text.c_str());
-      l.req = {a.x, a.y, sz.x, sz.y, p.level == "national" ? 2.0 : 1.0, false};
+      l.req = {a.x, a.y, sz.x, sz.y, p.level == "national" ? 2.0 : 1.0, false, false, false, {}};
       l.kind = LabelKind::Park;
       out.labels.push_back(std::move(l));
     }

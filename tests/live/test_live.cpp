@@ -1,0 +1,264 @@
+// The real window, driven as a user drives it: pointer moves, clicks, drags, keys and a resize
+// sent by xdotool to the chainmap window under X; what it shows is read back from its idle
+// captures (picture + state) and, for the resize, from X itself (xwd).
+#define STB_IMAGE_IMPLEMENTATION
+#include "live_app.h"
+
+#include <algorithm>
+#include <cmath>
+#include <sstream>
+
+#include "core/dates.h"
+#include "core/view.h"
+#include "geo/projection.h"
+#include "ui/layout.h"
+
+using namespace cm;
+using namespace cm::test;
+
+namespace {
+
+constexpr int W = 1200, H = 800;
+const std::string kFixture = std::string(CHAINMAP_FIXTURES) + "/render_projects.csv";
+
+View viewOf(const nlohmann::json& s) {
+  View v;
+  v.width = s["size"][0];
+  v.height = s["size"][1];
+  v.center = {s["view"]["center"][0], s["view"]["center"][1]};
+  v.units_per_px = s["view"]["units_per_px"];
+  return v;
+}
+
+Vec2 screenOf(const nlohmann::json& s, double lon, double lat) {
+  auto t = Transform::create(kWgs84, kDefaultDisplayCrs);
+  t->apply(lon, lat);
+  return viewOf(s).toScreen({lon, lat});
+}
+
+int whitePixels(const Image& img, int x0, int y0, int x1, int y1) {
+  int n = 0;
+  for (int y = std::max(0, y0); y < std::min(img.h, y1); ++y)
+    for (int x = std::max(0, x0); x < std::min(img.w, x1); ++x) {
+      const Image::Px p = img.at(x, y);
+      n += p.r > 250 && p.g > 250 && p.b > 250;
+    }
+  return n;
+}
+
+// Centres (y) of the runs of rows in [x0, x1) that hold the small "only" buttons' light blue.
+std::vector<int> onlyButtonRows(const Image& img, int x0, int x1, int y0, int y1) {
+  std::vector<int> rows;
+  int run_start = -1;
+  for (int y = y0; y <= y1; ++y) {
+    bool hit = false;
+    for (int x = x0; x < x1 && !hit && y < y1; ++x) {
+      const Image::Px p = img.at(x, y);
+      hit = std::abs(p.r - 180) < 14 && std::abs(p.g - 213) < 14 && p.b > 240;
+    }
+    if (hit && run_start < 0) run_start = y;
+    if (!hit && run_start >= 0) {
+      if (y - run_start >= 8) rows.push_back((run_start + y) / 2);
+      run_start = -1;
+    }
+  }
+  return rows;
+}
+
+std::vector<int> fixtureDistricts() {  // the fixture's district adcodes, row by row
+  std::ifstream in(kFixture);
+  std::string line;
+  std::getline(in, line);
+  std::vector<int> out;
+  while (std::getline(in, line)) {
+    std::stringstream ss(line);
+    std::string cell;
+    for (int c = 0; c <= 10 && std::getline(ss, cell, ','); ++c)
+      if (c == 10) out.push_back(std::stoi(cell));
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST(LiveWindow, HoverShowsTheTooltipAndAClickPinsTheCard) {
+  LiveApp app("pin", "--projects " + kFixture + " --layers districts,projects,parks", W, H);
+  ASSERT_TRUE(app.ok()) << app.log();
+  const Vec2 p = screenOf(app.first().state, 119.52, 29.72);  // R1, 100 亿
+  app.move(int(p.x), int(p.y));
+  Shot hover = app.settle();
+  ASSERT_TRUE(hover.state["hover"].is_object()) << hover.state.dump();
+  EXPECT_EQ(hover.state["hover"]["layer"], "projects");
+  EXPECT_GT(whitePixels(hover.img, int(p.x) + 8, int(p.y), int(p.x) + 220, int(p.y) + 160), 3000) << "no tooltip on hover";
+
+  app.click(int(p.x), int(p.y));
+  Shot pinned = app.settle();
+  EXPECT_EQ(pinned.state["selected"], "R1");
+  // The pointer leaves for empty map: the card stays pinned next to the project.
+  app.move(W / 2, 30);
+  Shot away = app.settle();
+  EXPECT_EQ(away.state["selected"], "R1");
+  EXPECT_TRUE(away.state["hover"].is_null());
+  EXPECT_GT(whitePixels(away.img, int(p.x) + 26, int(p.y) - 16, int(p.x) + 200, int(p.y) + 60), 4000) << "no pinned card";
+
+  // A park's name on hovering its marker (Xiasha's zone).
+  const Vec2 park = screenOf(away.state, 120.330, 30.300);
+  app.move(int(park.x), int(park.y));
+  Shot on_park = app.settle();
+  ASSERT_TRUE(on_park.state["hover"].is_object()) << on_park.state.dump();
+  EXPECT_EQ(on_park.state["hover"]["layer"], "parks");
+
+  // Escape clears the selection; Ctrl+Q quits cleanly.
+  app.move(W / 2, 30);
+  app.key("Escape");
+  Shot cleared = app.settle();
+  EXPECT_TRUE(cleared.state["selected"].is_null());
+  EXPECT_LT(whitePixels(cleared.img, int(p.x) + 26, int(p.y) - 16, int(p.x) + 200, int(p.y) + 60), 500);
+  EXPECT_EQ(app.quit(), 0) << app.log();
+}
+
+TEST(LiveWindow, DropdownOpensOnTheClicksOwnFramesAndNarrowsToOneDistrict) {
+  LiveApp app("districts", "--projects " + kFixture, W, H);
+  ASSERT_TRUE(app.ok()) << app.log();
+  EXPECT_EQ(app.first().state["filter"]["districts"], "all");
+  // The district dropdown (the sidebar's layout does not depend on the window's height). One
+  // click, no further movement: the list must be open when the window settles.
+  app.click(160, 538);
+  Shot open = app.settle();
+  ASSERT_TRUE(open.state["popup_open"].get<bool>()) << "the dropdown did not open on the click's own frames";
+  const std::vector<int> rows = onlyButtonRows(open.img, 230, 330, 60, 760);
+  ASSERT_EQ(rows.size(), 13u) << "expected an 'only' button for each of the 13 districts";
+
+  // "Only" on the 4th district: exactly that district, and the totals agree with the file.
+  app.click(300, rows[3]);
+  Shot one = app.settle();
+  ASSERT_TRUE(one.state["filter"]["districts"].is_array()) << one.state.dump();
+  ASSERT_EQ(one.state["filter"]["districts"].size(), 1u);
+  const int adcode = one.state["filter"]["districts"][0];
+  const auto codes = fixtureDistricts();
+  EXPECT_EQ(one.state["count"].get<int>(), std::count(codes.begin(), codes.end(), adcode));
+  EXPECT_TRUE(one.state["popup_open"].get<bool>()) << "the list stays open for more picks";
+
+  // Ticking a second district's box adds it; unticking it again leaves the first alone.
+  app.click(38, rows[6]);
+  Shot two = app.settle();
+  EXPECT_EQ(two.state["filter"]["districts"].size(), 2u);
+  app.click(38, rows[6]);
+  EXPECT_EQ(app.settle().state["filter"]["districts"].size(), 1u);
+
+  // Escape closes the list first (the selection, if any, would go on the second press).
+  app.move(W / 2, 30);
+  app.key("Escape");
+  Shot closed = app.settle();
+  EXPECT_FALSE(closed.state["popup_open"].get<bool>());
+  EXPECT_EQ(closed.state["filter"]["districts"].size(), 1u);
+
+  // From "all", unticking one district keeps the other twelve.
+  app.click(160, 538);
+  Shot reopened = app.settle();
+  const std::vector<int> rows2 = onlyButtonRows(reopened.img, 230, 330, 60, 760);
+  ASSERT_EQ(rows2.size(), 13u);
+  app.click(60, rows2[0] - 28);  // "All", the row above the first district
+  EXPECT_EQ(app.settle().state["filter"]["districts"], "all");
+  app.click(38, rows2[2]);
+  Shot twelve = app.settle();
+  ASSERT_TRUE(twelve.state["filter"]["districts"].is_array()) << twelve.state.dump();
+  EXPECT_EQ(twelve.state["filter"]["districts"].size(), 12u);
+  EXPECT_EQ(app.quit(), 0);
+}
+
+TEST(LiveWindow, TimelineWindowDragsByItsEdgesAndAsAWhole) {
+  LiveApp app("timeline", "--projects " + kFixture, W, H);
+  ASSERT_TRUE(app.ok()) << app.log();
+  const auto& s0 = app.first().state;
+  const int first = *parseMonth(s0["filter"]["months"][0].get<std::string>());
+  const int last = *parseMonth(s0["filter"]["months"][1].get<std::string>());
+  const int n = last - first + 1;
+  ASSERT_GE(n, 10);
+  // The histogram spans the timeline dock's content width; find its window outline's top.
+  using namespace layout;
+  const double x0 = kSidebarW + 2 * kMargin + 12, x1 = W - kMargin - 12, step = (x1 - x0) / n;
+  int top = -1;
+  for (int y = int(H - kTimelineH - kMargin); y < H && top < 0; ++y) {
+    const Image::Px p = app.first().img.at(int(x0 + step * 0.5), y);
+    if (std::abs(p.r - 30) < 12 && std::abs(p.g - 60) < 12 && std::abs(p.b - 110) < 12) top = y;
+  }
+  ASSERT_GT(top, 0) << "no timeline window outline";
+  const int y = top + 18;
+  auto xOf = [&](double month_offset) { return int(x0 + step * month_offset); };
+
+  // The right edge, from the last month's end to month 8's end: the window is months 0..8.
+  app.drag(xOf(n) - 2, y, xOf(9) - 2, y);
+  Shot edge = app.settle();
+  EXPECT_EQ(edge.state["filter"]["months"][0], formatMonth(first));
+  EXPECT_EQ(edge.state["filter"]["months"][1], formatMonth(first + 8));
+  // Grab inside (month 4) and move two months right: the whole window moves, its length kept.
+  app.drag(xOf(4.5), y, xOf(6.5), y);
+  Shot moved = app.settle();
+  EXPECT_EQ(moved.state["filter"]["months"][0], formatMonth(first + 2));
+  EXPECT_EQ(moved.state["filter"]["months"][1], formatMonth(first + 10));
+  EXPECT_EQ(app.quit(), 0);
+}
+
+TEST(LiveWindow, ResizeRefitsAndTheWindowShowsTheWholeMap) {
+  LiveApp app("resize", "--projects " + kFixture, W, H);
+  ASSERT_TRUE(app.ok()) << app.log();
+  const Vec2 chunan0 = screenOf(app.first().state, 118.9, 29.6);
+  app.resize(1500, 950);
+  Shot big = app.settle();
+  ASSERT_EQ(big.state["size"][0], 1500);
+  ASSERT_EQ(big.state["size"][1], 950);
+  // The same part of the city fills the larger map area: it is refitted, not cropped or left small.
+  const View v0 = viewOf(app.first().state), v1 = viewOf(big.state);
+  EXPECT_LT(v1.units_per_px, v0.units_per_px * 0.95);
+  const Vec2 chunan1 = screenOf(big.state, 118.9, 29.6);
+  const layout::Rect area = layout::mapArea(1500, 950);
+  EXPECT_GT(chunan1.x, area.x0);
+  EXPECT_LT(chunan1.y, area.y1);
+  EXPECT_NE(chunan0.x, chunan1.x);
+  // What X shows in the window is what the app drew: no stale or clipped parts.
+  const Image win = app.windowPixels();
+  ASSERT_EQ(win.w, 1500);
+  ASSERT_EQ(win.h, 950);
+  int differ = 0;
+  for (int yy = 0; yy < win.h; yy += 2)
+    for (int xx = 0; xx < win.w; xx += 2) {
+      const Image::Px a = win.at(xx, yy), b = big.img.at(xx, yy);
+      differ += std::abs(a.r - b.r) + std::abs(a.g - b.g) + std::abs(a.b - b.b) > 30;
+    }
+  EXPECT_LT(differ, win.w * win.h / 4 / 100) << "the window differs from the app's own frame in " << differ << " samples";
+  EXPECT_EQ(app.quit(), 0);
+}
+
+TEST(LiveWindow, ArrowsPanPlusMinusZoomFFitsLSwitchesLanguage) {
+  LiveApp app("keys", "--projects " + kFixture, W, H);
+  ASSERT_TRUE(app.ok()) << app.log();
+  const View home = viewOf(app.first().state);
+  app.move(W / 2, H / 2);
+  app.key("Right");
+  const View right = viewOf(app.settle().state);
+  EXPECT_NEAR(right.center.x - home.center.x, 0.125 * std::min(W, H) * home.units_per_px, 1e-6 * home.units_per_px);
+  app.key("plus");
+  const View in = viewOf(app.settle().state);
+  EXPECT_NEAR(in.units_per_px, home.units_per_px / 1.25, 1e-9 * home.units_per_px);
+  app.key("minus");
+  EXPECT_NEAR(viewOf(app.settle().state).units_per_px, home.units_per_px, 1e-9 * home.units_per_px);
+  app.key("f");
+  const View fitted = viewOf(app.settle().state);
+  EXPECT_NEAR(fitted.center.x, home.center.x, 1e-6 * home.units_per_px);
+  EXPECT_NEAR(fitted.units_per_px, home.units_per_px, 1e-9 * home.units_per_px);
+  app.key("l");
+  EXPECT_EQ(app.settle().state["lang"], "en");
+  EXPECT_EQ(app.quit(), 0);
+}
+
+TEST(LiveWindow, AFatalLoadErrorIsShownInTheWindowAndClosingItExitsCleanly) {
+  const std::string empty = ::testing::TempDir() + "chainmap_empty_data";
+  std::filesystem::create_directories(empty);
+  LiveApp app("fatal", "--data " + empty, 900, 600);
+  ASSERT_TRUE(app.ok()) << app.log();
+  const auto& errors = app.first().state["errors"];
+  ASSERT_FALSE(errors.empty());
+  EXPECT_NE(errors[0].get<std::string>().find("districts.shp"), std::string::npos) << errors.dump();
+  EXPECT_EQ(app.quit(), 0) << app.log();
+}

@@ -1,0 +1,172 @@
+// The GPU mirrors the CPU filter branch for branch: every project of the fixture is drawn exactly
+// when core/filter.h's passes() admits it, for every kind of filter the flags can set. Plus the
+// bubbles' counts over park markers and readable target bars.
+#include <cmath>
+#include <functional>
+#include <map>
+
+#include "core/binning.h"
+#include "core/symbology.h"
+#include "core/view.h"
+#include "data/data_paths.h"
+#include "geo/projection.h"
+#include "render_probe.h"
+#include "sample_model.h"
+#include "ui/layout.h"
+
+using namespace cm;
+using namespace cm::test;
+
+namespace {
+
+constexpr int W = 1200, H = 800;
+const std::string kFixture = std::string(CHAINMAP_FIXTURES) + "/render_projects.csv";
+const std::string kSize = " --size " + std::to_string(W) + "x" + std::to_string(H);
+
+int distance(Image::Px a, Image::Px b) { return std::abs(a.r - b.r) + std::abs(a.g - b.g) + std::abs(a.b - b.b); }
+
+View homeView(const Model& m) {
+  Extent home;
+  for (const District& d : m.districts)
+    for (const Polygon& p : d.xy)
+      for (const Vec2& v : p.rings[0]) home.add(v);
+  View v;
+  v.width = W;
+  v.height = H;
+  const layout::Rect a = layout::mapArea(W, H);
+  v.fitInto(home, a.x0, a.y0, a.x1, a.y1);
+  return v;
+}
+
+int districtIndex(const Model& m, int adcode) {
+  for (size_t i = 0; i < m.districts.size(); ++i)
+    if (m.districts[i].adcode == adcode) return static_cast<int>(i);
+  return -1;
+}
+
+int chainIndex(const Model& m, const std::string& id) {
+  const auto& n = m.projects.chain_names;
+  return static_cast<int>(std::find(n.begin(), n.end(), id) - n.begin());
+}
+
+}  // namespace
+
+TEST(RenderFilter, EveryProjectIsDrawnExactlyWhenTheCpuFilterPassesIt) {
+  Model m;
+  ASSERT_TRUE(loadModel(m, kFixture));
+  ASSERT_EQ(m.projects.size(), 6u);
+  ASSERT_TRUE(m.projects.in_park[5]) << "R6 must lie in its park for the park cases to mean anything";
+  const View v = homeView(m);
+  const int n = static_cast<int>(m.districts.size());
+  struct Case {
+    std::string flags;
+    std::function<void(Filter&)> set;
+  };
+  const std::vector<Case> cases{
+      {"", [](Filter&) {}},
+      {"--sector service", [](Filter& f) { f.sectors = 2; }},
+      {"--sector manufacturing", [](Filter& f) { f.sectors = 1; }},
+      {"--district 330112", [&](Filter& f) { f.districts = IdSet::only(districtIndex(m, 330112)); }},
+      {"--district 330182,330114",
+       [&](Filter& f) {
+         f.districts = IdSet::none();
+         f.districts.set(districtIndex(m, 330182), true, n);
+         f.districts.set(districtIndex(m, 330114), true, n);
+       }},
+      {"--chain integrated_circuits", [&](Filter& f) { f.chains = IdSet::only(chainIndex(m, "integrated_circuits")); }},
+      {"--chain biologics,photovoltaics",
+       [&](Filter& f) {
+         const int c = static_cast<int>(m.projects.chain_names.size());
+         f.chains = IdSet::none();
+         f.chains.set(chainIndex(m, "biologics"), true, c);
+         f.chains.set(chainIndex(m, "photovoltaics"), true, c);
+       }},
+      {"--park in", [](Filter& f) { f.park = ParkMode::InPark; }},
+      {"--park out", [](Filter& f) { f.park = ParkMode::OutsidePark; }},
+      {"--min-investment 60", [](Filter& f) { f.min_investment_yi = 60; }},
+      {"--ecosystem bio,energy", [](Filter& f) { f.ecosystems = 1u << 1 | 1u << 4; }},
+      {"--time 2024-02..2024-04", [](Filter& f) { f.month_from = monthIndex(2024, 2), f.month_to = monthIndex(2024, 4); }},
+  };
+  for (const Case& c : cases) {
+    Filter f;
+    c.set(f);
+    Image img = renderShot("filter", "--projects " + kFixture + " --layers districts,projects " + c.flags + kSize);
+    ASSERT_EQ(img.w, W) << c.flags;
+    for (size_t i = 0; i < m.projects.size(); ++i) {
+      const Vec2 s = v.toScreen({m.projects.x[i], m.projects.y[i]});
+      const uint32_t rgb = info(m.projects.ecosystem[i]).rgb;
+      const Image::Px want{int(rgb >> 16), int((rgb >> 8) & 255), int(rgb & 255)};
+      const int d = distance(img.at(int(s.x), int(s.y)), want);
+      if (passes(m.projects, i, f)) EXPECT_LT(d, 45) << m.projects.id[i] << " missing with '" << c.flags << "'";
+      else EXPECT_GT(d, 150) << m.projects.id[i] << " drawn with '" << c.flags << "' though the filter excludes it";
+    }
+  }
+}
+
+TEST(RenderFilter, BubbleCountsAreDrawnOverParkMarkers) {
+  // The sample aggregated at city zoom: bubbles that sit on a park marker still show their count.
+  Model m;
+  ASSERT_TRUE(loadModel(m, defaultProjectsFile()));
+  const View v = homeView(m);
+  Filter f;
+  const Binning bins = binProjects(m.projects, f, kBinCellPx * v.units_per_px);
+  std::vector<Vec2> at_parks;
+  for (const Bin& b : bins.bins) {
+    if (b.count < 2 || bins.radiusPx(b, kBinCellPx) < 10) continue;
+    const Vec2 s = v.toScreen(b.xy);
+    const layout::Rect a = layout::mapArea(W, H);
+    if (s.x < a.x0 + 20 || s.x > a.x1 - 20 || s.y < a.y0 + 20 || s.y > a.y1 - 20) continue;
+    for (const Park& p : m.parks) {
+      const Vec2 q = v.toScreen(p.xy);
+      if (std::hypot(q.x - s.x, q.y - s.y) < 5) at_parks.push_back(s);
+    }
+  }
+  ASSERT_GE(at_parks.size(), 3u) << "expected bubbles on park markers in the sample";
+  const std::string base = "--aggregate on" + kSize;
+  Image with = renderShot("counts_on", base + " --layers parks,projects,labels");
+  Image without = renderShot("counts_off", base + " --layers parks,projects");
+  ASSERT_EQ(with.w, W);
+  ASSERT_EQ(without.w, W);
+  int shown = 0;
+  for (const Vec2& s : at_parks) {
+    int differ = 0;
+    for (int y = int(s.y) - 7; y <= int(s.y) + 7; ++y)
+      for (int x = int(s.x) - 10; x <= int(s.x) + 10; ++x) differ += distance(with.at(x, y), without.at(x, y)) > 60;
+    shown += differ > 12;
+  }
+  EXPECT_EQ(shown, static_cast<int>(at_parks.size())) << "counts hidden under park markers";
+}
+
+TEST(RenderFilter, TargetBarsKeepTheirTextReadable) {
+  // WCAG contrast between a progress bar's fill and its text: at least 4.5:1 (AA).
+  Image img = renderShot("targets", "--layers districts" + kSize);
+  ASSERT_EQ(img.w, W);
+  const int x0 = int(W - layout::kRightW - layout::kMargin), x1 = int(W - layout::kMargin);
+  auto lum = [](Image::Px p) {
+    auto c = [](int v) {
+      const double s = v / 255.0;
+      return s <= 0.03928 ? s / 12.92 : std::pow((s + 0.055) / 1.055, 2.4);
+    };
+    return 0.2126 * c(p.r) + 0.7152 * c(p.g) + 0.0722 * c(p.b);
+  };
+  // The bar fill: the most common saturated blue in the totals panel's top 320 rows.
+  std::map<int, int> fills;
+  for (int y = 0; y < 320; ++y)
+    for (int x = x0; x < x1; ++x) {
+      const Image::Px p = img.at(x, y);
+      if (p.b > p.r + 40 && p.b > 150) ++fills[p.r << 16 | p.g << 8 | p.b];
+    }
+  ASSERT_FALSE(fills.empty()) << "no progress bars";
+  const int key = std::max_element(fills.begin(), fills.end(), [](auto a, auto b) { return a.second < b.second; })->first;
+  const Image::Px fill{key >> 16, (key >> 8) & 255, key & 255};
+  // The text on it: the darkest pixel in the rows where that fill appears.
+  double darkest = 1;
+  for (int y = 0; y < 320; ++y) {
+    bool bar_row = false;
+    for (int x = x0; x < x1 && !bar_row; ++x) bar_row = distance(img.at(x, y), fill) < 6;
+    if (!bar_row) continue;
+    for (int x = x0; x < x1; ++x) darkest = std::min(darkest, lum(img.at(x, y)));
+  }
+  const double contrast = (lum(fill) + 0.05) / (darkest + 0.05);
+  EXPECT_GE(contrast, 4.5) << "bar fill " << fill.r << "," << fill.g << "," << fill.b;
+}
