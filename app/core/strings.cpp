@@ -13,7 +13,7 @@ std::string allUiText() {
                        S::ParkMode, S::Any, S::InPark, S::OutPark, S::Reset, S::Legend, S::Totals, S::Count,
                        S::TotalInvest, S::InParks, S::Time, S::Play, S::Pause, S::Yi, S::Investment, S::SignedDate,
                        S::ParkL, S::NoPark, S::Fit, S::Language, S::Errors, S::Dismiss, S::ChainLeader,
-                       S::Foreign, S::SizeLegend, S::ParkMarker, S::TopChains, S::TargetsTitle, S::Through, S::ParkMatch, S::Aggregation, S::Auto, S::Off, S::On, S::Aggregated, S::BinProjects, S::MainIndustry, S::Catchment, S::Only, S::All, S::NoTargetFor, S::Loading, S::Saved}) {
+                       S::Foreign, S::SizeLegend, S::ParkMarker, S::TopChains, S::TargetsTitle, S::Through, S::ParkMatch, S::Aggregation, S::Auto, S::Off, S::On, S::Aggregated, S::BinProjects, S::MainIndustry, S::Catchment, S::Only, S::All, S::NoTargetFor, S::Loading, S::Saved, S::Computing}) {
     t += s.zh;
     t += s.en;
   }

@@ -80,6 +80,7 @@ inline constexpr Str All{"全部", "All"};
 inline constexpr Str NoTargetFor{"该年未设年度目标：", "No annual target set for"};
 inline constexpr Str Loading{"正在载入", "Loading"};
 inline constexpr Str Saved{"已保存", "Saved"};
+inline constexpr Str Computing{"计算中…", "Computing…"};
 }  // namespace S
 
 // All strings of the table above (both languages), for the glyph atlas.

@@ -154,10 +154,8 @@ FrameStats App::runFrame(double dt, const FrameTarget& target) {
           if (const int item = gpu.layers.at(i).hitTest(lf, at); item >= 0) return {&gpu.layers.at(i), item};
       return {};
     };
-    if (pass == 0 && target.poll_input) {
-      handleMapInput(I, st_, pick);
-      advanceTimeline(st_, dt);
-    } else if (pass == 0) {
+    if (pass == 0) {
+      if (target.poll_input) handleMapInput(I, st_, pick);
       advanceTimeline(st_, dt);
     }
     I.derived.update(inputs());  // the view or the time may have moved

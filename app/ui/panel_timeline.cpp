@@ -31,6 +31,10 @@ void TimelinePanel::draw(UiContext& ui) {
     ImGui::SameLine();
     ImGui::TextDisabled("   %s", st.status.c_str());
   }
+  if (ui.derived.pending()) {  // a product is still being computed on a worker
+    ImGui::SameLine();
+    ImGui::TextDisabled("   %s", tr(L, S::Computing));
+  }
 
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const ImVec2 p0 = ImGui::GetCursorScreenPos();

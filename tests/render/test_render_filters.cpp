@@ -2,6 +2,7 @@
 // when core/filter.h's passes() admits it, for every kind of filter the flags can set. Plus the
 // bubbles' counts over park markers and readable target bars.
 #include <cmath>
+#include <fstream>
 #include <functional>
 #include <map>
 
@@ -169,4 +170,44 @@ TEST(RenderFilter, TargetBarsKeepTheirTextReadable) {
   }
   const double contrast = (lum(fill) + 0.05) / (darkest + 0.05);
   EXPECT_GE(contrast, 4.5) << "bar fill " << fill.r << "," << fill.g << "," << fill.b;
+}
+
+TEST(RenderFilter, ChainsPastTheSixtyFourthAndNarrowedDistrictsFilterOnTheGpu) {
+  // 80 extra chains (real tables have more than the catalogue's 25): the fixture's R1 moves to a
+  // chain whose index is past 64, and the filter must still pick exactly it.
+  const std::string csv = ::testing::TempDir() + "chainmap_many_chains.csv";
+  {
+    std::ifstream in(kFixture);
+    std::ofstream out(csv);
+    std::string line;
+    std::getline(in, line);
+    out << line << "\n";
+    for (int k = 0; k < 80; ++k)  // one small project a chain, far west in Chun'an
+      out << "C" << k << ",链" << k << ",Chain " << k << ",other,extra_chain_" << k
+          << ",service,0.5,2024-01-0" << (1 + k % 9) << ",,signed,330127,,118.75,29.55,,0,0,,other,1\n";
+    while (std::getline(in, line)) {
+      if (line.rfind("R1,", 0) == 0) line.replace(line.find("visual_intelligence"), 19, "extra_chain_79");
+      out << line << "\n";
+    }
+  }
+  Model m;
+  ASSERT_TRUE(loadModel(m, csv));
+  const int c79 = chainIndex(m, "extra_chain_79");
+  ASSERT_GE(c79, 64) << "the test needs a chain index past 64";
+  const View v = homeView(m);
+  Image img = renderShot("many_chains", "--projects " + csv + " --layers districts,projects --chain extra_chain_79" + kSize);
+  ASSERT_EQ(img.w, W);
+  Filter f;
+  f.chains = IdSet::only(c79);
+  for (size_t i = 0; i < m.projects.size(); ++i) {
+    if (m.projects.id[i][0] != 'R') continue;
+    const Vec2 s = v.toScreen({m.projects.x[i], m.projects.y[i]});
+    const uint32_t rgb = info(m.projects.ecosystem[i]).rgb;
+    const int d = distance(img.at(int(s.x), int(s.y)), {int(rgb >> 16), int((rgb >> 8) & 255), int(rgb & 255)});
+    if (passes(m.projects, i, f)) EXPECT_LT(d, 45) << m.projects.id[i];
+    else EXPECT_GT(d, 150) << m.projects.id[i];
+  }
+  const auto r1 = std::find(m.projects.id.begin(), m.projects.id.end(), "R1") - m.projects.id.begin();
+  EXPECT_TRUE(passes(m.projects, r1, f)) << "R1 is the one project of chain 79";
+  std::remove(csv.c_str());
 }

@@ -12,14 +12,30 @@
 namespace cm {
 namespace {
 
-class DistrictsLayer final : public MapLayer {
+// A layer drawn from the model alone: rebuilt when the model revision changes, never otherwise.
+class ModelLayer : public MapLayer {
  public:
-  const LayerInfo& info() const override { return info_; }
-
-  bool prepare(const LayerFrame& f) override {
+  bool prepare(const LayerFrame& f) final {
     if (f.model_rev == built_rev_) return false;
     built_rev_ = f.model_rev;
     ++revision_;
+    build(f);
+    return true;
+  }
+  uint64_t revision() const final { return revision_; }
+
+ protected:
+  virtual void build(const LayerFrame& f) = 0;  // CPU vertices for upload()
+
+ private:
+  uint64_t built_rev_ = ~0ull, revision_ = 0;
+};
+
+class DistrictsLayer final : public ModelLayer {
+ public:
+  const LayerInfo& info() const override { return info_; }
+
+  void build(const LayerFrame& f) override {
     const Vec2 o = f.derived.origin();
     fills_.clear();
     lines_.clear();
@@ -32,7 +48,6 @@ class DistrictsLayer final : public MapLayer {
     }
     for (const LineString& l : unionOutline(all)) appendLine(city_, l, o, false);
     polygons_ = std::make_unique<PolygonSet>(all);
-    return true;
   }
   void upload() override {
     fill_ = uploadFill(fills_);
@@ -42,7 +57,6 @@ class DistrictsLayer final : public MapLayer {
     lines_ = {};
     city_ = {};
   }
-  uint64_t revision() const override { return revision_; }
   void draw(const MapPass& pass, size_t k) const override {
     if (k == 0) {
       pass.fill(fill_, 1.f);
@@ -78,50 +92,39 @@ class DistrictsLayer final : public MapLayer {
 
  private:
   LayerInfo info_{"districts", "districts", S::Districts, {10, 30}, -1, -1, -1};
-  uint64_t built_rev_ = ~0ull, revision_ = 0;
   std::vector<FillVertex> fills_;
   std::vector<LineVertex> lines_, city_;
   std::unique_ptr<PolygonSet> polygons_;
   GpuMesh fill_, outline_, city_outline_;
 };
 
-class WaterLayer final : public MapLayer {
+class WaterLayer final : public ModelLayer {
  public:
   const LayerInfo& info() const override { return info_; }
-  bool prepare(const LayerFrame& f) override {
-    if (f.model_rev == built_rev_) return false;
-    built_rev_ = f.model_rev;
-    ++revision_;
+  void build(const LayerFrame& f) override {
     fills_.clear();
     for (const WaterBody& w : f.model.water) appendFill(fills_, w.xy, f.derived.origin(), packRgba(style::kWater));
-    return true;
   }
   void upload() override {
     fill_ = uploadFill(fills_);
     fills_ = {};
   }
-  uint64_t revision() const override { return revision_; }
   void draw(const MapPass& pass, size_t) const override { pass.fill(fill_, 1.f); }
 
  private:
   LayerInfo info_{"water", "water", S::Water, {20}, -1, -1, -1};
-  uint64_t built_rev_ = ~0ull, revision_ = 0;
   std::vector<FillVertex> fills_;
   GpuMesh fill_;
 };
 
-class RiversLayer final : public MapLayer {
+class RiversLayer final : public ModelLayer {
  public:
   const LayerInfo& info() const override { return info_; }
-  bool prepare(const LayerFrame& f) override {
-    if (f.model_rev == built_rev_) return false;
-    built_rev_ = f.model_rev;
-    ++revision_;
+  void build(const LayerFrame& f) override {
     major_.clear();
     minor_.clear();
     for (const River& r : f.model.rivers)
       appendLine(r.level <= 2 || r.level == 8 ? major_ : minor_, r.xy, f.derived.origin(), false);
-    return true;
   }
   void upload() override {
     major_gpu_ = uploadLines(major_);
@@ -129,7 +132,6 @@ class RiversLayer final : public MapLayer {
     major_ = {};
     minor_ = {};
   }
-  uint64_t revision() const override { return revision_; }
   void draw(const MapPass& pass, size_t) const override {
     pass.lines(major_gpu_, 2.2f, style::kRiver, 1.f);
     pass.lines(minor_gpu_, 1.0f, style::kRiver, 0.8f);
@@ -137,7 +139,6 @@ class RiversLayer final : public MapLayer {
 
  private:
   LayerInfo info_{"rivers", "rivers", S::Rivers, {25}, -1, -1, -1};
-  uint64_t built_rev_ = ~0ull, revision_ = 0;
   std::vector<LineVertex> major_, minor_;
   GpuMesh major_gpu_, minor_gpu_;
 };
