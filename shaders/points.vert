@@ -6,7 +6,6 @@
 // core/filter_bits.h as #defines (ECO_WORD, ECO_SHIFT, ECO_MASK, ...), inserted after #version.
 layout(location = 1) in vec2 a_pos;         // metres relative to the model origin
 layout(location = 2) in float a_invest;     // 亿元 (bubbles: r² in px²)
-layout(location = 3) in int a_month;        // year*12 + month-1
 layout(location = 4) in uvec2 a_bits;       // core/filter_bits.h
 
 uniform vec2 u_offset;
@@ -14,11 +13,8 @@ uniform vec2 u_scale;
 uniform vec2 u_viewport;
 uniform uint u_eco_mask;
 uniform uint u_sector_mask;
-uniform usamplerBuffer u_sets;  // district set words, then chain set words (32 ids a word)
-uniform ivec2 u_district_set;   // (first word, words); first word -1: every district
-uniform ivec2 u_chain_set;      // likewise for chains
 uniform float u_min_invest;
-uniform ivec2 u_months;      // inclusive window
+uniform ivec2 u_months;      // inclusive window, clamped to -1..MONTH_MASK+1
 uniform int u_park_mode;     // 0 any, 1 in park, 2 outside
 uniform float u_radius_k;    // px per sqrt(亿元)
 uniform vec2 u_radius_range; // min, max px
@@ -28,12 +24,23 @@ out vec2 v_uv;
 out vec3 v_color;
 out float v_radius;
 
+#ifdef NARROW_SETS
+// Built with NARROW_SETS only for draws where the chain or district set is narrowed.
+uniform usamplerBuffer u_sets;  // district set words, then chain set words (32 ids a word)
+uniform ivec2 u_district_set;   // (first word, words); first word -1: every district
+uniform ivec2 u_chain_set;      // likewise for chains
 bool inSet(uint id, ivec2 set) {
   if (set.x < 0) return true;
   int w = int(id >> 5u);
   if (id == NO_ID || w >= set.y) return false;
   return ((texelFetch(u_sets, set.x + w).r >> (id & 31u)) & 1u) != 0u;
 }
+#define IN_DISTRICTS(id) inSet(id, u_district_set)
+#define IN_CHAINS(id) inSet(id, u_chain_set)
+#else
+#define IN_DISTRICTS(id) true
+#define IN_CHAINS(id) true
+#endif
 
 // core/filter.h passesAttributes() and the time window, branch for branch.
 bool passes() {
@@ -42,14 +49,15 @@ bool passes() {
   uint inpark = (a_bits[INPARK_WORD] >> INPARK_SHIFT) & INPARK_MASK;
   uint district = (a_bits[DISTRICT_WORD] >> DISTRICT_SHIFT) & DISTRICT_MASK;
   uint chain = (a_bits[CHAIN_WORD] >> CHAIN_SHIFT) & CHAIN_MASK;
+  int month = int((a_bits[MONTH_WORD] >> MONTH_SHIFT) & MONTH_MASK);
   if (((u_eco_mask >> eco) & 1u) == 0u) return false;
-  if (!inSet(chain, u_chain_set)) return false;
+  if (!IN_CHAINS(chain)) return false;
   if (((u_sector_mask >> sector) & 1u) == 0u) return false;
   if (a_invest < u_min_invest) return false;
-  if (!inSet(district, u_district_set)) return false;
+  if (!IN_DISTRICTS(district)) return false;
   if (u_park_mode == 1 && inpark == 0u) return false;
   if (u_park_mode == 2 && inpark == 1u) return false;
-  if (a_month < u_months.x || a_month > u_months.y) return false;
+  if (month < u_months.x || month > u_months.y) return false;
   return true;
 }
 

@@ -1,5 +1,5 @@
-// How a project's filter attributes travel to the GPU: two 32-bit words a project, laid out by
-// one table. The CPU packs with packFilterWords(); the points shader receives the same table as
+// How a project's filter attributes travel to the GPU: two 32-bit words a project (with its
+// position and value, 20 bytes a sprite vertex), laid out by one table. The CPU packs with packFilterWords(); the points shader receives the same table as
 // #defines (shaderDefines(), prepended when the shader is compiled), so CPU and GPU cannot drift.
 #pragma once
 #include <array>
@@ -15,19 +15,23 @@ struct BitField {
   int word, shift, width;
 };
 
-inline constexpr std::array<BitField, 5> kFilterBits{{
+inline constexpr std::array<BitField, 6> kFilterBits{{
     {"ECO", 0, 0, 3},
     {"SECTOR", 0, 3, 1},
     {"INPARK", 0, 4, 1},
+    {"MONTH", 0, 16, 16},    // signing month, year*12 + month-1 (years 0..5461)
     {"DISTRICT", 1, 0, 16},  // index into Model::districts; kNoId when unknown
     {"CHAIN", 1, 16, 16},    // index into Projects::chain_names
 }};
+inline constexpr int kMaxMonth = 0xFFFF;  // month windows are clamped to 0..kMaxMonth on the GPU
 inline constexpr uint32_t kNoId = 0xFFFF;  // an index that no narrowed set contains
 inline constexpr int kMaxIds = 0xFFFF;     // chains and districts the GPU can tell apart
 
 using FilterWords = std::array<uint32_t, 2>;
 
 FilterWords packFilterWords(const Projects& p, size_t i);
+// A sprite that is not a project row (a bubble): ecosystem only, month 0, every id unknown.
+FilterWords packEcosystemOnly(Ecosystem e);
 // The value of `field` in packed words (for tests and debugging).
 uint32_t unpackField(const FilterWords& w, const BitField& field);
 // "#define ECO_WORD 0\n#define ECO_SHIFT 0u\n#define ECO_MASK 7u\n..." plus NO_ID.

@@ -61,8 +61,6 @@ GpuSprites uploadSprites(const std::vector<SpriteVertex>& points) {
   glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, stride, nullptr);
   glEnableVertexAttribArray(2);
   glVertexAttribPointer(2, 1, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<void*>(offsetof(SpriteVertex, value)));
-  glEnableVertexAttribArray(3);
-  glVertexAttribIPointer(3, 1, GL_INT, stride, reinterpret_cast<void*>(offsetof(SpriteVertex, month)));
   glEnableVertexAttribArray(4);
   glVertexAttribIPointer(4, 2, GL_UNSIGNED_INT, stride, reinterpret_cast<void*>(offsetof(SpriteVertex, bits)));
   glBindVertexArray(0);  // the element buffer binding stays with the VAO

@@ -20,8 +20,7 @@ struct GpuMesh {
 struct SpriteVertex {
   float x, y;       // relative to the model origin
   float value;      // 亿元 for projects; r² in px² for bubbles
-  int32_t month;    // year*12 + month-1
-  FilterWords bits; // core/filter_bits.h
+  FilterWords bits; // core/filter_bits.h (ecosystem, month, district, chain, ...)
 };
 
 struct GpuSprites {

@@ -46,7 +46,7 @@ class MapRenderer {
   friend class MapPass;
   void uploadSetMasks(const Filter& f) const;
 
-  gl::Program fill_, line_, points_;
+  gl::Program fill_, line_, points_, points_sets_;
   gl::RenderTarget target_;
   gl::Buffer mask_buf_;
   gl::Texture mask_tex_;

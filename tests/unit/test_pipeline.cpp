@@ -5,6 +5,7 @@
 #include <thread>
 
 #include "core/cached.h"
+#include "core/dates.h"
 #include "core/derived.h"
 #include "core/filter_bits.h"
 #include "core/idset.h"
@@ -47,12 +48,20 @@ TEST(FilterBits, PackedWordsDecodeToTheRowAndTheShaderGetsTheSameTable) {
   p.in_park = {1};
   p.district_index = {-1};
   p.chain = {300};
+  p.signed_day = {daysFromCivil(2024, 7, 31)};
   const FilterWords w = packFilterWords(p, 0);
-  EXPECT_EQ(unpackField(w, kFilterBits[0]), static_cast<uint32_t>(Ecosystem::Mat));
-  EXPECT_EQ(unpackField(w, kFilterBits[1]), 1u);
-  EXPECT_EQ(unpackField(w, kFilterBits[2]), 1u);
-  EXPECT_EQ(unpackField(w, kFilterBits[3]), kNoId) << "an unknown district packs as NO_ID";
-  EXPECT_EQ(unpackField(w, kFilterBits[4]), 300u) << "chains past 64 keep their index";
+  auto field = [&](std::string_view name) {
+    for (const BitField& f : kFilterBits)
+      if (f.name == name) return unpackField(w, f);
+    ADD_FAILURE() << "no field " << name;
+    return 0u;
+  };
+  EXPECT_EQ(field("ECO"), static_cast<uint32_t>(Ecosystem::Mat));
+  EXPECT_EQ(field("SECTOR"), 1u);
+  EXPECT_EQ(field("INPARK"), 1u);
+  EXPECT_EQ(field("MONTH"), static_cast<uint32_t>(monthIndex(2024, 7)));
+  EXPECT_EQ(field("DISTRICT"), kNoId) << "an unknown district packs as NO_ID";
+  EXPECT_EQ(field("CHAIN"), 300u) << "chains past 64 keep their index";
   const std::string defs = shaderDefines();
   for (const BitField& f : kFilterBits) {
     EXPECT_NE(defs.find(std::string("#define ") + f.name + "_SHIFT " + std::to_string(f.shift) + "u"), std::string::npos) << f.name;

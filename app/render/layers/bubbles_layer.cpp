@@ -38,8 +38,8 @@ class BubblesLayer final : public MapLayer {
     // Filter{}, which admits every attribute and month.
     for (const Bin* b : order) {
       const float r = binning.radiusPx(*b, kBinCellPx);
-      FilterWords bits{static_cast<uint32_t>(b->dominant), 0};
-      points_.push_back({static_cast<float>(b->xy.x - o.x), static_cast<float>(b->xy.y - o.y), r * r, 0, bits});
+      points_.push_back({static_cast<float>(b->xy.x - o.x), static_cast<float>(b->xy.y - o.y), r * r,
+                         packEcosystemOnly(b->dominant)});
     }
     return true;
   }

@@ -62,7 +62,7 @@ class ProjectsLayer final : public MapLayer {
     points_.reserve(p.size());
     for (uint32_t i : order)
       points_.push_back({static_cast<float>(p.x[i] - o.x), static_cast<float>(p.y[i] - o.y), p.investment_yi[i],
-                         monthOfDay(p.signed_day[i]), packFilterWords(p, i)});
+                         packFilterWords(p, i)});
     return true;
   }
   void upload() override {
