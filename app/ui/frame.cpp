@@ -161,7 +161,7 @@ FrameStats App::runFrame(double dt, const FrameTarget& target) {
     I.derived.update(inputs());  // the view or the time may have moved
     if (st_.selected >= 0 && !passes(m.projects, st_.selected, st_.filter)) st_.selected = -1;  // filtered away
 
-    const bool mouse_on_map = !io.WantCaptureMouse && io.MousePos.x > -1e30f && !I.dragged;
+    const bool mouse_on_map = !io.WantCaptureMouse && io.MousePos.x > -1e30f && !(I.dragging && I.dragged);
     st_.hover = mouse_on_map ? pick({io.MousePos.x, io.MousePos.y}) : Pick{};
     const LayerFrame lf = frameOf(st_.hover);
     UiContext ui{st_, m, I.derived, I.fonts, gpu.layers, lf};

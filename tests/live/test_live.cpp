@@ -249,6 +249,17 @@ TEST(LiveWindow, ArrowsPanPlusMinusZoomFFitsLSwitchesLanguage) {
   EXPECT_NEAR(fitted.units_per_px, home.units_per_px, 1e-9 * home.units_per_px);
   app.key("l");
   EXPECT_EQ(app.settle().state["lang"], "en");
+  // Drag the map: it pans by the drag, and hovering works again once the button is up.
+  app.drag(700, 400, 760, 430);
+  const Shot panned = app.settle();
+  const View after = viewOf(panned.state);
+  EXPECT_NEAR(after.center.x, fitted.center.x - 60 * fitted.units_per_px, 3 * fitted.units_per_px);
+  EXPECT_NEAR(after.center.y, fitted.center.y + 30 * fitted.units_per_px, 3 * fitted.units_per_px);
+  const Vec2 r1 = screenOf(panned.state, 119.52, 29.72);
+  app.move(int(r1.x), int(r1.y));
+  const Shot hover = app.settle();
+  ASSERT_TRUE(hover.state["hover"].is_object()) << "no hover after a pan";
+  EXPECT_EQ(hover.state["hover"]["layer"], "projects");
   EXPECT_EQ(app.quit(), 0);
 }
 
