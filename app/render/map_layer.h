@@ -78,12 +78,22 @@ struct LabelSet {
   std::vector<LabelBox> obstacles;  // screen boxes labels must keep clear of (markers)
 };
 
+// A label as drawn (what the labels layer reports back, e.g. for scripted tests).
+struct PlacedLabel {
+  std::string text;
+  LabelKind kind;
+  LabelBox box;
+  Vec2 anchor;
+  bool leader;
+};
+
 struct OverlayFrame {
   ImDrawList* dl;          // ImGui's background list: above the map, below the panels
   ImFont* text_font;       // panels' font (park names, counts)
   ImFont* label_font;      // district labels
   const std::vector<LabelBox>& panels;  // boxes the panels cover this frame
-  std::vector<const MapLayer*> shown;  // layers shown this frame, in overlay order
+  std::vector<const MapLayer*> shown;  // layers shown this frame, in registry order
+  std::vector<PlacedLabel> placed;     // out: the labels drawn this frame
 };
 
 class MapLayer {

@@ -59,7 +59,8 @@ Result<bool> writePng(const std::string& path, const Image& img) {
 
 // The document state and a few derived figures as JSON, written beside idle captures so scripted
 // tests can check what the window shows against what it holds.
-static nlohmann::json stateJson(const AppState& st, const Model& m, const Derived& d, bool popup_open, int capture_no) {
+static nlohmann::json stateJson(const AppState& st, const Model& m, const Derived& d, bool popup_open, int capture_no,
+                                const std::vector<PlacedLabel>& labels) {
   using nlohmann::json;
   const Filter& f = st.filter;
   json eco = json::array();
@@ -94,6 +95,12 @@ static nlohmann::json stateJson(const AppState& st, const Model& m, const Derive
   j["projects"] = m.projects.size();
   j["errors"] = st.errors;
   j["status"] = st.status;
+  json placed = json::array();
+  static const char* kinds[] = {"district", "park", "count"};
+  for (const PlacedLabel& l : labels)
+    placed.push_back({{"text", l.text}, {"kind", kinds[static_cast<int>(l.kind)]}, {"box", {l.box.x0, l.box.y0, l.box.x1, l.box.y1}},
+                      {"anchor", {l.anchor.x, l.anchor.y}}, {"leader", l.leader}});
+  j["labels"] = placed;
   j["capture"] = capture_no;  // counts up with every idle capture
   return j;
 }
@@ -320,7 +327,7 @@ int App::runInteractive() {
     if (stable >= 2 && !st_.timeline.playing && !busy) {
       if (!I.idle_capture.empty() && !I.idle_captured) {
         // The state first, then the image: once the PNG is in place, its JSON is current.
-        auto ok = writeTextAtomically(I.idle_capture + ".json", stateJson(st_, *model_, I.derived, I.popup_open, ++I.idle_captures).dump(1));
+        auto ok = writeTextAtomically(I.idle_capture + ".json", stateJson(st_, *model_, I.derived, I.popup_open, ++I.idle_captures, I.labels).dump(1));
         if (ok) {
           auto img = capture();
           ok = img ? writePng(I.idle_capture, *img) : Result<bool>::fail(img.error());

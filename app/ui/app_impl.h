@@ -50,6 +50,7 @@ struct App::Impl {
   Derived derived;
   std::vector<PanelSpec> panels = makePanels();
   std::vector<LabelBox> panel_boxes;  // where this frame's panels are (labels avoid them)
+  std::vector<PlacedLabel> labels;    // the labels the last frame drew
   uint64_t presented_hash = 0;        // draw data of the frame on the window
   bool force_present = true;          // e.g. after an expose event
   uint64_t offscreen_hash = 0;        // draw data of the last offscreen frame drawn

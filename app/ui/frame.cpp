@@ -181,11 +181,12 @@ FrameStats App::runFrame(double dt, const FrameTarget& target) {
     const auto tm = Clock::now();
     fs.map_redrawn = gpu.map.render(lf, gpu.layers, st_.layers);
     fs.map_ms = msSince(tm);
-    OverlayFrame of{ImGui::GetBackgroundDrawList(), I.fonts.ui, I.fonts.label, I.panel_boxes, {}};
+    OverlayFrame of{ImGui::GetBackgroundDrawList(), I.fonts.ui, I.fonts.label, I.panel_boxes, {}, {}};
     for (size_t i = 0; i < gpu.layers.size(); ++i)
       if (gpu.layers.shown(i, lf, st_.layers)) of.shown.push_back(&gpu.layers.at(i));
     for (size_t i : gpu.layers.overlayOrder())
       if (gpu.layers.shown(i, lf, st_.layers)) gpu.layers.at(i).overlay(lf, of);
+    I.labels = std::move(of.placed);
     break;
   }
   ImGui::Render();

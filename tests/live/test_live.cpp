@@ -10,6 +10,8 @@
 
 #include "core/dates.h"
 #include "core/view.h"
+#include "data/vector_layers.h"
+#include "geo/geos_ops.h"
 #include "geo/projection.h"
 #include "ui/layout.h"
 
@@ -272,4 +274,40 @@ TEST(LiveWindow, AFatalLoadErrorIsShownInTheWindowAndClosingItExitsCleanly) {
   ASSERT_FALSE(errors.empty());
   EXPECT_NE(errors[0].get<std::string>().find("districts.shp"), std::string::npos) << errors.dump();
   EXPECT_EQ(app.quit(), 0) << app.log();
+}
+
+TEST(LiveWindow, EveryDistrictIsLabelledInOrBesideItselfAtEverySize) {
+  // The labels the window drew (reported in the idle state): all 13 districts, each label's
+  // centre inside its own district or within a label's height of it, at 1280x720 and after a
+  // resize to 1920x1080. (At 1280x720 the old callouts put Shangcheng's label in Fuyang.)
+  auto d = loadDistricts(std::string(CHAINMAP_TEST_DATA) + "/districts.shp", kDefaultDisplayCrs);
+  ASSERT_TRUE(d) << d.error();
+  std::vector<const MultiPolygon*> polys;
+  for (const District& x : *d) polys.push_back(&x.xy);
+  const PolygonSet set(polys);
+  LiveApp app("labels", "", 1280, 720);
+  ASSERT_TRUE(app.ok()) << app.log();
+  auto check = [&](const Shot& s) {
+    const View v = viewOf(s.state);
+    int districts = 0;
+    for (const auto& l : s.state["labels"]) {
+      if (l["kind"] != "district") continue;
+      ++districts;
+      const std::string name = l["text"];
+      size_t k = 0;
+      while (k < d->size() && (*d)[k].name_zh != name) ++k;
+      ASSERT_LT(k, d->size()) << name;
+      const double x = (l["box"][0].get<double>() + l["box"][2].get<double>()) / 2;
+      const double y = (l["box"][1].get<double>() + l["box"][3].get<double>()) / 2;
+      const double h = l["box"][3].get<double>() - l["box"][1].get<double>();
+      const Vec2 w = v.toWorld({x, y});
+      EXPECT_LE(set.distance(k, w.x, w.y), h * v.units_per_px * 1.01)
+          << name << " is labelled away from its district, in district #" << set.indexAt(w.x, w.y);
+    }
+    EXPECT_EQ(districts, 13) << s.state["labels"].dump();
+  };
+  check(app.first());
+  app.resize(1920, 1080);
+  check(app.settle());
+  EXPECT_EQ(app.quit(), 0);
 }

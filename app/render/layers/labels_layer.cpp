@@ -24,6 +24,7 @@ class LabelsLayer final : public MapLayer {
   const LayerInfo& info() const override { return info_; }
 
   void overlay(const LayerFrame& f, OverlayFrame& o) const override {
+    o.placed.clear();
     LabelSet set;
     for (const MapLayer* l : o.shown)
       if (l != this) l->labels(f, o, set);
@@ -70,6 +71,7 @@ class LabelsLayer final : public MapLayer {
       }
       if (l->kind == LabelKind::District) haloText(o.dl, o.label_font, at, IM_COL32(45, 52, 66, 255), l->text.c_str());
       else haloText(o.dl, o.text_font, at, IM_COL32(60, 70, 90, 255), l->text.c_str());
+      o.placed.push_back({l->text, l->kind, p.box, {l->req.ax, l->req.ay}, p.leader});
     }
     for (const auto& [l, p] : placed_counts) {
       const ImVec2 at{static_cast<float>(p.box.x0), static_cast<float>(p.box.y0)};
@@ -79,6 +81,7 @@ class LabelsLayer final : public MapLayer {
         o.dl->AddText(o.text_font, o.text_font->FontSize, {at.x, at.y + d}, IM_COL32(20, 30, 50, 150), l->text.c_str());
       }
       o.dl->AddText(o.text_font, o.text_font->FontSize, at, IM_COL32(255, 255, 255, 255), l->text.c_str());
+      o.placed.push_back({l->text, l->kind, p.box, {l->req.ax, l->req.ay}, p.leader});
     }
   }
 
