@@ -6,6 +6,7 @@
 #include "cli/state_from_options.h"
 #include "core/stats_report.h"
 #include "data/data_paths.h"
+#include "data/import/export_projects.h"
 #include "data/model_loader.h"
 #include "ui/app.h"
 #include "ui/startup.h"
@@ -19,19 +20,29 @@ static void report(const LoadReport& r) {
 
 static int run(const Options& opt) {
   // The data and the font atlas load on worker threads while this one opens the (hidden) window.
-  const bool want_window = !opt.stats;
-  StartupLoader load({opt.data_dir, opt.projects_file, opt.crs}, want_window);
+  const bool want_window = !opt.stats && opt.export_file.empty();
+  StartupLoader load({opt.data_dir, opt.projects_file, opt.crs, opt.layer, opt.mapping}, want_window);
   App app;
   const Result<bool> window = want_window ? app.openWindow(opt.width, opt.height) : Result<bool>(true);
   load.join();
   report(load.report);
-  const bool headless = opt.stats || !opt.screenshot.empty();
+  const bool headless = !want_window || !opt.screenshot.empty();
+  if (headless && load.report.needs_mapping) return 2;  // the message says which fields and which mapping file
   if (headless && load.report.fatal()) return 1;
 
   auto state = stateFromOptions(opt, *load.model);
   if (!state) {
     std::fprintf(stderr, "error: %s\n", state.error().c_str());
     return 2;
+  }
+  if (!opt.export_file.empty()) {
+    auto n = exportProjects(*load.model, state->filter, opt.export_file);
+    if (!n) {
+      std::fprintf(stderr, "error: %s\n", n.error().c_str());
+      return 1;
+    }
+    std::fprintf(stderr, "%s: %zu projects written\n", opt.export_file.c_str(), *n);
+    if (!opt.stats) return 0;
   }
   if (opt.stats) {
     auto targets = loadTargets(assetDir() + "/targets.json");

@@ -24,7 +24,14 @@ std::optional<Options> parseOptions(int argc, char** argv, int& exit_code) {
   Options o;
   CLI::App app{"chainmap — Hangzhou industrial-chain investment map (杭州产业链招商地图)"};
   app.add_option("--data", o.data_dir, "Folder with districts.shp (+ water_polygons, rivers, parks.csv)");
-  app.add_option("--projects", o.projects_file, "Projects CSV (default: the synthetic sample in assets/hangzhou)");
+  app.add_option("--projects", o.projects_file,
+                 "Projects table: CSV/TXT, XLSX/ODS, GPKG, SHP, GeoJSON, FlatGeobuf, or \"PG:dbname=… host=…\" "
+                 "(default: the synthetic sample in assets/hangzhou)");
+  app.add_option("--layer", o.layer, "Sheet (XLSX/ODS) or layer/table (GPKG, PostGIS) of --projects");
+  app.add_option("--mapping", o.mapping, "Field mapping JSON for --projects (default: FILE.chainmap.json beside it, else a guess)");
+  app.add_option("--export", o.export_file, "Write the filtered projects to FILE.csv, .xlsx or .gpkg and exit (no window)");
+  app.add_option("--watch", o.watch_s, "Reload --projects every SECONDS (e.g. a live PostGIS table), keeping view and filters")
+      ->check(CLI::Range(0.0, 86400.0));
   app.add_option("--crs", o.crs, "Display CRS, e.g. EPSG:4549 (default) or EPSG:32650");
   app.add_option("--screenshot", o.screenshot, "Render one frame offscreen to this PNG and exit");
   std::string size;

@@ -22,6 +22,10 @@ struct Options {
   std::string time, ecosystems, chains, sector, districts, park, lang = "zh", extent, layers;
   std::optional<double> min_investment;
   std::string capture_idle;  // --capture-idle FILE: write the window's image each time it settles
+  std::string layer;         // --layer: sheet or table of --projects
+  std::string mapping;       // --mapping FILE.json
+  std::string export_file;   // --export FILE.csv|.xlsx|.gpkg: the filtered projects, then exit
+  double watch_s = 0;        // --watch SECONDS: reload the projects source this often (databases)
 };
 
 // Parses argv with CLI11. On --help or a bad flag, `exit_code` is set and main returns it.

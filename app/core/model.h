@@ -75,6 +75,11 @@ struct Projects {
   std::vector<int32_t> leader_index;      // row of the chain leader followed, -1 none
   std::vector<Channel> channel;
   std::vector<uint8_t> synthetic;
+  std::vector<uint8_t> approx;            // location: 0 from the row, 1 at its park, 2 inside its district
+
+  // The source's own columns that no field took, kept for export (extra[column][row]).
+  std::vector<std::string> extra_names;
+  std::vector<std::vector<std::string>> extra;
 
   std::vector<std::string> chain_names;   // chain id strings, e.g. "visual_intelligence"
 
@@ -92,6 +97,7 @@ struct Model {
   std::string display_crs;  // e.g. "EPSG:4549"
   std::string data_dir;     // where the map layers were read from
   std::string projects_file;
+  std::string projects_layer;  // sheet or layer of projects_file ("" for a plain CSV)
 };
 
 // Month index used by the time filter: year * 12 + (month - 1).

@@ -1,5 +1,11 @@
 #include "data/model_loader.h"
 
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+#include "data/gdal_util.h"
+
 #include "data/data_paths.h"
 #include "data/parks_csv.h"
 #include "data/projects_csv.h"
@@ -9,7 +15,64 @@
 
 namespace cm {
 
-Model loadModel(const LoadOptions& opt, LoadReport& report) {
+namespace {
+
+// The canonical chainmap CSV (the sample's own columns, UTF-8) goes through the fast strict loader.
+bool isCanonicalCsv(const std::string& path) {
+  if (path.size() < 4 || (path.substr(path.size() - 4) != ".csv" && path.substr(path.size() - 4) != ".CSV")) return false;
+  std::ifstream in(path, std::ios::binary);
+  std::string head(65536, '\0');
+  in.read(head.data(), static_cast<std::streamsize>(head.size()));
+  head.resize(static_cast<size_t>(in.gcount()));
+  const size_t nl = head.find('\n');
+  std::string header = head.substr(0, nl);
+  if (header.rfind("\xEF\xBB\xBF", 0) == 0) header.erase(0, 3);
+  if (!header.empty() && header.back() == '\r') header.pop_back();
+  if (nl == std::string::npos && head.size() == 65536) return false;
+  // Every required column by its exact canonical name, comma-separated; the text valid UTF-8.
+  std::vector<std::string> cols;
+  std::stringstream ss(header);
+  for (std::string c; std::getline(ss, c, ',');) cols.push_back(c);
+  auto has = [&](const char* c) { return std::find(cols.begin(), cols.end(), c) != cols.end(); };
+  const size_t cut = head.find_last_of('\n');
+  return has("id") && (has("name_zh") || has("name_en")) && has("ecosystem") && has("investment_yi") && has("signed_date") &&
+         has("lon") && has("lat") && isValidUtf8(head.substr(0, cut == std::string::npos ? head.size() : cut));
+}
+
+}  // namespace
+
+bool applyImport(Model& m, ImportSession& s, LoadReport& report) {
+  auto to_xy = sharedTransform(kWgs84, m.display_crs);
+  if (!to_xy) {
+    report.errors.push_back(to_xy.error());
+    return false;
+  }
+  auto r = importProjects(s.table, s.mapping, m.districts, m.parks, **to_xy);
+  if (!r) {
+    report.errors.push_back(r.error());
+    return false;
+  }
+  m.projects = std::move(r->projects);
+  m.projects_synthetic = r->synthetic;
+  m.projects_layer = s.table.layer;
+  s.report = std::move(r->report);
+  s.coords = r->coords;
+  // What was decided, then what went wrong, on stderr and in the window.
+  report.warnings.push_back(fileError(s.table.display_source, s.report.summary()));
+  for (const std::string& d : s.report.decisions) report.warnings.push_back(fileError(s.table.display_source, d));
+  for (const std::string& l : s.report.lines()) report.warnings.push_back(fileError(s.table.display_source, l));
+  s.report_path.clear();
+  if (!s.report.problems.empty()) {
+    const std::string path = reportPathFor(s.table.source, s.table.layer);
+    if (auto ok = s.report.writeCsv(path)) {
+      s.report_path = path;
+      report.warnings.push_back(fileError(s.table.display_source, "the problems, row by row: " + path));
+    }
+  }
+  return true;
+}
+
+Model loadModel(const LoadOptions& opt, LoadReport& report, TaskControl* control) {
   Model m;
   m.display_crs = opt.crs.empty() ? kDefaultDisplayCrs : opt.crs;
   if (auto ok = validateCrs(m.display_crs); !ok) {
@@ -41,13 +104,59 @@ Model loadModel(const LoadOptions& opt, LoadReport& report) {
   else report.errors.push_back(p.error());
 
   m.projects_file = opt.projects_file.empty() ? defaultProjectsFile() : opt.projects_file;
-  if (auto p = loadProjectsCsv(m.projects_file, **to_xy, m.districts, m.parks); p) {
-    m.projects = std::move(p->projects);
-    m.projects_synthetic = p->synthetic;
-    for (std::string& w : p->warnings) report.warnings.push_back(std::move(w));
-  } else {
-    report.errors.push_back(p.error());
+  const std::string beside = mappingPathFor(m.projects_file, opt.layer);
+  const bool saved = opt.mapping_file.empty() && !isDatabaseSource(m.projects_file) && fileExists(beside);
+  if (opt.mapping_file.empty() && !saved && opt.layer.empty() && isCanonicalCsv(m.projects_file)) {
+    if (auto p = loadProjectsCsv(m.projects_file, **to_xy, m.districts, m.parks); p) {
+      m.projects = std::move(p->projects);
+      m.projects_synthetic = p->synthetic;
+      for (std::string& w : p->warnings) report.warnings.push_back(std::move(w));
+    } else {
+      report.errors.push_back(p.error());
+    }
+    return m;
   }
+  // Any other table: read it, map its fields, import.
+  auto table = readTable(m.projects_file, ReadOptions{opt.layer}, control);
+  if (!table) {
+    report.errors.push_back(table.error());
+    return m;
+  }
+  auto session = std::make_shared<ImportSession>();
+  session->table = table.take();
+  for (const std::string& n : session->table.notes) report.warnings.push_back(n);
+  session->mapping_path = opt.mapping_file.empty() ? mappingPathFor(m.projects_file, session->table.layer) : opt.mapping_file;
+  if (!opt.mapping_file.empty() || saved) {
+    auto mapping = loadMapping(session->mapping_path, session->table);
+    if (!mapping) {
+      report.errors.push_back(mapping.error());
+      report.import = session;
+      return m;
+    }
+    session->mapping = *mapping;
+    session->confident = true;
+    report.warnings.push_back(fileError(session->table.display_source, "fields mapped as saved in " + session->mapping_path));
+  } else {
+    session->mapping = guessMapping(session->table);
+    session->confident = confident(session->mapping, session->table.has_points);
+  }
+  report.import = session;
+  if (!session->confident) {
+    report.needs_mapping = true;
+    std::string what;
+    for (Field f : missingRequired(session->mapping, session->table.has_points))
+      what += (what.empty() ? "" : ", ") + std::string(fieldId(f)) + " (" + fieldLabelZh(f) + ")";
+    for (int f = 0; f < kFieldCount; ++f) {
+      const FieldChoice& c = session->mapping.fields[f];
+      if (c.column >= 0 && c.confidence < Confidence::Medium)
+        what += (what.empty() ? "" : ", ") + std::string(fieldId(static_cast<Field>(f))) + " (guessed: " + c.why + ")";
+    }
+    report.errors.push_back(fileError(session->table.display_source,
+                                      "cannot tell which columns are which: " + what + ". Confirm the mapping in the window, or write " +
+                                          session->mapping_path + " (chainmap --projects FILE --mapping MAPPING.json)"));
+    return m;
+  }
+  applyImport(m, *session, report);
   return m;
 }
 

@@ -2,25 +2,50 @@
 // Everything that goes wrong becomes a message naming the file and the problem; loading goes on
 // with what could be read, so the viewer can still show it and say what is missing.
 #pragma once
+#include <memory>
 #include <string>
 #include <vector>
 
+#include "core/cached.h"
 #include "core/model.h"
+#include "data/import/import_projects.h"
 
 namespace cm {
 
 struct LoadOptions {
   std::string data_dir;       // --data ("" = search, see data/data_paths.h)
-  std::string projects_file;  // --projects ("" = the shipped synthetic sample)
+  std::string projects_file;  // --projects: a file or "PG:…" ("" = the shipped synthetic sample)
   std::string crs;            // display CRS ("" = the default)
+  std::string layer;          // --layer: sheet or table ("" = the first with rows)
+  std::string mapping_file;   // --mapping ("" = FILE.chainmap.json beside the file when it exists, else a guess)
+};
+
+// A projects table loaded through the importer (any format, any headers): what was read, how it
+// was mapped and what came of it. Kept so the mapping dialog can show it and re-apply a changed
+// mapping without reading the source again.
+struct ImportSession {
+  RawTable table;
+  FieldMapping mapping;
+  std::string mapping_path;      // where the mapping is (or would be) saved
+  bool confident = false;        // the mapping is saved or confidently guessed
+  ImportReport report;
+  CoordDecision coords;
+  std::string report_path;       // the report CSV written beside the source ("" when none was needed)
 };
 
 struct LoadReport {
   std::vector<std::string> errors;    // a layer could not be read
   std::vector<std::string> warnings;  // rows skipped, fallbacks used
+  std::shared_ptr<ImportSession> import;  // set when the projects went through the importer
+  bool needs_mapping = false;  // the guess is not confident: a user must confirm or edit the mapping
   bool fatal() const { return !errors.empty(); }
 };
 
-Model loadModel(const LoadOptions& opt, LoadReport& report);
+// `control` (optional) reports progress of the projects' read and can cancel it.
+Model loadModel(const LoadOptions& opt, LoadReport& report, TaskControl* control = nullptr);
+
+// Projects for the model from a read table and a mapping (the mapping dialog's "apply"): the same
+// steps loadModel takes after reading. Errors go to `report`.
+bool applyImport(Model& m, ImportSession& s, LoadReport& report);
 
 }  // namespace cm

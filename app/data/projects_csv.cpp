@@ -134,6 +134,7 @@ std::string parseRow(const std::vector<std::string>& f, const Columns& c, const 
   leader_ids.push_back(get(c.leader_id));
   p.channel.push_back(*channel);
   p.synthetic.push_back(flag(get(c.synthetic)) ? 1 : 0);
+  p.approx.push_back(0);
   return "";
 }
 

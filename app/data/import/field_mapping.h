@@ -1,0 +1,83 @@
+// Which column of a user's table is which project field, in what unit, and in which coordinate
+// system — guessed from headers (Chinese and English synonyms) and values (patterns), shown and
+// editable in the mapping dialog, saved beside the table as FILE.chainmap.json and reused.
+#pragma once
+#include <array>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/result.h"
+#include "data/import/table.h"
+#include "data/import/values.h"
+
+namespace cm {
+
+// The project fields a table can provide.
+enum class Field {
+  Id, NameZh, NameEn, Ecosystem, Chain, Sector, Investment, SignedDate, StartedDate, Stage, District,
+  Park, Lon, Lat, Foreign, Fdi, ChainLeader, Channel, Synthetic, Count
+};
+inline constexpr int kFieldCount = static_cast<int>(Field::Count);
+const char* fieldId(Field f);        // "id", "name_zh", ... (the canonical CSV's column names)
+const char* fieldLabelZh(Field f);   // "项目编号", ...
+std::optional<Field> fieldFromId(std::string_view id);
+
+// How sure a guess is.
+enum class Confidence { None, Low, Medium, High };
+const char* confidenceId(Confidence c);
+
+struct FieldChoice {
+  int column = -1;  // index into RawTable::columns; -1: not in the table
+  Confidence confidence = Confidence::None;
+  std::string why;  // "header '总投资(万元)' is a synonym of investment", "values look like dates"
+};
+
+// What the lon/lat (or x/y, or the layer's geometry) are in.
+enum class CoordSystem { Auto, Wgs84, Gcj02, Bd09, Epsg };
+const char* coordSystemId(CoordSystem c);  // "auto", "wgs84", "gcj02", "bd09", "epsg"
+std::optional<CoordSystem> coordSystemFromId(std::string_view id);
+
+struct FieldMapping {
+  std::array<FieldChoice, kFieldCount> fields{};
+  MoneyUnit investment_unit = MoneyUnit::Unknown;  // Unknown: read from each value, else 亿元
+  std::string investment_unit_why;
+  MoneyUnit fdi_unit = MoneyUnit::Unknown;         // Unknown: million USD (the canonical fdi_musd)
+  double cny_per_usd = 7.1;                        // stated in the report when USD amounts are converted
+  CoordSystem coords = CoordSystem::Auto;
+  std::string epsg;          // with CoordSystem::Epsg, e.g. "EPSG:4549"
+  bool swap_lonlat = false;  // decided by detection (or set by the user)
+  std::string layer;         // the sheet / layer the mapping is for
+  bool from_file = false;    // loaded from a saved mapping (not guessed)
+
+  FieldChoice& operator[](Field f) { return fields[static_cast<int>(f)]; }
+  const FieldChoice& operator[](Field f) const { return fields[static_cast<int>(f)]; }
+  int column(Field f) const { return fields[static_cast<int>(f)].column; }
+};
+
+// The fields a table must provide to be placed and counted: a name, an investment, a signing
+// date, and a location (lon+lat, or the layer's points, or a district or a park).
+std::vector<Field> missingRequired(const FieldMapping& m, bool has_points);
+// Confident: every required field is mapped with at least Medium confidence.
+bool confident(const FieldMapping& m, bool has_points);
+
+// Guess from the headers and the first rows' values.
+FieldMapping guessMapping(const RawTable& t);
+
+// How strongly a header cell names a known field (0 none .. 3 exact synonym): the reader uses it to
+// find the header row under title rows.
+int headerScore(std::string_view cell);
+
+// JSON (column names, not indices, so a re-exported file with moved columns still maps).
+nlohmann::json mappingToJson(const FieldMapping& m, const RawTable& t);
+// Errors name the mapping file and the problem (unknown field, a column the table lacks).
+Result<FieldMapping> mappingFromJson(const nlohmann::json& j, const RawTable& t, const std::string& path);
+Result<FieldMapping> loadMapping(const std::string& path, const RawTable& t);
+// Written to a temporary file, flushed and renamed into place.
+Result<bool> saveMapping(const std::string& path, const FieldMapping& m, const RawTable& t);
+// Where a table's mapping is kept: FILE.chainmap.json beside a file; for a database, a file named
+// after the layer in the user's data folder.
+std::string mappingPathFor(const std::string& source, const std::string& layer);
+
+}  // namespace cm

@@ -1,0 +1,308 @@
+#include "data/import/table.h"
+
+#include <cpl_conv.h>
+#include <cpl_string.h>
+#include <cpl_vsi.h>
+#include <ogrsf_frmts.h>
+
+#include <algorithm>
+#include <atomic>
+#include <fstream>
+#include <memory>
+#include <regex>
+#include <sstream>
+
+#include "data/gdal_util.h"
+#include "data/import/field_mapping.h"
+#include "data/import/values.h"
+
+namespace cm {
+namespace {
+
+std::string lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
+  return s;
+}
+
+std::string extension(const std::string& path) {
+  const size_t dot = path.find_last_of('.');
+  const size_t slash = path.find_last_of('/');
+  if (dot == std::string::npos || (slash != std::string::npos && dot < slash)) return "";
+  return lower(path.substr(dot + 1));
+}
+
+// Config options set for this thread only while alive (GDAL reads them at open time).
+class ThreadConfig {
+ public:
+  ThreadConfig(std::initializer_list<std::pair<const char*, const char*>> kv) {
+    for (auto [k, v] : kv) {
+      const char* old = CPLGetThreadLocalConfigOption(k, nullptr);
+      saved_.push_back({k, old ? std::optional<std::string>(old) : std::nullopt});
+      CPLSetThreadLocalConfigOption(k, v);
+    }
+  }
+  ~ThreadConfig() {
+    for (auto& [k, v] : saved_) CPLSetThreadLocalConfigOption(k, v ? v->c_str() : nullptr);
+  }
+
+ private:
+  std::vector<std::pair<const char*, std::optional<std::string>>> saved_;
+};
+
+// A file in GDAL's memory file system, removed when this goes.
+class MemFile {
+ public:
+  MemFile(const std::string& name, const std::string& bytes) : name_(name) {
+    auto* buf = static_cast<GByte*>(CPLMalloc(bytes.size() + 1));
+    std::copy(bytes.begin(), bytes.end(), buf);
+    VSIFCloseL(VSIFileFromMemBuffer(name_.c_str(), buf, bytes.size(), TRUE));
+  }
+  ~MemFile() { VSIUnlink(name_.c_str()); }
+  const std::string& name() const { return name_; }
+
+ private:
+  std::string name_;
+};
+
+// '|' separated text as tab separated, outside quotes (GDAL's CSV driver knows , ; and tab).
+std::string pipesToTabs(const std::string& s) {
+  std::string out = s;
+  bool quoted = false;
+  for (char& c : out) {
+    if (c == '"') quoted = !quoted;
+    else if (c == '|' && !quoted) c = '\t';
+  }
+  return out;
+}
+
+// Picks the header among the first rows: the row that most looks like field names (non-numeric
+// text, known synonyms), title rows above it skipped.
+int findHeaderRow(const std::vector<std::vector<std::string>>& grid) {
+  int best = 0;
+  double best_score = -1;
+  for (int r = 0; r < std::min<int>(10, static_cast<int>(grid.size())); ++r) {
+    int filled = 0, text = 0, known = 0;
+    for (const std::string& c : grid[r]) {
+      if (normalizeKey(c).empty()) continue;  // blank, or only spaces
+      ++filled;
+      if (!parseLooseNumber(c) && !parseAnyDate(c, false)) ++text;
+      known += headerScore(c);
+    }
+    if (filled < 2) continue;
+    const double score = known * 10 + text + (text == filled ? 2 : 0);
+    if (score > best_score) best_score = score, best = r;
+  }
+  return best;
+}
+
+}  // namespace
+
+bool isDatabaseSource(const std::string& source) { return source.rfind("PG:", 0) == 0 || source.rfind("pg:", 0) == 0; }
+
+std::string withoutPassword(const std::string& source) {
+  static const std::regex re(R"((^|\s)password\s*=\s*('([^'\\]|\\.)*'|\S+))", std::regex::icase);
+  std::string s = std::regex_replace(source, re, "");
+  while (!s.empty() && s.back() == ' ') s.pop_back();
+  return s;
+}
+
+Result<DecodedText> decodeText(const std::string& bytes, const std::string& path) {
+  using R = Result<DecodedText>;
+  if (bytes.rfind("\xEF\xBB\xBF", 0) == 0) {
+    DecodedText d{bytes.substr(3), "UTF-8 with BOM"};
+    if (!isValidUtf8(d.utf8)) return R::fail(fileError(path, "starts with a UTF-8 mark but is not valid UTF-8"));
+    return d;
+  }
+  if (bytes.rfind("\xFF\xFE", 0) == 0 || bytes.rfind("\xFE\xFF", 0) == 0)
+    return R::fail(fileError(path, "is UTF-16 text; save it as UTF-8 or GBK"));
+  if (isValidUtf8(bytes)) return DecodedText{bytes, "UTF-8"};
+  // Not UTF-8: Chinese Windows software writes GBK (a subset of GB18030).
+  char* utf8 = CPLRecode(bytes.c_str(), "GB18030", CPL_ENC_UTF8);
+  std::string out = utf8 ? utf8 : "";
+  CPLFree(utf8);
+  if (out.empty() || !isValidUtf8(out) || out.find("\xEF\xBF\xBD") != std::string::npos)
+    return R::fail(fileError(path, "text is neither UTF-8 nor GBK/GB18030 (save it as UTF-8)"));
+  return DecodedText{out, "GB18030"};
+}
+
+char detectSeparator(const std::string& text) {
+  // Count candidates outside quotes on the first few lines; the one that is most frequent and the
+  // same on every line wins.
+  const char cands[] = {',', ';', '\t', '|'};
+  std::vector<std::array<int, 4>> lines;
+  std::array<int, 4> cur{};
+  bool quoted = false;
+  for (size_t i = 0; i < text.size() && lines.size() < 6; ++i) {
+    const char c = text[i];
+    if (c == '"') quoted = !quoted;
+    else if (c == '\n' && !quoted) lines.push_back(cur), cur = {};
+    else if (!quoted)
+      for (int k = 0; k < 4; ++k) cur[k] += c == cands[k];
+  }
+  if (lines.empty()) lines.push_back(cur);
+  int best = 0;
+  double best_score = 0;
+  for (int k = 0; k < 4; ++k) {
+    int lo = INT32_MAX, total = 0;
+    for (const auto& l : lines) lo = std::min(lo, l[k]), total += l[k];
+    const double score = lo > 0 ? total + 1000.0 * lo : 0;  // on every line
+    if (score > best_score) best_score = score, best = k;
+  }
+  return cands[best];
+}
+
+Result<RawTable> readTable(const std::string& source, const ReadOptions& opt, TaskControl* control) {
+  using R = Result<RawTable>;
+  ensureGdalRegistered();
+  RawTable t;
+  t.source = source;
+  t.display_source = isDatabaseSource(source) ? withoutPassword(source) : source;
+  const std::string& name = t.display_source;
+  const bool db = isDatabaseSource(source);
+  if (!db && !fileExists(source)) return R::fail(fileError(name, "file not found"));
+
+  const std::string ext = db ? "" : extension(source);
+  const bool text = ext == "csv" || ext == "txt" || ext == "tsv" || ext == "tab";
+  const bool sheet = ext == "xlsx" || ext == "xlsm" || ext == "ods";
+  std::unique_ptr<MemFile> mem;
+  std::string gdal_name = source;
+  if (text) {
+    std::ifstream in(source, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    const std::string bytes = ss.str();
+    if (bytes.find_first_not_of(" \t\r\n") == std::string::npos) return R::fail(fileError(name, "the file is empty"));
+    auto decoded = decodeText(bytes, name);
+    if (!decoded) return R::fail(decoded.error());
+    t.encoding = decoded->encoding;
+    t.separator = detectSeparator(decoded->utf8);
+    if (t.encoding != "UTF-8") t.notes.push_back(fileError(name, "read as " + t.encoding));
+    static std::atomic<int> counter{0};
+    mem = std::make_unique<MemFile>("/vsimem/chainmap_table_" + std::to_string(counter++) + ".csv",
+                                    t.separator == '|' ? pipesToTabs(decoded->utf8) : decoded->utf8);
+    gdal_name = mem->name();
+  }
+
+  GdalErrorCapture capture;
+  // Every cell as text, and no header guessing by GDAL: chainmap finds the header row itself.
+  ThreadConfig cfg{{"OGR_XLSX_HEADERS", "DISABLE"}, {"OGR_XLSX_FIELD_TYPES", "STRING"},
+                   {"OGR_ODS_HEADERS", "DISABLE"}, {"OGR_ODS_FIELD_TYPES", "STRING"},
+                   {"PG_LIST_ALL_TABLES", "YES"}};
+  const char* csv_options[] = {"AUTODETECT_TYPE=NO", "HEADERS=NO", "EMPTY_STRING_AS_NULL=NO", "KEEP_GEOM_COLUMNS=YES", nullptr};
+  const char* csv_drivers[] = {"CSV", nullptr};
+  std::unique_ptr<GDALDataset> ds(static_cast<GDALDataset*>(
+      GDALOpenEx(gdal_name.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, text ? csv_drivers : nullptr,
+                 text ? csv_options : nullptr, nullptr)));
+  if (!ds) {
+    std::string why = capture.last();
+    if (db) return R::fail(fileError(name, "cannot connect or read the database" + (why.empty() ? "" : " (" + why + ")")));
+    return R::fail(fileError(name, "not a table chainmap can read (CSV, TXT, XLSX, ODS, GPKG, SHP, GeoJSON, FlatGeobuf)" +
+                                       (why.empty() ? "" : ": " + why)));
+  }
+  t.format = ds->GetDriver() ? ds->GetDriver()->GetDescription() : "";
+  if (text) t.format = "CSV";
+  for (int i = 0; i < ds->GetLayerCount(); ++i) t.layers.push_back(ds->GetLayer(i)->GetName());
+  OGRLayer* layer = nullptr;
+  if (!opt.layer.empty()) {
+    layer = ds->GetLayerByName(opt.layer.c_str());
+    if (!layer) {
+      std::string all;
+      for (const std::string& l : t.layers) all += (all.empty() ? "" : ", ") + l;
+      return R::fail(fileError(name, std::string(sheet ? "no sheet" : "no layer") + " '" + opt.layer + "' (" +
+                                         (sheet ? "sheets" : "layers") + ": " + all + ")"));
+    }
+  } else {
+    for (int i = 0; i < ds->GetLayerCount() && !layer; ++i)
+      if (ds->GetLayer(i)->GetFeatureCount(TRUE) > 0) layer = ds->GetLayer(i);
+    if (!layer && ds->GetLayerCount() > 0) layer = ds->GetLayer(0);
+  }
+  if (!layer) return R::fail(fileError(name, "contains no table"));
+  t.layer = layer->GetName();
+  if (t.layers.size() > 1) t.notes.push_back(fileError(name, std::string(sheet ? "sheet" : "layer") + " '" + t.layer + "' read"));
+
+  OGRFeatureDefn* defn = layer->GetLayerDefn();
+  const int nf = defn->GetFieldCount();
+  const bool headerless = text || sheet;  // the header is a row to find
+  std::vector<std::string> fields;
+  for (int i = 0; i < nf; ++i) fields.push_back(defn->GetFieldDefn(i)->GetNameRef());
+  const bool geometry = !headerless && defn->GetGeomFieldCount() > 0 && layer->GetGeomType() != wkbNone;
+  if (geometry)
+    if (const OGRSpatialReference* srs = layer->GetSpatialRef()) {
+      char* wkt = nullptr;
+      srs->exportToWkt(&wkt);
+      t.crs = wkt ? wkt : "";
+      CPLFree(wkt);
+    }
+  const GIntBig total = layer->GetFeatureCount(FALSE);
+  std::vector<std::vector<std::string>> grid;
+  std::vector<long> numbers;
+  layer->ResetReading();
+  long n = 0;
+  for (;;) {
+    std::unique_ptr<OGRFeature> f(layer->GetNextFeature());
+    if (!f) break;
+    ++n;
+    std::vector<std::string> row(nf);
+    bool any = false;
+    for (int i = 0; i < nf; ++i) {
+      row[i] = f->IsFieldSetAndNotNull(i) ? f->GetFieldAsString(i) : "";
+      any |= !row[i].empty();
+    }
+    if (geometry) {
+      double x = 0, y = 0;
+      bool ok = false;
+      if (const OGRGeometry* g = f->GetGeometryRef(); g && !g->IsEmpty()) {
+        const OGRwkbGeometryType gt = wkbFlatten(g->getGeometryType());
+        if (gt == wkbPoint) {
+          x = g->toPoint()->getX(), y = g->toPoint()->getY(), ok = true;
+        } else {
+          OGRPoint p;
+          const OGRSurface* surface = OGR_GT_IsSurface(gt) ? g->toSurface() : nullptr;
+          if ((surface ? surface->PointOnSurface(&p) : g->Centroid(&p)) == OGRERR_NONE) x = p.getX(), y = p.getY(), ok = true;
+        }
+      }
+      t.gx.push_back(x);
+      t.gy.push_back(y);
+      t.g_ok.push_back(ok);
+      any = true;
+    }
+    if (!any) continue;  // an empty row
+    grid.push_back(std::move(row));
+    // A sheet's or CSV's record number is the row a user sees (the header is row header_row+1).
+    numbers.push_back(headerless ? n : static_cast<long>(f->GetFID()));
+    if (control && (n & 1023) == 0) {
+      if (total > 0) control->progress = std::min(0.99f, static_cast<float>(n) / total);
+      if (control->cancel) {
+        t.truncated = true;
+        t.notes.push_back(fileError(name, "reading cancelled after " + std::to_string(n) + " rows"));
+        break;
+      }
+    }
+  }
+  if (!capture.last().empty() && grid.empty()) return R::fail(fileError(name, capture.last()));
+  if (headerless) {
+    if (grid.empty()) return R::fail(fileError(name, "contains no rows"));
+    t.header_row = findHeaderRow(grid);
+    t.columns = grid[t.header_row];
+    for (size_t i = 0; i < t.columns.size(); ++i) {
+      std::string& c = t.columns[i];
+      c = normalizeKey(c).empty() ? "column " + std::to_string(i + 1) : std::string(c);
+      if (i == 0 && c.rfind("\xEF\xBB\xBF", 0) == 0) c.erase(0, 3);
+    }
+    if (t.header_row > 0)
+      t.notes.push_back(fileError(name, std::to_string(t.header_row) + " title row" + (t.header_row > 1 ? "s" : "") +
+                                            " above the header skipped"));
+    t.rows.assign(std::make_move_iterator(grid.begin() + t.header_row + 1), std::make_move_iterator(grid.end()));
+    t.row_numbers.assign(numbers.begin() + t.header_row + 1, numbers.end());
+  } else {
+    t.columns = fields;
+    t.rows = std::move(grid);
+    t.row_numbers = std::move(numbers);
+    t.has_points = geometry;
+    if (!geometry) t.gx.clear(), t.gy.clear(), t.g_ok.clear();
+  }
+  if (control) control->progress = 1.f;
+  return t;
+}
+
+}  // namespace cm
