@@ -3,6 +3,7 @@
 // time, and shutdown with GL objects alive.
 #include <gtest/gtest.h>
 
+#include <fstream>
 #include <memory>
 
 #include "core/stats.h"
@@ -125,12 +126,14 @@ TEST(App, ABrokenFileKeepsTheCurrentModelAndSaysWhy) {
   Started s(kFixture);
   ASSERT_TRUE(s.ok);
   s.app.advance(0);
-  s.app.openProjects(std::string(CHAINMAP_FIXTURES) + "/projects_missing_column.csv");
+  const std::string empty = ::testing::TempDir() + "chainmap_empty_projects.csv";
+  std::ofstream(empty).close();
+  s.app.openProjects(empty);
   for (int i = 0; i < 600 && s.app.loading(); ++i) s.app.advance(0.01);
   s.app.advance(0);
   EXPECT_EQ(s.app.model().projects.size(), 6u) << "the fixture must stay on screen";
   ASSERT_FALSE(s.app.state().errors.empty());
-  EXPECT_NE(s.app.state().errors.back().find("projects_missing_column.csv"), std::string::npos);
+  EXPECT_NE(s.app.state().errors.back().find("chainmap_empty_projects.csv"), std::string::npos);
 }
 
 TEST(App, ShutsDownWithEveryGlObjectAlive) {

@@ -179,7 +179,7 @@ TEST(Render, EveryFatalLoadErrorEndsWithItsMessageAndExit1InEveryHeadlessMode) {
       {"--data " + d + "/nodbf", ".dbf"},
       {"--data " CHAINMAP_TEST_DATA " --projects " + d + "/empty.csv", "empty.csv"},
       {"--data " CHAINMAP_TEST_DATA " --projects " + d + "/garbage.csv", "garbage.csv"},
-      {"--data " CHAINMAP_TEST_DATA " --projects " + d + "/unknown.csv", "unknown.csv"},
+      {"--data " CHAINMAP_TEST_DATA " --projects " + d + "/unknown.csv", "unknown.csv.chainmap.json"},
       {"--data " CHAINMAP_TEST_DATA " --projects " + d + "/missing.csv", "missing.csv"},
   };
   for (const auto& [flags, names] : cases)
@@ -187,7 +187,9 @@ TEST(Render, EveryFatalLoadErrorEndsWithItsMessageAndExit1InEveryHeadlessMode) {
       const std::string log = d + "/err.log";
       const int rc = std::system((std::string(CHAINMAP_EXE) + " " + flags + " " + mode + " >/dev/null 2>" + log).c_str());
       ASSERT_TRUE(WIFEXITED(rc)) << flags << " " << mode << ": killed by a signal";
-      EXPECT_EQ(WEXITSTATUS(rc), 1) << flags << " " << mode;
+      // A table whose columns cannot be told apart is not broken: the command line asks for a
+      // mapping (exit 2, like a bad flag); everything else that cannot load exits 1.
+      EXPECT_EQ(WEXITSTATUS(rc), flags.find("unknown.csv") != std::string::npos ? 2 : 1) << flags << " " << mode;
       std::ifstream in(log);
       const std::string err((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
       EXPECT_NE(err.find("error: "), std::string::npos) << flags << " " << mode << ": " << err;

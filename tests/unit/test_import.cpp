@@ -3,6 +3,7 @@
 // coordinate-system detection on realistic point sets; mappings saved and reopened; exports
 // read back; values and names parsed as offices write them.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <cmath>
 #include <filesystem>
@@ -31,7 +32,8 @@ namespace {
 class Import : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    dir_ = new fs::path(fs::path(::testing::TempDir()) / "chainmap_import_fixtures");
+    // One folder a process: CTest runs these tests as parallel processes.
+    dir_ = new fs::path(fs::path(::testing::TempDir()) / ("chainmap_import_fixtures_" + std::to_string(getpid())));
     fs::remove_all(*dir_);
     files_ = new std::vector<std::string>(writeImportFixtures(*dir_));
     map_ = new Model;
