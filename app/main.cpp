@@ -70,6 +70,9 @@ static int run(const Options& opt) {
     }
     return 0;
   }
+  app.setSource({opt.data_dir, opt.projects_file, opt.crs, opt.layer, opt.mapping}, load.report.import);
+  if (load.report.needs_mapping) app.openMappingDialog(load.report.import);
+  app.setWatch(opt.watch_s);
   if (!opt.capture_idle.empty()) app.captureWhenIdle(opt.capture_idle);
   return app.runInteractive();
 }

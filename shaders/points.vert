@@ -23,6 +23,7 @@ uniform vec3 u_palette[6];
 out vec2 v_uv;
 out vec3 v_color;
 out float v_radius;
+flat out int v_approx;      // 1: approximate location (drawn hollow)
 
 #ifdef NARROW_SETS
 // Built with NARROW_SETS only for draws where the chain or district set is narrowed.
@@ -78,4 +79,5 @@ void main() {
   v_uv = a_corner * extent;
   v_radius = r;
   v_color = u_palette[(a_bits[ECO_WORD] >> ECO_SHIFT) & ECO_MASK];
+  v_approx = int((a_bits[APPROX_WORD] >> APPROX_SHIFT) & APPROX_MASK);
 }

@@ -78,6 +78,10 @@ class BackgroundTask {
   void wait() {
     if (worker_.joinable()) worker_.join();
   }
+  // Asks the computation to stop (it checks TaskControl::cancel); its result still arrives.
+  void cancel() {
+    if (state_) state_->control.cancel = true;
+  }
   void stop() {
     if (state_) state_->control.cancel = true;
     if (worker_.joinable()) worker_.join();

@@ -21,17 +21,18 @@ FilterWords packFilterWords(const Projects& p, size_t i) {
   put(w, kFilterBits[0], static_cast<uint32_t>(p.ecosystem[i]));
   put(w, kFilterBits[1], static_cast<uint32_t>(p.sector[i]));
   put(w, kFilterBits[2], p.in_park[i] ? 1u : 0u);
-  put(w, kFilterBits[3], static_cast<uint32_t>(std::clamp(projectMonth(p, i), 0, kMaxMonth)));
-  put(w, kFilterBits[4], id(p.district_index[i]));
-  put(w, kFilterBits[5], id(p.chain[i]));
+  put(w, kFilterBits[3], i < p.approx.size() && p.approx[i] ? 1u : 0u);
+  put(w, kFilterBits[4], static_cast<uint32_t>(std::clamp(projectMonth(p, i), 0, kMaxMonth)));
+  put(w, kFilterBits[5], id(p.district_index[i]));
+  put(w, kFilterBits[6], id(p.chain[i]));
   return w;
 }
 
 FilterWords packEcosystemOnly(Ecosystem e) {
   FilterWords w{0, 0};
   put(w, kFilterBits[0], static_cast<uint32_t>(e));
-  put(w, kFilterBits[4], kNoId);
   put(w, kFilterBits[5], kNoId);
+  put(w, kFilterBits[6], kNoId);
   return w;
 }
 

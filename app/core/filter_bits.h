@@ -15,10 +15,11 @@ struct BitField {
   int word, shift, width;
 };
 
-inline constexpr std::array<BitField, 6> kFilterBits{{
+inline constexpr std::array<BitField, 7> kFilterBits{{
     {"ECO", 0, 0, 3},
     {"SECTOR", 0, 3, 1},
     {"INPARK", 0, 4, 1},
+    {"APPROX", 0, 5, 1},     // the location is approximate (at its park, or inside its district)
     {"MONTH", 0, 16, 16},    // signing month, year*12 + month-1 (years 0..5461)
     {"DISTRICT", 1, 0, 16},  // index into Model::districts; kNoId when unknown
     {"CHAIN", 1, 16, 16},    // index into Projects::chain_names

@@ -81,6 +81,61 @@ inline constexpr Str NoTargetFor{"该年未设年度目标：", "No annual targe
 inline constexpr Str Loading{"正在载入", "Loading"};
 inline constexpr Str Saved{"已保存", "Saved"};
 inline constexpr Str Computing{"计算中…", "Computing…"};
+inline constexpr Str Approximate{"位置为近似（园区或区县内）", "Approximate location (at its park or in its district)"};
+inline constexpr Str ApproxAtPark{"位置为近似：按所在园区", "Approximate location: at its park"};
+inline constexpr Str ApproxInDistrict{"位置为近似：区县内示意点", "Approximate location: a point in its district"};
+// File browser (ui/file_browser.cpp).
+inline constexpr Str FbOpenTitle{"打开项目表", "Open a project table"};
+inline constexpr Str FbSaveTitle{"导出", "Export"};
+inline constexpr Str FbUp{"上一级", "Up"};
+inline constexpr Str FbHome{"主目录", "Home"};
+inline constexpr Str FbOpen{"打开", "Open"};
+inline constexpr Str FbSave{"保存", "Save"};
+inline constexpr Str FbCancel{"取消", "Cancel"};
+inline constexpr Str FbRecent{"最近打开", "Recent"};
+inline constexpr Str FbNoRecent{"（无）", "(none)"};
+inline constexpr Str FbName{"名称", "Name"};
+inline constexpr Str FbSize{"大小", "Size"};
+inline constexpr Str FbModified{"修改时间", "Modified"};
+inline constexpr Str FbFolder{"文件夹", "Folder"};
+inline constexpr Str FbEmpty{"（此文件夹中没有可用的文件）", "(no matching files in this folder)"};
+inline constexpr Str FbAllSupported{"全部支持的格式", "All supported formats"};
+inline constexpr Str FbFileName{"文件名", "File name"};
+inline constexpr Str FbFormat{"格式", "Format"};
+inline constexpr Str FbNeedName{"请输入文件名", "Type a file name"};
+inline constexpr Str FbExists{"文件已存在，是否替换？", "The file already exists. Replace it?"};
+inline constexpr Str FbReplace{"替换", "Replace"};
+inline constexpr Str FbGo{"转到", "Go"};
+// Importing tables (ui/mapping_dialog.cpp, the load window and report).
+inline constexpr Str MappingTitle{"字段对应：哪一列是什么", "Map the table's columns"};
+inline constexpr Str MappingField{"字段", "Field"};
+inline constexpr Str MappingColumn{"表中的列", "Column in the table"};
+inline constexpr Str MappingWhy{"依据", "Why"};
+inline constexpr Str MappingUnit{"投资额单位", "Investment unit"};
+inline constexpr Str MappingCoords{"坐标系", "Coordinates"};
+inline constexpr Str MappingSwap{"经纬度互换", "Swap lon/lat"};
+inline constexpr Str MappingMissing{"标 * 的字段还没有对应的列：项目名称、投资额、签约日期，以及坐标或区县/园区。",
+                                    "Fields marked * have no column yet: a name, the investment, the signing date, and coordinates or a district/park."};
+inline constexpr Str MappingApply{"应用", "Apply"};
+inline constexpr Str MappingSave{"保存对应并应用", "Save mapping and apply"};
+inline constexpr Str OpenFile{"打开…", "Open…"};
+inline constexpr Str ExportFile{"导出…", "Export…"};
+inline constexpr Str Reload{"重新载入 (F5)", "Reload (F5)"};
+inline constexpr Str EditMapping{"字段对应…", "Mapping…"};
+inline constexpr Str LoadReport{"载入报告", "Load report"};
+inline constexpr Str ReportCsv{"逐行问题清单：", "Problems row by row:"};
+inline constexpr Str PasswordTitle{"数据库密码", "Database password"};
+inline constexpr Str PasswordNote{"密码只保存在内存中，不写入任何文件。", "The password stays in memory; it is never written to a file."};
+inline constexpr Str Connect{"连接", "Connect"};
+inline constexpr Str Exported{"已导出", "Exported"};
+inline constexpr Str ChosenByHand{"手动选择", "chosen by hand"};
+inline constexpr Str UnitFromValues{"按数值判断", "from the values"};
+inline constexpr Str UnitUsd{"美元", "USD"};
+inline constexpr Str UnitWanUsd{"万美元", "10k USD"};
+inline constexpr Str CoordDetect{"自动识别", "Detect"};
+inline constexpr Str CoordGcj{"GCJ-02（高德/腾讯）", "GCJ-02 (Amap, Tencent)"};
+inline constexpr Str CoordBd{"BD-09（百度）", "BD-09 (Baidu)"};
+inline constexpr Str CoordEpsg{"投影坐标 EPSG", "Projected (EPSG)"};
 }  // namespace S
 
 // All strings of the table above (both languages), for the glyph atlas.

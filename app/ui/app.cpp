@@ -20,6 +20,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/dates.h"
+#include "data/import/field_mapping.h"
 #include "data/data_paths.h"
 #include "ui/app_impl.h"
 #include "ui/layout.h"
@@ -143,9 +144,22 @@ AppState defaultState(const Model& m) {
   return st;
 }
 
-GlyphText neededText(const Model& m) {
+GlyphText neededText(const Model& m, const LoadReport* report) {
   GlyphText t;
   t.ui = allUiText();
+  for (int f = 0; f < kFieldCount; ++f) t.ui += fieldLabelZh(static_cast<Field>(f));  // the mapping dialog
+  if (report) {
+    for (const auto* list : {&report->errors, &report->warnings})
+      for (const std::string& s : *list) t.data += s;
+    if (report->import) {
+      const RawTable& table = report->import->table;
+      for (const std::string& c : table.columns) t.data += c;
+      for (size_t r = 0; r < std::min<size_t>(6, table.rows.size()); ++r)
+        for (const std::string& c : table.rows[r]) t.data += c;
+      t.data += table.display_source + report->import->mapping_path;
+    }
+  }
+  for (const std::string& s : m.projects.extra_names) t.data += s;
   for (const District& d : m.districts) t.labels += d.name_zh + d.name_en;
   for (const Park& p : m.parks) t.labels += p.name_zh + p.name_en;
   for (const std::string& s : m.projects.name_zh) t.data += s;
@@ -159,7 +173,6 @@ App::~App() = default;  // Impl::~Impl shuts down in order
 const Derived& App::derived() const { return impl_->derived; }
 void App::addPanel(PanelSpec p) { impl_->panels.push_back(std::move(p)); }
 void App::captureWhenIdle(std::string png) { impl_->idle_capture = std::move(png); }
-bool App::loading() const { return !impl_->load.idle(); }
 
 static void onEvent(GLFWwindow* w) { static_cast<App::Impl*>(glfwGetWindowUserPointer(w))->events++; }
 
@@ -238,68 +251,9 @@ Result<bool> App::start(std::shared_ptr<const Model> model, AppState state, Font
   if (auto ok = I.gpu->map.init(shaderDir()); !ok) return R::fail(ok.error());
   auto targets = loadTargets(assetDir() + "/targets.json");
   if (!targets) st_.warnings.push_back(targets.error());
+  if (std::string e = I.recent.load(recentFilesPath()); !e.empty()) st_.warnings.push_back(e);
   I.derived.setTargets(targets ? std::optional<Targets>(*targets) : std::nullopt);
   return true;
-}
-
-// ---- replacing the model ---------------------------------------------------------------------
-
-void App::openProjects(const std::string& path) {
-  Impl& I = *impl_;
-  if (!I.load.idle()) return;  // one load at a time
-  I.loading_file = path;
-  st_.status = std::string(tr(st_.lang, S::Loading)) + " " + path + " …";
-  const LoadOptions opt{model_->data_dir, path, model_->display_crs};
-  I.load.start([opt](TaskControl&) {
-    LoadedModel r;
-    r.file = opt.projects_file;
-    r.model = std::make_shared<Model>(loadModel(opt, r.report));
-    if (!r.report.fatal()) {
-      auto blob = readCjkFont();
-      r.fonts.emplace(blob ? buildFonts(blob.take(), neededText(*r.model)) : Result<Fonts>::fail(blob.error()));
-    }
-    return r;
-  });
-}
-
-void App::pollLoad() {
-  Impl& I = *impl_;
-  auto done = I.load.poll();
-  if (!done) return;
-  applyLoaded(std::move(*done));
-}
-
-void App::applyLoaded(LoadedModel&& r) {
-  st_.status.clear();
-  for (const std::string& e : r.report.errors) std::fprintf(stderr, "error: %s\n", e.c_str());
-  for (const std::string& w : r.report.warnings) std::fprintf(stderr, "warning: %s\n", w.c_str());
-  if (r.report.fatal() || !r.fonts || !*r.fonts) {  // keep what is on screen; say why
-    st_.errors.insert(st_.errors.end(), r.report.errors.begin(), r.report.errors.end());
-    if (r.fonts && !*r.fonts) st_.errors.push_back(r.fonts->error());
-    return;
-  }
-  st_.warnings = r.report.warnings;
-  replaceModel(std::move(r.model), r.fonts->take());
-}
-
-void App::replaceModel(std::shared_ptr<const Model> model, Fonts fonts) {
-  Impl& I = *impl_;
-  // The new atlas replaces the old one between frames: the font texture is re-uploaded.
-  ImGui_ImplOpenGL3_DestroyFontsTexture();
-  I.fonts = std::move(fonts);
-  ImGui::GetIO().Fonts = I.fonts.atlas.get();
-  ImGui_ImplOpenGL3_CreateFontsTexture();
-  model_ = std::move(model);
-  ++model_rev_;
-  // The view, layers, language and aggregation stay; what indexes the old rows does not.
-  const AppState fresh = defaultState(*model_);
-  st_.timeline = fresh.timeline;
-  st_.filter = fresh.filter;
-  st_.home = fresh.home;
-  st_.selected = -1;
-  st_.hover = {};
-  I.press_pick = {};
-  I.force_present = true;
 }
 
 // ---- frames ----------------------------------------------------------------------------------
@@ -307,6 +261,10 @@ void App::replaceModel(std::shared_ptr<const Model> model, Fonts fonts) {
 FrameStats App::advance(double dt) {
   Impl& I = *impl_;
   pollLoad();
+  if (I.watch_s > 0 && !loading()) {  // --watch: a live source is read again now and then
+    I.since_reload += dt;
+    if (I.since_reload >= I.watch_s) reload();
+  }
   if (I.interactive) {
     FrameStats fs = runFrame(dt, FrameTarget{true, 0, 0, true, true});
     if (fs.presented) glfwSwapBuffers(I.window);
@@ -335,15 +293,17 @@ int App::runInteractive() {
         if (!ok) std::fprintf(stderr, "error: %s\n", ok.error().c_str());
         I.idle_captured = true;
       }
-      glfwWaitEvents();
+      if (I.watch_s > 0) glfwWaitEventsTimeout(std::max(0.01, I.watch_s - I.since_reload));  // wake for the next --watch reload
+      else glfwWaitEvents();
     } else if (busy && stable >= 2) {
       glfwWaitEventsTimeout(0.05);  // a worker is running: look in now and then
     } else {
       glfwPollEvents();
     }
-    for (const std::string& path : I.dropped) {
-      if (path.size() > 4 && path.substr(path.size() - 4) == ".csv") openProjects(path);
-      else st_.errors.push_back(fileError(path, "chainmap opens project tables as CSV files"));
+    for (const std::string& path : I.dropped) {  // a table dropped on the map opens (any format the reader takes)
+      I.recent.add(path);
+      I.recent.save(recentFilesPath());
+      openProjects(path);
     }
     I.dropped.clear();
     const auto now = Clock::now();

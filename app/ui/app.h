@@ -19,6 +19,7 @@
 
 #include "core/derived.h"
 #include "core/model.h"
+#include "data/model_loader.h"
 #include "ui/app_state.h"
 #include "ui/fonts.h"
 #include "ui/panels.h"
@@ -66,12 +67,28 @@ class App {
   Result<Image> capture(int w = 0, int h = 0);
   Result<bool> screenshot(const std::string& png, int w = 0, int h = 0);
 
-  // Opens another projects file on a worker thread; the current model stays until it is in.
-  void openProjects(const std::string& path);
+  // Opens a projects source (any table chainmap reads, or "PG:…") on a worker thread with a
+  // progress bar and Cancel; the current model stays until the new one is in. A table whose
+  // columns cannot be told apart opens the mapping dialog instead (ui/app_load.cpp).
+  void openProjects(const std::string& source, const std::string& layer = "", const std::string& mapping = "");
+  // F5: the same source again, keeping view, filters and selection (a live database's changes).
+  void reload();
+  void setWatch(double seconds);  // --watch: reload every `seconds` (0: never)
   bool loading() const;
+  float loadProgress() const;
+  void cancelLoad();
+  // The source on screen was loaded with `opt` (main's start-up load), and imported this way.
+  void setSource(const LoadOptions& opt, std::shared_ptr<ImportSession> import);
   // Replaces the model (and the atlas that holds its names): every cached product and layer is
-  // rebuilt from the new model revision; nothing keeps pointers into the old one.
-  void replaceModel(std::shared_ptr<const Model> model, Fonts fonts);
+  // rebuilt from the new model revision; nothing keeps pointers into the old one. With
+  // `keep_state` the filter, time window and selection carry over (matched by id and name).
+  void replaceModel(std::shared_ptr<const Model> model, Fonts fonts, bool keep_state = false);
+  // Imports `s`'s table again with `m` (the mapping dialog's Apply), saving the mapping first
+  // when `save`.
+  void applyMapping(std::shared_ptr<ImportSession> s, FieldMapping m, bool save);
+  void openMappingDialog(std::shared_ptr<ImportSession> s);
+  // The table whose mapping the dialog is asking for (null when the dialog is closed).
+  std::shared_ptr<ImportSession> pendingMapping() const;
   // Interactive mode: write the window's image to `png` each time it settles (scripted tests).
   void captureWhenIdle(std::string png);
 
@@ -90,14 +107,19 @@ class App {
   FrameStats runFrame(double dt, const FrameTarget& target);  // ui/frame.cpp
   void applyLoaded(LoadedModel&& loaded);
   void pollLoad();
+  void startLoad(LoadOptions opt, bool keep_state);
+  void swapFonts(Fonts fonts);
+  void drawLoadUi();  // ui/app_load.cpp: requests, progress, password prompt, mapping dialog
   std::unique_ptr<Impl> impl_;
   std::shared_ptr<const Model> model_;
   uint64_t model_rev_ = 0;
   AppState st_;
 };
 
-// Every string the map and panels can show, so the glyph atlas holds exactly those.
-GlyphText neededText(const Model& m);
+// Every string the map and panels can show, so the glyph atlas holds exactly those: the UI, the
+// names in the model, and what the load said (messages, an imported table's headers and first
+// rows for the mapping dialog).
+GlyphText neededText(const Model& m, const LoadReport* report = nullptr);
 
 // The initial view: Hangzhou fitted into the part of the window the panels leave free.
 void fitHome(AppState& st);

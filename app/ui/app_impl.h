@@ -13,7 +13,10 @@
 #include "render/gl_util.h"
 #include "render/layer_stack.h"
 #include "render/map_renderer.h"
+#include "data/recent_files.h"
 #include "ui/app.h"
+#include "ui/file_browser.h"
+#include "ui/mapping_dialog.h"
 
 struct GLFWwindow;
 
@@ -26,12 +29,13 @@ struct Gpu {
   LayerStack layers;
 };
 
-// A projects file loaded off the UI thread (openProjects).
+// A projects source loaded (or re-mapped) off the UI thread (ui/app_load.cpp).
 struct LoadedModel {
-  std::string file;
+  LoadOptions opt;                 // what was loaded (for F5 and --watch)
   std::shared_ptr<Model> model;
   LoadReport report;
   std::optional<Result<Fonts>> fonts;
+  bool keep_state = false;         // a reload: keep view, filters and selection
 };
 
 // Where a frame goes.
@@ -65,7 +69,19 @@ struct App::Impl {
   std::vector<std::string> dropped;       // files dropped on the window
 
   BackgroundTask<LoadedModel> load;
-  std::string loading_file;
+  std::string loading_file;        // what the progress bar names (never with a password)
+  bool load_cancelled = false;     // Cancel pressed: the result is dropped when it arrives
+  LoadOptions source;              // where the model on screen came from (F5 reloads it)
+  std::shared_ptr<ImportSession> import;  // how it was imported (the mapping dialog edits it)
+  std::string pg_password;         // typed in the window for a database; memory only
+  bool password_prompt = false;    // the database asked for a password
+  double watch_s = 0, since_reload = 0;   // --watch
+  MappingDialog mapping_dialog;    // which column is which, for a table that needs a person
+  FileBrowser file_browser;        // File → Open, Export
+  RecentFiles recent;              // the sources opened last (~/.local/share/chainmap/recent.json)
+  std::string browse_dir;          // where the file browser opens
+  char password_buf[128] = {};     // the database password prompt's field
+  LoadOptions mapping_base_source; // the source the dialog's table came from
   std::string idle_capture;  // captureWhenIdle()
   bool idle_captured = false;
   int idle_captures = 0;

@@ -36,6 +36,13 @@ struct AppState {
   std::vector<std::string> errors;    // shown in the window until dismissed
   std::vector<std::string> warnings;
   std::string status;                 // a passing note (e.g. "Saved x.png"), shown in the timeline bar
+
+  // What a panel asks the App to do this frame (commands, not document state).
+  struct Requests {
+    bool open_file = false, export_file = false, reload = false, edit_mapping = false;
+  } requests;
+  bool reloadable = false;   // the projects came from a file or database the App can read again
+  bool mappable = false;     // the projects came through the importer (a mapping to edit)
 };
 
 // What the user edits (the document), as opposed to per-frame hover: two states with equal

@@ -52,9 +52,10 @@ Result<Fonts> buildFonts(FontBlob&& font, const GlyphText& text, float ui_px) {
   f.atlas = std::make_shared<ImFontAtlas>();
   ImFontAtlas& atlas = *f.atlas;
   std::vector<ImVector<ImWchar>> ranges(3);  // must live until Build() below
-  auto build_ranges = [&](ImVector<ImWchar>& r, std::initializer_list<const std::string*> parts) {
+  auto build_ranges = [&](ImVector<ImWchar>& r, std::initializer_list<const std::string*> parts, bool common_cjk = false) {
     ImFontGlyphRangesBuilder builder;
     builder.AddRanges(atlas.GetGlyphRangesDefault());
+    if (common_cjk) builder.AddRanges(atlas.GetGlyphRangesChineseSimplifiedCommon());
     for (const std::string* s : parts) builder.AddText(s->c_str());
     builder.BuildRanges(&r);
     return r.Data;
@@ -74,7 +75,9 @@ Result<Fonts> buildFonts(FontBlob&& font, const GlyphText& text, float ui_px) {
     cfg.OversampleV = 1;
     return atlas.AddFont(&cfg);
   };
-  f.ui = add(ui_px, build_ranges(ranges[0], {&text.ui, &text.labels, &text.data}));
+  // The panels' font also carries the ~2,500 common simplified characters, so text nobody could
+  // list beforehand (file and folder names in the file browser, a typed value) still shows.
+  f.ui = add(ui_px, build_ranges(ranges[0], {&text.ui, &text.labels, &text.data}, true));
   f.label = add(ui_px * 1.15f, build_ranges(ranges[1], {&text.ui, &text.labels}));
   f.title = add(ui_px * 1.5f, build_ranges(ranges[2], {&text.ui}));
   const bool ok = f.ui && f.label && f.title && atlas.Build();

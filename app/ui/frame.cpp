@@ -175,6 +175,7 @@ FrameStats App::runFrame(double dt, const FrameTarget& target) {
     I.popup_open = ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId);
     I.derived.update(inputs());
     drawMessagesPanel(ui);
+    drawLoadUi();
     if (st_.selected >= 0 && st_.layers.on("projects")) drawProjectCard(ui, st_.selected);
     if (st_.hover) st_.hover.layer->tooltip(lf, st_.hover.item);
 

@@ -2,7 +2,7 @@
 // its card (a bubble to zoom into it, empty map to clear), arrows pan, +/− zoom, F/Home fit,
 // Escape closes an open dropdown and then clears the selection, L switches the language,
 // PageUp/PageDown step the time window by a month, Space plays, Ctrl+S saves the view as a PNG,
-// Ctrl+Q quits.
+// Ctrl+Q quits, F5 reloads the projects source, Ctrl+O opens another.
 #define GLFW_INCLUDE_NONE
 #include <GLFW/glfw3.h>
 #include <imgui.h>
@@ -61,6 +61,10 @@ static void handleKey(App::Impl& I, AppState& st, int key, int mods) {
     case GLFW_KEY_F:
     case GLFW_KEY_HOME: fitHome(st); break;
     case GLFW_KEY_L: st.lang = st.lang == Lang::Zh ? Lang::En : Lang::Zh; break;
+    case GLFW_KEY_F5: st.requests.reload = true; break;
+    case GLFW_KEY_O:
+      if (mods & GLFW_MOD_CONTROL) st.requests.open_file = true;
+      break;
     case GLFW_KEY_Q:
       if (mods & GLFW_MOD_CONTROL) glfwSetWindowShouldClose(I.window, GLFW_TRUE);
       break;

@@ -22,6 +22,17 @@ void drawTitleAndLayersPanel(UiContext& ui) {
   if (ImGui::SmallButton(tr(L, S::Language))) st.lang = L == Lang::Zh ? Lang::En : Lang::Zh;
   ImGui::SameLine();
   if (ImGui::SmallButton(tr(L, S::Fit))) fitHome(st);
+  // Data: open another table, export the filtered projects; reload and edit the mapping when the
+  // projects came from a user's table.
+  ImGui::SameLine();
+  if (ImGui::SmallButton(tr(L, S::OpenFile))) st.requests.open_file = true;
+  ImGui::SameLine();
+  if (ImGui::SmallButton(tr(L, S::ExportFile))) st.requests.export_file = true;
+  if (st.reloadable) {
+    if (ImGui::SmallButton(tr(L, S::Reload))) st.requests.reload = true;
+    if (st.mappable) ImGui::SameLine();
+  }
+  if (st.mappable && ImGui::SmallButton(tr(L, S::EditMapping))) st.requests.edit_mapping = true;
   ImGui::Separator();
   if (ImGui::CollapsingHeader(tr(L, S::Layers), ImGuiTreeNodeFlags_DefaultOpen)) {
     const auto& toggles = ui.layers.toggles();

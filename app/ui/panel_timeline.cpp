@@ -18,7 +18,10 @@ void TimelinePanel::draw(UiContext& ui) {
   Filter& f = st.filter;
   const Lang L = st.lang;
   const int n = t.last_month - t.first_month + 1;
-  if (n <= 0) return;
+  if (n <= 0 || ui.model.projects.size() == 0) {
+    if (!st.status.empty()) ImGui::TextDisabled("%s", st.status.c_str());
+    return;
+  }
 
   if (ImGui::Button(t.playing ? tr(L, S::Pause) : tr(L, S::Play), {64, 0})) {
     t.playing = !t.playing;

@@ -17,7 +17,7 @@ StartupLoader::StartupLoader(LoadOptions opt, bool with_fonts) {
     load_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
     if (!with_fonts) return;
     reader.join();
-    fonts.emplace(*blob ? buildFonts(blob->take(), neededText(*model)) : Result<Fonts>::fail(blob->error()));
+    fonts.emplace(*blob ? buildFonts(blob->take(), neededText(*model, &report)) : Result<Fonts>::fail(blob->error()));
   });
 }
 

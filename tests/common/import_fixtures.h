@@ -10,6 +10,7 @@
 #include <ogrsf_frmts.h>
 
 #include <cmath>
+#include <functional>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -211,6 +212,23 @@ inline std::vector<std::string> writeImportFixtures(const std::filesystem::path&
     files.push_back("five.gpkg");
   }
   return files;
+}
+
+// The five rows as a PostGIS table with a point geometry (GCJ-02 lon/lat in EPSG:4326, the way
+// Amap coordinates end up in databases), for a throwaway server (pg_server.h).
+inline std::string registrySql() {
+  std::string sql =
+      "CREATE TABLE projects (项目编号 text PRIMARY KEY, 项目名称 text, 所属生态圈 text, 产业链 text, "
+      "\"总投资(万元)\" numeric, 签约日期 date, 所在区县 text, geom geometry(Point,4326));\n";
+  for (const TruthRow& r : truthRows()) {
+    const Vec2 g = wgs84ToGcj02({r.lon, r.lat});
+    char row[512];
+    std::snprintf(row, sizeof row,
+                  "INSERT INTO projects VALUES ('%s','%s','%s','%s',%.0f,'%d-%02d-10','%s',ST_SetSRID(ST_MakePoint(%.6f,%.6f),4326));\n",
+                  r.id, r.name, r.ecosystem, r.chain, r.invest_wan, r.y, r.m, r.district, g.x, g.y);
+    sql += row;
+  }
+  return sql;
 }
 
 }  // namespace cm::test

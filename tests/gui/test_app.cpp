@@ -3,6 +3,8 @@
 // time, and shutdown with GL objects alive.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <memory>
 
@@ -10,6 +12,8 @@
 #include "data/model_loader.h"
 #include "ui/app.h"
 #include "ui/startup.h"
+#include "import_fixtures.h"
+#include "pg_server.h"
 
 using namespace cm;
 
@@ -22,12 +26,12 @@ struct Started {
   App app;
   std::shared_ptr<Model> model;
   bool ok = false;
-  Started(const std::string& projects, int w = 900, int h = 600) {
+  Started(const std::string& projects, int w = 900, int h = 600, const std::string& layer = "") {
     if (!std::getenv("DISPLAY")) {
       ADD_FAILURE() << "GUI tests need a display: run them under xvfb-run (scripts/test.sh does)";
       return;
     }
-    StartupLoader load({CHAINMAP_TEST_DATA, projects, ""}, true);
+    StartupLoader load({CHAINMAP_TEST_DATA, projects, "", layer, ""}, true);
     auto window = app.openWindow(w, h);
     load.join();
     EXPECT_TRUE(window) << window.error();
@@ -40,6 +44,7 @@ struct Started {
     fitHome(st);
     auto started = app.start(model, st, load.fonts->take());
     EXPECT_TRUE(started) << started.error();
+    app.setSource({CHAINMAP_TEST_DATA, projects, "", layer, ""}, load.report.import);
     ok = bool(started);
   }
 };
@@ -146,4 +151,78 @@ TEST(App, ShutsDownWithEveryGlObjectAlive) {
   // And an App whose start never ran (a load error in a headless mode) goes quietly too.
   App bare;
   ASSERT_TRUE(bare.openWindow(200, 100));
+}
+
+TEST(App, ALiveDatabaseReloadsInPlaceKeepingViewFiltersAndSelection) {
+  test::PgServer pg;
+  ASSERT_TRUE(pg.ok()) << pg.error();
+  ASSERT_TRUE(pg.exec(test::registrySql())) << pg.execError();
+  Started s(pg.gdal(), 900, 600, "projects");
+  ASSERT_TRUE(s.ok);
+  ASSERT_EQ(s.app.model().projects.size(), 5u);
+  AppState& st = s.app.state();
+  st.filter.ecosystems = 1u << static_cast<int>(Ecosystem::Iot);
+  st.view.panPixels(40, -25);
+  st.view.zoomAt({450, 300}, 1.7);
+  const auto& ids = s.app.model().projects.id;
+  st.selected = static_cast<int>(std::find(ids.begin(), ids.end(), "HZ2024-001") - ids.begin());
+  s.app.advance(0);
+  const View view = st.view;
+  const Filter filter = st.filter;
+  ASSERT_EQ(s.app.derived().stats().total.count, 2);  // the two iot rows
+  // Rows change in the database; F5 reads it again in place.
+  ASSERT_TRUE(pg.exec("INSERT INTO projects VALUES ('HZ2024-009','视觉终端','智能物联','视觉智能',90000,'2024-05-01','滨江区',"
+                      "ST_SetSRID(ST_MakePoint(120.2100,30.2000),4326)); DELETE FROM projects WHERE 项目编号='HZ2024-002';"))
+      << pg.execError();
+  s.app.reload();
+  for (int i = 0; i < 1000 && s.app.loading(); ++i) s.app.advance(0.01);
+  s.app.advance(0);
+  EXPECT_EQ(s.app.modelRevision(), 2u);
+  EXPECT_EQ(s.app.model().projects.size(), 5u);
+  EXPECT_TRUE(st.view == view) << "the view stays";
+  EXPECT_EQ(st.filter.ecosystems, filter.ecosystems) << "the filters stay";
+  ASSERT_GE(st.selected, 0);
+  EXPECT_EQ(s.app.model().projects.id[st.selected], "HZ2024-001") << "the selection follows its id";
+  EXPECT_EQ(s.app.derived().stats().total.count, 2);  // HZ2024-001 and the new HZ2024-009
+  // --watch: with a fixed step, a reload every 0.5 s of frames.
+  s.app.setWatch(0.5);
+  ASSERT_TRUE(pg.exec("DELETE FROM projects WHERE 项目编号='HZ2024-009';")) << pg.execError();
+  for (int i = 0; i < 30; ++i) s.app.advance(0.02);  // 0.6 s: one reload started
+  for (int i = 0; i < 1000 && s.app.loading(); ++i) s.app.advance(0.001);
+  s.app.advance(0);
+  EXPECT_EQ(s.app.model().projects.size(), 4u);
+  EXPECT_EQ(s.app.modelRevision(), 3u);
+}
+
+TEST(App, ATableThatNeedsItsMappingOpensTheDialogAndAppliesIt) {
+  Started s(kFixture);
+  ASSERT_TRUE(s.ok);
+  const std::string csv = ::testing::TempDir() + "chainmap_unclear.csv";
+  std::ofstream(csv) << "序号,企业,金额（万元）,时间,地点\n1,杭州某智能制造项目,50000,2024年3月5日,滨江区\n2,某生物医药研发中心,12000,2024/4/18,西湖区\n";
+  s.app.openProjects(csv);
+  for (int i = 0; i < 600 && s.app.loading(); ++i) s.app.advance(0.01);
+  s.app.advance(0);
+  auto pending = s.app.pendingMapping();
+  ASSERT_TRUE(pending) << "the mapping dialog should be open";
+  EXPECT_EQ(s.app.model().projects.size(), 6u) << "the map keeps the current data meanwhile";
+  // What a user picks in the dialog: the name, the amount (its unit from the header), the place.
+  FieldMapping m = pending->mapping;
+  m[Field::NameZh] = {1, Confidence::High, "chosen by hand"};
+  m[Field::Investment] = {2, Confidence::High, "chosen by hand"};
+  m.investment_unit = unitFromHeader(pending->table.columns[2]);
+  m[Field::District] = {4, Confidence::High, "chosen by hand"};
+  s.app.applyMapping(pending, m, true);
+  for (int i = 0; i < 600 && s.app.loading(); ++i) s.app.advance(0.01);
+  s.app.advance(0);
+  ASSERT_EQ(s.app.model().projects.size(), 2u);
+  EXPECT_NEAR(s.app.model().projects.investment_yi[0], 5.0, 1e-6);  // 50000 万元
+  EXPECT_EQ(s.app.model().projects.approx[0], 2) << "no coordinates: placed in its district";
+  EXPECT_TRUE(s.app.state().errors.empty());
+  // Saved beside the table, and used the next time it opens.
+  ASSERT_TRUE(std::filesystem::exists(csv + ".chainmap.json"));
+  LoadReport rep;
+  loadModel({CHAINMAP_TEST_DATA, csv, "", "", ""}, rep);
+  EXPECT_FALSE(rep.needs_mapping);
+  EXPECT_FALSE(rep.fatal());
+  std::filesystem::remove(csv + ".chainmap.json");
 }

@@ -100,8 +100,8 @@ int findHeaderRow(const std::vector<std::vector<std::string>>& grid) {
 bool isDatabaseSource(const std::string& source) { return source.rfind("PG:", 0) == 0 || source.rfind("pg:", 0) == 0; }
 
 std::string withoutPassword(const std::string& source) {
-  static const std::regex re(R"((^|\s)password\s*=\s*('([^'\\]|\\.)*'|\S+))", std::regex::icase);
-  std::string s = std::regex_replace(source, re, "");
+  static const std::regex re(R"((^|[\s:])password\s*=\s*('([^'\\]|\\.)*'|\S+))", std::regex::icase);
+  std::string s = std::regex_replace(source, re, "$1");
   while (!s.empty() && s.back() == ' ') s.pop_back();
   return s;
 }
@@ -217,7 +217,7 @@ Result<RawTable> readTable(const std::string& source, const ReadOptions& opt, Ta
     if (!layer && ds->GetLayerCount() > 0) layer = ds->GetLayer(0);
   }
   if (!layer) return R::fail(fileError(name, "contains no table"));
-  t.layer = layer->GetName();
+  t.layer = text ? std::string() : std::string(layer->GetName());  // a CSV's "layer" is GDAL's internal name
   if (t.layers.size() > 1) t.notes.push_back(fileError(name, std::string(sheet ? "sheet" : "layer") + " '" + t.layer + "' read"));
 
   OGRFeatureDefn* defn = layer->GetLayerDefn();

@@ -32,6 +32,8 @@ void drawProjectDetails(const Model& m, Lang L, int i) {
   const int park = p.park_index[i];
   if (park >= 0) ImGui::TextWrapped("%s: %s%s", tr(L, S::ParkL), parkName(m, L, park).c_str(), p.in_park[i] ? "" : " (?)");
   else ImGui::TextDisabled("%s", tr(L, S::NoPark));
+  if (i < static_cast<int>(p.approx.size()) && p.approx[i])
+    ImGui::TextColored(ImColor(150, 90, 0), "%s", tr(L, p.approx[i] == 1 ? S::ApproxAtPark : S::ApproxInDistrict));
   if (p.chain_leader[i]) ImGui::TextColored(ImColor(178, 34, 34), "%s", tr(L, S::ChainLeader));
   if (!p.foreign[i].empty()) ImGui::Text("%s: %s", tr(L, S::Foreign), p.foreign[i].c_str());
   ImGui::PopTextWrapPos();
@@ -54,6 +56,7 @@ class ProjectsLayer final : public MapLayer {
     built_rev_ = f.model_rev;
     ++revision_;
     const Projects& p = f.model.projects;
+    has_approx_ = std::any_of(p.approx.begin(), p.approx.end(), [](uint8_t a) { return a != 0; });
     const Vec2 o = f.derived.origin();
     std::vector<uint32_t> order(p.size());
     std::iota(order.begin(), order.end(), 0u);
@@ -136,11 +139,21 @@ class ProjectsLayer final : public MapLayer {
       x += 2 * r + 22;
     }
     ImGui::Dummy({0, 2 * rmax + 8 + ImGui::GetTextLineHeight()});
+    if (has_approx_) {  // hollow: placed at its park or inside its district
+      const ImVec2 p = ImGui::GetCursorScreenPos();
+      const float h = ImGui::GetTextLineHeight();
+      dl->AddCircleFilled({p.x + h * 0.5f, p.y + h * 0.5f}, h * 0.36f, IM_COL32(235, 238, 242, 255));
+      dl->AddCircle({p.x + h * 0.5f, p.y + h * 0.5f}, h * 0.36f, IM_COL32(90, 98, 110, 255), 0, 2.f);
+      ImGui::Dummy({h, h});
+      ImGui::SameLine();
+      ImGui::TextWrapped("%s", tr(L, S::Approximate));
+    }
   }
 
  private:
   LayerInfo info_{"projects", "projects", S::ProjectsL, {40}, 30, 10, 10};
   uint64_t built_rev_ = ~0ull, revision_ = 0;
+  bool has_approx_ = false;
   Filter filter_;
   PointStyle style_;
   std::vector<SpriteVertex> points_;

@@ -1,0 +1,309 @@
+// Loading another projects source while the window stays usable: open (drop a file, File →
+// Open, a database), reload (F5, --watch), the mapping dialog's apply, cancel; and replacing
+// the model between frames with or without keeping the user's view, filters and selection.
+#include <imgui.h>
+#include <imgui_impl_opengl3.h>
+
+#include <algorithm>
+#include <cstdio>
+
+#include <filesystem>
+#include <iterator>
+#include <utility>
+
+#include "data/import/export_projects.h"
+#include "data/import/table.h"
+#include "data/recent_files.h"
+#include "ui/app_impl.h"
+#include "ui/startup.h"
+
+namespace cm {
+
+namespace {
+
+bool authFailure(const std::vector<std::string>& errors) {
+  for (const std::string& e : errors)
+    if (e.find("password") != std::string::npos || e.find("authentication") != std::string::npos) return true;
+  return false;
+}
+
+// The filter's chain set over another model's chain list: by chain id, not by index.
+IdSet remapChains(const IdSet& set, const Projects& from, const Projects& to) {
+  if (set.isAll()) return set;
+  IdSet out = IdSet::none();
+  for (size_t c = 0; c < from.chain_names.size(); ++c) {
+    if (!set.contains(static_cast<int>(c))) continue;
+    const auto it = std::find(to.chain_names.begin(), to.chain_names.end(), from.chain_names[c]);
+    if (it != to.chain_names.end())
+      out.set(static_cast<int>(it - to.chain_names.begin()), true, static_cast<int>(to.chain_names.size()));
+  }
+  return out;
+}
+
+}  // namespace
+
+bool App::loading() const { return !impl_->load.idle(); }
+float App::loadProgress() const { return impl_->load.progress(); }
+void App::setWatch(double seconds) { impl_->watch_s = std::max(0.0, seconds); }
+
+void App::openMappingDialog(std::shared_ptr<ImportSession> s) {
+  if (s) impl_->mapping_dialog.show(std::move(s));
+}
+
+std::shared_ptr<ImportSession> App::pendingMapping() const {
+  return impl_->mapping_dialog.open ? impl_->mapping_dialog.session : nullptr;
+}
+
+void App::setSource(const LoadOptions& opt, std::shared_ptr<ImportSession> import) {
+  impl_->source = opt;
+  impl_->import = std::move(import);
+}
+
+void App::cancelLoad() {
+  Impl& I = *impl_;
+  if (I.load.idle()) return;
+  I.load_cancelled = true;
+  I.load.cancel();  // the reader stops at its next check; the result is dropped
+  st_.status.clear();
+}
+
+void App::startLoad(LoadOptions opt, bool keep_state) {
+  Impl& I = *impl_;
+  if (!I.load.idle()) return;  // one load at a time
+  I.load_cancelled = false;
+  I.loading_file = withoutPassword(opt.projects_file.empty() ? std::string("(sample)") : opt.projects_file);
+  st_.status = std::string(tr(st_.lang, S::Loading)) + " " + I.loading_file + " …";
+  LoadOptions run = opt;
+  if (!I.pg_password.empty() && isDatabaseSource(run.projects_file))  // typed in the window, never stored
+    run.projects_file += " password='" + I.pg_password + "'";
+  I.load.start([opt, run, keep_state, current = model_](TaskControl& control) {
+    LoadedModel r;
+    r.opt = opt;
+    r.keep_state = keep_state;
+    r.model = std::make_shared<Model>(loadModel(run, r.report, &control));
+    for (std::string& e : r.report.errors) e = withoutPassword(e);  // libpq may echo the connection string
+    if ((!r.report.fatal() || r.report.needs_mapping) && !control.cancel) {
+      // A table that needs its mapping confirmed stays off screen for now: the atlas must then
+      // hold the current model's names and the new table's headers and first rows.
+      GlyphText text = neededText(r.report.needs_mapping ? *current : *r.model, &r.report);
+      auto blob = readCjkFont();
+      r.fonts.emplace(blob ? buildFonts(blob.take(), text) : Result<Fonts>::fail(blob.error()));
+    }
+    return r;
+  });
+}
+
+void App::openProjects(const std::string& source, const std::string& layer, const std::string& mapping) {
+  startLoad(LoadOptions{model_->data_dir, source, model_->display_crs, layer, mapping}, false);
+}
+
+void App::reload() {
+  Impl& I = *impl_;
+  I.since_reload = 0;
+  LoadOptions opt = I.source;
+  opt.data_dir = model_->data_dir;
+  opt.crs = model_->display_crs;
+  if (I.import && I.import->mapping.from_file && opt.mapping_file.empty()) opt.mapping_file = I.import->mapping_path;
+  startLoad(opt, true);
+}
+
+void App::applyMapping(std::shared_ptr<ImportSession> s, FieldMapping m, bool save) {
+  Impl& I = *impl_;
+  if (!I.load.idle() || !s) return;
+  if (save) {
+    if (auto ok = saveMapping(s->mapping_path, m, s->table); !ok) {
+      st_.errors.push_back(ok.error());
+      return;
+    }
+    m.from_file = true;
+  }
+  // Imported on the worker, into a copy of the map layers on screen (the source is not read again).
+  auto base = std::make_shared<Model>();
+  base->districts = model_->districts;
+  base->water = model_->water;
+  base->rivers = model_->rivers;
+  base->parks = model_->parks;
+  base->display_crs = model_->display_crs;
+  base->data_dir = model_->data_dir;
+  base->projects_file = s->table.source;
+  const bool same_source = s->table.source == I.source.projects_file;
+  LoadOptions opt{model_->data_dir, s->table.source, model_->display_crs, s->table.layer, save ? s->mapping_path : ""};
+  I.load_cancelled = false;
+  I.loading_file = s->table.display_source;
+  st_.status = std::string(tr(st_.lang, S::Loading)) + " " + I.loading_file + " …";
+  I.load.start([s, m, base, opt, same_source](TaskControl&) {
+    LoadedModel r;
+    r.opt = opt;
+    r.keep_state = same_source;
+    auto session = std::make_shared<ImportSession>(*s);
+    session->mapping = m;
+    session->confident = true;
+    r.report.import = session;
+    if (applyImport(*base, *session, r.report)) {
+      auto blob = readCjkFont();
+      r.fonts.emplace(blob ? buildFonts(blob.take(), neededText(*base, &r.report)) : Result<Fonts>::fail(blob.error()));
+    }
+    r.model = base;
+    return r;
+  });
+}
+
+void App::pollLoad() {
+  Impl& I = *impl_;
+  auto done = I.load.poll();
+  if (!done) return;
+  if (I.load_cancelled) {  // Cancel was pressed: nothing changes
+    I.load_cancelled = false;
+    return;
+  }
+  applyLoaded(std::move(*done));
+}
+
+void App::applyLoaded(LoadedModel&& r) {
+  Impl& I = *impl_;
+  st_.status.clear();
+  for (const std::string& e : r.report.errors) std::fprintf(stderr, "error: %s\n", e.c_str());
+  for (const std::string& w : r.report.warnings) std::fprintf(stderr, "warning: %s\n", w.c_str());
+  if (r.report.needs_mapping && r.report.import) {  // the columns need a person: the dialog opens
+    if (r.fonts && *r.fonts) swapFonts(r.fonts->take());
+    I.mapping_dialog.show(r.report.import);
+    I.mapping_base_source = r.opt;
+    return;
+  }
+  if (isDatabaseSource(r.opt.projects_file) && r.report.fatal() && authFailure(r.report.errors)) {
+    I.password_prompt = true;  // ask, then load again
+    I.source = r.opt;
+    st_.errors.insert(st_.errors.end(), r.report.errors.begin(), r.report.errors.end());
+    return;
+  }
+  if (r.report.fatal() || !r.fonts || !*r.fonts) {  // keep what is on screen; say why
+    st_.errors.insert(st_.errors.end(), r.report.errors.begin(), r.report.errors.end());
+    if (r.fonts && !*r.fonts) st_.errors.push_back(r.fonts->error());
+    return;
+  }
+  st_.errors.clear();  // what failed before (a mapping that was missing, a wrong password) is settled
+  st_.warnings = r.report.warnings;
+  I.source = r.opt;
+  I.import = r.report.import;
+  replaceModel(std::move(r.model), r.fonts->take(), r.keep_state);
+}
+
+// A new atlas replaces the old one between frames: the font texture is uploaded again.
+void App::swapFonts(Fonts fonts) {
+  Impl& I = *impl_;
+  ImGui_ImplOpenGL3_DestroyFontsTexture();
+  I.fonts = std::move(fonts);
+  ImGui::GetIO().Fonts = I.fonts.atlas.get();
+  ImGui_ImplOpenGL3_CreateFontsTexture();
+  I.force_present = true;
+}
+
+void App::replaceModel(std::shared_ptr<const Model> model, Fonts fonts, bool keep_state) {
+  Impl& I = *impl_;
+  swapFonts(std::move(fonts));
+  const std::shared_ptr<const Model> old = std::move(model_);
+  model_ = std::move(model);
+  ++model_rev_;
+  const AppState fresh = defaultState(*model_);
+  if (keep_state && old) {
+    // A reload of the same source: the user's window, filters and selection stay (by id and by
+    // chain name, since rows and chains may have moved); the timeline grows to the new data.
+    const std::string selected_id = st_.selected >= 0 && st_.selected < static_cast<int>(old->projects.size()) ? old->projects.id[st_.selected] : "";
+    st_.filter.chains = remapChains(st_.filter.chains, old->projects, model_->projects);
+    const bool whole = st_.filter.month_from <= st_.timeline.first_month && st_.filter.month_to >= st_.timeline.last_month;
+    st_.timeline.first_month = fresh.timeline.first_month;
+    st_.timeline.last_month = fresh.timeline.last_month;
+    if (whole) st_.filter.month_from = fresh.filter.month_from, st_.filter.month_to = fresh.filter.month_to;
+    st_.selected = -1;
+    if (!selected_id.empty()) {
+      const auto& ids = model_->projects.id;
+      if (const auto it = std::find(ids.begin(), ids.end(), selected_id); it != ids.end()) st_.selected = static_cast<int>(it - ids.begin());
+    }
+  } else {
+    // Another source: the view, layers, language and aggregation stay; what indexes rows does not.
+    st_.timeline = fresh.timeline;
+    st_.filter = fresh.filter;
+    st_.selected = -1;
+  }
+  st_.home = fresh.home;
+  st_.hover = {};
+  I.press_pick = {};
+  I.force_present = true;
+}
+
+}  // namespace cm
+
+namespace cm {
+
+// Once a frame, after the panels: the requests they made, the load's progress window, the
+// database password prompt and the mapping dialog.
+void App::drawLoadUi() {
+  Impl& I = *impl_;
+  const Lang L = st_.lang;
+  st_.reloadable = !I.source.projects_file.empty();
+  st_.mappable = I.import != nullptr;
+  AppState::Requests req = std::exchange(st_.requests, {});
+  if (req.reload && st_.reloadable) reload();
+  if (req.edit_mapping && I.import) I.mapping_dialog.show(I.import);
+  if (req.open_file) I.file_browser.show(FileBrowser::Mode::Open, I.browse_dir, FileBrowser::openExtensions());
+  if (req.export_file) I.file_browser.show(FileBrowser::Mode::Save, I.browse_dir, FileBrowser::saveExtensions(), "chainmap-projects.xlsx");
+  if (auto chosen = I.file_browser.draw(I.recent, L)) {
+    I.browse_dir = std::filesystem::path(*chosen).parent_path().string();
+    if (I.file_browser.mode == FileBrowser::Mode::Open) {
+      I.recent.add(*chosen);
+      I.recent.save(recentFilesPath());
+      openProjects(*chosen);
+    } else {
+      auto n = exportProjects(*model_, st_.filter, *chosen);
+      st_.status = n ? std::string(tr(L, S::Exported)) + " " + std::to_string(*n) + " → " + *chosen : n.error();
+      if (!n) st_.errors.push_back(n.error());
+    }
+  }
+
+  if (loading()) {  // progress and Cancel; the map stays usable underneath
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos({vp->Size.x * 0.5f, vp->Size.y - 180.f}, ImGuiCond_Always, {0.5f, 1.f});
+    ImGui::SetNextWindowSize({420, 0});
+    ImGui::Begin("##loading", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                                           ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoFocusOnAppearing);
+    ImGui::TextWrapped("%s %s", tr(L, S::Loading), I.loading_file.c_str());
+    ImGui::ProgressBar(loadProgress(), {-1, 0});
+    if (ImGui::Button(tr(L, S::FbCancel))) cancelLoad();
+    ImGui::End();
+  }
+
+  if (I.password_prompt) {
+    ImGui::OpenPopup("##pgpassword");
+    I.password_prompt = false;
+  }
+  if (ImGui::BeginPopupModal("##pgpassword", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoTitleBar)) {
+    ImGui::TextUnformatted(tr(L, S::PasswordTitle));
+    ImGui::TextDisabled("%s", withoutPassword(I.source.projects_file).c_str());
+    ImGui::SetNextItemWidth(280);
+    if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+    const bool enter = ImGui::InputText("##pw", I.password_buf, sizeof I.password_buf,
+                                        ImGuiInputTextFlags_Password | ImGuiInputTextFlags_EnterReturnsTrue);
+    ImGui::TextDisabled("%s", tr(L, S::PasswordNote));
+    if (ImGui::Button(tr(L, S::Connect)) || enter) {
+      I.pg_password = I.password_buf;
+      std::fill(std::begin(I.password_buf), std::end(I.password_buf), '\0');
+      st_.errors.clear();
+      ImGui::CloseCurrentPopup();
+      startLoad(I.source, false);
+    }
+    ImGui::SameLine();
+    if (ImGui::Button(tr(L, S::FbCancel))) {
+      std::fill(std::begin(I.password_buf), std::end(I.password_buf), '\0');
+      ImGui::CloseCurrentPopup();
+    }
+    ImGui::EndPopup();
+  }
+
+  switch (I.mapping_dialog.draw(L)) {
+    case MappingDialog::Action::Apply: applyMapping(I.mapping_dialog.session, I.mapping_dialog.edit, false); break;
+    case MappingDialog::Action::SaveApply: applyMapping(I.mapping_dialog.session, I.mapping_dialog.edit, true); break;
+    default: break;
+  }
+}
+
+}  // namespace cm

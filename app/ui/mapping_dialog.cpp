@@ -1,0 +1,183 @@
+#include "ui/mapping_dialog.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cstring>
+
+namespace cm {
+
+namespace {
+
+ImU32 confidenceColor(Confidence c) {
+  switch (c) {
+    case Confidence::High: return IM_COL32(0, 140, 80, 255);
+    case Confidence::Medium: return IM_COL32(52, 101, 164, 255);
+    case Confidence::Low: return IM_COL32(200, 120, 0, 255);
+    case Confidence::None: return IM_COL32(170, 20, 20, 255);
+  }
+  return IM_COL32(0, 0, 0, 255);
+}
+
+const char* unitLabel(MoneyUnit u, Lang L) {
+  switch (u) {
+    case MoneyUnit::Yi: return "亿元";
+    case MoneyUnit::Wan: return "万元";
+    case MoneyUnit::Yuan: return "元";
+    case MoneyUnit::Usd: return tr(L, S::UnitUsd);
+    case MoneyUnit::WanUsd: return tr(L, S::UnitWanUsd);
+    case MoneyUnit::Unknown: return tr(L, S::UnitFromValues);
+  }
+  return "";
+}
+
+const char* coordLabel(CoordSystem c, Lang L) {
+  switch (c) {
+    case CoordSystem::Auto: return tr(L, S::CoordDetect);
+    case CoordSystem::Wgs84: return "WGS 84 (GPS)";
+    case CoordSystem::Gcj02: return tr(L, S::CoordGcj);
+    case CoordSystem::Bd09: return tr(L, S::CoordBd);
+    case CoordSystem::Epsg: return tr(L, S::CoordEpsg);
+  }
+  return "";
+}
+
+}  // namespace
+
+void MappingDialog::show(std::shared_ptr<ImportSession> s) {
+  session = std::move(s);
+  edit = session->mapping;
+  std::snprintf(epsg, sizeof epsg, "%s", edit.epsg.empty() ? "EPSG:4549" : edit.epsg.c_str());
+  open = true;
+}
+
+MappingDialog::Action MappingDialog::draw(Lang L) {
+  if (!open || !session) return Action::None;
+  const RawTable& t = session->table;
+  Action action = Action::None;
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos({vp->Size.x * 0.5f, vp->Size.y * 0.5f}, ImGuiCond_Appearing, {0.5f, 0.5f});
+  ImGui::SetNextWindowSize({std::min(vp->Size.x * 0.8f, 980.f), std::min(vp->Size.y * 0.85f, 760.f)}, ImGuiCond_Appearing);
+  bool keep = true;
+  ImGui::Begin(tr(L, S::MappingTitle), &keep, ImGuiWindowFlags_NoCollapse);
+  const bool show_layer = !t.layer.empty() && t.format != "CSV";
+  ImGui::TextWrapped("%s  ·  %s%s%s", t.display_source.c_str(), t.format.c_str(), show_layer ? "  ·  " : "",
+                     show_layer ? t.layer.c_str() : "");
+  if (!t.encoding.empty()) {
+    ImGui::SameLine();
+    ImGui::TextDisabled("  %s", t.encoding.c_str());
+  }
+  // The first rows, as read.
+  const int nc = static_cast<int>(t.columns.size());
+  if (nc > 0 && ImGui::BeginTable("##preview", std::min(nc, 64), ImGuiTableFlags_Borders | ImGuiTableFlags_ScrollX | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingFixedFit,
+                                  {0, ImGui::GetTextLineHeightWithSpacing() * 7.5f})) {
+    for (int c = 0; c < std::min(nc, 64); ++c) ImGui::TableSetupColumn(t.columns[c].c_str());
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableHeadersRow();
+    for (size_t r = 0; r < std::min<size_t>(6, t.rows.size()); ++r) {
+      ImGui::TableNextRow();
+      for (int c = 0; c < std::min(nc, 64); ++c) {
+        ImGui::TableSetColumnIndex(c);
+        ImGui::TextUnformatted(t.rows[r][c].c_str());
+      }
+    }
+    ImGui::EndTable();
+  }
+  ImGui::Separator();
+  // One row a field: its name, the column chosen, how sure the guess was and why.
+  const bool has_points = t.has_points;
+  const auto missing = missingRequired(edit, has_points);
+  if (ImGui::BeginTable("##fields", 3, ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY,
+                        {0, std::max(160.f, ImGui::GetContentRegionAvail().y - ImGui::GetFrameHeightWithSpacing() * 5.5f)})) {
+    ImGui::TableSetupColumn(tr(L, S::MappingField), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ImGui::TableSetupColumn(tr(L, S::MappingColumn), ImGuiTableColumnFlags_WidthStretch, 1.2f);
+    ImGui::TableSetupColumn(tr(L, S::MappingWhy), ImGuiTableColumnFlags_WidthStretch, 2.2f);
+    ImGui::TableHeadersRow();
+    for (int f = 0; f < kFieldCount; ++f) {
+      const Field field = static_cast<Field>(f);
+      if (field == Field::Synthetic) continue;
+      FieldChoice& ch = edit.fields[f];
+      ImGui::TableNextRow();
+      ImGui::TableSetColumnIndex(0);
+      const bool required = std::find(missing.begin(), missing.end(), field) != missing.end();
+      if (required) ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(170, 20, 20, 255));
+      ImGui::Text("%s%s", L == Lang::Zh ? fieldLabelZh(field) : fieldId(field), required ? " *" : "");
+      if (required) ImGui::PopStyleColor();
+      ImGui::TableSetColumnIndex(1);
+      ImGui::PushID(f);
+      ImGui::SetNextItemWidth(-1);
+      const char* current = ch.column >= 0 && ch.column < nc ? t.columns[ch.column].c_str() : "—";
+      if (ImGui::BeginCombo("##col", current)) {
+        if (ImGui::Selectable("—", ch.column < 0)) ch = {-1, Confidence::None, ""};
+        for (int c = 0; c < nc; ++c)
+          if (ImGui::Selectable(t.columns[c].c_str(), ch.column == c)) {
+            ch = {c, Confidence::High, tr(L, S::ChosenByHand)};
+            if (field == Field::Investment) edit.investment_unit = unitFromHeader(t.columns[c]);  // "金额（万元）"
+            if (field == Field::Fdi) edit.fdi_unit = unitFromHeader(t.columns[c]);
+          }
+        ImGui::EndCombo();
+      }
+      ImGui::PopID();
+      ImGui::TableSetColumnIndex(2);
+      if (ch.column >= 0) {
+        const ImVec2 p = ImGui::GetCursorScreenPos();
+        const float h = ImGui::GetTextLineHeight();
+        ImGui::GetWindowDrawList()->AddCircleFilled({p.x + h * 0.4f, p.y + h * 0.5f}, h * 0.28f, confidenceColor(ch.confidence));
+        ImGui::Dummy({h * 0.9f, h});
+        ImGui::SameLine();
+        ImGui::TextWrapped("%s", ch.why.c_str());
+      }
+    }
+    ImGui::EndTable();
+  }
+  // Unit and coordinates.
+  ImGui::SetNextItemWidth(160);
+  if (ImGui::BeginCombo(tr(L, S::MappingUnit), unitLabel(edit.investment_unit, L))) {
+    for (MoneyUnit u : {MoneyUnit::Yi, MoneyUnit::Wan, MoneyUnit::Yuan, MoneyUnit::Usd, MoneyUnit::WanUsd})
+      if (ImGui::Selectable(unitLabel(u, L), edit.investment_unit == u)) edit.investment_unit = u;
+    ImGui::EndCombo();
+  }
+  if (edit.investment_unit == MoneyUnit::Usd || edit.investment_unit == MoneyUnit::WanUsd) {
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(110);
+    float rate = static_cast<float>(edit.cny_per_usd);
+    if (ImGui::InputFloat("CNY/USD", &rate, 0, 0, "%.3f") && rate > 0) edit.cny_per_usd = rate;
+  }
+  ImGui::SameLine(0, 24);
+  ImGui::SetNextItemWidth(220);
+  if (ImGui::BeginCombo(tr(L, S::MappingCoords), coordLabel(edit.coords, L))) {
+    for (CoordSystem c : {CoordSystem::Auto, CoordSystem::Wgs84, CoordSystem::Gcj02, CoordSystem::Bd09, CoordSystem::Epsg})
+      if (ImGui::Selectable(coordLabel(c, L), edit.coords == c)) edit.coords = c;
+    ImGui::EndCombo();
+  }
+  if (edit.coords == CoordSystem::Epsg) {
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(120);
+    ImGui::InputText("##epsg", epsg, sizeof epsg);
+    edit.epsg = epsg;
+  }
+  if (edit.coords != CoordSystem::Auto) {
+    ImGui::SameLine();
+    ImGui::Checkbox(tr(L, S::MappingSwap), &edit.swap_lonlat);
+  }
+  if (!session->coords.evidence.empty()) ImGui::TextDisabled("%s", session->coords.evidence.c_str());
+  if (!missing.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(170, 20, 20, 255));
+    ImGui::TextWrapped("%s", tr(L, S::MappingMissing));
+    ImGui::PopStyleColor();
+  }
+  ImGui::BeginDisabled(!missing.empty());
+  if (ImGui::Button(tr(L, S::MappingApply))) action = Action::Apply;
+  ImGui::SameLine();
+  if (ImGui::Button(tr(L, S::MappingSave))) action = Action::SaveApply;
+  ImGui::EndDisabled();
+  ImGui::SameLine();
+  if (ImGui::Button(tr(L, S::FbCancel)) || !keep) action = Action::Cancel;
+  ImGui::SameLine();
+  ImGui::TextDisabled("%s", session->mapping_path.c_str());
+  ImGui::End();
+  if (action != Action::None) open = false;
+  return action;
+}
+
+}  // namespace cm
