@@ -67,6 +67,38 @@ std::vector<int> onlyButtonRows(const Image& img, int x0, int x1, int y0, int y1
   return rows;
 }
 
+// The sidebar's dropdowns, top to bottom (chain, district): the centre rows of their arrow buttons.
+std::vector<int> sidebarCombos(const Image& img) {
+  std::vector<int> rows;
+  int start = -1;
+  for (int y = 60; y < img.h; ++y) {
+    bool hit = false;  // the arrow sits at the combo's right end (left of a scrollbar when there is one)
+    for (int x = 272; x < 318 && !hit; ++x) {
+      const Image::Px p = img.at(x, y);
+      hit = std::abs(p.r - 178) < 10 && std::abs(p.g - 212) < 10 && p.b > 240;
+    }
+    if (hit && start < 0) start = y;
+    if (!hit && start >= 0) {
+      if (y - start >= 10) rows.push_back((start + y) / 2);
+      start = -1;
+    }
+  }
+  return rows;
+}
+
+// The middle of the "only" button on row y.
+int onlyButtonX(const Image& img, int y) {
+  int lo = -1, hi = -1;
+  for (int x = 240; x < 330; ++x) {
+    const Image::Px p = img.at(x, y);
+    if (std::abs(p.r - 180) < 14 && std::abs(p.g - 213) < 14 && p.b > 240) {
+      if (lo < 0) lo = x;
+      hi = x;
+    }
+  }
+  return lo < 0 ? 300 : (lo + hi) / 2;
+}
+
 std::vector<int> fixtureDistricts() {  // the fixture's district adcodes, row by row
   std::ifstream in(kFixture);
   std::string line;
@@ -123,16 +155,19 @@ TEST(LiveWindow, DropdownOpensOnTheClicksOwnFramesAndNarrowsToOneDistrict) {
   LiveApp app("districts", "--projects " + kFixture, W, H);
   ASSERT_TRUE(app.ok()) << app.log();
   EXPECT_EQ(app.first().state["filter"]["districts"], "all");
-  // The district dropdown (the sidebar's layout does not depend on the window's height). One
-  // click, no further movement: the list must be open when the window settles.
-  app.click(160, 538);
+  // The district dropdown, the sidebar's second. One click, no further movement: the list must
+  // be open when the window settles.
+  const std::vector<int> combos = sidebarCombos(app.first().img);
+  ASSERT_EQ(combos.size(), 2u) << "chain and district dropdowns";
+  const int district_combo = combos[1];
+  app.click(160, district_combo);
   Shot open = app.settle();
   ASSERT_TRUE(open.state["popup_open"].get<bool>()) << "the dropdown did not open on the click's own frames";
-  const std::vector<int> rows = onlyButtonRows(open.img, 230, 330, 60, 760);
+  const std::vector<int> rows = onlyButtonRows(open.img, 262, 330, 60, 760);
   ASSERT_EQ(rows.size(), 13u) << "expected an 'only' button for each of the 13 districts";
 
   // "Only" on the 4th district: exactly that district, and the totals agree with the file.
-  app.click(300, rows[3]);
+  app.click(onlyButtonX(open.img, rows[3]), rows[3]);
   Shot one = app.settle();
   ASSERT_TRUE(one.state["filter"]["districts"].is_array()) << one.state.dump();
   ASSERT_EQ(one.state["filter"]["districts"].size(), 1u);
@@ -156,9 +191,9 @@ TEST(LiveWindow, DropdownOpensOnTheClicksOwnFramesAndNarrowsToOneDistrict) {
   EXPECT_EQ(closed.state["filter"]["districts"].size(), 1u);
 
   // From "all", unticking one district keeps the other twelve.
-  app.click(160, 538);
+  app.click(160, district_combo);
   Shot reopened = app.settle();
-  const std::vector<int> rows2 = onlyButtonRows(reopened.img, 230, 330, 60, 760);
+  const std::vector<int> rows2 = onlyButtonRows(reopened.img, 262, 330, 60, 760);
   ASSERT_EQ(rows2.size(), 13u);
   app.click(60, rows2[0] - 28);  // "All", the row above the first district
   EXPECT_EQ(app.settle().state["filter"]["districts"], "all");

@@ -56,7 +56,7 @@ TEST(PostGis, APasswordNeverReachesAMessageOrAMappingFile) {
   const std::string secret = "s3cr3t-pw";
   const std::string src = "PG:host=127.0.0.1 port=1 dbname=nothing user=nobody password=" + secret;
   EXPECT_EQ(withoutPassword(src), "PG:host=127.0.0.1 port=1 dbname=nothing user=nobody");
-  EXPECT_EQ(withoutPassword("PG:password='a b\\'c' dbname=x"), "PG: dbname=x");
+  EXPECT_EQ(withoutPassword("PG:password='a b\\'c' dbname=x"), "PG:dbname=x");
   auto t = readTable(src, ReadOptions{"projects"});
   ASSERT_FALSE(t);
   EXPECT_EQ(t.error().find(secret), std::string::npos) << t.error();

@@ -102,8 +102,11 @@ bool isDatabaseSource(const std::string& source) { return source.rfind("PG:", 0)
 std::string withoutPassword(const std::string& source) {
   static const std::regex re(R"((^|[\s:])password\s*=\s*('([^'\\]|\\.)*'|\S+))", std::regex::icase);
   std::string s = std::regex_replace(source, re, "$1");
-  while (!s.empty() && s.back() == ' ') s.pop_back();
-  return s;
+  std::string out;  // single spaces, none at the end
+  for (char c : s)
+    if (!(c == ' ' && (out.empty() || out.back() == ' ' || out.back() == ':'))) out.push_back(c);
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
 }
 
 Result<DecodedText> decodeText(const std::string& bytes, const std::string& path) {
