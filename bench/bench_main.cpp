@@ -37,6 +37,7 @@
 #include "ui/app.h"
 #include "ui/startup.h"
 #include "core/stats.h"
+#include "import_bench.h"
 
 using namespace cm;
 using json = nlohmann::json;
@@ -154,6 +155,7 @@ struct BenchOptions {
   std::string data_dir, json_file, size = "1600x1000", aggregate = "auto";
   int frames = 60, width = 1600, height = 1000, filter_reps = 30;
   bool no_fork = false;
+  size_t import_rows = 0;  // --import-rows: table-opening benchmark (0: skip)
 };
 
 std::string label(const std::string& file) {  // "projects_20k.csv" -> "20k"
@@ -461,6 +463,8 @@ int main(int argc, char** argv) {
   cli.add_option("--aggregate", o.aggregate, "auto (as the app), off (every project a sprite) or on")
       ->capture_default_str()->check(CLI::IsMember({"auto", "on", "off"}));
   cli.add_flag("--no-fork", o.no_fork, "run every data set in this process (peak memory then accumulates)");
+  cli.add_option("--import-rows", o.import_rows,
+                 "also open an N-row table as CSV, CSV via the importer, XLSX, GPKG and PostGIS (rows/s)");
   CLI11_PARSE(cli, argc, argv);
   if (std::sscanf(o.size.c_str(), "%dx%d", &o.width, &o.height) != 2 || o.width < 64 || o.height < 64) {
     std::fprintf(stderr, "chainmap-bench: --size wants WxH, e.g. 1600x1000 (got '%s')\n", o.size.c_str());
@@ -497,6 +501,11 @@ int main(int argc, char** argv) {
     if (d.contains("gl_renderer")) { all["gl_renderer"] = d["gl_renderer"]; break; }
   all["targets"] = targets(all["datasets"]);
   printTable(all);
+  if (o.import_rows > 0) {
+    std::fprintf(stderr, "chainmap-bench: opening a %zu-row table in each form ...\n", o.import_rows);
+    all["import"] = runImportBench(o.data_dir, o.import_rows, CHAINMAP_PG_SCRIPT);
+    printImportTable(all["import"]);
+  }
   if (!o.json_file.empty()) {
     std::ofstream f(o.json_file);
     if (!f) {

@@ -14,6 +14,7 @@
 #include <cstdio>
 #include <ctime>
 #include <filesystem>
+#include <thread>
 
 #include <fstream>
 
@@ -195,7 +196,13 @@ Result<bool> App::openWindow(int width, int height) {
   using R = Result<bool>;
   Impl& I = *impl_;
   glfwSetErrorCallback([](int, const char* d) { std::fprintf(stderr, "GLFW: %s\n", d); });
-  if (!glfwInit()) return R::fail("cannot open a window: GLFW could not initialise (no display? run under xvfb-run)");
+  // A busy X server can refuse a connection for a moment: try a few times before giving up.
+  bool ready = glfwInit();
+  for (int attempt = 0; !ready && attempt < 4 && std::getenv("DISPLAY"); ++attempt) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(250));
+    ready = glfwInit();
+  }
+  if (!ready) return R::fail("cannot open a window: GLFW could not initialise (no display? run under xvfb-run)");
   I.glfw_ready = true;
   glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
   glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);

@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <chrono>
+#include <thread>
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -48,6 +50,17 @@ struct Started {
     ok = bool(started);
   }
 };
+
+// Frames until a load started on the worker is in (up to 60 s of wall time, whatever the load
+// on the machine), then one more so its result is shown.
+void waitLoaded(App& app) {
+  const auto t0 = std::chrono::steady_clock::now();
+  while (app.loading() && std::chrono::steady_clock::now() - t0 < std::chrono::seconds(60)) {
+    app.advance(0.01);
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  app.advance(0);
+}
 
 }  // namespace
 
@@ -116,7 +129,7 @@ TEST(App, TheModelCanBeReplacedAndTheOldOneIsReleased) {
   // Open the sample in its place, off the UI thread, as a file dropped on the window is.
   s.app.openProjects("");
   EXPECT_TRUE(s.app.loading());
-  for (int i = 0; i < 600 && s.app.loading(); ++i) s.app.advance(0.01);
+  waitLoaded(s.app);
   ASSERT_FALSE(s.app.loading());
   s.app.advance(0);
   EXPECT_GT(s.app.model().projects.size(), 1000u);
@@ -134,8 +147,7 @@ TEST(App, ABrokenFileKeepsTheCurrentModelAndSaysWhy) {
   const std::string empty = ::testing::TempDir() + "chainmap_empty_projects.csv";
   std::ofstream(empty).close();
   s.app.openProjects(empty);
-  for (int i = 0; i < 600 && s.app.loading(); ++i) s.app.advance(0.01);
-  s.app.advance(0);
+  waitLoaded(s.app);
   EXPECT_EQ(s.app.model().projects.size(), 6u) << "the fixture must stay on screen";
   ASSERT_FALSE(s.app.state().errors.empty());
   EXPECT_NE(s.app.state().errors.back().find("chainmap_empty_projects.csv"), std::string::npos);
@@ -175,9 +187,9 @@ TEST(App, ALiveDatabaseReloadsInPlaceKeepingViewFiltersAndSelection) {
                       "ST_SetSRID(ST_MakePoint(120.2100,30.2000),4326)); DELETE FROM projects WHERE 项目编号='HZ2024-002';"))
       << pg.execError();
   s.app.reload();
-  for (int i = 0; i < 1000 && s.app.loading(); ++i) s.app.advance(0.01);
-  s.app.advance(0);
-  EXPECT_EQ(s.app.modelRevision(), 2u);
+  EXPECT_TRUE(s.app.loading());
+  waitLoaded(s.app);
+  ASSERT_EQ(s.app.modelRevision(), 2u) << ::testing::PrintToString(st.errors);
   EXPECT_EQ(s.app.model().projects.size(), 5u);
   EXPECT_TRUE(st.view == view) << "the view stays";
   EXPECT_EQ(st.filter.ecosystems, filter.ecosystems) << "the filters stay";
@@ -188,8 +200,7 @@ TEST(App, ALiveDatabaseReloadsInPlaceKeepingViewFiltersAndSelection) {
   s.app.setWatch(0.5);
   ASSERT_TRUE(pg.exec("DELETE FROM projects WHERE 项目编号='HZ2024-009';")) << pg.execError();
   for (int i = 0; i < 30; ++i) s.app.advance(0.02);  // 0.6 s: one reload started
-  for (int i = 0; i < 1000 && s.app.loading(); ++i) s.app.advance(0.001);
-  s.app.advance(0);
+  waitLoaded(s.app);
   EXPECT_EQ(s.app.model().projects.size(), 4u);
   EXPECT_EQ(s.app.modelRevision(), 3u);
 }
@@ -200,8 +211,7 @@ TEST(App, ATableThatNeedsItsMappingOpensTheDialogAndAppliesIt) {
   const std::string csv = ::testing::TempDir() + "chainmap_unclear.csv";
   std::ofstream(csv) << "序号,企业,金额（万元）,时间,地点\n1,杭州某智能制造项目,50000,2024年3月5日,滨江区\n2,某生物医药研发中心,12000,2024/4/18,西湖区\n";
   s.app.openProjects(csv);
-  for (int i = 0; i < 600 && s.app.loading(); ++i) s.app.advance(0.01);
-  s.app.advance(0);
+  waitLoaded(s.app);
   auto pending = s.app.pendingMapping();
   ASSERT_TRUE(pending) << "the mapping dialog should be open";
   EXPECT_EQ(s.app.model().projects.size(), 6u) << "the map keeps the current data meanwhile";
@@ -212,8 +222,7 @@ TEST(App, ATableThatNeedsItsMappingOpensTheDialogAndAppliesIt) {
   m.investment_unit = unitFromHeader(pending->table.columns[2]);
   m[Field::District] = {4, Confidence::High, "chosen by hand"};
   s.app.applyMapping(pending, m, true);
-  for (int i = 0; i < 600 && s.app.loading(); ++i) s.app.advance(0.01);
-  s.app.advance(0);
+  waitLoaded(s.app);
   ASSERT_EQ(s.app.model().projects.size(), 2u);
   EXPECT_NEAR(s.app.model().projects.investment_yi[0], 5.0, 1e-6);  // 50000 万元
   EXPECT_EQ(s.app.model().projects.approx[0], 2) << "no coordinates: placed in its district";

@@ -304,6 +304,9 @@ Result<RawTable> readTable(const std::string& source, const ReadOptions& opt, Ta
     t.has_points = geometry;
     if (!geometry) t.gx.clear(), t.gy.clear(), t.g_ok.clear();
   }
+  if (t.rows.empty())
+    return R::fail(fileError(name, headerless ? "has a header row (" + std::to_string(t.columns.size()) + " columns) but no data rows"
+                                              : std::string(sheet ? "sheet" : "layer") + " '" + t.layer + "' has no rows"));
   if (control) control->progress = 1.f;
   return t;
 }
