@@ -71,17 +71,23 @@ void drawDocks(UiContext& ui, const std::vector<PanelSpec>& panels, std::vector<
       {Dock::Bottom, "##timeline", {kSidebarW + 2 * kMargin, H - kTimelineH - kMargin}, {0, 0},
        {W - kSidebarW - 3 * kMargin, kTimelineH}, 0},
   };
+  float right_top_bottom = kMargin;  // the right column's top window ends here
   for (const DockWindow& d : docks) {
     bool any = false;
     for (const PanelSpec& p : panels) any |= p.dock == d.dock;
     if (!any) continue;
     ImGui::SetNextWindowPos(d.pos, 0, d.pivot);
     ImGui::SetNextWindowSize(d.size);
+    if (d.dock == Dock::RightBottom) {  // never over the top window: at most the height left, then it scrolls
+      const float room = std::max(60.f, d.pos.y - right_top_bottom - kMargin);
+      ImGui::SetNextWindowSizeConstraints({kRightW, 0}, {kRightW, room});
+    }
     ImGui::Begin(d.name, nullptr, fixed | d.extra);
     for (const PanelSpec& p : panels)
       if (p.dock == d.dock) p.draw(ui);
     const ImVec2 pos = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
     boxes.push_back({pos.x, pos.y, pos.x + size.x, pos.y + size.y});
+    if (d.dock == Dock::RightTop) right_top_bottom = pos.y + size.y;
     ImGui::End();
   }
 }

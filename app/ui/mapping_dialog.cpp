@@ -59,6 +59,7 @@ MappingDialog::Action MappingDialog::draw(Lang L) {
   ImGui::SetNextWindowPos({vp->Size.x * 0.5f, vp->Size.y * 0.5f}, ImGuiCond_Appearing, {0.5f, 0.5f});
   ImGui::SetNextWindowSize({std::min(vp->Size.x * 0.8f, 980.f), std::min(vp->Size.y * 0.85f, 760.f)}, ImGuiCond_Appearing);
   bool keep = true;
+  ImGui::SetNextWindowBgAlpha(1.f);  // opaque: the map under it would only distract
   ImGui::Begin(tr(L, S::MappingTitle), &keep, ImGuiWindowFlags_NoCollapse);
   const bool show_layer = !t.layer.empty() && t.format != "CSV";
   ImGui::TextWrapped("%s  ·  %s%s%s", t.display_source.c_str(), t.format.c_str(), show_layer ? "  ·  " : "",
@@ -70,7 +71,7 @@ MappingDialog::Action MappingDialog::draw(Lang L) {
   // The first rows, as read.
   const int nc = static_cast<int>(t.columns.size());
   if (nc > 0 && ImGui::BeginTable("##preview", std::min(nc, 64), ImGuiTableFlags_Borders | ImGuiTableFlags_ScrollX | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingFixedFit,
-                                  {0, ImGui::GetTextLineHeightWithSpacing() * 7.5f})) {
+                                  {0, ImGui::GetFrameHeightWithSpacing() * (std::min<float>(6, t.rows.size()) + 1.6f)})) {
     for (int c = 0; c < std::min(nc, 64); ++c) ImGui::TableSetupColumn(t.columns[c].c_str());
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableHeadersRow();

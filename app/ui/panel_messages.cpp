@@ -13,7 +13,9 @@ void drawMessagesPanel(UiContext& ui) {
   ImGui::SetNextWindowPos({vp->Size.x * 0.5f, 60}, ImGuiCond_Always, {0.5f, 0});
   ImGui::SetNextWindowSizeConstraints({420, 0}, {vp->Size.x * 0.6f, vp->Size.y * 0.5f});
   ImGui::PushStyleColor(ImGuiCol_WindowBg, IM_COL32(255, 244, 240, 245));
-  ImGui::Begin(tr(st.lang, S::Errors), nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoCollapse);
+  // Only notes (what a load decided, rows it patched): a load report; anything that failed: problems.
+  ImGui::Begin((std::string(tr(st.lang, st.errors.empty() ? S::LoadReport : S::Errors)) + "###messages").c_str(), nullptr,
+               ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoCollapse);
   for (const std::string& e : st.errors) {
     ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(170, 20, 20, 255));
     ImGui::TextWrapped("%s", e.c_str());
