@@ -22,7 +22,7 @@ std::string allUiText() {
                        S::MappingSwap, S::MappingMissing, S::MappingApply, S::MappingSave, S::OpenFile, S::ExportFile,
                        S::Reload, S::EditMapping, S::LoadReport, S::ReportCsv, S::PasswordTitle, S::PasswordNote,
                        S::Connect, S::Exported, S::Approximate, S::ApproxAtPark, S::ApproxInDistrict,
-                       S::ChosenByHand, S::UnitFromValues, S::UnitUsd, S::UnitWanUsd, S::CoordDetect, S::CoordGcj, S::CoordBd, S::CoordEpsg}) {
+                       S::Sheet, S::ChosenByHand, S::UnitFromValues, S::UnitUsd, S::UnitWanUsd, S::CoordDetect, S::CoordGcj, S::CoordBd, S::CoordEpsg}) {
     t += s.zh;
     t += s.en;
   }

@@ -128,6 +128,7 @@ inline constexpr Str PasswordTitle{"数据库密码", "Database password"};
 inline constexpr Str PasswordNote{"密码只保存在内存中，不写入任何文件。", "The password stays in memory; it is never written to a file."};
 inline constexpr Str Connect{"连接", "Connect"};
 inline constexpr Str Exported{"已导出", "Exported"};
+inline constexpr Str Sheet{"工作表/图层", "Sheet / layer"};
 inline constexpr Str ChosenByHand{"手动选择", "chosen by hand"};
 inline constexpr Str UnitFromValues{"按数值判断", "from the values"};
 inline constexpr Str UnitUsd{"美元", "USD"};

@@ -4,6 +4,8 @@
 #include <fstream>
 #include <sstream>
 
+#include <nlohmann/json.hpp>
+
 #include "data/gdal_util.h"
 
 #include "data/data_paths.h"
@@ -105,7 +107,15 @@ Model loadModel(const LoadOptions& opt, LoadReport& report, TaskControl* control
 
   m.projects_file = opt.projects_file.empty() ? defaultProjectsFile() : opt.projects_file;
   const std::string beside = mappingPathFor(m.projects_file, opt.layer);
-  const bool saved = opt.mapping_file.empty() && !isDatabaseSource(m.projects_file) && fileExists(beside);
+  bool saved = opt.mapping_file.empty() && !isDatabaseSource(m.projects_file) && fileExists(beside);
+  std::string layer = opt.layer;
+  if (saved) {  // a saved mapping names its sheet: read that one, unless another was asked for
+    std::ifstream in(beside);
+    const nlohmann::json j = nlohmann::json::parse(in, nullptr, false);
+    const std::string saved_layer = j.is_object() ? j.value("layer", std::string()) : std::string();
+    if (layer.empty()) layer = saved_layer;
+    else if (!saved_layer.empty() && saved_layer != layer) saved = false;
+  }
   if (opt.mapping_file.empty() && !saved && opt.layer.empty() && isCanonicalCsv(m.projects_file)) {
     if (auto p = loadProjectsCsv(m.projects_file, **to_xy, m.districts, m.parks); p) {
       m.projects = std::move(p->projects);
@@ -117,7 +127,7 @@ Model loadModel(const LoadOptions& opt, LoadReport& report, TaskControl* control
     return m;
   }
   // Any other table: read it, map its fields, import.
-  auto table = readTable(m.projects_file, ReadOptions{opt.layer}, control);
+  auto table = readTable(m.projects_file, ReadOptions{layer}, control);
   if (!table) {
     report.errors.push_back(table.error());
     return m;

@@ -302,6 +302,9 @@ void App::drawLoadUi() {
   switch (I.mapping_dialog.draw(L)) {
     case MappingDialog::Action::Apply: applyMapping(I.mapping_dialog.session, I.mapping_dialog.edit, false); break;
     case MappingDialog::Action::SaveApply: applyMapping(I.mapping_dialog.session, I.mapping_dialog.edit, true); break;
+    case MappingDialog::Action::ChangeLayer:  // read that sheet or layer (its own mapping, guessed or saved)
+      openProjects(I.mapping_dialog.session->table.source, I.mapping_dialog.layer_choice);
+      break;
     default: break;
   }
 }

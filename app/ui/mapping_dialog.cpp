@@ -68,6 +68,18 @@ MappingDialog::Action MappingDialog::draw(Lang L) {
     ImGui::SameLine();
     ImGui::TextDisabled("  %s", t.encoding.c_str());
   }
+  if (t.layers.size() > 1 && t.format != "CSV") {  // another sheet or layer of the same source
+    ImGui::SameLine(0, 24);
+    ImGui::SetNextItemWidth(220);
+    if (ImGui::BeginCombo(tr(L, S::Sheet), t.layer.c_str())) {
+      for (const std::string& l : t.layers)
+        if (ImGui::Selectable(l.c_str(), l == t.layer) && l != t.layer) {
+          layer_choice = l;
+          action = Action::ChangeLayer;
+        }
+      ImGui::EndCombo();
+    }
+  }
   // The first rows, as read.
   const int nc = static_cast<int>(t.columns.size());
   if (nc > 0 && ImGui::BeginTable("##preview", std::min(nc, 64), ImGuiTableFlags_Borders | ImGuiTableFlags_ScrollX | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingFixedFit,

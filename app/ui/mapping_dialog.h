@@ -17,7 +17,9 @@ struct MappingDialog {
   FieldMapping edit;       // what the user is editing (starts as the session's mapping)
   char epsg[32] = {};      // text field for CoordSystem::Epsg
 
-  enum class Action { None, Apply, SaveApply, Cancel };
+  std::string layer_choice;  // Action::ChangeLayer: the sheet or layer to read instead
+
+  enum class Action { None, Apply, SaveApply, Cancel, ChangeLayer };
   void show(std::shared_ptr<ImportSession> s);
   // Draws the window when open; the action the user took this frame.
   Action draw(Lang lang);

@@ -98,7 +98,8 @@ inline std::string toGbk(const std::string& utf8) {
 inline bool writeOgr(const std::filesystem::path& path, const char* driver, const char* layer_name,
                      const std::vector<std::string>& names, const std::vector<OGRFieldType>& types,
                      const std::vector<std::vector<std::string>>& rows, const char* epsg = nullptr,
-                     const std::vector<std::pair<double, double>>* points = nullptr) {
+                     const std::vector<std::pair<double, double>>* points = nullptr,
+                     std::vector<const char*> layer_options = {}) {
   ensureGdalRegistered();
   std::filesystem::remove(path);
   GDALDriver* drv = GetGDALDriverManager()->GetDriverByName(driver);
@@ -110,7 +111,9 @@ inline bool writeOgr(const std::filesystem::path& path, const char* driver, cons
     srs.SetFromUserInput(epsg);
     srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
   }
-  OGRLayer* layer = ds->CreateLayer(layer_name, epsg ? &srs : nullptr, points ? wkbPoint : wkbNone, nullptr);
+  layer_options.push_back(nullptr);
+  OGRLayer* layer = ds->CreateLayer(layer_name, epsg ? &srs : nullptr, points ? wkbPoint : wkbNone,
+                                    const_cast<char**>(layer_options.data()));
   if (!layer) return false;
   for (size_t i = 0; i < names.size(); ++i) {
     OGRFieldDefn d(names[i].c_str(), types[i]);
@@ -210,6 +213,22 @@ inline std::vector<std::string> writeImportFixtures(const std::filesystem::path&
     std::vector<std::string> names(amap[0].begin(), amap[0].begin() + 7);
     writeOgr(dir / "five.gpkg", "GPKG", "projects", names, std::vector<OGRFieldType>(7, OFTString), rows, "EPSG:4549", &pts);
     files.push_back("five.gpkg");
+    // A Shapefile as Chinese GIS software writes one (GBK, with a .cpg; the DBF's 10-byte names cut
+    // 总投资(万元) to 总投资(万) and lose the unit) and FlatGeobuf in the same CRS (rows in file
+    // order); GeoJSON in lon/lat as Amap gives them (GCJ-02, labelled WGS 84).
+    writeOgr(dir / "five.shp", "ESRI Shapefile", "five", names, std::vector<OGRFieldType>(7, OFTString), rows, "EPSG:4549", &pts,
+             {"ENCODING=GBK"});
+    files.push_back("five.shp");
+    writeOgr(dir / "five.fgb", "FlatGeobuf", "five", names, std::vector<OGRFieldType>(7, OFTString), rows, "EPSG:4549", &pts,
+             {"SPATIAL_INDEX=NO"});
+    files.push_back("five.fgb");
+    std::vector<std::pair<double, double>> amap_pts;
+    for (const TruthRow& r : truthRows()) {
+      const Vec2 g = wgs84ToGcj02({r.lon, r.lat});
+      amap_pts.push_back({g.x, g.y});
+    }
+    writeOgr(dir / "five.geojson", "GeoJSON", "five", names, std::vector<OGRFieldType>(7, OFTString), rows, "EPSG:4326", &amap_pts);
+    files.push_back("five.geojson");
   }
   return files;
 }
