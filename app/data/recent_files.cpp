@@ -1,7 +1,7 @@
 #include "data/recent_files.h"
 
-#include <fcntl.h>
-#include <unistd.h>
+#include "data/atomic_file.h"
+
 
 #include <algorithm>
 #include <atomic>
@@ -83,68 +83,13 @@ std::string RecentFiles::load(const std::string& path) {
   return "";
 }
 
-namespace {
-
-std::atomic<unsigned> g_tmp_counter{0};  // unique temporary names within this process
-
-std::string sysError(const std::string& what, int err) { return what + " (" + std::strerror(err) + ")"; }
-
-bool writeAll(int fd, const std::string& data) {
-  size_t done = 0;
-  while (done < data.size()) {
-    const ssize_t n = ::write(fd, data.data() + done, data.size() - done);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      return false;
-    }
-    done += static_cast<size_t>(n);
-  }
-  return true;
-}
-
-}  // namespace
 
 std::string RecentFiles::save(const std::string& path) const {
   nlohmann::json j;
   j["version"] = 1;
   j["recent"] = items_;
-  const std::string text = j.dump(2) + "\n";
-
-  std::error_code ec;
-  const fs::path target(path);
-  const fs::path parent = target.parent_path();
-  if (!parent.empty()) {
-    fs::create_directories(parent, ec);
-    if (ec) return path + ": cannot create the folder " + parent.string() + " (" + ec.message() + ")";
-  }
-  const std::string tmp =
-      path + "." + std::to_string(::getpid()) + "." + std::to_string(g_tmp_counter.fetch_add(1)) + ".tmp";
-  const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  if (fd < 0) return sysError(path + ": cannot write the recent-files list", errno);
-  if (!writeAll(fd, text) || ::fsync(fd) != 0) {
-    const int err = errno;
-    ::close(fd);
-    fs::remove(tmp, ec);
-    return sysError(path + ": cannot write the recent-files list", err);
-  }
-  if (::close(fd) != 0) {
-    const int err = errno;
-    fs::remove(tmp, ec);
-    return sysError(path + ": cannot write the recent-files list", err);
-  }
-  fs::rename(tmp, target, ec);
-  if (ec) {
-    std::error_code ignored;
-    fs::remove(tmp, ignored);
-    return path + ": cannot replace the recent-files list (" + ec.message() + ")";
-  }
-  // Make the rename itself durable (best effort).
-  const int dfd = ::open(parent.empty() ? "." : parent.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (dfd >= 0) {
-    ::fsync(dfd);
-    ::close(dfd);
-  }
-  return "";
+  auto ok = writeFileAtomically(path, j.dump(2) + "\n");
+  return ok ? "" : ok.error();
 }
 
 std::string recentFilesPath() {

@@ -22,6 +22,7 @@
 
 #include "core/dates.h"
 #include "data/import/field_mapping.h"
+#include "data/atomic_file.h"
 #include "data/data_paths.h"
 #include "ui/app_impl.h"
 #include "ui/layout.h"
@@ -47,16 +48,11 @@ void App::Impl::shutdown() {
 }
 
 Result<bool> writePng(const std::string& path, const Image& img) {
-  const std::string tmp = path + ".tmp";
-  if (!stbi_write_png(tmp.c_str(), img.w, img.h, 4, img.rgba.data(), img.w * 4))
-    return Result<bool>::fail(fileError(path, "cannot write the PNG (does the folder exist and is it writable?)"));
-  std::error_code ec;
-  std::filesystem::rename(tmp, path, ec);
-  if (ec) {
-    std::filesystem::remove(tmp, ec);
-    return Result<bool>::fail(fileError(path, "cannot move the finished PNG into place"));
-  }
-  return true;
+  std::string bytes;
+  auto append = [](void* ctx, void* data, int size) { static_cast<std::string*>(ctx)->append(static_cast<const char*>(data), size); };
+  if (!stbi_write_png_to_func(append, &bytes, img.w, img.h, 4, img.rgba.data(), img.w * 4))
+    return Result<bool>::fail(fileError(path, "cannot encode the PNG"));
+  return writeFileAtomically(path, bytes);
 }
 
 // The document state and a few derived figures as JSON, written beside idle captures so scripted
@@ -107,18 +103,6 @@ static nlohmann::json stateJson(const AppState& st, const Model& m, const Derive
   return j;
 }
 
-static Result<bool> writeTextAtomically(const std::string& path, const std::string& text) {
-  const std::string tmp = path + ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::binary);
-    out << text;
-    if (!out.flush()) return Result<bool>::fail(fileError(path, "cannot write"));
-  }
-  std::error_code ec;
-  std::filesystem::rename(tmp, path, ec);
-  if (ec) return Result<bool>::fail(fileError(path, "cannot move the finished file into place"));
-  return true;
-}
 
 void fitHome(AppState& st) {
   const layout::Rect a = layout::mapArea(st.view.width, st.view.height);
@@ -292,7 +276,7 @@ int App::runInteractive() {
     if (stable >= 2 && !st_.timeline.playing && !busy) {
       if (!I.idle_capture.empty() && !I.idle_captured) {
         // The state first, then the image: once the PNG is in place, its JSON is current.
-        auto ok = writeTextAtomically(I.idle_capture + ".json", stateJson(st_, *model_, I.derived, I.popup_open, ++I.idle_captures, I.labels).dump(1));
+        auto ok = writeFileAtomically(I.idle_capture + ".json", stateJson(st_, *model_, I.derived, I.popup_open, ++I.idle_captures, I.labels).dump(1));
         if (ok) {
           auto img = capture();
           ok = img ? writePng(I.idle_capture, *img) : Result<bool>::fail(img.error());

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "data/atomic_file.h"
 #include "data/data_paths.h"
 
 namespace cm {
@@ -287,21 +288,7 @@ Result<FieldMapping> loadMapping(const std::string& path, const RawTable& t) {
 }
 
 Result<bool> saveMapping(const std::string& path, const FieldMapping& m, const RawTable& t) {
-  namespace fs = std::filesystem;
-  const std::string tmp = path + ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    out << mappingToJson(m, t).dump(2) << "\n";
-    out.flush();
-    if (!out) return Result<bool>::fail(fileError(path, "cannot write the mapping (is the folder writable?)"));
-  }
-  std::error_code ec;
-  fs::rename(tmp, path, ec);
-  if (ec) {
-    fs::remove(tmp, ec);
-    return Result<bool>::fail(fileError(path, "cannot move the finished mapping into place"));
-  }
-  return true;
+  return writeFileAtomically(path, mappingToJson(m, t).dump(2) + "\n");
 }
 
 std::string mappingPathFor(const std::string& source, const std::string& layer) {

@@ -8,6 +8,7 @@
 
 #include "core/catalog.h"
 #include "core/view.h"
+#include "data/atomic_file.h"
 #include "data/data_paths.h"
 #include "data/gdal_util.h"
 #include "geo/geodesic.h"
@@ -56,26 +57,16 @@ static std::string csvCell(const std::string& s) {
 }
 
 Result<bool> ImportReport::writeCsv(const std::string& path) const {
-  namespace fs = std::filesystem;
-  const std::string tmp = path + ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    out << "\xEF\xBB\xBF" << "problem,skipped,count,rows,example\n";  // BOM: Excel opens it as UTF-8
-    out << csvCell(summary()) << ",,,,\n";
-    for (const std::string& d : decisions) out << csvCell(d) << ",,,,\n";
-    for (const Problem& p : problems) {
-      std::string rows_text;
-      for (long r : p.rows) rows_text += (rows_text.empty() ? "" : " ") + std::to_string(r);
-      out << csvCell(p.kind) << "," << (p.skipped ? "yes" : "no") << "," << p.rows.size() << "," << csvCell(rows_text) << ","
-          << csvCell(p.example) << "\n";
-    }
-    out.flush();
-    if (!out) return Result<bool>::fail(fileError(path, "cannot write the load report"));
+  std::string out = "\xEF\xBB\xBF" "problem,skipped,count,rows,example\n";  // BOM: Excel opens it as UTF-8
+  out += csvCell(summary()) + ",,,,\n";
+  for (const std::string& d : decisions) out += csvCell(d) + ",,,,\n";
+  for (const Problem& p : problems) {
+    std::string rows_text;
+    for (long r : p.rows) rows_text += (rows_text.empty() ? "" : " ") + std::to_string(r);
+    out += csvCell(p.kind) + "," + (p.skipped ? "yes" : "no") + "," + std::to_string(p.rows.size()) + "," + csvCell(rows_text) +
+           "," + csvCell(p.example) + "\n";
   }
-  std::error_code ec;
-  fs::rename(tmp, path, ec);
-  if (ec) return Result<bool>::fail(fileError(path, "cannot move the load report into place"));
-  return true;
+  return writeFileAtomically(path, out);
 }
 
 std::string reportPathFor(const std::string& source, const std::string& layer) {
