@@ -9,6 +9,7 @@
 #include <fstream>
 #include <random>
 
+#include "temp_dir.h"
 #include "data/file_listing.h"
 
 using namespace cm;
@@ -16,23 +17,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    std::random_device rd;
-    path = fs::temp_directory_path() /
-           ("chainmap-listing-" + std::to_string(::getpid()) + "-" + std::to_string(rd()));
-    fs::create_directories(path);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::permissions(path, fs::perms::owner_all, fs::perm_options::add, ec);
-    for (auto it = fs::recursive_directory_iterator(path, ec); !ec && it != fs::recursive_directory_iterator();
-         it.increment(ec))
-      fs::permissions(it->path(), fs::perms::owner_all, fs::perm_options::add, ec);
-    fs::remove_all(path, ec);
-  }
-};
+using test::TempDir;
 
 void touch(const fs::path& p, size_t bytes = 0) {
   std::ofstream out(p, std::ios::binary);
