@@ -9,6 +9,7 @@
 #include "data/import/export_projects.h"
 #include "data/model_loader.h"
 #include "ui/app.h"
+#include "ui/layout.h"
 #include "ui/startup.h"
 
 using namespace cm;
@@ -21,7 +22,9 @@ static void report(const LoadReport& r) {
 static int run(const Options& opt) {
   // The data and the font atlas load on worker threads while this one opens the (hidden) window.
   const bool want_window = !opt.stats && opt.export_file.empty();
-  StartupLoader load({opt.data_dir, opt.projects_file, opt.crs, opt.layer, opt.mapping}, want_window);
+  // The atlas is rasterised for the scale the window opens with (text stays crisp at 4K).
+  const float scale = opt.ui_scale > 0 ? static_cast<float>(opt.ui_scale) : layout::autoScale(opt.width, opt.height);
+  StartupLoader load({opt.data_dir, opt.projects_file, opt.crs, opt.layer, opt.mapping}, want_window, 16.f * scale);
   App app;
   const Result<bool> window = want_window ? app.openWindow(opt.width, opt.height) : Result<bool>(true);
   load.join();

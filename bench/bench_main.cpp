@@ -174,7 +174,7 @@ json runDataset(const BenchOptions& o, const std::string& file, bool cpu_only) {
   r["rss_start_mb"] = procStatusMb("VmRSS");
   // The same start-up path as main.cpp.
   const auto t_start = Clock::now();
-  StartupLoader load({o.data_dir, file, ""}, !cpu_only);
+  StartupLoader load({o.data_dir, file, "", "", ""}, !cpu_only);
   const Model& model = *load.model;
   const LoadReport& rep = load.report;
   App app;

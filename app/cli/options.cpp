@@ -30,6 +30,9 @@ std::optional<Options> parseOptions(int argc, char** argv, int& exit_code) {
   app.add_option("--layer", o.layer, "Sheet (XLSX/ODS) or layer/table (GPKG, PostGIS) of --projects");
   app.add_option("--mapping", o.mapping, "Field mapping JSON for --projects (default: FILE.chainmap.json beside it, else a guess)");
   app.add_option("--export", o.export_file, "Write the filtered projects to FILE.csv, .xlsx or .gpkg and exit (no window)");
+  app.add_option("--ui-scale", o.ui_scale, "UI scale (text, panels, symbols); default: from the monitor and the window size")
+      ->check(CLI::Range(0.5, 8.0));
+  app.add_flag("--present", o.present, "Presentation mode: full screen; title, legend, KPIs, timeline and caption only (F11 toggles)");
   app.add_option("--watch", o.watch_s, "Reload --projects every SECONDS (e.g. a live PostGIS table), keeping view and filters")
       ->check(CLI::Range(0.0, 86400.0));
   app.add_option("--crs", o.crs, "Display CRS, e.g. EPSG:4549 (default) or EPSG:32650");
@@ -49,7 +52,10 @@ std::optional<Options> parseOptions(int argc, char** argv, int& exit_code) {
   app.add_option("--aggregate", o.aggregate, "Gather projects into bubbles: auto (when they pile up), on, off")
       ->check(CLI::IsMember({"auto", "on", "off"}));
   app.add_option("--select", o.select, "Select the project with this id (its details card is shown)");
-  app.add_option("--layers", o.layers, "Layers to draw: districts,water,rivers,parks,projects,labels");
+  app.add_option("--layers", o.layers,
+                 "Layers to draw: districts,choropleth,water,rivers,parks,projects,labels,furniture (default: all but choropleth)");
+  app.add_option("--choropleth", o.choropleth, "Shade the districts by investment, projects, investment_per_km2 or projects_per_km2")
+      ->check(CLI::IsMember({"investment", "projects", "investment_per_km2", "projects_per_km2"}));
   app.add_option("--capture-idle", o.capture_idle,
                  "Window mode: write the window's image to this PNG each time it settles (for scripted tests)");
   try {

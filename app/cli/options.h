@@ -26,6 +26,9 @@ struct Options {
   std::string mapping;       // --mapping FILE.json
   std::string export_file;   // --export FILE.csv|.xlsx|.gpkg: the filtered projects, then exit
   double watch_s = 0;        // --watch SECONDS: reload the projects source this often (databases)
+  double ui_scale = 0;       // --ui-scale: 0 = from the monitor and the window size
+  bool present = false;      // --present: presentation mode
+  std::string choropleth;    // --choropleth METRIC: shade the districts (and switch the layer on)
 };
 
 // Parses argv with CLI11. On --help or a bad flag, `exit_code` is set and main returns it.

@@ -2,6 +2,7 @@
 
 #include "render/layer_stack.h"
 #include "ui/app.h"
+#include "ui/layout.h"
 
 namespace cm {
 
@@ -24,6 +25,10 @@ Result<AppState> stateFromOptions(const Options& o, const Model& m) {
     if (!layers) return R::fail(layers.error());
     st.layers = *layers;
   }
+  if (!o.choropleth.empty()) {
+    parseChoroplethMetric(o.choropleth, st.choropleth);
+    st.layers.set("choropleth", true);
+  }
   st.aggregate = o.aggregate == "on" ? Aggregate::On : o.aggregate == "off" ? Aggregate::Off : Aggregate::Auto;
   if (!o.select.empty()) {
     for (size_t i = 0; i < m.projects.size(); ++i)
@@ -32,6 +37,9 @@ Result<AppState> stateFromOptions(const Options& o, const Model& m) {
   }
   st.view.width = o.width;
   st.view.height = o.height;
+  st.ui_scale_manual = static_cast<float>(o.ui_scale);
+  st.present = o.present;
+  st.ui_scale = st.ui_scale_manual > 0 ? st.ui_scale_manual : layout::autoScale(o.width, o.height);
   if (!o.extent.empty()) {
     auto e = extentFromOptions(o, m.display_crs);
     if (!e) return R::fail(e.error());

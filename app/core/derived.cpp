@@ -70,7 +70,7 @@ void Derived::update(const DerivedInputs& in) {
   }
 
   const bool async = in.allow_async && m.projects.size() > in.async_rows;
-  const double cell = kBinCellPx * in.units_per_px;
+  const double cell = in.bin_cell_px * in.units_per_px;
   bins_.update(
       {rev, f, cell, in.aggregate},
       [model = in.model, f, cell, mode = in.aggregate](TaskControl&) {

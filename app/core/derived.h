@@ -40,6 +40,7 @@ struct DerivedInputs {
   int first_month = 0, last_month = 0;  // the timeline's span (the histogram's range)
   double units_per_px = 1;              // zoom, for the bubbles' cell size
   Aggregate aggregate = Aggregate::Auto;
+  double bin_cell_px = kBinCellPx;  // bubbles' cell size on screen (grows with the UI scale)
   bool allow_async = true;  // false: everything is computed before update() returns
   size_t async_rows = 200'000;  // slow products go to a worker above this many projects
 };
@@ -58,6 +59,7 @@ class Derived {
   void wait();  // until nothing is pending (screenshots, tests)
 
   const Stats& stats() const { return stats_.get(); }       // filter and time window
+  uint64_t statsRevision() const { return stats_.revision(); }
   const Filter* statsFilter() const { return stats_.key() ? &std::get<1>(*stats_.key()) : nullptr; }
   const Stats& allTime() const { return all_time_.get(); }  // attribute filter, whole timeline
   const TargetProgress* targets() const { return targets_in_ ? &targets_.get() : nullptr; }

@@ -10,10 +10,7 @@ Ecosystem ecosystemOfChain(const Model& m, int c) {
   return Ecosystem::Other;
 }
 
-const char* ecosystemName(Lang l, Ecosystem e) {
-  const auto& i = info(e);
-  return l == Lang::Zh ? i.zh.data() : i.en.data();
-}
+const char* ecosystemName(Lang l, Ecosystem e) { return tr(l, "eco." + std::string(info(e).id)); }
 
 std::string districtName(const Model& m, Lang l, int d) {
   if (d < 0 || d >= static_cast<int>(m.districts.size())) return "—";
@@ -23,8 +20,8 @@ std::string districtName(const Model& m, Lang l, int d) {
 std::string chainName(const Model& m, Lang l, int c) {
   if (c < 0 || c >= static_cast<int>(m.projects.chain_names.size())) return "—";
   const std::string& id = m.projects.chain_names[c];
-  if (auto k = chainFromId(id)) return std::string(l == Lang::Zh ? kChains[*k].zh : kChains[*k].en);
-  return id;  // a chain the catalogue does not know: show its id as written in the file
+  if (hasString("chain." + id)) return tr(l, "chain." + id);
+  return id;  // a chain the string table does not know: show its name as written in the file
 }
 
 std::string parkName(const Model& m, Lang l, int k) {

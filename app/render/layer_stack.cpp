@@ -11,12 +11,14 @@ namespace cm {
 static std::vector<std::unique_ptr<MapLayer>> registeredLayers() {
   std::vector<std::unique_ptr<MapLayer>> v;
   v.push_back(makeDistrictsLayer());
+  v.push_back(makeChoroplethLayer());
   v.push_back(makeWaterLayer());
   v.push_back(makeRiversLayer());
   v.push_back(makeParksLayer());
   v.push_back(makeProjectsLayer());
   v.push_back(makeBubblesLayer());
   v.push_back(makeLabelsLayer());
+  v.push_back(makeFurnitureLayer());
   return v;
 }
 

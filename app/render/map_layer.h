@@ -19,6 +19,7 @@
 #include <string>
 #include <vector>
 
+#include "core/choropleth.h"
 #include "core/derived.h"
 #include "core/filter.h"
 #include "core/model.h"
@@ -64,6 +65,8 @@ struct LayerFrame {
   Lang lang;
   Pick hover;
   int selected = -1;  // project row with a pinned card
+  float scale = 1;    // UI scale: symbols, lines and text grow with it
+  ChoroplethMetric choropleth = ChoroplethMetric::Investment;  // what the district choropleth shows
 };
 
 // A label a layer offers; the labels layer places all of them (geo/label_placement.h).
@@ -94,6 +97,7 @@ struct OverlayFrame {
   const std::vector<LabelBox>& panels;  // boxes the panels cover this frame
   std::vector<const MapLayer*> shown;  // layers shown this frame, in registry order
   std::vector<PlacedLabel> placed;     // out: the labels drawn this frame
+  LabelBox map_area{};                 // the part of the window no docked panel covers
 };
 
 class MapLayer {

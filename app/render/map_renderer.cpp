@@ -81,7 +81,7 @@ void MapPass::lines(const GpuMesh& m, float width, uint32_t rgb, float alpha) co
   if (!m.count) return;
   r_->line_.use();
   setView(r_->line_);
-  glUniform1f(r_->line_.uniform("u_width"), width);
+  glUniform1f(r_->line_.uniform("u_width"), width * scale_);
   setColor(r_->line_.uniform("u_color"), rgb, alpha);
   glBindVertexArray(m.vao.id());
   glDrawArrays(GL_TRIANGLES, 0, m.count);
@@ -129,9 +129,11 @@ bool MapRenderer::render(const LayerFrame& frame, LayerStack& layers, const Laye
     if (!layers.at(i).info().map_z.empty() && layers.shown(i, frame, vis))
       content.push_back({static_cast<int>(i), layers.at(i).revision()});
   const View& v = frame.view;
-  if (!dirty_ && v == last_view_ && content == last_content_) return false;
+  if (!dirty_ && v == last_view_ && content == last_content_ && frame.scale == last_scale_) return false;
   dirty_ = false;
   last_view_ = v;
+  last_scale_ = frame.scale;
+  pass_.scale_ = frame.scale;
   last_content_ = content;
   view_ = v;
   origin_ = frame.derived.origin();

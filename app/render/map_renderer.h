@@ -30,6 +30,7 @@ class MapPass {
   friend class MapRenderer;
   void setView(const gl::Program& p) const;
   class MapRenderer* r_ = nullptr;
+  float scale_ = 1;  // line widths grow with the UI scale
 };
 
 class MapRenderer {
@@ -59,6 +60,7 @@ class MapRenderer {
 
   bool dirty_ = true;
   View last_view_;
+  float last_scale_ = 0;
   std::vector<std::pair<int, uint64_t>> last_content_;  // (layer, revision) of what was drawn
 };
 

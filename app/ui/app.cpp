@@ -21,11 +21,11 @@
 #include <nlohmann/json.hpp>
 
 #include "core/dates.h"
-#include "data/import/field_mapping.h"
 #include "data/atomic_file.h"
 #include "data/data_paths.h"
 #include "ui/app_impl.h"
 #include "ui/layout.h"
+#include "ui/startup.h"
 
 namespace cm {
 
@@ -105,7 +105,7 @@ static nlohmann::json stateJson(const AppState& st, const Model& m, const Derive
 
 
 void fitHome(AppState& st) {
-  const layout::Rect a = layout::mapArea(st.view.width, st.view.height);
+  const layout::Rect a = layout::computeLayout(st.view.width, st.view.height, st.ui_scale, st.present).map;
   if (st.home.valid()) st.view.fitInto(st.home, a.x0, a.y0, a.x1, a.y1);
 }
 
@@ -132,7 +132,6 @@ AppState defaultState(const Model& m) {
 GlyphText neededText(const Model& m, const LoadReport* report) {
   GlyphText t;
   t.ui = allUiText();
-  for (int f = 0; f < kFieldCount; ++f) t.ui += fieldLabelZh(static_cast<Field>(f));  // the mapping dialog
   if (report) {
     for (const auto* list : {&report->errors, &report->warnings})
       for (const std::string& s : *list) t.data += s;
@@ -235,6 +234,7 @@ Result<bool> App::start(std::shared_ptr<const Model> model, AppState state, Font
   ImGui::CreateContext(I.fonts.atlas.get());  // the atlas was built on the loader thread
   ImGui::GetIO().IniFilename = nullptr;        // layout is code, not a file
   applyStyle();
+  I.base_style = ImGui::GetStyle();
   ImGui_ImplGlfw_InitForOpenGL(I.window, true);
   ImGui_ImplOpenGL3_Init("#version 330 core");
   I.imgui_ready = true;
@@ -245,6 +245,45 @@ Result<bool> App::start(std::shared_ptr<const Model> model, AppState state, Font
   if (std::string e = I.recent.load(recentFilesPath()); !e.empty()) st_.warnings.push_back(e);
   I.derived.setTargets(targets ? std::optional<Targets>(*targets) : std::nullopt);
   return true;
+}
+
+// ---- the UI scale ----------------------------------------------------------------------------
+
+void App::updateScale(float content_scale) {
+  Impl& I = *impl_;
+  I.content_scale = content_scale;
+  const float want = st_.ui_scale_manual > 0 ? st_.ui_scale_manual
+                                             : layout::autoScale(st_.view.width, st_.view.height, content_scale);
+  st_.ui_scale = std::clamp(want, 0.5f, 8.f);
+  if (std::abs(I.style_scale - st_.ui_scale) > 1e-3f) {  // every padding and rounding grows with the text
+    ImGui::GetStyle() = I.base_style;
+    ImGui::GetStyle().ScaleAllSizes(st_.ui_scale);
+    I.style_scale = st_.ui_scale;
+  }
+  // The atlas is rasterised for one size: a new scale gets a new atlas (crisp, not stretched).
+  // Meanwhile the old one is drawn scaled; headless frames wait for the new one.
+  const float px = 16.f * st_.ui_scale;
+  if (auto done = I.font_task.poll(); done && *done && std::abs((*done)->ui_px - px) < 0.5f) swapFonts(done->take());
+  if (std::abs(I.fonts.ui_px - px) >= 0.5f && (I.font_task.idle() || std::abs(I.font_task_px - px) >= 0.5f)) {
+    GlyphText text = neededText(*model_);
+    for (const auto* list : {&st_.errors, &st_.warnings})
+      for (const std::string& s : *list) text.data += s;
+    if (I.import) {
+      for (const std::string& c : I.import->table.columns) text.data += c;
+      for (size_t r = 0; r < std::min<size_t>(6, I.import->table.rows.size()); ++r)
+        for (const std::string& c : I.import->table.rows[r]) text.data += c;
+    }
+    I.font_task_px = px;
+    I.font_task.start([text, px](TaskControl&) {
+      auto blob = readCjkFont();
+      return blob ? buildFonts(blob.take(), text, px) : Result<Fonts>::fail(blob.error());
+    });
+    if (!I.interactive) {  // a screenshot or a video frame must be crisp now
+      I.font_task.wait();
+      if (auto done = I.font_task.poll(); done && *done) swapFonts(done->take());
+    }
+  }
+  ImGui::GetIO().FontGlobalScale = px / I.fonts.ui_px;
 }
 
 // ---- frames ----------------------------------------------------------------------------------

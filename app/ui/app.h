@@ -109,6 +109,7 @@ class App {
   void pollLoad();
   void startLoad(LoadOptions opt, bool keep_state);
   void swapFonts(Fonts fonts);
+  void updateScale(float content_scale);  // ui/app.cpp: the UI scale for this frame; style and atlas follow
   void drawLoadUi();  // ui/app_load.cpp: requests, progress, password prompt, mapping dialog
   std::unique_ptr<Impl> impl_;
   std::shared_ptr<const Model> model_;

@@ -2,6 +2,7 @@
 // ui/frame.cpp (one frame) and ui/map_input.cpp (mouse and keys on the map). Not for panels.
 #pragma once
 #include <glad/gl.h>
+#include <imgui.h>
 
 #include <memory>
 #include <optional>
@@ -81,6 +82,11 @@ struct App::Impl {
   RecentFiles recent;              // the sources opened last (~/.local/share/chainmap/recent.json)
   std::string browse_dir;          // where the file browser opens
   char password_buf[128] = {};     // the database password prompt's field
+  float content_scale = 1;         // the window's monitor content scale (kept for offscreen frames)
+  ImGuiStyle base_style;           // the style at scale 1; the frame's style is this × the UI scale
+  float style_scale = 0;           // the scale the current style was made for
+  BackgroundTask<Result<Fonts>> font_task;  // an atlas for a new UI scale, built off the UI thread
+  float font_task_px = 0;
   LoadOptions mapping_base_source; // the source the dialog's table came from
   std::string idle_capture;  // captureWhenIdle()
   bool idle_captured = false;

@@ -26,10 +26,14 @@ struct AppState {
   View view;
   Extent home;  // the extent "fit Hangzhou" returns to
   Filter filter;
-  LayerVisibility layers;
+  LayerVisibility layers{{"choropleth"}};  // everything but the choropleth shows by default
+  ChoroplethMetric choropleth = ChoroplethMetric::Investment;
   PointStyle points;
   Lang lang = Lang::Zh;
   Timeline timeline;
+  float ui_scale = 1;         // effective UI scale this frame (text, panels, symbols)
+  float ui_scale_manual = 0;  // --ui-scale or Ctrl +/−; 0: from the monitor and the window size
+  bool present = false;       // presentation mode (F11, --present)
   Aggregate aggregate = Aggregate::Auto;
   Pick hover;         // what the cursor is over (set each frame by the layers' hit tests)
   int selected = -1;  // project row whose card is pinned (click, or --select)
@@ -48,7 +52,7 @@ struct AppState {
 // What the user edits (the document), as opposed to per-frame hover: two states with equal
 // documents look the same and derive the same data.
 inline bool sameDocument(const AppState& a, const AppState& b) {
-  return a.view == b.view && a.filter == b.filter && a.layers == b.layers && a.points == b.points && a.lang == b.lang &&
+  return a.view == b.view && a.filter == b.filter && a.layers == b.layers && a.choropleth == b.choropleth && a.points == b.points && a.lang == b.lang &&
          a.aggregate == b.aggregate && a.selected == b.selected;
 }
 

@@ -49,6 +49,7 @@ Result<FontBlob> readCjkFont(const std::string& family) {
 
 Result<Fonts> buildFonts(FontBlob&& font, const GlyphText& text, float ui_px) {
   Fonts f;
+  f.ui_px = ui_px;
   f.atlas = std::make_shared<ImFontAtlas>();
   ImFontAtlas& atlas = *f.atlas;
   std::vector<ImVector<ImWchar>> ranges(3);  // must live until Build() below

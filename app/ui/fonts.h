@@ -35,6 +35,7 @@ struct GlyphText {
 
 struct Fonts {
   std::shared_ptr<ImFontAtlas> atlas;  // built, with RGBA pixels ready for upload
+  float ui_px = 16;         // the panels' size it was rasterised at (16 × the UI scale)
   ImFont* ui = nullptr;     // panels, tooltips (every glyph the data and the UI need)
   ImFont* label = nullptr;  // district and park labels on the map
   ImFont* title = nullptr;  // titles and big numbers (UI strings only)

@@ -34,9 +34,10 @@ struct Snapshot {
   Lang lang;
   Aggregate aggregate;
   int selected;
+  ChoroplethMetric choropleth;
   bool operator==(const Snapshot&) const = default;
 };
-Snapshot snapshot(const AppState& s) { return {s.view, s.filter, s.layers, s.points, s.lang, s.aggregate, s.selected}; }
+Snapshot snapshot(const AppState& s) { return {s.view, s.filter, s.layers, s.points, s.lang, s.aggregate, s.selected, s.choropleth}; }
 
 void advanceTimeline(AppState& st, double dt) {
   Timeline& t = st.timeline;
@@ -49,42 +50,68 @@ void advanceTimeline(AppState& st, double dt) {
   }
 }
 
-// The docked panels: one fixed window per dock, its panels in registration order.
+// The docked panels: one fixed window per dock, its panels in registration order; in
+// presentation mode only the panels registered for it, in the presentation arrangement.
 void drawDocks(UiContext& ui, const std::vector<PanelSpec>& panels, std::vector<LabelBox>& boxes) {
   boxes.clear();
-  using namespace layout;
-  const View& v = ui.st.view;
-  const ImGuiWindowFlags fixed = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
-                                 ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoSavedSettings;
+  const layout::Layout& L = ui.layout;
+  const float W = static_cast<float>(ui.st.view.width), H = static_cast<float>(ui.st.view.height);
+  const float m = L.margin, s = L.scale;
+  // Compact windows keep their title bars, so a panel can be folded down to its title.
+  const ImGuiWindowFlags fixed = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings |
+                                 (L.compact ? 0 : ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoCollapse);
   struct DockWindow {
     Dock dock;
     const char* name;
     ImVec2 pos, pivot, size;
     ImGuiWindowFlags extra;
   };
-  const float W = static_cast<float>(v.width), H = static_cast<float>(v.height);
-  const DockWindow docks[] = {
-      {Dock::Left, "##sidebar", {kMargin, kMargin}, {0, 0}, {kSidebarW, H - 2 * kMargin}, 0},
-      {Dock::RightTop, "##totals", {W - kRightW - kMargin, kMargin}, {0, 0}, {kRightW, 0}, ImGuiWindowFlags_AlwaysAutoResize},
-      {Dock::RightBottom, "##legend", {W - kRightW - kMargin, H - kTimelineH - 2 * kMargin}, {0, 1}, {kRightW, 0},
-       ImGuiWindowFlags_AlwaysAutoResize},
-      {Dock::Bottom, "##timeline", {kSidebarW + 2 * kMargin, H - kTimelineH - kMargin}, {0, 0},
-       {W - kSidebarW - 3 * kMargin, kTimelineH}, 0},
-  };
-  float right_top_bottom = kMargin;  // the right column's top window ends here
+  std::vector<DockWindow> docks;
+  const float timeline_x = L.present ? m : L.sidebar_w + 2 * m;
+  if (L.present) {
+    docks = {
+        {Dock::Left, "##title", {m, m}, {0, 0}, {std::min(560 * s, W * 0.45f), 0}, ImGuiWindowFlags_AlwaysAutoResize},
+        {Dock::RightTop, "##totals", {W - L.right_w - m, m}, {0, 0}, {L.right_w, 0}, ImGuiWindowFlags_AlwaysAutoResize},
+        {Dock::RightBottom, "##legend", {W - L.right_w - m, H - L.timeline_h - 2 * m}, {0, 1}, {L.right_w, 0},
+         ImGuiWindowFlags_AlwaysAutoResize},
+        {Dock::Caption, "##caption", {m, H - L.timeline_h - 2 * m}, {0, 1}, {std::min(620 * s, W - L.right_w - 4 * m), 0},
+         ImGuiWindowFlags_AlwaysAutoResize},
+        {Dock::Bottom, "##timeline", {m, H - L.timeline_h - m}, {0, 0}, {W - 2 * m, L.timeline_h}, 0},
+    };
+  } else {
+    docks = {
+        {Dock::Left, L.compact ? "###sidebar" : "##sidebar", {m, m}, {0, 0}, {L.sidebar_w, H - 2 * m}, 0},
+        {Dock::RightTop, L.compact ? "###totals" : "##totals", {W - L.right_w - m, m}, {0, 0}, {L.right_w, 0},
+         ImGuiWindowFlags_AlwaysAutoResize},
+        {Dock::RightBottom, L.compact ? "###legend" : "##legend", {W - L.right_w - m, H - L.timeline_h - 2 * m}, {0, 1},
+         {L.right_w, 0}, ImGuiWindowFlags_AlwaysAutoResize},
+        {Dock::Caption, "##caption", {timeline_x, H - L.timeline_h - 2 * m}, {0, 1},
+         {std::min(620 * s, W - L.sidebar_w - L.right_w - 5 * m), 0}, ImGuiWindowFlags_AlwaysAutoResize},
+        {Dock::Bottom, L.compact ? "###timeline" : "##timeline", {timeline_x, H - L.timeline_h - m}, {0, 0},
+         {W - L.sidebar_w - 3 * m, L.timeline_h}, 0},
+    };
+  }
+  float right_top_bottom = m;  // the right column's top window ends here
   for (const DockWindow& d : docks) {
-    bool any = false;
-    for (const PanelSpec& p : panels) any |= p.dock == d.dock;
-    if (!any) continue;
+    std::vector<const PanelSpec*> here;
+    for (const PanelSpec& p : panels)
+      if (p.dock == d.dock && (!L.present || p.in_present_mode) && (!p.shown || p.shown(ui))) here.push_back(&p);
+    if (here.empty()) continue;
     ImGui::SetNextWindowPos(d.pos, 0, d.pivot);
     ImGui::SetNextWindowSize(d.size);
     if (d.dock == Dock::RightBottom) {  // never over the top window: at most the height left, then it scrolls
-      const float room = std::max(60.f, d.pos.y - right_top_bottom - kMargin);
-      ImGui::SetNextWindowSizeConstraints({kRightW, 0}, {kRightW, room});
+      const float room = std::max(60.f * s, d.pos.y - right_top_bottom - m);
+      ImGui::SetNextWindowSizeConstraints({d.size.x, 0}, {d.size.x, room});
     }
-    ImGui::Begin(d.name, nullptr, fixed | d.extra);
-    for (const PanelSpec& p : panels)
-      if (p.dock == d.dock) p.draw(ui);
+    std::string title = d.name;
+    if (L.compact) {  // a title to fold down to
+      const Str names[] = {S::Layers, S::Totals, S::Legend, S::Time, S::Time};
+      const Dock order[] = {Dock::Left, Dock::RightTop, Dock::RightBottom, Dock::Bottom, Dock::Caption};
+      for (int k = 0; k < 5; ++k)
+        if (order[k] == d.dock) title = std::string(tr(ui.st.lang, names[k])) + d.name;
+    }
+    ImGui::Begin(title.c_str(), nullptr, fixed | d.extra);
+    for (const PanelSpec* p : here) p->draw(ui);
     const ImVec2 pos = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
     boxes.push_back({pos.x, pos.y, pos.x + size.x, pos.y + size.y});
     if (d.dock == Dock::RightTop) right_top_bottom = pos.y + size.y;
@@ -121,25 +148,48 @@ FrameStats App::runFrame(double dt, const FrameTarget& target) {
   FrameStats fs;
   const auto t0 = Clock::now();
   ImGuiIO& io = ImGui::GetIO();
+  float content_scale = 1, mouse_ratio = 1;  // HiDPI: framebuffer pixels per window unit
   if (target.window) {
-    int w, h;
+    int w, h, ww, wh;
     glfwGetFramebufferSize(I.window, &w, &h);
+    glfwGetWindowSize(I.window, &ww, &wh);
+    float cx = 1, cy = 1;
+    glfwGetWindowContentScale(I.window, &cx, &cy);
+    content_scale = std::max(cx, cy);
+    if (ww > 0) mouse_ratio = static_cast<float>(w) / ww;
     if (w > 0 && h > 0 && (w != st_.view.width || h != st_.view.height)) refitAfterResize(st_, w, h);
   } else {
     st_.view.width = target.w;
     st_.view.height = target.h;
+    content_scale = I.content_scale;
   }
+  updateScale(content_scale);
   if (st_.selected >= static_cast<int>(model_->projects.size())) st_.selected = -1;
 
+  const float scale = st_.ui_scale;
+  const layout::Layout lay = layout::computeLayout(st_.view.width, st_.view.height, scale, st_.present);
+  PointStyle points = st_.points;  // symbols grow with the UI
+  points.radius_k *= scale;
+  points.radius_min *= scale;
+  points.radius_max *= scale;
   auto inputs = [&] {
-    return DerivedInputs{model_, model_rev_, st_.filter, st_.timeline.first_month, st_.timeline.last_month,
-                         st_.view.units_per_px, st_.aggregate, I.interactive};
+    DerivedInputs in{model_, model_rev_, st_.filter, st_.timeline.first_month, st_.timeline.last_month,
+                     st_.view.units_per_px, st_.aggregate};
+    in.bin_cell_px = kBinCellPx * scale;
+    in.allow_async = I.interactive;  // headless frames (screenshots, tests) are complete at once
+    return in;
   };
   const Model& m = *model_;
   for (int pass = 0;; ++pass) {
     ImGui_ImplOpenGL3_NewFrame();
     if (target.poll_input) {
       ImGui_ImplGlfw_NewFrame();
+      // One coordinate system for everything: framebuffer pixels (HiDPI windows included).
+      int fw, fh;
+      glfwGetFramebufferSize(I.window, &fw, &fh);
+      io.DisplaySize = {static_cast<float>(fw), static_cast<float>(fh)};
+      io.DisplayFramebufferScale = {1, 1};
+      if (io.MousePos.x > -1e30f) io.MousePos = {io.MousePos.x * mouse_ratio, io.MousePos.y * mouse_ratio};
     } else {
       io.DeltaTime = dt > 0 ? static_cast<float>(dt) : 1.f / 60;
       if (!target.window && !I.interactive) io.MousePos = {-FLT_MAX, -FLT_MAX};  // headless: no cursor
@@ -151,7 +201,7 @@ FrameStats App::runFrame(double dt, const FrameTarget& target) {
     ImGui::NewFrame();
     I.derived.update(inputs());
     auto frameOf = [&](Pick hover) {
-      return LayerFrame{m, model_rev_, I.derived, st_.view, st_.filter, st_.points, st_.lang, hover, st_.selected};
+      return LayerFrame{m, model_rev_, I.derived, st_.view, st_.filter, points, st_.lang, hover, st_.selected, scale, st_.choropleth};
     };
     auto pick = [&](Vec2 at) -> Pick {
       const LayerFrame lf = frameOf({});
@@ -170,7 +220,7 @@ FrameStats App::runFrame(double dt, const FrameTarget& target) {
     const bool mouse_on_map = !io.WantCaptureMouse && io.MousePos.x > -1e30f && !(I.dragging && I.dragged);
     st_.hover = mouse_on_map ? pick({io.MousePos.x, io.MousePos.y}) : Pick{};
     const LayerFrame lf = frameOf(st_.hover);
-    UiContext ui{st_, m, I.derived, I.fonts, gpu.layers, lf};
+    UiContext ui{st_, m, I.derived, I.fonts, gpu.layers, lf, lay};
     const Snapshot before = snapshot(st_);
     drawDocks(ui, I.panels, I.panel_boxes);
     if (!(snapshot(st_) == before) && pass < 2) {
@@ -188,7 +238,8 @@ FrameStats App::runFrame(double dt, const FrameTarget& target) {
     const auto tm = Clock::now();
     fs.map_redrawn = gpu.map.render(lf, gpu.layers, st_.layers);
     fs.map_ms = msSince(tm);
-    OverlayFrame of{ImGui::GetBackgroundDrawList(), I.fonts.ui, I.fonts.label, I.panel_boxes, {}, {}};
+    OverlayFrame of{ImGui::GetBackgroundDrawList(), I.fonts.ui, I.fonts.label, I.panel_boxes, {}, {},
+                    {lay.map.x0, lay.map.y0, lay.map.x1, lay.map.y1}};
     for (size_t i = 0; i < gpu.layers.size(); ++i)
       if (gpu.layers.shown(i, lf, st_.layers)) of.shown.push_back(&gpu.layers.at(i));
     for (size_t i : gpu.layers.overlayOrder())

@@ -1,9 +1,15 @@
-// Where the docked panels sit, so the map's "fit" can leave them uncovered. Sizes in pixels.
+// Where the docked panels sit, for any window from 800x500 to 7680x4320, in the normal and the
+// presentation arrangement — so the map's "fit" leaves them uncovered and no panel covers another.
+// Sizes are the 1080p design sizes times the UI scale (core/ui_scale: monitor content scale and
+// window size, or the user's choice).
 #pragma once
+#include <algorithm>
 
 #include "core/view.h"
 
 namespace cm::layout {
+
+// Design sizes at scale 1 (1920x1080 and below).
 inline constexpr float kMargin = 12.f;
 inline constexpr float kSidebarW = 318.f;
 inline constexpr float kTimelineH = 118.f;
@@ -12,8 +18,42 @@ inline constexpr float kRightW = 270.f;
 struct Rect {
   double x0, y0, x1, y1;
 };
-// The part of a w×h window that no docked panel covers.
-inline Rect mapArea(double w, double h) {
-  return {kSidebarW + 2 * kMargin, kMargin, w - kRightW - 2 * kMargin, h - kTimelineH - 2 * kMargin};
+
+struct Layout {
+  float scale = 1;
+  bool present = false;  // presentation mode: title card, KPIs, legend, timeline, caption; no controls
+  bool compact = false;  // a small window: narrow sidebar, panels collapsible to their titles
+  float margin = kMargin, sidebar_w = kSidebarW, right_w = kRightW, timeline_h = kTimelineH;
+  Rect map{};  // the part of the window no docked panel covers
+};
+
+// `w`, `h` in pixels.
+inline Layout computeLayout(double w, double h, float scale = 1, bool present = false) {
+  Layout l;
+  l.scale = scale;
+  l.present = present;
+  l.margin = kMargin * scale;
+  l.compact = !present && (w < 1100 * scale || h < 640 * scale);
+  l.sidebar_w = (l.compact ? 220.f : kSidebarW) * scale;
+  l.right_w = (l.compact ? 236.f : kRightW) * scale;
+  l.timeline_h = (l.compact ? 104.f : kTimelineH) * scale;
+  if (present) {
+    l.sidebar_w = 0;
+    l.right_w = 300.f * scale;
+    l.map = {l.margin, l.margin + 90 * scale, w - l.right_w - 2 * l.margin, h - l.timeline_h - 2 * l.margin};
+  } else {
+    l.map = {l.sidebar_w + 2 * l.margin, l.margin, w - l.right_w - 2 * l.margin, h - l.timeline_h - 2 * l.margin};
+  }
+  return l;
 }
+
+// The UI scale a window gets by itself: the monitor's content scale (HiDPI), or more on a large
+// screen (2 at 3840x2160, 4 at 7680x4320: the 1080p design at the size a room sees it).
+inline float autoScale(double w, double h, float content_scale = 1) {
+  return std::max({1.f, content_scale, static_cast<float>(std::min(w / 1920.0, h / 1080.0))});
+}
+
+// The part of a w×h window that no docked panel covers (normal arrangement, scale 1).
+inline Rect mapArea(double w, double h) { return computeLayout(w, h).map; }
+
 }  // namespace cm::layout

@@ -19,7 +19,8 @@ void refitAfterResize(AppState& st, int w, int h) {
   const View old = st.view;
   st.view.width = std::max(1, w);
   st.view.height = std::max(1, h);
-  const layout::Rect a = layout::mapArea(old.width, old.height), b = layout::mapArea(st.view.width, st.view.height);
+  const layout::Rect a = layout::computeLayout(old.width, old.height, st.ui_scale, st.present).map,
+                     b = layout::computeLayout(st.view.width, st.view.height, st.ui_scale, st.present).map;
   if (a.x1 - a.x0 < 50 || a.y1 - a.y0 < 50 || b.x1 - b.x0 < 50 || b.y1 - b.y0 < 50) {
     st.view.center = old.center;  // too small to fit anything: keep the centre and the scale
     return;
@@ -31,7 +32,7 @@ void refitAfterResize(AppState& st, int w, int h) {
 }
 
 static Vec2 mapCentre(const AppState& st) {
-  const layout::Rect a = layout::mapArea(st.view.width, st.view.height);
+  const layout::Rect a = layout::computeLayout(st.view.width, st.view.height, st.ui_scale, st.present).map;
   return {(a.x0 + a.x1) / 2, (a.y0 + a.y1) / 2};
 }
 

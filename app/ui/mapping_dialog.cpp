@@ -114,7 +114,7 @@ MappingDialog::Action MappingDialog::draw(Lang L) {
       ImGui::TableSetColumnIndex(0);
       const bool required = std::find(missing.begin(), missing.end(), field) != missing.end();
       if (required) ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(170, 20, 20, 255));
-      ImGui::Text("%s%s", L == Lang::Zh ? fieldLabelZh(field) : fieldId(field), required ? " *" : "");
+      ImGui::Text("%s%s", tr(L, std::string("field.") + fieldId(field)), required ? " *" : "");
       if (required) ImGui::PopStyleColor();
       ImGui::TableSetColumnIndex(1);
       ImGui::PushID(f);

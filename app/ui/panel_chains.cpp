@@ -18,7 +18,7 @@ void drawChainsPanel(UiContext& ui) {
   std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return by_chain[a].count > by_chain[b].count; });
   const int64_t peak = order.empty() ? 1 : std::max<int64_t>(1, by_chain[order[0]].count);
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  const float w = ImGui::GetContentRegionAvail().x, h = ImGui::GetTextLineHeight() + 4;
+  const float s = ui.s(), w = ImGui::GetContentRegionAvail().x, h = ImGui::GetTextLineHeight() + 4 * s;
   Filter& f = ui.st.filter;
   for (size_t k = 0; k < std::min<size_t>(8, order.size()); ++k) {
     const int c = static_cast<int>(order[k]);
@@ -28,13 +28,13 @@ void drawChainsPanel(UiContext& ui) {
     if (ImGui::InvisibleButton("bar", {w, h})) f.chains = f.chains == IdSet::only(c) ? IdSet::all() : IdSet::only(c);
     ImGui::PopID();
     const uint32_t rgb = info(ecosystemOfChain(ui.model, c)).rgb;
-    const float bw = (w - 44) * static_cast<float>(by_chain[c].count) / static_cast<float>(peak);
-    dl->AddRectFilled(p, {p.x + bw, p.y + h - 2}, IM_COL32(rgb >> 16, (rgb >> 8) & 255, rgb & 255, 60), 3);
-    dl->AddRectFilled(p, {p.x + 4, p.y + h - 2}, IM_COL32(rgb >> 16, (rgb >> 8) & 255, rgb & 255, 255), 2);
-    dl->AddText({p.x + 8, p.y + 1}, ImGui::GetColorU32(ImGuiCol_Text), chainName(ui.model, L, c).c_str());
+    const float bw = (w - 44 * s) * static_cast<float>(by_chain[c].count) / static_cast<float>(peak);
+    dl->AddRectFilled(p, {p.x + bw, p.y + h - 2 * s}, IM_COL32(rgb >> 16, (rgb >> 8) & 255, rgb & 255, 60), 3 * s);
+    dl->AddRectFilled(p, {p.x + 4 * s, p.y + h - 2 * s}, IM_COL32(rgb >> 16, (rgb >> 8) & 255, rgb & 255, 255), 2 * s);
+    dl->AddText({p.x + 8 * s, p.y + s}, ImGui::GetColorU32(ImGuiCol_Text), chainName(ui.model, L, c).c_str());
     char n[16];
     std::snprintf(n, sizeof n, "%lld", static_cast<long long>(by_chain[c].count));
-    dl->AddText({p.x + w - ImGui::CalcTextSize(n).x, p.y + 1}, ImGui::GetColorU32(ImGuiCol_Text), n);
+    dl->AddText({p.x + w - ImGui::CalcTextSize(n).x, p.y + s}, ImGui::GetColorU32(ImGuiCol_Text), n);
   }
 }
 

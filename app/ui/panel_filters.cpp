@@ -62,7 +62,7 @@ void drawFiltersPanel(UiContext& ui) {
     bitCheckbox(ecosystemName(L, static_cast<Ecosystem>(e)), f.ecosystems, e);
     ImGui::PopStyleColor();
     ImGui::PopID();
-    if (e % 2 == 0) ImGui::SameLine(150);
+    if (e % 2 == 0) ImGui::SameLine(150 * ui.s());
   }
 
   const int nc = static_cast<int>(ui.model.projects.chain_names.size());
@@ -72,7 +72,7 @@ void drawFiltersPanel(UiContext& ui) {
 
   ImGui::TextDisabled("%s", tr(L, S::Sector));
   bitCheckbox(tr(L, S::Manufacturing), f.sectors, 0);
-  ImGui::SameLine(150);
+  ImGui::SameLine(150 * ui.s());
   bitCheckbox(tr(L, S::Service), f.sectors, 1);
 
   ImGui::TextDisabled("%s", tr(L, S::SizeClass));

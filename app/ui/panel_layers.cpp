@@ -19,6 +19,7 @@ void drawTitleAndLayersPanel(UiContext& ui) {
     ImGui::TextUnformatted(tr(L, S::Synthetic));
     ImGui::PopStyleColor();
   }
+  if (ui.layout.present) return;  // the presentation's title card: no controls
   if (ImGui::SmallButton(tr(L, S::Language))) st.lang = L == Lang::Zh ? Lang::En : Lang::Zh;
   ImGui::SameLine();
   if (ImGui::SmallButton(tr(L, S::Fit))) fitHome(st);
@@ -37,9 +38,17 @@ void drawTitleAndLayersPanel(UiContext& ui) {
   if (ImGui::CollapsingHeader(tr(L, S::Layers), ImGuiTreeNodeFlags_DefaultOpen)) {
     const auto& toggles = ui.layers.toggles();
     for (size_t i = 0; i < toggles.size(); ++i) {
-      if (i % 2 == 1) ImGui::SameLine(150);
+      if (i % 2 == 1) ImGui::SameLine(150 * ui.s());
       bool on = st.layers.on(toggles[i].id);
       if (ImGui::Checkbox(tr(L, toggles[i].name), &on)) st.layers.set(toggles[i].id, on);
+    }
+    if (st.layers.on("choropleth")) {  // what the districts are shaded by
+      ImGui::SetNextItemWidth(-FLT_MIN);
+      if (ImGui::BeginCombo("##choropleth", tr(L, "choro." + std::string(choroplethId(st.choropleth))))) {
+        for (ChoroplethMetric m : kChoroplethMetrics)
+          if (ImGui::Selectable(tr(L, "choro." + std::string(choroplethId(m))), m == st.choropleth)) st.choropleth = m;
+        ImGui::EndCombo();
+      }
     }
     ImGui::TextDisabled("%s", tr(L, S::Aggregation));
     int mode = static_cast<int>(st.aggregate);

@@ -10,8 +10,9 @@ void drawMessagesPanel(UiContext& ui) {
   AppState& st = ui.st;
   if (st.errors.empty() && st.warnings.empty()) return;
   const ImGuiViewport* vp = ImGui::GetMainViewport();
-  ImGui::SetNextWindowPos({vp->Size.x * 0.5f, 60}, ImGuiCond_Always, {0.5f, 0});
-  ImGui::SetNextWindowSizeConstraints({420, 0}, {vp->Size.x * 0.6f, vp->Size.y * 0.5f});
+  const float s = ui.s();
+  ImGui::SetNextWindowPos({vp->Size.x * 0.5f, 60 * s}, ImGuiCond_Always, {0.5f, 0});
+  ImGui::SetNextWindowSizeConstraints({std::min(420 * s, vp->Size.x * 0.6f), 0}, {vp->Size.x * 0.6f, vp->Size.y * 0.5f});
   ImGui::PushStyleColor(ImGuiCol_WindowBg, IM_COL32(255, 244, 240, 245));
   // Only notes (what a load decided, rows it patched): a load report; anything that failed: problems.
   ImGui::Begin((std::string(tr(st.lang, st.errors.empty() ? S::LoadReport : S::Errors)) + "###messages").c_str(), nullptr,
@@ -37,7 +38,7 @@ void drawProjectCard(UiContext& ui, int i) {
   const Projects& p = ui.model.projects;
   if (i < 0 || i >= static_cast<int>(p.size())) return;
   const Vec2 s = ui.st.view.toScreen({p.x[i], p.y[i]});
-  ImGui::SetNextWindowPos({static_cast<float>(s.x) + 22, static_cast<float>(s.y) - 22}, ImGuiCond_Always);
+  ImGui::SetNextWindowPos({static_cast<float>(s.x) + 22 * ui.s(), static_cast<float>(s.y) - 22 * ui.s()}, ImGuiCond_Always);
   ImGui::SetNextWindowBgAlpha(0.97f);
   ImGui::Begin("##project_card", nullptr,
                ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove |

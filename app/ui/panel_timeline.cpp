@@ -23,7 +23,8 @@ void TimelinePanel::draw(UiContext& ui) {
     return;
   }
 
-  if (ImGui::Button(t.playing ? tr(L, S::Pause) : tr(L, S::Play), {64, 0})) {
+  const float s = ui.s();
+  if (ImGui::Button(t.playing ? tr(L, S::Pause) : tr(L, S::Play), {64 * s, 0})) {
     t.playing = !t.playing;
     if (t.playing && f.month_to >= t.last_month) f.month_to = f.month_from;
     t.play_accum = 0;
@@ -41,7 +42,7 @@ void TimelinePanel::draw(UiContext& ui) {
 
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const ImVec2 p0 = ImGui::GetCursorScreenPos();
-  const float w = ImGui::GetContentRegionAvail().x, h = 54.f;
+  const float w = ImGui::GetContentRegionAvail().x, h = 54.f * s;
   ImGui::InvisibleButton("timeline", {w, h});
   const float step = w / n;
   std::vector<int64_t> per_month(n, 0);
@@ -51,22 +52,22 @@ void TimelinePanel::draw(UiContext& ui) {
   const int lo = std::clamp(f.month_from, t.first_month, t.last_month) - t.first_month;
   const int hi = std::clamp(f.month_to, t.first_month, t.last_month) - t.first_month;
   for (int i = 0; i < n; ++i) {
-    const float bh = (h - 16) * static_cast<float>(per_month[i]) / static_cast<float>(peak);
+    const float bh = (h - 16 * s) * static_cast<float>(per_month[i]) / static_cast<float>(peak);
     const bool in = i >= lo && i <= hi;
-    dl->AddRectFilled({p0.x + i * step + 1, p0.y + h - 14 - bh}, {p0.x + (i + 1) * step - 1, p0.y + h - 14},
+    dl->AddRectFilled({p0.x + i * step + s, p0.y + h - 14 * s - bh}, {p0.x + (i + 1) * step - s, p0.y + h - 14 * s},
                       in ? IM_COL32(52, 101, 164, 230) : IM_COL32(160, 168, 180, 120));
     const int month = t.first_month + i;
     if (month % 12 == 0 || i == 0) {
       const std::string y = std::to_string(month / 12);
-      dl->AddText({p0.x + i * step + 2, p0.y + h - 14}, ImGui::GetColorU32(ImGuiCol_TextDisabled), y.c_str());
+      dl->AddText({p0.x + i * step + 2 * s, p0.y + h - 14 * s}, ImGui::GetColorU32(ImGuiCol_TextDisabled), y.c_str());
     }
   }
   const float hx0 = p0.x + lo * step, hx1 = p0.x + (hi + 1) * step;
-  dl->AddRect({hx0, p0.y}, {hx1, p0.y + h - 14}, IM_COL32(30, 60, 110, 255), 3.f, 0, 2.f);
+  dl->AddRect({hx0, p0.y}, {hx1, p0.y + h - 14 * s}, IM_COL32(30, 60, 110, 255), 3.f * s, 0, 2.f * s);
 
   const float mx = ImGui::GetIO().MousePos.x;
   const int m = std::clamp(static_cast<int>(std::floor((mx - p0.x) / step)), 0, n - 1);
-  const float grip = std::max(6.f, std::min(step * 0.5f, 10.f));  // how near an edge counts as on it
+  const float grip = std::max(6.f * s, std::min(step * 0.5f, 10.f * s));  // how near an edge counts as on it
   if (ImGui::IsItemHovered() || drag != Drag::None) {
     const bool on_edge = std::abs(mx - hx0) <= grip || std::abs(mx - hx1) <= grip;
     const bool inside = mx > hx0 && mx < hx1;

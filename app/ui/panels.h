@@ -14,6 +14,7 @@
 #include "render/layer_stack.h"
 #include "ui/app_state.h"
 #include "ui/fonts.h"
+#include "ui/layout.h"
 
 namespace cm {
 
@@ -26,15 +27,18 @@ struct UiContext {
   const Fonts& fonts;
   const LayerStack& layers;
   const LayerFrame& frame;  // what the layers see (for their legend entries)
+  const layout::Layout& layout;  // where the docks are, the UI scale, present/compact
+  float s() const { return layout.scale; }  // design pixels → pixels
 };
 
-enum class Dock { Left, RightTop, RightBottom, Bottom };
+enum class Dock { Left, RightTop, RightBottom, Bottom, Caption };
 
 struct PanelSpec {
   std::string id;
   Dock dock;
-  bool in_present_mode;  // shown in presentation mode (the presentation issue uses this)
+  bool in_present_mode;  // shown in presentation mode
   std::function<void(UiContext&)> draw;
+  std::function<bool(const UiContext&)> shown = {};  // when set: drawn only while it says so
 };
 
 // The registered panels, in drawing order within each dock; each App gets its own instances.

@@ -6,8 +6,8 @@
 
 namespace cm {
 
-StartupLoader::StartupLoader(LoadOptions opt, bool with_fonts) {
-  worker_ = std::thread([this, opt = std::move(opt), with_fonts] {
+StartupLoader::StartupLoader(LoadOptions opt, bool with_fonts, float ui_px) {
+  worker_ = std::thread([this, opt = std::move(opt), with_fonts, ui_px] {
     // The 19 MB font file is read meanwhile on a second thread (it is page-fault bound).
     std::optional<Result<FontBlob>> blob;
     std::thread reader;
@@ -17,7 +17,7 @@ StartupLoader::StartupLoader(LoadOptions opt, bool with_fonts) {
     load_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
     if (!with_fonts) return;
     reader.join();
-    fonts.emplace(*blob ? buildFonts(blob->take(), neededText(*model, &report)) : Result<Fonts>::fail(blob->error()));
+    fonts.emplace(*blob ? buildFonts(blob->take(), neededText(*model, &report), ui_px) : Result<Fonts>::fail(blob->error()));
   });
 }
 

@@ -20,7 +20,8 @@ namespace cm {
 
 class StartupLoader {
  public:
-  StartupLoader(LoadOptions opt, bool with_fonts);
+  // `ui_px`: the panels' font size to rasterise (16 × the UI scale the window will open with).
+  StartupLoader(LoadOptions opt, bool with_fonts, float ui_px = 16.f);
   ~StartupLoader();  // joins
   StartupLoader(const StartupLoader&) = delete;
   StartupLoader& operator=(const StartupLoader&) = delete;

@@ -73,7 +73,7 @@ class DistrictsLayer final : public ModelLayer {
       const Vec2 a = v.toScreen(d.label_xy);
       MapLabel l;
       l.text = f.lang == Lang::Zh ? d.name_zh : d.name_en;
-      const ImVec2 sz = o.label_font->CalcTextSizeA(o.label_font->FontSize, FLT_MAX, 0, l.text.c_str());
+      const ImVec2 sz = o.label_font->CalcTextSizeA(o.label_font->FontSize * ImGui::GetIO().FontGlobalScale, FLT_MAX, 0, l.text.c_str());
       l.req = {a.x, a.y, sz.x, sz.y, 1e6 + d.area_km2, true, true, false, {}};
       // In or beside its own district: the box's centre lies in it, or within a label's height
       // of its boundary.

@@ -17,15 +17,20 @@ namespace {
 // The points shader sizes a sprite as clamp(k * sqrt(value)): bubbles pass value = r² with k = 1.
 constexpr PointStyle kRadiusSquared{1.f, 0.f, 1000.f};
 
+// A bubble's radius at the UI scale: the cell, the area rule and the minimum all grow with it.
+float radius(const Binning& bins, const Bin& b, float scale) { return bins.radiusPx(b, kBinCellPx * scale, scale, 4.f * scale); }
+
 class BubblesLayer final : public MapLayer {
  public:
   const LayerInfo& info() const override { return info_; }
   bool active(const LayerFrame& f) const override { return f.derived.aggregated(); }
 
   bool prepare(const LayerFrame& f) override {
-    if (!f.derived.aggregated() || (f.derived.binsRevision() == built_rev_ && f.model_rev == built_model_)) return false;
+    if (!f.derived.aggregated() || (f.derived.binsRevision() == built_rev_ && f.model_rev == built_model_ && f.scale == built_scale_))
+      return false;
     built_rev_ = f.derived.binsRevision();
     built_model_ = f.model_rev;
+    built_scale_ = f.scale;
     ++revision_;
     const Binning& binning = f.derived.bins();
     const Vec2 o = f.derived.origin();
@@ -37,7 +42,7 @@ class BubblesLayer final : public MapLayer {
     // A bubble passes any filter (it was built from the filtered projects): it is drawn with
     // Filter{}, which admits every attribute and month.
     for (const Bin* b : order) {
-      const float r = binning.radiusPx(*b, kBinCellPx);
+      const float r = radius(binning, *b, f.scale);
       points_.push_back({static_cast<float>(b->xy.x - o.x), static_cast<float>(b->xy.y - o.y), r * r,
                          packEcosystemOnly(b->dominant)});
     }
@@ -53,10 +58,10 @@ class BubblesLayer final : public MapLayer {
   void labels(const LayerFrame& f, const OverlayFrame& o, LabelSet& out) const override {
     const Binning& bins = f.derived.bins();
     for (const Bin& b : bins.bins) {
-      if (b.count < 2 || bins.radiusPx(b, kBinCellPx) < 10) continue;
+      if (b.count < 2 || radius(bins, b, f.scale) < 10 * f.scale) continue;
       MapLabel l;
       l.text = std::to_string(b.count);
-      const ImVec2 sz = o.text_font->CalcTextSizeA(o.text_font->FontSize, FLT_MAX, 0, l.text.c_str());
+      const ImVec2 sz = o.text_font->CalcTextSizeA(o.text_font->FontSize * ImGui::GetIO().FontGlobalScale, FLT_MAX, 0, l.text.c_str());
       const Vec2 a = f.view.toScreen(b.xy);
       l.req = {a.x, a.y, sz.x, sz.y, -1.0 / b.count, true, false, true, {}};
       l.kind = LabelKind::Count;
@@ -71,7 +76,7 @@ class BubblesLayer final : public MapLayer {
     for (size_t k = 0; k < bins.bins.size(); ++k) {
       const Vec2 s = f.view.toScreen(bins.bins[k].xy);
       const double d = std::hypot(s.x - mouse.x, s.y - mouse.y);
-      if (d <= bins.radiusPx(bins.bins[k], kBinCellPx) + 2 && d < best_d) best_d = d, best = static_cast<int>(k);
+      if (d <= radius(bins, bins.bins[k], f.scale) + 2 * f.scale && d < best_d) best_d = d, best = static_cast<int>(k);
     }
     return best;
   }
@@ -95,7 +100,7 @@ class BubblesLayer final : public MapLayer {
       ImGui::Text("%s  %d", ecosystemName(L, static_cast<Ecosystem>(e)), b.by_ecosystem[e]);
     }
     const Vec2 c = f.view.toScreen(b.xy);
-    const double r = bins.radiusPx(b, kBinCellPx) + 4;
+    const double r = radius(bins, b, f.scale) + 4 * f.scale;
     bool first = true;
     for (size_t p = 0; p < f.model.parks.size(); ++p) {
       const Vec2 s = f.view.toScreen(f.model.parks[p].xy);
@@ -118,6 +123,7 @@ class BubblesLayer final : public MapLayer {
  private:
   LayerInfo info_{"bubbles", "projects", S::ProjectsL, {41}, -1, 20, 10};
   uint64_t built_rev_ = ~0ull, built_model_ = ~0ull, revision_ = 0;
+  float built_scale_ = 0;
   std::vector<SpriteVertex> points_;
   GpuSprites sprites_;
 };

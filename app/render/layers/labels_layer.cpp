@@ -11,10 +11,10 @@
 namespace cm {
 namespace {
 
-void haloText(ImDrawList* dl, ImFont* font, ImVec2 p, ImU32 color, const char* text) {
-  const float s = font->FontSize;
-  for (float dx = -1.5f; dx <= 1.5f; dx += 1.5f)
-    for (float dy = -1.5f; dy <= 1.5f; dy += 1.5f)
+void haloText(ImDrawList* dl, ImFont* font, ImVec2 p, ImU32 color, const char* text, float scale) {
+  const float s = font->FontSize * ImGui::GetIO().FontGlobalScale, d = 1.5f * scale;
+  for (float dx = -d; dx <= d; dx += d)
+    for (float dy = -d; dy <= d; dy += d)
       if (dx != 0 || dy != 0) dl->AddText(font, s, {p.x + dx, p.y + dy}, IM_COL32(255, 255, 255, 230), text);
   dl->AddText(font, s, p, color, text);
 }
@@ -65,22 +65,23 @@ class LabelsLayer final : public MapLayer {
       if (p.leader) {  // from the anchor to the nearest point of the label box
         const float ax = static_cast<float>(l->req.ax), ay = static_cast<float>(l->req.ay);
         const ImVec2 to{std::clamp(ax, float(p.box.x0), float(p.box.x1)), std::clamp(ay, float(p.box.y0), float(p.box.y1))};
-        o.dl->AddLine({ax, ay}, to, IM_COL32(255, 255, 255, 220), 3.f);
-        o.dl->AddLine({ax, ay}, to, IM_COL32(45, 52, 66, 255), 1.2f);
-        o.dl->AddCircleFilled({ax, ay}, 2.5f, IM_COL32(45, 52, 66, 255));
+        o.dl->AddLine({ax, ay}, to, IM_COL32(255, 255, 255, 220), 3.f * f.scale);
+        o.dl->AddLine({ax, ay}, to, IM_COL32(45, 52, 66, 255), 1.2f * f.scale);
+        o.dl->AddCircleFilled({ax, ay}, 2.5f * f.scale, IM_COL32(45, 52, 66, 255));
       }
-      if (l->kind == LabelKind::District) haloText(o.dl, o.label_font, at, IM_COL32(45, 52, 66, 255), l->text.c_str());
-      else haloText(o.dl, o.text_font, at, IM_COL32(60, 70, 90, 255), l->text.c_str());
+      if (l->kind == LabelKind::District) haloText(o.dl, o.label_font, at, IM_COL32(45, 52, 66, 255), l->text.c_str(), f.scale);
+      else haloText(o.dl, o.text_font, at, IM_COL32(60, 70, 90, 255), l->text.c_str(), f.scale);
       o.placed.push_back({l->text, l->kind, p.box, {l->req.ax, l->req.ay}, p.leader});
     }
     for (const auto& [l, p] : placed_counts) {
       const ImVec2 at{static_cast<float>(p.box.x0), static_cast<float>(p.box.y0)};
       // A thin dark outline keeps the white digits legible over a park marker.
-      for (float d : {-1.f, 1.f}) {
-        o.dl->AddText(o.text_font, o.text_font->FontSize, {at.x + d, at.y}, IM_COL32(20, 30, 50, 150), l->text.c_str());
-        o.dl->AddText(o.text_font, o.text_font->FontSize, {at.x, at.y + d}, IM_COL32(20, 30, 50, 150), l->text.c_str());
+      const float size = o.text_font->FontSize * ImGui::GetIO().FontGlobalScale;
+      for (float d : {-f.scale, f.scale}) {
+        o.dl->AddText(o.text_font, size, {at.x + d, at.y}, IM_COL32(20, 30, 50, 150), l->text.c_str());
+        o.dl->AddText(o.text_font, size, {at.x, at.y + d}, IM_COL32(20, 30, 50, 150), l->text.c_str());
       }
-      o.dl->AddText(o.text_font, o.text_font->FontSize, at, IM_COL32(255, 255, 255, 255), l->text.c_str());
+      o.dl->AddText(o.text_font, size, at, IM_COL32(255, 255, 255, 255), l->text.c_str());
       o.placed.push_back({l->text, l->kind, p.box, {l->req.ax, l->req.ay}, p.leader});
     }
   }

@@ -16,6 +16,8 @@ std::unique_ptr<MapLayer> makeParksLayer();      // markers, catchment circles, 
 std::unique_ptr<MapLayer> makeProjectsLayer();   // one sprite a project, GPU-filtered
 std::unique_ptr<MapLayer> makeBubblesLayer();    // aggregated projects with counts
 std::unique_ptr<MapLayer> makeLabelsLayer();     // places every layer's labels without overlaps
+std::unique_ptr<MapLayer> makeFurnitureLayer();  // scale bar, north arrow, credits, synthetic note
+std::unique_ptr<MapLayer> makeChoroplethLayer(); // districts coloured by investment or projects
 
 // Shared drawing helpers (the legend and tooltips use them too).
 void drawParkMarker(ImDrawList* dl, ImVec2 c, float r);

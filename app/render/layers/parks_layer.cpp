@@ -12,7 +12,7 @@ namespace cm {
 void drawParkMarker(ImDrawList* dl, ImVec2 c, float r) {
   const ImVec2 pts[4] = {{c.x, c.y - r}, {c.x + r, c.y}, {c.x, c.y + r}, {c.x - r, c.y}};
   dl->AddConvexPolyFilled(pts, 4, IM_COL32(255, 255, 255, 235));
-  dl->AddPolyline(pts, 4, IM_COL32(40, 48, 64, 255), ImDrawFlags_Closed, 1.6f);
+  dl->AddPolyline(pts, 4, IM_COL32(40, 48, 64, 255), ImDrawFlags_Closed, 1.6f * r / 6.5f);
   dl->AddCircleFilled(c, r * 0.32f, IM_COL32(40, 48, 64, 255));
 }
 
@@ -32,24 +32,25 @@ class ParksLayer final : public MapLayer {
       const ImVec2 c = toImVec(f.view.toScreen(p.xy));
       if (close) {
         const float r = static_cast<float>(p.radius_km * 1000 / f.view.units_per_px);
-        o.dl->AddCircle(c, r, rgbColor(cm::info(p.main_ecosystem).rgb, 150), 64, 1.5f);
+        o.dl->AddCircle(c, r, rgbColor(cm::info(p.main_ecosystem).rgb, 150), 64, 1.5f * f.scale);
       }
       const bool hovered = f.hover.layer == this && f.hover.item == static_cast<int>(k);
-      drawParkMarker(o.dl, c, hovered ? kMarkerR + 2 : kMarkerR);
+      drawParkMarker(o.dl, c, (hovered ? kMarkerR + 2 : kMarkerR) * f.scale);
     }
   }
 
   void labels(const LayerFrame& f, const OverlayFrame& o, LabelSet& out) const override {
     for (const Park& p : f.model.parks) {
       const Vec2 c = f.view.toScreen(p.xy);
-      out.obstacles.push_back({c.x - 7.0, c.y - 7.0, c.x + 7.0, c.y + 7.0});
+      const double r = 7.0 * f.scale;
+      out.obstacles.push_back({c.x - r, c.y - r, c.x + r, c.y + r});
     }
     if (f.view.units_per_px >= kNamesBelowUnitsPerPx) return;
     for (const Park& p : f.model.parks) {
       const Vec2 a = f.view.toScreen(p.xy);
       MapLabel l;
       l.text = f.lang == Lang::Zh ? p.name_zh : p.name_en;
-      const ImVec2 sz = o.text_font->CalcTextSizeA(o.text_font->FontSize, FLT_MAX, 0, l.text.c_str());
+      const ImVec2 sz = o.text_font->CalcTextSizeA(o.text_font->FontSize * ImGui::GetIO().FontGlobalScale, FLT_MAX, 0, l.text.c_str());
       l.req = {a.x, a.y, sz.x, sz.y, p.level == "national" ? 2.0 : 1.0, false, false, false, {}};
       l.kind = LabelKind::Park;
       out.labels.push_back(std::move(l));
@@ -58,7 +59,7 @@ class ParksLayer final : public MapLayer {
 
   int hitTest(const LayerFrame& f, Vec2 m) const override {
     int best = -1;
-    double best_d = kMarkerR + 2;
+    double best_d = (kMarkerR + 2) * f.scale;
     for (size_t k = 0; k < f.model.parks.size(); ++k) {
       const Vec2 c = f.view.toScreen(f.model.parks[k].xy);
       const double d = std::max(std::abs(c.x - m.x), std::abs(c.y - m.y));

@@ -102,8 +102,8 @@ class ProjectsLayer final : public MapLayer {
     for (int row : {hovered, f.selected}) {
       if (row < 0 || row >= static_cast<int>(f.model.projects.size())) continue;
       const Vec2 s = f.view.toScreen({f.model.projects.x[row], f.model.projects.y[row]});
-      const float r = pointRadiusPx(f.points, f.model.projects.investment_yi[row]) + 3;
-      o.dl->AddCircle(toImVec(s), r, IM_COL32(20, 20, 20, 255), 0, 2.f);
+      const float r = pointRadiusPx(f.points, f.model.projects.investment_yi[row]) + 3 * f.scale;
+      o.dl->AddCircle(toImVec(s), r, IM_COL32(20, 20, 20, 255), 0, 2.f * f.scale);
     }
   }
 
@@ -119,7 +119,7 @@ class ProjectsLayer final : public MapLayer {
       ImGui::Dummy({h, h});
       ImGui::SameLine();
       ImGui::TextUnformatted(ecosystemName(L, static_cast<Ecosystem>(e)));
-      ImGui::SameLine(ImGui::GetWindowWidth() - 60);
+      ImGui::SameLine(ImGui::GetWindowWidth() - 60 * f.scale);
       ImGui::Text("%5d", static_cast<int>(f.derived.stats().by_ecosystem[e].count));
     }
     ImGui::Separator();
@@ -128,22 +128,23 @@ class ProjectsLayer final : public MapLayer {
     const char* labels[] = {"≥1", "≥10", "≥50", "≥100"};
     const ImVec2 p0 = ImGui::GetCursorScreenPos();
     const float rmax = pointRadiusPx(f.points, 100);
-    float x = p0.x + 8;
+    const float sc = f.scale;
+    float x = p0.x + 8 * sc;
     for (int i = 0; i < 4; ++i) {
       const float r = pointRadiusPx(f.points, sizes[i]);
-      const ImVec2 c{x + r, p0.y + rmax + 2};
+      const ImVec2 c{x + r, p0.y + rmax + 2 * sc};
       dl->AddCircleFilled(c, r, IM_COL32(120, 128, 140, 90));
-      dl->AddCircle(c, r, IM_COL32(70, 78, 90, 255), 0, 1.2f);
+      dl->AddCircle(c, r, IM_COL32(70, 78, 90, 255), 0, 1.2f * sc);
       const ImVec2 ts = ImGui::CalcTextSize(labels[i]);
-      dl->AddText({c.x - ts.x / 2, p0.y + 2 * rmax + 6}, ImGui::GetColorU32(ImGuiCol_Text), labels[i]);
-      x += 2 * r + 22;
+      dl->AddText({c.x - ts.x / 2, p0.y + 2 * rmax + 6 * sc}, ImGui::GetColorU32(ImGuiCol_Text), labels[i]);
+      x += 2 * r + 22 * sc;
     }
-    ImGui::Dummy({0, 2 * rmax + 8 + ImGui::GetTextLineHeight()});
+    ImGui::Dummy({0, 2 * rmax + 8 * sc + ImGui::GetTextLineHeight()});
     if (has_approx_) {  // hollow: placed at its park or inside its district
       const ImVec2 p = ImGui::GetCursorScreenPos();
       const float h = ImGui::GetTextLineHeight();
       dl->AddCircleFilled({p.x + h * 0.5f, p.y + h * 0.5f}, h * 0.36f, IM_COL32(235, 238, 242, 255));
-      dl->AddCircle({p.x + h * 0.5f, p.y + h * 0.5f}, h * 0.36f, IM_COL32(90, 98, 110, 255), 0, 2.f);
+      dl->AddCircle({p.x + h * 0.5f, p.y + h * 0.5f}, h * 0.36f, IM_COL32(90, 98, 110, 255), 0, 2.f * sc);
       ImGui::Dummy({h, h});
       ImGui::SameLine();
       ImGui::TextWrapped("%s", tr(L, S::Approximate));

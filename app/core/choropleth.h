@@ -1,0 +1,45 @@
+// District choropleth, GL-free: which number colours each district (investment or projects,
+// absolute or per km² of the district's geodesic area), and the classes that number falls into
+// (Fisher–Jenks natural breaks: the grouping with the least within-class variance, the usual
+// choice for a dozen areas; QGIS's "Natural Breaks (Jenks)").
+#pragma once
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/model.h"
+#include "core/stats.h"
+
+namespace cm {
+
+enum class ChoroplethMetric { Investment, Projects, InvestmentPerKm2, ProjectsPerKm2 };
+inline constexpr ChoroplethMetric kChoroplethMetrics[] = {ChoroplethMetric::Investment, ChoroplethMetric::Projects,
+                                                          ChoroplethMetric::InvestmentPerKm2, ChoroplethMetric::ProjectsPerKm2};
+
+// The tour file's and --choropleth's names: investment, projects, investment_per_km2, projects_per_km2.
+std::string_view choroplethId(ChoroplethMetric m);
+bool parseChoroplethMetric(std::string_view id, ChoroplethMetric& out);
+inline bool perKm2(ChoroplethMetric m) { return m == ChoroplethMetric::InvestmentPerKm2 || m == ChoroplethMetric::ProjectsPerKm2; }
+inline bool countsProjects(ChoroplethMetric m) { return m == ChoroplethMetric::Projects || m == ChoroplethMetric::ProjectsPerKm2; }
+
+// One value a district (indexed like Model::districts), from the statistics of the filtered
+// projects in the time window. A district without an area has 0 per km².
+std::vector<double> choroplethValues(const Model& m, const Stats& s, ChoroplethMetric metric);
+
+// Natural-breaks classes of the positive values: `upper[k]` is class k's largest value, so value v
+// is in the first class with v <= upper[k]. At most `classes` classes, fewer when there are fewer
+// distinct values; none when no value is positive (zero is drawn as "none").
+struct ChoroplethClasses {
+  std::vector<double> upper;
+  int classOf(double v) const;  // -1 for v <= 0
+};
+ChoroplethClasses naturalBreaks(const std::vector<double>& values, int classes = 5);
+
+// Five sequential colours (ColorBrewer YlGnBu, light to dark) and the "no projects" grey.
+inline constexpr uint32_t kChoroplethRamp[5] = {0xEDF8B1, 0xC7E9B4, 0x7FCDBB, 0x41B6C4, 0x1D91C0};
+inline constexpr uint32_t kChoroplethNone = 0xEEEEEA;
+// The colour of class k of n (spread over the ramp when n < 5).
+uint32_t choroplethColor(int k, int n);
+
+}  // namespace cm
