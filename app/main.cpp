@@ -4,6 +4,7 @@
 
 #include "cli/options.h"
 #include "cli/state_from_options.h"
+#include "core/dates.h"
 #include "core/stats_report.h"
 #include "data/data_paths.h"
 #include "data/import/export_projects.h"
@@ -11,6 +12,7 @@
 #include "ui/app.h"
 #include "ui/layout.h"
 #include "ui/startup.h"
+#include "ui/tour_player.h"
 
 using namespace cm;
 
@@ -29,7 +31,7 @@ static int run(const Options& opt) {
   const Result<bool> window = want_window ? app.openWindow(opt.width, opt.height) : Result<bool>(true);
   load.join();
   report(load.report);
-  const bool headless = !want_window || !opt.screenshot.empty();
+  const bool headless = !want_window || !opt.screenshot.empty() || !opt.record.empty();
   if (headless && load.report.needs_mapping) return 2;  // the message says which fields and which mapping file
   if (headless && load.report.fatal()) return 1;
 
@@ -66,6 +68,57 @@ static int run(const Options& opt) {
     std::fprintf(stderr, "error: %s\n", ok.error().c_str());
     return 1;
   }
+  const bool headless_frames = !opt.screenshot.empty() || !opt.record.empty();
+  if (!opt.tour.empty()) {  // a broken tour stops a screenshot or a recording; the window shows why
+    AppState& st = app.state();
+    auto warnings = openTour(st, opt.tour);
+    if (!warnings) {
+      std::fprintf(stderr, "error: %s\n", warnings.error().c_str());
+      if (headless_frames) return 1;
+      st.errors.push_back(warnings.error());
+    } else {
+      for (const std::string& w : *warnings) std::fprintf(stderr, "warning: %s\n", w.c_str());
+      st.warnings.insert(st.warnings.end(), warnings->begin(), warnings->end());
+      if (opt.step > 0) {
+        if (opt.step > static_cast<int>(st.tour.doc.steps.size())) {
+          std::fprintf(stderr, "error: --step %d: %s has %zu steps\n", opt.step, opt.tour.c_str(), st.tour.doc.steps.size());
+          return 2;
+        }
+        goToStep(st, app.model(), opt.step - 1, false);
+      } else if (!headless_frames) {
+        goToStep(st, app.model(), 0, false);  // the tour's first view, its caption on screen
+      }
+      st.tour.loop = opt.loop;
+      st.tour.autoplay = opt.loop;
+    }
+  }
+  if (!opt.record.empty()) {
+    App::Recording rec;
+    rec.path = opt.record;
+    rec.fps = opt.fps;
+    rec.seconds = opt.seconds > 0 ? opt.seconds : 20;
+    rec.tour = !opt.tour.empty() && opt.play.empty();
+    if (!rec.tour) {
+      const auto dots = opt.play.find("..");
+      const auto a = dots == std::string::npos ? std::nullopt : parseMonth(opt.play.substr(0, dots));
+      const auto b = dots == std::string::npos ? std::nullopt : parseMonth(opt.play.substr(dots + 2));
+      if (!a || !b) {
+        std::fprintf(stderr, "error: --record needs --tour FILE or --play YYYY-MM..YYYY-MM (got '%s')\n", opt.play.c_str());
+        return 2;
+      }
+      rec.play_from = *a;
+      rec.play_to = *b;
+    }
+    std::fprintf(stderr, "recording %d frames (%dx%d, %d fps) to %s …\n", app.recordingFrames(rec), opt.width, opt.height,
+                 opt.fps, opt.record.c_str());
+    auto msg = app.record(rec);
+    if (!msg) {
+      std::fprintf(stderr, "error: %s\n", msg.error().c_str());
+      return 1;
+    }
+    std::fprintf(stderr, "%s\n", msg->c_str());
+    return 0;
+  }
   if (!opt.screenshot.empty()) {
     if (auto ok = app.screenshot(opt.screenshot); !ok) {
       std::fprintf(stderr, "error: %s\n", ok.error().c_str());
@@ -73,6 +126,7 @@ static int run(const Options& opt) {
     }
     return 0;
   }
+  app.setPresentation(opt.monitor, opt.windowed, opt.kiosk_minutes * 60, opt.tour);
   app.setSource({opt.data_dir, opt.projects_file, opt.crs, opt.layer, opt.mapping}, load.report.import);
   if (load.report.needs_mapping) app.openMappingDialog(load.report.import);
   app.setWatch(opt.watch_s);

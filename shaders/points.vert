@@ -6,7 +6,7 @@
 // core/filter_bits.h as #defines (ECO_WORD, ECO_SHIFT, ECO_MASK, ...), inserted after #version.
 layout(location = 1) in vec2 a_pos;         // metres relative to the model origin
 layout(location = 2) in float a_invest;     // 亿元 (bubbles: r² in px²)
-layout(location = 4) in uvec2 a_bits;       // core/filter_bits.h
+layout(location = 4) in uvec3 a_bits;       // core/filter_bits.h
 
 uniform vec2 u_offset;
 uniform vec2 u_scale;
@@ -19,11 +19,13 @@ uniform int u_park_mode;     // 0 any, 1 in park, 2 outside
 uniform float u_radius_k;    // px per sqrt(亿元)
 uniform vec2 u_radius_range; // min, max px
 uniform vec3 u_palette[6];
+uniform int u_stage_month;   // life-cycle drawing at the end of this month; -1: off
 
 out vec2 v_uv;
 out vec3 v_color;
 out float v_radius;
 flat out int v_approx;      // 1: approximate location (drawn hollow)
+flat out int v_stage;       // life cycle at u_stage_month: 0 off, 1 signed (ring), 2 building (half), 3 producing (full)
 
 #ifdef NARROW_SETS
 // Built with NARROW_SETS only for draws where the chain or district set is narrowed.
@@ -80,4 +82,12 @@ void main() {
   v_radius = r;
   v_color = u_palette[(a_bits[ECO_WORD] >> ECO_SHIFT) & ECO_MASK];
   v_approx = int((a_bits[APPROX_WORD] >> APPROX_SHIFT) & APPROX_MASK);
+  // core/lifecycle.h lifeStageAt() at month granularity (core/filter.cpp packs the months).
+  v_stage = 0;
+  if (u_stage_month >= 0) {
+    uint started = (a_bits[STARTED_WORD] >> STARTED_SHIFT) & STARTED_MASK;
+    uint producing = (a_bits[PRODUCING_WORD] >> PRODUCING_SHIFT) & PRODUCING_MASK;
+    uint m = uint(u_stage_month);
+    v_stage = (started == NO_MONTH || m < started) ? 1 : (producing == NO_MONTH || m < producing) ? 2 : 3;
+  }
 }

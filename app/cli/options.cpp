@@ -33,6 +33,21 @@ std::optional<Options> parseOptions(int argc, char** argv, int& exit_code) {
   app.add_option("--ui-scale", o.ui_scale, "UI scale (text, panels, symbols); default: from the monitor and the window size")
       ->check(CLI::Range(0.5, 8.0));
   app.add_flag("--present", o.present, "Presentation mode: full screen; title, legend, KPIs, timeline and caption only (F11 toggles)");
+  app.add_flag("--lifecycle", o.lifecycle, "Draw projects by life-cycle stage at the window's end: signed (ring), building (half), producing (full)");
+  app.add_option("--layout", o.layout, "Frame of --screenshot/--record: full (the interface), map (the map alone), poster (title, legend, furniture), present")
+      ->check(CLI::IsMember({"full", "map", "poster", "present"}));
+  app.add_option("--tour", o.tour, "Open a guided tour (assets/tours/*.json); Right/PageDown and Left/PageUp step through it");
+  app.add_option("--step", o.step, "Show step N of --tour (1-based) at once (screenshots of a step)")->check(CLI::PositiveNumber);
+  app.add_flag("--loop", o.loop, "Run --tour by itself, step after step, round and round (kiosk)");
+  app.add_option("--kiosk", o.kiosk_minutes, "In presentation mode, run the tour (--tour or the shipped story) after MINUTES without input")
+      ->check(CLI::Range(0.05, 1440.0));
+  app.add_option("--monitor", o.monitor, "Monitor for presentation mode's full screen (0 = the first)")->check(CLI::NonNegativeNumber);
+  app.add_flag("--windowed", o.windowed, "Presentation mode in a window instead of full screen");
+  app.add_flag("--presenter", o.presenter, "Two windows: the audience view (full screen on the second monitor) and a presenter console");
+  app.add_option("--record", o.record, "Record a video (.mp4, .webm, .mkv) of --play or --tour at --size and --fps, then exit");
+  app.add_option("--play", o.play, "With --record: play the time window YYYY-MM..YYYY-MM");
+  app.add_option("--seconds", o.seconds, "With --record --play: the video's length in seconds (default 20)")->check(CLI::Range(0.5, 3600.0));
+  app.add_option("--fps", o.fps, "With --record: frames per second (default 30)")->check(CLI::Range(1, 240));
   app.add_option("--watch", o.watch_s, "Reload --projects every SECONDS (e.g. a live PostGIS table), keeping view and filters")
       ->check(CLI::Range(0.0, 86400.0));
   app.add_option("--crs", o.crs, "Display CRS, e.g. EPSG:4549 (default) or EPSG:32650");

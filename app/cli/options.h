@@ -29,6 +29,21 @@ struct Options {
   double ui_scale = 0;       // --ui-scale: 0 = from the monitor and the window size
   bool present = false;      // --present: presentation mode
   std::string choropleth;    // --choropleth METRIC: shade the districts (and switch the layer on)
+  bool lifecycle = false;    // --lifecycle: draw projects by their life-cycle stage
+  std::string layout;        // --layout full|map|poster|present: an export's frame
+  // Tours and presentation.
+  std::string tour;          // --tour FILE
+  int step = 0;              // --step N: show step N (1-based) at once
+  bool loop = false;         // --loop: run the tour by itself, round and round (kiosk)
+  double kiosk_minutes = 0;  // --kiosk MINUTES: in presentation mode, start the tour after this long without input
+  int monitor = -1;          // --monitor N: full screen on monitor N (0-based)
+  bool windowed = false;     // --windowed: presentation mode in a window
+  bool presenter = false;    // --presenter: the audience view and a presenter console
+  // Video.
+  std::string record;        // --record FILE.mp4|.webm|.mkv
+  std::string play;          // --play YYYY-MM..YYYY-MM
+  double seconds = 0;        // --seconds: the recording's length (playback); a tour takes its own
+  int fps = 30;              // --fps
 };
 
 // Parses argv with CLI11. On --help or a bad flag, `exit_code` is set and main returns it.

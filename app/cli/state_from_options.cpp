@@ -29,6 +29,9 @@ Result<AppState> stateFromOptions(const Options& o, const Model& m) {
     parseChoroplethMetric(o.choropleth, st.choropleth);
     st.layers.set("choropleth", true);
   }
+  st.lifecycle = o.lifecycle;
+  if (o.layout == "map") st.chrome = layout::Chrome::MapOnly;
+  if (o.layout == "poster") st.chrome = layout::Chrome::Poster;
   st.aggregate = o.aggregate == "on" ? Aggregate::On : o.aggregate == "off" ? Aggregate::Off : Aggregate::Auto;
   if (!o.select.empty()) {
     for (size_t i = 0; i < m.projects.size(); ++i)
@@ -38,7 +41,7 @@ Result<AppState> stateFromOptions(const Options& o, const Model& m) {
   st.view.width = o.width;
   st.view.height = o.height;
   st.ui_scale_manual = static_cast<float>(o.ui_scale);
-  st.present = o.present;
+  st.present = o.present || o.layout == "present";
   st.ui_scale = st.ui_scale_manual > 0 ? st.ui_scale_manual : layout::autoScale(o.width, o.height);
   if (!o.extent.empty()) {
     auto e = extentFromOptions(o, m.display_crs);

@@ -57,6 +57,7 @@ struct StageInfo {
 inline constexpr int kStageCount = 12;
 inline constexpr int kStageSigned = 2;
 inline constexpr int kStageConstructionStarted = 8;
+inline constexpr int kStageInOperation = 10;  // 投产: production / operation has begun
 inline constexpr std::array<StageInfo, kStageCount> kStages{{
     {"planning", "谋划", "Planning"},
     {"negotiation", "洽谈", "Negotiation"},

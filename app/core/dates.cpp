@@ -27,6 +27,19 @@ YMD civilFromDays(int32_t z) {
   return {y + (m <= 2), static_cast<int>(m), static_cast<int>(d)};
 }
 
+static void splitMonth(int mi, int& y, int& m) {
+  y = mi >= 0 ? mi / 12 : -((-mi + 11) / 12);  // floor division
+  m = mi - y * 12 + 1;
+}
+
+int32_t firstDayOfMonth(int month_index) {
+  int y, m;
+  splitMonth(month_index, y, m);
+  return daysFromCivil(y, m, 1);
+}
+
+int32_t lastDayOfMonth(int month_index) { return firstDayOfMonth(month_index + 1) - 1; }
+
 static bool parseInt(std::string_view s, size_t& pos, int& out, int max_digits) {
   int n = 0, v = 0;
   while (pos < s.size() && s[pos] >= '0' && s[pos] <= '9' && n < max_digits) {

@@ -23,5 +23,9 @@ inline int monthOfDay(int32_t days) {
   YMD c = civilFromDays(days);
   return c.y * 12 + c.m - 1;
 }
+// The first and the last day of a month index: firstDayOfMonth(2024*12+1) is 2024-02-01,
+// lastDayOfMonth(2024*12+1) is 2024-02-29.
+int32_t firstDayOfMonth(int month_index);
+int32_t lastDayOfMonth(int month_index);
 
 }  // namespace cm

@@ -16,7 +16,7 @@ static void put(FilterWords& w, const BitField& f, uint32_t v) { w[f.word] |= (v
 uint32_t unpackField(const FilterWords& w, const BitField& f) { return w[f.word] >> f.shift & mask(f); }
 
 FilterWords packFilterWords(const Projects& p, size_t i) {
-  FilterWords w{0, 0};
+  FilterWords w{0, 0, 0};
   auto id = [](int v) { return v >= 0 && v < kMaxIds ? static_cast<uint32_t>(v) : kNoId; };
   put(w, kFilterBits[0], static_cast<uint32_t>(p.ecosystem[i]));
   put(w, kFilterBits[1], static_cast<uint32_t>(p.sector[i]));
@@ -25,11 +25,21 @@ FilterWords packFilterWords(const Projects& p, size_t i) {
   put(w, kFilterBits[4], static_cast<uint32_t>(std::clamp(projectMonth(p, i), 0, kMaxMonth)));
   put(w, kFilterBits[5], id(p.district_index[i]));
   put(w, kFilterBits[6], id(p.chain[i]));
+  // The life-cycle months as lifeStageAt() reads the dates: a production date without a start
+  // date counts as started then.
+  auto month = [&](const std::vector<int32_t>& days) {
+    return i < days.size() && days[i] != Projects::kNoDay ? static_cast<uint32_t>(std::clamp(monthOfDay(days[i]), 0, kMaxMonth - 1))
+                                                          : kNoMonth;
+  };
+  const uint32_t producing = month(p.producing_day);
+  const uint32_t started = month(p.started_day) == kNoMonth ? producing : month(p.started_day);
+  put(w, kFilterBits[7], started);
+  put(w, kFilterBits[8], producing);
   return w;
 }
 
 FilterWords packEcosystemOnly(Ecosystem e) {
-  FilterWords w{0, 0};
+  FilterWords w{0, 0, kNoMonth | kNoMonth << 16};
   put(w, kFilterBits[0], static_cast<uint32_t>(e));
   put(w, kFilterBits[5], kNoId);
   put(w, kFilterBits[6], kNoId);
@@ -45,6 +55,7 @@ std::string shaderDefines() {
     s += "#define " + n + "_MASK " + std::to_string(mask(f)) + "u\n";
   }
   s += "#define NO_ID " + std::to_string(kNoId) + "u\n";
+  s += "#define NO_MONTH " + std::to_string(kNoMonth) + "u\n";
   return s;
 }
 

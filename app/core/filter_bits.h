@@ -1,5 +1,5 @@
-// How a project's filter attributes travel to the GPU: two 32-bit words a project (with its
-// position and value, 20 bytes a sprite vertex), laid out by one table. The CPU packs with packFilterWords(); the points shader receives the same table as
+// How a project's filter attributes travel to the GPU: three 32-bit words a project (with its
+// position and value, 24 bytes a sprite vertex), laid out by one table. The CPU packs with packFilterWords(); the points shader receives the same table as
 // #defines (shaderDefines(), prepended when the shader is compiled), so CPU and GPU cannot drift.
 #pragma once
 #include <array>
@@ -15,7 +15,7 @@ struct BitField {
   int word, shift, width;
 };
 
-inline constexpr std::array<BitField, 7> kFilterBits{{
+inline constexpr std::array<BitField, 9> kFilterBits{{
     {"ECO", 0, 0, 3},
     {"SECTOR", 0, 3, 1},
     {"INPARK", 0, 4, 1},
@@ -23,12 +23,15 @@ inline constexpr std::array<BitField, 7> kFilterBits{{
     {"MONTH", 0, 16, 16},    // signing month, year*12 + month-1 (years 0..5461)
     {"DISTRICT", 1, 0, 16},  // index into Model::districts; kNoId when unknown
     {"CHAIN", 1, 16, 16},    // index into Projects::chain_names
+    {"STARTED", 2, 0, 16},   // month construction started (life-cycle drawing); kNoMonth: not yet
+    {"PRODUCING", 2, 16, 16},  // month production started; kNoMonth: not yet
 }};
+inline constexpr uint32_t kNoMonth = 0xFFFF;  // a stage date the project does not have
 inline constexpr int kMaxMonth = 0xFFFF;  // month windows are clamped to 0..kMaxMonth on the GPU
 inline constexpr uint32_t kNoId = 0xFFFF;  // an index that no narrowed set contains
 inline constexpr int kMaxIds = 0xFFFF;     // chains and districts the GPU can tell apart
 
-using FilterWords = std::array<uint32_t, 2>;
+using FilterWords = std::array<uint32_t, 3>;
 
 FilterWords packFilterWords(const Projects& p, size_t i);
 // A sprite that is not a project row (a bubble): ecosystem only, month 0, every id unknown.

@@ -62,6 +62,7 @@ struct Projects {
   std::vector<float> investment_yi;       // 亿元
   std::vector<int32_t> signed_day;        // days since 1970-01-01
   std::vector<int32_t> started_day;       // days since 1970-01-01, or kNoDay
+  std::vector<int32_t> producing_day;     // 投产, days since 1970-01-01, or kNoDay (core/lifecycle.h)
   std::vector<uint8_t> stage;             // 0..11, life-cycle stage (FACTS.md)
   std::vector<int32_t> district_adcode;
   std::vector<int16_t> district_index;    // index into Model::districts, -1 unknown

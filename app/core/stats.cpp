@@ -40,6 +40,7 @@ Stats computeStats(const Model& m, const Filter& f) {
   const Projects& p = m.projects;
   Stats s = emptyStats(m);
   std::vector<std::pair<int, Tally>> months;
+  std::vector<std::pair<int, std::array<int64_t, kEcosystemCount>>> month_eco;
   for (size_t i = 0; i < p.size(); ++i) {
     if (!passes(p, i, f)) continue;
     const double inv = p.investment_yi[i];
@@ -59,9 +60,14 @@ Stats computeStats(const Model& m, const Filter& f) {
     auto it = std::find_if(months.begin(), months.end(), [&](const auto& x) { return x.first == month; });
     if (it == months.end()) months.push_back({month, Tally{}}), it = months.end() - 1;
     add(it->second, inv);
+    auto jt = std::find_if(month_eco.begin(), month_eco.end(), [&](const auto& x) { return x.first == month; });
+    if (jt == month_eco.end()) month_eco.push_back({month, {}}), jt = month_eco.end() - 1;
+    ++jt->second[static_cast<int>(p.ecosystem[i])];
   }
   std::sort(months.begin(), months.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::sort(month_eco.begin(), month_eco.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   s.by_month = std::move(months);
+  for (const auto& me : month_eco) s.by_month_ecosystem.push_back(me.second);
   return s;
 }
 
@@ -139,7 +145,11 @@ Stats StatsEngine::query(int month_from, int month_to) const {
   for (size_t bin = lo; bin < hi; ++bin) {
     const int64_t* x = &prefix_[bin * slots_];
     const int64_t* y = &prefix_[(bin + 1) * slots_];
-    if (y[kCount] > x[kCount]) s.by_month.push_back({bin_month_[bin], Tally{y[kCount] - x[kCount], (y[kInv] - x[kInv]) / kInvUnit}});
+    if (y[kCount] <= x[kCount]) continue;
+    s.by_month.push_back({bin_month_[bin], Tally{y[kCount] - x[kCount], (y[kInv] - x[kInv]) / kInvUnit}});
+    std::array<int64_t, kEcosystemCount> eco{};
+    for (int e = 0; e < kEcosystemCount; ++e) eco[e] = y[kEco0 + 2 * e] - x[kEco0 + 2 * e];
+    s.by_month_ecosystem.push_back(eco);
   }
   return s;
 }

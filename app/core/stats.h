@@ -37,6 +37,7 @@ struct Stats {
   std::vector<Tally> by_district;  // indexed like Model::districts
   std::vector<Tally> by_park;      // indexed like Model::parks
   std::vector<std::pair<int, Tally>> by_month;  // (month index, tally), months with projects, ascending
+  std::vector<std::array<int64_t, kEcosystemCount>> by_month_ecosystem;  // counts per ecosystem, parallel to by_month
   double parkMatchShare() const { return in_parks ? static_cast<double>(park_match) / in_parks : 0.0; }
 };
 

@@ -13,7 +13,7 @@ namespace cm {
 namespace gen {
 
 Context::Context(const std::vector<District>& d, const std::vector<Park>& p, uint64_t seed)
-    : districts(d), parks(p), rng(seed) {
+    : districts(d), parks(p), rng(seed), seed_(seed) {
   std::vector<const MultiPolygon*> mp;
   for (const District& x : d) mp.push_back(&x.ll);
   polys_ = std::make_unique<PolygonSet>(mp);
@@ -181,6 +181,31 @@ void Context::setProgress(Row& r, int32_t as_of) {
     // Signed, not started: registration, land, approval and permits follow over the months.
     r.stage = std::min(kStageConstructionStarted - 1, kStageSigned + age / 60 + rng.below(2));
   }
+  setProducing(r, as_of);
+}
+
+void Context::setProducing(Row& r, int32_t as_of) const {
+  constexpr int kFullProduction = 11;  // 达产
+  r.producing_day = Projects::kNoDay;
+  if (r.started_day == Projects::kNoDay || r.stage < kStageInOperation) return;
+  auto mix = [](uint64_t z) {  // splitmix64's finaliser: a per-row seed far from its neighbours'
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    return z ^ (z >> 31);
+  };
+  Rng life(mix(mix(seed_ ^ 0x6C6966656379636Cull /* "lifecycl" */) ^ r.seq));
+  // Start of construction to production, in days: services (fit-out of offices, labs) 6–15
+  // months, manufacturing 12–24, large manufacturing (>= 50亿) 18–36.
+  const int lo = r.service ? 180 : r.inv >= 50 ? 540 : 365;
+  const int hi = r.service ? 450 : r.inv >= 50 ? 1080 : 730;
+  int32_t lag = lo + life.below(hi - lo + 1);
+  // The stage says production had begun by `as_of` — for full production (达产) a few months
+  // before. A draw past that is moved into the last three months it may take.
+  const int32_t built = as_of - r.started_day;
+  const int32_t latest = built - (r.stage >= kFullProduction ? 90 : 0);
+  const int32_t earliest = r.service ? 90 : 180;
+  if (lag > latest) lag = std::max(earliest, latest - life.below(91));
+  r.producing_day = r.started_day + std::min(lag, latest);
 }
 
 std::string projectId(uint64_t n, int width) {
@@ -232,14 +257,15 @@ void writeRow(std::string& out, const Row& r, const std::string& id, const std::
   const std::string name_zh = std::string(a.zh) + b.zh + std::string(c.zh) + kind.zh + "项目";
   const std::string name_en = std::string(a.en) + b.en + " " + titleCase(c.en) + " " + kind.en + " Project";
   const std::string started = r.started_day == Projects::kNoDay ? "" : formatDate(r.started_day);
+  const std::string producing = r.producing_day == Projects::kNoDay ? "" : formatDate(r.producing_day);
   char fdi[32] = "0";
   if (r.fdi > 0) std::snprintf(fdi, sizeof fdi, "%.1f", r.fdi);
   static const char* channels[] = {"task_force", "overseas_mission", "soe_invest", "other"};
   char buf[1024];
-  std::snprintf(buf, sizeof buf, "%s,%s,%s,%s,%s,%s,%.2f,%s,%s,%s,%d,%s,%.6f,%.6f,%s,%s,%d,%s,%s,1\n", id.c_str(),
+  std::snprintf(buf, sizeof buf, "%s,%s,%s,%s,%s,%s,%.2f,%s,%s,%s,%s,%d,%s,%.6f,%.6f,%s,%s,%d,%s,%s,1\n", id.c_str(),
                 name_zh.c_str(), name_en.c_str(), ecosystemId(c.ecosystem), std::string(c.id).c_str(),
                 r.service ? "service" : "manufacturing", r.inv, formatDate(r.signed_day).c_str(), started.c_str(),
-                std::string(kStages[r.stage].id).c_str(), districts[r.district].adcode,
+                producing.c_str(), std::string(kStages[r.stage].id).c_str(), districts[r.district].adcode,
                 r.park >= 0 ? parks[r.park].id.c_str() : "", r.lon, r.lat, r.foreign >= 0 ? kForeign[r.foreign] : "",
                 fdi, r.leader ? 1 : 0, leader_id.c_str(), channels[static_cast<int>(r.channel)]);
   out += buf;

@@ -57,6 +57,7 @@ struct Row {
   bool service = false;
   double inv = 1;    // 亿元, two decimals
   int32_t signed_day = 0, started_day = Projects::kNoDay;
+  int32_t producing_day = Projects::kNoDay;  // drawn from its own stream (Context::setProducing)
   int stage = kStageSigned;
   int district = 0;  // index into districts
   int park = -1;     // index into parks
@@ -97,10 +98,18 @@ class Context {
   // Sets lon/lat (and district): inside the park's catchment and its district, or inside the district.
   void placeInPark(Row& r, int park);
   void placeInDistrict(Row& r, int district);
-  // Started date and stage from the signing date, as of `as_of`.
+  // Started date and stage from the signing date, as of `as_of`; then the producing date
+  // (setProducing).
   void setProgress(Row& r, int32_t as_of);
+  // The producing (投产) date, consistent with the stage already drawn: a project in operation or
+  // full production as of `as_of` went into production on or before it; one under construction or
+  // completed has none yet (the data's as-of date knows no future), nor has one never started.
+  // Drawn from a per-row stream seeded by (seed, seq), not from `rng`: no other draw shifts, so
+  // every other column of the sample is what it was before this date existed.
+  void setProducing(Row& r, int32_t as_of) const;
 
  private:
+  uint64_t seed_;
   std::unique_ptr<PolygonSet> polys_;
   std::vector<int> park_district_;
   std::vector<std::vector<Vec2>> anchors_;  // per district: park points and a label point

@@ -18,8 +18,8 @@ namespace {
 constexpr size_t kMaxWarnings = 50;
 
 struct Columns {
-  int id, name_zh, name_en, ecosystem, chain, sector, investment, signed_date, started_date, stage, district,
-      park_id, lon, lat, foreign, fdi, chain_leader, leader_id, channel, synthetic;
+  int id, name_zh, name_en, ecosystem, chain, sector, investment, signed_date, started_date, producing_date, stage,
+      district, park_id, lon, lat, foreign, fdi, chain_leader, leader_id, channel, synthetic;
 };
 
 std::optional<Channel> channelFromId(const std::string& s) {
@@ -61,6 +61,12 @@ std::string parseRow(const std::vector<std::string>& f, const Columns& c, const 
     if (!s) return "started_date '" + get(c.started_date) + "' is not a date (YYYY-MM-DD)";
     started = *s;
   }
+  int32_t producing = Projects::kNoDay;
+  if (!get(c.producing_date).empty()) {
+    const auto s = parseDate(get(c.producing_date));
+    if (!s) return "producing_date '" + get(c.producing_date) + "' is not a date (YYYY-MM-DD)";
+    producing = *s;
+  }
   const auto lon = parseNumber(get(c.lon)), lat = parseNumber(get(c.lat));
   if (!lon || *lon < -180 || *lon > 180) return "lon '" + get(c.lon) + "' is not a longitude in degrees";
   if (!lat || *lat < -90 || *lat > 90) return "lat '" + get(c.lat) + "' is not a latitude in degrees";
@@ -92,7 +98,11 @@ std::string parseRow(const std::vector<std::string>& f, const Columns& c, const 
     if (it != park_ids.end()) park = it->second;
     else notes.push_back("unknown park_id '" + get(c.park_id) + "'");
   }
-  int stage = started != Projects::kNoDay ? kStageConstructionStarted : kStageSigned;
+  if (producing != Projects::kNoDay && (producing < *signed_day || (started != Projects::kNoDay && producing < started)))
+    notes.push_back("producing_date " + get(c.producing_date) + " is before the " +
+                    (producing < *signed_day ? "signing" : "start") + " date (kept)");
+  int stage = producing != Projects::kNoDay ? kStageInOperation
+              : started != Projects::kNoDay ? kStageConstructionStarted : kStageSigned;
   if (!get(c.stage).empty()) {
     if (auto s = stageFromId(get(c.stage))) stage = *s;
     else if (auto n = parseInt(get(c.stage)); n && *n >= 0 && *n < kStageCount) stage = static_cast<int>(*n);
@@ -117,6 +127,7 @@ std::string parseRow(const std::vector<std::string>& f, const Columns& c, const 
   p.investment_yi.push_back(static_cast<float>(*inv));
   p.signed_day.push_back(*signed_day);
   p.started_day.push_back(started);
+  p.producing_day.push_back(producing);
   p.stage.push_back(static_cast<uint8_t>(stage));
   p.district_adcode.push_back(adcode);
   p.district_index.push_back(static_cast<int16_t>(district_index));
@@ -152,7 +163,7 @@ Result<ProjectsLoad> loadProjectsCsv(const std::string& path, const Transform& t
     return R::fail(fileError(path, std::string("missing required column 'name_zh' or 'name_en'") + kExpected));
   auto col = [&](const char* n) { return csv->column(n); };
   const Columns c{col("id"), col("name_zh"), col("name_en"), col("ecosystem"), col("chain"), col("sector"),
-                  col("investment_yi"), col("signed_date"), col("started_date"), col("stage"), col("district"),
+                  col("investment_yi"), col("signed_date"), col("started_date"), col("producing_date"), col("stage"), col("district"),
                   col("park_id"), col("lon"), col("lat"), col("foreign"), col("fdi_musd"), col("chain_leader"),
                   col("leader_id"), col("channel"), col("synthetic")};
 

@@ -62,7 +62,7 @@ GpuSprites uploadSprites(const std::vector<SpriteVertex>& points) {
   glEnableVertexAttribArray(2);
   glVertexAttribPointer(2, 1, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<void*>(offsetof(SpriteVertex, value)));
   glEnableVertexAttribArray(4);
-  glVertexAttribIPointer(4, 2, GL_UNSIGNED_INT, stride, reinterpret_cast<void*>(offsetof(SpriteVertex, bits)));
+  glVertexAttribIPointer(4, 3, GL_UNSIGNED_INT, stride, reinterpret_cast<void*>(offsetof(SpriteVertex, bits)));
   glBindVertexArray(0);  // the element buffer binding stays with the VAO
   return s;
 }

@@ -67,6 +67,8 @@ struct LayerFrame {
   int selected = -1;  // project row with a pinned card
   float scale = 1;    // UI scale: symbols, lines and text grow with it
   ChoroplethMetric choropleth = ChoroplethMetric::Investment;  // what the district choropleth shows
+  bool lifecycle = false;  // projects drawn by life-cycle stage at the window's end
+  double pulse = -1;       // playing: progress 0..1 through the newest month (its projects pulse); < 0 none
 };
 
 // A label a layer offers; the labels layer places all of them (geo/label_placement.h).

@@ -87,7 +87,7 @@ void MapPass::lines(const GpuMesh& m, float width, uint32_t rgb, float alpha) co
   glDrawArrays(GL_TRIANGLES, 0, m.count);
 }
 
-void MapPass::sprites(const GpuSprites& sprites, const Filter& f, const PointStyle& s) const {
+void MapPass::sprites(const GpuSprites& sprites, const Filter& f, const PointStyle& s, int stage_month) const {
   if (!sprites.count) return;
   const bool narrow = !f.districts.isAll() || !f.chains.isAll();
   const gl::Program& p = narrow ? r_->points_sets_ : r_->points_;
@@ -106,6 +106,7 @@ void MapPass::sprites(const GpuSprites& sprites, const Filter& f, const PointSty
   glUniform1f(p.uniform("u_min_invest"), f.min_investment_yi);
   glUniform2i(p.uniform("u_months"), std::clamp(f.month_from, -1, kMaxMonth + 1), std::clamp(f.month_to, -1, kMaxMonth + 1));
   glUniform1i(p.uniform("u_park_mode"), static_cast<int>(f.park));
+  glUniform1i(p.uniform("u_stage_month"), stage_month < 0 ? -1 : std::min(stage_month, kMaxMonth));
   glUniform1f(p.uniform("u_radius_k"), s.radius_k);
   glUniform2f(p.uniform("u_radius_range"), s.radius_min, s.radius_max);
   float pal[kEcosystemCount * 3];

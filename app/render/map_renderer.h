@@ -24,7 +24,8 @@ class MapPass {
   void lines(const GpuMesh& m, float width_px, uint32_t rgb, float alpha) const;
   // Sprites that pass `f` (the shader mirrors passesAttributes and the time window), sized by
   // `s`'s radius rule from their value.
-  void sprites(const GpuSprites& sprites, const Filter& f, const PointStyle& s) const;
+  // With `stage_month` >= 0 each sprite shows its life-cycle stage at the end of that month.
+  void sprites(const GpuSprites& sprites, const Filter& f, const PointStyle& s, int stage_month = -1) const;
 
  private:
   friend class MapRenderer;

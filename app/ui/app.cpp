@@ -26,6 +26,7 @@
 #include "ui/app_impl.h"
 #include "ui/layout.h"
 #include "ui/startup.h"
+#include "ui/tour_player.h"
 
 namespace cm {
 
@@ -104,8 +105,16 @@ static nlohmann::json stateJson(const AppState& st, const Model& m, const Derive
 }
 
 
+std::string displayText(const AppState& st) {
+  if (!st.tour.open) return {};
+  const Tour& t = st.tour.doc;
+  std::string s = t.title.zh + t.title.en;
+  for (const TourStep& k : t.steps) s += k.title.zh + k.title.en + k.text.zh + k.text.en;
+  return s;
+}
+
 void fitHome(AppState& st) {
-  const layout::Rect a = layout::computeLayout(st.view.width, st.view.height, st.ui_scale, st.present).map;
+  const layout::Rect a = layout::computeLayout(st.view.width, st.view.height, st.ui_scale, st.present, st.chrome).map;
   if (st.home.valid()) st.view.fitInto(st.home, a.x0, a.y0, a.x1, a.y1);
 }
 
@@ -158,7 +167,16 @@ const Derived& App::derived() const { return impl_->derived; }
 void App::addPanel(PanelSpec p) { impl_->panels.push_back(std::move(p)); }
 void App::captureWhenIdle(std::string png) { impl_->idle_capture = std::move(png); }
 
-static void onEvent(GLFWwindow* w) { static_cast<App::Impl*>(glfwGetWindowUserPointer(w))->events++; }
+// Any event wakes the loop; user input also resets the idle clocks (cursor, kiosk).
+static void onEvent(GLFWwindow* w, bool input = false, bool mouse = false) {
+  auto* I = static_cast<App::Impl*>(glfwGetWindowUserPointer(w));
+  I->events++;
+  if (input) {
+    I->last_input_s = glfwGetTime();
+    I->events_input_since_kiosk = true;
+  }
+  if (mouse) I->last_mouse_s = glfwGetTime();
+}
 
 static void applyStyle() {
   ImGui::StyleColorsLight();
@@ -200,14 +218,14 @@ Result<bool> App::openWindow(int width, int height) {
   glfwSetWindowUserPointer(I.window, impl_.get());
   // Installed before ImGui's, which chains to them: any input wakes the loop. Keys are also
   // queued here, so a press and release within one frame still counts.
-  glfwSetCursorPosCallback(I.window, [](GLFWwindow* w, double, double) { onEvent(w); });
-  glfwSetMouseButtonCallback(I.window, [](GLFWwindow* w, int, int, int) { onEvent(w); });
-  glfwSetScrollCallback(I.window, [](GLFWwindow* w, double, double) { onEvent(w); });
+  glfwSetCursorPosCallback(I.window, [](GLFWwindow* w, double, double) { onEvent(w, true, true); });
+  glfwSetMouseButtonCallback(I.window, [](GLFWwindow* w, int, int, int) { onEvent(w, true, true); });
+  glfwSetScrollCallback(I.window, [](GLFWwindow* w, double, double) { onEvent(w, true, true); });
   glfwSetKeyCallback(I.window, [](GLFWwindow* w, int key, int, int action, int mods) {
-    onEvent(w);
+    onEvent(w, true);
     if (action != GLFW_RELEASE) static_cast<App::Impl*>(glfwGetWindowUserPointer(w))->keys.push_back({key, mods});
   });
-  glfwSetCharCallback(I.window, [](GLFWwindow* w, unsigned) { onEvent(w); });
+  glfwSetCharCallback(I.window, [](GLFWwindow* w, unsigned) { onEvent(w, true); });
   glfwSetWindowSizeCallback(I.window, [](GLFWwindow* w, int, int) { onEvent(w); });
   glfwSetDropCallback(I.window, [](GLFWwindow* w, int n, const char** paths) {
     onEvent(w);
@@ -229,6 +247,7 @@ Result<bool> App::start(std::shared_ptr<const Model> model, AppState state, Font
   model_ = std::move(model);
   ++model_rev_;
   st_ = std::move(state);
+  I.laid_out_present = st_.present;
   I.fonts = std::move(fonts);
   IMGUI_CHECKVERSION();
   ImGui::CreateContext(I.fonts.atlas.get());  // the atlas was built on the loader thread
@@ -262,10 +281,16 @@ void App::updateScale(float content_scale) {
   }
   // The atlas is rasterised for one size: a new scale gets a new atlas (crisp, not stretched).
   // Meanwhile the old one is drawn scaled; headless frames wait for the new one.
+  // A new tour caption needs its glyphs in the title font: the same rebuild (not while a caption
+  // is being typed, which the panels' font already covers).
   const float px = 16.f * st_.ui_scale;
-  if (auto done = I.font_task.poll(); done && *done && std::abs((*done)->ui_px - px) < 0.5f) swapFonts(done->take());
-  if (std::abs(I.fonts.ui_px - px) >= 0.5f && (I.font_task.idle() || std::abs(I.font_task_px - px) >= 0.5f)) {
+  const std::string display = displayText(st_);
+  const uint64_t dh = ImGui::IsAnyItemActive() ? I.fonts.display_hash : textHash(display);
+  auto fits = [&](const Fonts& f) { return std::abs(f.ui_px - px) < 0.5f && f.display_hash == dh; };
+  if (auto done = I.font_task.poll(); done && *done && fits(**done)) swapFonts(done->take());
+  if (!fits(I.fonts) && (I.font_task.idle() || std::abs(I.font_task_px - px) >= 0.5f || I.font_task_hash != dh)) {
     GlyphText text = neededText(*model_);
+    text.display = display;
     for (const auto* list : {&st_.errors, &st_.warnings})
       for (const std::string& s : *list) text.data += s;
     if (I.import) {
@@ -274,6 +299,7 @@ void App::updateScale(float content_scale) {
         for (const std::string& c : I.import->table.rows[r]) text.data += c;
     }
     I.font_task_px = px;
+    I.font_task_hash = dh;
     I.font_task.start([text, px](TaskControl&) {
       auto blob = readCjkFont();
       return blob ? buildFonts(blob.take(), text, px) : Result<Fonts>::fail(blob.error());
@@ -303,16 +329,99 @@ FrameStats App::advance(double dt) {
   return runFrame(dt, FrameTarget{false, st_.view.width, st_.view.height, false, true});
 }
 
+// ---- presentation mode in the window -----------------------------------------------------------
+
+void App::setPresentation(int monitor, bool windowed, double kiosk_idle_s, std::string kiosk_tour) {
+  Impl& I = *impl_;
+  I.monitor = monitor;
+  I.windowed_present = windowed;
+  I.kiosk_idle_s = kiosk_idle_s;
+  I.kiosk_tour = kiosk_tour.empty() ? assetDir() + "/tours/hangzhou_story.json" : std::move(kiosk_tour);
+}
+
+// Full screen on the chosen monitor (or the one the window is on) while presenting; back to the
+// window's old place and size after.
+static void syncFullscreen(App::Impl& I, bool present) {
+  if (I.windowed_present || present == I.fullscreen || !I.window) return;
+  I.fullscreen = present;
+  if (!present) {
+    glfwSetWindowMonitor(I.window, nullptr, I.windowed[0], I.windowed[1], I.windowed[2], I.windowed[3], 0);
+    return;
+  }
+  glfwGetWindowPos(I.window, &I.windowed[0], &I.windowed[1]);
+  glfwGetWindowSize(I.window, &I.windowed[2], &I.windowed[3]);
+  int count = 0;
+  GLFWmonitor** monitors = glfwGetMonitors(&count);
+  if (count <= 0) return;
+  GLFWmonitor* mon = monitors[0];
+  if (I.monitor >= 0 && I.monitor < count) {
+    mon = monitors[I.monitor];
+  } else {
+    const int cx = I.windowed[0] + I.windowed[2] / 2, cy = I.windowed[1] + I.windowed[3] / 2;
+    for (int i = 0; i < count; ++i) {
+      int x, y, w, h;
+      glfwGetMonitorWorkarea(monitors[i], &x, &y, &w, &h);
+      if (cx >= x && cx < x + w && cy >= y && cy < y + h) mon = monitors[i];
+    }
+  }
+  const GLFWvidmode* mode = glfwGetVideoMode(mon);
+  if (mode) glfwSetWindowMonitor(I.window, mon, 0, 0, mode->width, mode->height, mode->refreshRate);
+}
+
+// Once a loop: full screen follows presentation mode, the cursor hides after 2.5 s without a
+// mouse move while presenting, and the kiosk starts its tour after its idle time (any input
+// stops a tour the kiosk started). Returns how long the loop may sleep before one of those is due.
+double App::presentationTick() {
+  Impl& I = *impl_;
+  constexpr double kCursorIdle = 2.5;
+  const double now = glfwGetTime();
+  syncFullscreen(I, st_.present);
+  const bool hide = st_.present && now - I.last_mouse_s > kCursorIdle;
+  if (hide != I.cursor_hidden) {
+    glfwSetInputMode(I.window, GLFW_CURSOR, hide ? GLFW_CURSOR_HIDDEN : GLFW_CURSOR_NORMAL);
+    I.cursor_hidden = hide;
+  }
+  if (I.kiosk_running && (I.events_input_since_kiosk || !st_.tour.autoplay)) {
+    st_.tour.autoplay = false;
+    I.kiosk_running = false;
+  }
+  double wake = 1e9;
+  if (st_.present && !hide) wake = std::min(wake, kCursorIdle - (now - I.last_mouse_s));
+  if (I.kiosk_idle_s > 0 && st_.present && !st_.tour.autoplay) {
+    const double idle = now - I.last_input_s;
+    if (idle >= I.kiosk_idle_s) {
+      if (!st_.tour.open) {
+        if (auto w = openTour(st_, I.kiosk_tour); !w) {
+          st_.errors.push_back(w.error());
+          I.kiosk_idle_s = 0;  // say it once
+          return wake;
+        }
+      }
+      st_.tour.loop = true;
+      st_.tour.autoplay = true;
+      st_.tour.step_elapsed = 0;
+      I.kiosk_running = true;
+      I.events_input_since_kiosk = false;
+    } else {
+      wake = std::min(wake, I.kiosk_idle_s - idle);
+    }
+  }
+  return std::max(0.01, wake);
+}
+
 int App::runInteractive() {
   Impl& I = *impl_;
   I.interactive = true;
   I.force_present = true;
   glfwShowWindow(I.window);
+  I.last_input_s = I.last_mouse_s = glfwGetTime();
   auto last = Clock::now();
   int stable = 0;  // frames in a row that changed nothing
   while (!glfwWindowShouldClose(I.window)) {
     const bool busy = I.derived.pending() || loading();
-    if (stable >= 2 && !st_.timeline.playing && !busy) {
+    const double wake = presentationTick();
+    const bool animating = st_.timeline.playing || st_.tour.flying || st_.tour.autoplay;
+    if (stable >= 2 && !animating && !busy) {
       if (!I.idle_capture.empty() && !I.idle_captured) {
         // The state first, then the image: once the PNG is in place, its JSON is current.
         auto ok = writeFileAtomically(I.idle_capture + ".json", stateJson(st_, *model_, I.derived, I.popup_open, ++I.idle_captures, I.labels).dump(1));
@@ -323,7 +432,9 @@ int App::runInteractive() {
         if (!ok) std::fprintf(stderr, "error: %s\n", ok.error().c_str());
         I.idle_captured = true;
       }
-      if (I.watch_s > 0) glfwWaitEventsTimeout(std::max(0.01, I.watch_s - I.since_reload));  // wake for the next --watch reload
+      double timeout = wake;
+      if (I.watch_s > 0) timeout = std::min(timeout, std::max(0.01, I.watch_s - I.since_reload));  // the next --watch reload
+      if (timeout < 1e8) glfwWaitEventsTimeout(timeout);
       else glfwWaitEvents();
     } else if (busy && stable >= 2) {
       glfwWaitEventsTimeout(0.05);  // a worker is running: look in now and then
@@ -355,7 +466,17 @@ int App::runInteractive() {
     stable = changed ? 0 : stable + 1;
     if (fs.presented) I.idle_captured = false;
   }
+  keepUnsavedTour();
   return 0;
+}
+
+// A tour edited and not saved is written beside it on the way out (never over it): nothing the
+// user typed is lost, and the saved version stays as it was.
+void App::keepUnsavedTour() {
+  if (!st_.tour.open || !st_.tour.dirty) return;
+  const std::string path = unsavedTourPath(st_.tour);
+  if (auto ok = saveTour(path, st_.tour.doc); ok) std::fprintf(stderr, "note: the tour's unsaved changes were kept in %s\n", path.c_str());
+  else std::fprintf(stderr, "error: %s\n", ok.error().c_str());
 }
 
 Result<Image> App::capture(int w, int h) {
@@ -388,10 +509,19 @@ Result<Image> App::capture(int w, int h) {
   }
   I.offscreen_hash = 0;  // draw it even if it looks like the last offscreen frame
   runFrame(0, FrameTarget{false, w, h, false, true});
+  Image img = readOffscreen(w, h);
+  st_.view = saved;
+  ImGui::GetIO().MousePos = mouse;
+  I.force_present = true;
+  if (resized) I.gpu->map.invalidate();
+  return img;
+}
+
+Image App::readOffscreen(int w, int h) {
   glFinish();
   Image img{w, h, std::vector<unsigned char>(static_cast<size_t>(w) * h * 4)};
   std::vector<unsigned char> px(img.rgba.size());
-  glBindFramebuffer(GL_FRAMEBUFFER, I.gpu->frame_target.resolvedFbo());
+  glBindFramebuffer(GL_FRAMEBUFFER, impl_->gpu->frame_target.resolvedFbo());
   glPixelStorei(GL_PACK_ALIGNMENT, 1);
   glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, px.data());
   glBindFramebuffer(GL_FRAMEBUFFER, 0);
@@ -399,10 +529,6 @@ Result<Image> App::capture(int w, int h) {
   for (int y = 0; y < h; ++y)
     std::copy_n(&px[static_cast<size_t>(h - 1 - y) * w * 4], w * 4, &img.rgba[static_cast<size_t>(y) * w * 4]);
   for (size_t i = 3; i < img.rgba.size(); i += 4) img.rgba[i] = 255;  // opaque image
-  st_.view = saved;
-  ImGui::GetIO().MousePos = mouse;
-  I.force_present = true;
-  if (resized) I.gpu->map.invalidate();
   return img;
 }
 

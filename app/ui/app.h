@@ -67,6 +67,20 @@ class App {
   Result<Image> capture(int w = 0, int h = 0);
   Result<bool> screenshot(const std::string& png, int w = 0, int h = 0);
 
+  // A video, frame-exact: every frame is one fixed time step (1/fps) of playback or of the tour,
+  // rendered offscreen at the view's size and piped to ffmpeg (data/video_writer.h); without
+  // ffmpeg, the PNG frames and a message saying how to encode them. Returns that message.
+  struct Recording {
+    std::string path;
+    int fps = 30;
+    double seconds = 20;               // playback: the video's length (the last 15% holds the end)
+    int play_from = 0, play_to = 0;    // playback: month indices; the window grows from one to the other
+    bool tour = false;                 // the open tour from its first step to its last instead
+  };
+  Result<std::string> record(const Recording& r);
+  // How many frames record(r) writes.
+  int recordingFrames(const Recording& r) const;
+
   // Opens a projects source (any table chainmap reads, or "PG:…") on a worker thread with a
   // progress bar and Cancel; the current model stays until the new one is in. A table whose
   // columns cannot be told apart opens the mapping dialog instead (ui/app_load.cpp).
@@ -89,6 +103,9 @@ class App {
   void openMappingDialog(std::shared_ptr<ImportSession> s);
   // The table whose mapping the dialog is asking for (null when the dialog is closed).
   std::shared_ptr<ImportSession> pendingMapping() const;
+  // Presentation mode in the window: the monitor for full screen (-1: the window's), or stay a
+  // window; the kiosk's idle time before it runs `kiosk_tour` (the shipped story when empty).
+  void setPresentation(int monitor, bool windowed, double kiosk_idle_s, std::string kiosk_tour);
   // Interactive mode: write the window's image to `png` each time it settles (scripted tests).
   void captureWhenIdle(std::string png);
 
@@ -109,7 +126,10 @@ class App {
   void pollLoad();
   void startLoad(LoadOptions opt, bool keep_state);
   void swapFonts(Fonts fonts);
-  void updateScale(float content_scale);  // ui/app.cpp: the UI scale for this frame; style and atlas follow
+  void updateScale(float content_scale);
+  Image readOffscreen(int w, int h);  // the last offscreen frame, top row first
+  double presentationTick();  // full screen, idle cursor, kiosk (ui/app.cpp)
+  void keepUnsavedTour();  // ui/app.cpp: the UI scale for this frame; style and atlas follow
   void drawLoadUi();  // ui/app_load.cpp: requests, progress, password prompt, mapping dialog
   std::unique_ptr<Impl> impl_;
   std::shared_ptr<const Model> model_;
@@ -121,6 +141,9 @@ class App {
 // names in the model, and what the load said (messages, an imported table's headers and first
 // rows for the mapping dialog).
 GlyphText neededText(const Model& m, const LoadReport* report = nullptr);
+
+// What the App shows large besides the UI strings: the open tour's title and captions.
+std::string displayText(const AppState& st);
 
 // The initial view: Hangzhou fitted into the part of the window the panels leave free.
 void fitHome(AppState& st);

@@ -78,7 +78,8 @@ struct App::Impl {
   bool password_prompt = false;    // the database asked for a password
   double watch_s = 0, since_reload = 0;   // --watch
   MappingDialog mapping_dialog;    // which column is which, for a table that needs a person
-  FileBrowser file_browser;        // File → Open, Export
+  FileBrowser file_browser;        // File → Open, Export, a tour's Open and Save as
+  enum class Browse { Projects, Export, OpenTour, SaveTour } browse = Browse::Projects;  // what it is choosing for
   RecentFiles recent;              // the sources opened last (~/.local/share/chainmap/recent.json)
   std::string browse_dir;          // where the file browser opens
   char password_buf[128] = {};     // the database password prompt's field
@@ -87,19 +88,33 @@ struct App::Impl {
   float style_scale = 0;           // the scale the current style was made for
   BackgroundTask<Result<Fonts>> font_task;  // an atlas for a new UI scale, built off the UI thread
   float font_task_px = 0;
+  uint64_t font_task_hash = 0;
   LoadOptions mapping_base_source; // the source the dialog's table came from
   std::string idle_capture;  // captureWhenIdle()
   bool idle_captured = false;
   int idle_captures = 0;
   bool export_requested = false;  // Ctrl+S
   bool popup_open = false;        // a dropdown or popup was open in the last frame
+  bool laid_out_present = false;  // the arrangement the view was last fitted to (F11 keeps the map area)
+  // Presentation mode in the window: full screen on a monitor, the cursor hidden when idle, the
+  // kiosk's tour after a while without input.
+  bool fullscreen = false;
+  int windowed[4] = {0, 0, 0, 0};  // x, y, w, h to return to
+  int monitor = -1;                // --monitor (-1: the one the window is on)
+  bool windowed_present = false;   // --windowed: presentation mode without full screen
+  double last_input_s = 0, last_mouse_s = 0;  // glfwGetTime() of the last input / mouse move
+  bool cursor_hidden = false;
+  double kiosk_idle_s = 0;         // --kiosk MINUTES × 60 (0: off)
+  std::string kiosk_tour;          // the tour the kiosk runs
+  bool kiosk_running = false;      // started by the kiosk (any input stops it)
+  bool events_input_since_kiosk = false;
 
   ~Impl() { shutdown(); }
   void shutdown();  // GL objects, ImGui, window, GLFW — in that order, context current
 };
 
 // ui/map_input.cpp: pan, zoom, click-to-select, keys. `pick` finds what is under a screen point.
-void handleMapInput(App::Impl& I, AppState& st, const std::function<Pick(Vec2)>& pick);
+void handleMapInput(App::Impl& I, AppState& st, const Model& m, const std::function<Pick(Vec2)>& pick);
 // Keeps the visible map area when the window changes size (the map is refitted, not cropped).
 void refitAfterResize(AppState& st, int w, int h);
 

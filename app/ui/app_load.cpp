@@ -16,6 +16,7 @@
 #include "data/recent_files.h"
 #include "ui/app_impl.h"
 #include "ui/startup.h"
+#include "ui/tour_player.h"
 
 namespace cm {
 
@@ -245,11 +246,24 @@ void App::drawLoadUi() {
   AppState::Requests req = std::exchange(st_.requests, {});
   if (req.reload && st_.reloadable) reload();
   if (req.edit_mapping && I.import) I.mapping_dialog.show(I.import);
-  if (req.open_file) I.file_browser.show(FileBrowser::Mode::Open, I.browse_dir, FileBrowser::openExtensions());
-  if (req.export_file) I.file_browser.show(FileBrowser::Mode::Save, I.browse_dir, FileBrowser::saveExtensions(), "chainmap-projects.xlsx");
+  using B = Impl::Browse;
+  auto browse = [&](B purpose, FileBrowser::Mode mode, std::vector<std::string> exts, std::string name = "") {
+    I.browse = purpose;
+    I.file_browser.show(mode, I.browse_dir, std::move(exts), std::move(name));
+  };
+  if (req.open_file) browse(B::Projects, FileBrowser::Mode::Open, FileBrowser::openExtensions());
+  if (req.export_file) browse(B::Export, FileBrowser::Mode::Save, FileBrowser::saveExtensions(), "chainmap-projects.xlsx");
+  if (req.open_tour) browse(B::OpenTour, FileBrowser::Mode::Open, {".json"});
+  if (req.save_tour_as) browse(B::SaveTour, FileBrowser::Mode::Save, {".json"}, "chainmap-tour.json");
   if (auto chosen = I.file_browser.draw(I.recent, L)) {
     I.browse_dir = std::filesystem::path(*chosen).parent_path().string();
-    if (I.file_browser.mode == FileBrowser::Mode::Open) {
+    if (I.browse == B::OpenTour) {
+      auto w = openTour(st_, *chosen);
+      if (!w) st_.errors.push_back(w.error());
+      else st_.warnings.insert(st_.warnings.end(), w->begin(), w->end());
+    } else if (I.browse == B::SaveTour) {
+      saveTourAs(st_, *chosen);
+    } else if (I.file_browser.mode == FileBrowser::Mode::Open) {
       I.recent.add(*chosen);
       I.recent.save(recentFilesPath());
       openProjects(*chosen);

@@ -6,20 +6,34 @@
 #include <string>
 #include <vector>
 
+#include "core/camera_flight.h"
 #include "core/filter.h"
 #include "core/layers.h"
+#include "core/playback.h"
+#include "core/tour.h"
 #include "core/strings.h"
 #include "core/symbology.h"
 #include "core/view.h"
 #include "render/map_layer.h"
+#include "ui/layout.h"
 
 namespace cm {
 
-struct Timeline {
-  int first_month = 0, last_month = 0;  // the data's span
-  bool playing = false;
-  double play_accum = 0;                // seconds since the last step
-  double step_seconds = 0.6;            // one month per step while playing
+// A guided tour on screen (ui/tour_player.h): the document, where it is, and the flight between
+// two steps' cameras.
+struct TourState {
+  Tour doc;
+  std::string path;          // where it was read from and is saved to ("" until saved)
+  bool open = false;         // a tour is loaded
+  int step = -1;             // the step on screen (-1: none yet)
+  bool dirty = false;        // edited since loaded or saved
+  bool autoplay = false;     // steps advance by themselves (kiosk, --loop, a recording)
+  bool loop = false;         // after the last step, the first again
+  double step_elapsed = 0;   // seconds on this step (autoplay)
+  bool flying = false;       // the camera is flying to the step's view
+  double fly_t = 0;          // seconds into the flight
+  double fly_seconds = 1.5;  // how long a flight takes
+  CameraPose fly_from, fly_to;
 };
 
 struct AppState {
@@ -34,6 +48,11 @@ struct AppState {
   float ui_scale = 1;         // effective UI scale this frame (text, panels, symbols)
   float ui_scale_manual = 0;  // --ui-scale or Ctrl +/−; 0: from the monitor and the window size
   bool present = false;       // presentation mode (F11, --present)
+  layout::Chrome chrome = layout::Chrome::Full;  // an export's frame (--layout map|poster|present)
+  bool lifecycle = false;     // draw projects by their life-cycle stage at the window's end
+  TourState tour;
+  bool pointer_on = false;    // the presenter's pointer, shown as a highlight on the audience view
+  Vec2 pointer;               // where it is, in the display CRS
   Aggregate aggregate = Aggregate::Auto;
   Pick hover;         // what the cursor is over (set each frame by the layers' hit tests)
   int selected = -1;  // project row whose card is pinned (click, or --select)
@@ -44,6 +63,7 @@ struct AppState {
   // What a panel asks the App to do this frame (commands, not document state).
   struct Requests {
     bool open_file = false, export_file = false, reload = false, edit_mapping = false;
+    bool open_tour = false, save_tour_as = false;
   } requests;
   bool reloadable = false;   // the projects came from a file or database the App can read again
   bool mappable = false;     // the projects came through the importer (a mapping to edit)
@@ -53,7 +73,7 @@ struct AppState {
 // documents look the same and derive the same data.
 inline bool sameDocument(const AppState& a, const AppState& b) {
   return a.view == b.view && a.filter == b.filter && a.layers == b.layers && a.choropleth == b.choropleth && a.points == b.points && a.lang == b.lang &&
-         a.aggregate == b.aggregate && a.selected == b.selected;
+         a.aggregate == b.aggregate && a.selected == b.selected && a.lifecycle == b.lifecycle;
 }
 
 }  // namespace cm

@@ -8,6 +8,12 @@
 
 namespace cm {
 
+uint64_t textHash(const std::string& s) {
+  uint64_t h = 1469598103934665603ull;
+  for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
+  return h;
+}
+
 void FontBlob::Free::operator()(unsigned char* p) const { IM_FREE(p); }
 
 Result<FontBlob> readCjkFont(const std::string& family) {
@@ -52,7 +58,7 @@ Result<Fonts> buildFonts(FontBlob&& font, const GlyphText& text, float ui_px) {
   f.ui_px = ui_px;
   f.atlas = std::make_shared<ImFontAtlas>();
   ImFontAtlas& atlas = *f.atlas;
-  std::vector<ImVector<ImWchar>> ranges(3);  // must live until Build() below
+  std::vector<ImVector<ImWchar>> ranges(4);  // must live until Build() below
   auto build_ranges = [&](ImVector<ImWchar>& r, std::initializer_list<const std::string*> parts, bool common_cjk = false) {
     ImFontGlyphRangesBuilder builder;
     builder.AddRanges(atlas.GetGlyphRangesDefault());
@@ -78,10 +84,12 @@ Result<Fonts> buildFonts(FontBlob&& font, const GlyphText& text, float ui_px) {
   };
   // The panels' font also carries the ~2,500 common simplified characters, so text nobody could
   // list beforehand (file and folder names in the file browser, a typed value) still shows.
-  f.ui = add(ui_px, build_ranges(ranges[0], {&text.ui, &text.labels, &text.data}, true));
+  f.ui = add(ui_px, build_ranges(ranges[0], {&text.ui, &text.labels, &text.data, &text.display}, true));
   f.label = add(ui_px * 1.15f, build_ranges(ranges[1], {&text.ui, &text.labels}));
-  f.title = add(ui_px * 1.5f, build_ranges(ranges[2], {&text.ui}));
-  const bool ok = f.ui && f.label && f.title && atlas.Build();
+  f.title = add(ui_px * 1.5f, build_ranges(ranges[2], {&text.ui, &text.display}));
+  f.big = add(ui_px * 2.4f, build_ranges(ranges[3], {}));
+  f.display_hash = textHash(text.display);
+  const bool ok = f.ui && f.label && f.title && f.big && atlas.Build();
   // The atlas is built: the font bytes are no longer needed. Free the one shared copy once.
   for (int i = 1; i < atlas.ConfigData.Size; ++i) atlas.ConfigData[i].FontData = nullptr;
   atlas.ClearInputData();

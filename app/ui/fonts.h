@@ -31,14 +31,19 @@ struct GlyphText {
   std::string ui;      // UI strings (both languages)
   std::string labels;  // names drawn on the map
   std::string data;    // every other data string a panel or tooltip may show
+  std::string display; // shown large: a tour's title and captions (in the title font too)
 };
+// FNV-1a of the display text, so the App knows when the atlas lacks a new caption's glyphs.
+uint64_t textHash(const std::string& s);
 
 struct Fonts {
   std::shared_ptr<ImFontAtlas> atlas;  // built, with RGBA pixels ready for upload
   float ui_px = 16;         // the panels' size it was rasterised at (16 × the UI scale)
   ImFont* ui = nullptr;     // panels, tooltips (every glyph the data and the UI need)
   ImFont* label = nullptr;  // district and park labels on the map
-  ImFont* title = nullptr;  // titles and big numbers (UI strings only)
+  ImFont* title = nullptr;  // titles and captions (UI strings and the display text)
+  ImFont* big = nullptr;    // the KPI counters' numbers (Latin only, 2.4 × the panels' size)
+  uint64_t display_hash = 0;  // textHash(GlyphText::display) it was built with
 };
 
 // Builds the atlas (no ImGui context needed, any thread). Takes over the blob's bytes.

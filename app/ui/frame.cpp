@@ -17,6 +17,7 @@
 
 #include "ui/app_impl.h"
 #include "ui/layout.h"
+#include "ui/tour_player.h"
 
 namespace cm {
 
@@ -39,17 +40,6 @@ struct Snapshot {
 };
 Snapshot snapshot(const AppState& s) { return {s.view, s.filter, s.layers, s.points, s.lang, s.aggregate, s.selected, s.choropleth}; }
 
-void advanceTimeline(AppState& st, double dt) {
-  Timeline& t = st.timeline;
-  if (!t.playing) return;
-  t.play_accum += dt;
-  while (t.playing && t.play_accum >= t.step_seconds) {
-    t.play_accum -= t.step_seconds;
-    if (st.filter.month_to < t.last_month) ++st.filter.month_to;
-    else t.playing = false;
-  }
-}
-
 // The docked panels: one fixed window per dock, its panels in registration order; in
 // presentation mode only the panels registered for it, in the presentation arrangement.
 void drawDocks(UiContext& ui, const std::vector<PanelSpec>& panels, std::vector<LabelBox>& boxes) {
@@ -68,7 +58,14 @@ void drawDocks(UiContext& ui, const std::vector<PanelSpec>& panels, std::vector<
   };
   std::vector<DockWindow> docks;
   const float timeline_x = L.present ? m : L.sidebar_w + 2 * m;
-  if (L.present) {
+  if (L.chrome == layout::Chrome::MapOnly) {
+    return;  // the map and its furniture only
+  } else if (L.chrome == layout::Chrome::Poster) {  // title card and legend
+    docks = {
+        {Dock::Left, "##title", {m, m}, {0, 0}, {std::min(560 * s, W * 0.45f), 0}, ImGuiWindowFlags_AlwaysAutoResize},
+        {Dock::RightBottom, "##legend", {W - L.right_w - m, H - m}, {0, 1}, {L.right_w, 0}, ImGuiWindowFlags_AlwaysAutoResize},
+    };
+  } else if (L.present) {
     docks = {
         {Dock::Left, "##title", {m, m}, {0, 0}, {std::min(560 * s, W * 0.45f), 0}, ImGuiWindowFlags_AlwaysAutoResize},
         {Dock::RightTop, "##totals", {W - L.right_w - m, m}, {0, 0}, {L.right_w, 0}, ImGuiWindowFlags_AlwaysAutoResize},
@@ -167,11 +164,21 @@ FrameStats App::runFrame(double dt, const FrameTarget& target) {
   if (st_.selected >= static_cast<int>(model_->projects.size())) st_.selected = -1;
 
   const float scale = st_.ui_scale;
-  const layout::Layout lay = layout::computeLayout(st_.view.width, st_.view.height, scale, st_.present);
+  if (st_.present != I.laid_out_present) {  // F11 / Esc: the map area changes; what it showed stays in it
+    const layout::Rect a = layout::computeLayout(st_.view.width, st_.view.height, scale, I.laid_out_present, st_.chrome).map;
+    const layout::Rect b = layout::computeLayout(st_.view.width, st_.view.height, scale, st_.present, st_.chrome).map;
+    Extent e;
+    e.add(st_.view.toWorld({a.x0, a.y0}));
+    e.add(st_.view.toWorld({a.x1, a.y1}));
+    st_.view.fitInto(e, b.x0, b.y0, b.x1, b.y1);
+    I.laid_out_present = st_.present;
+  }
+  const layout::Layout lay = layout::computeLayout(st_.view.width, st_.view.height, scale, st_.present, st_.chrome);
   PointStyle points = st_.points;  // symbols grow with the UI
   points.radius_k *= scale;
   points.radius_min *= scale;
   points.radius_max *= scale;
+  if (st_.lifecycle) points.radius_min = std::max(points.radius_min, 4.5f * scale);  // a ring or a half must read
   auto inputs = [&] {
     DerivedInputs in{model_, model_rev_, st_.filter, st_.timeline.first_month, st_.timeline.last_month,
                      st_.view.units_per_px, st_.aggregate};
@@ -201,7 +208,8 @@ FrameStats App::runFrame(double dt, const FrameTarget& target) {
     ImGui::NewFrame();
     I.derived.update(inputs());
     auto frameOf = [&](Pick hover) {
-      return LayerFrame{m, model_rev_, I.derived, st_.view, st_.filter, points, st_.lang, hover, st_.selected, scale, st_.choropleth};
+      return LayerFrame{m, model_rev_, I.derived, st_.view, st_.filter, points, st_.lang, hover, st_.selected, scale, st_.choropleth,
+                        st_.lifecycle, st_.timeline.playing ? st_.timeline.stepFraction() : -1.0};
     };
     auto pick = [&](Vec2 at) -> Pick {
       const LayerFrame lf = frameOf({});
@@ -211,8 +219,9 @@ FrameStats App::runFrame(double dt, const FrameTarget& target) {
       return {};
     };
     if (pass == 0) {
-      if (target.poll_input) handleMapInput(I, st_, pick);
-      advanceTimeline(st_, dt);
+      if (target.poll_input) handleMapInput(I, st_, m, pick);
+      advanceTour(st_, m, dt);  // the camera's flight, the kiosk's clock
+      advancePlayback(st_.timeline, st_.filter, dt);
     }
     I.derived.update(inputs());  // the view or the time may have moved
     if (st_.selected >= 0 && !passes(m.projects, st_.selected, st_.filter)) st_.selected = -1;  // filtered away
@@ -220,7 +229,7 @@ FrameStats App::runFrame(double dt, const FrameTarget& target) {
     const bool mouse_on_map = !io.WantCaptureMouse && io.MousePos.x > -1e30f && !(I.dragging && I.dragged);
     st_.hover = mouse_on_map ? pick({io.MousePos.x, io.MousePos.y}) : Pick{};
     const LayerFrame lf = frameOf(st_.hover);
-    UiContext ui{st_, m, I.derived, I.fonts, gpu.layers, lf, lay};
+    UiContext ui{st_, m, I.derived, I.fonts, gpu.layers, lf, lay, dt};
     const Snapshot before = snapshot(st_);
     drawDocks(ui, I.panels, I.panel_boxes);
     if (!(snapshot(st_) == before) && pass < 2) {

@@ -15,6 +15,11 @@ inline constexpr float kSidebarW = 318.f;
 inline constexpr float kTimelineH = 118.f;
 inline constexpr float kRightW = 270.f;
 
+// What frames the map in an export (--layout): the whole interface (or the presentation when in
+// presentation mode), a poster (title card, legend and the map furniture), or the map alone (with
+// its furniture).
+enum class Chrome { Full, Poster, MapOnly };
+
 struct Rect {
   double x0, y0, x1, y1;
 };
@@ -23,21 +28,32 @@ struct Layout {
   float scale = 1;
   bool present = false;  // presentation mode: title card, KPIs, legend, timeline, caption; no controls
   bool compact = false;  // a small window: narrow sidebar, panels collapsible to their titles
+  Chrome chrome = Chrome::Full;
   float margin = kMargin, sidebar_w = kSidebarW, right_w = kRightW, timeline_h = kTimelineH;
   Rect map{};  // the part of the window no docked panel covers
 };
 
 // `w`, `h` in pixels.
-inline Layout computeLayout(double w, double h, float scale = 1, bool present = false) {
+inline Layout computeLayout(double w, double h, float scale = 1, bool present = false, Chrome chrome = Chrome::Full) {
   Layout l;
   l.scale = scale;
+  l.chrome = chrome;
+  if (chrome != Chrome::Full) present = true;  // no controls in an export's frame
   l.present = present;
   l.margin = kMargin * scale;
   l.compact = !present && (w < 1100 * scale || h < 640 * scale);
   l.sidebar_w = (l.compact ? 220.f : kSidebarW) * scale;
   l.right_w = (l.compact ? 236.f : kRightW) * scale;
   l.timeline_h = (l.compact ? 104.f : kTimelineH) * scale;
-  if (present) {
+  if (chrome == Chrome::MapOnly) {
+    l.sidebar_w = l.right_w = l.timeline_h = 0;
+    l.map = {l.margin, l.margin, w - l.margin, h - l.margin};
+  } else if (chrome == Chrome::Poster) {
+    l.sidebar_w = 0;
+    l.timeline_h = 0;
+    l.right_w = 300.f * scale;
+    l.map = {l.margin, l.margin + 90 * scale, w - l.right_w - 2 * l.margin, h - l.margin};
+  } else if (present) {
     l.sidebar_w = 0;
     l.right_w = 300.f * scale;
     l.map = {l.margin, l.margin + 90 * scale, w - l.right_w - 2 * l.margin, h - l.timeline_h - 2 * l.margin};

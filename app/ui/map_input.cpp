@@ -1,8 +1,11 @@
 // Mouse and keys on the map: drag to pan, wheel to zoom at the cursor, click a project to pin
 // its card (a bubble to zoom into it, empty map to clear), arrows pan, +/− zoom, F/Home fit,
-// Escape closes an open dropdown and then clears the selection, L switches the language,
-// PageUp/PageDown step the time window by a month, Space plays, Ctrl+S saves the view as a PNG,
-// Ctrl+Q quits, F5 reloads the projects source, Ctrl+O opens another.
+// Escape closes an open dropdown, then leaves presentation mode, then clears the selection,
+// L switches the language, F11 toggles presentation mode, Ctrl +/−/0 the UI scale,
+// comma/period step the time window by a month (PageUp/PageDown too without a tour), Space
+// plays, Ctrl+S saves the view as a PNG, Ctrl+Q quits, F5 reloads the projects source, Ctrl+O
+// opens another. With a tour open, Right/PageDown and Left/PageUp (what presentation clickers
+// send) step through it.
 #define GLFW_INCLUDE_NONE
 #include <GLFW/glfw3.h>
 #include <imgui.h>
@@ -12,6 +15,7 @@
 
 #include "ui/app_impl.h"
 #include "ui/layout.h"
+#include "ui/tour_player.h"
 
 namespace cm {
 
@@ -19,8 +23,8 @@ void refitAfterResize(AppState& st, int w, int h) {
   const View old = st.view;
   st.view.width = std::max(1, w);
   st.view.height = std::max(1, h);
-  const layout::Rect a = layout::computeLayout(old.width, old.height, st.ui_scale, st.present).map,
-                     b = layout::computeLayout(st.view.width, st.view.height, st.ui_scale, st.present).map;
+  const layout::Rect a = layout::computeLayout(old.width, old.height, st.ui_scale, st.present, st.chrome).map,
+                     b = layout::computeLayout(st.view.width, st.view.height, st.ui_scale, st.present, st.chrome).map;
   if (a.x1 - a.x0 < 50 || a.y1 - a.y0 < 50 || b.x1 - b.x0 < 50 || b.y1 - b.y0 < 50) {
     st.view.center = old.center;  // too small to fit anything: keep the centre and the scale
     return;
@@ -32,33 +36,55 @@ void refitAfterResize(AppState& st, int w, int h) {
 }
 
 static Vec2 mapCentre(const AppState& st) {
-  const layout::Rect a = layout::computeLayout(st.view.width, st.view.height, st.ui_scale, st.present).map;
+  const layout::Rect a = layout::computeLayout(st.view.width, st.view.height, st.ui_scale, st.present, st.chrome).map;
   return {(a.x0 + a.x1) / 2, (a.y0 + a.y1) / 2};
 }
 
 static void stepTime(AppState& st, int dir) {
-  Filter& f = st.filter;
-  const Timeline& t = st.timeline;
-  if (f.month_from + dir < t.first_month || f.month_to + dir > t.last_month) return;
-  f.month_from += dir;
-  f.month_to += dir;
+  st.timeline.playing = false;
+  stepMonth(st.timeline, st.filter, dir);
 }
 
-static void handleKey(App::Impl& I, AppState& st, int key, int mods) {
+static void scaleUi(AppState& st, double factor) {
+  st.ui_scale_manual = factor == 0 ? 0.f : std::clamp(static_cast<float>(st.ui_scale * factor), 0.5f, 8.f);
+}
+
+static void handleKey(App::Impl& I, AppState& st, const Model& m, int key, int mods) {
   const double pan = 0.125 * std::min(st.view.width, st.view.height) * ((mods & GLFW_MOD_SHIFT) ? 3 : 1);
+  const bool ctrl = mods & GLFW_MOD_CONTROL;
+  const bool tour = st.tour.open && !st.tour.doc.steps.empty();
+  if (tour && (key == GLFW_KEY_RIGHT || key == GLFW_KEY_PAGE_DOWN || key == GLFW_KEY_LEFT || key == GLFW_KEY_PAGE_UP)) {
+    st.tour.autoplay = false;  // the presenter drives now
+    if (key == GLFW_KEY_RIGHT || key == GLFW_KEY_PAGE_DOWN) nextStep(st, m);
+    else previousStep(st, m);
+    return;
+  }
   switch (key) {
     case GLFW_KEY_ESCAPE:
       if (ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) ImGui::ClosePopupToLevel(0, true);
+      else if (st.present) st.present = false;
       else st.selected = -1;
       break;
+    case GLFW_KEY_F11: st.present = !st.present; break;
     case GLFW_KEY_LEFT: st.view.panPixels(pan, 0); break;
     case GLFW_KEY_RIGHT: st.view.panPixels(-pan, 0); break;
     case GLFW_KEY_UP: st.view.panPixels(0, pan); break;
     case GLFW_KEY_DOWN: st.view.panPixels(0, -pan); break;
     case GLFW_KEY_EQUAL:
-    case GLFW_KEY_KP_ADD: st.view.zoomAt(mapCentre(st), 1.25); break;
+    case GLFW_KEY_KP_ADD:
+      if (ctrl) scaleUi(st, 1.1);
+      else st.view.zoomAt(mapCentre(st), 1.25);
+      break;
     case GLFW_KEY_MINUS:
-    case GLFW_KEY_KP_SUBTRACT: st.view.zoomAt(mapCentre(st), 1 / 1.25); break;
+    case GLFW_KEY_KP_SUBTRACT:
+      if (ctrl) scaleUi(st, 1 / 1.1);
+      else st.view.zoomAt(mapCentre(st), 1 / 1.25);
+      break;
+    case GLFW_KEY_0:
+      if (ctrl) scaleUi(st, 0);  // back to the monitor's and the window's scale
+      break;
+    case GLFW_KEY_COMMA: stepTime(st, -1); break;
+    case GLFW_KEY_PERIOD: stepTime(st, 1); break;
     case GLFW_KEY_F:
     case GLFW_KEY_HOME: fitHome(st); break;
     case GLFW_KEY_L: st.lang = st.lang == Lang::Zh ? Lang::En : Lang::Zh; break;
@@ -75,14 +101,14 @@ static void handleKey(App::Impl& I, AppState& st, int key, int mods) {
     case GLFW_KEY_PAGE_UP: stepTime(st, -1); break;
     case GLFW_KEY_PAGE_DOWN: stepTime(st, 1); break;
     case GLFW_KEY_SPACE:
-      st.timeline.playing = !st.timeline.playing;
-      if (st.timeline.playing && st.filter.month_to >= st.timeline.last_month) st.filter.month_to = st.filter.month_from;
+      if (st.timeline.playing) st.timeline.playing = false;
+      else startPlaying(st.timeline, st.filter);
       break;
     default: break;
   }
 }
 
-void handleMapInput(App::Impl& I, AppState& st, const std::function<Pick(Vec2)>& pick) {
+void handleMapInput(App::Impl& I, AppState& st, const Model& m, const std::function<Pick(Vec2)>& pick) {
   ImGuiIO& io = ImGui::GetIO();
   const Vec2 mouse{io.MousePos.x, io.MousePos.y};
   const bool on_map = !io.WantCaptureMouse && io.MousePos.x > -1e30f;
@@ -108,14 +134,14 @@ void handleMapInput(App::Impl& I, AppState& st, const std::function<Pick(Vec2)>&
           st.selected = p.item;
         } else if (id == "bubbles") {
           st.view.zoomAt(I.press, 2.5);  // into the bubble: it splits into its projects
-        } else if (!p) {
+        } else {  // empty map, a park, a district: the card goes
           st.selected = -1;
         }
       }
     }
   }
   if (!io.WantCaptureKeyboard)
-    for (const auto& [key, mods] : I.keys) handleKey(I, st, key, mods);
+    for (const auto& [key, mods] : I.keys) handleKey(I, st, m, key, mods);
   I.keys.clear();
 }
 

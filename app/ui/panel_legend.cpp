@@ -9,7 +9,8 @@ namespace cm {
 void drawLegendPanel(UiContext& ui) {
   ImGui::TextUnformatted(tr(ui.st.lang, S::Legend));
   ImGui::Separator();
-  for (size_t i : ui.layers.legendOrder()) ui.layers.at(i).legend(ui.frame);
+  for (size_t i : ui.layers.legendOrder())  // only what the map shows
+    if (ui.layers.shown(i, ui.frame, ui.st.layers)) ui.layers.at(i).legend(ui.frame);
 }
 
 }  // namespace cm

@@ -1,13 +1,16 @@
 // The time window over signing dates, at month resolution: a histogram of projects per month
-// (attribute filters applied) under the window. Drag an edge to move it, drag inside to move the
-// whole window, click outside to bring the nearer edge there. Play grows the window month by
-// month to tell how the chains grew.
+// (attribute filters applied), stacked by ecosystem in the ecosystems' colours, under the window.
+// Drag an edge to move it, drag inside to move the whole window, click outside to bring the
+// nearer edge there. Play, pause, speed and loop; cumulative mode grows the window's end month by
+// month (chains growing), window mode slides the whole window (core/playback.h).
 #include <imgui.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 #include "core/dates.h"
+#include "render/layers/layers.h"
 #include "ui/panels.h"
 
 namespace cm {
@@ -25,12 +28,30 @@ void TimelinePanel::draw(UiContext& ui) {
 
   const float s = ui.s();
   if (ImGui::Button(t.playing ? tr(L, S::Pause) : tr(L, S::Play), {64 * s, 0})) {
-    t.playing = !t.playing;
-    if (t.playing && f.month_to >= t.last_month) f.month_to = f.month_from;
-    t.play_accum = 0;
+    if (t.playing) t.playing = false;
+    else startPlaying(t, f);
   }
   ImGui::SameLine();
-  ImGui::Text("%s  %s – %s", tr(L, S::Time), formatMonth(f.month_from).c_str(), formatMonth(f.month_to).c_str());
+  int mode = static_cast<int>(t.mode);
+  ImGui::RadioButton(tr(L, S::ModeCumulative), &mode, static_cast<int>(TimeMode::Cumulative));
+  ImGui::SameLine();
+  ImGui::RadioButton(tr(L, S::ModeWindow), &mode, static_cast<int>(TimeMode::Window));
+  t.mode = static_cast<TimeMode>(mode);
+  ImGui::SameLine();
+  ImGui::TextDisabled("%s", tr(L, S::Speed));
+  for (double k : kPlaySpeeds) {  // ¼× … 4× the normal 0.6 s a month
+    ImGui::SameLine(0, 2 * s);
+    char label[16];
+    std::snprintf(label, sizeof label, k < 1 ? "%.2g×" : "%.0f×", k);
+    const bool on = std::abs(t.step_seconds * k - kNormalStepSeconds) < 1e-6;
+    if (on) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetColorU32(ImGuiCol_ButtonActive));
+    if (ImGui::SmallButton(label)) t.step_seconds = kNormalStepSeconds / k;
+    if (on) ImGui::PopStyleColor();
+  }
+  ImGui::SameLine();
+  ImGui::Checkbox(tr(L, S::Loop), &t.loop);
+  ImGui::SameLine();
+  ImGui::Text("  %s  %s – %s", tr(L, S::Time), formatMonth(f.month_from).c_str(), formatMonth(f.month_to).c_str());
   if (!st.status.empty()) {
     ImGui::SameLine();
     ImGui::TextDisabled("   %s", st.status.c_str());
@@ -42,28 +63,47 @@ void TimelinePanel::draw(UiContext& ui) {
 
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const ImVec2 p0 = ImGui::GetCursorScreenPos();
-  const float w = ImGui::GetContentRegionAvail().x, h = 54.f * s;
+  const float w = ImGui::GetContentRegionAvail().x;
+  const float h = std::max(40.f * s, ImGui::GetContentRegionAvail().y);
   ImGui::InvisibleButton("timeline", {w, h});
   const float step = w / n;
-  std::vector<int64_t> per_month(n, 0);
-  for (const auto& [month, tally] : ui.derived.allTime().by_month)
-    if (month >= t.first_month && month <= t.last_month) per_month[month - t.first_month] = tally.count;
-  const int64_t peak = std::max<int64_t>(1, *std::max_element(per_month.begin(), per_month.end()));
+  std::vector<std::array<int64_t, kEcosystemCount>> per_month(n, std::array<int64_t, kEcosystemCount>{});
+  std::vector<int64_t> totals(n, 0);
+  const Stats& all = ui.derived.allTime();
+  for (size_t k = 0; k < all.by_month.size(); ++k) {
+    const int month = all.by_month[k].first;
+    if (month < t.first_month || month > t.last_month) continue;
+    totals[month - t.first_month] = all.by_month[k].second.count;
+    if (k < all.by_month_ecosystem.size()) per_month[month - t.first_month] = all.by_month_ecosystem[k];
+  }
+  const int64_t peak = std::max<int64_t>(1, *std::max_element(totals.begin(), totals.end()));
   const int lo = std::clamp(f.month_from, t.first_month, t.last_month) - t.first_month;
   const int hi = std::clamp(f.month_to, t.first_month, t.last_month) - t.first_month;
+  const float axis = ImGui::GetTextLineHeight() + 2 * s, bars = h - axis;
   for (int i = 0; i < n; ++i) {
-    const float bh = (h - 16 * s) * static_cast<float>(per_month[i]) / static_cast<float>(peak);
     const bool in = i >= lo && i <= hi;
-    dl->AddRectFilled({p0.x + i * step + s, p0.y + h - 14 * s - bh}, {p0.x + (i + 1) * step - s, p0.y + h - 14 * s},
-                      in ? IM_COL32(52, 101, 164, 230) : IM_COL32(160, 168, 180, 120));
+    float y = p0.y + bars;
+    for (int e = 0; e < kEcosystemCount; ++e) {  // stacked bottom-up in the legend's order
+      const float bh = (bars - 4 * s) * static_cast<float>(per_month[i][e]) / static_cast<float>(peak);
+      if (bh <= 0) continue;
+      dl->AddRectFilled({p0.x + i * step + s, y - bh}, {p0.x + (i + 1) * step - s, y}, rgbColor(kEcosystems[e].rgb, in ? 235 : 70));
+      y -= bh;
+    }
     const int month = t.first_month + i;
     if (month % 12 == 0 || i == 0) {
-      const std::string y = std::to_string(month / 12);
-      dl->AddText({p0.x + i * step + 2 * s, p0.y + h - 14 * s}, ImGui::GetColorU32(ImGuiCol_TextDisabled), y.c_str());
+      const std::string yr = std::to_string(month / 12);
+      dl->AddText({p0.x + i * step + 2 * s, p0.y + bars + s}, ImGui::GetColorU32(ImGuiCol_TextDisabled), yr.c_str());
+    } else if (step > ImGui::CalcTextSize("00").x * 1.6f && month % 3 == 0) {  // quarters when there is room
+      const std::string mm = std::to_string(month % 12 + 1);
+      dl->AddText({p0.x + i * step + 2 * s, p0.y + bars + s}, ImGui::GetColorU32(ImGuiCol_TextDisabled), mm.c_str());
     }
   }
   const float hx0 = p0.x + lo * step, hx1 = p0.x + (hi + 1) * step;
-  dl->AddRect({hx0, p0.y}, {hx1, p0.y + h - 14 * s}, IM_COL32(30, 60, 110, 255), 3.f * s, 0, 2.f * s);
+  dl->AddRect({hx0, p0.y}, {hx1, p0.y + bars}, IM_COL32(30, 60, 110, 255), 3.f * s, 0, 2.f * s);
+  if (t.playing) {  // the play head moves smoothly through the newest month
+    const float x = hx1 - step + step * static_cast<float>(std::min(1.0, t.stepFraction()));
+    dl->AddLine({x, p0.y}, {x, p0.y + bars}, IM_COL32(200, 40, 40, 220), 2 * s);
+  }
 
   const float mx = ImGui::GetIO().MousePos.x;
   const int m = std::clamp(static_cast<int>(std::floor((mx - p0.x) / step)), 0, n - 1);
@@ -73,6 +113,16 @@ void TimelinePanel::draw(UiContext& ui) {
     const bool inside = mx > hx0 && mx < hx1;
     if (drag == Drag::From || drag == Drag::To || (drag == Drag::None && on_edge)) ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeEW);
     else if (drag == Drag::Window || inside) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+  }
+  if (ImGui::IsItemHovered() && drag == Drag::None) {  // what the bar under the cursor holds
+    ImGui::BeginTooltip();
+    ImGui::Text("%s: %lld", formatMonth(t.first_month + m).c_str(), static_cast<long long>(totals[m]));
+    for (int e = 0; e < kEcosystemCount; ++e)
+      if (per_month[m][e] > 0)
+        ImGui::TextColored(ImColor(rgbColor(kEcosystems[e].rgb)), "● %s  %lld", tr(L, "eco." + std::string(kEcosystems[e].id)),
+                           static_cast<long long>(per_month[m][e]));
+    ImGui::TextDisabled("%s", tr(L, S::StepHint));
+    ImGui::EndTooltip();
   }
   if (ImGui::IsItemActivated()) {
     t.playing = false;

@@ -28,6 +28,7 @@ struct UiContext {
   const LayerStack& layers;
   const LayerFrame& frame;  // what the layers see (for their legend entries)
   const layout::Layout& layout;  // where the docks are, the UI scale, present/compact
+  double dt = 0;                 // seconds since the last frame (0: show end states at once, e.g. a screenshot)
   float s() const { return layout.scale; }  // design pixels → pixels
 };
 
@@ -55,6 +56,22 @@ struct TimelinePanel {
   int grab_month = 0;  // where the window was grabbed, relative to its start (Drag::Window)
   void draw(UiContext& ui);
 };
+// Presentation mode's counters (ui/panel_kpis.cpp); they count up towards the values.
+struct KpiPanel {
+  static constexpr int kCount = 5;  // projects, investment, share in parks, ≥1亿 and ≥10亿 towards the targets
+  static constexpr double kCountSeconds = 0.6;
+  double shown[kCount] = {}, from[kCount] = {}, target[kCount] = {}, elapsed[kCount] = {};
+  bool started = false;
+  bool animating = false;  // still counting: the App keeps drawing frames
+  void draw(UiContext& ui);
+};
+// The open tour's caption: the step's title and text (ui/panel_caption.cpp).
+void drawCaptionPanel(UiContext& ui);
+// The tour editor in the sidebar: steps, add this view, captions, save (ui/panel_tour.cpp).
+void drawTourPanel(UiContext& ui);
+// "Save as…" once the file browser returns a path; where edits go when a tour closes unsaved.
+void saveTourAs(AppState& st, const std::string& path);
+std::string unsavedTourPath(const TourState& t);
 // Floating, not docked.
 void drawMessagesPanel(UiContext& ui);
 void drawProjectCard(UiContext& ui, int row);  // pinned next to the selected project

@@ -264,6 +264,12 @@ TEST_F(Sample, EngineMatchesReferenceForRandomFilters) {
     for (size_t k = 0; k < a.by_month.size(); ++k) {
       EXPECT_EQ(a.by_month[k].first, b.by_month[k].first);
       EXPECT_EQ(a.by_month[k].second.count, b.by_month[k].second.count);
+      // The timeline's stacked bars: per ecosystem, adding up to the month's count.
+      ASSERT_EQ(a.by_month_ecosystem.size(), a.by_month.size());
+      EXPECT_EQ(a.by_month_ecosystem[k], b.by_month_ecosystem[k]) << trial << " month " << a.by_month[k].first;
+      int64_t sum = 0;
+      for (int64_t c : a.by_month_ecosystem[k]) sum += c;
+      EXPECT_EQ(sum, a.by_month[k].second.count);
     }
   }
 }

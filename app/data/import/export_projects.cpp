@@ -61,10 +61,10 @@ Result<size_t> exportProjects(const Model& m, const Filter& f, const std::string
     };
     const Col cols[] = {{"id", OFTString},          {"name_zh", OFTString},     {"name_en", OFTString},  {"ecosystem", OFTString},
                         {"chain", OFTString},       {"sector", OFTString},      {"investment_yi", OFTReal}, {"signed_date", OFTDate},
-                        {"started_date", OFTDate},  {"stage", OFTString},       {"district", OFTInteger}, {"district_name", OFTString},
-                        {"park_id", OFTString},     {"lon", OFTReal},           {"lat", OFTReal},         {"foreign", OFTString},
-                        {"fdi_musd", OFTReal},      {"chain_leader", OFTInteger}, {"channel", OFTString}, {"synthetic", OFTInteger},
-                        {"approximate_location", OFTInteger}};
+                        {"started_date", OFTDate},  {"producing_date", OFTDate}, {"stage", OFTString},    {"district", OFTInteger},
+                        {"district_name", OFTString}, {"park_id", OFTString},   {"lon", OFTReal},         {"lat", OFTReal},
+                        {"foreign", OFTString},     {"fdi_musd", OFTReal},      {"chain_leader", OFTInteger}, {"channel", OFTString},
+                        {"synthetic", OFTInteger},  {"approximate_location", OFTInteger}};
     for (const Col& c : cols) {
       OGRFieldDefn d(c.name, ext == ".csv" ? OFTString : c.type);
       if (layer->CreateField(&d) != OGRERR_NONE) return R::fail(fileError(path, std::string("cannot add column ") + c.name));
@@ -90,7 +90,8 @@ Result<size_t> exportProjects(const Model& m, const Filter& f, const std::string
           p.id[i], p.name_zh[i], p.name_en[i], std::string(info(p.ecosystem[i]).id),
           p.chain[i] < p.chain_names.size() ? p.chain_names[p.chain[i]] : "",
           p.sector[i] == Sector::Service ? "service" : "manufacturing", std::to_string(p.investment_yi[i]), date(p.signed_day[i]),
-          date(p.started_day[i]), std::string(p.stage[i] < kStageCount ? kStages[p.stage[i]].id : ""),
+          date(p.started_day[i]), date(i < p.producing_day.size() ? p.producing_day[i] : Projects::kNoDay),
+          std::string(p.stage[i] < kStageCount ? kStages[p.stage[i]].id : ""),
           std::to_string(p.district_adcode[i]), district >= 0 && district < static_cast<int>(m.districts.size()) ? m.districts[district].name_zh : "",
           park >= 0 && park < static_cast<int>(m.parks.size()) ? m.parks[park].id : "", std::to_string(p.lon[i]), std::to_string(p.lat[i]),
           p.foreign[i], std::to_string(p.fdi_musd[i]), std::to_string(p.chain_leader[i]), channelId(p.channel[i]),

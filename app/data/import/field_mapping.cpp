@@ -30,7 +30,13 @@ const std::array<FieldInfo, kFieldCount>& table() {
       {"sector", "行业类别", {"sector", "行业类别", "类别", "产业类型", "项目类型", "类型", "行业", "industry", "type"}, {"类型", "类别"}},
       {"investment_yi", "总投资", {"investment_yi", "investment", "总投资", "投资额", "计划总投资", "投资总额", "总投资额", "协议投资", "协议总投资", "totalinvestment", "investmentyi"}, {"总投资", "投资额", "投资总额", "investment"}},
       {"signed_date", "签约日期", {"signed_date", "签约日期", "签约时间", "签约", "签约年月", "date", "signed", "signingdate", "signeddate", "签订日期"}, {"签约"}},
-      {"started_date", "开工日期", {"started_date", "开工日期", "开工时间", "开工", "started", "startdate", "constructionstart"}, {"开工"}},
+      {"started_date", "开工日期", {"started_date", "开工日期", "开工时间", "开工", "动工日期", "动工时间", "动工", "实际开工日期", "开工年月",
+                                  "started", "startdate", "startedat", "constructionstart", "constructionstartdate", "constructionstarted"}, {"开工", "动工日期", "动工时间", "constructionstart"}},
+      {"producing_date", "投产日期", {"producing_date", "投产日期", "投产时间", "投产", "竣工投产", "竣工投产日期", "竣工投产时间", "实际投产日期", "投产年月",
+                                    "达产日期", "达产时间", "达产", "运营日期", "投运日期", "productiondate", "producingdate", "productionstart", "operationdate", "operationstart", "startofoperation", "startofproduction", "commissioningdate"},
+       // Only dates: "投产状态" or "是否投产" is a stage or a yes/no, not this field.
+       {"投产日期", "投产时间", "投产年月", "达产日期", "达产时间", "投运日期", "投运时间", "productiondate", "operationdate",
+        "productionstart", "operationstart"}},
       {"stage", "项目阶段", {"stage", "阶段", "状态", "项目状态", "项目阶段", "进展", "进度", "status"}, {"阶段", "状态"}},
       {"district", "所在区县", {"district", "所在区县", "区县", "区域", "所属区县", "行政区", "所在区", "区(县、市)", "区县市", "区、县(市)", "属地", "adcode", "county"}, {"区县", "区域", "行政区"}},
       {"park_id", "所在园区", {"park_id", "park", "园区", "开发区", "所在园区", "所属园区", "平台", "所在平台", "园区名称", "产业平台"}, {"园区", "开发区", "平台"}},
@@ -216,6 +222,8 @@ FieldMapping guessMapping(const RawTable& t) {
   };
   check(Field::Investment, [](const ValueStats& s) { return s.numbers * 2 >= s.n; }, "most values are not numbers");
   check(Field::SignedDate, [](const ValueStats& s) { return (s.dates + s.serials) * 2 >= s.n; }, "most values are not dates");
+  check(Field::StartedDate, [](const ValueStats& s) { return (s.dates + s.serials) * 2 >= s.n; }, "most values are not dates");
+  check(Field::ProducingDate, [](const ValueStats& s) { return (s.dates + s.serials) * 2 >= s.n; }, "most values are not dates");
   check(Field::Lon, [](const ValueStats& s) { return s.numbers * 10 >= s.n * 9; }, "values are not numbers");
   check(Field::Lat, [](const ValueStats& s) { return s.numbers * 10 >= s.n * 9; }, "values are not numbers");
   // 3. Units of the investment: from the header, else from the values' size.

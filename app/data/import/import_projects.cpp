@@ -246,6 +246,15 @@ Result<ImportResult> importProjects(const RawTable& t, const FieldMapping& m, co
       if (auto d = parseAnyDate(s)) started = *d;
       else rep.add(header(Field::StartedDate) + " is not a date: left empty", row, s, false);
     }
+    int32_t producing = Projects::kNoDay;
+    if (const std::string s = cell(r, Field::ProducingDate); !s.empty()) {
+      if (auto d = parseAnyDate(s)) producing = *d;
+      else rep.add(header(Field::ProducingDate) + " is not a date: left empty", row, s, false);
+    }
+    if (producing != Projects::kNoDay && (producing < *signed_day || (started != Projects::kNoDay && producing < started)))
+      rep.add(header(Field::ProducingDate) + " is before the " +
+                  (producing < *signed_day ? header(Field::SignedDate) : header(Field::StartedDate)) + ": kept",
+              row, cell(r, Field::ProducingDate), false);
     // Ecosystem and chain.
     std::optional<Ecosystem> eco;
     std::string chain = cell(r, Field::Chain);
@@ -309,7 +318,8 @@ Result<ImportResult> importProjects(const RawTable& t, const FieldMapping& m, co
       if (auto g = matchSector(s)) sector = *g == SectorGuess::Service ? Sector::Service : Sector::Manufacturing;
       else rep.add(header(Field::Sector) + " '" + s + "' is neither manufacturing nor service: read as manufacturing", row, s, false);
     }
-    int stage = started != Projects::kNoDay ? kStageConstructionStarted : kStageSigned;
+    int stage = producing != Projects::kNoDay ? kStageInOperation
+                : started != Projects::kNoDay ? kStageConstructionStarted : kStageSigned;
     if (const std::string s = cell(r, Field::Stage); !s.empty()) {
       if (auto k = matchStage(s)) stage = *k;
       else rep.add(header(Field::Stage) + " '" + s + "' is not a known stage: taken from the dates", row, s, false);
@@ -339,6 +349,7 @@ Result<ImportResult> importProjects(const RawTable& t, const FieldMapping& m, co
     p.investment_yi.push_back(static_cast<float>(yi));
     p.signed_day.push_back(*signed_day);
     p.started_day.push_back(started);
+    p.producing_day.push_back(producing);
     p.stage.push_back(static_cast<uint8_t>(stage));
     p.district_adcode.push_back(district >= 0 ? districts[district].adcode : 0);
     p.district_index.push_back(static_cast<int16_t>(district));

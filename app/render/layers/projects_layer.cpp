@@ -7,8 +7,10 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <unordered_map>
 
 #include "core/dates.h"
+#include "core/lifecycle.h"
 #include "core/names.h"
 #include "render/gpu_mesh.h"
 #include "render/layers/layers.h"
@@ -47,15 +49,20 @@ class ProjectsLayer final : public MapLayer {
   bool active(const LayerFrame& f) const override { return !f.derived.aggregated(); }
 
   bool prepare(const LayerFrame& f) override {
-    if (f.filter != filter_ || !(f.points == style_)) {
+    const bool model_changed = f.model_rev != built_rev_;
+    if (f.filter != filter_ || !(f.points == style_) || f.lifecycle != lifecycle_ || model_changed) {
       filter_ = f.filter;
       style_ = f.points;
+      lifecycle_ = f.lifecycle;
       ++revision_;
+      if (lifecycle_) stages_ = lifeStageCounts(f.model, filter_, lastDayOfMonth(filter_.month_to));
     }
-    if (f.model_rev == built_rev_) return false;
+    if (!model_changed) return false;
     built_rev_ = f.model_rev;
-    ++revision_;
     const Projects& p = f.model.projects;
+    by_month_.clear();  // rows by signing month: the projects that pulse as their month comes in
+    for (uint32_t i = 0; i < p.size(); ++i) by_month_[projectMonth(p, i)].push_back(i);
+    if (lifecycle_) stages_ = lifeStageCounts(f.model, filter_, lastDayOfMonth(filter_.month_to));
     has_approx_ = std::any_of(p.approx.begin(), p.approx.end(), [](uint8_t a) { return a != 0; });
     const Vec2 o = f.derived.origin();
     std::vector<uint32_t> order(p.size());
@@ -73,7 +80,9 @@ class ProjectsLayer final : public MapLayer {
     points_ = {};
   }
   uint64_t revision() const override { return revision_; }
-  void draw(const MapPass& pass, size_t) const override { pass.sprites(sprites_, filter_, style_); }
+  void draw(const MapPass& pass, size_t) const override {
+    pass.sprites(sprites_, filter_, style_, lifecycle_ ? filter_.month_to : -1);
+  }
 
   int hitTest(const LayerFrame& f, Vec2 mouse) const override {
     const PointIndex* index = f.derived.index();
@@ -96,8 +105,22 @@ class ProjectsLayer final : public MapLayer {
     ImGui::EndTooltip();
   }
 
-  // Rings around the hovered and the selected project.
+  // Rings around the hovered and the selected project; while playing, the projects of the month
+  // just come in pulse (a ring that grows and fades over the month's step).
   void overlay(const LayerFrame& f, OverlayFrame& o) const override {
+    if (f.pulse >= 0 && f.pulse < 1) {
+      const auto it = by_month_.find(f.filter.month_to);
+      const float u = static_cast<float>(f.pulse);
+      if (it != by_month_.end())
+        for (uint32_t i : it->second) {
+          if (!passes(f.model.projects, i, f.filter)) continue;
+          const Vec2 s = f.view.toScreen({f.model.projects.x[i], f.model.projects.y[i]});
+          if (s.x < -50 || s.y < -50 || s.x > f.view.width + 50 || s.y > f.view.height + 50) continue;
+          const float r = pointRadiusPx(f.points, f.model.projects.investment_yi[i]) * (1.f + 1.6f * u) + 4 * f.scale * u;
+          o.dl->AddCircle(toImVec(s), r, rgbColor(cm::info(f.model.projects.ecosystem[i]).rgb, static_cast<int>(230 * (1 - u))), 0,
+                          2.5f * f.scale);
+        }
+    }
     const int hovered = f.hover.layer == this ? f.hover.item : -1;
     for (int row : {hovered, f.selected}) {
       if (row < 0 || row >= static_cast<int>(f.model.projects.size())) continue;
@@ -140,6 +163,27 @@ class ProjectsLayer final : public MapLayer {
       x += 2 * r + 22 * sc;
     }
     ImGui::Dummy({0, 2 * rmax + 8 * sc + ImGui::GetTextLineHeight()});
+    if (lifecycle_) {  // the stages at the window's end, as the map draws them, with their counts
+      ImGui::Separator();
+      ImGui::TextDisabled("%s · %s", tr(L, S::LifeCycleTitle), formatMonth(filter_.month_to).c_str());
+      const float h = ImGui::GetTextLineHeight(), r = h * 0.38f;
+      const int64_t n[3] = {stages_.signed_only, stages_.under_construction, stages_.producing};
+      const Str names[3] = {S::LifeSigned, S::LifeBuilding, S::LifeProducing};
+      const ImU32 ink = IM_COL32(52, 101, 164, 255);
+      for (int k = 0; k < 3; ++k) {
+        const ImVec2 p = ImGui::GetCursorScreenPos();
+        const ImVec2 c{p.x + h * 0.5f, p.y + h * 0.5f};
+        dl->AddCircleFilled(c, r, IM_COL32(255, 255, 255, 255));
+        if (k == 1) dl->PathArcTo(c, r, 0.f, 3.14159265f), dl->PathFillConvex(ink);  // the lower half
+        if (k == 2) dl->AddCircleFilled(c, r, ink);
+        dl->AddCircle(c, r, ink, 0, (k == 0 ? 2.5f : 1.2f) * sc);
+        ImGui::Dummy({h, h});
+        ImGui::SameLine();
+        ImGui::TextUnformatted(tr(L, names[k]));
+        ImGui::SameLine(ImGui::GetWindowWidth() - 60 * f.scale);
+        ImGui::Text("%5lld", static_cast<long long>(n[k]));
+      }
+    }
     if (has_approx_) {  // hollow: placed at its park or inside its district
       const ImVec2 p = ImGui::GetCursorScreenPos();
       const float h = ImGui::GetTextLineHeight();
@@ -155,6 +199,9 @@ class ProjectsLayer final : public MapLayer {
   LayerInfo info_{"projects", "projects", S::ProjectsL, {40}, 30, 10, 10};
   uint64_t built_rev_ = ~0ull, revision_ = 0;
   bool has_approx_ = false;
+  bool lifecycle_ = false;
+  LifeStageCounts stages_;
+  std::unordered_map<int, std::vector<uint32_t>> by_month_;
   Filter filter_;
   PointStyle style_;
   std::vector<SpriteVertex> points_;

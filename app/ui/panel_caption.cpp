@@ -1,0 +1,26 @@
+// The open tour's caption, in the language on screen: "step k of n", the step's title in the
+// title font and its one or two sentences, wrapped to the caption dock's width.
+#include <imgui.h>
+
+#include "ui/panels.h"
+
+namespace cm {
+
+void drawCaptionPanel(UiContext& ui) {
+  const TourState& t = ui.st.tour;
+  if (!t.open || t.step < 0 || t.step >= static_cast<int>(t.doc.steps.size())) return;
+  const TourStep& s = t.doc.steps[t.step];
+  const bool zh = ui.st.lang == Lang::Zh;
+  ImGui::TextDisabled("%s  ·  %d / %d", (zh ? t.doc.title.zh : t.doc.title.en).c_str(), t.step + 1,
+                      static_cast<int>(t.doc.steps.size()));
+  ImGui::PushFont(ui.fonts.title);
+  ImGui::PushTextWrapPos(0);
+  ImGui::TextUnformatted((zh ? s.title.zh : s.title.en).c_str());
+  ImGui::PopTextWrapPos();
+  ImGui::PopFont();
+  ImGui::PushTextWrapPos(0);
+  ImGui::TextUnformatted((zh ? s.text.zh : s.text.en).c_str());
+  ImGui::PopTextWrapPos();
+}
+
+}  // namespace cm

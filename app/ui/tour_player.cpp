@@ -1,0 +1,219 @@
+#include "ui/tour_player.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "core/catalog.h"
+#include "core/dates.h"
+#include "core/ecosystem.h"
+#include "geo/projection.h"
+#include "render/layer_stack.h"
+#include "ui/layout.h"
+
+namespace cm {
+
+Result<std::vector<std::string>> openTour(AppState& st, const std::string& path) {
+  using R = Result<std::vector<std::string>>;
+  auto t = loadTour(path);
+  if (!t) return R::fail(t.error());
+  TourState& ts = st.tour;
+  ts = TourState{};
+  ts.doc = t.take();
+  ts.path = path;
+  ts.open = true;
+  return tourWarnings(ts.doc, path);
+}
+
+static layout::Rect mapRect(const AppState& st) {
+  return layout::computeLayout(st.view.width, st.view.height, st.ui_scale, st.present, st.chrome).map;
+}
+
+CameraPose poseOf(const AppState& st) {
+  const layout::Rect a = mapRect(st);
+  const Vec2 c = st.view.toWorld({(a.x0 + a.x1) / 2, (a.y0 + a.y1) / 2});
+  return {c.x, c.y, std::max(1.0, a.x1 - a.x0) * st.view.units_per_px};
+}
+
+void applyPose(AppState& st, const CameraPose& p) {
+  const layout::Rect a = mapRect(st);
+  st.view.units_per_px = p.width / std::max(1.0, a.x1 - a.x0);
+  if (!(st.view.units_per_px > 0)) st.view.units_per_px = 1;
+  st.view.center.x = p.cx - ((a.x0 + a.x1) / 2 - st.view.width * 0.5) * st.view.units_per_px;
+  st.view.center.y = p.cy + ((a.y0 + a.y1) / 2 - st.view.height * 0.5) * st.view.units_per_px;
+}
+
+CameraPose stepPose(const TourStep& s, const std::string& display_crs) {
+  double x = s.lon, y = s.lat;
+  auto tr = sharedTransform(kWgs84, display_crs);
+  if (tr) (*tr)->apply(x, y);
+  return {x, y, s.width_km * 1000.0};
+}
+
+std::vector<std::string> applyStepState(AppState& st, const Model& m, const TourStep& s) {
+  std::vector<std::string> skipped;
+  const Projects& p = m.projects;
+  Filter f;
+  if (!s.ecosystems.empty()) {
+    f.ecosystems = 0;
+    for (const std::string& id : s.ecosystems)
+      if (auto e = ecosystemFromId(id)) f.ecosystems |= 1u << static_cast<int>(*e);
+  }
+  if (!s.chains.empty()) {
+    f.chains = IdSet::none();
+    for (const std::string& id : s.chains) {
+      auto it = std::find(p.chain_names.begin(), p.chain_names.end(), id);
+      if (it == p.chain_names.end()) skipped.push_back("chain " + id);
+      else f.chains.set(static_cast<int>(it - p.chain_names.begin()), true, static_cast<int>(p.chain_names.size()));
+    }
+  }
+  if (!s.districts.empty()) {
+    f.districts = IdSet::none();
+    for (int adcode : s.districts) {
+      auto it = std::find_if(m.districts.begin(), m.districts.end(), [&](const District& d) { return d.adcode == adcode; });
+      if (it == m.districts.end()) skipped.push_back("district " + std::to_string(adcode));
+      else f.districts.set(static_cast<int>(it - m.districts.begin()), true, static_cast<int>(m.districts.size()));
+    }
+  }
+  f.sectors = s.sector == "manufacturing" ? 1u : s.sector == "service" ? 2u : 3u;
+  f.min_investment_yi = static_cast<float>(s.min_investment_yi);
+  f.park = s.park == "in" ? ParkMode::InPark : s.park == "out" ? ParkMode::OutsidePark : ParkMode::Any;
+  Timeline& t = st.timeline;
+  const auto from = parseMonth(s.from), to = parseMonth(s.to);
+  f.month_from = from ? std::max(*from, t.first_month) : t.first_month;
+  f.month_to = to ? std::min(*to, t.last_month) : t.last_month;
+  if (f.month_to < f.month_from) f.month_to = f.month_from;
+  t.playing = false;
+  t.play_accum = 0;
+  t.play_start = INT_MIN;
+  t.play_end = INT_MAX;
+  t.loop = false;
+  if (s.play) {  // from the window's start, month by month, to its end
+    t.mode = TimeMode::Cumulative;
+    t.play_end = f.month_to;
+    const int months = std::max(1, f.month_to - f.month_from);
+    t.step_seconds = s.play_seconds > 0 ? s.play_seconds / months : kNormalStepSeconds;
+    f.month_to = f.month_from;
+    t.playing = true;
+  }
+  st.filter = f;
+  if (!s.layers_on.empty()) {
+    LayerVisibility v;
+    for (const std::string& id : layerToggleIds())  // the map furniture stays unless a step names it
+      if (std::find(s.layers_on.begin(), s.layers_on.end(), id) == s.layers_on.end() && (id != "furniture" || !st.layers.on(id)))
+        v.set(id, false);
+    st.layers = v;
+  }
+  ChoroplethMetric metric;
+  if (!s.choropleth.empty() && parseChoroplethMetric(s.choropleth, metric)) {
+    st.choropleth = metric;
+    st.layers.set("choropleth", true);
+  } else if (std::find(s.layers_on.begin(), s.layers_on.end(), "choropleth") == s.layers_on.end()) {
+    st.layers.set("choropleth", false);  // a step without a choropleth shows none
+  }
+  st.lifecycle = s.lifecycle;
+  st.selected = -1;
+  return skipped;
+}
+
+void goToStep(AppState& st, const Model& m, int k, bool fly) {
+  TourState& ts = st.tour;
+  if (!ts.open || ts.doc.steps.empty()) return;
+  k = std::clamp(k, 0, static_cast<int>(ts.doc.steps.size()) - 1);
+  const TourStep& s = ts.doc.steps[k];
+  ts.step = k;
+  ts.step_elapsed = 0;
+  applyStepState(st, m, s);
+  const CameraPose to = stepPose(s, m.display_crs);
+  if (fly && ts.fly_seconds > 0) {
+    ts.flying = true;
+    ts.fly_t = 0;
+    ts.fly_from = poseOf(st);
+    ts.fly_to = to;
+  } else {
+    ts.flying = false;
+    applyPose(st, to);
+  }
+}
+
+bool nextStep(AppState& st, const Model& m, bool fly) {
+  TourState& ts = st.tour;
+  if (!ts.open || ts.doc.steps.empty()) return false;
+  const int n = static_cast<int>(ts.doc.steps.size());
+  if (ts.step + 1 >= n && !ts.loop) return false;
+  goToStep(st, m, (ts.step + 1) % n, fly);
+  return true;
+}
+
+bool previousStep(AppState& st, const Model& m, bool fly) {
+  TourState& ts = st.tour;
+  if (!ts.open || ts.doc.steps.empty()) return false;
+  const int n = static_cast<int>(ts.doc.steps.size());
+  if (ts.step <= 0 && !ts.loop) return false;
+  goToStep(st, m, ts.step <= 0 ? n - 1 : ts.step - 1, fly);
+  return true;
+}
+
+double stepSeconds(const TourState& t, int k) {
+  if (k < 0 || k >= static_cast<int>(t.doc.steps.size())) return 0;
+  const TourStep& s = t.doc.steps[k];
+  double playback = 0;
+  if (s.play) {
+    const auto from = parseMonth(s.from), to = parseMonth(s.to);
+    const int months = from && to ? std::max(1, *to - *from) : 1;
+    playback = (s.play_seconds > 0 ? s.play_seconds : kNormalStepSeconds * months) + 1.0;
+  }
+  return std::max({s.seconds, t.fly_seconds + 1.0, playback});
+}
+
+void advanceTour(AppState& st, const Model& m, double dt) {
+  TourState& ts = st.tour;
+  if (!ts.open) return;
+  if (ts.flying) {
+    ts.fly_t += dt;
+    const double u = easeInOut(ts.fly_t / ts.fly_seconds);
+    applyPose(st, CameraFlight(ts.fly_from, ts.fly_to).at(u));
+    if (ts.fly_t >= ts.fly_seconds) ts.flying = false;
+  }
+  if (!ts.autoplay) return;
+  if (ts.step < 0) {
+    goToStep(st, m, 0, true);
+    return;
+  }
+  ts.step_elapsed += dt;
+  if (ts.step_elapsed >= stepSeconds(ts, ts.step) && !nextStep(st, m, true)) ts.autoplay = false;  // the end
+}
+
+TourStep stepFromState(const AppState& st, const Model& m) {
+  TourStep s;
+  const CameraPose p = poseOf(st);
+  double lon = p.cx, lat = p.cy;
+  if (auto tr = sharedTransform(kWgs84, m.display_crs)) (*tr)->inverse(lon, lat);
+  s.lon = lon;
+  s.lat = lat;
+  s.width_km = p.width / 1000.0;
+  for (const std::string& id : layerToggleIds())
+    if (st.layers.on(id)) s.layers_on.push_back(id);
+  const Filter& f = st.filter;
+  if (f.ecosystems != kAllEcosystems)
+    for (int e = 0; e < kEcosystemCount; ++e)
+      if (f.ecosystems >> e & 1u) s.ecosystems.push_back(std::string(kEcosystems[e].id));
+  if (!f.chains.isAll())
+    for (size_t c = 0; c < m.projects.chain_names.size(); ++c)
+      if (f.chains.contains(static_cast<int>(c))) s.chains.push_back(m.projects.chain_names[c]);
+  if (!f.districts.isAll())
+    for (size_t d = 0; d < m.districts.size(); ++d)
+      if (f.districts.contains(static_cast<int>(d))) s.districts.push_back(m.districts[d].adcode);
+  s.sector = f.sectors == 1 ? "manufacturing" : f.sectors == 2 ? "service" : "";
+  s.min_investment_yi = f.min_investment_yi;
+  s.park = f.park == ParkMode::InPark ? "in" : f.park == ParkMode::OutsidePark ? "out" : "";
+  const Timeline& t = st.timeline;
+  if (f.month_from != t.first_month || f.month_to != t.last_month) {
+    s.from = formatMonth(f.month_from);
+    s.to = formatMonth(f.month_to);
+  }
+  s.lifecycle = st.lifecycle;
+  if (st.layers.on("choropleth")) s.choropleth = std::string(choroplethId(st.choropleth));
+  return s;
+}
+
+}  // namespace cm

@@ -1,0 +1,43 @@
+// Playing a guided tour (core/tour.h) in the viewer: a step becomes the state (camera, layers,
+// filters, time window or playback, life-cycle drawing, choropleth); the camera flies between
+// steps (van Wijk–Nuij, core/camera_flight.h, eased over TourState::fly_seconds); in autoplay
+// (kiosk, --loop, a recording) each step stays its `seconds` — longer when its playback runs
+// longer — and the last leads back to the first when looping. The reverse, stepFromState(),
+// captures the current view as a step ("add this view"). GL-free; the App calls these.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "core/model.h"
+#include "core/result.h"
+#include "ui/app_state.h"
+
+namespace cm {
+
+// Reads a tour; on success the state holds it (step -1: nothing applied yet) and the returned
+// list holds the warnings (long captions, unknown chain ids).
+Result<std::vector<std::string>> openTour(AppState& st, const std::string& path);
+// Shows step k (clamped): its state at once, the camera flying there when `fly` (else jumping).
+void goToStep(AppState& st, const Model& m, int k, bool fly);
+// Next/previous step (Right/PageDown, Left/PageUp). Returns false at either end without a loop.
+bool nextStep(AppState& st, const Model& m, bool fly = true);
+bool previousStep(AppState& st, const Model& m, bool fly = true);
+// Advances the flight and, in autoplay, the step clock by dt seconds.
+void advanceTour(AppState& st, const Model& m, double dt);
+// How long step k lasts in autoplay: its seconds, or the flight and its playback if longer.
+double stepSeconds(const TourState& t, int k);
+
+// The camera of a state (the map area's centre and width, in the display CRS) and back.
+CameraPose poseOf(const AppState& st);
+void applyPose(AppState& st, const CameraPose& p);
+// A step's camera in the display CRS (its lon/lat projected, width_km in metres).
+CameraPose stepPose(const TourStep& s, const std::string& display_crs);
+
+// The current state as a step: camera, layers, filters, window, life-cycle, choropleth; no
+// captions (the caller adds them).
+TourStep stepFromState(const AppState& st, const Model& m);
+// The state a step asks for, without touching the camera: filters, window, layers, playback.
+// Names the model lacks (an unknown chain id, an adcode of no district) are skipped and listed.
+std::vector<std::string> applyStepState(AppState& st, const Model& m, const TourStep& s);
+
+}  // namespace cm
