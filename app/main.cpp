@@ -119,10 +119,28 @@ static int run(const Options& opt) {
     std::fprintf(stderr, "%s\n", msg->c_str());
     return 0;
   }
+  if (opt.presenter) {  // the console beside the audience view (its own window, the same state)
+    if (auto ok = app.openConsole(); !ok) {
+      std::fprintf(stderr, "error: %s\n", ok.error().c_str());
+      if (headless_frames) return 1;
+      app.state().errors.push_back(ok.error());
+    }
+  }
   if (!opt.screenshot.empty()) {
     if (auto ok = app.screenshot(opt.screenshot); !ok) {
       std::fprintf(stderr, "error: %s\n", ok.error().c_str());
       return 1;
+    }
+    if (app.consoleOpen()) {  // --presenter: the console too, beside it as NAME-console.png
+      std::string path = opt.screenshot;
+      const auto dot = path.rfind('.');
+      path = (dot == std::string::npos ? path : path.substr(0, dot)) + "-console.png";
+      auto img = app.consoleFrame(true);
+      auto ok = img ? writePng(path, *img) : Result<bool>::fail(img.error());
+      if (!ok) {
+        std::fprintf(stderr, "error: %s\n", ok.error().c_str());
+        return 1;
+      }
     }
     return 0;
   }

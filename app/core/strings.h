@@ -206,6 +206,28 @@ inline constexpr Str LifeBuilding{"LifeBuilding"};
 inline constexpr Str LifeProducing{"LifeProducing"};
 inline constexpr Str LifeCycleTitle{"LifeCycleTitle"};
 inline constexpr Str LifeCycle{"LifeCycle"};
+inline constexpr Str ConsoleTitle{"ConsoleTitle"};
+inline constexpr Str ConsoleNow{"ConsoleNow"};
+inline constexpr Str ConsoleNext{"ConsoleNext"};
+inline constexpr Str ConsoleNotes{"ConsoleNotes"};
+inline constexpr Str ConsoleElapsed{"ConsoleElapsed"};
+inline constexpr Str ConsoleStepTime{"ConsoleStepTime"};
+inline constexpr Str ConsoleNoTour{"ConsoleNoTour"};
+inline constexpr Str ConsolePointer{"ConsolePointer"};
+inline constexpr Str ConsoleEnd{"ConsoleEnd"};
+inline constexpr Str ConsolePresent{"ConsolePresent"};
+inline constexpr Str ConsoleAudience{"ConsoleAudience"};
+inline constexpr Str ExportImage{"ExportImage"};
+inline constexpr Str ExportImageTitle{"ExportImageTitle"};
+inline constexpr Str ExportSize{"ExportSize"};
+inline constexpr Str ExportSizeWindow{"ExportSizeWindow"};
+inline constexpr Str ExportLayout{"ExportLayout"};
+inline constexpr Str LayoutFull{"LayoutFull"};
+inline constexpr Str LayoutMap{"LayoutMap"};
+inline constexpr Str LayoutPoster{"LayoutPoster"};
+inline constexpr Str LayoutPresent{"LayoutPresent"};
+inline constexpr Str ExportSave{"ExportSave"};
+inline constexpr Str ExportedImage{"ExportedImage"};
 }  // namespace S
 
 // Every string of the table (both languages), for the glyph atlas.

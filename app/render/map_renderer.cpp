@@ -121,9 +121,13 @@ void MapPass::sprites(const GpuSprites& sprites, const Filter& f, const PointSty
   glBindTexture(GL_TEXTURE_BUFFER, 0);
 }
 
-bool MapRenderer::render(const LayerFrame& frame, LayerStack& layers, const LayerVisibility& vis) {
+void MapRenderer::prepare(const LayerFrame& frame, LayerStack& layers) {
   for (size_t i = 0; i < layers.size(); ++i)
     if (layers.at(i).prepare(frame)) layers.at(i).upload();
+}
+
+bool MapRenderer::render(const LayerFrame& frame, LayerStack& layers, const LayerVisibility& vis) {
+  prepare(frame, layers);
   // What the texture would show: the shown layers that draw into it, with their revisions.
   std::vector<std::pair<int, uint64_t>> content;
   for (size_t i = 0; i < layers.size(); ++i)

@@ -41,7 +41,10 @@ class MapRenderer {
   // Prepares and uploads every layer, then redraws the texture if the view or what a shown layer
   // draws changed. Returns whether it drew.
   bool render(const LayerFrame& frame, LayerStack& layers, const LayerVisibility& vis);
+  // Only the layers' prepare and upload (a tiled frame draws the texture tile by tile later).
+  void prepare(const LayerFrame& frame, LayerStack& layers);
   GLuint framebuffer() const { return target_.resolvedFbo(); }
+  GLuint texture() const { return target_.texture(); }  // the map as drawn (the presenter console shows it)
   void invalidate() { dirty_ = true; }
 
  private:

@@ -15,6 +15,7 @@
 #include <ctime>
 #include <filesystem>
 #include <thread>
+#include <utility>
 
 #include <fstream>
 
@@ -24,6 +25,7 @@
 #include "data/atomic_file.h"
 #include "data/data_paths.h"
 #include "ui/app_impl.h"
+#include "ui/console.h"
 #include "ui/layout.h"
 #include "ui/startup.h"
 #include "ui/tour_player.h"
@@ -34,6 +36,7 @@ using Clock = std::chrono::steady_clock;
 
 void App::Impl::shutdown() {
   load.stop();
+  closeConsole();
   if (window) glfwMakeContextCurrent(window);
   gpu.reset();  // every buffer, texture, framebuffer and program, while the context is current
   if (imgui_ready) {
@@ -109,7 +112,7 @@ std::string displayText(const AppState& st) {
   if (!st.tour.open) return {};
   const Tour& t = st.tour.doc;
   std::string s = t.title.zh + t.title.en;
-  for (const TourStep& k : t.steps) s += k.title.zh + k.title.en + k.text.zh + k.text.en;
+  for (const TourStep& k : t.steps) s += k.title.zh + k.title.en + k.text.zh + k.text.en + k.notes.zh + k.notes.en;
   return s;
 }
 
@@ -414,6 +417,7 @@ int App::runInteractive() {
   I.interactive = true;
   I.force_present = true;
   glfwShowWindow(I.window);
+  if (I.console) glfwShowWindow(I.console->window);
   I.last_input_s = I.last_mouse_s = glfwGetTime();
   auto last = Clock::now();
   int stable = 0;  // frames in a row that changed nothing
@@ -433,6 +437,7 @@ int App::runInteractive() {
         I.idle_captured = true;
       }
       double timeout = wake;
+      if (I.console) timeout = std::min(timeout, 1.0);  // the console's clocks tick
       if (I.watch_s > 0) timeout = std::min(timeout, std::max(0.01, I.watch_s - I.since_reload));  // the next --watch reload
       if (timeout < 1e8) glfwWaitEventsTimeout(timeout);
       else glfwWaitEvents();
@@ -453,6 +458,23 @@ int App::runInteractive() {
     const int events = I.events;
     I.events = 0;
     const FrameStats fs = advance(dt);
+    if (I.console) {  // the second view of the same state
+      if (auto ok = consoleFrame(false); !ok) std::fprintf(stderr, "error: %s\n", ok.error().c_str());
+    }
+    if (!I.image_export_path.empty()) {  // Export image…: its size and frame, then back as it was
+      const std::string path = std::exchange(I.image_export_path, {});
+      const AppState::ImageExport e = st_.image_export;
+      const bool present = st_.present;
+      const layout::Chrome chrome = st_.chrome;
+      st_.present = e.present || present;
+      st_.chrome = e.chrome;
+      auto ok = screenshot(path, e.w, e.h);
+      st_.present = present;
+      st_.chrome = chrome;
+      I.laid_out_present = present;  // the view was restored as it was for this arrangement
+      st_.status = ok ? std::string(tr(st_.lang, S::ExportedImage)) + " " + path : ok.error();
+      if (!ok) st_.errors.push_back(ok.error());
+    }
     if (I.export_requested) {  // Ctrl+S: the view as it is, beside the working directory
       I.export_requested = false;
       char name[64];
@@ -487,10 +509,11 @@ Result<Image> App::capture(int w, int h) {
   glGetIntegerv(GL_MAX_TEXTURE_SIZE, &max_tex);
   glGetIntegerv(GL_MAX_RENDERBUFFER_SIZE, &max_rb);
   glGetIntegerv(GL_MAX_VIEWPORT_DIMS, max_vp);
-  const int limit = std::min({max_tex, max_rb, max_vp[0], max_vp[1]});
-  if (w > limit || h > limit)
-    return R::fail("cannot render " + std::to_string(w) + "x" + std::to_string(h) + ": this OpenGL allows at most " +
-                   std::to_string(limit) + " pixels a side");
+  // Larger than this OpenGL draws at once (or than CHAINMAP_MAX_TILE, for tests): in tiles.
+  int limit = std::min({max_tex, max_rb, max_vp[0], max_vp[1]});
+  if (const char* env = std::getenv("CHAINMAP_MAX_TILE"); env && std::atoi(env) >= 64) limit = std::min(limit, std::atoi(env));
+  const int tile = w > limit || h > limit ? limit : 0;
+  if (w > 16384 || h > 16384) return R::fail("cannot render " + std::to_string(w) + "x" + std::to_string(h) + ": at most 16384 pixels a side");
   I.derived.wait();
   const View saved = st_.view;
   const bool resized = w != saved.width || h != saved.height;
@@ -502,14 +525,15 @@ Result<Image> App::capture(int w, int h) {
   // Settle ImGui (auto-sized panels take a frame or two) without drawing, then draw once.
   uint64_t prev = 0;
   for (int i = 0; i < 8; ++i) {
-    const FrameStats fs = runFrame(0, FrameTarget{false, w, h, false, false});
+    const FrameStats fs = runFrame(0, FrameTarget{false, w, h, false, false, tile});
     I.derived.wait();
     if (i > 0 && fs.hash == prev && !fs.map_redrawn) break;
     prev = fs.hash;
   }
   I.offscreen_hash = 0;  // draw it even if it looks like the last offscreen frame
-  runFrame(0, FrameTarget{false, w, h, false, true});
-  Image img = readOffscreen(w, h);
+  Image img;
+  runFrame(0, FrameTarget{false, w, h, false, true, tile, &img});
+  if (!tile) img = readOffscreen(w, h);
   st_.view = saved;
   ImGui::GetIO().MousePos = mouse;
   I.force_present = true;

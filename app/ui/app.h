@@ -106,6 +106,12 @@ class App {
   // Presentation mode in the window: the monitor for full screen (-1: the window's), or stay a
   // window; the kiosk's idle time before it runs `kiosk_tour` (the shipped story when empty).
   void setPresentation(int monitor, bool windowed, double kiosk_idle_s, std::string kiosk_tour);
+  // --presenter: the console window beside the audience's (ui/console.cpp). The audience goes
+  // into presentation mode (full screen on a second monitor when there is one).
+  Result<bool> openConsole(int width = 1280, int height = 800);
+  bool consoleOpen() const;
+  // One console frame: to its window, or (capture) offscreen and read back.
+  Result<Image> consoleFrame(bool capture);
   // Interactive mode: write the window's image to `png` each time it settles (scripted tests).
   void captureWhenIdle(std::string png);
 
@@ -128,8 +134,10 @@ class App {
   void swapFonts(Fonts fonts);
   void updateScale(float content_scale);
   Image readOffscreen(int w, int h);  // the last offscreen frame, top row first
+  void renderTiles(const LayerFrame& lf, int tile, Image& out);  // ui/frame.cpp
   double presentationTick();  // full screen, idle cursor, kiosk (ui/app.cpp)
-  void keepUnsavedTour();  // ui/app.cpp: the UI scale for this frame; style and atlas follow
+  void keepUnsavedTour();
+  void drawConsoleUi();  // ui/app.cpp: the UI scale for this frame; style and atlas follow
   void drawLoadUi();  // ui/app_load.cpp: requests, progress, password prompt, mapping dialog
   std::unique_ptr<Impl> impl_;
   std::shared_ptr<const Model> model_;

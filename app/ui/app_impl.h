@@ -16,6 +16,7 @@
 #include "render/map_renderer.h"
 #include "data/recent_files.h"
 #include "ui/app.h"
+#include "ui/console.h"
 #include "ui/file_browser.h"
 #include "ui/mapping_dialog.h"
 
@@ -45,6 +46,8 @@ struct FrameTarget {
   int w = 0, h = 0;         // offscreen size
   bool poll_input = false;  // read new input from GLFW (window frames); else replay the last input
   bool present = true;      // do the GL work (false: settle ImGui only)
+  int tile = 0;             // > 0: the frame is drawn in tiles of at most this many pixels a side ...
+  Image* tile_out = nullptr;  // ... into this image (App::capture beyond the GL limits)
 };
 
 struct App::Impl {
@@ -79,7 +82,8 @@ struct App::Impl {
   double watch_s = 0, since_reload = 0;   // --watch
   MappingDialog mapping_dialog;    // which column is which, for a table that needs a person
   FileBrowser file_browser;        // File → Open, Export, a tour's Open and Save as
-  enum class Browse { Projects, Export, OpenTour, SaveTour } browse = Browse::Projects;  // what it is choosing for
+  enum class Browse { Projects, Export, OpenTour, SaveTour, Image } browse = Browse::Projects;  // what it is choosing for
+  std::string image_export_path;   // Export image: where, once the frame is done
   RecentFiles recent;              // the sources opened last (~/.local/share/chainmap/recent.json)
   std::string browse_dir;          // where the file browser opens
   char password_buf[128] = {};     // the database password prompt's field
@@ -109,8 +113,11 @@ struct App::Impl {
   bool kiosk_running = false;      // started by the kiosk (any input stops it)
   bool events_input_since_kiosk = false;
 
+  std::unique_ptr<Console> console;  // --presenter (ui/console.cpp)
+
   ~Impl() { shutdown(); }
-  void shutdown();  // GL objects, ImGui, window, GLFW — in that order, context current
+  void shutdown();  // console, GL objects, ImGui, window, GLFW — in that order, context current
+  void closeConsole();
 };
 
 // ui/map_input.cpp: pan, zoom, click-to-select, keys. `pick` finds what is under a screen point.

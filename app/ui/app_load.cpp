@@ -255,6 +255,7 @@ void App::drawLoadUi() {
   if (req.export_file) browse(B::Export, FileBrowser::Mode::Save, FileBrowser::saveExtensions(), "chainmap-projects.xlsx");
   if (req.open_tour) browse(B::OpenTour, FileBrowser::Mode::Open, {".json"});
   if (req.save_tour_as) browse(B::SaveTour, FileBrowser::Mode::Save, {".json"}, "chainmap-tour.json");
+  if (req.export_image) browse(B::Image, FileBrowser::Mode::Save, {".png"}, "chainmap-map.png");
   if (auto chosen = I.file_browser.draw(I.recent, L)) {
     I.browse_dir = std::filesystem::path(*chosen).parent_path().string();
     if (I.browse == B::OpenTour) {
@@ -263,6 +264,8 @@ void App::drawLoadUi() {
       else st_.warnings.insert(st_.warnings.end(), w->begin(), w->end());
     } else if (I.browse == B::SaveTour) {
       saveTourAs(st_, *chosen);
+    } else if (I.browse == B::Image) {
+      I.image_export_path = *chosen;  // rendered after this frame (a capture runs frames of its own)
     } else if (I.file_browser.mode == FileBrowser::Mode::Open) {
       I.recent.add(*chosen);
       I.recent.save(recentFilesPath());

@@ -61,9 +61,16 @@ struct AppState {
   std::string status;                 // a passing note (e.g. "Saved x.png"), shown in the timeline bar
 
   // What a panel asks the App to do this frame (commands, not document state).
+  // The Export image dialog's choices (ui/panel_layers.cpp); the App renders and saves.
+  struct ImageExport {
+    int w = 0, h = 0;  // 0: the window's size
+    layout::Chrome chrome = layout::Chrome::Full;
+    bool present = false;  // the presentation frame
+  } image_export;
+
   struct Requests {
     bool open_file = false, export_file = false, reload = false, edit_mapping = false;
-    bool open_tour = false, save_tour_as = false;
+    bool open_tour = false, save_tour_as = false, export_image = false;
   } requests;
   bool reloadable = false;   // the projects came from a file or database the App can read again
   bool mappable = false;     // the projects came through the importer (a mapping to edit)

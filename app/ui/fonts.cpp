@@ -85,7 +85,7 @@ Result<Fonts> buildFonts(FontBlob&& font, const GlyphText& text, float ui_px) {
   // The panels' font also carries the ~2,500 common simplified characters, so text nobody could
   // list beforehand (file and folder names in the file browser, a typed value) still shows.
   f.ui = add(ui_px, build_ranges(ranges[0], {&text.ui, &text.labels, &text.data, &text.display}, true));
-  f.label = add(ui_px * 1.15f, build_ranges(ranges[1], {&text.ui, &text.labels}));
+  f.label = add(ui_px * 1.15f, build_ranges(ranges[1], {&text.ui, &text.labels, &text.display}));
   f.title = add(ui_px * 1.5f, build_ranges(ranges[2], {&text.ui, &text.display}));
   f.big = add(ui_px * 2.4f, build_ranges(ranges[3], {}));
   f.display_hash = textHash(text.display);

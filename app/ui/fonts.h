@@ -31,7 +31,7 @@ struct GlyphText {
   std::string ui;      // UI strings (both languages)
   std::string labels;  // names drawn on the map
   std::string data;    // every other data string a panel or tooltip may show
-  std::string display; // shown large: a tour's title and captions (in the title font too)
+  std::string display; // shown large: a tour's title, captions and notes (in the title and label fonts too)
 };
 // FNV-1a of the display text, so the App knows when the atlas lacks a new caption's glyphs.
 uint64_t textHash(const std::string& s);

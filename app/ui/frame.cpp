@@ -14,6 +14,7 @@
 #include <imgui_impl_opengl3.h>
 
 #include <chrono>
+#include <optional>
 
 #include "ui/app_impl.h"
 #include "ui/layout.h"
@@ -139,10 +140,57 @@ uint64_t drawDataHash(const ImDrawData* dd) {
 
 }  // namespace
 
+// A frame larger than the GL allows, in tiles of at most `tile` pixels a side: each tile gets the
+// map drawn for its part of the view, then the frame's ImGui draw data with its origin moved to
+// the tile's corner (ImGui clips in frame coordinates, the backend offsets by DisplayPos), read
+// back into its place in the image.
+void App::renderTiles(const LayerFrame& lf, int tile, Image& out) {
+  Impl& I = *impl_;
+  Gpu& gpu = *I.gpu;
+  const int W = st_.view.width, H = st_.view.height;
+  out = Image{W, H, std::vector<unsigned char>(static_cast<size_t>(W) * H * 4)};
+  ImDrawData* dd = ImGui::GetDrawData();
+  const ImVec2 pos = dd->DisplayPos, size = dd->DisplaySize;
+  std::vector<unsigned char> px;
+  for (int ty = 0; ty < H; ty += tile)
+    for (int tx = 0; tx < W; tx += tile) {
+      const int tw = std::min(tile, W - tx), th = std::min(tile, H - ty);
+      View tv = st_.view;  // the same scale, centred on the tile
+      tv.center = st_.view.toWorld({tx + tw * 0.5, ty + th * 0.5});
+      tv.width = tw;
+      tv.height = th;
+      const LayerFrame tf{lf.model, lf.model_rev, lf.derived, tv, lf.filter, lf.points, lf.lang, lf.hover, lf.selected,
+                          lf.scale, lf.choropleth, lf.lifecycle, lf.pulse};
+      gpu.map.render(tf, gpu.layers, st_.layers);
+      gpu.frame_target.resize(tw, th, 1);
+      const GLuint fbo = gpu.frame_target.resolvedFbo();
+      glBindFramebuffer(GL_READ_FRAMEBUFFER, gpu.map.framebuffer());
+      glBindFramebuffer(GL_DRAW_FRAMEBUFFER, fbo);
+      glBlitFramebuffer(0, 0, tw, th, 0, 0, tw, th, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+      glBindFramebuffer(GL_FRAMEBUFFER, fbo);
+      glViewport(0, 0, tw, th);
+      dd->DisplayPos = {pos.x + tx, pos.y + ty};
+      dd->DisplaySize = {static_cast<float>(tw), static_cast<float>(th)};
+      ImGui_ImplOpenGL3_RenderDrawData(dd);
+      glFinish();
+      px.resize(static_cast<size_t>(tw) * th * 4);
+      glPixelStorei(GL_PACK_ALIGNMENT, 1);
+      glReadPixels(0, 0, tw, th, GL_RGBA, GL_UNSIGNED_BYTE, px.data());
+      for (int y = 0; y < th; ++y)  // GL rows bottom-up; the image's top-down
+        std::copy_n(&px[static_cast<size_t>(th - 1 - y) * tw * 4], tw * 4, &out.rgba[(static_cast<size_t>(ty + y) * W + tx) * 4]);
+    }
+  dd->DisplayPos = pos;
+  dd->DisplaySize = size;
+  glBindFramebuffer(GL_FRAMEBUFFER, 0);
+  for (size_t i = 3; i < out.rgba.size(); i += 4) out.rgba[i] = 255;
+  gpu.map.invalidate();  // the next frame draws the whole view again
+}
+
 FrameStats App::runFrame(double dt, const FrameTarget& target) {
   Impl& I = *impl_;
   Gpu& gpu = *I.gpu;
   FrameStats fs;
+  std::optional<LayerFrame> tile_frame;
   const auto t0 = Clock::now();
   ImGuiIO& io = ImGui::GetIO();
   float content_scale = 1, mouse_ratio = 1;  // HiDPI: framebuffer pixels per window unit
@@ -245,7 +293,8 @@ FrameStats App::runFrame(double dt, const FrameTarget& target) {
     if (st_.hover) st_.hover.layer->tooltip(lf, st_.hover.item);
 
     const auto tm = Clock::now();
-    fs.map_redrawn = gpu.map.render(lf, gpu.layers, st_.layers);
+    if (target.tile > 0) tile_frame.emplace(lf), gpu.map.prepare(lf, gpu.layers);  // drawn tile by tile below
+    else fs.map_redrawn = gpu.map.render(lf, gpu.layers, st_.layers);
     fs.map_ms = msSince(tm);
     OverlayFrame of{ImGui::GetBackgroundDrawList(), I.fonts.ui, I.fonts.label, I.panel_boxes, {}, {},
                     {lay.map.x0, lay.map.y0, lay.map.x1, lay.map.y1}};
@@ -254,9 +303,22 @@ FrameStats App::runFrame(double dt, const FrameTarget& target) {
     for (size_t i : gpu.layers.overlayOrder())
       if (gpu.layers.shown(i, lf, st_.layers)) gpu.layers.at(i).overlay(lf, of);
     I.labels = std::move(of.placed);
+    if (st_.pointer_on) {  // the presenter's pointer (console): a glowing ring on the audience's map
+      const Vec2 p = st_.view.toScreen(st_.pointer);
+      ImDrawList* dl = ImGui::GetForegroundDrawList();
+      const ImVec2 c{static_cast<float>(p.x), static_cast<float>(p.y)};
+      for (int k = 4; k >= 1; --k) dl->AddCircleFilled(c, (10.f + 7.f * k) * scale, IM_COL32(255, 60, 40, 22));
+      dl->AddCircle(c, 16.f * scale, IM_COL32(230, 40, 30, 255), 0, 3.f * scale);
+      dl->AddCircleFilled(c, 4.f * scale, IM_COL32(230, 40, 30, 255));
+    }
     break;
   }
   ImGui::Render();
+  if (tile_frame && target.tile_out && target.present) {
+    renderTiles(*tile_frame, target.tile, *target.tile_out);
+    fs.frame_ms = msSince(t0);
+    return fs;
+  }
   const uint64_t hash = drawDataHash(ImGui::GetDrawData());
   fs.hash = hash;
   fs.presented = false;

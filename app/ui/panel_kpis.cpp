@@ -52,8 +52,18 @@ void KpiPanel::draw(UiContext& ui) {
   std::snprintf(a, sizeof a, "%.0f", shown[0]);
   std::snprintf(b, sizeof b, "%.0f", shown[1]);
   std::snprintf(c, sizeof c, "%.1f%%", shown[2]);
+  // Two counters a row: projects and investment, then the share in parks.
+  const float x0 = ImGui::GetCursorPosX(), half = col * 0.5f;
+  const float y0 = ImGui::GetCursorPosY();
+  ImGui::BeginGroup();
   counter(a, tr(L, S::KpiProjects), IM_COL32(30, 60, 110, 255));
+  ImGui::EndGroup();
+  const float y1 = ImGui::GetCursorPosY();
+  ImGui::SetCursorPos({x0 + half, y0});
+  ImGui::BeginGroup();
   counter(b, tr(L, S::KpiInvestment), IM_COL32(30, 60, 110, 255));
+  ImGui::EndGroup();
+  ImGui::SetCursorPos({x0, std::max(y1, ImGui::GetCursorPosY())});
   counter(c, tr(L, S::KpiInParks), IM_COL32(30, 110, 80, 255));
   if (!targets) return;
   ImGui::Separator();

@@ -2,6 +2,7 @@
 // per registered layer toggle (render/layer_stack.h), plus the aggregation mode.
 #include <imgui.h>
 
+#include "core/dates.h"
 #include "ui/app.h"
 #include "ui/panels.h"
 
@@ -19,7 +20,14 @@ void drawTitleAndLayersPanel(UiContext& ui) {
     ImGui::TextUnformatted(tr(L, S::Synthetic));
     ImGui::PopStyleColor();
   }
-  if (ui.layout.present) return;  // the presentation's title card: no controls
+  if (ui.layout.present) {  // the presentation's and the poster's title card: what is shown, no controls
+    const Stats& s = ui.derived.stats();
+    if (ui.model.projects.size())
+      ImGui::TextDisabled("%s – %s  ·  %lld %s  ·  %.0f %s", formatMonth(st.filter.month_from).c_str(),
+                          formatMonth(st.filter.month_to).c_str(), static_cast<long long>(s.total.count), tr(L, S::KpiProjects),
+                          s.total.investment_yi, tr(L, S::KpiInvestment));
+    return;
+  }
   if (ImGui::SmallButton(tr(L, S::Language))) st.lang = L == Lang::Zh ? Lang::En : Lang::Zh;
   ImGui::SameLine();
   if (ImGui::SmallButton(tr(L, S::Fit))) fitHome(st);
@@ -29,11 +37,39 @@ void drawTitleAndLayersPanel(UiContext& ui) {
   if (ImGui::SmallButton(tr(L, S::OpenFile))) st.requests.open_file = true;
   ImGui::SameLine();
   if (ImGui::SmallButton(tr(L, S::ExportFile))) st.requests.export_file = true;
-  if (st.reloadable) {
-    if (ImGui::SmallButton(tr(L, S::Reload))) st.requests.reload = true;
-    if (st.mappable) ImGui::SameLine();
+  if (ImGui::SmallButton(tr(L, S::ExportImage))) ImGui::OpenPopup("##export_image");
+  if (ImGui::BeginPopup("##export_image")) {  // size up to 8K and the frame around the map
+    AppState::ImageExport& e = st.image_export;
+    ImGui::TextUnformatted(tr(L, S::ExportImageTitle));
+    ImGui::Separator();
+    ImGui::TextDisabled("%s", tr(L, S::ExportSize));
+    const int sizes[][2] = {{0, 0}, {1920, 1080}, {3840, 2160}, {7680, 4320}};
+    for (const auto& sz : sizes) {
+      const std::string label = sz[0] ? std::to_string(sz[0]) + " × " + std::to_string(sz[1]) : tr(L, S::ExportSizeWindow);
+      if (ImGui::RadioButton(label.c_str(), e.w == sz[0] && e.h == sz[1])) e.w = sz[0], e.h = sz[1];
+    }
+    ImGui::TextDisabled("%s", tr(L, S::ExportLayout));
+    int mode = e.present ? 3 : static_cast<int>(e.chrome);
+    ImGui::RadioButton(tr(L, S::LayoutFull), &mode, 0);
+    ImGui::RadioButton(tr(L, S::LayoutMap), &mode, 2);
+    ImGui::RadioButton(tr(L, S::LayoutPoster), &mode, 1);
+    ImGui::RadioButton(tr(L, S::LayoutPresent), &mode, 3);
+    e.present = mode == 3;
+    e.chrome = mode == 3 ? layout::Chrome::Full : static_cast<layout::Chrome>(mode);
+    if (ImGui::Button(tr(L, S::ExportSave))) {
+      st.requests.export_image = true;
+      ImGui::CloseCurrentPopup();
+    }
+    ImGui::EndPopup();
   }
-  if (st.mappable && ImGui::SmallButton(tr(L, S::EditMapping))) st.requests.edit_mapping = true;
+  if (st.reloadable) {
+    ImGui::SameLine();
+    if (ImGui::SmallButton(tr(L, S::Reload))) st.requests.reload = true;
+  }
+  if (st.mappable) {
+    ImGui::SameLine();
+    if (ImGui::SmallButton(tr(L, S::EditMapping))) st.requests.edit_mapping = true;
+  }
   ImGui::Separator();
   if (ImGui::CollapsingHeader(tr(L, S::Layers), ImGuiTreeNodeFlags_DefaultOpen)) {
     const auto& toggles = ui.layers.toggles();
