@@ -72,7 +72,7 @@ void drawDocks(UiContext& ui, const std::vector<PanelSpec>& panels, std::vector<
         {Dock::RightTop, "##totals", {W - L.right_w - m, m}, {0, 0}, {L.right_w, 0}, ImGuiWindowFlags_AlwaysAutoResize},
         {Dock::RightBottom, "##legend", {W - L.right_w - m, H - L.timeline_h - 2 * m}, {0, 1}, {L.right_w, 0},
          ImGuiWindowFlags_AlwaysAutoResize},
-        {Dock::Caption, "##caption", {m, H - L.timeline_h - 2 * m}, {0, 1}, {std::min(620 * s, W - L.right_w - 4 * m), 0},
+        {Dock::Caption, "##caption", {m, H - L.timeline_h - 2 * m}, {0, 1}, {L.caption_w, 0},
          ImGuiWindowFlags_AlwaysAutoResize},
         {Dock::Bottom, "##timeline", {m, H - L.timeline_h - m}, {0, 0}, {W - 2 * m, L.timeline_h}, 0},
     };
@@ -83,8 +83,8 @@ void drawDocks(UiContext& ui, const std::vector<PanelSpec>& panels, std::vector<
          ImGuiWindowFlags_AlwaysAutoResize},
         {Dock::RightBottom, L.compact ? "###legend" : "##legend", {W - L.right_w - m, H - L.timeline_h - 2 * m}, {0, 1},
          {L.right_w, 0}, ImGuiWindowFlags_AlwaysAutoResize},
-        {Dock::Caption, "##caption", {timeline_x, H - L.timeline_h - 2 * m}, {0, 1},
-         {std::min(620 * s, W - L.sidebar_w - L.right_w - 5 * m), 0}, ImGuiWindowFlags_AlwaysAutoResize},
+        {Dock::Caption, "##caption", {timeline_x, H - L.timeline_h - 2 * m}, {0, 1}, {L.caption_w, 0},
+         ImGuiWindowFlags_AlwaysAutoResize},
         {Dock::Bottom, L.compact ? "###timeline" : "##timeline", {timeline_x, H - L.timeline_h - m}, {0, 0},
          {W - L.sidebar_w - 3 * m, L.timeline_h}, 0},
     };

@@ -30,6 +30,7 @@ struct Layout {
   bool compact = false;  // a small window: narrow sidebar, panels collapsible to their titles
   Chrome chrome = Chrome::Full;
   float margin = kMargin, sidebar_w = kSidebarW, right_w = kRightW, timeline_h = kTimelineH;
+  float caption_w = 620;  // the tour caption's width (its text wraps inside)
   Rect map{};  // the part of the window no docked panel covers
 };
 
@@ -45,6 +46,8 @@ inline Layout computeLayout(double w, double h, float scale = 1, bool present = 
   l.sidebar_w = (l.compact ? 220.f : kSidebarW) * scale;
   l.right_w = (l.compact ? 236.f : kRightW) * scale;
   l.timeline_h = (l.compact ? 104.f : kTimelineH) * scale;
+  l.caption_w = std::max(200.f * scale, static_cast<float>(std::min<double>(
+                                            620 * scale, w - (present ? 0 : l.sidebar_w) - l.right_w - (present ? 4 : 5) * l.margin)));
   if (chrome == Chrome::MapOnly) {
     l.sidebar_w = l.right_w = l.timeline_h = 0;
     l.map = {l.margin, l.margin, w - l.margin, h - l.margin};

@@ -11,14 +11,16 @@ void drawCaptionPanel(UiContext& ui) {
   if (!t.open || t.step < 0 || t.step >= static_cast<int>(t.doc.steps.size())) return;
   const TourStep& s = t.doc.steps[t.step];
   const bool zh = ui.st.lang == Lang::Zh;
+  // Wrap at the dock's width (an auto-sized window would otherwise wrap at its first frame's width).
+  const float wrap = ImGui::GetCursorPosX() + ui.layout.caption_w - 2 * ImGui::GetStyle().WindowPadding.x;
   ImGui::TextDisabled("%s  ·  %d / %d", (zh ? t.doc.title.zh : t.doc.title.en).c_str(), t.step + 1,
                       static_cast<int>(t.doc.steps.size()));
   ImGui::PushFont(ui.fonts.title);
-  ImGui::PushTextWrapPos(0);
+  ImGui::PushTextWrapPos(wrap);
   ImGui::TextUnformatted((zh ? s.title.zh : s.title.en).c_str());
   ImGui::PopTextWrapPos();
   ImGui::PopFont();
-  ImGui::PushTextWrapPos(0);
+  ImGui::PushTextWrapPos(wrap);
   ImGui::TextUnformatted((zh ? s.text.zh : s.text.en).c_str());
   ImGui::PopTextWrapPos();
 }

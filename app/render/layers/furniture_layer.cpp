@@ -12,6 +12,21 @@
 namespace cm {
 namespace {
 
+// Moves a box (x0, y0, x1, y1) up, past every panel it would overlap (a tour's caption, a
+// docked panel over the map area), so furniture is never hidden. Returns how far it moved.
+float clearOfPanels(const std::vector<LabelBox>& panels, float x0, float y0, float x1, float y1, float gap) {
+  float dy = 0;
+  for (bool moved = true; moved;) {
+    moved = false;
+    for (const LabelBox& b : panels)
+      if (x0 < b.x1 && x1 > b.x0 && y0 - dy < b.y1 && y1 - dy > b.y0) {
+        dy = static_cast<float>(y1 - b.y0) + gap;
+        moved = true;
+      }
+  }
+  return dy;
+}
+
 class FurnitureLayer final : public MapLayer {
  public:
   const LayerInfo& info() const override { return info_; }
@@ -41,7 +56,8 @@ class FurnitureLayer final : public MapLayer {
       for (double step : {1.0, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0, 200.0, 500.0, 1e3, 2e3, 5e3, 1e4, 2e4, 5e4, 1e5, 2e5})
         if (step / m_per_px <= 160 * s) len = step;
       const float px = static_cast<float>(len / m_per_px), h = 6 * s;
-      const ImVec2 p{x0, y1 - h};
+      ImVec2 p{x0, y1 - h};
+      p.y -= clearOfPanels(o.panels, p.x - 4 * s, p.y - fs - 6 * s, p.x + px + 4 * s + fs * 2.5f, p.y + h + 4 * s, 6 * s);
       dl->AddRectFilled({p.x - 4 * s, p.y - fs - 6 * s}, {p.x + px + 4 * s + fs * 2.5f, p.y + h + 4 * s}, IM_COL32(255, 255, 255, 190), 4 * s);
       dl->AddRectFilled(p, {p.x + px / 2, p.y + h}, ink);
       dl->AddRectFilled({p.x + px / 2, p.y}, {p.x + px, p.y + h}, paper);
@@ -80,9 +96,24 @@ class FurnitureLayer final : public MapLayer {
     if (f.model.projects_synthetic) credits = std::string(tr(f.lang, S::SyntheticNote)) + "  ·  " + credits;
     const float small = fs * 0.8f;
     const ImVec2 ts = font->CalcTextSizeA(small, FLT_MAX, 0, credits.c_str());
-    const ImVec2 cp{std::max(x0, x1 - ts.x), y1 - ts.y};
+    ImVec2 cp{std::max(x0, x1 - ts.x), y1 - ts.y};
+    cp.y -= clearOfPanels(o.panels, cp.x - 4 * s, cp.y - 2 * s, cp.x + ts.x + 4 * s, cp.y + ts.y + 2 * s, 4 * s);
     dl->AddRectFilled({cp.x - 4 * s, cp.y - 2 * s}, {cp.x + ts.x + 4 * s, cp.y + ts.y + 2 * s}, IM_COL32(255, 255, 255, 200), 3 * s);
     dl->AddText(font, small, cp, f.model.projects_synthetic ? IM_COL32(150, 30, 30, 255) : IM_COL32(70, 78, 90, 255), credits.c_str());
+  }
+
+  // Labels keep clear of the north arrow, the scale bar and the credits (where they usually sit).
+  void labels(const LayerFrame& f, const OverlayFrame& o, LabelSet& out) const override {
+    const float s = f.scale;
+    const float fs = o.text_font->FontSize * ImGui::GetIO().FontGlobalScale;
+    const float x0 = o.map_area.x0 + 14 * s, y1 = o.map_area.y1 - 14 * s, x1 = o.map_area.x1 - 14 * s;
+    const float cy = static_cast<float>(o.map_area.y0) + 40 * s, r = 16 * s * 1.35f + fs;
+    out.obstacles.push_back({x1 - 22 * s - r, cy - r, x1 - 22 * s + r, cy + r});
+    out.obstacles.push_back({x0 - 4 * s, y1 - fs - 12 * s, x0 + 164 * s + fs * 2.5f, y1 + 4 * s});
+    std::string credits = tr(f.lang, S::Credits);
+    if (f.model.projects_synthetic) credits = std::string(tr(f.lang, S::SyntheticNote)) + "  ·  " + credits;
+    const ImVec2 ts = o.text_font->CalcTextSizeA(fs * 0.8f, FLT_MAX, 0, credits.c_str());
+    out.obstacles.push_back({x1 - ts.x - 4 * s, y1 - ts.y - 2 * s, x1 + 4 * s, y1 + 2 * s});
   }
 
  private:

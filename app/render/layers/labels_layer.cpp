@@ -44,7 +44,11 @@ class LabelsLayer final : public MapLayer {
     // Names keep clear of panels and markers. A district name that finds no such spot in or
     // beside its district may then cover a marker (a district without its name is worse). Counts
     // keep clear of panels and the names placed.
+    // Beyond the window's edges counts as taken: a label is whole or not drawn.
+    const double W = v.width, H = v.height, far = 1e6;
+    const std::vector<LabelBox> edges{{-far, -far, 0, far}, {W, -far, far, far}, {-far, -far, far, 0}, {-far, H, far, far}};
     std::vector<LabelBox> taken = o.panels;
+    taken.insert(taken.end(), edges.begin(), edges.end());
     taken.insert(taken.end(), set.obstacles.begin(), set.obstacles.end());
     auto placed_names = place(names, taken);
     std::vector<const MapLabel*> unplaced;
@@ -53,6 +57,7 @@ class LabelsLayer final : public MapLayer {
           std::none_of(placed_names.begin(), placed_names.end(), [&](const auto& p) { return p.first == l; }))
         unplaced.push_back(l);
     taken = o.panels;
+    taken.insert(taken.end(), edges.begin(), edges.end());
     for (const auto& [l, p] : placed_names) taken.push_back(p.box);
     for (const auto& lp : place(unplaced, taken)) {
       placed_names.push_back(lp);
