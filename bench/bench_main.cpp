@@ -38,6 +38,7 @@
 #include "ui/startup.h"
 #include "core/stats.h"
 #include "import_bench.h"
+#include "present_bench.h"
 
 using namespace cm;
 using json = nlohmann::json;
@@ -463,6 +464,9 @@ int main(int argc, char** argv) {
   cli.add_option("--aggregate", o.aggregate, "auto (as the app), off (every project a sprite) or on")
       ->capture_default_str()->check(CLI::IsMember({"auto", "on", "off"}));
   cli.add_flag("--no-fork", o.no_fork, "run every data set in this process (peak memory then accumulates)");
+  double present_seconds = 0;
+  cli.add_option("--present-seconds", present_seconds,
+                 "also record an S-second playback video at 720p, 1080p and 4K (30 fps) and export an 8K poster");
   cli.add_option("--import-rows", o.import_rows,
                  "also open an N-row table as CSV, CSV via the importer, XLSX, GPKG and PostGIS (rows/s)");
   CLI11_PARSE(cli, argc, argv);
@@ -505,6 +509,11 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "chainmap-bench: opening a %zu-row table in each form ...\n", o.import_rows);
     all["import"] = runImportBench(o.data_dir, o.import_rows, CHAINMAP_PG_SCRIPT);
     printImportTable(all["import"]);
+  }
+  if (present_seconds > 0) {
+    std::fprintf(stderr, "chainmap-bench: recording and exporting ...\n");
+    all["present"] = runPresentBench(o.data_dir, present_seconds);
+    printPresentTable(all["present"]);
   }
   if (!o.json_file.empty()) {
     std::ofstream f(o.json_file);
