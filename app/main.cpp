@@ -106,6 +106,10 @@ static int run(const Options& opt) {
         std::fprintf(stderr, "error: --record needs --tour FILE or --play YYYY-MM..YYYY-MM (got '%s')\n", opt.play.c_str());
         return 2;
       }
+      if (*b < *a) {
+        std::fprintf(stderr, "error: --play %s: the end month comes before the start\n", opt.play.c_str());
+        return 2;
+      }
       rec.play_from = *a;
       rec.play_to = *b;
     }
