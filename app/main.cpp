@@ -79,6 +79,21 @@ static int run(const Options& opt) {
     } else {
       for (const std::string& w : *warnings) std::fprintf(stderr, "warning: %s\n", w.c_str());
       st.warnings.insert(st.warnings.end(), warnings->begin(), warnings->end());
+    }
+  }
+  // The console beside the audience view (its own window, the same state): opened after the tour
+  // (its atlas holds the captions and notes) and before a step is shown (the audience is then in
+  // presentation mode, and the step's camera fills the presentation's map area).
+  if (opt.presenter) {
+    if (auto ok = app.openConsole(); !ok) {
+      std::fprintf(stderr, "error: %s\n", ok.error().c_str());
+      if (headless_frames) return 1;
+      app.state().errors.push_back(ok.error());
+    }
+  }
+  if (app.state().tour.open) {
+    AppState& st = app.state();
+    {
       if (opt.step > 0) {
         if (opt.step > static_cast<int>(st.tour.doc.steps.size())) {
           std::fprintf(stderr, "error: --step %d: %s has %zu steps\n", opt.step, opt.tour.c_str(), st.tour.doc.steps.size());
@@ -122,13 +137,6 @@ static int run(const Options& opt) {
     }
     std::fprintf(stderr, "%s\n", msg->c_str());
     return 0;
-  }
-  if (opt.presenter) {  // the console beside the audience view (its own window, the same state)
-    if (auto ok = app.openConsole(); !ok) {
-      std::fprintf(stderr, "error: %s\n", ok.error().c_str());
-      if (headless_frames) return 1;
-      app.state().errors.push_back(ok.error());
-    }
   }
   if (!opt.screenshot.empty()) {
     if (auto ok = app.screenshot(opt.screenshot); !ok) {

@@ -124,5 +124,7 @@ struct App::Impl {
 void handleMapInput(App::Impl& I, AppState& st, const Model& m, const std::function<Pick(Vec2)>& pick);
 // Keeps the visible map area when the window changes size (the map is refitted, not cropped).
 void refitAfterResize(AppState& st, int w, int h);
+// Presentation mode switched (was `was_present`): what the old map area showed fills the new one.
+void keepMapArea(AppState& st, bool was_present);
 
 }  // namespace cm

@@ -110,7 +110,11 @@ Result<bool> App::openConsole(int width, int height) {
   } else {
     I.windowed_present = true;
   }
-  st_.present = true;
+  if (!st_.present) {  // the audience presents; the map area changes, the city stays in it
+    st_.present = true;
+    keepMapArea(st_, false);
+    I.laid_out_present = true;
+  }
   // Its own atlas, at its own scale, with the same glyphs.
   float cx = 1, cy = 1;
   glfwGetWindowContentScale(c->window, &cx, &cy);

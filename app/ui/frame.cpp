@@ -213,12 +213,7 @@ FrameStats App::runFrame(double dt, const FrameTarget& target) {
 
   const float scale = st_.ui_scale;
   if (st_.present != I.laid_out_present) {  // F11 / Esc: the map area changes; what it showed stays in it
-    const layout::Rect a = layout::computeLayout(st_.view.width, st_.view.height, scale, I.laid_out_present, st_.chrome).map;
-    const layout::Rect b = layout::computeLayout(st_.view.width, st_.view.height, scale, st_.present, st_.chrome).map;
-    Extent e;
-    e.add(st_.view.toWorld({a.x0, a.y0}));
-    e.add(st_.view.toWorld({a.x1, a.y1}));
-    st_.view.fitInto(e, b.x0, b.y0, b.x1, b.y1);
+    keepMapArea(st_, I.laid_out_present);
     I.laid_out_present = st_.present;
   }
   const layout::Layout lay = layout::computeLayout(st_.view.width, st_.view.height, scale, st_.present, st_.chrome);

@@ -35,6 +35,15 @@ void refitAfterResize(AppState& st, int w, int h) {
   st.view.fitInto(e, b.x0, b.y0, b.x1, b.y1);
 }
 
+void keepMapArea(AppState& st, bool was_present) {
+  const layout::Rect a = layout::computeLayout(st.view.width, st.view.height, st.ui_scale, was_present, st.chrome).map;
+  const layout::Rect b = layout::computeLayout(st.view.width, st.view.height, st.ui_scale, st.present, st.chrome).map;
+  Extent e;
+  e.add(st.view.toWorld({a.x0, a.y0}));
+  e.add(st.view.toWorld({a.x1, a.y1}));
+  st.view.fitInto(e, b.x0, b.y0, b.x1, b.y1);
+}
+
 static Vec2 mapCentre(const AppState& st) {
   const layout::Rect a = layout::computeLayout(st.view.width, st.view.height, st.ui_scale, st.present, st.chrome).map;
   return {(a.x0 + a.x1) / 2, (a.y0 + a.y1) / 2};

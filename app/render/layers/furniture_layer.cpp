@@ -109,11 +109,13 @@ class FurnitureLayer final : public MapLayer {
     const float x0 = o.map_area.x0 + 14 * s, y1 = o.map_area.y1 - 14 * s, x1 = o.map_area.x1 - 14 * s;
     const float cy = static_cast<float>(o.map_area.y0) + 40 * s, r = 16 * s * 1.35f + fs;
     out.obstacles.push_back({x1 - 22 * s - r, cy - r, x1 - 22 * s + r, cy + r});
-    out.obstacles.push_back({x0 - 4 * s, y1 - fs - 12 * s, x0 + 164 * s + fs * 2.5f, y1 + 4 * s});
+    const float bar_dy = clearOfPanels(o.panels, x0 - 4 * s, y1 - fs - 12 * s, x0 + 164 * s + fs * 2.5f, y1 + 4 * s, 6 * s);
+    out.obstacles.push_back({x0 - 4 * s, y1 - fs - 12 * s - bar_dy, x0 + 164 * s + fs * 2.5f, y1 + 4 * s - bar_dy});
     std::string credits = tr(f.lang, S::Credits);
     if (f.model.projects_synthetic) credits = std::string(tr(f.lang, S::SyntheticNote)) + "  ·  " + credits;
     const ImVec2 ts = o.text_font->CalcTextSizeA(fs * 0.8f, FLT_MAX, 0, credits.c_str());
-    out.obstacles.push_back({x1 - ts.x - 4 * s, y1 - ts.y - 2 * s, x1 + 4 * s, y1 + 2 * s});
+    const float dy = clearOfPanels(o.panels, x1 - ts.x - 4 * s, y1 - ts.y - 2 * s, x1 + 4 * s, y1 + 2 * s, 4 * s);
+    out.obstacles.push_back({x1 - ts.x - 4 * s, y1 - ts.y - 2 * s - dy, x1 + 4 * s, y1 + 2 * s - dy});
   }
 
  private:
