@@ -165,7 +165,7 @@ GlyphText neededText(const Model& m, const LoadReport* report) {
 }
 
 App::App() : impl_(std::make_unique<Impl>()) {}
-App::~App() = default;  // Impl::~Impl shuts down in order
+App::~App() { keepUnsavedTour(); }  // then Impl::~Impl shuts down in order
 const Derived& App::derived() const { return impl_->derived; }
 void App::addPanel(PanelSpec p) { impl_->panels.push_back(std::move(p)); }
 void App::captureWhenIdle(std::string png) { impl_->idle_capture = std::move(png); }
@@ -499,6 +499,7 @@ void App::keepUnsavedTour() {
   const std::string path = unsavedTourPath(st_.tour);
   if (auto ok = saveTour(path, st_.tour.doc); ok) std::fprintf(stderr, "note: the tour's unsaved changes were kept in %s\n", path.c_str());
   else std::fprintf(stderr, "error: %s\n", ok.error().c_str());
+  st_.tour.dirty = false;  // kept once
 }
 
 Result<Image> App::capture(int w, int h) {

@@ -14,6 +14,7 @@
 #include "core/dates.h"
 #include "render/gl_util.h"
 #include "ui/app_impl.h"
+#include "ui/text_wrap.h"
 #include "ui/tour_player.h"
 
 namespace cm {
@@ -234,14 +235,15 @@ void App::drawConsoleUi() {
     const TourStep& cur = t.doc.steps[k];
     ImGui::TextDisabled("%s  %d / %d", tr(L, S::ConsoleNow), k + 1, n);
     ImGui::PushFont(c.fonts.title);
-    ImGui::TextWrapped("%s", (zh ? cur.title.zh : cur.title.en).c_str());
+    const float width = ImGui::GetContentRegionAvail().x;
+    textWrappedCjk(zh ? cur.title.zh : cur.title.en, width);
     ImGui::PopFont();
-    ImGui::TextWrapped("%s", (zh ? cur.text.zh : cur.text.en).c_str());
+    textWrappedCjk(zh ? cur.text.zh : cur.text.en, width);
     ImGui::Separator();
     ImGui::TextDisabled("%s", tr(L, S::ConsoleNext));
     if (k + 1 < n || t.loop) {
       const TourStep& next = t.doc.steps[(k + 1) % n];
-      ImGui::TextWrapped("%d. %s", (k + 1) % n + 1, (zh ? next.title.zh : next.title.en).c_str());
+      textWrappedCjk(std::to_string((k + 1) % n + 1) + ". " + (zh ? next.title.zh : next.title.en), width);
     } else {
       ImGui::TextDisabled("%s", tr(L, S::ConsoleEnd));
     }
@@ -249,7 +251,7 @@ void App::drawConsoleUi() {
     ImGui::TextDisabled("%s", tr(L, S::ConsoleNotes));
     const std::string& notes = zh ? cur.notes.zh : cur.notes.en;
     ImGui::PushFont(c.fonts.label);
-    ImGui::TextWrapped("%s", notes.empty() ? "—" : notes.c_str());
+    textWrappedCjk(notes.empty() ? "—" : notes, width);
     ImGui::PopFont();
     ImGui::Separator();
     const ImVec2 big{120 * s, 40 * s};

@@ -282,7 +282,7 @@ FrameStats App::runFrame(double dt, const FrameTarget& target) {
     fs.passes = pass + 1;
     I.popup_open = ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId);
     I.derived.update(inputs());
-    drawMessagesPanel(ui);
+    if (lay.chrome == layout::Chrome::Full) drawMessagesPanel(ui);  // an exported poster or map carries no load report (stderr has it)
     drawLoadUi();
     if (st_.selected >= 0 && st_.layers.on("projects")) drawProjectCard(ui, st_.selected);
     if (st_.hover) st_.hover.layer->tooltip(lf, st_.hover.item);

@@ -35,13 +35,18 @@ void refitAfterResize(AppState& st, int w, int h) {
   st.view.fitInto(e, b.x0, b.y0, b.x1, b.y1);
 }
 
+// The centre of the map area stays its centre, and the scale follows the area's size (the
+// geometric mean of the width and height ratios), so switching there and back is exact.
 void keepMapArea(AppState& st, bool was_present) {
   const layout::Rect a = layout::computeLayout(st.view.width, st.view.height, st.ui_scale, was_present, st.chrome).map;
   const layout::Rect b = layout::computeLayout(st.view.width, st.view.height, st.ui_scale, st.present, st.chrome).map;
-  Extent e;
-  e.add(st.view.toWorld({a.x0, a.y0}));
-  e.add(st.view.toWorld({a.x1, a.y1}));
-  st.view.fitInto(e, b.x0, b.y0, b.x1, b.y1);
+  const double wa = a.x1 - a.x0, ha = a.y1 - a.y0, wb = b.x1 - b.x0, hb = b.y1 - b.y0;
+  if (wa < 1 || ha < 1 || wb < 1 || hb < 1) return;
+  const Vec2 c = st.view.toWorld({(a.x0 + a.x1) / 2, (a.y0 + a.y1) / 2});
+  st.view.units_per_px *= std::sqrt((wa * ha) / (wb * hb));
+  const Vec2 now = st.view.toWorld({(b.x0 + b.x1) / 2, (b.y0 + b.y1) / 2});
+  st.view.center.x += c.x - now.x;
+  st.view.center.y += c.y - now.y;
 }
 
 static Vec2 mapCentre(const AppState& st) {

@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include "ui/panels.h"
+#include "ui/text_wrap.h"
 
 namespace cm {
 
@@ -15,14 +16,11 @@ void drawCaptionPanel(UiContext& ui) {
   const float wrap = ImGui::GetCursorPosX() + ui.layout.caption_w - 2 * ImGui::GetStyle().WindowPadding.x;
   ImGui::TextDisabled("%s  ·  %d / %d", (zh ? t.doc.title.zh : t.doc.title.en).c_str(), t.step + 1,
                       static_cast<int>(t.doc.steps.size()));
+  const float width = wrap - ImGui::GetCursorPosX();
   ImGui::PushFont(ui.fonts.title);
-  ImGui::PushTextWrapPos(wrap);
-  ImGui::TextUnformatted((zh ? s.title.zh : s.title.en).c_str());
-  ImGui::PopTextWrapPos();
+  textWrappedCjk(zh ? s.title.zh : s.title.en, width);
   ImGui::PopFont();
-  ImGui::PushTextWrapPos(wrap);
-  ImGui::TextUnformatted((zh ? s.text.zh : s.text.en).c_str());
-  ImGui::PopTextWrapPos();
+  textWrappedCjk(zh ? s.text.zh : s.text.en, width);
 }
 
 }  // namespace cm

@@ -22,12 +22,13 @@ void KpiPanel::draw(UiContext& ui) {
       static_cast<double>(s.total.count), s.total.investment_yi, s.total.count ? 100.0 * s.in_parks / s.total.count : 0.0,
       targets ? static_cast<double>(t->n1) : 0.0, targets ? static_cast<double>(t->n10) : 0.0};
   for (int i = 0; i < kCount; ++i) {
-    if (want[i] != target[i]) {  // a new value: count from what is shown now
+    if (want[i] != target[i]) {  // a new value: count from what is shown now, starting with this frame
       from[i] = shown[i];
       target[i] = want[i];
       elapsed[i] = 0;
+    } else {
+      elapsed[i] += ui.dt;
     }
-    elapsed[i] += ui.dt;
     const double u = !started || ui.dt <= 0 ? 1.0 : std::min(1.0, elapsed[i] / kCountSeconds);
     const double ease = 1 - (1 - u) * (1 - u) * (1 - u);  // fast at first, settling gently
     shown[i] = u >= 1 ? target[i] : from[i] + (target[i] - from[i]) * ease;

@@ -31,25 +31,27 @@ void TimelinePanel::draw(UiContext& ui) {
     if (t.playing) t.playing = false;
     else startPlaying(t, f);
   }
-  ImGui::SameLine();
-  int mode = static_cast<int>(t.mode);
-  ImGui::RadioButton(tr(L, S::ModeCumulative), &mode, static_cast<int>(TimeMode::Cumulative));
-  ImGui::SameLine();
-  ImGui::RadioButton(tr(L, S::ModeWindow), &mode, static_cast<int>(TimeMode::Window));
-  t.mode = static_cast<TimeMode>(mode);
-  ImGui::SameLine();
-  ImGui::TextDisabled("%s", tr(L, S::Speed));
-  for (double k : kPlaySpeeds) {  // ¼× … 4× the normal 0.6 s a month
-    ImGui::SameLine(0, 2 * s);
-    char label[16];
-    std::snprintf(label, sizeof label, k < 1 ? "%.2g×" : "%.0f×", k);
-    const bool on = std::abs(t.step_seconds * k - kNormalStepSeconds) < 1e-6;
-    if (on) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetColorU32(ImGuiCol_ButtonActive));
-    if (ImGui::SmallButton(label)) t.step_seconds = kNormalStepSeconds / k;
-    if (on) ImGui::PopStyleColor();
+  if (!ui.layout.present) {  // presenting: play, pause and the window; modes and speeds are for preparing
+    ImGui::SameLine();
+    int mode = static_cast<int>(t.mode);
+    ImGui::RadioButton(tr(L, S::ModeCumulative), &mode, static_cast<int>(TimeMode::Cumulative));
+    ImGui::SameLine();
+    ImGui::RadioButton(tr(L, S::ModeWindow), &mode, static_cast<int>(TimeMode::Window));
+    t.mode = static_cast<TimeMode>(mode);
+    ImGui::SameLine();
+    ImGui::TextDisabled("%s", tr(L, S::Speed));
+    for (double k : kPlaySpeeds) {  // ¼× … 4× the normal 0.6 s a month
+      ImGui::SameLine(0, 2 * s);
+      char label[16];
+      std::snprintf(label, sizeof label, k < 1 ? "%.2g×" : "%.0f×", k);
+      const bool on = std::abs(t.step_seconds * k - kNormalStepSeconds) < 1e-6;
+      if (on) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetColorU32(ImGuiCol_ButtonActive));
+      if (ImGui::SmallButton(label)) t.step_seconds = kNormalStepSeconds / k;
+      if (on) ImGui::PopStyleColor();
+    }
+    ImGui::SameLine();
+    ImGui::Checkbox(tr(L, S::Loop), &t.loop);
   }
-  ImGui::SameLine();
-  ImGui::Checkbox(tr(L, S::Loop), &t.loop);
   ImGui::SameLine();
   ImGui::Text("  %s  %s – %s", tr(L, S::Time), formatMonth(f.month_from).c_str(), formatMonth(f.month_to).c_str());
   if (!st.status.empty()) {

@@ -170,9 +170,9 @@ void advanceTour(AppState& st, const Model& m, double dt) {
   if (!ts.open) return;
   if (ts.flying) {
     ts.fly_t += dt;
-    const double u = easeInOut(ts.fly_t / ts.fly_seconds);
+    const double u = ts.fly_t >= ts.fly_seconds - 1e-9 ? 1.0 : easeInOut(ts.fly_t / ts.fly_seconds);
     applyPose(st, CameraFlight(ts.fly_from, ts.fly_to).at(u));
-    if (ts.fly_t >= ts.fly_seconds) ts.flying = false;
+    if (ts.fly_t >= ts.fly_seconds - 1e-9) ts.flying = false;  // 90 × 1/60 s adds up to a hair under 1.5
   }
   if (!ts.autoplay) return;
   if (ts.step < 0) {

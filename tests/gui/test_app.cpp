@@ -10,6 +10,7 @@
 #include <fstream>
 #include <memory>
 
+#include "started_app.h"
 #include "core/stats.h"
 #include "data/model_loader.h"
 #include "ui/app.h"
@@ -23,33 +24,7 @@ namespace {
 
 const std::string kFixture = std::string(CHAINMAP_FIXTURES) + "/render_projects.csv";
 
-// An App on `projects` at w×h, started as main.cpp starts it.
-struct Started {
-  App app;
-  std::shared_ptr<Model> model;
-  bool ok = false;
-  Started(const std::string& projects, int w = 900, int h = 600, const std::string& layer = "") {
-    if (!std::getenv("DISPLAY")) {
-      ADD_FAILURE() << "GUI tests need a display: run them under xvfb-run (scripts/test.sh does)";
-      return;
-    }
-    StartupLoader load({CHAINMAP_TEST_DATA, projects, "", layer, ""}, true);
-    auto window = app.openWindow(w, h);
-    load.join();
-    EXPECT_TRUE(window) << window.error();
-    EXPECT_FALSE(load.report.fatal());
-    if (!window || !*load.fonts) return;
-    model = load.model;
-    AppState st = defaultState(*model);
-    st.view.width = w;
-    st.view.height = h;
-    fitHome(st);
-    auto started = app.start(model, st, load.fonts->take());
-    EXPECT_TRUE(started) << started.error();
-    app.setSource({CHAINMAP_TEST_DATA, projects, "", layer, ""}, load.report.import);
-    ok = bool(started);
-  }
-};
+using test::Started;
 
 // Frames until a load started on the worker is in (up to 60 s of wall time, whatever the load
 // on the machine), then one more so its result is shown.
@@ -65,7 +40,7 @@ void waitLoaded(App& app) {
 }  // namespace
 
 TEST(App, FixedTimeStepPlaysTheTimelineFrameExactly) {
-  Started s(kFixture);
+  Started s(kFixture, 900, 600);
   ASSERT_TRUE(s.ok);
   AppState& st = s.app.state();
   st.filter.month_to = st.filter.month_from;
@@ -82,7 +57,7 @@ TEST(App, FixedTimeStepPlaysTheTimelineFrameExactly) {
 }
 
 TEST(App, APanelThatChangesTheStateGetsTheFrameBuiltAgain) {
-  Started s(kFixture);
+  Started s(kFixture, 900, 600);
   ASSERT_TRUE(s.ok);
   s.app.advance(0);
   int calls = 0;
@@ -121,7 +96,7 @@ TEST(App, CapturesAtAnySizeUpToTheGlLimit) {
 }
 
 TEST(App, TheModelCanBeReplacedAndTheOldOneIsReleased) {
-  Started s(kFixture);
+  Started s(kFixture, 900, 600);
   ASSERT_TRUE(s.ok);
   s.app.advance(0);
   std::weak_ptr<Model> old = s.model;
@@ -141,7 +116,7 @@ TEST(App, TheModelCanBeReplacedAndTheOldOneIsReleased) {
 }
 
 TEST(App, ABrokenFileKeepsTheCurrentModelAndSaysWhy) {
-  Started s(kFixture);
+  Started s(kFixture, 900, 600);
   ASSERT_TRUE(s.ok);
   s.app.advance(0);
   const std::string empty = ::testing::TempDir() + "chainmap_empty_projects.csv";
@@ -155,7 +130,7 @@ TEST(App, ABrokenFileKeepsTheCurrentModelAndSaysWhy) {
 
 TEST(App, ShutsDownWithEveryGlObjectAlive) {
   // Destroyed right after a frame drew every layer: no crash, no GL call without a context.
-  auto s = std::make_unique<Started>(kFixture);
+  auto s = std::make_unique<Started>(kFixture, 900, 600);
   ASSERT_TRUE(s->ok);
   s->app.advance(0);
   ASSERT_TRUE(s->app.capture(640, 400));
@@ -206,7 +181,7 @@ TEST(App, ALiveDatabaseReloadsInPlaceKeepingViewFiltersAndSelection) {
 }
 
 TEST(App, ATableThatNeedsItsMappingOpensTheDialogAndAppliesIt) {
-  Started s(kFixture);
+  Started s(kFixture, 900, 600);
   ASSERT_TRUE(s.ok);
   const std::string csv = ::testing::TempDir() + "chainmap_unclear.csv";
   std::ofstream(csv) << "序号,企业,金额（万元）,时间,地点\n1,杭州某智能制造项目,50000,2024年3月5日,滨江区\n2,某生物医药研发中心,12000,2024/4/18,西湖区\n";

@@ -11,7 +11,7 @@
 namespace cm::test {
 namespace {
 
-const std::string kTour = std::string(CHAINMAP_ASSETS) + "/tours/hangzhou_story.json";
+const std::string kTour = std::string(CHAINMAP_SOURCE_DIR) + "/assets/tours/hangzhou_story.json";
 
 // Fraction of pixels in a box that are the panels' near-white background.
 double whiteShare(const Image& img, int x0, int y0, int x1, int y1) {

@@ -1,0 +1,102 @@
+#include "core/text_wrap.h"
+
+namespace cm {
+
+namespace {
+
+// The code point starting at s[i] and its length in bytes (invalid bytes count as one).
+char32_t decode(std::string_view s, size_t i, size_t& len) {
+  const unsigned char c = static_cast<unsigned char>(s[i]);
+  len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 1;
+  if (i + len > s.size()) len = 1;
+  if (len == 1) return c;
+  char32_t cp = c & (0x3F >> (len - 1));
+  for (size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+  return cp;
+}
+
+bool isCjk(char32_t c) { return c >= 0x2E80; }
+bool closing(char32_t c) {
+  static const std::u32string set = U"，。、；：！？）」』》〉】”’％%…—,.;:!?)]}";
+  return set.find(c) != std::u32string::npos;
+}
+bool opening(char32_t c) {
+  static const std::u32string set = U"（「『《〈【“‘([{";
+  return set.find(c) != std::u32string::npos;
+}
+
+}  // namespace
+
+std::vector<std::string> wrapLines(std::string_view text, float width, const std::function<float(std::string_view)>& measure) {
+  // Units that stay together: a Latin word or number (with its trailing punctuation), one CJK
+  // character (with closing punctuation after it and opening punctuation before it); spaces and
+  // newlines between units.
+  struct Unit {
+    std::string text;
+    bool space_before = false, newline_before = false;
+  };
+  std::vector<Unit> units;
+  bool pending_space = false, pending_newline = false;
+  std::string carry;  // opening punctuation waiting for its unit
+  auto start = [&](std::string t) {
+    units.push_back({carry + t, pending_space, pending_newline});
+    carry.clear();
+    pending_space = pending_newline = false;
+  };
+  bool in_word = false;
+  for (size_t i = 0; i < text.size();) {
+    size_t len = 1;
+    const char32_t c = decode(text, i, len);
+    const std::string_view bytes = text.substr(i, len);
+    i += len;
+    if (c == '\n') {
+      pending_newline = true, pending_space = false, in_word = false;
+    } else if (c == ' ' || c == '\t') {
+      pending_space = !pending_newline, in_word = false;
+    } else if (opening(c)) {
+      carry += bytes, in_word = false;
+    } else if (closing(c) && !units.empty() && !pending_space && !pending_newline && carry.empty()) {
+      units.back().text += bytes;  // never at a line's start
+      in_word = !isCjk(c) && c != U'%';
+    } else if (isCjk(c)) {
+      start(std::string(bytes)), in_word = false;
+    } else if (in_word && !pending_space && !pending_newline && carry.empty()) {
+      units.back().text += bytes;
+    } else {
+      start(std::string(bytes)), in_word = true;
+    }
+  }
+  if (!carry.empty()) start("");
+  std::vector<std::string> lines;
+  std::string line;
+  for (const Unit& u : units) {
+    if (u.newline_before) {
+      lines.push_back(line);
+      line.clear();
+    }
+    const std::string candidate = line + (u.space_before && !line.empty() ? " " : "") + u.text;
+    if (line.empty() || measure(candidate) <= width) {
+      line = candidate;
+    } else {
+      lines.push_back(line);
+      line = u.text;
+    }
+    while (measure(line) > width && line.size() > 1) {  // one unit wider than the line: cut it
+      size_t cut = 0;
+      for (size_t k = 0; k < line.size();) {
+        size_t len = 1;
+        decode(line, k, len);
+        if (cut > 0 && measure(std::string_view(line).substr(0, k + len)) > width) break;
+        k += len;
+        cut = k;
+      }
+      if (cut == 0 || cut >= line.size()) break;
+      lines.push_back(line.substr(0, cut));
+      line = line.substr(cut);
+    }
+  }
+  if (!line.empty() || lines.empty()) lines.push_back(line);
+  return lines;
+}
+
+}  // namespace cm

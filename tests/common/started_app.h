@@ -1,0 +1,44 @@
+// An App started in-process as main.cpp starts it (worker load + font atlas while the window
+// opens, then App::start on the default state fitted to the window), for the GUI tests. Needs a
+// display (Xvfb in CI).
+#pragma once
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <memory>
+#include <string>
+
+#include "ui/app.h"
+#include "ui/startup.h"
+
+namespace cm::test {
+
+struct Started {
+  App app;
+  std::shared_ptr<Model> model;
+  bool ok = false;
+  // `projects` "" is the shipped sample.
+  explicit Started(const std::string& projects = "", int w = 1280, int h = 720, const std::string& layer = "") {
+    if (!std::getenv("DISPLAY")) {
+      ADD_FAILURE() << "GUI tests need a display: run them under xvfb-run (scripts/test.sh does)";
+      return;
+    }
+    StartupLoader load({CHAINMAP_TEST_DATA, projects, "", layer, ""}, true);
+    auto window = app.openWindow(w, h);
+    load.join();
+    EXPECT_TRUE(window) << window.error();
+    EXPECT_FALSE(load.report.fatal());
+    if (!window || !*load.fonts) return;
+    model = load.model;
+    AppState st = defaultState(*model);
+    st.view.width = w;
+    st.view.height = h;
+    fitHome(st);
+    auto started = app.start(model, st, load.fonts->take());
+    EXPECT_TRUE(started) << started.error();
+    app.setSource({CHAINMAP_TEST_DATA, projects, "", layer, ""}, load.report.import);
+    ok = bool(started);
+  }
+};
+
+}  // namespace cm::test

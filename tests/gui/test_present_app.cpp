@@ -1,0 +1,152 @@
+// Presentation in-process (needs a display): the kiosk runs the tour round and round without
+// growing, presentation mode keeps the map area's content when it switches, the presenter's
+// pointer shows on the audience's frame, and a tour's unsaved edits survive the App's end.
+#include <gtest/gtest.h>
+
+#include <unistd.h>
+
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <set>
+
+#include "core/tour.h"
+#include "started_app.h"
+#include "temp_dir.h"
+#include "ui/layout.h"
+#include "ui/tour_player.h"
+
+using namespace cm;
+using test::Started;
+
+namespace {
+
+const std::string kTour = std::string(CHAINMAP_SOURCE_DIR) + "/assets/tours/hangzhou_story.json";
+
+double rssMb() {
+  std::ifstream f("/proc/self/status");
+  std::string line;
+  while (std::getline(f, line))
+    if (line.rfind("VmRSS:", 0) == 0) return std::stod(line.substr(6)) / 1024.0;
+  return 0;
+}
+
+}  // namespace
+
+TEST(Kiosk, RunsTheTourRoundAndRoundWithoutGrowing) {
+  Started s("", 640, 360);
+  ASSERT_TRUE(s.ok);
+  AppState& st = s.app.state();
+  st.present = true;
+  ASSERT_TRUE(openTour(st, kTour));
+  const int n = static_cast<int>(st.tour.doc.steps.size());
+  st.tour.loop = true;
+  st.tour.autoplay = true;
+  double loop_s = 0;
+  for (int k = 0; k < n; ++k) loop_s += stepSeconds(st.tour, k);
+  // Three rounds in half-second frames (a day is the same, longer): every step in order, wrapping.
+  std::vector<int> seen;
+  double rss_after_first = 0;
+  const int frames = static_cast<int>(std::ceil(3 * loop_s / 0.5)) + 4;
+  for (int f = 0; f < frames; ++f) {
+    s.app.advance(0.5);
+    if (seen.empty() || seen.back() != st.tour.step) seen.push_back(st.tour.step);
+    if (rss_after_first == 0 && seen.size() > static_cast<size_t>(n) + 1) rss_after_first = rssMb();
+  }
+  ASSERT_GE(seen.size(), static_cast<size_t>(3 * n)) << "the kiosk stopped";
+  for (size_t i = 1; i < seen.size(); ++i) EXPECT_EQ(seen[i], (seen[i - 1] + 1) % n) << "step " << i;
+  EXPECT_TRUE(st.tour.autoplay) << "a looping tour never ends by itself";
+  EXPECT_LT(rssMb() - rss_after_first, 25.0) << "memory grows round after round";
+}
+
+TEST(Presentation, SwitchingKeepsWhatTheMapAreaShows) {
+  Started s("", 1280, 720);
+  ASSERT_TRUE(s.ok);
+  AppState& st = s.app.state();
+  s.app.advance(0);
+  const View before = st.view;
+  const layout::Rect a = layout::computeLayout(1280, 720, st.ui_scale, false).map;
+  const Vec2 centre = st.view.toWorld({(a.x0 + a.x1) / 2, (a.y0 + a.y1) / 2});
+  st.present = true;  // F11
+  s.app.advance(0);
+  const layout::Rect b = layout::computeLayout(1280, 720, st.ui_scale, true).map;
+  const Vec2 c2 = st.view.toScreen(centre);
+  EXPECT_NEAR(c2.x, (b.x0 + b.x1) / 2, 1.0) << "the centre of what was shown moved off the map area's centre";
+  EXPECT_NEAR(c2.y, (b.y0 + b.y1) / 2, 1.0);
+  st.present = false;  // Esc
+  s.app.advance(0);
+  EXPECT_NEAR(st.view.units_per_px, before.units_per_px, before.units_per_px * 1e-9);
+  EXPECT_NEAR(st.view.center.x, before.center.x, 1e-6);
+  EXPECT_NEAR(st.view.center.y, before.center.y, 1e-6);
+}
+
+TEST(Presentation, ThePresentersPointerShowsOnTheAudiencesFrame) {
+  Started s("", 800, 500);
+  ASSERT_TRUE(s.ok);
+  AppState& st = s.app.state();
+  const layout::Rect a = layout::computeLayout(800, 500, st.ui_scale, false).map;
+  const Vec2 at{(a.x0 + a.x1) / 2, (a.y0 + a.y1) / 2};
+  auto redAround = [&](const Image& img) {
+    int red = 0;
+    for (int y = static_cast<int>(at.y) - 20; y <= at.y + 20; ++y)
+      for (int x = static_cast<int>(at.x) - 20; x <= at.x + 20; ++x) {
+        const unsigned char* p = &img.rgba[(static_cast<size_t>(y) * img.w + x) * 4];
+        red += p[0] > 200 && p[1] < 90 && p[2] < 90;
+      }
+    return red;
+  };
+  auto plain = s.app.capture();
+  ASSERT_TRUE(plain);
+  st.pointer_on = true;
+  st.pointer = st.view.toWorld(at);
+  auto pointed = s.app.capture();
+  ASSERT_TRUE(pointed);
+  EXPECT_LT(redAround(*plain), 20);
+  EXPECT_GT(redAround(*pointed), 150) << "no highlight where the presenter points";
+}
+
+TEST(Presentation, ConsoleShowsTheStepTheAudienceSees) {
+  Started s("", 1280, 720);
+  ASSERT_TRUE(s.ok);
+  AppState& st = s.app.state();
+  ASSERT_TRUE(openTour(st, kTour));
+  auto opened = s.app.openConsole(1000, 640);
+  ASSERT_TRUE(opened) << opened.error();
+  EXPECT_TRUE(st.present) << "the audience presents";
+  goToStep(st, *s.model, 4, false);
+  s.app.advance(0);
+  auto a = s.app.consoleFrame(true);
+  ASSERT_TRUE(a) << a.error();
+  EXPECT_EQ(a->w, 1000);
+  EXPECT_EQ(a->h, 640);
+  nextStep(st, *s.model, false);  // the audience moves on: the console follows (one state)
+  s.app.advance(0);
+  auto b = s.app.consoleFrame(true);
+  ASSERT_TRUE(b);
+  size_t differ = 0;
+  for (size_t i = 0; i < a->rgba.size(); ++i) differ += a->rgba[i] != b->rgba[i];
+  EXPECT_GT(differ, 5000u) << "the console did not change with the step";
+}
+
+TEST(TourEdits, UnsavedEditsSurviveTheAppsEnd) {
+  test::TempDir dir("chainmap-unsaved");
+  const std::string path = (dir.path / "tour.json").string();
+  std::filesystem::copy_file(kTour, path);
+  const std::string original = [&] {
+    std::ifstream f(path);
+    return std::string(std::istreambuf_iterator<char>(f), {});
+  }();
+  {
+    Started s("", 640, 360);
+    ASSERT_TRUE(s.ok);
+    AppState& st = s.app.state();
+    ASSERT_TRUE(openTour(st, path));
+    st.tour.doc.steps[0].title.en = "An edit nobody saved";
+    st.tour.dirty = true;
+  }  // the App ends without a save
+  std::ifstream f(path);
+  EXPECT_EQ(std::string(std::istreambuf_iterator<char>(f), {}), original) << "the saved tour was touched";
+  auto kept = loadTour(path + ".unsaved.json");
+  ASSERT_TRUE(kept) << kept.error();
+  EXPECT_EQ(kept->steps[0].title.en, "An edit nobody saved");
+}

@@ -1,0 +1,291 @@
+// The tour player in-process (needs a display: Xvfb in CI): the shipped story tour on the shipped
+// sample, step by step. Each step becomes the App's state — the camera exactly the step's pose, the
+// filters, window, layers, life-cycle and choropleth the step's — and stepFromState() gives back a
+// step with the same camera and filters; a flight of 1.5 s in 1/30 s frames ends exactly on the
+// step's pose; next/previous stop at the ends unless the tour loops; a tour saved and read back
+// gives the same states. (A save interrupted mid-write: tests/unit/test_tour_interrupted_save.cpp.)
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <memory>
+#include <set>
+
+#include "started_app.h"
+#include "core/dates.h"
+#include "core/ecosystem.h"
+#include "core/tour.h"
+#include "render/layer_stack.h"
+#include "temp_dir.h"
+#include "ui/app.h"
+#include "ui/startup.h"
+#include "ui/tour_player.h"
+
+using namespace cm;
+
+namespace {
+
+const std::string kTour = std::string(CHAINMAP_SOURCE_DIR) + "/assets/tours/hangzhou_story.json";
+
+using test::Started;
+
+::testing::AssertionResult samePose(const CameraPose& got, const CameraPose& want, double rel = 1e-6) {
+  auto close = [&](double a, double b) { return std::abs(a - b) <= rel * std::max(std::abs(b), 1.0); };
+  if (close(got.cx, want.cx) && close(got.cy, want.cy) && close(got.width, want.width)) return ::testing::AssertionSuccess();
+  char b[256];
+  std::snprintf(b, sizeof b, "pose (%.6f, %.6f, width %.6f) != (%.6f, %.6f, width %.6f)", got.cx, got.cy, got.width, want.cx, want.cy,
+                want.width);
+  return ::testing::AssertionFailure() << b;
+}
+
+// The filter a step asks for, worked out here from the tour's own words.
+void expectFilterOfStep(const AppState& st, const Model& m, const TourStep& s, const std::string& what) {
+  const Filter& f = st.filter;
+  uint32_t eco = s.ecosystems.empty() ? kAllEcosystems : 0u;
+  for (const std::string& id : s.ecosystems) eco |= 1u << static_cast<int>(*ecosystemFromId(id));
+  EXPECT_EQ(f.ecosystems, eco) << what;
+  if (s.chains.empty()) EXPECT_TRUE(f.chains.isAll()) << what;
+  for (size_t c = 0; c < m.projects.chain_names.size(); ++c) {
+    const bool listed = std::find(s.chains.begin(), s.chains.end(), m.projects.chain_names[c]) != s.chains.end();
+    EXPECT_EQ(f.chains.contains(static_cast<int>(c)), s.chains.empty() || listed) << what << " chain " << m.projects.chain_names[c];
+  }
+  if (s.districts.empty()) EXPECT_TRUE(f.districts.isAll()) << what;
+  for (size_t d = 0; d < m.districts.size(); ++d) {
+    const bool listed = std::find(s.districts.begin(), s.districts.end(), m.districts[d].adcode) != s.districts.end();
+    EXPECT_EQ(f.districts.contains(static_cast<int>(d)), s.districts.empty() || listed) << what << " district " << m.districts[d].adcode;
+  }
+  EXPECT_EQ(f.sectors, s.sector == "manufacturing" ? 1u : s.sector == "service" ? 2u : 3u) << what;
+  EXPECT_FLOAT_EQ(f.min_investment_yi, static_cast<float>(s.min_investment_yi)) << what;
+  EXPECT_EQ(f.park, s.park == "in" ? ParkMode::InPark : s.park == "out" ? ParkMode::OutsidePark : ParkMode::Any) << what;
+  const Timeline& t = st.timeline;
+  const int from = s.from.empty() ? t.first_month : *parseMonth(s.from);
+  const int to = s.to.empty() ? t.last_month : *parseMonth(s.to);
+  EXPECT_EQ(f.month_from, from) << what << ": window start " << formatMonth(f.month_from);
+  if (s.play) {  // the window grows from its first month to `to`
+    EXPECT_EQ(f.month_to, from) << what;
+    EXPECT_TRUE(t.playing) << what;
+    EXPECT_EQ(t.play_end, to) << what;
+  } else {
+    EXPECT_EQ(f.month_to, to) << what << ": window end " << formatMonth(f.month_to);
+    EXPECT_FALSE(t.playing) << what;
+  }
+  EXPECT_EQ(st.lifecycle, s.lifecycle) << what;
+  const bool choropleth = !s.choropleth.empty() || std::find(s.layers_on.begin(), s.layers_on.end(), "choropleth") != s.layers_on.end();
+  EXPECT_EQ(st.layers.on("choropleth"), choropleth) << what;
+  for (const std::string& id : layerToggleIds()) {
+    if (id == "furniture" || id == "choropleth" || s.layers_on.empty()) continue;
+    const bool listed = std::find(s.layers_on.begin(), s.layers_on.end(), id) != s.layers_on.end();
+    EXPECT_EQ(st.layers.on(id), listed) << what << " layer " << id;
+  }
+}
+
+// What applying a step does to a state, for comparing two steps by their effect.
+struct Applied {
+  Filter filter;
+  LayerVisibility layers;
+  bool lifecycle;
+  ChoroplethMetric choropleth;
+  bool playing;
+};
+Applied applied(const AppState& base, const Model& m, const TourStep& s) {
+  AppState st = base;
+  const auto skipped = applyStepState(st, m, s);
+  EXPECT_TRUE(skipped.empty()) << ::testing::PrintToString(skipped);
+  return {st.filter, st.layers, st.lifecycle, st.choropleth, st.timeline.playing};
+}
+
+void expectStepRoundTrips(const AppState& st, const Model& m, const TourStep& s, const std::string& what) {
+  const TourStep back = stepFromState(st, m);
+  EXPECT_NEAR(back.lon, s.lon, 1e-6) << what;
+  EXPECT_NEAR(back.lat, s.lat, 1e-6) << what;
+  EXPECT_NEAR(back.width_km, s.width_km, 1e-6) << what;
+  EXPECT_EQ(back.sector, s.sector) << what;
+  EXPECT_EQ(back.min_investment_yi, s.min_investment_yi) << what;
+  EXPECT_EQ(back.park, s.park) << what;
+  EXPECT_EQ(back.lifecycle, s.lifecycle) << what;
+  EXPECT_EQ(back.choropleth, s.choropleth) << what;
+  EXPECT_EQ(std::set<int>(back.districts.begin(), back.districts.end()), std::set<int>(s.districts.begin(), s.districts.end())) << what;
+  EXPECT_EQ(std::set<std::string>(back.chains.begin(), back.chains.end()), std::set<std::string>(s.chains.begin(), s.chains.end())) << what;
+  // Applied to the same state, the captured step and the original do the same — except that a
+  // playback step is captured as the window it shows now (stepFromState records no playback).
+  const Applied a = applied(st, m, s), b = applied(st, m, back);
+  EXPECT_EQ(b.filter, a.filter) << what;
+  EXPECT_EQ(b.layers, a.layers) << what << ": " << ::testing::PrintToString(b.layers.off) << " vs " << ::testing::PrintToString(a.layers.off);
+  EXPECT_EQ(b.lifecycle, a.lifecycle) << what;
+  EXPECT_EQ(b.choropleth, a.choropleth) << what;
+  if (!s.play) EXPECT_EQ(b.playing, a.playing) << what;
+  // And its camera is the step's camera.
+  EXPECT_TRUE(samePose(stepPose(back, m.display_crs), stepPose(s, m.display_crs))) << what;
+}
+
+}  // namespace
+
+TEST(TourPlayer, EveryStepOfTheShippedTourBecomesItsStateAndComesBack) {
+  Started s;
+  ASSERT_TRUE(s.ok);
+  AppState& st = s.app.state();
+  const Model& m = s.app.model();
+  auto opened = openTour(st, kTour);
+  ASSERT_TRUE(opened) << opened.error();
+  const int n = static_cast<int>(st.tour.doc.steps.size());
+  ASSERT_EQ(n, 9);
+  for (const bool present : {false, true}) {
+    st.present = present;
+    s.app.advance(0);  // presentation mode lays the screen out anew
+    for (int k = 0; k < n; ++k) {
+      const std::string what = std::string(present ? "present, " : "") + "step " + std::to_string(k + 1);
+      const TourStep step = st.tour.doc.steps[k];
+      goToStep(st, m, k, false);
+      EXPECT_EQ(st.tour.step, k) << what;
+      EXPECT_FALSE(st.tour.flying) << what;
+      EXPECT_TRUE(samePose(poseOf(st), stepPose(step, m.display_crs))) << what << " (at once)";
+      expectFilterOfStep(st, m, step, what);
+      expectStepRoundTrips(st, m, step, what);
+      // A frame with no time passing changes none of it.
+      s.app.advance(0);
+      EXPECT_TRUE(samePose(poseOf(st), stepPose(step, m.display_crs))) << what << " (after a frame)";
+      EXPECT_EQ(st.tour.step, k) << what;
+      if (!step.play) expectFilterOfStep(st, m, step, what + " after a frame");
+    }
+  }
+}
+
+TEST(TourPlayer, AFlightOfOneAndAHalfSecondsEndsExactlyOnTheStepsPose) {
+  Started s;
+  ASSERT_TRUE(s.ok);
+  AppState& st = s.app.state();
+  const Model& m = s.app.model();
+  ASSERT_TRUE(openTour(st, kTour));
+  ASSERT_DOUBLE_EQ(st.tour.fly_seconds, 1.5);
+  const int n = static_cast<int>(st.tour.doc.steps.size());
+  goToStep(st, m, 0, false);
+  for (int k = 1; k < n; ++k) {
+    const std::string what = "flight to step " + std::to_string(k + 1);
+    const CameraPose from = poseOf(st), to = stepPose(st.tour.doc.steps[k], m.display_crs);
+    goToStep(st, m, k, true);
+    EXPECT_TRUE(st.tour.flying) << what;
+    EXPECT_TRUE(samePose(poseOf(st), from)) << what << ": the flight starts where the camera is";
+    for (int f = 0; f < 45; ++f) {  // 1.5 s in frames of 1/30 s
+      if (f == 22 && !samePose(from, to, 1e-3)) {
+        EXPECT_TRUE(st.tour.flying) << what;
+        EXPECT_FALSE(samePose(poseOf(st), to, 1e-3)) << what << ": half-way, the camera is not there yet";
+      }
+      advanceTour(st, m, 1.0 / 30);
+    }
+    EXPECT_FALSE(st.tour.flying) << what << ": still flying after 1.5 s (" << st.tour.fly_t << " s)";
+    EXPECT_TRUE(samePose(poseOf(st), to)) << what;
+  }
+  // The same through the App's own frames (the frame driver advances the tour).
+  goToStep(st, m, 0, false);
+  s.app.advance(0);
+  goToStep(st, m, 4, true);
+  for (int f = 0; f < 45; ++f) s.app.advance(1.0 / 30);
+  EXPECT_FALSE(st.tour.flying);
+  EXPECT_TRUE(samePose(poseOf(st), stepPose(st.tour.doc.steps[4], m.display_crs))) << "App::advance frames";
+  // At 60 frames a second the flight lands on the pose too.
+  goToStep(st, m, 0, true);
+  for (int f = 0; f < 90; ++f) advanceTour(st, m, 1.0 / 60);
+  EXPECT_TRUE(samePose(poseOf(st), stepPose(st.tour.doc.steps[0], m.display_crs))) << "90 frames of 1/60 s";
+}
+
+TEST(TourPlayer, NextAndPreviousStopAtTheEndsUnlessTheTourLoops) {
+  Started s("", 900, 600);
+  ASSERT_TRUE(s.ok);
+  AppState& st = s.app.state();
+  const Model& m = s.app.model();
+  ASSERT_TRUE(openTour(st, kTour));
+  const int n = static_cast<int>(st.tour.doc.steps.size());
+  st.tour.loop = false;
+  goToStep(st, m, n - 1, false);
+  EXPECT_FALSE(nextStep(st, m, false)) << "past the last step without a loop";
+  EXPECT_EQ(st.tour.step, n - 1);
+  EXPECT_TRUE(previousStep(st, m, false));
+  EXPECT_EQ(st.tour.step, n - 2);
+  goToStep(st, m, 0, false);
+  EXPECT_FALSE(previousStep(st, m, false)) << "before the first step without a loop";
+  EXPECT_EQ(st.tour.step, 0);
+  EXPECT_TRUE(nextStep(st, m, false));
+  EXPECT_EQ(st.tour.step, 1);
+  st.tour.loop = true;
+  goToStep(st, m, n - 1, false);
+  EXPECT_TRUE(nextStep(st, m, false));
+  EXPECT_EQ(st.tour.step, 0) << "a looping tour wraps to the first step";
+  EXPECT_TRUE(samePose(poseOf(st), stepPose(st.tour.doc.steps[0], m.display_crs)));
+  EXPECT_TRUE(previousStep(st, m, false));
+  EXPECT_EQ(st.tour.step, n - 1) << "and back to the last";
+  EXPECT_TRUE(samePose(poseOf(st), stepPose(st.tour.doc.steps[n - 1], m.display_crs)));
+  // goToStep clamps.
+  goToStep(st, m, 99, false);
+  EXPECT_EQ(st.tour.step, n - 1);
+  goToStep(st, m, -3, false);
+  EXPECT_EQ(st.tour.step, 0);
+}
+
+TEST(TourPlayer, ASavedTourReadBackGivesTheSameStates) {
+  namespace fs = std::filesystem;
+  Started s;
+  ASSERT_TRUE(s.ok);
+  AppState& st = s.app.state();
+  const Model& m = s.app.model();
+  ASSERT_TRUE(openTour(st, kTour));
+  // A view of one's own added as a step: panned and zoomed, two districts, one chain, in parks,
+  // a window, life-cycle drawing, a choropleth.
+  goToStep(st, m, 0, false);
+  st.view.panPixels(137.25, -61.5);
+  st.view.zoomAt({500, 300}, 2.37);
+  st.filter.districts = IdSet::none();
+  st.filter.districts.set(1, true, static_cast<int>(m.districts.size()));
+  st.filter.districts.set(4, true, static_cast<int>(m.districts.size()));
+  const auto& chains = m.projects.chain_names;
+  const int ic = static_cast<int>(std::find(chains.begin(), chains.end(), "integrated_circuits") - chains.begin());
+  ASSERT_LT(ic, static_cast<int>(chains.size()));
+  st.filter.chains = IdSet::none();
+  st.filter.chains.set(ic, true, static_cast<int>(chains.size()));
+  st.filter.park = ParkMode::InPark;
+  st.filter.month_from = *parseMonth("2023-04");
+  st.filter.month_to = *parseMonth("2024-02");
+  st.lifecycle = true;
+  st.layers.set("choropleth", true);
+  st.choropleth = ChoroplethMetric::Investment;
+  s.app.advance(0);
+  const CameraPose mine = poseOf(st);
+  TourStep added = stepFromState(st, m);
+  added.title = {"自定视图", "My view"};
+  added.text = {"两个区的集成电路项目。", "Integrated circuits in two districts."};
+  Tour doc = st.tour.doc;
+  doc.steps.push_back(added);
+
+  test::TempDir d;
+  const std::string path = (d.path / "story.json").string();
+  auto saved = saveTour(path, doc);
+  ASSERT_TRUE(saved) << saved.error();
+  for (const auto& e : fs::directory_iterator(d.path)) EXPECT_EQ(e.path().filename(), "story.json") << "left behind: " << e.path();
+  auto back = loadTour(path);
+  ASSERT_TRUE(back) << back.error();
+  EXPECT_TRUE(*back == doc) << "loadTour(saveTour(t)) != t";
+
+  // Every step of the reloaded tour gives the state the original gives.
+  AppState a = st, b = st;
+  a.tour.doc = doc;
+  b.tour.doc = *back;
+  for (int k = 0; k < static_cast<int>(doc.steps.size()); ++k) {
+    goToStep(a, m, k, false);
+    goToStep(b, m, k, false);
+    const std::string what = "step " + std::to_string(k + 1);
+    EXPECT_TRUE(b.view == a.view) << what;
+    EXPECT_EQ(b.filter, a.filter) << what;
+    EXPECT_EQ(b.layers, a.layers) << what;
+    EXPECT_EQ(b.lifecycle, a.lifecycle) << what;
+    EXPECT_EQ(b.choropleth, a.choropleth) << what;
+    EXPECT_TRUE(b.timeline == a.timeline) << what;
+  }
+  // The added step brings back the view and filters it was made from.
+  const int last = static_cast<int>(back->steps.size()) - 1;
+  goToStep(b, m, last, false);
+  EXPECT_TRUE(samePose(poseOf(b), mine)) << "the saved view, read back";
+  EXPECT_EQ(b.filter, st.filter);
+  EXPECT_EQ(b.lifecycle, true);
+  EXPECT_TRUE(b.layers.on("choropleth"));
+  EXPECT_EQ(b.choropleth, ChoroplethMetric::Investment);
+}
