@@ -228,6 +228,7 @@ inline constexpr Str LayoutPoster{"LayoutPoster"};
 inline constexpr Str LayoutPresent{"LayoutPresent"};
 inline constexpr Str ExportSave{"ExportSave"};
 inline constexpr Str ExportedImage{"ExportedImage"};
+inline constexpr Str PlayOptions{"PlayOptions"};
 }  // namespace S
 
 // Every string of the table (both languages), for the glyph atlas.

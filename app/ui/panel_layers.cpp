@@ -74,7 +74,7 @@ void drawTitleAndLayersPanel(UiContext& ui) {
   if (ImGui::CollapsingHeader(tr(L, S::Layers), ImGuiTreeNodeFlags_DefaultOpen)) {
     const auto& toggles = ui.layers.toggles();
     for (size_t i = 0; i < toggles.size(); ++i) {
-      if (i % 2 == 1) ImGui::SameLine(150 * ui.s());
+      if (i % 2 == 1 && !ui.layout.compact) ImGui::SameLine(150 * ui.s());  // a narrow sidebar: one column
       bool on = st.layers.on(toggles[i].id);
       if (ImGui::Checkbox(tr(L, toggles[i].name), &on)) st.layers.set(toggles[i].id, on);
     }

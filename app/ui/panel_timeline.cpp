@@ -31,8 +31,9 @@ void TimelinePanel::draw(UiContext& ui) {
     if (t.playing) t.playing = false;
     else startPlaying(t, f);
   }
-  if (!ui.layout.present) {  // presenting: play, pause and the window; modes and speeds are for preparing
-    ImGui::SameLine();
+  // Presenting: play, pause and the window (modes and speeds are for preparing). A narrow window
+  // keeps them behind one button.
+  auto options = [&] {
     int mode = static_cast<int>(t.mode);
     ImGui::RadioButton(tr(L, S::ModeCumulative), &mode, static_cast<int>(TimeMode::Cumulative));
     ImGui::SameLine();
@@ -51,6 +52,17 @@ void TimelinePanel::draw(UiContext& ui) {
     }
     ImGui::SameLine();
     ImGui::Checkbox(tr(L, S::Loop), &t.loop);
+  };
+  if (!ui.layout.present && !ui.layout.compact) {
+    ImGui::SameLine();
+    options();
+  } else if (!ui.layout.present) {
+    ImGui::SameLine();
+    if (ImGui::SmallButton(tr(L, S::PlayOptions))) ImGui::OpenPopup("##play_options");
+    if (ImGui::BeginPopup("##play_options")) {
+      options();
+      ImGui::EndPopup();
+    }
   }
   ImGui::SameLine();
   ImGui::Text("  %s  %s – %s", tr(L, S::Time), formatMonth(f.month_from).c_str(), formatMonth(f.month_to).c_str());

@@ -5,6 +5,7 @@
 
 #include <cmath>
 
+#include "core/text_wrap.h"
 #include "geo/geodesic.h"
 #include "geo/projection.h"
 #include "render/layers/layers.h"
@@ -36,6 +37,9 @@ class FurnitureLayer final : public MapLayer {
     const View& v = f.view;
     auto toLonLat = sharedTransform(f.model.display_crs, kWgs84);
     if (!toLonLat || v.width < 200 * s) return;
+    const Credits cr = credits(f, o);
+    std::vector<LabelBox> avoid = o.panels;  // the scale bar keeps clear of panels and the credits
+    avoid.push_back(cr.box);
     // The free map area: right of the sidebar (or the window's edge), above the timeline.
     const float x0 = o.map_area.x0 + 14 * s, y1 = o.map_area.y1 - 14 * s, x1 = o.map_area.x1 - 14 * s;
     ImDrawList* dl = o.dl;
@@ -57,7 +61,7 @@ class FurnitureLayer final : public MapLayer {
         if (step / m_per_px <= 160 * s) len = step;
       const float px = static_cast<float>(len / m_per_px), h = 6 * s;
       ImVec2 p{x0, y1 - h};
-      p.y -= clearOfPanels(o.panels, p.x - 4 * s, p.y - fs - 6 * s, p.x + px + 4 * s + fs * 2.5f, p.y + h + 4 * s, 6 * s);
+      p.y -= clearOfPanels(avoid, p.x - 4 * s, p.y - fs - 6 * s, p.x + px + 4 * s + fs * 2.5f, p.y + h + 4 * s, 6 * s);
       dl->AddRectFilled({p.x - 4 * s, p.y - fs - 6 * s}, {p.x + px + 4 * s + fs * 2.5f, p.y + h + 4 * s}, IM_COL32(255, 255, 255, 190), 4 * s);
       dl->AddRectFilled(p, {p.x + px / 2, p.y + h}, ink);
       dl->AddRectFilled({p.x + px / 2, p.y}, {p.x + px, p.y + h}, paper);
@@ -91,15 +95,16 @@ class FurnitureLayer final : public MapLayer {
         text({tip.x + dir.x * 4 * s - ts.x / 2 + dir.x * ts.x / 2, tip.y + dir.y * (ts.y * 0.5f + 4 * s) - ts.y / 2}, n);
       }
     }
-    // Credits (and the synthetic note) along the bottom right of the map area.
-    std::string credits = tr(f.lang, S::Credits);
-    if (f.model.projects_synthetic) credits = std::string(tr(f.lang, S::SyntheticNote)) + "  ·  " + credits;
-    const float small = fs * 0.8f;
-    const ImVec2 ts = font->CalcTextSizeA(small, FLT_MAX, 0, credits.c_str());
-    ImVec2 cp{std::max(x0, x1 - ts.x), y1 - ts.y};
-    cp.y -= clearOfPanels(o.panels, cp.x - 4 * s, cp.y - 2 * s, cp.x + ts.x + 4 * s, cp.y + ts.y + 2 * s, 4 * s);
-    dl->AddRectFilled({cp.x - 4 * s, cp.y - 2 * s}, {cp.x + ts.x + 4 * s, cp.y + ts.y + 2 * s}, IM_COL32(255, 255, 255, 200), 3 * s);
-    dl->AddText(font, small, cp, f.model.projects_synthetic ? IM_COL32(150, 30, 30, 255) : IM_COL32(70, 78, 90, 255), credits.c_str());
+    // Credits (and the synthetic note) along the bottom right of the map area, in as many lines as
+    // its width needs.
+    dl->AddRectFilled({cr.box.x0, cr.box.y0}, {cr.box.x1, cr.box.y1}, IM_COL32(255, 255, 255, 200), 3 * s);
+    float y = static_cast<float>(cr.box.y0) + 2 * s;
+    for (const std::string& line : cr.lines) {
+      const float w = font->CalcTextSizeA(cr.size, FLT_MAX, 0, line.c_str()).x;
+      dl->AddText(font, cr.size, {static_cast<float>(cr.box.x1) - 4 * s - w, y},
+                  f.model.projects_synthetic ? IM_COL32(150, 30, 30, 255) : IM_COL32(70, 78, 90, 255), line.c_str());
+      y += cr.size * 1.15f;
+    }
   }
 
   // Labels keep clear of the north arrow, the scale bar and the credits (where they usually sit).
@@ -109,16 +114,42 @@ class FurnitureLayer final : public MapLayer {
     const float x0 = o.map_area.x0 + 14 * s, y1 = o.map_area.y1 - 14 * s, x1 = o.map_area.x1 - 14 * s;
     const float cy = static_cast<float>(o.map_area.y0) + 40 * s, r = 16 * s * 1.35f + fs;
     out.obstacles.push_back({x1 - 22 * s - r, cy - r, x1 - 22 * s + r, cy + r});
-    const float bar_dy = clearOfPanels(o.panels, x0 - 4 * s, y1 - fs - 12 * s, x0 + 164 * s + fs * 2.5f, y1 + 4 * s, 6 * s);
+    const LabelBox credit_box = credits(f, o).box;
+    std::vector<LabelBox> avoid = o.panels;
+    avoid.push_back(credit_box);
+    const float bar_dy = clearOfPanels(avoid, x0 - 4 * s, y1 - fs - 12 * s, x0 + 164 * s + fs * 2.5f, y1 + 4 * s, 6 * s);
     out.obstacles.push_back({x0 - 4 * s, y1 - fs - 12 * s - bar_dy, x0 + 164 * s + fs * 2.5f, y1 + 4 * s - bar_dy});
-    std::string credits = tr(f.lang, S::Credits);
-    if (f.model.projects_synthetic) credits = std::string(tr(f.lang, S::SyntheticNote)) + "  ·  " + credits;
-    const ImVec2 ts = o.text_font->CalcTextSizeA(fs * 0.8f, FLT_MAX, 0, credits.c_str());
-    const float dy = clearOfPanels(o.panels, x1 - ts.x - 4 * s, y1 - ts.y - 2 * s, x1 + 4 * s, y1 + 2 * s, 4 * s);
-    out.obstacles.push_back({x1 - ts.x - 4 * s, y1 - ts.y - 2 * s - dy, x1 + 4 * s, y1 + 2 * s - dy});
+    out.obstacles.push_back(credit_box);
   }
 
  private:
+  struct Credits {
+    std::vector<std::string> lines;
+    float size = 0;
+    LabelBox box{};
+  };
+  // The credits' lines (wrapped to the map area's width) and their box, moved above any panel.
+  static Credits credits(const LayerFrame& f, const OverlayFrame& o) {
+    const float s = f.scale;
+    ImFont* font = o.text_font;
+    Credits c;
+    c.size = font->FontSize * ImGui::GetIO().FontGlobalScale * 0.8f;
+    std::string text = tr(f.lang, S::Credits);
+    if (f.model.projects_synthetic) text = std::string(tr(f.lang, S::SyntheticNote)) + "  ·  " + text;
+    const float x1 = static_cast<float>(o.map_area.x1) - 14 * s, y1 = static_cast<float>(o.map_area.y1) - 14 * s;
+    const float room = std::max(120.f * s, static_cast<float>(o.map_area.x1 - o.map_area.x0) - 28 * s);
+    c.lines = wrapLines(text, room, [&](std::string_view t) { return font->CalcTextSizeA(c.size, FLT_MAX, 0, t.data(), t.data() + t.size()).x; });
+    float w = 0;
+    for (const std::string& l : c.lines) w = std::max(w, font->CalcTextSizeA(c.size, FLT_MAX, 0, l.c_str()).x);
+    const float h = c.size * 1.15f * static_cast<float>(c.lines.size());
+    LabelBox b{x1 - w - 4 * s, y1 - h - 2 * s, x1 + 4 * s, y1 + 2 * s};
+    const float dy = clearOfPanels(o.panels, static_cast<float>(b.x0), static_cast<float>(b.y0), static_cast<float>(b.x1),
+                                   static_cast<float>(b.y1), 4 * s);
+    b.y0 -= dy, b.y1 -= dy;
+    c.box = b;
+    return c;
+  }
+
   LayerInfo info_{"furniture", "furniture", S::Furniture, {}, 25, -1, -1};
 };
 
