@@ -229,6 +229,10 @@ inline constexpr Str LayoutPresent{"LayoutPresent"};
 inline constexpr Str ExportSave{"ExportSave"};
 inline constexpr Str ExportedImage{"ExportedImage"};
 inline constexpr Str PlayOptions{"PlayOptions"};
+inline constexpr Str RailOpen{"RailOpen"};
+inline constexpr Str RailFit{"RailFit"};
+inline constexpr Str RailPresent{"RailPresent"};
+inline constexpr Str RailLang{"RailLang"};
 }  // namespace S
 
 // Every string of the table (both languages), for the glyph atlas.

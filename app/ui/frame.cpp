@@ -43,6 +43,8 @@ Snapshot snapshot(const AppState& s) { return {s.view, s.filter, s.layers, s.poi
 
 // The docked panels: one fixed window per dock, its panels in registration order; in
 // presentation mode only the panels registered for it, in the presentation arrangement.
+void drawRail(UiContext& ui, ImVec2 pos, ImVec2 size);
+
 void drawDocks(UiContext& ui, const std::vector<PanelSpec>& panels, std::vector<LabelBox>& boxes) {
   boxes.clear();
   const layout::Layout& L = ui.layout;
@@ -58,7 +60,8 @@ void drawDocks(UiContext& ui, const std::vector<PanelSpec>& panels, std::vector<
     ImGuiWindowFlags extra;
   };
   std::vector<DockWindow> docks;
-  const float timeline_x = L.present ? m : L.sidebar_w + 2 * m;
+  const float left_w = L.compact ? L.rail_w : L.sidebar_w;  // a compact sidebar folds into a rail
+  const float timeline_x = L.present ? m : left_w + 2 * m;
   if (L.chrome == layout::Chrome::MapOnly) {
     return;  // the map and its furniture only
   } else if (L.chrome == layout::Chrome::Poster) {  // title card and legend
@@ -86,7 +89,7 @@ void drawDocks(UiContext& ui, const std::vector<PanelSpec>& panels, std::vector<
         {Dock::Caption, "##caption", {timeline_x, H - L.timeline_h - 2 * m}, {0, 1}, {L.caption_w, 0},
          ImGuiWindowFlags_AlwaysAutoResize},
         {Dock::Bottom, L.compact ? "###timeline" : "##timeline", {timeline_x, H - L.timeline_h - m}, {0, 0},
-         {W - L.sidebar_w - 3 * m, L.timeline_h}, 0},
+         {W - left_w - 3 * m, L.timeline_h}, 0},
     };
   }
   float right_top_bottom = m;  // the right column's top window ends here
@@ -95,6 +98,11 @@ void drawDocks(UiContext& ui, const std::vector<PanelSpec>& panels, std::vector<
     for (const PanelSpec& p : panels)
       if (p.dock == d.dock && (!L.present || p.in_present_mode) && (!p.shown || p.shown(ui))) here.push_back(&p);
     if (here.empty()) continue;
+    if (d.dock == Dock::Left && L.compact && !ui.st.sidebar_open) {  // the rail: icons that open the drawer
+      drawRail(ui, {m, m}, {L.rail_w, H - 2 * m});
+      boxes.push_back({m, m, m + L.rail_w, H - m});
+      continue;
+    }
     ImGui::SetNextWindowPos(d.pos, 0, d.pivot);
     ImGui::SetNextWindowSize(d.size);
     if (d.dock == Dock::RightBottom) {  // never over the top window: at most the height left, then it scrolls
@@ -108,13 +116,66 @@ void drawDocks(UiContext& ui, const std::vector<PanelSpec>& panels, std::vector<
       for (int k = 0; k < 5; ++k)
         if (order[k] == d.dock) title = std::string(tr(ui.st.lang, names[k])) + d.name;
     }
-    ImGui::Begin(title.c_str(), nullptr, fixed | d.extra);
+    bool keep_open = true;  // a compact sidebar is a drawer: its title bar's × folds it back into the rail
+    ImGui::Begin(title.c_str(), d.dock == Dock::Left && L.compact ? &keep_open : nullptr, fixed | d.extra);
+    if (!keep_open) ui.st.sidebar_open = false;
     for (const PanelSpec* p : here) p->draw(ui);
     const ImVec2 pos = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
     boxes.push_back({pos.x, pos.y, pos.x + size.x, pos.y + size.y});
     if (d.dock == Dock::RightTop) right_top_bottom = pos.y + size.y;
     ImGui::End();
   }
+}
+
+// The compact sidebar folded: a column of icons (drawn, not glyphs) — open the drawer, fit
+// Hangzhou, switch the language, present.
+void drawRail(UiContext& ui, ImVec2 pos, ImVec2 size) {
+  AppState& st = ui.st;
+  const Lang L = st.lang;
+  const float s = ui.s();
+  ImGui::SetNextWindowPos(pos);
+  ImGui::SetNextWindowSize(size);
+  ImGui::Begin("##rail", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const float b = size.x - 2 * ImGui::GetStyle().WindowPadding.x;
+  const ImU32 ink = IM_COL32(40, 60, 90, 255);
+  auto icon = [&](const char* id, const char* tip, auto draw) {
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    const bool clicked = ImGui::InvisibleButton(id, {b, b});
+    if (ImGui::IsItemHovered()) {
+      dl->AddRectFilled(p, {p.x + b, p.y + b}, IM_COL32(210, 225, 245, 255), 4 * s);
+      ImGui::SetTooltip("%s", tip);
+    }
+    draw(ImVec2{p.x + b / 2, p.y + b / 2}, b * 0.32f);
+    return clicked;
+  };
+  if (icon("##open", tr(L, S::RailOpen), [&](ImVec2 c, float r) {  // ≡
+        for (int k = -1; k <= 1; ++k) dl->AddLine({c.x - r, c.y + k * r * 0.6f}, {c.x + r, c.y + k * r * 0.6f}, ink, 2.2f * s);
+      }))
+    st.sidebar_open = true;
+  if (icon("##fit", tr(L, S::RailFit), [&](ImVec2 c, float r) {  // a frame with corners
+        const float q = r * 0.45f;
+        for (int sx : {-1, 1})
+          for (int sy : {-1, 1}) {
+            const ImVec2 k{c.x + sx * r, c.y + sy * r};
+            dl->AddLine(k, {k.x - sx * q, k.y}, ink, 2.f * s);
+            dl->AddLine(k, {k.x, k.y - sy * q}, ink, 2.f * s);
+          }
+        dl->AddCircleFilled(c, r * 0.25f, ink);
+      }))
+    fitHome(st);
+  if (icon("##lang", tr(L, S::Language), [&](ImVec2 c, float) {  // the other language's name
+        const char* t = tr(L, S::RailLang);
+        const ImVec2 ts = ImGui::CalcTextSize(t);
+        dl->AddText({c.x - ts.x / 2, c.y - ts.y / 2}, ink, t);
+      }))
+    st.lang = L == Lang::Zh ? Lang::En : Lang::Zh;
+  if (icon("##present", tr(L, S::RailPresent), [&](ImVec2 c, float r) {  // a screen with a play mark
+        dl->AddRect({c.x - r, c.y - r * 0.75f}, {c.x + r, c.y + r * 0.6f}, ink, 2 * s, 0, 2.f * s);
+        dl->AddTriangleFilled({c.x - r * 0.3f, c.y - r * 0.4f}, {c.x - r * 0.3f, c.y + r * 0.25f}, {c.x + r * 0.4f, c.y - r * 0.08f}, ink);
+      }))
+    st.present = true;
+  ImGui::End();
 }
 
 // FNV-1a over every vertex, index and command of the frame's draw lists: equal hashes mean the

@@ -30,6 +30,7 @@ struct Layout {
   bool compact = false;  // a small window: narrow sidebar, panels collapsible to their titles
   Chrome chrome = Chrome::Full;
   float margin = kMargin, sidebar_w = kSidebarW, right_w = kRightW, timeline_h = kTimelineH;
+  float rail_w = 0;  // compact: the icon rail the sidebar folds into (its drawer opens over the map)
   float caption_w = 620;  // the tour caption's width (its text wraps inside)
   Rect map{};  // the part of the window no docked panel covers
 };
@@ -46,8 +47,10 @@ inline Layout computeLayout(double w, double h, float scale = 1, bool present = 
   l.sidebar_w = (l.compact ? 220.f : kSidebarW) * scale;
   l.right_w = (l.compact ? 236.f : kRightW) * scale;
   l.timeline_h = (l.compact ? 104.f : kTimelineH) * scale;
+  l.rail_w = l.compact ? 52.f * scale : 0.f;
+  const float left = l.compact ? l.rail_w : l.sidebar_w;  // what the map keeps clear of on the left
   l.caption_w = std::max(200.f * scale, static_cast<float>(std::min<double>(
-                                            620 * scale, w - (present ? 0 : l.sidebar_w) - l.right_w - (present ? 4 : 5) * l.margin)));
+                                            620 * scale, w - (present ? 0 : left) - l.right_w - (present ? 4 : 5) * l.margin)));
   if (chrome == Chrome::MapOnly) {
     l.sidebar_w = l.right_w = l.timeline_h = 0;
     l.map = {l.margin, l.margin, w - l.margin, h - l.margin};
@@ -61,7 +64,7 @@ inline Layout computeLayout(double w, double h, float scale = 1, bool present = 
     l.right_w = 300.f * scale;
     l.map = {l.margin, l.margin + 90 * scale, w - l.right_w - 2 * l.margin, h - l.timeline_h - 2 * l.margin};
   } else {
-    l.map = {l.sidebar_w + 2 * l.margin, l.margin, w - l.right_w - 2 * l.margin, h - l.timeline_h - 2 * l.margin};
+    l.map = {left + 2 * l.margin, l.margin, w - l.right_w - 2 * l.margin, h - l.timeline_h - 2 * l.margin};
   }
   return l;
 }

@@ -68,6 +68,21 @@ TEST(Export, MapLayoutHasNoPanels) {
   EXPECT_LT(whiteShare(img, 1000, 10, 1270, 250), 0.3) << "totals in the map-only frame";
 }
 
+TEST(SmallWindow, TheSidebarFoldsIntoARailAndTheMapKeepsTheLargerPart) {
+  const Image img = renderShot("small_rail", "--size 800x500 --lang en");
+  ASSERT_EQ(img.w, 800);
+  // The rail: a narrow white column on the left, its menu icon's dark strokes at the top.
+  EXPECT_GT(whiteShare(img, 14, 150, 60, 450), 0.9) << "no rail";
+  int ink = 0;
+  for (int y = 20; y < 60; ++y)
+    for (int x = 20; x < 60; ++x) ink += Image::luma(img.at(x, y)) < 110;
+  EXPECT_GT(ink, 40) << "no icons on the rail";
+  // Right of the rail is map (not a sidebar): land, water and sprites, few panel-white pixels.
+  EXPECT_LT(whiteShare(img, 80, 40, 400, 300), 0.15) << "the sidebar covers the map";
+  // Panels (their near-white) cover well under half the window: the map keeps the larger part.
+  EXPECT_LT(whiteShare(img, 0, 0, 800, 500), 0.45);
+}
+
 TEST(Export, PresenterConsoleIsWrittenBesideTheAudienceView) {
   const std::string base = ::testing::TempDir() + "chainmap_presenter";
   std::filesystem::remove(base + "-console.png");
