@@ -83,6 +83,9 @@ static nlohmann::json stateJson(const AppState& st, const Model& m, const Derive
   j["size"] = {st.view.width, st.view.height};
   j["view"] = {{"center", {st.view.center.x, st.view.center.y}}, {"units_per_px", st.view.units_per_px}};
   j["lang"] = st.lang == Lang::Zh ? "zh" : "en";
+  j["present"] = st.present;
+  j["ui_scale"] = st.ui_scale;
+  j["tour_step"] = st.tour.open ? st.tour.step : -1;
   j["selected"] = st.selected >= 0 ? json(m.projects.id[st.selected]) : json(nullptr);
   j["hover"] = st.hover ? json{{"layer", st.hover.layer->info().id}, {"item", st.hover.item}} : json(nullptr);
   j["filter"] = {{"ecosystems", eco}, {"chains", chains}, {"districts", districts}, {"sectors", f.sectors},

@@ -11,6 +11,7 @@
 #include <memory>
 
 #include "started_app.h"
+#include "temp_dir.h"
 #include "core/stats.h"
 #include "data/model_loader.h"
 #include "ui/app.h"
@@ -183,7 +184,8 @@ TEST(App, ALiveDatabaseReloadsInPlaceKeepingViewFiltersAndSelection) {
 TEST(App, ATableThatNeedsItsMappingOpensTheDialogAndAppliesIt) {
   Started s(kFixture, 900, 600);
   ASSERT_TRUE(s.ok);
-  const std::string csv = ::testing::TempDir() + "chainmap_unclear.csv";
+  test::TempDir dir("chainmap-unclear");  // fresh: no mapping saved by an earlier run beside it
+  const std::string csv = (dir.path / "chainmap_unclear.csv").string();
   std::ofstream(csv) << "序号,企业,金额（万元）,时间,地点\n1,杭州某智能制造项目,50000,2024年3月5日,滨江区\n2,某生物医药研发中心,12000,2024/4/18,西湖区\n";
   s.app.openProjects(csv);
   waitLoaded(s.app);

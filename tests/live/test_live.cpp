@@ -346,3 +346,36 @@ TEST(LiveWindow, EveryDistrictIsLabelledInOrBesideItselfAtEverySize) {
   check(app.settle());
   EXPECT_EQ(app.quit(), 0);
 }
+
+// Presentation keys on the real window: F11 goes full screen in the presentation arrangement,
+// → steps the tour (its window comes with it), Ctrl+= enlarges the UI and Ctrl+0 gives it back,
+// Esc leaves presentation mode and the window returns to its size.
+TEST(LiveWindow, PresentationKeysDriveTheRealWindow) {
+  const std::string tour = std::string(CHAINMAP_SOURCE_DIR) + "/assets/tours/hangzhou_story.json";
+  LiveApp app("present", "--tour " + tour, 1280, 720);
+  ASSERT_TRUE(app.ok()) << app.log();
+  EXPECT_EQ(app.first().state["tour_step"], 0);
+  EXPECT_FALSE(app.first().state["present"].get<bool>());
+  app.move(640, 30);
+  app.key("F11");
+  Shot full = app.settle();
+  EXPECT_TRUE(full.state["present"].get<bool>());
+  EXPECT_GT(full.state["size"][0].get<int>(), 1280) << "not full screen: " << full.state["size"];
+  app.key("Right");
+  Shot step2 = app.settle(10);  // the camera flies for 1.5 s
+  EXPECT_EQ(step2.state["tour_step"], 1);
+  EXPECT_EQ(step2.state["filter"]["months"], (nlohmann::json{"2024-01", "2024-07"}));
+  EXPECT_EQ(step2.state["count"], 220) << "step 2 is January–July 2024, manufacturing, ≥1亿";
+  const double scale = step2.state["ui_scale"].get<double>();
+  app.key("ctrl+equal");
+  Shot bigger = app.settle();
+  EXPECT_NEAR(bigger.state["ui_scale"].get<double>(), scale * 1.1, 0.02);
+  app.key("ctrl+0");
+  Shot back = app.settle();
+  EXPECT_NEAR(back.state["ui_scale"].get<double>(), scale, 0.02);
+  app.key("Escape");
+  Shot windowed = app.settle();
+  EXPECT_FALSE(windowed.state["present"].get<bool>());
+  EXPECT_EQ(windowed.state["size"], (nlohmann::json{1280, 720}));
+  EXPECT_EQ(app.quit(), 0) << app.log();
+}
