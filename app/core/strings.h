@@ -233,6 +233,22 @@ inline constexpr Str RailOpen{"RailOpen"};
 inline constexpr Str RailFit{"RailFit"};
 inline constexpr Str RailPresent{"RailPresent"};
 inline constexpr Str RailLang{"RailLang"};
+inline constexpr Str ProjectTable{"ProjectTable"};
+inline constexpr Str ProjectTableOpen{"ProjectTableOpen"};
+inline constexpr Str TableSearch{"TableSearch"};
+inline constexpr Str TableRows{"TableRows"};
+inline constexpr Str TableDetails{"TableDetails"};
+inline constexpr Str TableNoSelection{"TableNoSelection"};
+inline constexpr Str ColId{"ColId"};
+inline constexpr Str ColName{"ColName"};
+inline constexpr Str ColEcosystem{"ColEcosystem"};
+inline constexpr Str ColChain{"ColChain"};
+inline constexpr Str ColInvest{"ColInvest"};
+inline constexpr Str ColSigned{"ColSigned"};
+inline constexpr Str ColDistrict{"ColDistrict"};
+inline constexpr Str ColPark{"ColPark"};
+inline constexpr Str ColStage{"ColStage"};
+inline constexpr Str ColForeign{"ColForeign"};
 }  // namespace S
 
 // Every string of the table (both languages), for the glyph atlas.

@@ -19,6 +19,7 @@
 #include "ui/console.h"
 #include "ui/file_browser.h"
 #include "ui/mapping_dialog.h"
+#include "ui/project_table.h"
 
 struct GLFWwindow;
 
@@ -80,6 +81,7 @@ struct App::Impl {
   std::string pg_password;         // typed in the window for a database; memory only
   bool password_prompt = false;    // the database asked for a password
   double watch_s = 0, since_reload = 0;   // --watch
+  ProjectTable table;              // Ctrl+T (ui/project_table.h)
   MappingDialog mapping_dialog;    // which column is which, for a table that needs a person
   FileBrowser file_browser;        // File → Open, Export, a tour's Open and Save as
   enum class Browse { Projects, Export, OpenTour, SaveTour, Image } browse = Browse::Projects;  // what it is choosing for

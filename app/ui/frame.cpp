@@ -12,6 +12,7 @@
 #include <imgui.h>
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
+#include <imgui_internal.h>
 
 #include <chrono>
 #include <optional>
@@ -343,6 +344,11 @@ FrameStats App::runFrame(double dt, const FrameTarget& target) {
     fs.passes = pass + 1;
     I.popup_open = ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId);
     I.derived.update(inputs());
+    if (lay.chrome == layout::Chrome::Full && !lay.present && st_.table_open) {  // the table floats over the map
+      I.table.draw(ui);
+      if (ImGuiWindow* w = ImGui::FindWindowByName("###project_table"))
+        if (st_.table_open) I.panel_boxes.push_back({w->Pos.x, w->Pos.y, w->Pos.x + w->Size.x, w->Pos.y + w->Size.y});
+    }
     if (lay.chrome == layout::Chrome::Full) drawMessagesPanel(ui);  // an exported poster or map carries no load report (stderr has it)
     drawLoadUi();
     if (st_.selected >= 0 && st_.layers.on("projects")) drawProjectCard(ui, st_.selected);

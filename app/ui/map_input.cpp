@@ -106,6 +106,9 @@ static void handleKey(App::Impl& I, AppState& st, const Model& m, int key, int m
     case GLFW_KEY_O:
       if (mods & GLFW_MOD_CONTROL) st.requests.open_file = true;
       break;
+    case GLFW_KEY_T:
+      if (mods & GLFW_MOD_CONTROL) st.table_open = !st.table_open;
+      break;
     case GLFW_KEY_Q:
       if (mods & GLFW_MOD_CONTROL) glfwSetWindowShouldClose(I.window, GLFW_TRUE);
       break;

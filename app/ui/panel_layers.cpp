@@ -38,6 +38,8 @@ void drawTitleAndLayersPanel(UiContext& ui) {
   ImGui::SameLine();
   if (ImGui::SmallButton(tr(L, S::ExportFile))) st.requests.export_file = true;
   if (ImGui::SmallButton(tr(L, S::ExportImage))) ImGui::OpenPopup("##export_image");
+  ImGui::SameLine();
+  if (ImGui::SmallButton(tr(L, S::ProjectTable))) st.table_open = !st.table_open;
   if (ImGui::BeginPopup("##export_image")) {  // size up to 8K and the frame around the map
     AppState::ImageExport& e = st.image_export;
     ImGui::TextUnformatted(tr(L, S::ExportImageTitle));

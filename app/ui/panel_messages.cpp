@@ -1,6 +1,8 @@
 // Load errors and warnings are state: drawn every frame until dismissed.
 #include <imgui.h>
 
+#include <algorithm>
+
 #include "render/layers/layers.h"
 #include "ui/panels.h"
 
@@ -33,12 +35,17 @@ void drawMessagesPanel(UiContext& ui) {
   ImGui::PopStyleColor();
 }
 
-// The selected project's details, pinned 22 px right of and above it.
+// The selected project's details, pinned 22 px right of and above it — or left of it when the
+// map area has no room on the right (the card never covers the docked panels there).
 void drawProjectCard(UiContext& ui, int i) {
   const Projects& p = ui.model.projects;
   if (i < 0 || i >= static_cast<int>(p.size())) return;
   const Vec2 s = ui.st.view.toScreen({p.x[i], p.y[i]});
-  ImGui::SetNextWindowPos({static_cast<float>(s.x) + 22 * ui.s(), static_cast<float>(s.y) - 22 * ui.s()}, ImGuiCond_Always);
+  const layout::Rect& a = ui.layout.map;
+  const float card_w = 330 * ui.s(), gap = 22 * ui.s();
+  const bool left = s.x + gap + card_w > a.x1 && s.x - gap - card_w >= a.x0;
+  const float y = std::clamp(static_cast<float>(s.y) - gap, static_cast<float>(a.y0), std::max(static_cast<float>(a.y0), static_cast<float>(a.y1) - 240 * ui.s()));
+  ImGui::SetNextWindowPos({static_cast<float>(s.x) + (left ? -gap : gap), y}, ImGuiCond_Always, {left ? 1.f : 0.f, 0.f});
   ImGui::SetNextWindowBgAlpha(0.97f);
   ImGui::Begin("##project_card", nullptr,
                ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove |

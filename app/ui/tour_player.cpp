@@ -165,16 +165,23 @@ double stepSeconds(const TourState& t, int k) {
   return std::max({s.seconds, t.fly_seconds + 1.0, playback});
 }
 
+void flyTo(AppState& st, const CameraPose& to) {
+  TourState& ts = st.tour;
+  ts.flying = true;
+  ts.fly_t = 0;
+  ts.fly_from = poseOf(st);
+  ts.fly_to = to;
+}
+
 void advanceTour(AppState& st, const Model& m, double dt) {
   TourState& ts = st.tour;
-  if (!ts.open) return;
   if (ts.flying) {
     ts.fly_t += dt;
     const double u = ts.fly_t >= ts.fly_seconds - 1e-9 ? 1.0 : easeInOut(ts.fly_t / ts.fly_seconds);
     applyPose(st, CameraFlight(ts.fly_from, ts.fly_to).at(u));
     if (ts.fly_t >= ts.fly_seconds - 1e-9) ts.flying = false;  // 90 × 1/60 s adds up to a hair under 1.5
   }
-  if (!ts.autoplay) return;
+  if (!ts.open || !ts.autoplay) return;
   if (ts.step < 0) {
     goToStep(st, m, 0, true);
     return;

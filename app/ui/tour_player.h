@@ -22,6 +22,8 @@ void goToStep(AppState& st, const Model& m, int k, bool fly);
 // Next/previous step (Right/PageDown, Left/PageUp). Returns false at either end without a loop.
 bool nextStep(AppState& st, const Model& m, bool fly = true);
 bool previousStep(AppState& st, const Model& m, bool fly = true);
+// Flies the camera to `to` (the same smooth zoom-and-pan; a tour need not be open).
+void flyTo(AppState& st, const CameraPose& to);
 // Advances the flight and, in autoplay, the step clock by dt seconds.
 void advanceTour(AppState& st, const Model& m, double dt);
 // How long step k lasts in autoplay: its seconds, or the flight and its playback if longer.
