@@ -249,6 +249,11 @@ inline constexpr Str ColDistrict{"ColDistrict"};
 inline constexpr Str ColPark{"ColPark"};
 inline constexpr Str ColStage{"ColStage"};
 inline constexpr Str ColForeign{"ColForeign"};
+inline constexpr Str Measure{"Measure"};
+inline constexpr Str MeasureHint{"MeasureHint"};
+inline constexpr Str MeasureTotal{"MeasureTotal"};
+inline constexpr Str MeasureArea{"MeasureArea"};
+inline constexpr Str MeasureTool{"MeasureTool"};
 }  // namespace S
 
 // Every string of the table (both languages), for the glyph atlas.

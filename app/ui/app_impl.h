@@ -69,6 +69,7 @@ struct App::Impl {
   bool dragged = false;      // ... and moved
   Vec2 press{}, last{};      // where it went down, where it was last frame
   Pick press_pick;           // what was under it then
+  bool press_double = false; // ... and whether that press was a double-click
   int events = 0;            // input events since the last frame (set by GLFW callbacks)
   std::vector<std::pair<int, int>> keys;  // (key, mods) pressed since the last frame
   std::vector<std::string> dropped;       // files dropped on the window

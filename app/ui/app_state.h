@@ -49,7 +49,12 @@ struct AppState {
   float ui_scale_manual = 0;  // --ui-scale or Ctrl +/−; 0: from the monitor and the window size
   bool present = false;       // presentation mode (F11, --present)
   bool sidebar_open = false;
-  bool table_open = false;    // the project table (Ctrl+T)  // a compact window's sidebar drawer is open (else it is a rail of icons)
+  bool table_open = false;    // the project table (Ctrl+T)
+  struct Measure {            // the measuring tool (M): points in the display CRS
+    bool active = false;
+    bool closed = false;      // an area (double-click or Enter)
+    std::vector<Vec2> points;
+  } measure;  // a compact window's sidebar drawer is open (else it is a rail of icons)
   layout::Chrome chrome = layout::Chrome::Full;  // an export's frame (--layout map|poster|present)
   bool lifecycle = false;     // draw projects by their life-cycle stage at the window's end
   TourState tour;

@@ -365,6 +365,10 @@ FrameStats App::runFrame(double dt, const FrameTarget& target) {
     for (size_t i : gpu.layers.overlayOrder())
       if (gpu.layers.shown(i, lf, st_.layers)) gpu.layers.at(i).overlay(lf, of);
     I.labels = std::move(of.placed);
+    drawMeasure(st_, m, ImGui::GetBackgroundDrawList(), I.fonts.ui, scale);
+    if (st_.measure.active && lay.chrome == layout::Chrome::Full)  // what the tool does, at the top of the map
+      ImGui::GetForegroundDrawList()->AddText({static_cast<float>(lay.map.x0) + 10 * scale, static_cast<float>(lay.map.y0) + 6 * scale},
+                                              IM_COL32(200, 30, 60, 255), tr(st_.lang, S::MeasureHint));
     if (st_.pointer_on) {  // the presenter's pointer (console): a glowing ring on the audience's map
       const Vec2 p = st_.view.toScreen(st_.pointer);
       ImDrawList* dl = ImGui::GetForegroundDrawList();

@@ -76,6 +76,7 @@ static void handleKey(App::Impl& I, AppState& st, const Model& m, int key, int m
   switch (key) {
     case GLFW_KEY_ESCAPE:
       if (ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) ImGui::ClosePopupToLevel(0, true);
+      else if (st.measure.active) st.measure = {};
       else if (st.present) st.present = false;
       else st.selected = -1;
       break;
@@ -96,6 +97,20 @@ static void handleKey(App::Impl& I, AppState& st, const Model& m, int key, int m
       break;
     case GLFW_KEY_0:
       if (ctrl) scaleUi(st, 0);  // back to the monitor's and the window's scale
+      break;
+    case GLFW_KEY_M:
+      st.measure.active = !st.measure.active;
+      if (!st.measure.active) st.measure = {};
+      break;
+    case GLFW_KEY_ENTER:
+    case GLFW_KEY_KP_ENTER:
+      if (st.measure.active && st.measure.points.size() >= 3) st.measure.closed = true;
+      break;
+    case GLFW_KEY_BACKSPACE:
+      if (st.measure.active && !st.measure.points.empty()) {
+        if (st.measure.closed) st.measure.closed = false;
+        else st.measure.points.pop_back();
+      }
       break;
     case GLFW_KEY_COMMA: stepTime(st, -1); break;
     case GLFW_KEY_PERIOD: stepTime(st, 1); break;
@@ -134,6 +149,7 @@ void handleMapInput(App::Impl& I, AppState& st, const Model& m, const std::funct
     I.dragged = false;
     I.press = I.last = mouse;
     I.press_pick = pick(mouse);  // what the click is on, decided where it went down
+    I.press_double = ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left);
   }
   if (on_map && io.MouseWheel != 0) st.view.zoomAt(mouse, std::pow(1.2, io.MouseWheel));
   if (I.dragging) {
@@ -144,7 +160,12 @@ void handleMapInput(App::Impl& I, AppState& st, const Model& m, const std::funct
     }
     if (!ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
       I.dragging = false;
-      if (!I.dragged) {  // a click: select what it was on
+      if (!I.dragged && st.measure.active) {  // measuring: a click adds a point, a double-click closes
+        AppState::Measure& ms = st.measure;
+        if (ms.closed) ms.points.clear(), ms.closed = false;
+        if (I.press_double && ms.points.size() >= 3) ms.closed = true;  // its first click added the last point
+        else ms.points.push_back(st.view.toWorld(I.press));
+      } else if (!I.dragged) {  // a click: select what it was on
         const Pick p = I.press_pick;
         const std::string id = p.layer ? p.layer->info().id : "";
         if (id == "projects") {

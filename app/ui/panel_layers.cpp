@@ -40,6 +40,11 @@ void drawTitleAndLayersPanel(UiContext& ui) {
   if (ImGui::SmallButton(tr(L, S::ExportImage))) ImGui::OpenPopup("##export_image");
   ImGui::SameLine();
   if (ImGui::SmallButton(tr(L, S::ProjectTable))) st.table_open = !st.table_open;
+  ImGui::SameLine();
+  if (ImGui::SmallButton(tr(L, S::MeasureTool))) {
+    st.measure.active = !st.measure.active;
+    if (!st.measure.active) st.measure = {};
+  }
   if (ImGui::BeginPopup("##export_image")) {  // size up to 8K and the frame around the map
     AppState::ImageExport& e = st.image_export;
     ImGui::TextUnformatted(tr(L, S::ExportImageTitle));

@@ -72,6 +72,8 @@ void drawTourPanel(UiContext& ui);
 // "Save as…" once the file browser returns a path; where edits go when a tour closes unsaved.
 void saveTourAs(AppState& st, const std::string& path);
 std::string unsavedTourPath(const TourState& t);
+// The measuring tool's path, lengths and area over the map (ui/measure_tool.cpp).
+void drawMeasure(const AppState& st, const Model& m, ImDrawList* dl, ImFont* font, float scale);
 // Floating, not docked.
 void drawMessagesPanel(UiContext& ui);
 void drawProjectCard(UiContext& ui, int row);  // pinned next to the selected project

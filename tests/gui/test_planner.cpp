@@ -49,3 +49,31 @@ TEST(ProjectTable, RowsAreTheFilteredProjectsSearchedAndSorted) {
     }
   EXPECT_GT(light, 20000) << "no table over the map";
 }
+
+TEST(MeasureTool, DrawsThePathItsLegsAndTheArea) {
+  Started s("", 1280, 720);
+  ASSERT_TRUE(s.ok);
+  AppState& st = s.app.state();
+  auto plain = s.app.capture();
+  ASSERT_TRUE(plain);
+  st.measure.active = true;
+  for (Vec2 p : {Vec2{600, 250}, Vec2{800, 250}, Vec2{800, 420}}) st.measure.points.push_back(st.view.toWorld(p));
+  st.measure.closed = true;
+  auto img = s.app.capture();
+  ASSERT_TRUE(img);
+  if (const char* keep = std::getenv("CHAINMAP_KEEP_CAPTURES")) (void)writePng(std::string(keep) + "/measure.png", *img);
+  auto red = [](const Image& im, int x0, int y0, int x1, int y1) {
+    int n = 0;
+    for (int y = y0; y < y1; ++y)
+      for (int x = x0; x < x1; ++x) {
+        const unsigned char* p = &im.rgba[(static_cast<size_t>(y) * im.w + x) * 4];
+        n += p[0] > 170 && p[1] < 80 && p[2] < 110;
+      }
+    return n;
+  };
+  // Along the top leg (y = 250, x 620..780): the line; none before.
+  EXPECT_GT(red(*img, 620, 247, 780, 254), 200);
+  EXPECT_LT(red(*plain, 620, 247, 780, 254), 20);
+  // The closing leg runs diagonally from (800, 420) back to (600, 250): its middle is red too.
+  EXPECT_GT(red(*img, 695, 330, 706, 341), 5);
+}
