@@ -1,0 +1,237 @@
+// Cluster hulls and cluster ↔ park matching (core/analysis/hulls.h, park_shapes.h).
+#include <gtest/gtest.h>
+
+#include <geodesic.h>
+
+#include <random>
+
+#include "core/analysis/hulls.h"
+#include "core/analysis/park_shapes.h"
+#include "geo/geodesic.h"
+#include "geo/geos_ops.h"
+#include "geo/projection.h"
+
+using namespace cm;
+
+namespace {
+
+constexpr double kLon0 = 120.15, kLat0 = 30.25;
+
+struct Pt {
+  double lon, lat;
+  Ecosystem eco = Ecosystem::Iot;
+};
+
+Pt offset(double lon, double lat, double az_deg, double dist_m, Ecosystem e = Ecosystem::Iot) {
+  geod_geodesic g;
+  geod_init(&g, 6378137.0, 1 / 298.257223563);
+  double lat2 = 0, lon2 = 0;
+  geod_direct(&g, lat, lon, az_deg, dist_m, &lat2, &lon2, nullptr);
+  return {lon2, lat2, e};
+}
+Pt en(double east_m, double north_m, Ecosystem e = Ecosystem::Iot) {
+  const Pt p = offset(kLon0, kLat0, 90, east_m, e);
+  return offset(p.lon, p.lat, 0, north_m, e);
+}
+
+Vec2 project(double lon, double lat) {
+  auto tr = sharedTransform(kWgs84, kDefaultDisplayCrs);  // built once per thread
+  double x = lon, y = lat;
+  (*tr)->apply(x, y);
+  return {x, y};
+}
+
+Model makeModel(const std::vector<Pt>& pts) {
+  Model m;
+  m.display_crs = kDefaultDisplayCrs;
+  Projects& p = m.projects;
+  for (const Pt& q : pts) {
+    p.id.push_back("p" + std::to_string(p.id.size()));
+    p.ecosystem.push_back(q.eco);
+    p.chain.push_back(0);
+    p.sector.push_back(Sector::Manufacturing);
+    p.investment_yi.push_back(1);
+    p.signed_day.push_back(19800);
+    p.district_index.push_back(0);
+    p.park_index.push_back(-1);
+    p.in_park.push_back(0);
+    p.lon.push_back(q.lon);
+    p.lat.push_back(q.lat);
+    const Vec2 xy = project(q.lon, q.lat);
+    p.x.push_back(xy.x);
+    p.y.push_back(xy.y);
+  }
+  return m;
+}
+
+Park makePark(const std::string& id, const Pt& at, Ecosystem main, double radius_km) {
+  Park k;
+  k.id = id;
+  k.name_en = id;
+  k.lon = at.lon;
+  k.lat = at.lat;
+  k.xy = project(at.lon, at.lat);
+  k.main_ecosystem = main;
+  k.radius_km = radius_km;
+  return k;
+}
+
+// Every member inside or on the hull (distance 0 up to rounding).
+void expectContainsAll(const Model& m, const MultiPolygon& hull, const std::vector<uint32_t>& rows) {
+  ASSERT_FALSE(hull.empty());
+  PolygonSet set({&hull});
+  for (uint32_t r : rows) EXPECT_LE(set.distance(0, m.projects.x[r], m.projects.y[r]), 1e-6) << "row " << r;
+}
+
+double area(const MultiPolygon& mp) {
+  double a = 0;
+  for (const Polygon& p : mp)
+    for (size_t k = 0; k < p.rings.size(); ++k) {
+      double s = 0;
+      const Ring& r = p.rings[k];
+      for (size_t i = 0, j = r.size() - 1; i < r.size(); j = i++) s += (r[j].x + r[i].x) * (r[j].y - r[i].y);
+      a += (k == 0 ? 1 : -1) * std::fabs(s) / 2;
+    }
+  return a;
+}
+
+std::vector<uint32_t> allRows(const Model& m) {
+  std::vector<uint32_t> rows(m.projects.size());
+  for (uint32_t i = 0; i < rows.size(); ++i) rows[i] = i;
+  return rows;
+}
+
+}  // namespace
+
+TEST(AnalysisHulls, ConvexAndConcaveHullsContainEveryMember) {
+  std::mt19937 rng(1);
+  std::normal_distribution<double> nd(0, 800);
+  std::vector<Pt> pts;
+  for (int i = 0; i < 300; ++i) pts.push_back(en(nd(rng) + (i % 2 ? 2500 : 0), nd(rng)));  // two lobes
+  const Model m = makeModel(pts);
+  const std::vector<uint32_t> rows = allRows(m);
+  const MultiPolygon convex = clusterHull(m, rows, false);
+  const MultiPolygon concave = clusterHull(m, rows, true, 0.2);
+  expectContainsAll(m, convex, rows);
+  expectContainsAll(m, concave, rows);
+  EXPECT_LT(area(concave), area(convex));
+  EXPECT_EQ(validityProblem(convex), "");
+  EXPECT_EQ(validityProblem(concave), "");
+}
+
+TEST(AnalysisHulls, LargeClustersAreThinnedButStillContainEveryMember) {
+  std::mt19937 rng(2);
+  std::normal_distribution<double> nd(0, 1500);
+  std::vector<Pt> pts;
+  for (int i = 0; i < 6000; ++i) pts.push_back(en(nd(rng), nd(rng) * 0.5));
+  const Model m = makeModel(pts);
+  const std::vector<uint32_t> rows = allRows(m);
+  expectContainsAll(m, clusterHull(m, rows, true), rows);
+  expectContainsAll(m, clusterHull(m, rows, false), rows);
+}
+
+TEST(AnalysisHulls, DegenerateClustersGetASmallBufferedShape) {
+  const Model m = makeModel({en(0, 0), en(400, 0), en(800, 0), en(1200, 0), en(0, 0)});
+  for (bool concave : {false, true}) {
+    const std::vector<std::vector<uint32_t>> sets{{0}, {0, 1}, {0, 1, 2, 3}, {0, 4}};
+    for (const auto& rows : sets) {
+      const MultiPolygon hull = clusterHull(m, rows, concave);
+      expectContainsAll(m, hull, rows);
+      const double a = area(hull);
+      // About the buffer's size: a disc of 100 m (≈31,000 m²) up to a 1.2 km × 200 m capsule.
+      EXPECT_GT(a, 2.5e4);
+      EXPECT_LT(a, 3.0e5);
+    }
+  }
+  EXPECT_TRUE(clusterHull(m, {}, false).empty());
+}
+
+TEST(AnalysisHulls, InsideParkCirclePolygonAndRadiusOverride) {
+  Model m = makeModel({});
+  const Pt centre = en(0, 0);
+  m.parks.push_back(makePark("a", centre, Ecosystem::Iot, 3.0));
+  ParkShapes s;
+  auto at = [&](double az, double d) {
+    const Pt p = offset(centre.lon, centre.lat, az, d);
+    return project(p.lon, p.lat);
+  };
+  for (double az : {0.0, 70.0, 180.0, 300.0}) {
+    const Vec2 in = at(az, 2990), out = at(az, 3010);
+    EXPECT_TRUE(insidePark(m, s, 0, in.x, in.y)) << az;
+    EXPECT_FALSE(insidePark(m, s, 0, out.x, out.y)) << az;
+  }
+  // A radius override (per park), then a polygon (a 1 km square around the centre) instead.
+  s.radius_km = {4.0};
+  const Vec2 p35 = at(45, 3500);
+  EXPECT_TRUE(insidePark(m, s, 0, p35.x, p35.y));
+  const Vec2 c = m.parks[0].xy;
+  s.polygons = {MultiPolygon{Polygon{{Ring{{c.x - 500, c.y - 500}, {c.x + 500, c.y - 500}, {c.x + 500, c.y + 500},
+                                           {c.x - 500, c.y + 500}, {c.x - 500, c.y - 500}}}}}};
+  EXPECT_TRUE(insidePark(m, s, 0, c.x + 400, c.y - 400));
+  EXPECT_FALSE(insidePark(m, s, 0, c.x + 600, c.y));
+  EXPECT_FALSE(insidePark(m, s, 0, p35.x, p35.y));
+  EXPECT_FALSE(insidePark(m, s, 1, c.x, c.y));   // no such park
+  EXPECT_FALSE(insidePark(m, s, -1, c.x, c.y));
+}
+
+TEST(AnalysisHulls, MatchingParksEmergingClustersAndEmptyParks) {
+  // Park 0: IoT, 3 km circle at the origin. Park 1: biomedicine, 10 km east, 3 km. Park 2:
+  // equipment, 10 km west, 2 km.
+  std::vector<Pt> pts;
+  // Cluster of IoT projects around park 0 (within 1 km).
+  for (int k = 0; k < 8; ++k) pts.push_back(en(250 * (k % 4) - 400, 300 * (k / 4) - 150, Ecosystem::Iot));
+  // IoT projects inside park 1 (a biomedicine park): an IoT cluster in the wrong park.
+  for (int k = 0; k < 6; ++k) pts.push_back(en(10000 + 200 * k - 500, 200, Ecosystem::Iot));
+  // Far away: an emerging cluster (25 km north).
+  for (int k = 0; k < 5; ++k) pts.push_back(en(300 * k, 25000, Ecosystem::Mat));
+  // Equipment projects inside park 2's circle, forming a cluster that lies half outside.
+  for (int k = 0; k < 6; ++k) pts.push_back(en(-10000 + 700 * k, 0, Ecosystem::Equip));
+  Model m = makeModel(pts);
+  m.parks.push_back(makePark("iot", en(0, 0), Ecosystem::Iot, 3));
+  m.parks.push_back(makePark("bio", en(10000, 0), Ecosystem::Bio, 3));
+  m.parks.push_back(makePark("equip", en(-10000, 0), Ecosystem::Equip, 2));
+
+  const DbscanResult r = dbscan(m, Filter{}, DbscanParams{1500, 4, true});
+  ASSERT_EQ(r.clusters.size(), 4u);
+  const std::vector<MultiPolygon> hulls = clusterHulls(m, r, false);
+  ASSERT_EQ(hulls.size(), 4u);
+  for (size_t c = 0; c < hulls.size(); ++c) expectContainsAll(m, hulls[c], r.clusters[c].rows);
+
+  const std::vector<ClusterPark> match = matchClustersToParks(m, r, hulls, ParkShapes{});
+  ASSERT_EQ(match.size(), 4u);
+  auto clusterOf = [&](uint32_t row) { return r.label[row]; };
+  const ClusterPark& iot = match[clusterOf(0)];
+  EXPECT_EQ(iot.park, 0);
+  EXPECT_DOUBLE_EQ(iot.overlap_share, 1.0);
+  EXPECT_TRUE(iot.same_industry);
+  const ClusterPark& wrong = match[clusterOf(8)];
+  EXPECT_EQ(wrong.park, 1);
+  EXPECT_FALSE(wrong.same_industry);
+  const ClusterPark& far = match[clusterOf(14)];
+  EXPECT_EQ(far.park, -1);  // emerging
+  EXPECT_EQ(far.overlap_share, 0);
+  const ClusterPark& equip = match[clusterOf(19)];
+  EXPECT_EQ(equip.park, 2);  // members at 0, 700, 1400 m of 6 → half inside
+  EXPECT_NEAR(equip.overlap_share, 0.5, 1e-9);
+  EXPECT_TRUE(equip.same_industry);
+  for (size_t c = 0; c < match.size(); ++c) EXPECT_EQ(match[c].cluster, static_cast<int>(c));
+
+  // The biomedicine park has no biomedicine cluster: "empty".
+  EXPECT_EQ(parksWithoutTheirCluster(m, match), std::vector<int>{1});
+
+  // A smaller catchment for park 2 (1 km: only the member at 700 m and the one at 0): 2/6 is
+  // still over a quarter; with min_share 0.5 it is an emerging cluster, and park 2 is empty too.
+  ParkShapes small;
+  small.radius_km = {0, 0, 1.0};
+  const std::vector<ClusterPark> m2 = matchClustersToParks(m, r, {}, small, 0.5);
+  EXPECT_EQ(m2[clusterOf(19)].park, -1);
+  EXPECT_NEAR(m2[clusterOf(19)].overlap_share, 2.0 / 6, 1e-9);
+  EXPECT_EQ(parksWithoutTheirCluster(m, m2), (std::vector<int>{1, 2}));
+  EXPECT_EQ(matchClustersToParks(m, r, {}, small)[clusterOf(19)].park, 2);
+
+  TaskControl ctl;
+  EXPECT_EQ(clusterHulls(m, r, true, 0.3, &ctl).size(), 4u);
+  EXPECT_FLOAT_EQ(ctl.progress.load(), 1.f);
+  ctl.cancel = true;
+  EXPECT_TRUE(clusterHulls(m, r, true, 0.3, &ctl).empty());
+}
