@@ -2,6 +2,7 @@
 #include <cstdio>
 #include <iostream>
 
+#include "cli/analyze.h"
 #include "cli/options.h"
 #include "cli/state_from_options.h"
 #include "core/dates.h"
@@ -23,7 +24,7 @@ static void report(const LoadReport& r) {
 
 static int run(const Options& opt) {
   // The data and the font atlas load on worker threads while this one opens the (hidden) window.
-  const bool want_window = !opt.stats && opt.export_file.empty();
+  const bool want_window = !opt.stats && opt.export_file.empty() && opt.analyze.empty();
   // The atlas is rasterised for the scale the window opens with (text stays crisp at 4K).
   const float scale = opt.ui_scale > 0 ? static_cast<float>(opt.ui_scale) : layout::autoScale(opt.width, opt.height);
   StartupLoader load({opt.data_dir, opt.projects_file, opt.crs, opt.layer, opt.mapping}, want_window, 16.f * scale);
@@ -40,6 +41,7 @@ static int run(const Options& opt) {
     std::fprintf(stderr, "error: %s\n", state.error().c_str());
     return 2;
   }
+  if (!opt.analyze.empty()) return runAnalysis(opt, *load.model, state->filter);  // cli/analyze.h
   if (!opt.export_file.empty()) {
     auto n = exportProjects(*load.model, state->filter, opt.export_file);
     if (!n) {

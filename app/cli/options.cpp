@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 
 #include <algorithm>
+#include <cstdio>
 #include <sstream>
 #include <vector>
 
@@ -70,13 +71,56 @@ std::optional<Options> parseOptions(int argc, char** argv, int& exit_code) {
   app.add_option("--layers", o.layers,
                  "Layers to draw: districts,choropleth,water,rivers,parks,projects,labels,furniture (default: all but choropleth)");
   app.add_option("--choropleth", o.choropleth, "Shade the districts by investment, projects, investment_per_km2 or projects_per_km2")
-      ->check(CLI::IsMember({"investment", "projects", "investment_per_km2", "projects_per_km2"}));
+      ->check(CLI::IsMember({"investment", "projects", "investment_per_km2", "projects_per_km2", "in_parks_share", "park_match_share"}));
+  app.add_option("--analyze", o.analyze,
+                 "Run a spatial analysis of the filtered projects and exit (no window): parks (conformance), clusters (DBSCAN), "
+                 "density (kernel density), nni (nearest-neighbour index), chains (leaders, followers, distances)")
+      ->check(CLI::IsMember({"parks", "clusters", "density", "nni", "chains"}));
+  app.add_flag("--json", o.json, "With --analyze: print the result as JSON (default: a short summary)");
+  auto* eps = app.add_option("--eps", o.eps_m, "--analyze clusters: DBSCAN radius in metres (default 1500)")->check(CLI::Range(1.0, 100000.0));
+  auto* min_pts = app.add_option("--min-pts", o.min_pts, "--analyze clusters: projects within --eps that make a core point (default 4)")
+                      ->check(CLI::Range(1, 100000));
+  auto* by_eco = app.add_flag("--by-ecosystem", o.by_ecosystem, "--analyze clusters: cluster each ecosystem on its own");
+  auto* bandwidth = app.add_option("--bandwidth", o.bandwidth_m, "--analyze density: Gaussian kernel sigma in metres (default 2000)")
+                        ->check(CLI::Range(10.0, 100000.0));
+  auto* weight = app.add_option("--weight", o.weight, "--analyze density: weight each project by count or investment")
+                     ->check(CLI::IsMember({"count", "investment"}));
+  auto* cell = app.add_option("--cell", o.cell_m, "--analyze density: grid cell in metres (default bandwidth/4)")->check(CLI::Range(1.0, 100000.0));
+  auto* radius = app.add_option("--park-radius", o.park_radius, "--analyze parks|clusters: what-if catchment radii, ID=KM,... (park ids of parks.csv)");
+  auto* bounds = app.add_option("--park-boundaries", o.park_boundaries,
+                                "--analyze parks|clusters: park polygons from FILE (GPKG, SHP, GeoJSON, KML …), matched to parks by id, name or location");
+  auto* bounds_layer = app.add_option("--park-boundaries-layer", o.park_boundaries_layer, "Layer of --park-boundaries (default: the first polygon layer)");
+  auto* membership = app.add_option("--park-membership", o.park_membership,
+                                    "--analyze parks: declared (a project's own park, when its point lies in it: the statistics' rule) or "
+                                    "location (any park whose shape holds the point; the nearest when several)")
+                         ->check(CLI::IsMember({"declared", "location"}));
+  auto* leader = app.add_option("--leader", o.leader, "--analyze chains: the chain leader (project id) whose followers to show");
+  auto* out = app.add_option("--analyze-out", o.analyze_out, "--analyze: write the result's layers to FILE.gpkg (density: FILE.tif) for QGIS");
   app.add_option("--capture-idle", o.capture_idle,
                  "Window mode: write the window's image to this PNG each time it settles (for scripted tests)");
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     exit_code = app.exit(e) == 0 ? 0 : 2;  // --help is 0; every bad flag is 2 (see README)
+    return std::nullopt;
+  }
+  // The analysis flags need --analyze, and --analyze runs alone.
+  for (const CLI::Option* opt : {eps, min_pts, by_eco, bandwidth, weight, cell, radius, bounds, bounds_layer, membership, leader, out})
+    if (opt->count() > 0) o.analysis_flags.push_back(opt->get_name());
+  for (const CLI::Option* opt : {eps, min_pts, by_eco, bandwidth, weight, cell, radius, bounds, bounds_layer, membership, leader, out})
+    if (opt->count() > 0 && o.analyze.empty()) {
+      std::fprintf(stderr, "%s: only with --analyze\n", opt->get_name().c_str());
+      exit_code = 2;
+      return std::nullopt;
+    }
+  if (o.json && o.analyze.empty()) {
+    std::fprintf(stderr, "--json: only with --analyze (--stats always prints JSON)\n");
+    exit_code = 2;
+    return std::nullopt;
+  }
+  if (!o.analyze.empty() && (o.stats || !o.screenshot.empty() || !o.record.empty() || !o.export_file.empty())) {
+    std::fprintf(stderr, "--analyze runs alone: not with --stats, --screenshot, --record or --export\n");
+    exit_code = 2;
     return std::nullopt;
   }
   if (!size.empty()) {

@@ -2,6 +2,7 @@
 #pragma once
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/filter.h"
 #include "core/layers.h"
@@ -44,6 +45,22 @@ struct Options {
   std::string play;          // --play YYYY-MM..YYYY-MM
   double seconds = 0;        // --seconds: the recording's length (playback); a tour takes its own
   int fps = 30;              // --fps
+  // Analyses (--analyze KIND, no window; cli/analyze.h).
+  std::string analyze;           // --analyze parks|clusters|density|nni|chains
+  bool json = false;             // --json: print the result as JSON (else a short summary)
+  double eps_m = 1500;           // --eps METRES (clusters)
+  int min_pts = 4;               // --min-pts N (clusters)
+  bool by_ecosystem = false;     // --by-ecosystem (clusters: each ecosystem on its own)
+  double bandwidth_m = 2000;     // --bandwidth METRES (density)
+  std::string weight = "count";  // --weight count|investment (density)
+  double cell_m = 0;             // --cell METRES (density; 0: bandwidth/4)
+  std::string park_radius;       // --park-radius ID=KM,...: what-if catchment radii
+  std::string park_boundaries;   // --park-boundaries FILE: park polygons (any GDAL polygon layer)
+  std::string park_boundaries_layer;  // --park-boundaries-layer NAME
+  std::string park_membership = "declared";  // --park-membership declared|location (parks)
+  std::string leader;            // --leader PROJECT_ID (chains)
+  std::string analyze_out;       // --analyze-out FILE.gpkg (density: FILE.tif)
+  std::vector<std::string> analysis_flags;  // the analysis flags given (e.g. "--eps"), to check they fit --analyze
 };
 
 // Parses argv with CLI11. On --help or a bad flag, `exit_code` is set and main returns it.

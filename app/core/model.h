@@ -51,6 +51,17 @@ struct Park {
 };
 
 enum class Sector : uint8_t { Manufacturing = 0, Service = 1 };
+
+// Where a project sits along its industrial chain (产业链环节): suppliers of materials, parts and
+// equipment (上游), the chain's core products (中游), applications, integration and services (下游).
+// Unknown when the source does not say.
+enum class ChainRole : uint8_t { Unknown = 0, Upstream = 1, Midstream = 2, Downstream = 3 };
+inline constexpr const char* chainRoleId(ChainRole r) {  // the canonical CSV's values ("" unknown)
+  return r == ChainRole::Upstream ? "upstream" : r == ChainRole::Midstream ? "midstream" : r == ChainRole::Downstream ? "downstream" : "";
+}
+inline constexpr const char* chainRoleZh(ChainRole r) {
+  return r == ChainRole::Upstream ? "上游" : r == ChainRole::Midstream ? "中游" : r == ChainRole::Downstream ? "下游" : "";
+}
 enum class Channel : uint8_t { TaskForce = 0, OverseasMission, SoeInvest, Other };
 
 // One column per field; row i of every column is project i.
@@ -74,6 +85,7 @@ struct Projects {
   std::vector<float> fdi_musd;
   std::vector<uint8_t> chain_leader;
   std::vector<int32_t> leader_index;      // row of the chain leader followed, -1 none
+  std::vector<ChainRole> chain_role;      // 上游/中游/下游; may be empty (older callers): read with chainRoleAt
   std::vector<Channel> channel;
   std::vector<uint8_t> synthetic;
   std::vector<uint8_t> approx;            // location: 0 from the row, 1 at its park, 2 inside its district
@@ -86,6 +98,7 @@ struct Projects {
 
   static constexpr int32_t kNoDay = INT32_MIN;
   size_t size() const { return id.size(); }
+  ChainRole chainRoleAt(size_t i) const { return i < chain_role.size() ? chain_role[i] : ChainRole::Unknown; }
 };
 
 struct Model {

@@ -184,16 +184,20 @@ void Context::setProgress(Row& r, int32_t as_of) {
   setProducing(r, as_of);
 }
 
-void Context::setProducing(Row& r, int32_t as_of) const {
-  constexpr int kFullProduction = 11;  // 达产
-  r.producing_day = Projects::kNoDay;
-  if (r.started_day == Projects::kNoDay || r.stage < kStageInOperation) return;
+Rng Context::rowStream(uint64_t salt, uint64_t seq) const {
   auto mix = [](uint64_t z) {  // splitmix64's finaliser: a per-row seed far from its neighbours'
     z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
     z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
     return z ^ (z >> 31);
   };
-  Rng life(mix(mix(seed_ ^ 0x6C6966656379636Cull /* "lifecycl" */) ^ r.seq));
+  return Rng(mix(mix(seed_ ^ salt) ^ seq));
+}
+
+void Context::setProducing(Row& r, int32_t as_of) const {
+  constexpr int kFullProduction = 11;  // 达产
+  r.producing_day = Projects::kNoDay;
+  if (r.started_day == Projects::kNoDay || r.stage < kStageInOperation) return;
+  Rng life = rowStream(0x6C6966656379636Cull /* "lifecycl" */, r.seq);
   // Start of construction to production, in days: services (fit-out of offices, labs) 6–15
   // months, manufacturing 12–24, large manufacturing (>= 50亿) 18–36.
   const int lo = r.service ? 180 : r.inv >= 50 ? 540 : 365;
@@ -206,6 +210,47 @@ void Context::setProducing(Row& r, int32_t as_of) const {
   const int32_t earliest = r.service ? 90 : 180;
   if (lag > latest) lag = std::max(earliest, latest - life.below(91));
   r.producing_day = r.started_day + std::min(lag, latest);
+}
+
+// Where a chain sits, roughly: 0 materials and parts, 1 core products, 2 equipment and systems,
+// 3 applications and services.
+static int chainTier(int chain) {
+  static const std::pair<const char*, int> tiers[] = {
+      {"semiconductor_materials", 0}, {"advanced_fibres", 0}, {"fine_chemicals", 0}, {"smart_sensors", 0}, {"hydrogen", 0},
+      {"integrated_circuits", 1}, {"synthetic_biology", 1}, {"chemical_drugs", 1}, {"photovoltaics", 1}, {"energy_storage", 1},
+      {"intelligent_equipment", 2}, {"intelligent_robotics", 2}, {"new_energy_vehicles", 2}, {"aerospace", 2},
+      {"medical_devices", 2}, {"smart_grid", 2}, {"network_communication", 2}, {"smart_computing", 2}, {"biologics", 2},
+      {"modern_textiles", 2}};
+  if (chain < 0 || chain >= static_cast<int>(kChains.size())) return 1;
+  for (const auto& [id, t] : tiers)
+    if (kChains[chain].id == id) return t;
+  return 3;  // visual intelligence, software, Chinese medicine, water beverages, logistics
+}
+
+void Context::setRole(Row& r, int leader_chain) const {
+  Rng s = rowStream(0x636861696E726F6Cull /* "chainrol" */, r.seq);
+  const double u = s.uniform();
+  if (r.leader) {
+    r.role = ChainRole::Midstream;
+    return;
+  }
+  if (leader_chain >= 0) {
+    const int a = chainTier(r.chain), b = chainTier(leader_chain);
+    r.role = a < b ? ChainRole::Upstream : a > b ? ChainRole::Downstream
+             : u < 0.4 ? ChainRole::Upstream : u < 0.6 ? ChainRole::Midstream : ChainRole::Downstream;
+    return;
+  }
+  if (u < 0.1) {
+    r.role = ChainRole::Unknown;
+    return;
+  }
+  const double v = s.uniform();
+  switch (chainTier(r.chain)) {
+    case 0: r.role = v < 0.8 ? ChainRole::Upstream : ChainRole::Midstream; break;
+    case 1: r.role = v < 0.25 ? ChainRole::Upstream : v < 0.85 ? ChainRole::Midstream : ChainRole::Downstream; break;
+    case 2: r.role = v < 0.1 ? ChainRole::Upstream : v < 0.7 ? ChainRole::Midstream : ChainRole::Downstream; break;
+    default: r.role = v < 0.2 ? ChainRole::Midstream : ChainRole::Downstream; break;
+  }
 }
 
 std::string projectId(uint64_t n, int width) {
@@ -262,12 +307,12 @@ void writeRow(std::string& out, const Row& r, const std::string& id, const std::
   if (r.fdi > 0) std::snprintf(fdi, sizeof fdi, "%.1f", r.fdi);
   static const char* channels[] = {"task_force", "overseas_mission", "soe_invest", "other"};
   char buf[1024];
-  std::snprintf(buf, sizeof buf, "%s,%s,%s,%s,%s,%s,%.2f,%s,%s,%s,%s,%d,%s,%.6f,%.6f,%s,%s,%d,%s,%s,1\n", id.c_str(),
+  std::snprintf(buf, sizeof buf, "%s,%s,%s,%s,%s,%s,%.2f,%s,%s,%s,%s,%d,%s,%.6f,%.6f,%s,%s,%d,%s,%s,1,%s\n", id.c_str(),
                 name_zh.c_str(), name_en.c_str(), ecosystemId(c.ecosystem), std::string(c.id).c_str(),
                 r.service ? "service" : "manufacturing", r.inv, formatDate(r.signed_day).c_str(), started.c_str(),
                 producing.c_str(), std::string(kStages[r.stage].id).c_str(), districts[r.district].adcode,
                 r.park >= 0 ? parks[r.park].id.c_str() : "", r.lon, r.lat, r.foreign >= 0 ? kForeign[r.foreign] : "",
-                fdi, r.leader ? 1 : 0, leader_id.c_str(), channels[static_cast<int>(r.channel)]);
+                fdi, r.leader ? 1 : 0, leader_id.c_str(), channels[static_cast<int>(r.channel)], chainRoleId(r.role));
   out += buf;
 }
 
@@ -277,6 +322,7 @@ static Result<size_t> writeScaleSet(std::FILE* f, Context& ctx, size_t count) {
   const int32_t as_of = day1 - 1;
   const int width = count >= 1000000 ? 7 : 6;
   std::vector<int64_t> park_leader(ctx.parks.size(), -1);
+  std::vector<int> park_leader_chain(ctx.parks.size(), -1);
   const int chun_an = ctx.districtIndex(330127);
   std::string out;
   out.reserve(1 << 22);
@@ -305,10 +351,12 @@ static Result<size_t> writeScaleSet(std::FILE* f, Context& ctx, size_t count) {
       if (r.inv >= 20 && !r.service && ctx.rng.chance(0.1)) {
         r.leader = true;
         park_leader[r.park] = static_cast<int64_t>(r.seq);
+        park_leader_chain[r.park] = r.chain;
       } else if (park_leader[r.park] >= 0 && ctx.rng.chance(0.08)) {
         r.leader_seq = park_leader[r.park];
       }
     }
+    ctx.setRole(r, r.leader_seq >= 0 ? park_leader_chain[r.park] : -1);
     ctx.setProgress(r, as_of);
     r.name_key = ctx.rng.next();
     writeRow(out, r, projectId(r.seq, width), r.leader_seq >= 0 ? projectId(static_cast<uint64_t>(r.leader_seq), width) : "",
@@ -343,6 +391,11 @@ Result<size_t> generateProjects(const std::string& out_path, const GeneratorOpti
     return n;
   }
   std::vector<gen::Row> rows = gen::calibratedSample(ctx);
+  {  // roles last: every leader is known by now
+    std::map<uint64_t, int> chain_of;
+    for (const gen::Row& r : rows) chain_of[r.seq] = r.chain;
+    for (gen::Row& r : rows) ctx.setRole(r, r.leader_seq >= 0 ? chain_of[static_cast<uint64_t>(r.leader_seq)] : -1);
+  }
   std::sort(rows.begin(), rows.end(), [](const gen::Row& a, const gen::Row& b) {
     return a.signed_day != b.signed_day ? a.signed_day < b.signed_day : a.seq < b.seq;
   });

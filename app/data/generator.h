@@ -24,7 +24,7 @@ struct GeneratorOptions {
 // The CSV header the generator writes and the loader reads.
 inline constexpr const char* kProjectsCsvHeader =
     "id,name_zh,name_en,ecosystem,chain,sector,investment_yi,signed_date,started_date,producing_date,stage,district,"
-    "park_id,lon,lat,foreign,fdi_musd,chain_leader,leader_id,channel,synthetic";
+    "park_id,lon,lat,foreign,fdi_musd,chain_leader,leader_id,channel,synthetic,chain_role";
 
 // Writes the CSV to out_path; returns the number of rows written. Parks need main_ecosystem and
 // radius_km; districts give the polygons points are drawn in (District::ll).

@@ -67,6 +67,7 @@ struct Row {
   bool leader = false;
   int64_t leader_seq = -1;
   Channel channel = Channel::Other;
+  ChainRole role = ChainRole::Unknown;  // drawn from its own stream (Context::setRole)
   uint64_t name_key = 0;
   Ecosystem eco() const { return kChains[chain].ecosystem; }
 };
@@ -107,8 +108,16 @@ class Context {
   // Drawn from a per-row stream seeded by (seed, seq), not from `rng`: no other draw shifts, so
   // every other column of the sample is what it was before this date existed.
   void setProducing(Row& r, int32_t as_of) const;
+  // The chain role (上游/中游/下游): a leader is midstream; a follower is upstream or downstream of
+  // its leader by where the two chains sit (materials and parts, core products, equipment and
+  // systems, applications and services), drawn when they sit level; any other project by its
+  // chain's place, with one in ten left unknown. Drawn from a per-row stream seeded by
+  // (seed, seq), like setProducing: no other column of the sample moves. `leader_chain` is the
+  // followed leader's chain (index into kChains), or -1.
+  void setRole(Row& r, int leader_chain) const;
 
  private:
+  Rng rowStream(uint64_t salt, uint64_t seq) const;
   uint64_t seed_;
   std::unique_ptr<PolygonSet> polys_;
   std::vector<int> park_district_;

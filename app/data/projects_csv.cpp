@@ -9,6 +9,7 @@
 #include "data/csv_parse.h"
 #include "data/csv_reader.h"
 #include "data/gdal_util.h"
+#include "data/import/values.h"
 #include "geo/geodesic.h"
 #include "geo/geos_ops.h"
 
@@ -19,7 +20,7 @@ constexpr size_t kMaxWarnings = 50;
 
 struct Columns {
   int id, name_zh, name_en, ecosystem, chain, sector, investment, signed_date, started_date, producing_date, stage,
-      district, park_id, lon, lat, foreign, fdi, chain_leader, leader_id, channel, synthetic;
+      district, park_id, lon, lat, foreign, fdi, chain_leader, leader_id, channel, synthetic, chain_role;
 };
 
 std::optional<Channel> channelFromId(const std::string& s) {
@@ -108,6 +109,11 @@ std::string parseRow(const std::vector<std::string>& f, const Columns& c, const 
     else if (auto n = parseInt(get(c.stage)); n && *n >= 0 && *n < kStageCount) stage = static_cast<int>(*n);
     else notes.push_back("unknown stage '" + get(c.stage) + "', taken from the dates");
   }
+  auto role = matchChainRole(get(c.chain_role));
+  if (!role) {
+    notes.push_back("unknown chain_role '" + get(c.chain_role) + "' (expected upstream, midstream, downstream or empty), read as unknown");
+    role = ChainRole::Unknown;
+  }
   auto channel = channelFromId(get(c.channel));
   if (!channel) {
     notes.push_back("unknown channel '" + get(c.channel) + "', read as other");
@@ -142,6 +148,7 @@ std::string parseRow(const std::vector<std::string>& f, const Columns& c, const 
   p.fdi_musd.push_back(static_cast<float>(fdi));
   p.chain_leader.push_back(flag(get(c.chain_leader)) ? 1 : 0);
   p.leader_index.push_back(-1);
+  p.chain_role.push_back(*role);
   leader_ids.push_back(get(c.leader_id));
   p.channel.push_back(*channel);
   p.synthetic.push_back(flag(get(c.synthetic)) ? 1 : 0);
@@ -165,7 +172,7 @@ Result<ProjectsLoad> loadProjectsCsv(const std::string& path, const Transform& t
   const Columns c{col("id"), col("name_zh"), col("name_en"), col("ecosystem"), col("chain"), col("sector"),
                   col("investment_yi"), col("signed_date"), col("started_date"), col("producing_date"), col("stage"), col("district"),
                   col("park_id"), col("lon"), col("lat"), col("foreign"), col("fdi_musd"), col("chain_leader"),
-                  col("leader_id"), col("channel"), col("synthetic")};
+                  col("leader_id"), col("channel"), col("synthetic"), col("chain_role")};
 
   ProjectsLoad out;
   Projects& p = out.projects;

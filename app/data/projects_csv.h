@@ -4,7 +4,8 @@
 // empty: none; a file without the producing_date column loads as before), stage (from the dates:
 // in_operation with a producing date, construction_started with a start date, else signed),
 // district (from the point), park_id, foreign, fdi_musd (0), chain_leader (0), leader_id,
-// channel (other), synthetic (0).
+// channel (other), synthetic (0), chain_role (upstream, midstream, downstream or 上游/中游/下游;
+// empty or a file without the column: unknown).
 #pragma once
 #include <string>
 #include <vector>

@@ -273,12 +273,12 @@ TEST_F(LifeSample, ScaleSetsCarryConsistentProducingDates) {
   expectProducingConsistent(big.projects, day(2024, 12, 31));
 }
 
-// The producing_date column was added without moving any other draw: with it removed, the sample
-// is byte for byte the file it was before (FNV-1a 64 of that file).
+// The producing_date column (and later the chain_role column) was added without moving any other
+// draw: with them removed, the sample is byte for byte the file it was before (FNV-1a 64 of that file).
 TEST_F(LifeSample, TheSamplesOtherColumnsAreUnchanged) {
   const std::string text = slurp(defaultProjectsFile());
   std::string stripped;
-  size_t k = std::string::npos;
+  size_t k = std::string::npos, role = std::string::npos;
   std::istringstream in(text);
   std::string line;
   while (std::getline(in, line)) {
@@ -287,11 +287,18 @@ TEST_F(LifeSample, TheSamplesOtherColumnsAreUnchanged) {
     for (size_t b; (b = line.find(',', a)) != std::string::npos; a = b + 1) f.push_back(line.substr(a, b - a));
     f.push_back(line.substr(a));
     if (k == std::string::npos) {
-      for (size_t i = 0; i < f.size(); ++i)
+      for (size_t i = 0; i < f.size(); ++i) {
         if (f[i] == "producing_date") k = i;
+        if (f[i] == "chain_role") role = i;
+      }
       ASSERT_NE(k, std::string::npos) << "the sample has a producing_date column";
     }
     ASSERT_GT(f.size(), k);
+    if (role != std::string::npos) {  // after producing_date: erase it first
+      ASSERT_GT(f.size(), role);
+      ASSERT_GT(role, k);
+      f.erase(f.begin() + static_cast<std::ptrdiff_t>(role));
+    }
     f.erase(f.begin() + static_cast<std::ptrdiff_t>(k));
     for (size_t i = 0; i < f.size(); ++i) stripped += (i ? "," : "") + f[i];
     stripped += '\n';

@@ -32,6 +32,13 @@ const char* channelId(Channel c) {
 }  // namespace
 
 Result<size_t> exportProjects(const Model& m, const Filter& f, const std::string& path) {
+  std::vector<uint32_t> rows;
+  for (size_t i = 0; i < m.projects.size(); ++i)
+    if (passes(m.projects, i, f)) rows.push_back(static_cast<uint32_t>(i));
+  return exportProjects(m, rows, path);
+}
+
+Result<size_t> exportProjects(const Model& m, const std::vector<uint32_t>& rows, const std::string& path) {
   using R = Result<size_t>;
   namespace fs = std::filesystem;
   ensureGdalRegistered();
@@ -64,7 +71,7 @@ Result<size_t> exportProjects(const Model& m, const Filter& f, const std::string
                         {"started_date", OFTDate},  {"producing_date", OFTDate}, {"stage", OFTString},    {"district", OFTInteger},
                         {"district_name", OFTString}, {"park_id", OFTString},   {"lon", OFTReal},         {"lat", OFTReal},
                         {"foreign", OFTString},     {"fdi_musd", OFTReal},      {"chain_leader", OFTInteger}, {"channel", OFTString},
-                        {"synthetic", OFTInteger},  {"approximate_location", OFTInteger}};
+                        {"synthetic", OFTInteger},  {"approximate_location", OFTInteger}, {"chain_role", OFTString}};
     for (const Col& c : cols) {
       OGRFieldDefn d(c.name, ext == ".csv" ? OFTString : c.type);
       if (layer->CreateField(&d) != OGRERR_NONE) return R::fail(fileError(path, std::string("cannot add column ") + c.name));
@@ -79,8 +86,8 @@ Result<size_t> exportProjects(const Model& m, const Filter& f, const std::string
     }
     const bool tx = layer->StartTransaction() == OGRERR_NONE;
     size_t written = 0;
-    for (size_t i = 0; i < p.size(); ++i) {
-      if (!passes(p, i, f)) continue;
+    for (const uint32_t i : rows) {
+      if (i >= p.size()) continue;
       OGRFeature feat(layer->GetLayerDefn());
       int k = 0;
       auto date = [](int32_t d) { return d == Projects::kNoDay ? std::string() : formatDate(d); };
@@ -95,7 +102,7 @@ Result<size_t> exportProjects(const Model& m, const Filter& f, const std::string
           std::to_string(p.district_adcode[i]), district >= 0 && district < static_cast<int>(m.districts.size()) ? m.districts[district].name_zh : "",
           park >= 0 && park < static_cast<int>(m.parks.size()) ? m.parks[park].id : "", std::to_string(p.lon[i]), std::to_string(p.lat[i]),
           p.foreign[i], std::to_string(p.fdi_musd[i]), std::to_string(p.chain_leader[i]), channelId(p.channel[i]),
-          std::to_string(p.synthetic[i]), std::to_string(i < p.approx.size() ? p.approx[i] : 0)};
+          std::to_string(p.synthetic[i]), std::to_string(i < p.approx.size() ? p.approx[i] : 0), chainRoleId(p.chainRoleAt(i))};
       for (const std::string& v : values) {
         if (!v.empty()) feat.SetField(k, v.c_str());
         ++k;

@@ -45,6 +45,9 @@ const std::array<FieldInfo, kFieldCount>& table() {
       {"foreign", "外资来源", {"foreign", "外资来源", "资金来源地", "投资方国别", "来源国", "国别", "外资国别"}, {"外资来源", "国别"}},
       {"fdi_musd", "外资金额", {"fdi_musd", "fdi", "外资", "外资金额", "合同外资", "实际利用外资", "到资"}, {"外资金额", "合同外资", "利用外资"}},
       {"chain_leader", "链主企业", {"chain_leader", "链主", "是否链主", "链主企业", "chainleader"}, {"链主"}},
+      {"chain_role", "产业链环节", {"chain_role", "产业链环节", "链条环节", "环节", "所处环节", "上下游", "上中下游", "产业链位置", "链上位置",
+                                  "chainrole", "chainposition", "positioninchain", "valuechainposition"},
+       {"环节", "上下游", "上中下游", "chainposition", "chainrole"}},
       {"channel", "招商渠道", {"channel", "招商渠道", "渠道", "招商方式", "来源渠道"}, {"渠道"}},
       {"synthetic", "合成数据", {"synthetic"}, {}},
   }};

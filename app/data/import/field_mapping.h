@@ -17,7 +17,7 @@ namespace cm {
 // The project fields a table can provide.
 enum class Field {
   Id, NameZh, NameEn, Ecosystem, Chain, Sector, Investment, SignedDate, StartedDate, ProducingDate, Stage,
-  District, Park, Lon, Lat, Foreign, Fdi, ChainLeader, Channel, Synthetic, Count
+  District, Park, Lon, Lat, Foreign, Fdi, ChainLeader, ChainRole, Channel, Synthetic, Count
 };
 inline constexpr int kFieldCount = static_cast<int>(Field::Count);
 const char* fieldId(Field f);        // "id", "name_zh", ... (the canonical CSV's column names)

@@ -333,6 +333,12 @@ Result<ImportResult> importProjects(const RawTable& t, const FieldMapping& m, co
         rep.add(header(Field::Fdi) + " is not an amount: read as 0", row, s, false);
       }
     }
+    auto role = matchChainRole(cell(r, Field::ChainRole));
+    if (!role) {
+      rep.add(header(Field::ChainRole) + " '" + cell(r, Field::ChainRole) + "' is not upstream, midstream or downstream (上游/中游/下游): read as unknown",
+              row, cell(r, Field::ChainRole), false);
+      role = ChainRole::Unknown;
+    }
     auto channel = matchChannel(cell(r, Field::Channel));
     if (!channel) {
       rep.add(header(Field::Channel) + " '" + cell(r, Field::Channel) + "' is not a known channel: read as other", row, cell(r, Field::Channel), false);
@@ -364,6 +370,7 @@ Result<ImportResult> importProjects(const RawTable& t, const FieldMapping& m, co
     p.fdi_musd.push_back(static_cast<float>(fdi));
     p.chain_leader.push_back(parseYesNo(cell(r, Field::ChainLeader)).value_or(false) ? 1 : 0);
     p.leader_index.push_back(-1);
+    p.chain_role.push_back(*role);
     p.channel.push_back(*channel);
     p.synthetic.push_back(parseYesNo(cell(r, Field::Synthetic)).value_or(false) ? 1 : 0);
     p.approx.push_back(approx);

@@ -277,6 +277,16 @@ std::optional<bool> parseYesNo(std::string_view text) {
   return std::nullopt;
 }
 
+std::optional<ChainRole> matchChainRole(std::string_view text) {
+  const std::string k = normalizeKey(text);
+  if (k.empty()) return ChainRole::Unknown;
+  if (k == "upstream" || k == "up" || k == "u" || k == "上" || contains(k, "上游")) return ChainRole::Upstream;
+  if (k == "midstream" || k == "mid" || k == "middle" || k == "m" || k == "中" || contains(k, "中游")) return ChainRole::Midstream;
+  if (k == "downstream" || k == "down" || k == "d" || k == "下" || contains(k, "下游")) return ChainRole::Downstream;
+  if (k == "unknown" || k == "未知" || k == "-" || k == "—" || k == "/") return ChainRole::Unknown;
+  return std::nullopt;
+}
+
 DistrictMatch matchDistrict(std::string_view text, const std::vector<District>& districts) {
   DistrictMatch m;
   std::string k = normalizeKey(text);

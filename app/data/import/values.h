@@ -44,6 +44,9 @@ std::optional<int> matchStage(std::string_view text);         // index into kSta
 enum class SectorGuess { Manufacturing, Service };
 std::optional<SectorGuess> matchSector(std::string_view text);
 std::optional<bool> parseYesNo(std::string_view text);         // 是/否/yes/no/1/0/true/false/√
+// 产业链环节: upstream/midstream/downstream, 上游/中游/下游 (also 上/中/下, 上游企业, 上游配套, up/mid/down).
+// Empty text → Unknown; text that names no role → nullopt.
+std::optional<ChainRole> matchChainRole(std::string_view text);
 
 // Districts: by adcode, by name with or without 区/县/市 (and in English), and by names the 2021
 // division retired: 江干区 → 上城区 or 钱塘区, 下城区 → 拱墅区, old 余杭区 → 余杭区 or 临平区 (the
