@@ -39,6 +39,7 @@
 #include "core/stats.h"
 #include "import_bench.h"
 #include "present_bench.h"
+#include "analysis_bench.h"
 
 using namespace cm;
 using json = nlohmann::json;
@@ -464,6 +465,11 @@ int main(int argc, char** argv) {
   cli.add_option("--aggregate", o.aggregate, "auto (as the app), off (every project a sprite) or on")
       ->capture_default_str()->check(CLI::IsMember({"auto", "on", "off"}));
   cli.add_flag("--no-fork", o.no_fork, "run every data set in this process (peak memory then accumulates)");
+  std::vector<std::string> analysis_files;
+  bool peer = false;
+  cli.add_option("--analysis", analysis_files,
+                 "also time DBSCAN, density, NNI, hulls on these projects CSVs ('sample' = the shipped one)")->delimiter(',');
+  cli.add_flag("--peer", peer, "with --analysis: run scikit-learn's DBSCAN on the same files and compare partitions");
   double present_seconds = 0;
   cli.add_option("--present-seconds", present_seconds,
                  "also record an S-second playback video at 720p, 1080p and 4K (30 fps) and export an 8K poster");
@@ -509,6 +515,12 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "chainmap-bench: opening a %zu-row table in each form ...\n", o.import_rows);
     all["import"] = runImportBench(o.data_dir, o.import_rows, CHAINMAP_PG_SCRIPT);
     printImportTable(all["import"]);
+  }
+  if (!analysis_files.empty()) {
+    for (std::string& f : analysis_files)
+      if (f == "sample") f.clear();
+    all["analysis"] = runAnalysisBench(o.data_dir, analysis_files, peer);
+    printAnalysisTable(all["analysis"]);
   }
   if (present_seconds > 0) {
     std::fprintf(stderr, "chainmap-bench: recording and exporting ...\n");

@@ -12,6 +12,8 @@ std::string_view choroplethId(ChoroplethMetric m) {
     case ChoroplethMetric::Projects: return "projects";
     case ChoroplethMetric::InvestmentPerKm2: return "investment_per_km2";
     case ChoroplethMetric::ProjectsPerKm2: return "projects_per_km2";
+    case ChoroplethMetric::InParksShare: return "in_parks_share";
+    case ChoroplethMetric::ParkMatchShare: return "park_match_share";
   }
   return "investment";
 }
@@ -25,8 +27,15 @@ bool parseChoroplethMetric(std::string_view id, ChoroplethMetric& out) {
   return false;
 }
 
-std::vector<double> choroplethValues(const Model& m, const Stats& s, ChoroplethMetric metric) {
+std::vector<double> choroplethValues(const Model& m, const Stats& s, ChoroplethMetric metric, const Conformance* c) {
   std::vector<double> v(m.districts.size(), 0.0);
+  if (fromConformance(metric)) {
+    for (size_t i = 0; c && i < v.size() && i < c->districts.size(); ++i) {
+      const AreaFigures& a = c->districts[i];
+      v[i] = metric == ChoroplethMetric::InParksShare ? (a.count ? 100.0 * a.in_parks / a.count : 0.0) : 100.0 * a.match_share;
+    }
+    return v;
+  }
   for (size_t i = 0; i < v.size() && i < s.by_district.size(); ++i) {
     double x = countsProjects(metric) ? static_cast<double>(s.by_district[i].count) : s.by_district[i].investment_yi;
     if (perKm2(metric)) x = m.districts[i].area_km2 > 0 ? x / m.districts[i].area_km2 : 0.0;

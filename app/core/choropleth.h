@@ -8,24 +8,32 @@
 #include <string_view>
 #include <vector>
 
+#include "core/analysis/conformance.h"
 #include "core/model.h"
 #include "core/stats.h"
 
 namespace cm {
 
-enum class ChoroplethMetric { Investment, Projects, InvestmentPerKm2, ProjectsPerKm2 };
-inline constexpr ChoroplethMetric kChoroplethMetrics[] = {ChoroplethMetric::Investment, ChoroplethMetric::Projects,
-                                                          ChoroplethMetric::InvestmentPerKm2, ChoroplethMetric::ProjectsPerKm2};
+// The last two are the park conformance figures per district (core/analysis/conformance.h): the
+// share of a district's projects inside parks, and of those, the share in a park of their own
+// ecosystem (percent).
+enum class ChoroplethMetric { Investment, Projects, InvestmentPerKm2, ProjectsPerKm2, InParksShare, ParkMatchShare };
+inline constexpr ChoroplethMetric kChoroplethMetrics[] = {ChoroplethMetric::Investment,       ChoroplethMetric::Projects,
+                                                          ChoroplethMetric::InvestmentPerKm2, ChoroplethMetric::ProjectsPerKm2,
+                                                          ChoroplethMetric::InParksShare,     ChoroplethMetric::ParkMatchShare};
 
-// The tour file's and --choropleth's names: investment, projects, investment_per_km2, projects_per_km2.
+// The tour file's and --choropleth's names: investment, projects, investment_per_km2, projects_per_km2,
+// in_parks_share, park_match_share.
 std::string_view choroplethId(ChoroplethMetric m);
 bool parseChoroplethMetric(std::string_view id, ChoroplethMetric& out);
 inline bool perKm2(ChoroplethMetric m) { return m == ChoroplethMetric::InvestmentPerKm2 || m == ChoroplethMetric::ProjectsPerKm2; }
 inline bool countsProjects(ChoroplethMetric m) { return m == ChoroplethMetric::Projects || m == ChoroplethMetric::ProjectsPerKm2; }
+inline bool fromConformance(ChoroplethMetric m) { return m == ChoroplethMetric::InParksShare || m == ChoroplethMetric::ParkMatchShare; }
 
 // One value a district (indexed like Model::districts), from the statistics of the filtered
 // projects in the time window. A district without an area has 0 per km².
-std::vector<double> choroplethValues(const Model& m, const Stats& s, ChoroplethMetric metric);
+// The conformance metrics read `c` (all zero without it).
+std::vector<double> choroplethValues(const Model& m, const Stats& s, ChoroplethMetric metric, const Conformance* c = nullptr);
 
 // Natural-breaks classes of the positive values: `upper[k]` is class k's largest value, so value v
 // is in the first class with v <= upper[k]. At most `classes` classes, fewer when there are fewer

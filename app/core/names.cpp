@@ -1,3 +1,4 @@
+#include <cstdio>
 #include "core/names.h"
 
 #include "core/catalog.h"
@@ -22,6 +23,13 @@ std::string chainName(const Model& m, Lang l, int c) {
   const std::string& id = m.projects.chain_names[c];
   if (hasString("chain." + id)) return tr(l, "chain." + id);
   return id;  // a chain the string table does not know: show its name as written in the file
+}
+
+std::string shortYi(Lang l, double yi) {
+  char b[32];
+  if (l == Lang::Zh) std::snprintf(b, sizeof b, yi >= 10 ? "%.0f亿" : "%.1f亿", yi);
+  else std::snprintf(b, sizeof b, yi >= 100 ? "¥%.0f bn" : "¥%.1f bn", yi / 10);
+  return b;
 }
 
 std::string parkName(const Model& m, Lang l, int k) {

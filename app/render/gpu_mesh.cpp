@@ -4,6 +4,25 @@
 
 namespace cm {
 
+GpuImage uploadImage(const std::vector<uint32_t>& rgba, int w, int h, Vec2 lo, Vec2 hi) {
+  GpuImage img;
+  if (w <= 0 || h <= 0 || rgba.size() < static_cast<size_t>(w) * h) return img;
+  GLuint t = 0;
+  glGenTextures(1, &t);
+  img.tex = gl::Texture(t);
+  glBindTexture(GL_TEXTURE_2D, t);
+  glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
+  glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, w, h, 0, GL_RGBA, GL_UNSIGNED_BYTE, rgba.data());
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);  // smooth between cells
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+  glBindTexture(GL_TEXTURE_2D, 0);
+  img.vao = gl::makeVertexArray();
+  img.w = w, img.h = h, img.lo = lo, img.hi = hi;
+  return img;
+}
+
 GpuMesh uploadFill(const std::vector<FillVertex>& v) {
   GpuMesh m;
   m.vao = gl::makeVertexArray();

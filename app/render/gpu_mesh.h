@@ -29,6 +29,15 @@ struct GpuSprites {
   GLsizei count = 0;  // sprites
 };
 
+// A georeferenced RGBA image drawn as one quad (the heatmap): rows from the south, straight alpha.
+struct GpuImage {
+  gl::Texture tex;
+  gl::VertexArray vao;  // empty: the core profile wants one bound to draw
+  int w = 0, h = 0;
+  Vec2 lo, hi;          // corners relative to the model origin (display CRS)
+};
+GpuImage uploadImage(const std::vector<uint32_t>& rgba, int w, int h, Vec2 lo, Vec2 hi);
+
 GpuMesh uploadFill(const std::vector<FillVertex>& v);
 GpuMesh uploadLines(const std::vector<LineVertex>& v);
 // Sprites are drawn in the given order (later on top).

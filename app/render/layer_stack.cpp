@@ -14,9 +14,13 @@ static std::vector<std::unique_ptr<MapLayer>> registeredLayers() {
   v.push_back(makeChoroplethLayer());
   v.push_back(makeWaterLayer());
   v.push_back(makeRiversLayer());
+  v.push_back(makeHeatmapLayer());
+  v.push_back(makeClustersLayer());
   v.push_back(makeParksLayer());
   v.push_back(makeProjectsLayer());
   v.push_back(makeBubblesLayer());
+  v.push_back(makeOutsideLayer());
+  v.push_back(makeArcsLayer());
   v.push_back(makeLabelsLayer());
   v.push_back(makeFurnitureLayer());
   return v;

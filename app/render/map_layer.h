@@ -19,6 +19,7 @@
 #include <string>
 #include <vector>
 
+#include "core/analysis/products.h"
 #include "core/choropleth.h"
 #include "core/derived.h"
 #include "core/filter.h"
@@ -69,6 +70,8 @@ struct LayerFrame {
   ChoroplethMetric choropleth = ChoroplethMetric::Investment;  // what the district choropleth shows
   bool lifecycle = false;  // projects drawn by life-cycle stage at the window's end
   double pulse = -1;       // playing: progress 0..1 through the newest month (its projects pulse); < 0 none
+  const AnalysisProducts* analyses = nullptr;  // clusters, density, conformance (core/analysis/products.h)
+  int chain_view = -1;     // a chain shown across the city with its arcs (-1 none)
 };
 
 // A label a layer offers; the labels layer places all of them (geo/label_placement.h).

@@ -18,7 +18,7 @@ Result<bool> MapRenderer::init(const std::string& dir) {
   // and is used only while one of those sets is narrowed (on llvmpipe even an untaken texelFetch
   // branch cost ~15 % of the vertex work at 100k sprites).
   for (auto [prog, name, extra] : {std::tuple{&fill_, "fill", ""}, {&line_, "line", ""}, {&points_, "points", ""},
-                                   {&points_sets_, "points", "#define NARROW_SETS 1\n"}}) {
+                                   {&points_sets_, "points", "#define NARROW_SETS 1\n"}, {&image_, "image", ""}}) {
     auto p = gl::Program::load(dir, name, defines + extra);
     if (!p) return Result<bool>::fail(p.error());
     *prog = p.take();
@@ -75,6 +75,21 @@ void MapPass::fill(const GpuMesh& m, float opacity) const {
   glUniform1f(r_->fill_.uniform("u_opacity"), opacity);
   glBindVertexArray(m.vao.id());
   glDrawArrays(GL_TRIANGLES, 0, m.count);
+}
+
+void MapPass::image(const GpuImage& img, float opacity) const {
+  if (!img.w) return;
+  r_->image_.use();
+  setView(r_->image_);
+  glUniform2f(r_->image_.uniform("u_lo"), static_cast<float>(img.lo.x), static_cast<float>(img.lo.y));
+  glUniform2f(r_->image_.uniform("u_hi"), static_cast<float>(img.hi.x), static_cast<float>(img.hi.y));
+  glUniform1f(r_->image_.uniform("u_opacity"), opacity);
+  glActiveTexture(GL_TEXTURE0);
+  glBindTexture(GL_TEXTURE_2D, img.tex.id());
+  glUniform1i(r_->image_.uniform("u_image"), 0);
+  glBindVertexArray(img.vao.id());
+  glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
+  glBindTexture(GL_TEXTURE_2D, 0);
 }
 
 void MapPass::lines(const GpuMesh& m, float width, uint32_t rgb, float alpha) const {

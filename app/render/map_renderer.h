@@ -21,6 +21,7 @@ struct LayerVisibility;
 class MapPass {
  public:
   void fill(const GpuMesh& m, float opacity) const;
+  void image(const GpuImage& img, float opacity) const;
   void lines(const GpuMesh& m, float width_px, uint32_t rgb, float alpha) const;
   // Sprites that pass `f` (the shader mirrors passesAttributes and the time window), sized by
   // `s`'s radius rule from their value.
@@ -51,7 +52,7 @@ class MapRenderer {
   friend class MapPass;
   void uploadSetMasks(const Filter& f) const;
 
-  gl::Program fill_, line_, points_, points_sets_;
+  gl::Program fill_, line_, points_, points_sets_, image_;
   gl::RenderTarget target_;
   gl::Buffer mask_buf_;
   gl::Texture mask_tex_;

@@ -519,6 +519,7 @@ Result<Image> App::capture(int w, int h) {
   const int tile = w > limit || h > limit ? limit : 0;
   if (w > 16384 || h > 16384) return R::fail("cannot render " + std::to_string(w) + "x" + std::to_string(h) + ": at most 16384 pixels a side");
   I.derived.wait();
+  I.analyses.wait();
   const View saved = st_.view;
   const bool resized = w != saved.width || h != saved.height;
   if (resized) {  // same centre; at least what was visible stays visible
@@ -531,6 +532,7 @@ Result<Image> App::capture(int w, int h) {
   for (int i = 0; i < 8; ++i) {
     const FrameStats fs = runFrame(0, FrameTarget{false, w, h, false, false, tile});
     I.derived.wait();
+    I.analyses.wait();
     if (i > 0 && fs.hash == prev && !fs.map_redrawn) break;
     prev = fs.hash;
   }

@@ -133,6 +133,9 @@ class App {
   void startLoad(LoadOptions opt, bool keep_state);
   void swapFonts(Fonts fonts);
   void updateScale(float content_scale);
+  void updateAnalyses();  // ui/frame.cpp
+  void loadParkPolygons(const std::string& path);  // ui/app_load.cpp
+  void exportAnalysis(const std::string& path);
   Image readOffscreen(int w, int h);  // the last offscreen frame, top row first
   void renderTiles(const LayerFrame& lf, int tile, Image& out);  // ui/frame.cpp
   double presentationTick();  // full screen, idle cursor, kiosk (ui/app.cpp)

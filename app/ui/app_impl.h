@@ -57,6 +57,9 @@ struct App::Impl {
   std::unique_ptr<Gpu> gpu;
   Fonts fonts;
   Derived derived;
+  AnalysisProducts analyses;                    // clusters, density, conformance, NNI (core/analysis/products.h)
+  std::shared_ptr<const ParkShapes> park_shapes;  // from the state's what-if radii and boundary layer
+  uint64_t park_shapes_rev = ~0ull;
   std::vector<PanelSpec> panels = makePanels();
   std::vector<LabelBox> panel_boxes;  // where this frame's panels are (labels avoid them)
   std::vector<PlacedLabel> labels;    // the labels the last frame drew
@@ -85,7 +88,7 @@ struct App::Impl {
   ProjectTable table;              // Ctrl+T (ui/project_table.h)
   MappingDialog mapping_dialog;    // which column is which, for a table that needs a person
   FileBrowser file_browser;        // File → Open, Export, a tour's Open and Save as
-  enum class Browse { Projects, Export, OpenTour, SaveTour, Image } browse = Browse::Projects;  // what it is choosing for
+  enum class Browse { Projects, Export, OpenTour, SaveTour, Image, ParkBoundaries, Analysis } browse = Browse::Projects;
   std::string image_export_path;   // Export image: where, once the frame is done
   RecentFiles recent;              // the sources opened last (~/.local/share/chainmap/recent.json)
   std::string browse_dir;          // where the file browser opens

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "core/analysis/products.h"
 #include "core/camera_flight.h"
 #include "core/filter.h"
 #include "core/layers.h"
@@ -40,7 +41,7 @@ struct AppState {
   View view;
   Extent home;  // the extent "fit Hangzhou" returns to
   Filter filter;
-  LayerVisibility layers{{"choropleth"}};  // everything but the choropleth shows by default
+  LayerVisibility layers{{"choropleth", "clusters", "heatmap", "outside"}};  // analyses and the choropleth start off
   ChoroplethMetric choropleth = ChoroplethMetric::Investment;
   PointStyle points;
   Lang lang = Lang::Zh;
@@ -50,6 +51,21 @@ struct AppState {
   bool present = false;       // presentation mode (F11, --present)
   bool sidebar_open = false;
   bool table_open = false;    // the project table (Ctrl+T)
+  // The planner's analyses (ui/panel_analysis.cpp): what to compute and with which parameters.
+  // The layers "clusters", "heatmap" and "outside" show them (core/analysis/products.h computes
+  // only what is shown).
+  struct Analysis {
+    DbscanParams dbscan{1500, 4, true};  // eps metres, minPts, per ecosystem
+    bool concave = false;
+    DensityParams density;
+    bool conformance_open = false;       // the park conformance window
+    bool nni_open = false;               // the dispersion (nearest-neighbour index) window
+    std::vector<double> park_radius_km;  // what-if radius per park (empty or <= 0: the park's own)
+    std::shared_ptr<const std::vector<MultiPolygon>> park_polygons;  // a loaded park boundary layer
+    std::string park_polygons_file;
+    uint64_t shapes_rev = 0;             // bumped whenever radii or polygons change
+    int chain_view = -1;                 // one chain across the city (Projects::chain_names index)
+  } analysis;
   struct Measure {            // the measuring tool (M): points in the display CRS
     bool active = false;
     bool closed = false;      // an area (double-click or Enter)
@@ -78,6 +94,7 @@ struct AppState {
   struct Requests {
     bool open_file = false, export_file = false, reload = false, edit_mapping = false;
     bool open_tour = false, save_tour_as = false, export_image = false;
+    bool open_park_boundaries = false, export_analysis = false;
   } requests;
   bool reloadable = false;   // the projects came from a file or database the App can read again
   bool mappable = false;     // the projects came through the importer (a mapping to edit)

@@ -16,6 +16,7 @@
 
 #include <chrono>
 #include <optional>
+#include <tuple>
 
 #include "ui/app_impl.h"
 #include "ui/layout.h"
@@ -38,9 +39,17 @@ struct Snapshot {
   Aggregate aggregate;
   int selected;
   ChoroplethMetric choropleth;
+  std::tuple<double, int, bool, bool, double, bool, uint64_t, int> analysis;
   bool operator==(const Snapshot&) const = default;
 };
-Snapshot snapshot(const AppState& s) { return {s.view, s.filter, s.layers, s.points, s.lang, s.aggregate, s.selected, s.choropleth}; }
+Snapshot snapshot(const AppState& s) {
+  const AppState::Analysis& a = s.analysis;
+  return {s.view,       s.filter,   s.layers,
+          s.points,     s.lang,     s.aggregate,
+          s.selected,   s.choropleth,
+          {a.dbscan.eps_m, a.dbscan.min_pts, a.dbscan.by_ecosystem, a.concave, a.density.bandwidth_m, a.density.weight_investment,
+           a.shapes_rev, a.chain_view}};
+}
 
 // The docked panels: one fixed window per dock, its panels in registration order; in
 // presentation mode only the panels registered for it, in the presentation arrangement.
@@ -222,7 +231,7 @@ void App::renderTiles(const LayerFrame& lf, int tile, Image& out) {
       tv.width = tw;
       tv.height = th;
       const LayerFrame tf{lf.model, lf.model_rev, lf.derived, tv, lf.filter, lf.points, lf.lang, lf.hover, lf.selected,
-                          lf.scale, lf.choropleth, lf.lifecycle, lf.pulse};
+                          lf.scale, lf.choropleth, lf.lifecycle, lf.pulse, lf.analyses, lf.chain_view};
       gpu.map.render(tf, gpu.layers, st_.layers);
       gpu.frame_target.resize(tw, th, 1);
       const GLuint fbo = gpu.frame_target.resolvedFbo();
@@ -246,6 +255,33 @@ void App::renderTiles(const LayerFrame& lf, int tile, Image& out) {
   glBindFramebuffer(GL_FRAMEBUFFER, 0);
   for (size_t i = 3; i < out.rgba.size(); i += 4) out.rgba[i] = 255;
   gpu.map.invalidate();  // the next frame draws the whole view again
+}
+
+// The analyses the state shows (their layers on, their windows open), with its parameters; the
+// park shapes rebuilt when their revision moved (a what-if radius, a loaded boundary layer).
+void App::updateAnalyses() {
+  Impl& I = *impl_;
+  const AppState::Analysis& a = st_.analysis;
+  if (!I.park_shapes || I.park_shapes_rev != a.shapes_rev) {
+    auto shapes = std::make_shared<ParkShapes>();
+    shapes->radius_km = a.park_radius_km;
+    if (a.park_polygons) shapes->polygons = *a.park_polygons;
+    I.park_shapes = shapes;
+    I.park_shapes_rev = a.shapes_rev;
+  }
+  AnalysisRequest r;
+  r.clusters = st_.layers.on("clusters");
+  r.dbscan = a.dbscan;
+  r.concave = a.concave;
+  r.density = st_.layers.on("heatmap");
+  r.density_params = a.density;
+  r.conformance = a.conformance_open || st_.layers.on("outside") || st_.choropleth == ChoroplethMetric::InParksShare ||
+                  st_.choropleth == ChoroplethMetric::ParkMatchShare;
+  r.nni = a.nni_open;
+  r.shapes = I.park_shapes;
+  r.shapes_rev = a.shapes_rev;
+  r.allow_async = I.interactive;
+  I.analyses.update(model_, model_rev_, st_.filter, r);
 }
 
 FrameStats App::runFrame(double dt, const FrameTarget& target) {
@@ -312,9 +348,11 @@ FrameStats App::runFrame(double dt, const FrameTarget& target) {
     }
     ImGui::NewFrame();
     I.derived.update(inputs());
+    updateAnalyses();
     auto frameOf = [&](Pick hover) {
       return LayerFrame{m, model_rev_, I.derived, st_.view, st_.filter, points, st_.lang, hover, st_.selected, scale, st_.choropleth,
-                        st_.lifecycle, st_.timeline.playing ? st_.timeline.stepFraction() : -1.0};
+                        st_.lifecycle, st_.timeline.playing ? st_.timeline.stepFraction() : -1.0, &I.analyses,
+                        st_.analysis.chain_view};
     };
     auto pick = [&](Vec2 at) -> Pick {
       const LayerFrame lf = frameOf({});
@@ -329,6 +367,7 @@ FrameStats App::runFrame(double dt, const FrameTarget& target) {
       advancePlayback(st_.timeline, st_.filter, dt);
     }
     I.derived.update(inputs());  // the view or the time may have moved
+    updateAnalyses();
     if (st_.selected >= 0 && !passes(m.projects, st_.selected, st_.filter)) st_.selected = -1;  // filtered away
 
     const bool mouse_on_map = !io.WantCaptureMouse && io.MousePos.x > -1e30f && !(I.dragging && I.dragged);
@@ -344,10 +383,18 @@ FrameStats App::runFrame(double dt, const FrameTarget& target) {
     fs.passes = pass + 1;
     I.popup_open = ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId);
     I.derived.update(inputs());
+    updateAnalyses();
     if (lay.chrome == layout::Chrome::Full && !lay.present && st_.table_open) {  // the table floats over the map
       I.table.draw(ui);
       if (ImGuiWindow* w = ImGui::FindWindowByName("###project_table"))
         if (st_.table_open) I.panel_boxes.push_back({w->Pos.x, w->Pos.y, w->Pos.x + w->Size.x, w->Pos.y + w->Size.y});
+    }
+    if (lay.chrome == layout::Chrome::Full && !lay.present) {  // the analyses' windows float over the map
+      drawConformanceWindow(ui);
+      drawNniWindow(ui);
+      for (const char* name : {"###conformance", "###nni"})
+        if (ImGuiWindow* w = ImGui::FindWindowByName(name); w && w->Active)
+          I.panel_boxes.push_back({w->Pos.x, w->Pos.y, w->Pos.x + w->Size.x, w->Pos.y + w->Size.y});
     }
     if (lay.chrome == layout::Chrome::Full) drawMessagesPanel(ui);  // an exported poster or map carries no load report (stderr has it)
     drawLoadUi();

@@ -14,6 +14,7 @@ std::vector<PanelSpec> makePanels() {
   return {
       {"title_layers", Dock::Left, true, drawTitleAndLayersPanel},
       {"tour", Dock::Left, false, drawTourPanel},
+      {"analysis", Dock::Left, false, drawAnalysisPanel},
       {"filters", Dock::Left, false, drawFiltersPanel},
       {"chains", Dock::Left, false, drawChainsPanel},
       {"totals", Dock::RightTop, false, drawTotalsPanel},

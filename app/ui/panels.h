@@ -49,6 +49,9 @@ std::vector<PanelSpec> makePanels();
 void drawTitleAndLayersPanel(UiContext& ui);
 void drawFiltersPanel(UiContext& ui);
 void drawChainsPanel(UiContext& ui);
+void drawAnalysisPanel(UiContext& ui);  // ui/panel_analysis.cpp
+void drawConformanceWindow(UiContext& ui);  // ui/analysis_windows.cpp: floating
+void drawNniWindow(UiContext& ui);
 void drawTotalsPanel(UiContext& ui);
 void drawLegendPanel(UiContext& ui);
 struct TimelinePanel {

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <functional>
 
 #include "core/filter.h"
 #include "started_app.h"
@@ -76,4 +77,88 @@ TEST(MeasureTool, DrawsThePathItsLegsAndTheArea) {
   EXPECT_LT(red(*plain, 620, 247, 780, 254), 20);
   // The closing leg runs diagonally from (800, 420) back to (600, 250): its middle is red too.
   EXPECT_GT(red(*img, 695, 330, 706, 341), 5);
+}
+
+// The analyses' views, drawn: conformance window with the outside projects ringed, clusters and
+// the heatmap, a chain leader's arcs. Each probed; CHAINMAP_KEEP_CAPTURES=DIR keeps the PNGs.
+namespace {
+int countColor(const Image& im, int x0, int y0, int x1, int y1, const std::function<bool(int, int, int)>& is) {
+  int n = 0;
+  for (int y = std::max(0, y0); y < std::min(im.h, y1); ++y)
+    for (int x = std::max(0, x0); x < std::min(im.w, x1); ++x) {
+      const unsigned char* p = &im.rgba[(static_cast<size_t>(y) * im.w + x) * 4];
+      n += is(p[0], p[1], p[2]);
+    }
+  return n;
+}
+void keep(const Image& img, const std::string& name) {
+  if (const char* dir = std::getenv("CHAINMAP_KEEP_CAPTURES")) (void)writePng(std::string(dir) + "/" + name, img);
+}
+}  // namespace
+
+TEST(AnalysisViews, ConformanceWindowAndOutsideProjects) {
+  Started s("", 1600, 1000);
+  ASSERT_TRUE(s.ok);
+  AppState& st = s.app.state();
+  st.lang = Lang::En;
+  st.analysis.conformance_open = true;
+  st.layers.set("outside", true);
+  auto img = s.app.capture();
+  ASSERT_TRUE(img);
+  keep(*img, "conformance.png");
+  // Red rings around outside projects: many strongly red pixels on the map.
+  const int red = countColor(*img, 340, 0, 1300, 860, [](int r, int g, int b) { return r > 190 && g < 60 && b < 70; });
+  EXPECT_GT(red, 500) << "no outside projects ringed";
+}
+
+TEST(AnalysisViews, ClustersHeatmapAndArcs) {
+  Started s("", 1600, 1000);
+  ASSERT_TRUE(s.ok);
+  AppState& st = s.app.state();
+  st.lang = Lang::En;
+  auto plain = s.app.capture();
+  ASSERT_TRUE(plain);
+  st.layers.set("clusters", true);
+  st.layers.set("heatmap", true);
+  auto img = s.app.capture();
+  ASSERT_TRUE(img);
+  keep(*img, "clusters_heatmap.png");
+  // The heatmap warms the map: many more pixels far redder than blue (cream land is r − b ≈ 10).
+  auto warm = [](int r, int, int b) { return r - b > 90; };
+  EXPECT_GT(countColor(*img, 340, 0, 1300, 860, warm), countColor(*plain, 340, 0, 1300, 860, warm) + 20000);
+  // A chain leader with followers: select it, its arcs are drawn.
+  const Projects& p = s.model->projects;
+  int leader = -1;
+  for (size_t i = 0; i < p.size() && leader < 0; ++i)
+    if (p.chain_leader[i]) {
+      int followers = 0;
+      for (size_t j = 0; j < p.size(); ++j) followers += p.leader_index[j] == static_cast<int>(i);
+      if (followers >= 5) leader = static_cast<int>(i);
+    }
+  ASSERT_GE(leader, 0);
+  st.layers.set("clusters", false);
+  st.layers.set("heatmap", false);
+  st.selected = leader;
+  auto arcs = s.app.capture();
+  ASSERT_TRUE(arcs);
+  keep(*arcs, "arcs.png");
+  st.selected = -1;
+  auto none = s.app.capture();
+  // The arcs from the leader to each follower: pixels changed at the followers' ends.
+  ASSERT_TRUE(none);
+  int changed_ends = 0, followers = 0;
+  for (size_t j = 0; j < p.size(); ++j) {
+    if (p.leader_index[j] != leader) continue;
+    ++followers;
+    const Vec2 e = st.view.toScreen({p.x[j], p.y[j]});
+    int diff = 0;
+    for (int y = int(e.y) - 6; y <= int(e.y) + 6; ++y)
+      for (int x = int(e.x) - 6; x <= int(e.x) + 6; ++x) {
+        if (x < 0 || y < 0 || x >= arcs->w || y >= arcs->h) continue;
+        const size_t k = (static_cast<size_t>(y) * arcs->w + x) * 4;
+        diff += std::abs(arcs->rgba[k] - none->rgba[k]) + std::abs(arcs->rgba[k + 2] - none->rgba[k + 2]) > 60;
+      }
+    changed_ends += diff > 5;
+  }
+  EXPECT_GE(changed_ends, followers * 3 / 4) << "arcs missing at the followers";
 }

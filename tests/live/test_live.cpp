@@ -79,7 +79,12 @@ std::vector<int> sidebarCombos(const Image& img) {
     }
     if (hit && start < 0) start = y;
     if (!hit && start >= 0) {
-      if (y - start >= 10) rows.push_back((start + y) / 2);
+      // A combo box is a full-width field (ImGui's frame background) with the arrow at its end;
+      // a small button of the same blue in that column is not one.
+      const int mid = (start + y) / 2;
+      const Image::Px field = img.at(255, mid);  // right of its text, left of its arrow
+      const bool frame = std::abs(field.r - 237) < 6 && std::abs(field.g - 240) < 6 && std::abs(field.b - 245) < 6;
+      if (y - start >= 10 && frame) rows.push_back(mid);
       start = -1;
     }
   }
@@ -163,7 +168,16 @@ TEST(LiveWindow, DropdownOpensOnTheClicksOwnFramesAndNarrowsToOneDistrict) {
   app.click(160, district_combo);
   Shot open = app.settle();
   ASSERT_TRUE(open.state["popup_open"].get<bool>()) << "the dropdown did not open on the click's own frames";
-  const std::vector<int> rows = onlyButtonRows(open.img, 262, 330, 60, 760);
+  // The list's "only" buttons: rows of that blue which were not there before it opened (the
+  // sidebar's own small buttons are).
+  const std::vector<int> before = onlyButtonRows(app.first().img, 262, 330, 60, 760);
+  auto listRows = [&](const Image& img) {
+    std::vector<int> rows;
+    for (int y : onlyButtonRows(img, 262, 330, 60, 760))
+      if (std::none_of(before.begin(), before.end(), [&](int b) { return std::abs(b - y) < 4; })) rows.push_back(y);
+    return rows;
+  };
+  const std::vector<int> rows = listRows(open.img);
   ASSERT_EQ(rows.size(), 13u) << "expected an 'only' button for each of the 13 districts";
 
   // "Only" on the 4th district: exactly that district, and the totals agree with the file.
@@ -193,7 +207,7 @@ TEST(LiveWindow, DropdownOpensOnTheClicksOwnFramesAndNarrowsToOneDistrict) {
   // From "all", unticking one district keeps the other twelve.
   app.click(160, district_combo);
   Shot reopened = app.settle();
-  const std::vector<int> rows2 = onlyButtonRows(reopened.img, 262, 330, 60, 760);
+  const std::vector<int> rows2 = listRows(reopened.img);
   ASSERT_EQ(rows2.size(), 13u);
   app.click(60, rows2[0] - 28);  // "All", the row above the first district
   EXPECT_EQ(app.settle().state["filter"]["districts"], "all");

@@ -21,7 +21,8 @@ double shown(ChoroplethMetric m, double v) { return m == ChoroplethMetric::Proje
 std::string format(ChoroplethMetric m, double v) {
   char b[32];
   v = shown(m, v);
-  if (m == ChoroplethMetric::Projects) std::snprintf(b, sizeof b, "%.0f", v);
+  if (fromConformance(m)) std::snprintf(b, sizeof b, "%.0f%%", v);
+  else if (m == ChoroplethMetric::Projects) std::snprintf(b, sizeof b, "%.0f", v);
   else if (v >= 100) std::snprintf(b, sizeof b, "%.0f", v);
   else if (v >= 10) std::snprintf(b, sizeof b, "%.1f", v);
   else std::snprintf(b, sizeof b, "%.2f", v);
@@ -48,10 +49,13 @@ class ChoroplethLayer final : public MapLayer {
       polygons_ = std::make_unique<PolygonSet>(all);
       geometry = true;
     }
-    if (!geometry && f.derived.statsRevision() == stats_rev_ && f.choropleth == metric_) return false;
+    const Conformance* c = f.analyses ? f.analyses->conformance() : nullptr;
+    const uint64_t conf_rev = c ? f.analyses->conformanceRevision() : 0;
+    if (!geometry && f.derived.statsRevision() == stats_rev_ && f.choropleth == metric_ && conf_rev == conf_rev_) return false;
     stats_rev_ = f.derived.statsRevision();
+    conf_rev_ = conf_rev;
     metric_ = f.choropleth;
-    values_ = choroplethValues(f.model, f.derived.stats(), metric_);
+    values_ = choroplethValues(f.model, f.derived.stats(), metric_, c);
     classes_ = naturalBreaks(values_);
     const int n = static_cast<int>(classes_.upper.size());
     for (size_t d = 0; d + 1 < first_.size(); ++d) {
@@ -110,7 +114,7 @@ class ChoroplethLayer final : public MapLayer {
 
  private:
   LayerInfo info_{"choropleth", "choropleth", S::Choropleth, {12}, -1, 25, 1};
-  uint64_t model_rev_ = ~0ull, stats_rev_ = ~0ull, revision_ = 0;
+  uint64_t model_rev_ = ~0ull, stats_rev_ = ~0ull, conf_rev_ = 0, revision_ = 0;
   ChoroplethMetric metric_ = ChoroplethMetric::Investment;
   std::vector<FillVertex> tris_;
   std::vector<size_t> first_;  // district d's vertices are [first_[d], first_[d+1])

@@ -18,6 +18,10 @@ std::unique_ptr<MapLayer> makeBubblesLayer();    // aggregated projects with cou
 std::unique_ptr<MapLayer> makeLabelsLayer();     // places every layer's labels without overlaps
 std::unique_ptr<MapLayer> makeFurnitureLayer();  // scale bar, north arrow, credits, synthetic note
 std::unique_ptr<MapLayer> makeChoroplethLayer(); // districts coloured by investment or projects
+std::unique_ptr<MapLayer> makeHeatmapLayer();    // kernel density of the filtered projects
+std::unique_ptr<MapLayer> makeClustersLayer();   // DBSCAN clusters as hulls, matched to parks
+std::unique_ptr<MapLayer> makeOutsideLayer();    // projects outside every park, and where they should have gone
+std::unique_ptr<MapLayer> makeArcsLayer();       // chain leaders and the projects that followed them
 
 // Shared drawing helpers (the legend and tooltips use them too).
 void drawParkMarker(ImDrawList* dl, ImVec2 c, float r);
