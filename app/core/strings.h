@@ -318,6 +318,7 @@ inline constexpr Str NniExpected{"NniExpected"};
 inline constexpr Str NniNote{"NniNote"};
 inline constexpr Str AnaExported{"AnaExported"};
 inline constexpr Str ParkBoundariesLoaded{"ParkBoundariesLoaded"};
+inline constexpr Str TableExport{"TableExport"};
 }  // namespace S
 
 // Every string of the table (both languages), for the glyph atlas.

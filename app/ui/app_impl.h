@@ -88,7 +88,8 @@ struct App::Impl {
   ProjectTable table;              // Ctrl+T (ui/project_table.h)
   MappingDialog mapping_dialog;    // which column is which, for a table that needs a person
   FileBrowser file_browser;        // File → Open, Export, a tour's Open and Save as
-  enum class Browse { Projects, Export, OpenTour, SaveTour, Image, ParkBoundaries, Analysis } browse = Browse::Projects;
+  enum class Browse { Projects, Export, OpenTour, SaveTour, Image, ParkBoundaries, Analysis, Rows } browse = Browse::Projects;
+  std::vector<uint32_t> export_rows;  // the project table's rows being saved
   std::string image_export_path;   // Export image: where, once the frame is done
   RecentFiles recent;              // the sources opened last (~/.local/share/chainmap/recent.json)
   std::string browse_dir;          // where the file browser opens

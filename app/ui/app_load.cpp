@@ -322,6 +322,10 @@ void App::drawLoadUi() {
   if (req.export_image) browse(B::Image, FileBrowser::Mode::Save, {".png"}, "chainmap-map.png");
   if (req.open_park_boundaries) browse(B::ParkBoundaries, FileBrowser::Mode::Open, {".gpkg", ".shp", ".geojson", ".json", ".kml", ".fgb"});
   if (req.export_analysis) browse(B::Analysis, FileBrowser::Mode::Save, {".gpkg"}, "chainmap-analysis.gpkg");
+  if (!req.export_rows.empty()) {
+    I.export_rows = std::move(req.export_rows);
+    browse(B::Rows, FileBrowser::Mode::Save, FileBrowser::saveExtensions(), "chainmap-selection.csv");
+  }
   if (auto chosen = I.file_browser.draw(I.recent, L)) {
     I.browse_dir = std::filesystem::path(*chosen).parent_path().string();
     if (I.browse == B::OpenTour) {
@@ -334,6 +338,10 @@ void App::drawLoadUi() {
       loadParkPolygons(*chosen);
     } else if (I.browse == B::Analysis) {
       exportAnalysis(*chosen);
+    } else if (I.browse == B::Rows) {
+      auto n = writeProjectsSelection(*chosen, *model_, I.export_rows);
+      st_.status = n ? std::string(tr(L, S::Exported)) + " " + std::to_string(*n) + " → " + *chosen : n.error();
+      if (!n) st_.errors.push_back(n.error());
     } else if (I.browse == B::Image) {
       I.image_export_path = *chosen;  // rendered after this frame (a capture runs frames of its own)
     } else if (I.file_browser.mode == FileBrowser::Mode::Open) {

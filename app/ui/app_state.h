@@ -95,6 +95,7 @@ struct AppState {
     bool open_file = false, export_file = false, reload = false, edit_mapping = false;
     bool open_tour = false, save_tour_as = false, export_image = false;
     bool open_park_boundaries = false, export_analysis = false;
+    std::vector<uint32_t> export_rows;  // the project table's rows to write (CSV, XLSX, GPKG)
   } requests;
   bool reloadable = false;   // the projects came from a file or database the App can read again
   bool mappable = false;     // the projects came through the importer (a mapping to edit)

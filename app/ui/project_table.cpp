@@ -103,6 +103,8 @@ void ProjectTable::draw(UiContext& ui) {
   ImGui::InputTextWithHint("##search", tr(L, S::TableSearch), &search_);
   ImGui::SameLine();
   ImGui::TextDisabled("%zu %s", rows_.size(), tr(L, S::TableRows));
+  ImGui::SameLine();
+  if (ImGui::SmallButton(tr(L, S::TableExport))) st.requests.export_rows = rows_;  // the search and the sort as shown
 
   const float details_w = std::min(340 * s, ImGui::GetContentRegionAvail().x * 0.35f);
   const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_ScrollY | ImGuiTableFlags_ScrollX | ImGuiTableFlags_RowBg |
