@@ -4,28 +4,14 @@
 
 #include <geos_c.h>
 
+#include "geo/geos_handle.h"
+
 
 namespace cm {
 namespace {
 
-void quiet(const char*, void*) {}
-
-// One GEOS context per thread.
-GEOSContextHandle_t ctx() {
-  thread_local struct Holder {
-    GEOSContextHandle_t h = GEOS_init_r();
-    Holder() {
-      GEOSContext_setNoticeMessageHandler_r(h, quiet, nullptr);
-      GEOSContext_setErrorMessageHandler_r(h, quiet, nullptr);
-    }
-    ~Holder() { GEOS_finish_r(h); }
-  } holder;
-  return holder.h;
-}
-
-struct GeomDeleter {
-  void operator()(GEOSGeometry* g) const { if (g) GEOSGeom_destroy_r(ctx(), g); }
-};
+GEOSContextHandle_t ctx() { return geosContext(); }  // geo/geos_handle.h
+using GeomDeleter = GeosDeleter;
 using GeomPtr = std::unique_ptr<GEOSGeometry, GeomDeleter>;
 
 GEOSGeometry* makeRing(const Ring& r) {
