@@ -6,6 +6,7 @@
 #include "cli/options.h"
 #include "cli/state_from_options.h"
 #include "core/dates.h"
+#include "core/trace.h"
 #include "core/stats_report.h"
 #include "data/data_paths.h"
 #include "data/import/export_projects.h"
@@ -30,7 +31,9 @@ static int run(const Options& opt) {
   StartupLoader load({opt.data_dir, opt.projects_file, opt.crs, opt.layer, opt.mapping}, want_window, 16.f * scale);
   App app;
   const Result<bool> window = want_window ? app.openWindow(opt.width, opt.height) : Result<bool>(true);
+  trace("window open");
   load.join();
+  trace("loaded");
   report(load.report);
   const bool headless = !want_window || !opt.screenshot.empty() || !opt.record.empty();
   if (headless && load.report.needs_mapping) return 2;  // the message says which fields and which mapping file
@@ -70,6 +73,7 @@ static int run(const Options& opt) {
     std::fprintf(stderr, "error: %s\n", ok.error().c_str());
     return 1;
   }
+  trace("app started");
   const bool headless_frames = !opt.screenshot.empty() || !opt.record.empty();
   if (!opt.tour.empty()) {  // a broken tour stops a screenshot or a recording; the window shows why
     AppState& st = app.state();
@@ -145,6 +149,7 @@ static int run(const Options& opt) {
       std::fprintf(stderr, "error: %s\n", ok.error().c_str());
       return 1;
     }
+    trace("screenshot written");
     if (app.consoleOpen()) {  // --presenter: the console too, beside it as NAME-console.png
       std::string path = opt.screenshot;
       const auto dot = path.rfind('.');
@@ -167,6 +172,7 @@ static int run(const Options& opt) {
 }
 
 int main(int argc, char** argv) {
+  trace("start");
   int code = 0;
   auto opt = parseOptions(argc, argv, code);
   if (!opt) return code;

@@ -1,5 +1,7 @@
 #include "data/model_loader.h"
 
+#include "core/trace.h"
+
 #include <algorithm>
 #include <fstream>
 #include <sstream>
@@ -44,6 +46,7 @@ bool isCanonicalCsv(const std::string& path) {
 }  // namespace
 
 bool applyImport(Model& m, ImportSession& s, LoadReport& report) {
+  trace("load: water, rivers");
   auto to_xy = sharedTransform(kWgs84, m.display_crs);
   if (!to_xy) {
     report.errors.push_back(to_xy.error());
@@ -83,6 +86,7 @@ Model loadModel(const LoadOptions& opt, LoadReport& report, TaskControl* control
   }
   const DataPaths paths = resolveDataPaths(opt.data_dir);
   m.data_dir = paths.data_dir;
+  trace("load: paths");
 
   if (paths.data_dir.empty()) {
     report.errors.push_back(noDistrictsMessage(paths));
@@ -92,6 +96,7 @@ Model loadModel(const LoadOptions& opt, LoadReport& report, TaskControl* control
   } else {
     report.errors.push_back(d.error());
   }
+  trace("load: districts");
   if (auto w = loadWater(paths.water, m.display_crs); w) m.water = w.take();
   else report.warnings.push_back(w.error());
   if (auto r = loadRivers(paths.rivers, m.display_crs); r) m.rivers = r.take();
@@ -105,6 +110,7 @@ Model loadModel(const LoadOptions& opt, LoadReport& report, TaskControl* control
   if (auto p = loadParksCsv(paths.parks, **to_xy); p) m.parks = p.take();
   else report.errors.push_back(p.error());
 
+  trace("load: parks");
   m.projects_file = opt.projects_file.empty() ? defaultProjectsFile() : opt.projects_file;
   const std::string beside = mappingPathFor(m.projects_file, opt.layer);
   bool saved = opt.mapping_file.empty() && !isDatabaseSource(m.projects_file) && fileExists(beside);
@@ -124,6 +130,7 @@ Model loadModel(const LoadOptions& opt, LoadReport& report, TaskControl* control
     } else {
       report.errors.push_back(p.error());
     }
+    trace("load: projects (fast CSV)");
     return m;
   }
   // Any other table: read it, map its fields, import.

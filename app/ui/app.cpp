@@ -3,6 +3,8 @@
 // current). One frame is ui/frame.cpp; map input is ui/map_input.cpp.
 #include "ui/app.h"
 
+#include "core/trace.h"
+
 #define GLFW_INCLUDE_NONE
 #include <GLFW/glfw3.h>
 #include <imgui.h>
@@ -565,6 +567,7 @@ Image App::readOffscreen(int w, int h) {
 Result<bool> App::screenshot(const std::string& png, int w, int h) {
   auto img = capture(w, h);
   if (!img) return Result<bool>::fail(img.error());
+  trace("captured");
   return writePng(png, *img);
 }
 

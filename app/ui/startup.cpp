@@ -2,6 +2,7 @@
 
 #include <chrono>
 
+#include "core/trace.h"
 #include "ui/app.h"
 
 namespace cm {
@@ -17,7 +18,9 @@ StartupLoader::StartupLoader(LoadOptions opt, bool with_fonts, float ui_px) {
     load_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
     if (!with_fonts) return;
     reader.join();
+    trace("font file read");
     fonts.emplace(*blob ? buildFonts(blob->take(), neededText(*model, &report), ui_px) : Result<Fonts>::fail(blob->error()));
+    trace("fonts built");
   });
 }
 
