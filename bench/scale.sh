@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Opening large project tables, whole process, from the command line: first open (empty cache),
+# reopen (the columnar cache beside the user's data), a headless screenshot with no X server, and
+# the peak resident memory of each, for the 20k / 100k / 1M scale sets (bench/run.sh makes them).
+#   bench/scale.sh [BUILD_DIR]    RUNS=3 by default; prints a Markdown table of medians.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+build="${1:-$root/build}"
+runs="${RUNS:-3}"
+size="${SIZE:-1600x1000}"
+data="${CHAINMAP_DATA:-$root/../shared/data/hangzhou}"
+cache="$(mktemp -d)"
+trap 'rm -rf "$cache"' EXIT
+export CHAINMAP_CACHE_DIR="$cache" LIBGL_ALWAYS_SOFTWARE=1
+app="$build/app/chainmap"
+
+# one CMD...: "seconds peak_MB" of one run
+one() { { /usr/bin/time -f "%e %M" "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -1 | awk '{printf "%.2f %.0f\n", $1, $2/1024}'; }
+median() { sort -n | awk '{a[NR]=$0} END {print a[int((NR+1)/2)]}'; }
+
+echo "| projects | first open s (peak MB) | reopen s (peak MB) | screenshot, no X server, s (peak MB) |"
+echo "|---|---|---|---|"
+for set in 20k 100k 1m; do
+  csv="$build/bench-data/projects_$set.csv"
+  [[ -f $csv ]] || continue
+  stats=("$app" --data "$data" --projects "$csv" --stats)
+  first=$(for _ in $(seq "$runs"); do rm -rf "${cache:?}"/*; one "${stats[@]}"; done | median)
+  one "${stats[@]}" >/dev/null  # the cache is written
+  again=$(for _ in $(seq "$runs"); do one "${stats[@]}"; done | median)
+  shot=$(for _ in $(seq "$runs"); do one env -u DISPLAY -u WAYLAND_DISPLAY "$app" --data "$data" --projects "$csv" \
+    --size "$size" --screenshot "$cache/shot.png"; done | median)
+  f() { echo "${1% *} (${1#* })"; }
+  echo "| $set | $(f "$first") | $(f "$again") | $(f "$shot") |"
+done
