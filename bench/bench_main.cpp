@@ -180,7 +180,7 @@ json runDataset(const BenchOptions& o, const std::string& file, bool cpu_only) {
   const Model& model = *load.model;
   const LoadReport& rep = load.report;
   App app;
-  const Result<bool> window = cpu_only ? Result<bool>(true) : app.openWindow(o.width, o.height);
+  const Result<bool> window = cpu_only ? Result<bool>(true) : app.openHeadless(o.width, o.height);
   r["window_ms"] = msSince(t_start);
   load.join();
   r["load_ms"] = load.load_ms;

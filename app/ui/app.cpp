@@ -28,6 +28,7 @@
 #include "data/data_paths.h"
 #include "ui/app_impl.h"
 #include "ui/console.h"
+#include "ui/gl_context.h"
 #include "ui/layout.h"
 #include "ui/startup.h"
 #include "ui/tour_player.h"
@@ -39,18 +40,30 @@ using Clock = std::chrono::steady_clock;
 void App::Impl::shutdown() {
   load.stop();
   closeConsole();
-  if (window) glfwMakeContextCurrent(window);
+  makeCurrent();
   gpu.reset();  // every buffer, texture, framebuffer and program, while the context is current
   if (imgui_ready) {
     ImGui_ImplOpenGL3_Shutdown();
-    ImGui_ImplGlfw_Shutdown();
+    if (imgui_glfw) ImGui_ImplGlfw_Shutdown();
     ImGui::DestroyContext();
-    imgui_ready = false;
+    imgui_ready = imgui_glfw = false;
   }
   if (window) glfwDestroyWindow(window);
   window = nullptr;
+  egl.reset();
   if (glfw_ready) glfwTerminate();
   glfw_ready = false;
+}
+
+void App::Impl::makeCurrent() {
+  if (window) glfwMakeContextCurrent(window);
+  else if (egl) egl->makeCurrent();
+}
+
+double App::Impl::now() const {
+  if (glfw_ready) return glfwGetTime();
+  static const auto t0 = Clock::now();  // headless: the same kind of clock, started at first use
+  return std::chrono::duration<double>(Clock::now() - t0).count();
 }
 
 Result<bool> writePng(const std::string& path, const Image& img) {
@@ -204,6 +217,7 @@ static void applyStyle() {
 Result<bool> App::openWindow(int width, int height) {
   using R = Result<bool>;
   Impl& I = *impl_;
+  if (I.window || I.egl) return R::fail("the App already has its OpenGL context");
   glfwSetErrorCallback([](int, const char* d) { std::fprintf(stderr, "GLFW: %s\n", d); });
   // A busy X server can refuse a connection for a moment: try a few times before giving up.
   bool ready = glfwInit();
@@ -246,7 +260,42 @@ Result<bool> App::openWindow(int width, int height) {
   });
   st_.view.width = width;
   st_.view.height = height;
-  return true;
+  trace("gl: GLFW window (GLX)");
+  return initGpu();
+}
+
+// No window: EGL on the surfaceless platform; a hidden GLFW window only when EGL cannot.
+Result<bool> App::openHeadless(int width, int height) {
+  using R = Result<bool>;
+  Impl& I = *impl_;
+  if (I.window || I.egl) return R::fail("the App already has its OpenGL context");
+  const char* want = std::getenv("CHAINMAP_GL");
+  std::string why = "CHAINMAP_GL=glfw";
+  if (!want || std::string(want) != "glfw") {
+    auto egl = EglContext::create();
+    if (egl) {
+      I.egl = egl.take();
+      st_.view.width = width;
+      st_.view.height = height;
+      trace(("gl: " + I.egl->describe()).c_str());
+      return initGpu();
+    }
+    why = egl.error();
+  }
+  trace(("gl: no EGL (" + why + "); a hidden GLFW window instead").c_str());
+  auto ok = openWindow(width, height);
+  if (!ok) return R::fail(ok.error() + " (headless: " + why + ")");
+  return ok;
+}
+
+// The map's shaders and GL objects: compiled while the data still loads (main.cpp opens the
+// context before it joins the loader).
+Result<bool> App::initGpu() {
+  Impl& I = *impl_;
+  I.gpu = std::make_unique<Gpu>();
+  auto ok = I.gpu->map.init(shaderDir());
+  trace("shaders compiled");
+  return ok;
 }
 
 Result<bool> App::start(std::shared_ptr<const Model> model, AppState state, Fonts fonts) {
@@ -262,11 +311,14 @@ Result<bool> App::start(std::shared_ptr<const Model> model, AppState state, Font
   ImGui::GetIO().IniFilename = nullptr;        // layout is code, not a file
   applyStyle();
   I.base_style = ImGui::GetStyle();
-  ImGui_ImplGlfw_InitForOpenGL(I.window, true);
+  if (I.window) {  // headless: no platform backend; runFrame sets the display size and the time step
+    ImGui_ImplGlfw_InitForOpenGL(I.window, true);
+    I.imgui_glfw = true;
+  }
   ImGui_ImplOpenGL3_Init("#version 330 core");
   I.imgui_ready = true;
-  I.gpu = std::make_unique<Gpu>();
-  if (auto ok = I.gpu->map.init(shaderDir()); !ok) return R::fail(ok.error());
+  if (!I.gpu)
+    if (auto ok = initGpu(); !ok) return R::fail(ok.error());
   auto targets = loadTargets(assetDir() + "/targets.json");
   if (!targets) st_.warnings.push_back(targets.error());
   if (std::string e = I.recent.load(recentFilesPath()); !e.empty()) st_.warnings.push_back(e);
@@ -329,7 +381,7 @@ FrameStats App::advance(double dt) {
     I.since_reload += dt;
     if (I.since_reload >= I.watch_s) reload();
   }
-  if (I.interactive) {
+  if (I.interactive && I.window) {
     FrameStats fs = runFrame(dt, FrameTarget{true, 0, 0, true, true});
     if (fs.presented) glfwSwapBuffers(I.window);
     return fs;
@@ -419,6 +471,10 @@ double App::presentationTick() {
 
 int App::runInteractive() {
   Impl& I = *impl_;
+  if (!I.window) {
+    std::fprintf(stderr, "error: no window to run in (the App was opened headless)\n");
+    return 1;
+  }
   I.interactive = true;
   I.force_present = true;
   glfwShowWindow(I.window);

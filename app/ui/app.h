@@ -54,8 +54,12 @@ class App {
   App(const App&) = delete;
   App& operator=(const App&) = delete;
 
-  // The window, its GL context. Fails without a display.
+  // The window, its GL context, the map's shaders. Fails without a display.
   Result<bool> openWindow(int width, int height);
+  // No window, no display needed: an offscreen context (EGL surfaceless, else a hidden GLFW
+  // window; ui/gl_context.h) for screenshots, videos, the benchmark and tests. Frames go to
+  // framebuffer objects; runInteractive() is not available.
+  Result<bool> openHeadless(int width, int height);
   // Everything that needs the model: ImGui on the font atlas, shaders, layers, the pipeline.
   // Errors (shader compile errors) come back as messages.
   Result<bool> start(std::shared_ptr<const Model> model, AppState state, Fonts fonts);
@@ -127,6 +131,7 @@ class App {
   struct Impl;  // GL/GLFW/ImGui internals (public so the GLFW callbacks can reach it)
 
  private:
+  Result<bool> initGpu();  // the map's shaders, once the context is current
   FrameStats runFrame(double dt, const FrameTarget& target);  // ui/frame.cpp
   void applyLoaded(LoadedModel&& loaded);
   void pollLoad();

@@ -18,6 +18,7 @@
 #include "ui/app.h"
 #include "ui/console.h"
 #include "ui/file_browser.h"
+#include "ui/gl_context.h"
 #include "ui/mapping_dialog.h"
 #include "ui/project_table.h"
 
@@ -52,8 +53,9 @@ struct FrameTarget {
 };
 
 struct App::Impl {
-  GLFWwindow* window = nullptr;
-  bool glfw_ready = false, imgui_ready = false, interactive = false;
+  GLFWwindow* window = nullptr;             // the window's context (interactive, or headless without EGL)
+  std::unique_ptr<EglContext> egl;          // or a headless context with no window (ui/gl_context.h)
+  bool glfw_ready = false, imgui_ready = false, imgui_glfw = false, interactive = false;
   std::unique_ptr<Gpu> gpu;
   Fonts fonts;
   Derived derived;
@@ -124,6 +126,8 @@ struct App::Impl {
 
   ~Impl() { shutdown(); }
   void shutdown();  // console, GL objects, ImGui, window, GLFW — in that order, context current
+  void makeCurrent();  // the App's context (the window's or the headless one)
+  double now() const;  // seconds (glfwGetTime() when GLFW runs)
   void closeConsole();
 };
 
