@@ -38,6 +38,7 @@ static int run(const Options& opt) {
                               : offscreen  ? app.openHeadless(opt.width, opt.height)
                                            : app.openWindow(opt.width, opt.height);
   trace("window open");
+  if (window && want_window) warmUpMainThread(opt.crs);
   load.join();
   trace("loaded");
   report(load.report);

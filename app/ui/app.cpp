@@ -10,7 +10,6 @@
 #include <imgui.h>
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
-#include <stb_image_write.h>
 
 #include <chrono>
 #include <cstdio>
@@ -26,6 +25,7 @@
 #include "core/dates.h"
 #include "data/atomic_file.h"
 #include "data/data_paths.h"
+#include "data/png_encode.h"
 #include "ui/app_impl.h"
 #include "ui/console.h"
 #include "ui/gl_context.h"
@@ -67,11 +67,10 @@ double App::Impl::now() const {
 }
 
 Result<bool> writePng(const std::string& path, const Image& img) {
-  std::string bytes;
-  auto append = [](void* ctx, void* data, int size) { static_cast<std::string*>(ctx)->append(static_cast<const char*>(data), size); };
-  if (!stbi_write_png_to_func(append, &bytes, img.w, img.h, 4, img.rgba.data(), img.w * 4))
-    return Result<bool>::fail(fileError(path, "cannot encode the PNG"));
-  return writeFileAtomically(path, bytes);
+  auto bytes = encodePng(img.rgba.data(), img.w, img.h, path);
+  if (!bytes) return Result<bool>::fail(bytes.error());
+  trace("png encoded");
+  return writeFileAtomically(path, *bytes);
 }
 
 // The document state and a few derived figures as JSON, written beside idle captures so scripted
@@ -343,10 +342,14 @@ void App::updateScale(float content_scale) {
   // Meanwhile the old one is drawn scaled; headless frames wait for the new one.
   // A new tour caption needs its glyphs in the title font: the same rebuild (not while a caption
   // is being typed, which the panels' font already covers).
+  // The window's atlas also holds the common simplified characters (file names, typed text); the
+  // one start-up built does not (it is 5× faster), so the window's first frames draw with it while
+  // the full one is built.
   const float px = 16.f * st_.ui_scale;
   const std::string display = displayText(st_);
   const uint64_t dh = ImGui::IsAnyItemActive() ? I.fonts.display_hash : textHash(display);
-  auto fits = [&](const Fonts& f) { return std::abs(f.ui_px - px) < 0.5f && f.display_hash == dh; };
+  const bool common = I.interactive;
+  auto fits = [&](const Fonts& f) { return std::abs(f.ui_px - px) < 0.5f && f.display_hash == dh && (f.common_cjk || !common); };
   if (auto done = I.font_task.poll(); done && *done && fits(**done)) swapFonts(done->take());
   if (!fits(I.fonts) && (I.font_task.idle() || std::abs(I.font_task_px - px) >= 0.5f || I.font_task_hash != dh)) {
     GlyphText text = neededText(*model_);
@@ -360,9 +363,9 @@ void App::updateScale(float content_scale) {
     }
     I.font_task_px = px;
     I.font_task_hash = dh;
-    I.font_task.start([text, px](TaskControl&) {
+    I.font_task.start([text, px, common](TaskControl&) {
       auto blob = readCjkFont();
-      return blob ? buildFonts(blob.take(), text, px) : Result<Fonts>::fail(blob.error());
+      return blob ? buildFonts(blob.take(), text, px, common) : Result<Fonts>::fail(blob.error());
     });
     if (!I.interactive) {  // a screenshot or a video frame must be crisp now
       I.font_task.wait();
@@ -483,7 +486,7 @@ int App::runInteractive() {
   auto last = Clock::now();
   int stable = 0;  // frames in a row that changed nothing
   while (!glfwWindowShouldClose(I.window)) {
-    const bool busy = I.derived.pending() || loading();
+    const bool busy = I.derived.pending() || loading() || !I.font_task.idle();  // idle: the full atlas is in
     const double wake = presentationTick();
     const bool animating = st_.timeline.playing || st_.tour.flying || st_.tour.autoplay;
     if (stable >= 2 && !animating && !busy) {
@@ -591,12 +594,14 @@ Result<Image> App::capture(int w, int h) {
     const FrameStats fs = runFrame(0, FrameTarget{false, w, h, false, false, tile});
     I.derived.wait();
     I.analyses.wait();
+    trace("capture: a frame settled");
     if (i > 0 && fs.hash == prev && !fs.map_redrawn) break;
     prev = fs.hash;
   }
   I.offscreen_hash = 0;  // draw it even if it looks like the last offscreen frame
   Image img;
   runFrame(0, FrameTarget{false, w, h, false, true, tile, &img});
+  trace("capture: drawn");
   if (!tile) img = readOffscreen(w, h);
   st_.view = saved;
   ImGui::GetIO().MousePos = mouse;

@@ -130,7 +130,7 @@ Result<bool> App::openConsole(int width, int height) {
   if (!blob) return R::fail(blob.error());
   GlyphText text = neededText(*model_);
   text.display = displayText(st_);
-  auto fonts = buildFonts(blob.take(), text, 16.f * c->scale);
+  auto fonts = buildFonts(blob.take(), text, 16.f * c->scale, c->window != nullptr);  // offscreen: only listed text
   if (!fonts) return R::fail(fonts.error());
   c->fonts = fonts.take();
   ImGuiContext* audience = ImGui::GetCurrentContext();

@@ -3,6 +3,7 @@
 #include <chrono>
 
 #include "core/trace.h"
+#include "geo/projection.h"
 #include "ui/app.h"
 
 namespace cm {
@@ -19,7 +20,8 @@ StartupLoader::StartupLoader(LoadOptions opt, bool with_fonts, float ui_px) {
     if (!with_fonts) return;
     reader.join();
     trace("font file read");
-    fonts.emplace(*blob ? buildFonts(blob->take(), neededText(*model, &report), ui_px) : Result<Fonts>::fail(blob->error()));
+    // Only the glyphs listed (UI, names, messages): the window adds the common characters later.
+    fonts.emplace(*blob ? buildFonts(blob->take(), neededText(*model, &report), ui_px, false) : Result<Fonts>::fail(blob->error()));
     trace("fonts built");
   });
 }
@@ -29,5 +31,12 @@ void StartupLoader::join() {
 }
 
 StartupLoader::~StartupLoader() { join(); }
+
+void warmUpMainThread(const std::string& display_crs) {
+  const std::string crs = display_crs.empty() ? kDefaultDisplayCrs : display_crs;
+  (void)sharedTransform(crs, kWgs84);
+  (void)sharedTransform(kWgs84, crs);
+  trace("projections ready");
+}
 
 }  // namespace cm

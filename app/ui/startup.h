@@ -10,6 +10,7 @@
 #pragma once
 #include <memory>
 #include <optional>
+#include <string>
 #include <thread>
 
 #include "core/model.h"
@@ -36,5 +37,10 @@ class StartupLoader {
  private:
   std::thread worker_;
 };
+
+// What the main thread's first frame would otherwise make itself, made while the worker loads:
+// the PROJ transforms between `display_crs` and WGS 84 (the scale bar, the north arrow, tours),
+// which are per thread and cost tens of ms in PROJ's database the first time.
+void warmUpMainThread(const std::string& display_crs);
 
 }  // namespace cm
