@@ -38,7 +38,10 @@ static int run(const Options& opt) {
                               : offscreen  ? app.openHeadless(opt.width, opt.height)
                                            : app.openWindow(opt.width, opt.height);
   trace("window open");
-  if (window && want_window) warmUpMainThread(opt.crs);
+  if (window && want_window) {  // the main thread's share while the worker reads the projects
+    warmUpMainThread(opt.crs);
+    app.prepareBaseMap(load.base());
+  }
   load.join();
   trace("loaded");
   report(load.report);

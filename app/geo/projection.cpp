@@ -32,17 +32,28 @@ namespace {
 // backwards. "" when the operation is not one pipeline (PROJ chose among several, or failed):
 // then every thread asks PROJ itself. A thread that asks while another is looking up the same
 // pair waits for that answer instead of doing the same work again.
+// Two definitions between which the operation is "+proj=noop" (a layer's WKT that is WGS 84) are
+// the same CRS to PROJ: a pair is looked up under the first definition seen (`g_same`).
 std::mutex g_mutex;
 std::map<std::pair<std::string, std::string>, std::shared_future<std::string>> g_pipelines;
+std::map<std::string, std::string> g_same;
+
+const std::string& canonical(const std::string& def) {
+  const auto it = g_same.find(def);
+  return it == g_same.end() ? def : it->second;
+}
 
 }  // namespace
 
-Result<Transform> Transform::create(const std::string& src, const std::string& dst) {
+Result<Transform> Transform::create(const std::string& src_def, const std::string& dst_def) {
   std::shared_future<std::string> known;
   bool reversed = false;
   std::promise<std::string> answer;
+  std::string src, dst;
   {
     std::lock_guard lock(g_mutex);
+    src = canonical(src_def);
+    dst = canonical(dst_def);
     if (auto it = g_pipelines.find({src, dst}); it != g_pipelines.end()) {
       known = it->second;
     } else if (auto back = g_pipelines.find({dst, src}); back != g_pipelines.end()) {
@@ -55,6 +66,10 @@ Result<Transform> Transform::create(const std::string& src, const std::string& d
   if (!known.valid()) {  // this thread looks it up, and says what it found
     std::string pipeline;
     auto t = fromDatabase(src, dst, &pipeline);
+    if (pipeline == "+proj=noop" && src != dst) {
+      std::lock_guard lock(g_mutex);
+      g_same.emplace(src, dst);
+    }
     answer.set_value(pipeline);
     return t;
   }

@@ -297,6 +297,26 @@ Result<bool> App::initGpu() {
   return ok;
 }
 
+void App::prepareBaseMap(std::shared_ptr<const Model> base) {
+  Impl& I = *impl_;
+  if (!I.gpu || !base || model_) return;
+  DerivedInputs in;  // only the drawing origin is read (the centre of the districts' extent)
+  in.model = base;
+  in.model_rev = model_rev_ + 1;  // the revision start() gives the model
+  in.aggregate = Aggregate::Off;
+  in.allow_async = false;
+  Derived derived;
+  derived.update(in);
+  const AppState& st = st_;
+  const LayerFrame lf{*base, in.model_rev, derived, st.view, st.filter, st.points, st.lang, {}, -1, 1.f, st.choropleth};
+  for (size_t i = 0; i < I.gpu->layers.size(); ++i) {
+    MapLayer& layer = I.gpu->layers.at(i);
+    const std::string id = layer.info().id;
+    if ((id == "districts" || id == "water" || id == "rivers") && layer.prepare(lf)) layer.upload();
+  }
+  trace("base map prepared");
+}
+
 Result<bool> App::start(std::shared_ptr<const Model> model, AppState state, Fonts fonts) {
   using R = Result<bool>;
   Impl& I = *impl_;

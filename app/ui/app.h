@@ -60,6 +60,11 @@ class App {
   // window; ui/gl_context.h) for screenshots, videos, the benchmark and tests. Frames go to
   // framebuffer objects; runInteractive() is not available.
   Result<bool> openHeadless(int width, int height);
+  // Before start(), while the worker still reads the projects: the layers drawn from the base map
+  // alone (districts, water, rivers) are built and uploaded from `base` (a copy of what start()'s
+  // model will hold: StartupLoader::base()). They are keyed by the model revision start() gives,
+  // so the first frame finds them done.
+  void prepareBaseMap(std::shared_ptr<const Model> base);
   // Everything that needs the model: ImGui on the font atlas, shaders, layers, the pipeline.
   // Errors (shader compile errors) come back as messages.
   Result<bool> start(std::shared_ptr<const Model> model, AppState state, Fonts fonts);

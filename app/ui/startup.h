@@ -9,6 +9,7 @@
 //   app.start(load.model, state, load.fonts->take());
 #pragma once
 #include <memory>
+#include <future>
 #include <optional>
 #include <string>
 #include <thread>
@@ -27,6 +28,10 @@ class StartupLoader {
   StartupLoader(const StartupLoader&) = delete;
   StartupLoader& operator=(const StartupLoader&) = delete;
   void join();
+  // The base map (districts, water, rivers, parks: a copy) as soon as it is loaded, before the
+  // projects, so the main thread can build its layers meanwhile (App::prepareBaseMap); null when
+  // it did not load. Blocks until then.
+  std::shared_ptr<const Model> base();
 
   // Written by the worker; read them only after join().
   std::shared_ptr<Model> model = std::make_shared<Model>();
@@ -35,6 +40,8 @@ class StartupLoader {
   double load_ms = 0;                  // loadModel alone
 
  private:
+  std::promise<std::shared_ptr<const Model>> base_promise_;
+  std::shared_future<std::shared_ptr<const Model>> base_ = base_promise_.get_future().share();
   std::thread worker_;
 };
 
