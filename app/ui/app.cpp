@@ -363,12 +363,12 @@ void App::updateScale(float content_scale) {
   // A new tour caption needs its glyphs in the title font: the same rebuild (not while a caption
   // is being typed, which the panels' font already covers).
   // The window's atlas also holds the common simplified characters (file names, typed text); the
-  // one start-up built does not (it is 5× faster), so the window's first frames draw with it while
-  // the full one is built.
+  // one start-up built does not (it is 5× faster), so the window's first frame draws with it, and
+  // the full one is built after that frame is on screen (not competing with it for the CPU).
   const float px = 16.f * st_.ui_scale;
   const std::string display = displayText(st_);
   const uint64_t dh = ImGui::IsAnyItemActive() ? I.fonts.display_hash : textHash(display);
-  const bool common = I.interactive;
+  const bool common = I.interactive && I.presented_once;
   auto fits = [&](const Fonts& f) { return std::abs(f.ui_px - px) < 0.5f && f.display_hash == dh && (f.common_cjk || !common); };
   if (auto done = I.font_task.poll(); done && *done && fits(**done)) swapFonts(done->take());
   if (!fits(I.fonts) && (I.font_task.idle() || std::abs(I.font_task_px - px) >= 0.5f || I.font_task_hash != dh)) {
@@ -407,6 +407,7 @@ FrameStats App::advance(double dt) {
   if (I.interactive && I.window) {
     FrameStats fs = runFrame(dt, FrameTarget{true, 0, 0, true, true});
     if (fs.presented) glfwSwapBuffers(I.window);
+    if (fs.presented && !std::exchange(I.presented_once, true)) trace("first frame on screen");
     return fs;
   }
   return runFrame(dt, FrameTarget{false, st_.view.width, st_.view.height, false, true});

@@ -67,6 +67,7 @@ struct App::Impl {
   std::vector<PlacedLabel> labels;    // the labels the last frame drew
   uint64_t presented_hash = 0;        // draw data of the frame on the window
   bool force_present = true;          // e.g. after an expose event
+  bool presented_once = false;        // the window has shown its first frame
   uint64_t offscreen_hash = 0;        // draw data of the last offscreen frame drawn
 
   // Map interaction.
