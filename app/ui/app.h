@@ -1,15 +1,17 @@
-// The application: a GLFW window with a GL 3.3 core context, Dear ImGui, the map layers, the
-// derived-data pipeline, the panels, and one frame driver for every mode:
+// The application: a GL 3.3 core context (a GLFW window, or headless on EGL with no display:
+// ui/gl_context.h), Dear ImGui, the map layers, the derived-data pipeline, the panels, and one
+// frame driver for every mode:
 //   runInteractive()  the window, real time; sleeps in glfwWaitEvents once a frame is stable
 //   advance(dt)       one frame with a fixed time step (frame-exact playback, tours, video)
 //   capture(w, h)     one frame read back as an image, from the live window or headless, at any
 //                     size up to the GL limits (screenshots, exports)
 //
-// Start-up is split so the window can open while the data loads on a worker thread:
+// Start-up is split so the context opens while the data loads on a worker thread:
 //   App app;
-//   app.openWindow(w, h);      // hidden until runInteractive()
+//   app.openWindow(w, h);      // or openHeadless(w, h); hidden until runInteractive(); shaders
+//   app.prepareBaseMap(loader.base());  // districts, water, rivers while the projects load
 //   ... join the loader (it also built the font atlas: buildFonts(readCjkFont(), neededText(model)))
-//   app.start(model, state, fonts);   // ImGui context on that atlas, shaders, layers
+//   app.start(model, state, fonts);   // ImGui context on that atlas, layers
 // Every GL object is released while the context is current, on every exit path.
 #pragma once
 #include <cstdint>

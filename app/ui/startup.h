@@ -1,15 +1,18 @@
 // Start-up in parallel: the model and the font atlas are built on worker threads while the main
-// thread opens the window (GLFW + GL context, ~200–300 ms on llvmpipe). main.cpp and the
-// benchmark both start this way.
+// thread opens the context (a GLFW window ~200–400 ms on llvmpipe under Xvfb, EGL surfaceless
+// 40–100 ms), compiles the shaders, makes the PROJ transforms and builds the base map's layers.
+// main.cpp and the benchmark both start this way.
 //
 //   StartupLoader load(options, /*with_fonts=*/true);
 //   App app;
-//   app.openWindow(w, h);
+//   app.openHeadless(w, h);            // or openWindow(w, h)
+//   warmUpMainThread(crs);
+//   app.prepareBaseMap(load.base());   // as soon as the districts, water and parks are in
 //   load.join();
 //   app.start(load.model, state, load.fonts->take());
 #pragma once
-#include <memory>
 #include <future>
+#include <memory>
 #include <optional>
 #include <string>
 #include <thread>
