@@ -1,4 +1,5 @@
-// chainmap: flags → model → headless mode (--stats, --screenshot) or the interactive window.
+// chainmap: flags → model → headless mode (--stats, --screenshot, --record: no display needed) or
+// the interactive window.
 #include <cstdio>
 #include <iostream>
 
@@ -30,8 +31,17 @@ static int run(const Options& opt) {
   const float scale = opt.ui_scale > 0 ? static_cast<float>(opt.ui_scale) : layout::autoScale(opt.width, opt.height);
   StartupLoader load({opt.data_dir, opt.projects_file, opt.crs, opt.layer, opt.mapping}, want_window, 16.f * scale);
   App app;
-  const Result<bool> window = want_window ? app.openWindow(opt.width, opt.height) : Result<bool>(true);
+  // A screenshot or a video needs no display: an offscreen context (EGL surfaceless). Either way
+  // the shaders compile here, while the worker loads.
+  const bool offscreen = !opt.screenshot.empty() || !opt.record.empty();
+  const Result<bool> window = !want_window ? Result<bool>(true)
+                              : offscreen  ? app.openHeadless(opt.width, opt.height)
+                                           : app.openWindow(opt.width, opt.height);
   trace("window open");
+  if (window && want_window) {  // the main thread's share while the worker reads the projects
+    warmUpMainThread(opt.crs);
+    app.prepareBaseMap(load.base());
+  }
   load.join();
   trace("loaded");
   report(load.report);

@@ -22,7 +22,7 @@ std::unique_ptr<App> startApp(const std::string& data_dir, Options flags, std::s
   flags.data_dir = data_dir;
   StartupLoader load({data_dir, "", "", "", ""}, true, 16.f);
   auto app = std::make_unique<App>();
-  auto window = app->openWindow(flags.width, flags.height);
+  auto window = app->openHeadless(flags.width, flags.height);
   load.join();
   if (!window || load.report.fatal() || !*load.fonts) {
     err = window ? "the sample did not load" : window.error();

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds chainmap-bench and chainmap-gen, generates the scale sets (20k, 100k, 1M projects) if
-# they are missing, and runs the benchmark offscreen under Xvfb with Mesa's software renderer.
+# they are missing, and runs the benchmark offscreen with Mesa's software renderer and no X
+# server (EGL surfaceless: ui/gl_context.h).
 #   bench/run.sh [BUILD_DIR] [chainmap-bench flags...]
 #   BUILD_DIR defaults to build/ (configured Release if it does not exist yet).
 #   CHAINMAP_BENCH_1M=0 skips the 1M-row CPU-only set (it takes a while to generate and load).
@@ -31,6 +32,6 @@ fi
 
 echo "machine: $(nproc) cores, $(uname -srm)"
 export LIBGL_ALWAYS_SOFTWARE=1
-exec xvfb-run -a -s "-screen 0 1920x1200x24" "$build/bench/chainmap-bench" \
+exec "$build/bench/chainmap-bench" \
   --projects sample --projects "$data/projects_20k.csv" --projects "$data/projects_100k.csv" \
   "${cpu_only[@]}" --size 1600x1000 --json "$build/bench.json" "$@"

@@ -3,8 +3,8 @@
 # Runs as root, or through sudo when available.
 set -euo pipefail
 PKGS=(cmake g++ make pkg-config python3-glad
-      libglfw3-dev libimgui-dev libgl-dev libgl1-mesa-dri libfreetype-dev libfontconfig-dev fonts-noto-cjk
-      libgdal-dev gdal-bin libproj-dev proj-bin libgeos-dev libstb-dev libcurl4-openssl-dev
+      libglfw3-dev libimgui-dev libgl-dev libegl-dev libegl-mesa0 libgl1-mesa-dri libfreetype-dev libfontconfig-dev fonts-noto-cjk
+      libgdal-dev gdal-bin libproj-dev proj-bin libgeos-dev libstb-dev libpng-dev libcurl4-openssl-dev
       nlohmann-json3-dev libcli11-dev libnanoflann-dev libgtest-dev xvfb xauth xdotool x11-apps
       postgresql-15 postgresql-15-postgis-3 ffmpeg python3-geopandas python3-matplotlib)
 missing=()

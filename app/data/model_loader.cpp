@@ -77,7 +77,8 @@ bool applyImport(Model& m, ImportSession& s, LoadReport& report) {
   return true;
 }
 
-Model loadModel(const LoadOptions& opt, LoadReport& report, TaskControl* control) {
+Model loadModel(const LoadOptions& opt, LoadReport& report, TaskControl* control,
+                const std::function<void(const Model&)>& base_loaded) {
   Model m;
   m.display_crs = opt.crs.empty() ? kDefaultDisplayCrs : opt.crs;
   if (auto ok = validateCrs(m.display_crs); !ok) {
@@ -111,6 +112,7 @@ Model loadModel(const LoadOptions& opt, LoadReport& report, TaskControl* control
   else report.errors.push_back(p.error());
 
   trace("load: parks");
+  if (base_loaded && report.errors.empty()) base_loaded(m);
   m.projects_file = opt.projects_file.empty() ? defaultProjectsFile() : opt.projects_file;
   const std::string beside = mappingPathFor(m.projects_file, opt.layer);
   bool saved = opt.mapping_file.empty() && !isDatabaseSource(m.projects_file) && fileExists(beside);

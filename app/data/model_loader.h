@@ -2,6 +2,7 @@
 // Everything that goes wrong becomes a message naming the file and the problem; loading goes on
 // with what could be read, so the viewer can still show it and say what is missing.
 #pragma once
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -41,8 +42,11 @@ struct LoadReport {
   bool fatal() const { return !errors.empty(); }
 };
 
-// `control` (optional) reports progress of the projects' read and can cancel it.
-Model loadModel(const LoadOptions& opt, LoadReport& report, TaskControl* control = nullptr);
+// `control` (optional) reports progress of the projects' read and can cancel it. `base_loaded`
+// (optional) is called on the loading thread once the districts, water, rivers and parks are in,
+// before the projects are read (start-up builds the base map meanwhile: ui/startup.h).
+Model loadModel(const LoadOptions& opt, LoadReport& report, TaskControl* control = nullptr,
+                const std::function<void(const Model&)>& base_loaded = {});
 
 // Projects for the model from a read table and a mapping (the mapping dialog's "apply"): the same
 // steps loadModel takes after reading. Errors go to `report`.

@@ -19,18 +19,8 @@
 #include <vector>
 
 #include "data/atomic_file.h"
+#include "data/png_encode.h"
 
-// stb_image_write from Debian's libstb-dev, compiled here with internal linkage: chainmap_core
-// links no libstb, and STB_IMAGE_WRITE_STATIC keeps these copies from clashing with the one
-// chainmap_gui gets through libimgui's libstb.
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wunused-function"
-#pragma GCC diagnostic ignored "-Wmissing-field-initializers"
-#pragma GCC diagnostic ignored "-Wsign-compare"
-#define STB_IMAGE_WRITE_STATIC
-#define STB_IMAGE_WRITE_IMPLEMENTATION
-#include <stb/stb_image_write.h>
-#pragma GCC diagnostic pop
 
 extern char** environ;
 
@@ -278,23 +268,12 @@ struct VideoWriter::Impl {
 
   // Frame `index` (0-based) as frame_{index+1}.png; RGB: the video has no alpha either.
   Result<bool> writePng(const unsigned char* rgba, int index) {
-    const size_t px = static_cast<size_t>(opt.width) * opt.height;
-    std::vector<unsigned char> rgb(px * 3);
-    for (size_t i = 0; i < px; ++i) {
-      rgb[3 * i] = rgba[4 * i];
-      rgb[3 * i + 1] = rgba[4 * i + 1];
-      rgb[3 * i + 2] = rgba[4 * i + 2];
-    }
-    std::string bytes;
-    auto append = [](void* ctx, void* data, int size) {
-      static_cast<std::string*>(ctx)->append(static_cast<const char*>(data), static_cast<size_t>(size));
-    };
     char name[32];
     std::snprintf(name, sizeof name, "frame_%06d.png", index + 1);
     const std::string file = (fs::path(framesDir) / name).string();
-    if (!stbi_write_png_to_func(append, &bytes, opt.width, opt.height, 3, rgb.data(), opt.width * 3))
-      return Result<bool>::fail(fileError(file, "cannot encode the PNG frame"));
-    return writeFileAtomically(file, bytes);
+    auto bytes = encodePng(rgba, opt.width, opt.height, file);
+    if (!bytes) return Result<bool>::fail(bytes.error());
+    return writeFileAtomically(file, *bytes);
   }
 
   // ffmpeg failed (`why`): to PNG frames when no frame is lost by it, else an error.

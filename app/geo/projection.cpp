@@ -3,13 +3,16 @@
 #include <proj.h>
 
 #include <cmath>
+#include <future>
 #include <map>
+#include <mutex>
 
 namespace cm {
 
 struct Transform::Impl {
   PJ_CONTEXT* ctx = nullptr;
   PJ* pj = nullptr;
+  bool reversed = false;  // built from the (dst, src) operation, run backwards
   ~Impl() {
     if (pj) proj_destroy(pj);
     if (ctx) proj_context_destroy(ctx);
@@ -20,7 +23,72 @@ Transform::Transform(Transform&&) noexcept = default;
 Transform& Transform::operator=(Transform&&) noexcept = default;
 Transform::~Transform() = default;
 
-Result<Transform> Transform::create(const std::string& src, const std::string& dst) {
+namespace {
+
+// PROJ's database says once per process how to go from one CRS to another. Finding the operation
+// (proj_create_crs_to_crs) costs 30–80 ms of SQLite queries, and each thread needs its own PJ
+// (sharedTransform), so the answer is kept as a PROJ pipeline string, from which another thread
+// builds its PJ in ~0.1 ms without the database; the reverse direction runs the same pipeline
+// backwards. "" when the operation is not one pipeline (PROJ chose among several, or failed):
+// then every thread asks PROJ itself. A thread that asks while another is looking up the same
+// pair waits for that answer instead of doing the same work again.
+// Two definitions between which the operation is "+proj=noop" (a layer's WKT that is WGS 84) are
+// the same CRS to PROJ: a pair is looked up under the first definition seen (`g_same`).
+std::mutex g_mutex;
+std::map<std::pair<std::string, std::string>, std::shared_future<std::string>> g_pipelines;
+std::map<std::string, std::string> g_same;
+
+const std::string& canonical(const std::string& def) {
+  const auto it = g_same.find(def);
+  return it == g_same.end() ? def : it->second;
+}
+
+}  // namespace
+
+Result<Transform> Transform::create(const std::string& src_def, const std::string& dst_def) {
+  std::shared_future<std::string> known;
+  bool reversed = false;
+  std::promise<std::string> answer;
+  std::string src, dst;
+  {
+    std::lock_guard lock(g_mutex);
+    src = canonical(src_def);
+    dst = canonical(dst_def);
+    if (auto it = g_pipelines.find({src, dst}); it != g_pipelines.end()) {
+      known = it->second;
+    } else if (auto back = g_pipelines.find({dst, src}); back != g_pipelines.end()) {
+      known = back->second;
+      reversed = true;
+    } else {
+      g_pipelines[{src, dst}] = answer.get_future().share();
+    }
+  }
+  if (!known.valid()) {  // this thread looks it up, and says what it found
+    std::string pipeline;
+    auto t = fromDatabase(src, dst, &pipeline);
+    if (pipeline == "+proj=noop" && src != dst) {
+      std::lock_guard lock(g_mutex);
+      g_same.emplace(src, dst);
+    }
+    answer.set_value(pipeline);
+    return t;
+  }
+  if (const std::string& pipeline = known.get(); !pipeline.empty()) {
+    auto impl = std::make_unique<Impl>();
+    impl->ctx = proj_context_create();
+    proj_log_level(impl->ctx, PJ_LOG_NONE);
+    impl->pj = proj_create(impl->ctx, pipeline.c_str());
+    impl->reversed = reversed;
+    if (impl->pj && (!reversed || proj_pj_info(impl->pj).has_inverse)) {
+      Transform t;
+      t.impl_ = std::move(impl);
+      return t;
+    }
+  }
+  return fromDatabase(src, dst, nullptr);
+}
+
+Result<Transform> Transform::fromDatabase(const std::string& src, const std::string& dst, std::string* pipeline) {
   auto impl = std::make_unique<Impl>();
   impl->ctx = proj_context_create();
   proj_log_level(impl->ctx, PJ_LOG_NONE);
@@ -33,6 +101,10 @@ Result<Transform> Transform::create(const std::string& src, const std::string& d
   impl->pj = proj_normalize_for_visualization(impl->ctx, raw);
   proj_destroy(raw);
   if (!impl->pj) return Result<Transform>::fail("PROJ could not normalise the axis order of '" + dst + "'");
+  if (pipeline) {
+    const char* def = proj_as_proj_string(impl->ctx, impl->pj, PJ_PROJ_5, nullptr);
+    if (def) *pipeline = def;
+  }
   Transform t;
   t.impl_ = std::move(impl);
   return t;
@@ -47,8 +119,8 @@ static bool run(PJ* pj, PJ_DIRECTION dir, double& x, double& y) {
   return true;
 }
 
-bool Transform::apply(double& x, double& y) const { return run(impl_->pj, PJ_FWD, x, y); }
-bool Transform::inverse(double& x, double& y) const { return run(impl_->pj, PJ_INV, x, y); }
+bool Transform::apply(double& x, double& y) const { return run(impl_->pj, impl_->reversed ? PJ_INV : PJ_FWD, x, y); }
+bool Transform::inverse(double& x, double& y) const { return run(impl_->pj, impl_->reversed ? PJ_FWD : PJ_INV, x, y); }
 
 Result<const Transform*> sharedTransform(const std::string& src, const std::string& dst) {
   thread_local std::map<std::pair<std::string, std::string>, Transform> cache;
@@ -60,12 +132,25 @@ Result<const Transform*> sharedTransform(const std::string& src, const std::stri
 }
 
 Result<std::string> validateCrs(const std::string& def) {
+  static std::mutex mutex;  // a definition is checked once per process (each check opens proj.db)
+  static std::map<std::string, bool> known;
+  {
+    std::lock_guard lock(mutex);
+    if (auto it = known.find(def); it != known.end()) {
+      if (it->second) return def;
+      return Result<std::string>::fail("unknown CRS '" + def + "' (expected e.g. EPSG:4549 or EPSG:32650)");
+    }
+  }
   PJ_CONTEXT* ctx = proj_context_create();
   proj_log_level(ctx, PJ_LOG_NONE);
   PJ* crs = proj_create(ctx, def.c_str());
   const bool ok = crs && proj_is_crs(crs);
   if (crs) proj_destroy(crs);
   proj_context_destroy(ctx);
+  {
+    std::lock_guard lock(mutex);
+    known[def] = ok;
+  }
   if (!ok) return Result<std::string>::fail("unknown CRS '" + def + "' (expected e.g. EPSG:4549 or EPSG:32650)");
   return def;
 }

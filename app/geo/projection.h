@@ -29,12 +29,16 @@ class Transform {
 
  private:
   Transform() = default;
+  // proj_create_crs_to_crs; `pipeline` gets the operation as a PROJ string ("" if it is not one).
+  static Result<Transform> fromDatabase(const std::string& src, const std::string& dst, std::string* pipeline);
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
 
-// The transform from src to dst, built once per thread and kept: building one costs PROJ
-// database look-ups (10–30 ms), and every layer of a data folder shares the same few.
+// The transform from src to dst, built once per thread and kept: the first one in the process
+// costs PROJ database look-ups (30–80 ms); the same pair (or its reverse) on another thread is
+// built from the pipeline found then (Transform::create), and every layer of a data folder
+// shares the same few.
 Result<const Transform*> sharedTransform(const std::string& src, const std::string& dst);
 
 // Checks that a CRS definition is known to PROJ; the error names the definition.

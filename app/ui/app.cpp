@@ -10,7 +10,6 @@
 #include <imgui.h>
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
-#include <stb_image_write.h>
 
 #include <chrono>
 #include <cstdio>
@@ -26,8 +25,10 @@
 #include "core/dates.h"
 #include "data/atomic_file.h"
 #include "data/data_paths.h"
+#include "data/png_encode.h"
 #include "ui/app_impl.h"
 #include "ui/console.h"
+#include "ui/gl_context.h"
 #include "ui/layout.h"
 #include "ui/startup.h"
 #include "ui/tour_player.h"
@@ -39,26 +40,37 @@ using Clock = std::chrono::steady_clock;
 void App::Impl::shutdown() {
   load.stop();
   closeConsole();
-  if (window) glfwMakeContextCurrent(window);
+  makeCurrent();
   gpu.reset();  // every buffer, texture, framebuffer and program, while the context is current
   if (imgui_ready) {
     ImGui_ImplOpenGL3_Shutdown();
-    ImGui_ImplGlfw_Shutdown();
+    if (imgui_glfw) ImGui_ImplGlfw_Shutdown();
     ImGui::DestroyContext();
-    imgui_ready = false;
+    imgui_ready = imgui_glfw = false;
   }
   if (window) glfwDestroyWindow(window);
   window = nullptr;
+  egl.reset();
   if (glfw_ready) glfwTerminate();
   glfw_ready = false;
 }
 
+void App::Impl::makeCurrent() {
+  if (window) glfwMakeContextCurrent(window);
+  else if (egl) egl->makeCurrent();
+}
+
+double App::Impl::now() const {
+  if (glfw_ready) return glfwGetTime();
+  static const auto t0 = Clock::now();  // headless: the same kind of clock, started at first use
+  return std::chrono::duration<double>(Clock::now() - t0).count();
+}
+
 Result<bool> writePng(const std::string& path, const Image& img) {
-  std::string bytes;
-  auto append = [](void* ctx, void* data, int size) { static_cast<std::string*>(ctx)->append(static_cast<const char*>(data), size); };
-  if (!stbi_write_png_to_func(append, &bytes, img.w, img.h, 4, img.rgba.data(), img.w * 4))
-    return Result<bool>::fail(fileError(path, "cannot encode the PNG"));
-  return writeFileAtomically(path, bytes);
+  auto bytes = encodePng(img.rgba.data(), img.w, img.h, path);
+  if (!bytes) return Result<bool>::fail(bytes.error());
+  trace("png encoded");
+  return writeFileAtomically(path, *bytes);
 }
 
 // The document state and a few derived figures as JSON, written beside idle captures so scripted
@@ -204,6 +216,7 @@ static void applyStyle() {
 Result<bool> App::openWindow(int width, int height) {
   using R = Result<bool>;
   Impl& I = *impl_;
+  if (I.window || I.egl) return R::fail("the App already has its OpenGL context");
   glfwSetErrorCallback([](int, const char* d) { std::fprintf(stderr, "GLFW: %s\n", d); });
   // A busy X server can refuse a connection for a moment: try a few times before giving up.
   bool ready = glfwInit();
@@ -246,7 +259,62 @@ Result<bool> App::openWindow(int width, int height) {
   });
   st_.view.width = width;
   st_.view.height = height;
-  return true;
+  trace("gl: GLFW window (GLX)");
+  return initGpu();
+}
+
+// No window: EGL on the surfaceless platform; a hidden GLFW window only when EGL cannot.
+Result<bool> App::openHeadless(int width, int height) {
+  using R = Result<bool>;
+  Impl& I = *impl_;
+  if (I.window || I.egl) return R::fail("the App already has its OpenGL context");
+  const char* want = std::getenv("CHAINMAP_GL");
+  std::string why = "CHAINMAP_GL=glfw";
+  if (!want || std::string(want) != "glfw") {
+    auto egl = EglContext::create();
+    if (egl) {
+      I.egl = egl.take();
+      st_.view.width = width;
+      st_.view.height = height;
+      trace(("gl: " + I.egl->describe()).c_str());
+      return initGpu();
+    }
+    why = egl.error();
+  }
+  trace(("gl: no EGL (" + why + "); a hidden GLFW window instead").c_str());
+  auto ok = openWindow(width, height);
+  if (!ok) return R::fail(ok.error() + " (headless: " + why + ")");
+  return ok;
+}
+
+// The map's shaders and GL objects: compiled while the data still loads (main.cpp opens the
+// context before it joins the loader).
+Result<bool> App::initGpu() {
+  Impl& I = *impl_;
+  I.gpu = std::make_unique<Gpu>();
+  auto ok = I.gpu->map.init(shaderDir());
+  trace("shaders compiled");
+  return ok;
+}
+
+void App::prepareBaseMap(std::shared_ptr<const Model> base) {
+  Impl& I = *impl_;
+  if (!I.gpu || !base || model_) return;
+  DerivedInputs in;  // only the drawing origin is read (the centre of the districts' extent)
+  in.model = base;
+  in.model_rev = model_rev_ + 1;  // the revision start() gives the model
+  in.aggregate = Aggregate::Off;
+  in.allow_async = false;
+  Derived derived;
+  derived.update(in);
+  const AppState& st = st_;
+  const LayerFrame lf{*base, in.model_rev, derived, st.view, st.filter, st.points, st.lang, {}, -1, 1.f, st.choropleth};
+  for (size_t i = 0; i < I.gpu->layers.size(); ++i) {
+    MapLayer& layer = I.gpu->layers.at(i);
+    const std::string id = layer.info().id;
+    if ((id == "districts" || id == "water" || id == "rivers") && layer.prepare(lf)) layer.upload();
+  }
+  trace("base map prepared");
 }
 
 Result<bool> App::start(std::shared_ptr<const Model> model, AppState state, Fonts fonts) {
@@ -262,11 +330,14 @@ Result<bool> App::start(std::shared_ptr<const Model> model, AppState state, Font
   ImGui::GetIO().IniFilename = nullptr;        // layout is code, not a file
   applyStyle();
   I.base_style = ImGui::GetStyle();
-  ImGui_ImplGlfw_InitForOpenGL(I.window, true);
+  if (I.window) {  // headless: no platform backend; runFrame sets the display size and the time step
+    ImGui_ImplGlfw_InitForOpenGL(I.window, true);
+    I.imgui_glfw = true;
+  }
   ImGui_ImplOpenGL3_Init("#version 330 core");
   I.imgui_ready = true;
-  I.gpu = std::make_unique<Gpu>();
-  if (auto ok = I.gpu->map.init(shaderDir()); !ok) return R::fail(ok.error());
+  if (!I.gpu)
+    if (auto ok = initGpu(); !ok) return R::fail(ok.error());
   auto targets = loadTargets(assetDir() + "/targets.json");
   if (!targets) st_.warnings.push_back(targets.error());
   if (std::string e = I.recent.load(recentFilesPath()); !e.empty()) st_.warnings.push_back(e);
@@ -291,10 +362,14 @@ void App::updateScale(float content_scale) {
   // Meanwhile the old one is drawn scaled; headless frames wait for the new one.
   // A new tour caption needs its glyphs in the title font: the same rebuild (not while a caption
   // is being typed, which the panels' font already covers).
+  // The window's atlas also holds the common simplified characters (file names, typed text); the
+  // one start-up built does not (it is 5× faster), so the window's first frame draws with it, and
+  // the full one is built after that frame is on screen (not competing with it for the CPU).
   const float px = 16.f * st_.ui_scale;
   const std::string display = displayText(st_);
   const uint64_t dh = ImGui::IsAnyItemActive() ? I.fonts.display_hash : textHash(display);
-  auto fits = [&](const Fonts& f) { return std::abs(f.ui_px - px) < 0.5f && f.display_hash == dh; };
+  const bool common = I.interactive && I.presented_once;
+  auto fits = [&](const Fonts& f) { return std::abs(f.ui_px - px) < 0.5f && f.display_hash == dh && (f.common_cjk || !common); };
   if (auto done = I.font_task.poll(); done && *done && fits(**done)) swapFonts(done->take());
   if (!fits(I.fonts) && (I.font_task.idle() || std::abs(I.font_task_px - px) >= 0.5f || I.font_task_hash != dh)) {
     GlyphText text = neededText(*model_);
@@ -308,9 +383,9 @@ void App::updateScale(float content_scale) {
     }
     I.font_task_px = px;
     I.font_task_hash = dh;
-    I.font_task.start([text, px](TaskControl&) {
+    I.font_task.start([text, px, common](TaskControl&) {
       auto blob = readCjkFont();
-      return blob ? buildFonts(blob.take(), text, px) : Result<Fonts>::fail(blob.error());
+      return blob ? buildFonts(blob.take(), text, px, common) : Result<Fonts>::fail(blob.error());
     });
     if (!I.interactive) {  // a screenshot or a video frame must be crisp now
       I.font_task.wait();
@@ -329,9 +404,10 @@ FrameStats App::advance(double dt) {
     I.since_reload += dt;
     if (I.since_reload >= I.watch_s) reload();
   }
-  if (I.interactive) {
+  if (I.interactive && I.window) {
     FrameStats fs = runFrame(dt, FrameTarget{true, 0, 0, true, true});
     if (fs.presented) glfwSwapBuffers(I.window);
+    if (fs.presented && !std::exchange(I.presented_once, true)) trace("first frame on screen");
     return fs;
   }
   return runFrame(dt, FrameTarget{false, st_.view.width, st_.view.height, false, true});
@@ -419,6 +495,10 @@ double App::presentationTick() {
 
 int App::runInteractive() {
   Impl& I = *impl_;
+  if (!I.window) {
+    std::fprintf(stderr, "error: no window to run in (the App was opened headless)\n");
+    return 1;
+  }
   I.interactive = true;
   I.force_present = true;
   glfwShowWindow(I.window);
@@ -427,7 +507,7 @@ int App::runInteractive() {
   auto last = Clock::now();
   int stable = 0;  // frames in a row that changed nothing
   while (!glfwWindowShouldClose(I.window)) {
-    const bool busy = I.derived.pending() || loading();
+    const bool busy = I.derived.pending() || loading() || !I.font_task.idle();  // idle: the full atlas is in
     const double wake = presentationTick();
     const bool animating = st_.timeline.playing || st_.tour.flying || st_.tour.autoplay;
     if (stable >= 2 && !animating && !busy) {
@@ -535,12 +615,14 @@ Result<Image> App::capture(int w, int h) {
     const FrameStats fs = runFrame(0, FrameTarget{false, w, h, false, false, tile});
     I.derived.wait();
     I.analyses.wait();
+    trace("capture: a frame settled");
     if (i > 0 && fs.hash == prev && !fs.map_redrawn) break;
     prev = fs.hash;
   }
   I.offscreen_hash = 0;  // draw it even if it looks like the last offscreen frame
   Image img;
   runFrame(0, FrameTarget{false, w, h, false, true, tile, &img});
+  trace("capture: drawn");
   if (!tile) img = readOffscreen(w, h);
   st_.view = saved;
   ImGui::GetIO().MousePos = mouse;

@@ -1,15 +1,17 @@
-// The application: a GLFW window with a GL 3.3 core context, Dear ImGui, the map layers, the
-// derived-data pipeline, the panels, and one frame driver for every mode:
+// The application: a GL 3.3 core context (a GLFW window, or headless on EGL with no display:
+// ui/gl_context.h), Dear ImGui, the map layers, the derived-data pipeline, the panels, and one
+// frame driver for every mode:
 //   runInteractive()  the window, real time; sleeps in glfwWaitEvents once a frame is stable
 //   advance(dt)       one frame with a fixed time step (frame-exact playback, tours, video)
 //   capture(w, h)     one frame read back as an image, from the live window or headless, at any
 //                     size up to the GL limits (screenshots, exports)
 //
-// Start-up is split so the window can open while the data loads on a worker thread:
+// Start-up is split so the context opens while the data loads on a worker thread:
 //   App app;
-//   app.openWindow(w, h);      // hidden until runInteractive()
+//   app.openWindow(w, h);      // or openHeadless(w, h); hidden until runInteractive(); shaders
+//   app.prepareBaseMap(loader.base());  // districts, water, rivers while the projects load
 //   ... join the loader (it also built the font atlas: buildFonts(readCjkFont(), neededText(model)))
-//   app.start(model, state, fonts);   // ImGui context on that atlas, shaders, layers
+//   app.start(model, state, fonts);   // ImGui context on that atlas, layers
 // Every GL object is released while the context is current, on every exit path.
 #pragma once
 #include <cstdint>
@@ -54,8 +56,17 @@ class App {
   App(const App&) = delete;
   App& operator=(const App&) = delete;
 
-  // The window, its GL context. Fails without a display.
+  // The window, its GL context, the map's shaders. Fails without a display.
   Result<bool> openWindow(int width, int height);
+  // No window, no display needed: an offscreen context (EGL surfaceless, else a hidden GLFW
+  // window; ui/gl_context.h) for screenshots, videos, the benchmark and tests. Frames go to
+  // framebuffer objects; runInteractive() is not available.
+  Result<bool> openHeadless(int width, int height);
+  // Before start(), while the worker still reads the projects: the layers drawn from the base map
+  // alone (districts, water, rivers) are built and uploaded from `base` (a copy of what start()'s
+  // model will hold: StartupLoader::base()). They are keyed by the model revision start() gives,
+  // so the first frame finds them done.
+  void prepareBaseMap(std::shared_ptr<const Model> base);
   // Everything that needs the model: ImGui on the font atlas, shaders, layers, the pipeline.
   // Errors (shader compile errors) come back as messages.
   Result<bool> start(std::shared_ptr<const Model> model, AppState state, Fonts fonts);
@@ -127,6 +138,7 @@ class App {
   struct Impl;  // GL/GLFW/ImGui internals (public so the GLFW callbacks can reach it)
 
  private:
+  Result<bool> initGpu();  // the map's shaders, once the context is current
   FrameStats runFrame(double dt, const FrameTarget& target);  // ui/frame.cpp
   void applyLoaded(LoadedModel&& loaded);
   void pollLoad();

@@ -18,6 +18,7 @@
 #include "ui/app.h"
 #include "ui/console.h"
 #include "ui/file_browser.h"
+#include "ui/gl_context.h"
 #include "ui/mapping_dialog.h"
 #include "ui/project_table.h"
 
@@ -52,8 +53,9 @@ struct FrameTarget {
 };
 
 struct App::Impl {
-  GLFWwindow* window = nullptr;
-  bool glfw_ready = false, imgui_ready = false, interactive = false;
+  GLFWwindow* window = nullptr;             // the window's context (interactive, or headless without EGL)
+  std::unique_ptr<EglContext> egl;          // or a headless context with no window (ui/gl_context.h)
+  bool glfw_ready = false, imgui_ready = false, imgui_glfw = false, interactive = false;
   std::unique_ptr<Gpu> gpu;
   Fonts fonts;
   Derived derived;
@@ -65,6 +67,7 @@ struct App::Impl {
   std::vector<PlacedLabel> labels;    // the labels the last frame drew
   uint64_t presented_hash = 0;        // draw data of the frame on the window
   bool force_present = true;          // e.g. after an expose event
+  bool presented_once = false;        // the window has shown its first frame
   uint64_t offscreen_hash = 0;        // draw data of the last offscreen frame drawn
 
   // Map interaction.
@@ -124,6 +127,8 @@ struct App::Impl {
 
   ~Impl() { shutdown(); }
   void shutdown();  // console, GL objects, ImGui, window, GLFW — in that order, context current
+  void makeCurrent();  // the App's context (the window's or the headless one)
+  double now() const;  // seconds (glfwGetTime() when GLFW runs)
   void closeConsole();
 };
 

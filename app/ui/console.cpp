@@ -35,7 +35,7 @@ struct ConsoleScope {
   explicit ConsoleScope(GLFWwindow* w) : prev(ImGui::GetCurrentContext()) {
     App::Impl* I = implOf(w);
     I->events++;
-    I->last_input_s = glfwGetTime();
+    I->last_input_s = I->now();
     ImGui::SetCurrentContext(I->console->ctx);
   }
   ~ConsoleScope() { ImGui::SetCurrentContext(prev); }
@@ -92,16 +92,22 @@ std::string clock(double seconds) {
 Result<bool> App::openConsole(int width, int height) {
   using R = Result<bool>;
   Impl& I = *impl_;
-  if (!I.window || I.console) return R::fail("the presenter console needs the audience window first");
+  if ((!I.window && !I.egl) || I.console) return R::fail("the presenter console needs the audience window first");
   auto c = std::make_unique<Console>();
-  glfwWindowHint(GLFW_VISIBLE, GLFW_FALSE);
-  c->window = glfwCreateWindow(width, height, "chainmap — 演示者控制台 Presenter console", nullptr, I.window);
-  if (!c->window) return R::fail("cannot open the presenter console's window");
-  glfwSetWindowUserPointer(c->window, impl_.get());
+  c->w = width;
+  c->h = height;
+  int count = 0;
+  GLFWmonitor** monitors = nullptr;
+  if (I.window) {  // a window of its own, on a context that shares the audience's objects
+    glfwWindowHint(GLFW_VISIBLE, GLFW_FALSE);
+    c->window = glfwCreateWindow(width, height, "chainmap — 演示者控制台 Presenter console", nullptr, I.window);
+    if (!c->window) return R::fail("cannot open the presenter console's window");
+    glfwSetWindowUserPointer(c->window, impl_.get());
+    monitors = glfwGetMonitors(&count);
+  }
+  // (Headless, EGL: no window; the console draws offscreen on the audience's own context.)
   // Two monitors: the audience full screen on the second, the console on the first. One: both
   // are windows, side by side.
-  int count = 0;
-  GLFWmonitor** monitors = glfwGetMonitors(&count);
   if (count >= 2) {
     I.monitor = 1;
     I.windowed_present = false;
@@ -118,30 +124,30 @@ Result<bool> App::openConsole(int width, int height) {
   }
   // Its own atlas, at its own scale, with the same glyphs.
   float cx = 1, cy = 1;
-  glfwGetWindowContentScale(c->window, &cx, &cy);
+  if (c->window) glfwGetWindowContentScale(c->window, &cx, &cy);
   c->scale = std::max({1.f, cx, cy});
   auto blob = readCjkFont();
   if (!blob) return R::fail(blob.error());
   GlyphText text = neededText(*model_);
   text.display = displayText(st_);
-  auto fonts = buildFonts(blob.take(), text, 16.f * c->scale);
+  auto fonts = buildFonts(blob.take(), text, 16.f * c->scale, c->window != nullptr);  // offscreen: only listed text
   if (!fonts) return R::fail(fonts.error());
   c->fonts = fonts.take();
   ImGuiContext* audience = ImGui::GetCurrentContext();
-  glfwMakeContextCurrent(c->window);
+  if (c->window) glfwMakeContextCurrent(c->window);
   c->ctx = ImGui::CreateContext(c->fonts.atlas.get());
   ImGui::SetCurrentContext(c->ctx);
   ImGui::GetIO().IniFilename = nullptr;
   ImGui::GetStyle() = I.base_style;
   ImGui::GetStyle().ScaleAllSizes(c->scale);
-  ImGui_ImplGlfw_InitForOpenGL(c->window, false);
+  if (c->window) ImGui_ImplGlfw_InitForOpenGL(c->window, false);
   ImGui_ImplOpenGL3_Init("#version 330 core");
   c->imgui_ready = true;
   c->gpu = std::make_unique<ConsoleGpu>();
-  installCallbacks(c->window);
+  if (c->window) installCallbacks(c->window);
   ImGui::SetCurrentContext(audience);
-  glfwMakeContextCurrent(I.window);
-  c->started_s = c->step_started_s = glfwGetTime();
+  I.makeCurrent();
+  c->started_s = c->step_started_s = I.now();
   I.console = std::move(c);
   return true;
 }
@@ -151,18 +157,19 @@ void App::Impl::closeConsole() {
   Console& c = *console;
   ImGuiContext* audience = ImGui::GetCurrentContext();
   if (c.window) glfwMakeContextCurrent(c.window);
+  else makeCurrent();
   c.gpu.reset();  // its framebuffers live in its context
   if (c.imgui_ready) {
     ImGui::SetCurrentContext(c.ctx);
     ImGui_ImplOpenGL3_Shutdown();
-    ImGui_ImplGlfw_Shutdown();
+    if (c.window) ImGui_ImplGlfw_Shutdown();
     ImGui::DestroyContext(c.ctx);
     c.imgui_ready = false;
   }
   ImGui::SetCurrentContext(audience == c.ctx ? nullptr : audience);
   if (c.window) glfwDestroyWindow(c.window);
   console.reset();
-  if (window) glfwMakeContextCurrent(window);
+  makeCurrent();
 }
 
 bool App::consoleOpen() const { return impl_->console != nullptr; }
@@ -177,7 +184,7 @@ void App::drawConsoleUi() {
   ImGui::SetNextWindowPos({0, 0});
   ImGui::SetNextWindowSize(vp->Size);
   ImGui::Begin("##console", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
-  const double now = glfwGetTime();
+  const double now = I.now();
   if (st_.tour.step != c.last_step) {
     c.last_step = st_.tour.step;
     c.step_started_s = now;
@@ -285,13 +292,18 @@ Result<Image> App::consoleFrame(bool capture) {
   Impl& I = *impl_;
   if (!I.console) return R::fail("no presenter console");
   Console& c = *I.console;
+  if (!c.window && !capture) return Image{};  // headless: nothing on screen to update
   ImGuiContext* audience = ImGui::GetCurrentContext();
-  glfwMakeContextCurrent(c.window);
+  if (c.window) glfwMakeContextCurrent(c.window);
   ImGui::SetCurrentContext(c.ctx);
-  int w = 0, h = 0;
-  glfwGetFramebufferSize(c.window, &w, &h);
+  int w = c.w, h = c.h;
+  if (c.window) glfwGetFramebufferSize(c.window, &w, &h);
   ImGui_ImplOpenGL3_NewFrame();
-  ImGui_ImplGlfw_NewFrame();
+  if (c.window) {
+    ImGui_ImplGlfw_NewFrame();
+  } else {  // headless: no platform backend
+    ImGui::GetIO().DeltaTime = 1.f / 60;
+  }
   if (capture) {
     ImGui::GetIO().MousePos = {-FLT_MAX, -FLT_MAX};
     ImGui::GetIO().DisplaySize = {static_cast<float>(w), static_cast<float>(h)};
@@ -333,7 +345,7 @@ Result<Image> App::consoleFrame(bool capture) {
     glfwSwapBuffers(c.window);
   }
   ImGui::SetCurrentContext(audience);
-  glfwMakeContextCurrent(I.window);
+  I.makeCurrent();
   return img;
 }
 

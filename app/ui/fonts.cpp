@@ -53,9 +53,10 @@ Result<FontBlob> readCjkFont(const std::string& family) {
   return out;
 }
 
-Result<Fonts> buildFonts(FontBlob&& font, const GlyphText& text, float ui_px) {
+Result<Fonts> buildFonts(FontBlob&& font, const GlyphText& text, float ui_px, bool common_cjk) {
   Fonts f;
   f.ui_px = ui_px;
+  f.common_cjk = common_cjk;
   f.atlas = std::make_shared<ImFontAtlas>();
   ImFontAtlas& atlas = *f.atlas;
   std::vector<ImVector<ImWchar>> ranges(4);  // must live until Build() below
@@ -82,9 +83,9 @@ Result<Fonts> buildFonts(FontBlob&& font, const GlyphText& text, float ui_px) {
     cfg.OversampleV = 1;
     return atlas.AddFont(&cfg);
   };
-  // The panels' font also carries the ~2,500 common simplified characters, so text nobody could
+  // The panels' font may also carry the ~2,500 common simplified characters, so text nobody could
   // list beforehand (file and folder names in the file browser, a typed value) still shows.
-  f.ui = add(ui_px, build_ranges(ranges[0], {&text.ui, &text.labels, &text.data, &text.display}, true));
+  f.ui = add(ui_px, build_ranges(ranges[0], {&text.ui, &text.labels, &text.data, &text.display}, common_cjk));
   f.label = add(ui_px * 1.15f, build_ranges(ranges[1], {&text.ui, &text.labels, &text.display}));
   f.title = add(ui_px * 1.5f, build_ranges(ranges[2], {&text.ui, &text.display}));
   f.big = add(ui_px * 2.4f, build_ranges(ranges[3], {}));

@@ -44,9 +44,13 @@ struct Fonts {
   ImFont* title = nullptr;  // titles and captions (UI strings and the display text)
   ImFont* big = nullptr;    // the KPI counters' numbers (Latin only, 2.4 × the panels' size)
   uint64_t display_hash = 0;  // textHash(GlyphText::display) it was built with
+  bool common_cjk = false;    // the panels' font also holds the ~2,500 common simplified characters
 };
 
 // Builds the atlas (no ImGui context needed, any thread). Takes over the blob's bytes.
-Result<Fonts> buildFonts(FontBlob&& font, const GlyphText& text, float ui_px = 16.f);
+// `common_cjk`: the panels' font also gets the common simplified characters, for text nobody can
+// list beforehand (file names in the file browser, what the user types). Those are ~4/5 of the
+// atlas's glyphs and time (~50 ms here); a screenshot shows only listed text and goes without.
+Result<Fonts> buildFonts(FontBlob&& font, const GlyphText& text, float ui_px = 16.f, bool common_cjk = true);
 
 }  // namespace cm

@@ -125,7 +125,7 @@ static void handleKey(App::Impl& I, AppState& st, const Model& m, int key, int m
       if (mods & GLFW_MOD_CONTROL) st.table_open = !st.table_open;
       break;
     case GLFW_KEY_Q:
-      if (mods & GLFW_MOD_CONTROL) glfwSetWindowShouldClose(I.window, GLFW_TRUE);
+      if ((mods & GLFW_MOD_CONTROL) && I.window) glfwSetWindowShouldClose(I.window, GLFW_TRUE);
       break;
     case GLFW_KEY_S:
       if (mods & GLFW_MOD_CONTROL) I.export_requested = true;

@@ -3,6 +3,7 @@
 #include <chrono>
 
 #include "core/trace.h"
+#include "geo/projection.h"
 #include "ui/app.h"
 
 namespace cm {
@@ -14,20 +15,42 @@ StartupLoader::StartupLoader(LoadOptions opt, bool with_fonts, float ui_px) {
     std::thread reader;
     if (with_fonts) reader = std::thread([&blob] { blob.emplace(readCjkFont()); });
     const auto t0 = std::chrono::steady_clock::now();
-    *model = loadModel(opt, report);
+    bool base_sent = false;
+    *model = loadModel(opt, report, nullptr, [&](const Model& m) {
+      auto base = std::make_shared<Model>();
+      base->display_crs = m.display_crs;
+      base->data_dir = m.data_dir;
+      base->districts = m.districts;
+      base->water = m.water;
+      base->rivers = m.rivers;
+      base->parks = m.parks;
+      base_promise_.set_value(std::move(base));
+      base_sent = true;
+    });
+    if (!base_sent) base_promise_.set_value(nullptr);
     load_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
     if (!with_fonts) return;
     reader.join();
     trace("font file read");
-    fonts.emplace(*blob ? buildFonts(blob->take(), neededText(*model, &report), ui_px) : Result<Fonts>::fail(blob->error()));
+    // Only the glyphs listed (UI, names, messages): the window adds the common characters later.
+    fonts.emplace(*blob ? buildFonts(blob->take(), neededText(*model, &report), ui_px, false) : Result<Fonts>::fail(blob->error()));
     trace("fonts built");
   });
 }
+
+std::shared_ptr<const Model> StartupLoader::base() { return base_.get(); }
 
 void StartupLoader::join() {
   if (worker_.joinable()) worker_.join();
 }
 
 StartupLoader::~StartupLoader() { join(); }
+
+void warmUpMainThread(const std::string& display_crs) {
+  const std::string crs = display_crs.empty() ? kDefaultDisplayCrs : display_crs;
+  (void)sharedTransform(crs, kWgs84);
+  (void)sharedTransform(kWgs84, crs);
+  trace("projections ready");
+}
 
 }  // namespace cm

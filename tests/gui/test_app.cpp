@@ -1,4 +1,4 @@
-// The App in-process (needs a display: Xvfb in CI): fixed-step frames, captures at any size,
+// The App in-process (no display needed: EGL surfaceless): fixed-step frames, captures at any size,
 // the frame driver re-running a frame whose panels changed the state, the model replaced at run
 // time, and shutdown with GL objects alive.
 #include <gtest/gtest.h>
@@ -138,7 +138,7 @@ TEST(App, ShutsDownWithEveryGlObjectAlive) {
   s.reset();
   // And an App whose start never ran (a load error in a headless mode) goes quietly too.
   App bare;
-  ASSERT_TRUE(bare.openWindow(200, 100));
+  ASSERT_TRUE(bare.openHeadless(200, 100));
 }
 
 TEST(App, ALiveDatabaseReloadsInPlaceKeepingViewFiltersAndSelection) {

@@ -1,4 +1,4 @@
-// The planner's tools in-process (needs a display): the project table (filter, search, sort, a
+// The planner's tools in-process (no display needed): the project table (filter, search, sort, a
 // click that selects and flies), the measuring tool.
 #include <gtest/gtest.h>
 

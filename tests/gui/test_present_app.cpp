@@ -1,4 +1,4 @@
-// Presentation in-process (needs a display): the kiosk runs the tour round and round without
+// Presentation in-process (no display needed): the kiosk runs the tour round and round without
 // growing, presentation mode keeps the map area's content when it switches, the presenter's
 // pointer shows on the audience's frame, and a tour's unsaved edits survive the App's end.
 #include <gtest/gtest.h>

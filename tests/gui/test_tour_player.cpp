@@ -1,4 +1,4 @@
-// The tour player in-process (needs a display: Xvfb in CI): the shipped story tour on the shipped
+// The tour player in-process (no display needed: EGL surfaceless): the shipped story tour on the shipped
 // sample, step by step. Each step becomes the App's state — the camera exactly the step's pose, the
 // filters, window, layers, life-cycle and choropleth the step's — and stepFromState() gives back a
 // step with the same camera and filters; a flight of 1.5 s in 1/30 s frames ends exactly on the

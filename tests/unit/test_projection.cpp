@@ -3,7 +3,9 @@
 
 #include <cmath>
 #include <cstdio>
+#include <optional>
 #include <sstream>
+#include <thread>
 
 #include "geo/geodesic.h"
 #include "geo/projection.h"
@@ -59,4 +61,44 @@ TEST(Geodesic, DistanceHangzhouToShanghai) {
   // West Lake to the Bund: about 165 km (great-circle on the ellipsoid).
   const double d = geodesicDistanceM(120.15, 30.25, 121.49, 31.24);
   EXPECT_NEAR(d / 1000, 168.0, 4.0);
+}
+
+TEST(Projection, TransformsOnOtherThreadsAndBackwardsComeFromTheFirstLookUpAndAgree) {
+  // The first transform of a pair asks PROJ's database; the same pair on another thread, and the
+  // reverse pair, are built from the pipeline found then (geo/projection.cpp) and must agree.
+  const std::string crs = "EPSG:32651";
+  auto there = Transform::create(kWgs84, crs);
+  ASSERT_TRUE(there) << there.error();
+  std::optional<Result<Transform>> back;
+  std::thread other([&] { back.emplace(Transform::create(crs, kWgs84)); });
+  other.join();
+  ASSERT_TRUE(*back) << back->error();
+  // A WKT definition that PROJ finds to be WGS 84 stands for it (the data folder's .prj files).
+  const std::string wkt =
+      "GEOGCS[\"GCS_WGS_1984\",DATUM[\"D_WGS_1984\",SPHEROID[\"WGS_1984\",6378137.0,298.257223563]],"
+      "PRIMEM[\"Greenwich\",0.0],UNIT[\"Degree\",0.0174532925199433]]";
+  auto same = Transform::create(wkt, kWgs84);
+  ASSERT_TRUE(same) << same.error();
+  auto via = Transform::create(wkt, crs);
+  ASSERT_TRUE(via) << via.error();
+  for (auto [lon, lat] : std::vector<std::pair<double, double>>{{120.15, 30.25}, {119.04, 29.61}, {118.5, 29.3}}) {
+    double x = lon, y = lat;
+    ASSERT_TRUE(there->apply(x, y));
+    double u = lon, v = lat;
+    ASSERT_TRUE(via->apply(u, v));
+    EXPECT_NEAR(u, x, 1e-6);
+    EXPECT_NEAR(v, y, 1e-6);
+    double a = x, b = y;
+    ASSERT_TRUE((**back).apply(a, b)) << "the reverse pair runs the pipeline backwards";
+    EXPECT_NEAR(a, lon, 1e-9);
+    EXPECT_NEAR(b, lat, 1e-9);
+    ASSERT_TRUE((**back).inverse(a, b));
+    EXPECT_NEAR(a, x, 1e-6);
+    EXPECT_NEAR(b, y, 1e-6);
+    double p = lon, q = lat;
+    ASSERT_TRUE(same->apply(p, q));
+    EXPECT_NEAR(p, lon, 1e-12);
+    EXPECT_NEAR(q, lat, 1e-12);
+  }
+  EXPECT_FALSE(Transform::create("EPSG:999999", crs)) << "an unknown CRS still fails";
 }
