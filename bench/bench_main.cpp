@@ -118,6 +118,8 @@ json filterCpu(const Model& m, const AppState& st, int reps) {
   t = Clock::now();
   engine.setAttributeFilter(st.filter);
   r["engine_first_filter_ms"] = msSince(t);
+  r["engine_cells"] = engine.cellCount();
+  r["engine_mb"] = engine.memoryBytes() / 1048576.0;
   auto appStep = [&](const Filter& f) {
     engine.setAttributeFilter(f);
     const Stats a = engine.query(f.month_from, f.month_to);
@@ -389,7 +391,10 @@ void printTable(const json& all) {
       {"pan at 4x zoom p95 ms", {"panzoom_4x", "p95_ms"}, "%14.1f"},
       {"filter-change frame median ms (GPU incl.)", {"filter_frames", "median_ms"}, "%14.1f"},
       {"stats engine build (once, in init) ms", {"filter", "engine_build_ms"}, "%14.2f"},
+      {"stats engine cube cells", {"filter", "engine_cells"}, "%14.0f"},
+      {"stats engine cube memory MB", {"filter", "engine_mb"}, "%14.2f"},
       {"filter change: stats engine CPU ms", {"filter", "engine_attr", "median_ms"}, "%14.3f"},
+      {"filter change: stats engine CPU p95 ms", {"filter", "engine_attr", "p95_ms"}, "%14.3f"},
       {"time-window change: stats engine CPU ms", {"filter", "engine_time", "median_ms"}, "%14.4f"},
       {"one-pass reference computeStats ms", {"filter", "reference_pass", "median_ms"}, "%14.3f"},
       {"filter change: map redraw submit CPU ms", {"filter_frames", "map_submit", "median_ms"}, "%14.3f"},
