@@ -38,6 +38,7 @@
 #include "ui/startup.h"
 #include "core/stats.h"
 #include "import_bench.h"
+#include "postgis_bench.h"
 #include "present_bench.h"
 #include "analysis_bench.h"
 
@@ -509,12 +510,15 @@ int main(int argc, char** argv) {
                  "also record an S-second playback video at 720p, 1080p and 4K (30 fps) and export an 8K poster");
   cli.add_option("--import-rows", o.import_rows,
                  "also open an N-row table as CSV, CSV via the importer, XLSX, GPKG and PostGIS (rows/s)");
+  size_t postgis_rows = 0;
+  cli.add_option("--postgis-rows", postgis_rows,
+                 "also make an N-row table in a throwaway PostGIS and time bins, rows and statistics asked of it");
   CLI11_PARSE(cli, argc, argv);
   if (std::sscanf(o.size.c_str(), "%dx%d", &o.width, &o.height) != 2 || o.width < 64 || o.height < 64) {
     std::fprintf(stderr, "chainmap-bench: --size wants WxH, e.g. 1600x1000 (got '%s')\n", o.size.c_str());
     return 2;
   }
-  if (o.projects.empty() && o.cpu_only.empty()) o.projects.push_back("sample");
+  if (o.projects.empty() && o.cpu_only.empty() && postgis_rows == 0) o.projects.push_back("sample");
   for (std::string& p : o.projects)
     if (p == "sample") p.clear();
 
@@ -544,11 +548,16 @@ int main(int argc, char** argv) {
   for (const json& d : all["datasets"])
     if (d.contains("gl_renderer")) { all["gl_renderer"] = d["gl_renderer"]; break; }
   all["targets"] = targets(all["datasets"]);
-  printTable(all);
+  if (all.contains("datasets")) printTable(all);
   if (o.import_rows > 0) {
     std::fprintf(stderr, "chainmap-bench: opening a %zu-row table in each form ...\n", o.import_rows);
     all["import"] = runImportBench(o.data_dir, o.import_rows, CHAINMAP_PG_SCRIPT);
     printImportTable(all["import"]);
+  }
+  if (postgis_rows > 0) {
+    std::fprintf(stderr, "chainmap-bench: a %zu-row table in PostGIS ...\n", postgis_rows);
+    all["postgis"] = runPostgisBench(o.data_dir, postgis_rows, CHAINMAP_PG_SCRIPT);
+    printPostgisTable(all["postgis"]);
   }
   if (!analysis_files.empty()) {
     for (std::string& f : analysis_files)

@@ -184,6 +184,9 @@ std::string PostgisSource::fromParks(Query& q) const {
          "::int[], " + q.bind(arr(idx)) + "::int[]) AS k(id, lon, lat, r, eco, idx) ON k.id = " + col(t_.park) + "::text";
 }
 
+// Bins and rows join the parks only to tell in-park rows when the filter asks and no column says.
+bool PostgisSource::needsParks(const Filter& f) const { return f.park != ParkMode::Any && t_.in_park.empty(); }
+
 // The WHERE condition for f, time window included (passes() in SQL).
 std::string PostgisSource::where(const Filter& f, Query& q) const {
   std::vector<std::string> w;
@@ -242,7 +245,7 @@ Result<Binning> PostgisSource::bins(const Filter& f, const Extent& view, double 
   Query q;
   const std::string c = q.bind(num(cell)) + "::float8";
   const std::string eco = ecoIndexExpr(q);
-  const std::string from = fromParks(q);
+  const std::string from = needsParks(f) ? fromParks(q) : " FROM " + from_ + " t";
   const std::string cond = where(f, q) + " AND " + inExtent(e, q);
   q.sql = "SELECT floor(ST_X(p) / " + c + ")::int8 AS cx, floor(ST_Y(p) / " + c + ")::int8 AS cy, e, count(*), " +
           "sum(ST_X(p)), sum(ST_Y(p)), sum(v) FROM (SELECT " + pointExpr() + " AS p, " + eco + " AS e, " + invExpr() +
@@ -292,7 +295,7 @@ Result<RemoteRows> PostgisSource::rows(const Filter& f, const Extent& view, size
   if (!view.valid()) return out;
   Query q;
   const std::string eco = ecoIndexExpr(q);
-  const std::string from = fromParks(q);
+  const std::string from = needsParks(f) ? fromParks(q) : " FROM " + from_ + " t";
   const std::string cond = where(f, q) + " AND " + inExtent(view, q);
   q.sql = "SELECT " + col(t_.id) + "::text, " + col(t_.name_zh) + "::text, ST_X(" + pointExpr() + "), ST_Y(" +
           pointExpr() + "), " + eco + ", " + invExpr() + from + " WHERE " + cond + " LIMIT " + q.bind(std::to_string(cap + 1)) +

@@ -87,6 +87,7 @@ class PostgisSource {
   std::string inParkExpr() const;
   std::string ecoIndexExpr(Query& q) const;
   std::string fromParks(Query& q) const;
+  bool needsParks(const Filter& f) const;
   std::string where(const Filter& f, Query& q) const;
   std::string inExtent(const Extent& e, Query& q) const;
 

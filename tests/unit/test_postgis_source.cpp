@@ -5,7 +5,10 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstdlib>
+#include <fstream>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <random>
 
 #include "core/binning.h"
@@ -228,4 +231,43 @@ TEST_F(Remote, OddNamesAreQuotedAndAnotherSridIsTransformed) {
   auto missing = PostgisSource::open({pg.conninfo(), "no_such_table"}, m());
   ASSERT_FALSE(missing);
   EXPECT_NE(missing.error().find("no_such_table"), std::string::npos) << missing.error();
+}
+
+namespace {
+
+nlohmann::json runStats(const std::string& args) {
+  const std::string out = ::testing::TempDir() + "chainmap_remote_stats.json";
+  const std::string cmd = std::string(CHAINMAP_BIN_DIR) + "/chainmap --data " CHAINMAP_TEST_DATA " --stats " + args + " >" +
+                          out + " 2>" + out + ".err";
+  const int rc = std::system(cmd.c_str());
+  EXPECT_EQ(WEXITSTATUS(rc), 0) << cmd;
+  std::ifstream in(out);
+  nlohmann::json j = nlohmann::json::parse(in, nullptr, false);
+  if (j.is_object()) j.erase("synthetic"), j.erase("data");  // the database does not say where its rows came from
+  return j;
+}
+
+}  // namespace
+
+TEST_F(Remote, TheCommandLineAsksTheDatabaseForTheStatistics) {
+  test::PgServer pg;
+  ASSERT_TRUE(pg.ok()) << "the throwaway PostGIS server did not start: " << pg.error();
+  ASSERT_TRUE(pg.exec("CREATE SCHEMA office;\n" + loadSampleSql("office.projects", 4549))) << pg.execError();
+  const std::string pgsrc = "--projects \"" + pg.gdal() + "\" --layer office.projects --remote ";
+  for (const std::string filter : {"", "--time 2024-01..2024-07 --sector manufacturing --min-investment 1",
+                                   "--park in --chain water_beverages,integrated_circuits", "--district 330127 --min-investment 3"}) {
+    const nlohmann::json local = runStats("--projects " + defaultProjectsFile() + " " + filter);
+    const nlohmann::json remote = runStats(pgsrc + filter);
+    ASSERT_TRUE(local.is_object() && remote.is_object()) << filter;
+    EXPECT_GT(local["count"].get<int>(), 0) << filter;
+    EXPECT_EQ(remote, local) << filter;
+  }
+  // A bad combination and a table that is not there: clear messages, no crash.
+  const std::string err = ::testing::TempDir() + "chainmap_remote_err.txt";
+  const std::string base = std::string(CHAINMAP_BIN_DIR) + "/chainmap --data " CHAINMAP_TEST_DATA " ";
+  EXPECT_EQ(WEXITSTATUS(std::system((base + "--remote --stats 2>" + err).c_str())), 2);
+  EXPECT_EQ(WEXITSTATUS(std::system((base + "--projects \"" + pg.gdal() + "\" --layer nothing_here --remote --stats >/dev/null 2>" + err).c_str())), 1);
+  std::ifstream in(err);
+  const std::string msg((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  EXPECT_NE(msg.find("nothing_here"), std::string::npos) << msg;
 }
