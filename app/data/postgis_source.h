@@ -75,6 +75,17 @@ class PostgisSource {
   // The statistics panel's numbers for f, as computeStats() gives them.
   Result<Stats> stats(const Filter& f) const;
 
+  // The statistics rollup: a materialized view beside the table (TABLE_chainmap_cube), the counts
+  // cube of core/stats.h in SQL — one row per (month, ecosystem, sector, chain, district, park,
+  // in-park, size class, channel) with count, investment and FDI. stats() reads it instead of the
+  // rows whenever the minimum investment is a size-class boundary (0, 1, 10, 50, 100 亿: all the
+  // panel offers), a pass over tens of thousands of cells instead of millions of rows. It is a
+  // snapshot: createRollup() again (REFRESH MATERIALIZED VIEW) after the table changes; in-park
+  // is taken with the parks of `map` at that time. Found by open() when it exists.
+  Result<bool> createRollup();
+  bool hasRollup() const { return has_rollup_; }
+  bool usesRollup(const Filter& f) const;
+
   struct Query;  // SQL text and its bound parameters (postgis_source.cpp)
 
  private:
@@ -87,6 +98,9 @@ class PostgisSource {
   std::string inParkExpr() const;
   std::string ecoIndexExpr(Query& q) const;
   std::string fromParks(Query& q) const;
+  std::string fromParks(Query& q, const std::string& table, const std::string& park_id) const;
+  std::string statsRows(Query& q) const;
+  std::string whereRollup(const Filter& f, Query& q) const;
   bool needsParks(const Filter& f) const;
   std::string where(const Filter& f, Query& q) const;
   std::string inExtent(const Extent& e, Query& q) const;
@@ -97,7 +111,9 @@ class PostgisSource {
   std::unique_ptr<Conn> conn_;
   int srid_ = 0, display_srid_ = 0;
   std::vector<std::string> chain_names_;
-  std::string from_;  // quoted "schema"."table"
+  std::string from_;    // quoted "schema"."table"
+  std::string rollup_;  // quoted "schema"."table_chainmap_cube"
+  bool has_rollup_ = false;
 };
 
 }  // namespace cm

@@ -271,3 +271,39 @@ TEST_F(Remote, TheCommandLineAsksTheDatabaseForTheStatistics) {
   const std::string msg((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   EXPECT_NE(msg.find("nothing_here"), std::string::npos) << msg;
 }
+
+TEST_F(Remote, TheStatisticsRollupGivesTheSameNumbersUntilTheTableChanges) {
+  test::PgServer pg;
+  ASSERT_TRUE(pg.ok()) << "the throwaway PostGIS server did not start: " << pg.error();
+  ASSERT_TRUE(pg.exec(loadSampleSql("projects", 4549))) << pg.execError();
+  auto src = PostgisSource::open({pg.conninfo(), "projects"}, m());
+  ASSERT_TRUE(src) << src.error();
+  PostgisSource& s = **src;
+  EXPECT_FALSE(s.hasRollup());
+  ASSERT_TRUE(s.createRollup()) << s.createRollup().error();
+  ASSERT_TRUE(s.hasRollup());
+  std::string cells;
+  ASSERT_TRUE(pg.exec("SELECT count(*) FROM projects_chainmap_cube", &cells)) << pg.execError();
+  EXPECT_LT(std::stoi(cells), static_cast<int>(m().projects.size()));  // rows share cells
+  std::mt19937 rng(11);
+  int rolled = 0;
+  for (int i = 0; i < 30; ++i) {
+    const Filter f = randomFilter(rng, m());
+    rolled += s.usesRollup(f);
+    auto st = s.stats(f);
+    ASSERT_TRUE(st) << st.error();
+    expectSameStats(*st, computeStats(m(), f), s.chainNames(), m().projects.chain_names, "rollup filter #" + std::to_string(i));
+    if (HasFailure()) return;
+  }
+  EXPECT_GT(rolled, 10);
+  EXPECT_LT(rolled, 30);  // thresholds inside a class ask the rows
+  // A snapshot: a new row shows after the rollup is made again (a new source finds it).
+  ASSERT_TRUE(pg.exec("INSERT INTO projects SELECT * FROM projects WHERE id = (SELECT min(id) FROM projects)")) << pg.execError();
+  auto again = PostgisSource::open({pg.conninfo(), "projects"}, m());
+  ASSERT_TRUE(again) << again.error();
+  EXPECT_TRUE((*again)->hasRollup());
+  const auto n = static_cast<int64_t>(m().projects.size());
+  EXPECT_EQ((*again)->stats(Filter{})->total.count, n);
+  ASSERT_TRUE((*again)->createRollup());
+  EXPECT_EQ((*again)->stats(Filter{})->total.count, n + 1);
+}
