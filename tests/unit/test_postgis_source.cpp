@@ -236,13 +236,15 @@ TEST_F(Remote, OddNamesAreQuotedAndAnotherSridIsTransformed) {
 namespace {
 
 nlohmann::json runStats(const std::string& args) {
-  const std::string out = ::testing::TempDir() + "chainmap_remote_stats.json";
+  const std::string out = ::testing::TempDir() + "chainmap_remote_stats_" + std::to_string(getpid()) + ".json";
   const std::string cmd = std::string(CHAINMAP_BIN_DIR) + "/chainmap --data " CHAINMAP_TEST_DATA " --stats " + args + " >" +
                           out + " 2>" + out + ".err";
   const int rc = std::system(cmd.c_str());
   EXPECT_EQ(WEXITSTATUS(rc), 0) << cmd;
   std::ifstream in(out);
   nlohmann::json j = nlohmann::json::parse(in, nullptr, false);
+  std::remove(out.c_str());
+  std::remove((out + ".err").c_str());
   if (j.is_object()) j.erase("synthetic"), j.erase("data");  // the database does not say where its rows came from
   return j;
 }
@@ -263,13 +265,14 @@ TEST_F(Remote, TheCommandLineAsksTheDatabaseForTheStatistics) {
     EXPECT_EQ(remote, local) << filter;
   }
   // A bad combination and a table that is not there: clear messages, no crash.
-  const std::string err = ::testing::TempDir() + "chainmap_remote_err.txt";
+  const std::string err = ::testing::TempDir() + "chainmap_remote_err_" + std::to_string(getpid()) + ".txt";
   const std::string base = std::string(CHAINMAP_BIN_DIR) + "/chainmap --data " CHAINMAP_TEST_DATA " ";
   EXPECT_EQ(WEXITSTATUS(std::system((base + "--remote --stats 2>" + err).c_str())), 2);
   EXPECT_EQ(WEXITSTATUS(std::system((base + "--projects \"" + pg.gdal() + "\" --layer nothing_here --remote --stats >/dev/null 2>" + err).c_str())), 1);
   std::ifstream in(err);
   const std::string msg((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   EXPECT_NE(msg.find("nothing_here"), std::string::npos) << msg;
+  std::remove(err.c_str());
 }
 
 TEST_F(Remote, TheStatisticsRollupGivesTheSameNumbersUntilTheTableChanges) {
