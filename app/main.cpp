@@ -5,6 +5,7 @@
 
 #include "cli/analyze.h"
 #include "cli/options.h"
+#include "cli/remote.h"
 #include "cli/state_from_options.h"
 #include "core/dates.h"
 #include "core/trace.h"
@@ -25,6 +26,7 @@ static void report(const LoadReport& r) {
 }
 
 static int run(const Options& opt) {
+  if (opt.remote) return runRemoteStats(opt);  // cli/remote.h: no rows loaded, no window
   // The data and the font atlas load on worker threads while this one opens the (hidden) window.
   const bool want_window = !opt.stats && opt.export_file.empty() && opt.analyze.empty();
   // The atlas is rasterised for the scale the window opens with (text stays crisp at 4K).

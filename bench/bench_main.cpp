@@ -38,6 +38,7 @@
 #include "ui/startup.h"
 #include "core/stats.h"
 #include "import_bench.h"
+#include "postgis_bench.h"
 #include "present_bench.h"
 #include "analysis_bench.h"
 
@@ -118,6 +119,8 @@ json filterCpu(const Model& m, const AppState& st, int reps) {
   t = Clock::now();
   engine.setAttributeFilter(st.filter);
   r["engine_first_filter_ms"] = msSince(t);
+  r["engine_cells"] = engine.cellCount();
+  r["engine_mb"] = engine.memoryBytes() / 1048576.0;
   auto appStep = [&](const Filter& f) {
     engine.setAttributeFilter(f);
     const Stats a = engine.query(f.month_from, f.month_to);
@@ -393,7 +396,10 @@ void printTable(const json& all) {
       {"pan at 4x zoom p95 ms", {"panzoom_4x", "p95_ms"}, "%14.1f"},
       {"filter-change frame median ms (GPU incl.)", {"filter_frames", "median_ms"}, "%14.1f"},
       {"stats engine build (once, in init) ms", {"filter", "engine_build_ms"}, "%14.2f"},
+      {"stats engine cube cells", {"filter", "engine_cells"}, "%14.0f"},
+      {"stats engine cube memory MB", {"filter", "engine_mb"}, "%14.2f"},
       {"filter change: stats engine CPU ms", {"filter", "engine_attr", "median_ms"}, "%14.3f"},
+      {"filter change: stats engine CPU p95 ms", {"filter", "engine_attr", "p95_ms"}, "%14.3f"},
       {"time-window change: stats engine CPU ms", {"filter", "engine_time", "median_ms"}, "%14.4f"},
       {"one-pass reference computeStats ms", {"filter", "reference_pass", "median_ms"}, "%14.3f"},
       {"filter change: map redraw submit CPU ms", {"filter_frames", "map_submit", "median_ms"}, "%14.3f"},
@@ -508,12 +514,15 @@ int main(int argc, char** argv) {
                  "also record an S-second playback video at 720p, 1080p and 4K (30 fps) and export an 8K poster");
   cli.add_option("--import-rows", o.import_rows,
                  "also open an N-row table as CSV, CSV via the importer, XLSX, GPKG and PostGIS (rows/s)");
+  size_t postgis_rows = 0;
+  cli.add_option("--postgis-rows", postgis_rows,
+                 "also make an N-row table in a throwaway PostGIS and time bins, rows and statistics asked of it");
   CLI11_PARSE(cli, argc, argv);
   if (std::sscanf(o.size.c_str(), "%dx%d", &o.width, &o.height) != 2 || o.width < 64 || o.height < 64) {
     std::fprintf(stderr, "chainmap-bench: --size wants WxH, e.g. 1600x1000 (got '%s')\n", o.size.c_str());
     return 2;
   }
-  if (o.projects.empty() && o.cpu_only.empty()) o.projects.push_back("sample");
+  if (o.projects.empty() && o.cpu_only.empty() && postgis_rows == 0) o.projects.push_back("sample");
   for (std::string& p : o.projects)
     if (p == "sample") p.clear();
 
@@ -543,11 +552,16 @@ int main(int argc, char** argv) {
   for (const json& d : all["datasets"])
     if (d.contains("gl_renderer")) { all["gl_renderer"] = d["gl_renderer"]; break; }
   all["targets"] = targets(all["datasets"]);
-  printTable(all);
+  if (all.contains("datasets")) printTable(all);
   if (o.import_rows > 0) {
     std::fprintf(stderr, "chainmap-bench: opening a %zu-row table in each form ...\n", o.import_rows);
     all["import"] = runImportBench(o.data_dir, o.import_rows, CHAINMAP_PG_SCRIPT);
     printImportTable(all["import"]);
+  }
+  if (postgis_rows > 0) {
+    std::fprintf(stderr, "chainmap-bench: a %zu-row table in PostGIS ...\n", postgis_rows);
+    all["postgis"] = runPostgisBench(o.data_dir, postgis_rows, CHAINMAP_PG_SCRIPT);
+    printPostgisTable(all["postgis"]);
   }
   if (!analysis_files.empty()) {
     for (std::string& f : analysis_files)

@@ -6,7 +6,7 @@ PKGS=(cmake g++ make pkg-config python3-glad
       libglfw3-dev libimgui-dev libgl-dev libegl-dev libegl-mesa0 libgl1-mesa-dri libfreetype-dev libfontconfig-dev fonts-noto-cjk
       libgdal-dev gdal-bin libproj-dev proj-bin libgeos-dev libstb-dev libpng-dev libcurl4-openssl-dev
       nlohmann-json3-dev libcli11-dev libnanoflann-dev libgtest-dev xvfb xauth xdotool x11-apps
-      postgresql-15 postgresql-15-postgis-3 ffmpeg python3-geopandas python3-matplotlib)
+      postgresql-15 postgresql-15-postgis-3 libpq-dev ffmpeg python3-geopandas python3-matplotlib)
 missing=()
 for p in "${PKGS[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -2,18 +2,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
+#include <unordered_map>
 
 namespace cm {
 namespace {
-
-// Fixed point for the engine's prefix sums: exact differences, no drift over a million rows.
-constexpr double kInvUnit = 1e4;  // 1 unit = 0.0001 亿元 = 10,000 yuan
-constexpr double kFdiUnit = 1e3;  // 1 unit = 1,000 USD
-
-// Slot layout of one prefix row: 5 scalars, then (count, investment) pairs per group member.
-enum Scalar { kCount, kInv, kInParks, kParkMatch, kFdi, kScalars };
-constexpr size_t kEco0 = kScalars, kSize0 = kEco0 + 2 * kEcosystemCount, kChannel0 = kSize0 + 2 * 4,
-                 kGroups0 = kChannel0 + 2 * kChannelCount;
 
 bool matchesPark(const Model& m, size_t i) {
   const Projects& p = m.projects;
@@ -71,19 +64,117 @@ Stats computeStats(const Model& m, const Filter& f) {
   return s;
 }
 
+namespace {
+
+// Size classes of the cube: 0 below 0, 1 [0,1), 2 [1,10), 3 [10,50), 4 [50,100), 5 from 100,
+// 6 not a number (passes every minimum, counts in no size class, as passesAttributes does).
+constexpr int kClasses = 7, kNanClass = 6;
+constexpr float kInf = std::numeric_limits<float>::infinity();
+constexpr std::array<float, kClasses - 1> kClassLo{-kInf, 0.f, kSizeClassesYi[0], kSizeClassesYi[1], kSizeClassesYi[2],
+                                                   kSizeClassesYi[3]};
+int sizeClass(float v) {
+  if (std::isnan(v)) return kNanClass;
+  int c = 0;
+  while (c + 1 < kClasses - 1 && v >= kClassLo[c + 1]) ++c;
+  return c;
+}
+int sizeClassesReached(int c) { return c == kNanClass ? 0 : std::max(0, c - 1); }  // by_size entries it adds to
+
+enum State : uint8_t { kFail = 0, kPass = 1, kStraddle = 2 };
+State classState(int c, float min) {
+  if (c == kNanClass || std::isnan(min)) return kPass;
+  const float hi = c + 1 < kClasses - 1 ? kClassLo[c + 1] : kInf;
+  if (min <= kClassLo[c]) return kPass;
+  if (min >= hi && c < kClasses - 2) return kFail;
+  return kStraddle;  // (the top class also when min is +inf: its rows decide)
+}
+
+// Code bits: ecosystem 0-2, in park 3, size class 4-6, park match 7, sector 8.
+uint16_t cellCode(const Model& m, size_t i) {
+  const Projects& p = m.projects;
+  return static_cast<uint16_t>(static_cast<unsigned>(p.ecosystem[i]) | (p.in_park[i] ? 1u : 0u) << 3 |
+                               static_cast<unsigned>(sizeClass(p.investment_yi[i])) << 4 |
+                               (matchesPark(m, i) ? 1u : 0u) << 7 | static_cast<unsigned>(p.sector[i]) << 8);
+}
+
+// Slots of a month's sums: 3 scalars, then the groups.
+enum Slot { kTotal, kInParks, kMatch, kEco0 };
+constexpr size_t kSize0 = kEco0 + kEcosystemCount, kChannel0 = kSize0 + 4, kGroups0 = kChannel0 + kChannelCount;
+
+}  // namespace
+
 StatsEngine::StatsEngine(const Model& m) : m_(m) {
   const Projects& p = m.projects;
-  order_.resize(p.size());
-  for (size_t i = 0; i < order_.size(); ++i) order_[i] = static_cast<uint32_t>(i);
-  std::stable_sort(order_.begin(), order_.end(), [&](uint32_t a, uint32_t b) { return p.signed_day[a] < p.signed_day[b]; });
-  for (uint32_t i : order_) {
-    const int month = projectMonth(p, i);
-    if (bin_month_.empty() || bin_month_.back() != month) bin_month_.push_back(month);
+  const size_t n = p.size();
+  static_assert(kEcosystemCount <= 8, "the cell code keeps the ecosystem in 3 bits");
+  std::vector<int> month(n);
+  for (size_t i = 0; i < n; ++i) month[i] = projectMonth(p, i);
+  bin_month_ = month;
+  std::sort(bin_month_.begin(), bin_month_.end());
+  bin_month_.erase(std::unique(bin_month_.begin(), bin_month_.end()), bin_month_.end());
+  // Rows grouped by bin (counting sort), then cells by key within each bin.
+  std::vector<uint32_t> bin(n), start(bin_month_.size() + 1, 0);
+  for (size_t i = 0; i < n; ++i) {
+    bin[i] = static_cast<uint32_t>(std::lower_bound(bin_month_.begin(), bin_month_.end(), month[i]) - bin_month_.begin());
+    ++start[bin[i] + 1];
   }
+  std::vector<int>().swap(month);
+  for (size_t b = 0; b < bin_month_.size(); ++b) start[b + 1] += start[b];
+  std::vector<uint32_t> order(n), fill(start.begin(), start.end() - 1);
+  for (size_t i = 0; i < n; ++i) order[fill[bin[i]]++] = static_cast<uint32_t>(i);
+  row_cell_.resize(n);
+  std::unordered_map<uint64_t, uint32_t> index;
+  for (size_t b = 0; b < bin_month_.size(); ++b) {
+    index.clear();
+    for (uint32_t k = start[b]; k < start[b + 1]; ++k) {
+      const uint32_t i = order[k];
+      const Cell c{static_cast<uint32_t>(b), p.chain[i], p.district_index[i], p.park_index[i], cellCode(m, i)};
+      const uint64_t key = c.chain | uint64_t{static_cast<uint16_t>(c.district)} << 16 |
+                           uint64_t{static_cast<uint16_t>(c.park)} << 32 | uint64_t{c.code} << 48;
+      auto [it, fresh] = index.try_emplace(key, static_cast<uint32_t>(cells_.size()));
+      if (fresh) cells_.push_back(c), payload_.emplace_back();
+      row_cell_[i] = it->second;
+      Payload& pl = payload_[it->second];
+      const double inv = p.investment_yi[i];
+      ++pl.all.n, pl.all.v += inv;
+      pl.fdi += p.fdi_musd[i];
+      Acc& ch = pl.channel[static_cast<int>(p.channel[i]) & (kChannelCount - 1)];
+      ++ch.n, ch.v += inv;
+    }
+  }
+  cells_.shrink_to_fit();
+  payload_.shrink_to_fit();
+  class_rows_.resize(kClasses);
+  uint16_t chain_max = 0;
+  district_ok_.assign(1 << 16, 0);
+  for (const Cell& c : cells_) {
+    chain_max = std::max(chain_max, c.chain);
+    if (!district_ok_[static_cast<uint16_t>(c.district)]) district_ok_[static_cast<uint16_t>(c.district)] = 1, district_values_.push_back(c.district);
+  }
+  chain_ok_.assign(cells_.empty() ? 0 : size_t{chain_max} + 1, 0);
   chain0_ = kGroups0;
-  district0_ = chain0_ + 2 * p.chain_names.size();
-  park0_ = district0_ + 2 * m.districts.size();
-  slots_ = park0_ + 2 * m.parks.size();
+  district0_ = chain0_ + p.chain_names.size();
+  park0_ = district0_ + m.districts.size();
+  slots_ = park0_ + m.parks.size();
+}
+
+size_t StatsEngine::memoryBytes() const {
+  size_t b = cells_.capacity() * sizeof(Cell) + payload_.capacity() * sizeof(Payload) +
+             row_cell_.capacity() * sizeof(uint32_t) + sums_.capacity() * sizeof(Acc) +
+             by_code_.capacity() * sizeof(by_code_[0]) + bin_month_.capacity() * sizeof(int);
+  for (const auto& r : class_rows_) b += r.capacity() * sizeof(RowRec);
+  return b;
+}
+
+const std::vector<StatsEngine::RowRec>& StatsEngine::classRows(int size_class) {
+  std::vector<RowRec>& rows = class_rows_[size_class];
+  if (!rows.empty()) return rows;
+  const Projects& p = m_.projects;
+  for (size_t i = 0; i < p.size(); ++i)
+    if (sizeClass(p.investment_yi[i]) == size_class)
+      rows.push_back({row_cell_[i], p.investment_yi[i], p.fdi_musd[i], static_cast<uint8_t>(p.channel[i])});
+  std::sort(rows.begin(), rows.end(), [](const RowRec& a, const RowRec& b) { return a.inv > b.inv; });
+  return rows;
 }
 
 void StatsEngine::setAttributeFilter(const Filter& f) {
@@ -91,34 +182,65 @@ void StatsEngine::setAttributeFilter(const Filter& f) {
   if (built_ && a == attr_) return;
   attr_ = a;
   built_ = true;
-  const Projects& p = m_.projects;
   const size_t bins = bin_month_.size();
-  prefix_.assign((bins + 1) * slots_, 0);
-  size_t pos = 0;
+  // Look-up tables: what the filter says of each code, chain and district.
+  std::array<uint8_t, 512> code_state{};
+  for (unsigned c = 0; c < 512; ++c) {
+    const unsigned eco = c & 7, in_park = c >> 3 & 1, cls = c >> 4 & 7, sector = c >> 8 & 1;
+    if (cls >= kClasses || !(a.ecosystems >> eco & 1u) || !(a.sectors >> sector & 1u)) continue;
+    if ((a.park == ParkMode::InPark && !in_park) || (a.park == ParkMode::OutsidePark && in_park)) continue;
+    code_state[c] = classState(static_cast<int>(cls), a.min_investment_yi);
+  }
+  for (size_t c = 0; c < chain_ok_.size(); ++c) chain_ok_[c] = a.chains.contains(static_cast<int>(c)) ? 0xff : 0;
+  for (int16_t d : district_values_) district_ok_[static_cast<uint16_t>(d)] = a.districts.contains(d) ? 0xff : 0;
+  const uint8_t* chain_ok = chain_ok_.data();
+  const uint8_t* district_ok = district_ok_.data();
+
+  sums_.assign(bins * slots_, Acc{});
+  by_code_.assign(bins, {});
+  fdi_by_bin_.assign(bins, 0.0);
+  const int nc = static_cast<int>(m_.projects.chain_names.size()), nd = static_cast<int>(m_.districts.size()),
+            np = static_cast<int>(m_.parks.size());
+  auto add = [&](const Cell& c, const Acc& all, double fdi, const Acc* channels, int one_channel) {
+    by_code_[c.bin][c.code & 0xff].n += all.n;
+    by_code_[c.bin][c.code & 0xff].v += all.v;
+    fdi_by_bin_[c.bin] += fdi;
+    Acc* row = &sums_[c.bin * slots_];
+    auto put = [](Acc& x, const Acc& y) { x.n += y.n, x.v += y.v; };
+    if (channels)
+      for (int k = 0; k < kChannelCount; ++k) put(row[kChannel0 + k], channels[k]);
+    else
+      put(row[kChannel0 + one_channel], all);
+    if (c.chain < nc) put(row[chain0_ + c.chain], all);
+    if (c.district >= 0 && c.district < nd) put(row[district0_ + c.district], all);
+    if (c.park >= 0 && c.park < np) put(row[park0_ + c.park], all);
+  };
+  int straddle = -1;
+  for (size_t k = 0; k < cells_.size(); ++k) {
+    const Cell& c = cells_[k];
+    const uint8_t s = code_state[c.code] & chain_ok[c.chain] & district_ok[static_cast<uint16_t>(c.district)];
+    if (s == kPass) add(c, payload_[k].all, payload_[k].fdi, payload_[k].channel.data(), 0);
+    else if (s == kStraddle) straddle = c.code >> 4 & 7;
+  }
+  if (straddle >= 0)  // one class holds the threshold: its rows at or above it, one by one
+    for (const RowRec& r : classRows(straddle)) {
+      if (!(r.inv >= a.min_investment_yi)) break;
+      const Cell& c = cells_[r.cell];
+      if (code_state[c.code] & chain_ok[c.chain] & district_ok[static_cast<uint16_t>(c.district)])
+        add(c, Acc{1, r.inv}, r.fdi, nullptr, r.channel & (kChannelCount - 1));
+    }
+  // Fold the codes into the month's totals, ecosystems, size classes, in-park and match counts.
   for (size_t b = 0; b < bins; ++b) {
-    int64_t* row = &prefix_[(b + 1) * slots_];
-    std::copy_n(&prefix_[b * slots_], slots_, row);
-    for (; pos < order_.size() && projectMonth(p, order_[pos]) == bin_month_[b]; ++pos) {
-      const uint32_t i = order_[pos];
-      if (!passesAttributes(p, i, attr_)) continue;
-      const int64_t inv = std::llround(static_cast<double>(p.investment_yi[i]) * kInvUnit);
-      auto tally = [&](size_t slot) {
-        row[slot] += 1;
-        row[slot + 1] += inv;
-      };
-      tally(kCount);
-      row[kInParks] += p.in_park[i];
-      row[kParkMatch] += matchesPark(m_, i);
-      row[kFdi] += std::llround(static_cast<double>(p.fdi_musd[i]) * kFdiUnit);
-      tally(kEco0 + 2 * static_cast<size_t>(p.ecosystem[i]));
-      for (size_t k = 0; k < kSizeClassesYi.size(); ++k)
-        if (p.investment_yi[i] >= kSizeClassesYi[k]) tally(kSize0 + 2 * k);
-      tally(kChannel0 + 2 * static_cast<size_t>(p.channel[i]));
-      if (p.chain[i] < p.chain_names.size()) tally(chain0_ + 2 * p.chain[i]);
-      if (p.district_index[i] >= 0 && static_cast<size_t>(p.district_index[i]) < m_.districts.size())
-        tally(district0_ + 2 * static_cast<size_t>(p.district_index[i]));
-      if (p.park_index[i] >= 0 && static_cast<size_t>(p.park_index[i]) < m_.parks.size())
-        tally(park0_ + 2 * static_cast<size_t>(p.park_index[i]));
+    Acc* row = &sums_[b * slots_];
+    for (unsigned code = 0; code < 256; ++code) {
+      const Acc& x = by_code_[b][code];
+      if (!x.n) continue;
+      auto put = [&](size_t slot) { row[slot].n += x.n, row[slot].v += x.v; };
+      put(kTotal);
+      put(kEco0 + (code & 7));
+      for (int k = 0; k < sizeClassesReached(code >> 4 & 7); ++k) put(kSize0 + k);
+      if (code >> 3 & 1) row[kInParks].n += x.n;
+      if (code >> 7 & 1) row[kMatch].n += x.n;
     }
   }
 }
@@ -128,27 +250,23 @@ Stats StatsEngine::query(int month_from, int month_to) const {
   if (!built_ || month_from > month_to) return s;
   const size_t lo = std::lower_bound(bin_month_.begin(), bin_month_.end(), month_from) - bin_month_.begin();
   const size_t hi = std::upper_bound(bin_month_.begin(), bin_month_.end(), month_to) - bin_month_.begin();
-  if (lo >= hi) return s;
-  const int64_t* a = &prefix_[lo * slots_];
-  const int64_t* b = &prefix_[hi * slots_];
-  auto tally = [&](size_t slot) { return Tally{b[slot] - a[slot], (b[slot + 1] - a[slot + 1]) / kInvUnit}; };
-  s.total = tally(kCount);
-  s.in_parks = b[kInParks] - a[kInParks];
-  s.park_match = b[kParkMatch] - a[kParkMatch];
-  s.fdi_musd = (b[kFdi] - a[kFdi]) / kFdiUnit;
-  for (int e = 0; e < kEcosystemCount; ++e) s.by_ecosystem[e] = tally(kEco0 + 2 * e);
-  for (size_t k = 0; k < s.by_size.size(); ++k) s.by_size[k] = tally(kSize0 + 2 * k);
-  for (int c = 0; c < kChannelCount; ++c) s.by_channel[c] = tally(kChannel0 + 2 * c);
-  for (size_t c = 0; c < s.by_chain.size(); ++c) s.by_chain[c] = tally(chain0_ + 2 * c);
-  for (size_t d = 0; d < s.by_district.size(); ++d) s.by_district[d] = tally(district0_ + 2 * d);
-  for (size_t k = 0; k < s.by_park.size(); ++k) s.by_park[k] = tally(park0_ + 2 * k);
+  auto tally = [](Tally& t, const Acc& a) { t.count += a.n, t.investment_yi += a.v; };
   for (size_t bin = lo; bin < hi; ++bin) {
-    const int64_t* x = &prefix_[bin * slots_];
-    const int64_t* y = &prefix_[(bin + 1) * slots_];
-    if (y[kCount] <= x[kCount]) continue;
-    s.by_month.push_back({bin_month_[bin], Tally{y[kCount] - x[kCount], (y[kInv] - x[kInv]) / kInvUnit}});
+    const Acc* row = &sums_[bin * slots_];
+    if (!row[kTotal].n) continue;
+    tally(s.total, row[kTotal]);
+    s.in_parks += row[kInParks].n;
+    s.park_match += row[kMatch].n;
+    s.fdi_musd += fdi_by_bin_[bin];
+    for (int e = 0; e < kEcosystemCount; ++e) tally(s.by_ecosystem[e], row[kEco0 + e]);
+    for (size_t k = 0; k < s.by_size.size(); ++k) tally(s.by_size[k], row[kSize0 + k]);
+    for (int c = 0; c < kChannelCount; ++c) tally(s.by_channel[c], row[kChannel0 + c]);
+    for (size_t c = 0; c < s.by_chain.size(); ++c) tally(s.by_chain[c], row[chain0_ + c]);
+    for (size_t d = 0; d < s.by_district.size(); ++d) tally(s.by_district[d], row[district0_ + d]);
+    for (size_t k = 0; k < s.by_park.size(); ++k) tally(s.by_park[k], row[park0_ + k]);
+    s.by_month.push_back({bin_month_[bin], Tally{row[kTotal].n, row[kTotal].v}});
     std::array<int64_t, kEcosystemCount> eco{};
-    for (int e = 0; e < kEcosystemCount; ++e) eco[e] = y[kEco0 + 2 * e] - x[kEco0 + 2 * e];
+    for (int e = 0; e < kEcosystemCount; ++e) eco[e] = row[kEco0 + e].n;
     s.by_month_ecosystem.push_back(eco);
   }
   return s;

@@ -1,9 +1,17 @@
 // The statistics engine: counts and investment sums by ecosystem, chain, size class, district,
 // park, month, channel, in/out of parks and park-industry match, for a filter and time window.
 //
-//   StatsEngine engine(model);          // one-off: rows sorted by signing day, grouped by month
-//   engine.setAttributeFilter(filter);  // O(n) prefix sums, only when the non-time part changes
-//   Stats s = engine.query(from, to);   // O(log n): two binary searches and differences
+//   StatsEngine engine(model);          // one-off: the counts cube (below), O(n)
+//   engine.setAttributeFilter(filter);  // one pass over the cube's cells, not the rows
+//   Stats s = engine.query(from, to);   // sums the months of the window: O(months x groups)
+//
+// The cube: every row falls in one cell keyed by everything the filter tests and the panel groups
+// by (month, ecosystem, sector, chain, district, park, in-park, size class); a cell holds its
+// count, investment, FDI and per-channel tallies. A million rows make ~90k cells, so a filter
+// change costs a pass over the cells. A minimum investment that is not a size-class boundary
+// (1, 10, 50, 100 亿; the panel offers only those) cuts through one class: that class's cells are
+// skipped and its rows at or above the threshold (kept sorted by investment, built on first
+// need) are added one by one.
 //
 // computeStats() is the plain reference (one pass over all rows) the tests check the engine with.
 #pragma once
@@ -56,12 +64,45 @@ class StatsEngine {
     return query(f.month_from, f.month_to);
   }
 
+  size_t cellCount() const { return cells_.size(); }
+  size_t memoryBytes() const;  // the cube, the per-month sums and any row lists built so far
+
+  struct Acc {
+    int64_t n = 0;
+    double v = 0;
+  };
+  struct Cell {  // the key; cells are grouped by bin (month), ascending
+    uint32_t bin;
+    uint16_t chain;
+    int16_t district, park;  // raw indices as in Projects (-1: none)
+    uint16_t code;           // ecosystem | in_park << 3 | size class << 4 | park match << 7 | sector << 8
+  };
+  struct Payload {
+    Acc all;
+    double fdi = 0;
+    std::array<Acc, kChannelCount> channel{};
+  };
+  struct RowRec {  // a row of a size class, for thresholds inside the class
+    uint32_t cell;
+    float inv, fdi;
+    uint8_t channel;
+  };
+
  private:
+  const std::vector<RowRec>& classRows(int size_class);
+
   const Model& m_;
-  std::vector<uint32_t> order_;     // rows sorted by signing day
-  std::vector<int> bin_month_;      // distinct months, ascending
-  std::vector<int64_t> prefix_;     // (bins + 1) x slots_, fixed-point sums up to each bin
+  std::vector<int> bin_month_;  // distinct months, ascending
+  std::vector<Cell> cells_;
+  std::vector<Payload> payload_;
+  std::vector<std::vector<RowRec>> class_rows_;  // per size class, by investment descending (lazy)
+  std::vector<uint32_t> row_cell_;               // cell of each row (kept for class_rows_)
+  std::vector<Acc> sums_;                        // bins x slots_, the filter's sums per month
   size_t slots_ = 0, chain0_ = 0, district0_ = 0, park0_ = 0;
+  std::vector<std::array<Acc, 256>> by_code_;  // scratch: per bin, sums by code & 0xff
+  std::vector<double> fdi_by_bin_;                // per bin, the filter's FDI sum
+  std::vector<uint8_t> chain_ok_, district_ok_;    // per filter: 0xff for an id it admits
+  std::vector<int16_t> district_values_;          // the district indices the cells hold
   Filter attr_;
   bool built_ = false;
 };

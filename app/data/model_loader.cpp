@@ -113,6 +113,7 @@ Model loadModel(const LoadOptions& opt, LoadReport& report, TaskControl* control
 
   trace("load: parks");
   if (base_loaded && report.errors.empty()) base_loaded(m);
+  if (opt.map_only) return m;
   m.projects_file = opt.projects_file.empty() ? defaultProjectsFile() : opt.projects_file;
   const std::string beside = mappingPathFor(m.projects_file, opt.layer);
   bool saved = opt.mapping_file.empty() && !isDatabaseSource(m.projects_file) && fileExists(beside);

@@ -1,0 +1,53 @@
+#include "cli/remote.h"
+
+#include <cstdio>
+#include <iostream>
+
+#include "core/stats_report.h"
+#include "data/data_paths.h"
+#include "data/import/table.h"
+#include "data/model_loader.h"
+#include "data/postgis_source.h"
+
+namespace cm {
+
+int runRemoteStats(const Options& opt) {
+  LoadOptions lo;
+  lo.data_dir = opt.data_dir;
+  lo.crs = opt.crs;
+  lo.map_only = true;
+  LoadReport rep;
+  Model m = loadModel(lo, rep);
+  for (const std::string& e : rep.errors) std::fprintf(stderr, "error: %s\n", e.c_str());
+  if (rep.fatal()) return 1;
+  RemoteTable t;
+  t.conninfo = opt.projects_file;
+  t.table = opt.layer;
+  if (const size_t dot = opt.layer.find('.'); dot != std::string::npos) {  // GDAL names PostGIS layers SCHEMA.TABLE
+    t.schema = opt.layer.substr(0, dot);
+    t.table = opt.layer.substr(dot + 1);
+  }
+  auto src = PostgisSource::open(t, m);
+  if (!src) {
+    std::fprintf(stderr, "error: %s: %s\n", withoutPassword(opt.projects_file).c_str(), src.error().c_str());
+    return 1;
+  }
+  m.projects.chain_names = (*src)->chainNames();  // what --chain names and the report's by_chain index
+  m.projects_file = opt.projects_file;
+  m.projects_layer = opt.layer;
+  auto f = filterFromOptions(opt, m);
+  if (!f) {
+    std::fprintf(stderr, "error: %s\n", f.error().c_str());
+    return 2;
+  }
+  auto s = (*src)->stats(*f);
+  if (!s) {
+    std::fprintf(stderr, "error: %s: %s\n", withoutPassword(opt.projects_file).c_str(), s.error().c_str());
+    return 1;
+  }
+  auto targets = loadTargets(assetDir() + "/targets.json");
+  std::cout << statsReport(m, *s, targets ? &*targets : nullptr).dump(2) << "\n";
+  return 0;
+}
+
+}  // namespace cm

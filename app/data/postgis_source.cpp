@@ -1,0 +1,473 @@
+#include "data/postgis_source.h"
+
+#include <postgresql/libpq-fe.h>  // (no -I for libpq: the core's other files keep their flags)
+
+#include <algorithm>
+#include <climits>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <unordered_map>
+
+#include "core/catalog.h"
+#include "core/ecosystem.h"
+
+namespace cm {
+
+struct PostgisSource::Conn {
+  PGconn* pg = nullptr;
+  ~Conn() {
+    if (pg) PQfinish(pg);
+  }
+};
+
+// SQL text with $n placeholders and the values they bind (all sent as text; the SQL casts).
+struct PostgisSource::Query {
+  std::string sql;
+  std::vector<std::string> values;
+  PGconn* literal = nullptr;  // set: values go into the text as escaped literals (DDL takes no parameters)
+  std::string bind(std::string v) {
+    if (literal) {
+      char* q = PQescapeLiteral(literal, v.c_str(), v.size());
+      std::string s = q ? q : "NULL";
+      PQfreemem(q);
+      return s;
+    }
+    values.push_back(std::move(v));
+    return "$" + std::to_string(values.size());
+  }
+};
+
+namespace {
+
+struct ResultDeleter {
+  void operator()(PGresult* r) const { PQclear(r); }
+};
+using PgResult = std::unique_ptr<PGresult, ResultDeleter>;
+
+std::string trimmed(std::string s) {
+  while (!s.empty() && (s.back() == '\n' || s.back() == ' ')) s.pop_back();
+  return s;
+}
+
+Result<PgResult> run(PGconn* pg, const PostgisSource::Query& q) {
+  std::vector<const char*> v;
+  for (const std::string& s : q.values) v.push_back(s.c_str());
+  PgResult r(PQexecParams(pg, q.sql.c_str(), static_cast<int>(v.size()), nullptr, v.data(), nullptr, nullptr, 0));
+  if (!r || PQresultStatus(r.get()) != PGRES_TUPLES_OK)
+    return Result<PgResult>::fail("PostGIS query failed: " + trimmed(PQerrorMessage(pg)));
+  return r;
+}
+
+std::string ident(PGconn* pg, const std::string& name) {
+  char* q = PQescapeIdentifier(pg, name.c_str(), name.size());
+  std::string s = q ? q : "\"\"";
+  PQfreemem(q);
+  return s;
+}
+
+// A text[] literal for binding: {"a","b"} with quotes and backslashes escaped.
+std::string textArray(const std::vector<std::string>& items) {
+  std::string s = "{";
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (i) s += ',';
+    s += '"';
+    for (char c : items[i]) {
+      if (c == '"' || c == '\\') s += '\\';
+      s += c;
+    }
+    s += '"';
+  }
+  return s + "}";
+}
+
+std::string num(double v) {
+  char b[64];
+  std::snprintf(b, sizeof b, "%.17g", v);
+  return b;
+}
+
+int sridOf(const std::string& crs) {  // "EPSG:4549" → 4549
+  const size_t colon = crs.find(':');
+  return colon == std::string::npos ? 0 : std::atoi(crs.c_str() + colon + 1);
+}
+
+const char* value(const PGresult* r, int row, int col) { return PQgetisnull(r, row, col) ? nullptr : PQgetvalue(r, row, col); }
+double real(const PGresult* r, int row, int col) {
+  const char* v = value(r, row, col);
+  return v ? std::strtod(v, nullptr) : 0.0;
+}
+int64_t integer(const PGresult* r, int row, int col) {
+  const char* v = value(r, row, col);
+  return v ? std::strtoll(v, nullptr, 10) : 0;
+}
+
+}  // namespace
+
+PostgisSource::PostgisSource(const RemoteTable& t, const Model& map) : t_(t), map_(map), conn_(new Conn) {}
+PostgisSource::~PostgisSource() = default;
+
+Result<std::unique_ptr<PostgisSource>> PostgisSource::open(const RemoteTable& t, const Model& map) {
+  using R = Result<std::unique_ptr<PostgisSource>>;
+  std::unique_ptr<PostgisSource> s(new PostgisSource(t, map));
+  std::string conninfo = t.conninfo;
+  if (conninfo.rfind("PG:", 0) == 0) conninfo.erase(0, 3);
+  s->conn_->pg = PQconnectdb(conninfo.c_str());
+  PGconn* pg = s->conn_->pg;
+  const std::string name = (t.schema.empty() ? "" : t.schema + ".") + t.table;
+  if (!pg || PQstatus(pg) != CONNECTION_OK)  // libpq's message names host and port, never the password
+    return R::fail("cannot connect to PostGIS for table '" + name + "': " + (pg ? trimmed(PQerrorMessage(pg)) : "out of memory"));
+  s->from_ = (t.schema.empty() ? "" : ident(pg, t.schema) + ".") + ident(pg, t.table);
+  s->display_srid_ = sridOf(map.display_crs);
+  if (s->display_srid_ <= 0) return R::fail("PostGIS source: the display CRS '" + map.display_crs + "' has no EPSG code");
+  // The geometry column's SRID (from a row: also works for an unconstrained geometry column).
+  Query q;
+  q.sql = "SELECT ST_SRID(" + ident(pg, t.geometry) + ") FROM " + s->from_ + " WHERE " + ident(pg, t.geometry) +
+          " IS NOT NULL LIMIT 1";
+  auto r = run(pg, q);
+  if (!r) return R::fail("table '" + name + "': " + r.error());
+  s->srid_ = PQntuples(r->get()) ? static_cast<int>(integer(r->get(), 0, 0)) : s->display_srid_;
+  if (s->srid_ <= 0) return R::fail("table '" + name + "': column '" + t.geometry + "' has no SRID");
+  // Chains: the catalogue's in its order, then the table's others, sorted.
+  for (const ChainInfo& c : kChains) s->chain_names_.emplace_back(c.id);
+  Query c;
+  c.sql = "SELECT DISTINCT " + s->chainExpr() + " FROM " + s->from_ + " t ORDER BY 1";
+  auto cr = run(pg, c);
+  if (!cr) return R::fail("table '" + name + "': " + cr.error());
+  for (int i = 0; i < PQntuples(cr->get()); ++i) {
+    const char* v = value(cr->get(), i, 0);
+    if (v && std::find(s->chain_names_.begin(), s->chain_names_.end(), v) == s->chain_names_.end())
+      s->chain_names_.emplace_back(v);
+  }
+  s->rollup_ = (t.schema.empty() ? "" : ident(pg, t.schema) + ".") + ident(pg, t.table + "_chainmap_cube");
+  Query rq;
+  rq.sql = "SELECT to_regclass(" + rq.bind(s->rollup_) + ") IS NOT NULL";
+  auto rr = run(pg, rq);
+  s->has_rollup_ = rr && PQntuples(rr->get()) && std::string(PQgetvalue(rr->get(), 0, 0)) == "t";
+  return s;
+}
+
+// Column expressions, quoted; `t` is the table, `k` the parks joined to it.
+std::string PostgisSource::col(const std::string& c) const { return "t." + ident(conn_->pg, c); }
+std::string PostgisSource::pointExpr() const {
+  const std::string g = col(t_.geometry);
+  return srid_ == display_srid_ ? g : "ST_Transform(" + g + ", " + std::to_string(display_srid_) + ")";
+}
+std::string PostgisSource::chainExpr() const {  // an empty chain is its ecosystem's catch-all, as the loader reads it
+  return "COALESCE(NULLIF(" + col(t_.chain) + "::text, ''), " + col(t_.ecosystem) + "::text)";
+}
+std::string PostgisSource::invExpr() const { return "(" + col(t_.investment) + ")::float4::float8"; }
+std::string PostgisSource::monthExpr() const {
+  const std::string d = "(" + col(t_.signed_date) + ")::date";
+  return "(EXTRACT(YEAR FROM " + d + ") * 12 + EXTRACT(MONTH FROM " + d + ") - 1)::int";
+}
+std::string PostgisSource::inParkExpr() const {
+  if (!t_.in_park.empty()) return "COALESCE((" + col(t_.in_park) + ")::bool, false)";
+  return "COALESCE(ST_DWithin(ST_Transform(" + col(t_.geometry) +
+         ", 4326)::geography, ST_SetSRID(ST_MakePoint(k.lon, k.lat), 4326)::geography, k.r), false)";
+}
+std::string PostgisSource::ecoIndexExpr(Query& q) const {
+  std::vector<std::string> ids;
+  for (const EcosystemInfo& e : kEcosystems) ids.emplace_back(e.id);
+  return "(array_position(" + q.bind(textArray(ids)) + "::text[], " + col(t_.ecosystem) + "::text) - 1)";
+}
+
+// FROM the table LEFT JOIN the model's parks (id, lon, lat, catchment radius in metres, main
+// ecosystem, index), all bound as arrays.
+std::string PostgisSource::fromParks(Query& q) const { return fromParks(q, from_ + " t", col(t_.park) + "::text"); }
+std::string PostgisSource::fromParks(Query& q, const std::string& table, const std::string& park_id) const {
+  std::vector<std::string> ids, lon, lat, r, eco, idx;
+  for (size_t i = 0; i < map_.parks.size(); ++i) {
+    const Park& p = map_.parks[i];
+    ids.push_back(p.id), lon.push_back(num(p.lon)), lat.push_back(num(p.lat)), r.push_back(num(p.radius_km * 1000.0));
+    eco.push_back(std::to_string(static_cast<int>(p.main_ecosystem))), idx.push_back(std::to_string(i));
+  }
+  auto arr = [](const std::vector<std::string>& v) {
+    std::string s = "{";
+    for (size_t i = 0; i < v.size(); ++i) s += (i ? "," : "") + v[i];
+    return s + "}";
+  };
+  return " FROM " + table + " LEFT JOIN unnest(" + q.bind(textArray(ids)) + "::text[], " + q.bind(arr(lon)) +
+         "::float8[], " + q.bind(arr(lat)) + "::float8[], " + q.bind(arr(r)) + "::float8[], " + q.bind(arr(eco)) +
+         "::int[], " + q.bind(arr(idx)) + "::int[]) AS k(id, lon, lat, r, eco, idx) ON k.id = " + park_id;
+}
+
+// Bins and rows join the parks only to tell in-park rows when the filter asks and no column says.
+bool PostgisSource::needsParks(const Filter& f) const { return f.park != ParkMode::Any && t_.in_park.empty(); }
+
+// The WHERE condition for f, time window included (passes() in SQL).
+std::string PostgisSource::where(const Filter& f, Query& q) const {
+  std::vector<std::string> w;
+  std::vector<std::string> ecos;
+  for (int e = 0; e < kEcosystemCount; ++e)
+    if (f.ecosystems >> e & 1u) ecos.emplace_back(info(static_cast<Ecosystem>(e)).id);
+  w.push_back(col(t_.ecosystem) + "::text = ANY(" + q.bind(textArray(ecos)) + "::text[])");  // also drops unknown ones
+  if (!f.chains.isAll()) {
+    std::vector<std::string> chains;
+    for (size_t c = 0; c < chain_names_.size(); ++c)
+      if (f.chains.contains(static_cast<int>(c))) chains.push_back(chain_names_[c]);
+    w.push_back(chainExpr() + " = ANY(" + q.bind(textArray(chains)) + "::text[])");
+  }
+  if ((f.sectors & 3u) != 3u)
+    w.push_back("((CASE WHEN " + col(t_.sector) + "::text = 'service' THEN 2 ELSE 1 END) & " +
+                q.bind(std::to_string(f.sectors & 3u)) + "::int) <> 0");
+  if (!std::isnan(f.min_investment_yi))
+    w.push_back(invExpr() + " >= " + q.bind(num(f.min_investment_yi)) + "::float4::float8");
+  if (!f.districts.isAll()) {
+    std::vector<std::string> codes;
+    for (size_t d = 0; d < map_.districts.size(); ++d)
+      if (f.districts.contains(static_cast<int>(d))) codes.push_back(std::to_string(map_.districts[d].adcode));
+    w.push_back(col(t_.district) + "::text = ANY(" + q.bind(textArray(codes)) + "::text[])");
+  }
+  if (f.park != ParkMode::Any) w.push_back(std::string(f.park == ParkMode::InPark ? "" : "NOT ") + inParkExpr());
+  if (f.month_from != INT_MIN || f.month_to != INT_MAX)
+    w.push_back(monthExpr() + " BETWEEN " + q.bind(std::to_string(std::max(f.month_from, -1000000))) + "::int AND " +
+                q.bind(std::to_string(std::min(f.month_to, 1000000))) + "::int");
+  std::string s;
+  for (size_t i = 0; i < w.size(); ++i) s += (i ? " AND " : "") + w[i];
+  return s;
+}
+
+// The view's rectangle as an index condition on the geometry column, plus the exact test in the
+// display CRS when the column is in another one.
+std::string PostgisSource::inExtent(const Extent& e, Query& q) const {
+  const std::string x0 = q.bind(num(e.minx)), y0 = q.bind(num(e.miny)), x1 = q.bind(num(e.maxx)), y1 = q.bind(num(e.maxy));
+  const std::string env = "ST_MakeEnvelope(" + x0 + "::float8, " + y0 + "::float8, " + x1 + "::float8, " + y1 +
+                          "::float8, " + std::to_string(display_srid_) + ")";
+  if (srid_ == display_srid_) return col(t_.geometry) + " && " + env;
+  // Corners alone may cut a curved edge: widen the envelope for the index, then test exactly.
+  return col(t_.geometry) + " && ST_Transform(ST_Expand(" + env + ", 0.05 * (" + x1 + "::float8 - " + x0 +
+         "::float8 + " + y1 + "::float8 - " + y0 + "::float8)), " + std::to_string(srid_) + ") AND ST_X(" + pointExpr() +
+         ") BETWEEN " + x0 + "::float8 AND " + x1 + "::float8 AND ST_Y(" + pointExpr() + ") BETWEEN " + y0 +
+         "::float8 AND " + y1 + "::float8";
+}
+
+Result<Binning> PostgisSource::bins(const Filter& f, const Extent& view, double cell) const {
+  Binning out;
+  if (!(cell > 0) || !view.valid()) return out;
+  // Whole cells: a bin at the edge of the view holds every member, as binProjects() would count it.
+  Extent e{std::floor(view.minx / cell) * cell, std::floor(view.miny / cell) * cell, std::ceil(view.maxx / cell) * cell,
+           std::ceil(view.maxy / cell) * cell};
+  if (e.maxx <= view.maxx) e.maxx += cell;  // a point exactly on the far edge starts the next cell
+  if (e.maxy <= view.maxy) e.maxy += cell;
+  Query q;
+  const std::string c = q.bind(num(cell)) + "::float8";
+  const std::string eco = col(t_.ecosystem) + "::text";  // grouped as text, named here (cheaper per row)
+  const std::string from = needsParks(f) ? fromParks(q) : " FROM " + from_ + " t";
+  const std::string cond = where(f, q) + " AND " + inExtent(e, q);
+  q.sql = "SELECT floor(ST_X(p) / " + c + ")::int8 AS cx, floor(ST_Y(p) / " + c + ")::int8 AS cy, e, count(*), " +
+          "sum(ST_X(p)), sum(ST_Y(p)), sum(v) FROM (SELECT " + pointExpr() + " AS p, " + eco + " AS e, " + invExpr() +
+          " AS v" + from + " WHERE " + cond + ") r GROUP BY 1, 2, 3";
+  auto r = run(conn_->pg, q);
+  if (!r) return Result<Binning>::fail(r.error());
+  struct Acc {
+    double sx = 0, sy = 0, inv = 0;
+    int n = 0;
+    std::array<int, kEcosystemCount> eco{};
+    std::array<double, kEcosystemCount> eco_inv{};
+  };
+  std::unordered_map<int64_t, Acc> cells;
+  const PGresult* res = r->get();
+  for (int i = 0; i < PQntuples(res); ++i) {
+    const int64_t cx = integer(res, i, 0), cy = integer(res, i, 1);
+    const auto eco = value(res, i, 2) ? ecosystemFromId(value(res, i, 2)) : std::nullopt;
+    if (!eco) continue;
+    const int ei = static_cast<int>(*eco);
+    Acc& a = cells[(cx << 32) ^ (cy & 0xFFFFFFFF)];
+    const int n = static_cast<int>(integer(res, i, 3));
+    a.n += n;
+    a.sx += real(res, i, 4), a.sy += real(res, i, 5);
+    const double inv = real(res, i, 6);
+    a.inv += inv;
+    a.eco[ei] += n;
+    a.eco_inv[ei] += inv;
+  }
+  for (const auto& [key, a] : cells) {
+    Bin b;
+    b.xy = {a.sx / a.n, a.sy / a.n};
+    b.count = a.n;
+    b.investment_yi = a.inv;
+    b.by_ecosystem = a.eco;
+    int best = 0;
+    for (int k = 1; k < kEcosystemCount; ++k)
+      if (a.eco_inv[k] > a.eco_inv[best]) best = k;
+    b.dominant = static_cast<Ecosystem>(best);
+    out.members += a.n;
+    out.max_investment_yi = std::max(out.max_investment_yi, a.inv);
+    out.bins.push_back(b);
+  }
+  return out;
+}
+
+Result<RemoteRows> PostgisSource::rows(const Filter& f, const Extent& view, size_t cap) const {
+  RemoteRows out;
+  if (!view.valid()) return out;
+  Query q;
+  const std::string eco = col(t_.ecosystem) + "::text";
+  const std::string from = needsParks(f) ? fromParks(q) : " FROM " + from_ + " t";
+  const std::string cond = where(f, q) + " AND " + inExtent(view, q);
+  q.sql = "SELECT " + col(t_.id) + "::text, " + col(t_.name_zh) + "::text, ST_X(" + pointExpr() + "), ST_Y(" +
+          pointExpr() + "), " + eco + ", " + invExpr() + from + " WHERE " + cond + " LIMIT " + q.bind(std::to_string(cap + 1)) +
+          "::int8";
+  auto r = run(conn_->pg, q);
+  if (!r) return Result<RemoteRows>::fail(r.error());
+  const PGresult* res = r->get();
+  const size_t n = static_cast<size_t>(PQntuples(res));
+  out.truncated = n > cap;
+  for (size_t i = 0; i < std::min(n, cap); ++i) {
+    RemoteRow row;
+    const int k = static_cast<int>(i);
+    row.id = value(res, k, 0) ? value(res, k, 0) : "";
+    row.name_zh = value(res, k, 1) ? value(res, k, 1) : "";
+    row.xy = {real(res, k, 2), real(res, k, 3)};
+    row.ecosystem = ecosystemFromId(value(res, k, 4) ? value(res, k, 4) : "").value_or(Ecosystem::Other);
+    row.investment_yi = static_cast<float>(real(res, k, 5));
+    out.rows.push_back(std::move(row));
+  }
+  return out;
+}
+
+// The rows as the statistics see them: month, ecosystem index, count (1), investment, FDI, size
+// class, sector bits, channel, chain, district, park id, in park, and the park's index and main
+// ecosystem — FROM the table joined to the parks (no WHERE yet).
+std::string PostgisSource::statsRows(Query& q) const {
+  const std::string v = invExpr();
+  return "SELECT " + monthExpr() + " AS m, " + ecoIndexExpr(q) + " AS e, 1 AS n, " + v + " AS v, COALESCE((" +
+         col(t_.fdi) + ")::float4::float8, 0) AS fdi, CASE WHEN " + v + " >= 100 THEN 4 WHEN " + v + " >= 50 THEN 3 WHEN " +
+         v + " >= 10 THEN 2 WHEN " + v + " >= 1 THEN 1 ELSE 0 END AS sc, (CASE WHEN " + col(t_.sector) +
+         "::text = 'service' THEN 2 ELSE 1 END) AS s, CASE COALESCE(" + col(t_.channel) +
+         "::text, '') WHEN 'task_force' THEN 0 WHEN 'overseas_mission' THEN 1 WHEN 'soe_invest' THEN 2 ELSE 3 END AS chi, " + chainExpr() +
+         " AS c, " + col(t_.district) + "::text AS d, " + col(t_.park) + "::text AS park, (k.idx IS NOT NULL AND " +
+         inParkExpr() + ") AS ip, k.idx AS pk, k.eco AS ke" + fromParks(q);
+}
+
+// The size class a minimum investment starts, when it is a boundary the rollup keeps (0, 1, 10, 50, 100).
+static int rollupClass(float min) {
+  const float b[] = {0.f, 1.f, 10.f, 50.f, 100.f};
+  for (int k = 0; k < 5; ++k)
+    if (min == b[k]) return k;
+  return -1;
+}
+
+Result<bool> PostgisSource::createRollup() {
+  Query q;
+  q.literal = conn_->pg;
+  Filter known;  // the rows the loader keeps: a known ecosystem, an investment of at least 0
+  std::string channels;  // the channels ride in each cell: four times fewer cells than with a channel key
+  for (int k = 0; k < kChannelCount; ++k)
+    channels += ", COALESCE(sum(n) FILTER (WHERE chi = " + std::to_string(k) + "), 0)::int8 AS n" + std::to_string(k) +
+                ", COALESCE(sum(v) FILTER (WHERE chi = " + std::to_string(k) + "), 0) AS v" + std::to_string(k);
+  const std::string cells = "SELECT m, e, sum(n)::int8 AS n, sum(v) AS v, sum(fdi) AS fdi, sc, s, c, d, park, ip" + channels +
+                            " FROM (" + statsRows(q) + " WHERE " + where(known, q) + ") r GROUP BY m, e, sc, s, c, d, park, ip";
+  Query ddl;
+  ddl.sql = has_rollup_ ? "REFRESH MATERIALIZED VIEW " + rollup_ : "CREATE MATERIALIZED VIEW " + rollup_ + " AS " + cells;
+  PgResult r(PQexec(conn_->pg, ddl.sql.c_str()));
+  if (!r || PQresultStatus(r.get()) != PGRES_COMMAND_OK)
+    return Result<bool>::fail("cannot make the statistics rollup " + rollup_ + ": " + trimmed(PQerrorMessage(conn_->pg)));
+  has_rollup_ = true;
+  return true;
+}
+
+// The WHERE condition for f over the rollup's columns (the minimum investment as a size class).
+std::string PostgisSource::whereRollup(const Filter& f, Query& q) const {
+  std::vector<std::string> w;
+  std::string ecos = "{";
+  for (int e = 0; e < kEcosystemCount; ++e)
+    if (f.ecosystems >> e & 1u) ecos += (ecos.size() > 1 ? "," : "") + std::to_string(e);
+  w.push_back("r.e = ANY(" + q.bind(ecos + "}") + "::int[])");
+  if (!f.chains.isAll()) {
+    std::vector<std::string> chains;
+    for (size_t c = 0; c < chain_names_.size(); ++c)
+      if (f.chains.contains(static_cast<int>(c))) chains.push_back(chain_names_[c]);
+    w.push_back("r.c = ANY(" + q.bind(textArray(chains)) + "::text[])");
+  }
+  if ((f.sectors & 3u) != 3u) w.push_back("(r.s & " + q.bind(std::to_string(f.sectors & 3u)) + "::int) <> 0");
+  if (const int k = rollupClass(f.min_investment_yi); k > 0) w.push_back("r.sc >= " + q.bind(std::to_string(k)) + "::int");
+  if (!f.districts.isAll()) {
+    std::vector<std::string> codes;
+    for (size_t d = 0; d < map_.districts.size(); ++d)
+      if (f.districts.contains(static_cast<int>(d))) codes.push_back(std::to_string(map_.districts[d].adcode));
+    w.push_back("r.d = ANY(" + q.bind(textArray(codes)) + "::text[])");
+  }
+  if (f.park != ParkMode::Any) w.push_back(f.park == ParkMode::InPark ? "r.ip" : "NOT r.ip");
+  if (f.month_from != INT_MIN || f.month_to != INT_MAX)
+    w.push_back("r.m BETWEEN " + q.bind(std::to_string(std::max(f.month_from, -1000000))) + "::int AND " +
+                q.bind(std::to_string(std::min(f.month_to, 1000000))) + "::int");
+  std::string s;
+  for (size_t i = 0; i < w.size(); ++i) s += (i ? " AND " : "") + w[i];
+  return s;
+}
+
+bool PostgisSource::usesRollup(const Filter& f) const { return has_rollup_ && rollupClass(f.min_investment_yi) >= 0; }
+
+Result<Stats> PostgisSource::stats(const Filter& f) const {
+  Stats s;
+  s.by_chain.resize(chain_names_.size());
+  s.by_district.resize(map_.districts.size());
+  s.by_park.resize(map_.parks.size());
+  Query q;
+  // The rows that pass f: from the table, or the rollup's cells (n rows each) when it can say.
+  const std::string rows =
+      usesRollup(f) ? "SELECT r.*, k.idx AS pk, k.eco AS ke" + fromParks(q, rollup_ + " r", "r.park") + " WHERE " + whereRollup(f, q)
+                    : statsRows(q) + " WHERE " + where(f, q);
+  std::string channels;
+  for (const char* what : {"n", "v"})
+    for (int k = 0; k < kChannelCount; ++k)
+      channels += usesRollup(f) ? ", sum(" + std::string(what) + std::to_string(k) + ")"
+                                : ", sum(" + std::string(what) + ") FILTER (WHERE chi = " + std::to_string(k) + ")";
+  // One pass, five groupings: (month, ecosystem) carries the totals and the channels, the rest one
+  // panel list each.
+  q.sql = "SELECT GROUPING(m, e, sc, c, d, pk), m, e, sc, c, d, pk, sum(n), sum(v), sum(fdi), "
+          "sum(n) FILTER (WHERE ip), sum(n) FILTER (WHERE ip AND ke = e)" + channels + " FROM (" + rows +
+          ") x GROUP BY GROUPING SETS ((m, e), (sc), (c), (d), (pk))";
+  auto r = run(conn_->pg, q);
+  if (!r) return Result<Stats>::fail(r.error());
+  std::unordered_map<std::string, int> chain_index, district_index;
+  for (size_t i = 0; i < chain_names_.size(); ++i) chain_index.emplace(chain_names_[i], static_cast<int>(i));
+  for (size_t i = 0; i < map_.districts.size(); ++i) district_index.emplace(std::to_string(map_.districts[i].adcode), static_cast<int>(i));
+  std::vector<std::pair<int, std::pair<Tally, std::array<int64_t, kEcosystemCount>>>> months;
+  std::array<Tally, 5> by_class{};
+  const PGresult* res = r->get();
+  for (int i = 0; i < PQntuples(res); ++i) {
+    const int g = static_cast<int>(integer(res, i, 0));
+    const Tally t{integer(res, i, 7), real(res, i, 8)};
+    auto add = [&](Tally& x) { x.count += t.count, x.investment_yi += t.investment_yi; };
+    auto text = [&](int col) { return std::string(value(res, i, col) ? value(res, i, col) : ""); };
+    if (g == 15) {  // (m, e)
+      const int m = static_cast<int>(integer(res, i, 1)), e = static_cast<int>(integer(res, i, 2));
+      if (e < 0 || e >= kEcosystemCount) continue;
+      add(s.total);
+      add(s.by_ecosystem[e]);
+      s.fdi_musd += real(res, i, 9);
+      s.in_parks += integer(res, i, 10);
+      s.park_match += integer(res, i, 11);
+      for (int k = 0; k < kChannelCount; ++k)
+        s.by_channel[k].count += integer(res, i, 12 + k), s.by_channel[k].investment_yi += real(res, i, 16 + k);
+      auto it = std::find_if(months.begin(), months.end(), [&](const auto& x) { return x.first == m; });
+      if (it == months.end()) months.push_back({m, {}}), it = months.end() - 1;
+      add(it->second.first);
+      it->second.second[e] += t.count;
+    } else if (g == 55) {  // (sc)
+      add(by_class[std::clamp<int64_t>(integer(res, i, 3), 0, 4)]);
+    } else if (g == 59) {  // (c)
+      if (auto it = chain_index.find(text(4)); it != chain_index.end()) add(s.by_chain[it->second]);
+    } else if (g == 61) {  // (d)
+      if (auto it = district_index.find(text(5)); it != district_index.end()) add(s.by_district[it->second]);
+    } else if (g == 62) {  // (pk)
+      if (value(res, i, 6)) {
+        const int64_t k = integer(res, i, 6);
+        if (k >= 0 && static_cast<size_t>(k) < s.by_park.size()) add(s.by_park[k]);
+      }
+    }
+  }
+  for (int k = 0; k < 4; ++k)  // cumulative: by_size[k] holds every class from k+1 up
+    for (int c = k + 1; c < 5; ++c) s.by_size[k].count += by_class[c].count, s.by_size[k].investment_yi += by_class[c].investment_yi;
+  std::sort(months.begin(), months.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (const auto& [m, te] : months) {
+    s.by_month.push_back({m, te.first});
+    s.by_month_ecosystem.push_back(te.second);
+  }
+  return s;
+}
+
+}  // namespace cm

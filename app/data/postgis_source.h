@@ -1,0 +1,119 @@
+// A project registry too large to pull into the viewer, left in PostGIS: the view asks the
+// database for what it draws and counts, one query each, and never holds the rows.
+//
+//   auto src = PostgisSource::open({"host=... dbname=...", "projects"}, model);  // districts, parks, CRS
+//   Binning b = *src->bins(filter, view_extent, cell_units);  // GROUP BY floor(x/cell), floor(y/cell)
+//   RemoteRows r = *src->rows(filter, view_extent, 5000);     // the rows themselves, when few enough
+//   Stats s = *src->stats(filter);                            // GROUP BY GROUPING SETS (month×ecosystem, size, …)
+//
+// The results are the in-memory engine's types (core/binning.h's Binning, core/stats.h's Stats)
+// and mean the same: the tests compare them with binProjects() and computeStats() on the same
+// rows. The table has the canonical CSV's columns (names configurable in RemoteTable) and a point
+// geometry column in any SRID; values are the CSV's ids (ecosystem, chain, sector, channel),
+// district adcodes and park ids. Whether a project lies in its park's catchment is worked out in
+// the query (geodesic, as the loader does) unless the table has an in-park column.
+//
+// Safety: libpq with bound parameters for every value (filter values, extents, the parks list);
+// table and column names go through PQescapeIdentifier. Nothing a user types reaches the SQL text.
+// What the loader does and the database cannot (a row without a point placed at its park or
+// inside its district, a district found from the point) is not done: such rows count in the
+// statistics under their stated district but draw in no bin.
+#pragma once
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/binning.h"
+#include "core/filter.h"
+#include "core/model.h"
+#include "core/result.h"
+#include "core/stats.h"
+#include "core/view.h"
+
+namespace cm {
+
+struct RemoteTable {
+  std::string conninfo;  // libpq connection string; a GDAL-style leading "PG:" is accepted
+  std::string table;     // the table's name as it is (any characters)
+  std::string schema;    // empty: the search path
+  // Columns, by role (the canonical CSV's names).
+  std::string geometry = "geom", id = "id", name_zh = "name_zh", ecosystem = "ecosystem", chain = "chain",
+              sector = "sector", investment = "investment_yi", signed_date = "signed_date", district = "district",
+              park = "park_id", fdi = "fdi_musd", channel = "channel";
+  std::string in_park;  // a boolean column that says it; empty: computed from the point and the park
+};
+
+struct RemoteRow {
+  std::string id, name_zh;
+  Vec2 xy;  // display CRS
+  Ecosystem ecosystem = Ecosystem::Other;
+  float investment_yi = 0;
+};
+struct RemoteRows {
+  std::vector<RemoteRow> rows;
+  bool truncated = false;  // more rows in the view than the cap: draw bins instead
+};
+
+class PostgisSource {
+ public:
+  // Connects and reads the geometry column's SRID and the table's chains (catalogue chains first,
+  // then the table's others, as the loader numbers them). `map` gives districts (adcode → index),
+  // parks (id → index, catchments) and the display CRS; it must outlive the source.
+  static Result<std::unique_ptr<PostgisSource>> open(const RemoteTable& t, const Model& map);
+  ~PostgisSource();
+  PostgisSource(const PostgisSource&) = delete;
+  PostgisSource& operator=(const PostgisSource&) = delete;
+
+  // Projects::chain_names for this table: what Filter::chains and Stats::by_chain index.
+  const std::vector<std::string>& chainNames() const { return chain_names_; }
+
+  // Bins of `cell` display-CRS units over the view (widened to whole cells, so a bin at the edge
+  // holds all its members), as binProjects() makes them; Bin::example is -1 (no row index).
+  Result<Binning> bins(const Filter& f, const Extent& view, double cell) const;
+  // The rows in the view that pass f, at most `cap` (truncated set when there are more).
+  Result<RemoteRows> rows(const Filter& f, const Extent& view, size_t cap) const;
+  // The statistics panel's numbers for f, as computeStats() gives them.
+  Result<Stats> stats(const Filter& f) const;
+
+  // The statistics rollup: a materialized view beside the table (TABLE_chainmap_cube), the counts
+  // cube of core/stats.h in SQL — one row per (month, ecosystem, sector, chain, district, park,
+  // in-park, size class, channel) with count, investment and FDI. stats() reads it instead of the
+  // rows whenever the minimum investment is a size-class boundary (0, 1, 10, 50, 100 亿: all the
+  // panel offers), a pass over tens of thousands of cells instead of millions of rows. It is a
+  // snapshot: createRollup() again (REFRESH MATERIALIZED VIEW) after the table changes; in-park
+  // is taken with the parks of `map` at that time. Found by open() when it exists.
+  Result<bool> createRollup();
+  bool hasRollup() const { return has_rollup_; }
+  bool usesRollup(const Filter& f) const;
+
+  struct Query;  // SQL text and its bound parameters (postgis_source.cpp)
+
+ private:
+  PostgisSource(const RemoteTable& t, const Model& map);
+  std::string col(const std::string& c) const;
+  std::string pointExpr() const;
+  std::string chainExpr() const;
+  std::string invExpr() const;
+  std::string monthExpr() const;
+  std::string inParkExpr() const;
+  std::string ecoIndexExpr(Query& q) const;
+  std::string fromParks(Query& q) const;
+  std::string fromParks(Query& q, const std::string& table, const std::string& park_id) const;
+  std::string statsRows(Query& q) const;
+  std::string whereRollup(const Filter& f, Query& q) const;
+  bool needsParks(const Filter& f) const;
+  std::string where(const Filter& f, Query& q) const;
+  std::string inExtent(const Extent& e, Query& q) const;
+
+  RemoteTable t_;
+  const Model& map_;
+  struct Conn;
+  std::unique_ptr<Conn> conn_;
+  int srid_ = 0, display_srid_ = 0;
+  std::vector<std::string> chain_names_;
+  std::string from_;    // quoted "schema"."table"
+  std::string rollup_;  // quoted "schema"."table_chainmap_cube"
+  bool has_rollup_ = false;
+};
+
+}  // namespace cm

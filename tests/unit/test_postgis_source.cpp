@@ -1,0 +1,312 @@
+// The remote source against the in-memory engine: the sample loaded into a throwaway PostGIS,
+// then bins, rows and statistics asked of the database equal binProjects(), passes() and
+// computeStats() on the same rows, for many filters; odd table, schema and chain names are
+// quoted, never executed.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <cstdlib>
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <random>
+
+#include "core/binning.h"
+#include "core/stats.h"
+#include "data/postgis_source.h"
+#include "pg_server.h"
+#include "sample_model.h"
+
+using namespace cm;
+
+namespace {
+
+// The canonical CSV as text columns (the source casts), a point in the display CRS.
+std::string loadSampleSql(const std::string& table_sql, int srid) {
+  const std::string csv = defaultProjectsFile();
+  return "CREATE TABLE " + table_sql +
+         " (id text, name_zh text, name_en text, ecosystem text, chain text, sector text, investment_yi text,"
+         " signed_date text, started_date text, producing_date text, stage text, district text, park_id text,"
+         " lon text, lat text, \"foreign\" text, fdi_musd text, chain_leader text, leader_id text, channel text,"
+         " synthetic text, chain_role text);\n"
+         "\\copy " + table_sql + " FROM '" + csv + "' WITH (FORMAT csv, HEADER true)\n"
+         "ALTER TABLE " + table_sql + " ADD COLUMN geom geometry(Point, " + std::to_string(srid) + ");\n"
+         "UPDATE " + table_sql + " SET geom = ST_Transform(ST_SetSRID(ST_MakePoint(lon::float8, lat::float8), 4326), " +
+         std::to_string(srid) + ");\n"
+         "CREATE INDEX ON " + table_sql + " USING gist (geom);\n";
+}
+
+bool close(double a, double b, double rel = 1e-9) { return std::abs(a - b) <= rel * std::max(std::abs(b), 1e-12); }
+
+// Stats from the database against the reference; chains compared by name (the two sides number
+// the table's extra chains each their own way).
+void expectSameStats(const Stats& r, const Stats& ref, const std::vector<std::string>& r_chains,
+                     const std::vector<std::string>& ref_chains, const std::string& what) {
+  auto tally = [&](const Tally& a, const Tally& b, const std::string& w) {
+    EXPECT_EQ(a.count, b.count) << what << " " << w;
+    EXPECT_TRUE(close(a.investment_yi, b.investment_yi)) << what << " " << w << ": " << a.investment_yi << " vs " << b.investment_yi;
+  };
+  tally(r.total, ref.total, "total");
+  EXPECT_EQ(r.in_parks, ref.in_parks) << what;
+  EXPECT_EQ(r.park_match, ref.park_match) << what;
+  EXPECT_TRUE(close(r.fdi_musd, ref.fdi_musd)) << what;
+  for (int e = 0; e < kEcosystemCount; ++e) tally(r.by_ecosystem[e], ref.by_ecosystem[e], "eco");
+  for (size_t k = 0; k < r.by_size.size(); ++k) tally(r.by_size[k], ref.by_size[k], "size " + std::to_string(k));
+  for (int c = 0; c < kChannelCount; ++c) tally(r.by_channel[c], ref.by_channel[c], "channel");
+  ASSERT_EQ(r.by_district.size(), ref.by_district.size());
+  for (size_t d = 0; d < r.by_district.size(); ++d) tally(r.by_district[d], ref.by_district[d], "district");
+  ASSERT_EQ(r.by_park.size(), ref.by_park.size());
+  for (size_t k = 0; k < r.by_park.size(); ++k) tally(r.by_park[k], ref.by_park[k], "park");
+  std::map<std::string, Tally> a, b;
+  for (size_t c = 0; c < r.by_chain.size(); ++c)
+    if (r.by_chain[c].count) a[r_chains[c]] = r.by_chain[c];
+  for (size_t c = 0; c < ref.by_chain.size(); ++c)
+    if (ref.by_chain[c].count) b[ref_chains[c]] = ref.by_chain[c];
+  ASSERT_EQ(a.size(), b.size()) << what;
+  for (const auto& [name, t] : b) tally(a[name], t, "chain " + name);
+  ASSERT_EQ(r.by_month.size(), ref.by_month.size()) << what;
+  for (size_t i = 0; i < r.by_month.size(); ++i) {
+    EXPECT_EQ(r.by_month[i].first, ref.by_month[i].first) << what;
+    tally(r.by_month[i].second, ref.by_month[i].second, "month");
+  }
+  EXPECT_EQ(r.by_month_ecosystem, ref.by_month_ecosystem) << what;
+}
+
+// Bins keyed by their cell (a centroid lies inside its square cell).
+std::map<std::pair<int64_t, int64_t>, Bin> byCell(const Binning& b, double cell) {
+  std::map<std::pair<int64_t, int64_t>, Bin> m;
+  for (const Bin& x : b.bins) m[{static_cast<int64_t>(std::floor(x.xy.x / cell)), static_cast<int64_t>(std::floor(x.xy.y / cell))}] = x;
+  return m;
+}
+
+void expectSameBins(const Binning& remote, const Binning& ref, double cell, const Extent& view, const std::string& what) {
+  const auto r = byCell(remote, cell);
+  auto all = byCell(ref, cell);
+  std::map<std::pair<int64_t, int64_t>, Bin> want;  // the reference's cells that touch the view
+  for (const auto& [k, b] : all)
+    if ((k.first + 1) * cell > view.minx && k.first * cell <= view.maxx && (k.second + 1) * cell > view.miny &&
+        k.second * cell <= view.maxy)
+      want[k] = b;
+  ASSERT_EQ(r.size(), want.size()) << what;
+  for (const auto& [k, b] : want) {
+    auto it = r.find(k);
+    ASSERT_NE(it, r.end()) << what << " cell " << k.first << "," << k.second;
+    EXPECT_EQ(it->second.count, b.count) << what;
+    EXPECT_TRUE(close(it->second.investment_yi, b.investment_yi)) << what;
+    EXPECT_NEAR(it->second.xy.x, b.xy.x, 1e-3) << what;  // millimetres (sums in another order, PROJ vs PostGIS)
+    EXPECT_NEAR(it->second.xy.y, b.xy.y, 1e-3) << what;
+    EXPECT_EQ(it->second.by_ecosystem, b.by_ecosystem) << what;
+    EXPECT_EQ(it->second.dominant, b.dominant) << what;
+  }
+}
+
+Filter randomFilter(std::mt19937& rng, const Model& m) {
+  auto coin = [&](int in) { return std::uniform_int_distribution<int>(0, in - 1)(rng) == 0; };
+  auto pick = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); };
+  Filter f;
+  if (coin(2)) f.ecosystems = static_cast<uint32_t>(pick(1, static_cast<int>(kAllEcosystems)));
+  if (coin(3)) f.sectors = static_cast<uint32_t>(pick(1, 2));
+  if (coin(3)) {
+    f.chains = IdSet::none();
+    for (int c = 0; c < static_cast<int>(m.projects.chain_names.size()); ++c)
+      if (coin(3)) f.chains.set(c, true, 1 << 16);
+  }
+  if (coin(3)) {
+    f.districts = IdSet::none();
+    for (int d = 0; d < static_cast<int>(m.districts.size()); ++d)
+      if (coin(2)) f.districts.set(d, true, 1 << 16);
+  }
+  f.park = static_cast<ParkMode>(pick(0, 2));
+  static const float kMins[] = {0.f, 0.f, 1.f, 10.f, 50.f, 3.3f, 0.5f};
+  f.min_investment_yi = kMins[pick(0, 6)];
+  if (coin(2)) {
+    f.month_from = monthIndex(2023, pick(1, 12));
+    f.month_to = f.month_from + pick(0, 18);
+  }
+  return f;
+}
+
+class Remote : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    model_ = new Model;
+    ok_ = test::loadModel(*model_, defaultProjectsFile());
+  }
+  static void TearDownTestSuite() { delete model_; }
+  void SetUp() override { ASSERT_TRUE(ok_); }
+  static const Model& m() { return *model_; }
+  static Extent dataExtent() {
+    Extent e;
+    for (size_t i = 0; i < m().projects.size(); ++i) e.add({m().projects.x[i], m().projects.y[i]});
+    return e;
+  }
+  static inline Model* model_ = nullptr;
+  static inline bool ok_ = false;
+};
+
+}  // namespace
+
+TEST_F(Remote, BinsRowsAndStatsEqualTheInMemoryEngine) {
+  test::PgServer pg;
+  ASSERT_TRUE(pg.ok()) << "the throwaway PostGIS server did not start: " << pg.error();
+  ASSERT_TRUE(pg.exec(loadSampleSql("projects", 4549))) << pg.execError();
+  auto src = PostgisSource::open({pg.conninfo(), "projects"}, m());
+  ASSERT_TRUE(src) << src.error();
+  const PostgisSource& s = **src;
+
+  const Extent all = dataExtent();
+  const Extent centre{all.minx + 0.3 * (all.maxx - all.minx), all.miny + 0.35 * (all.maxy - all.miny),
+                      all.minx + 0.55 * (all.maxx - all.minx), all.miny + 0.6 * (all.maxy - all.miny)};
+  std::mt19937 rng(7);
+  for (int i = 0; i < 24; ++i) {
+    const Filter f = i == 0 ? Filter{} : randomFilter(rng, m());
+    const std::string what = "filter #" + std::to_string(i);
+    auto st = s.stats(f);
+    ASSERT_TRUE(st) << st.error();
+    expectSameStats(*st, computeStats(m(), f), s.chainNames(), m().projects.chain_names, what);
+    for (const double cell : {20000.0, 3000.0}) {
+      auto b = s.bins(f, all, cell);
+      ASSERT_TRUE(b) << b.error();
+      const Binning ref = binProjects(m().projects, f, cell);
+      expectSameBins(*b, ref, cell, all, what + " whole extent");
+      EXPECT_EQ(b->members, ref.members) << what;
+      auto c = s.bins(f, centre, cell);
+      ASSERT_TRUE(c) << c.error();
+      expectSameBins(*c, ref, cell, centre, what + " centre");
+    }
+    // Rows in the centre: all of them under a large cap, a truncated set under a small one.
+    size_t want = 0;
+    for (size_t k = 0; k < m().projects.size(); ++k) {
+      const Projects& p = m().projects;
+      want += passes(p, k, f) && p.x[k] >= centre.minx && p.x[k] <= centre.maxx && p.y[k] >= centre.miny && p.y[k] <= centre.maxy;
+    }
+    auto rows = s.rows(f, centre, 100000);
+    ASSERT_TRUE(rows) << rows.error();
+    EXPECT_EQ(rows->rows.size(), want) << what;
+    EXPECT_FALSE(rows->truncated);
+    if (want > 5) {
+      auto few = s.rows(f, centre, 5);
+      ASSERT_TRUE(few) << few.error();
+      EXPECT_EQ(few->rows.size(), 5u);
+      EXPECT_TRUE(few->truncated);
+    }
+    if (HasFailure()) return;
+  }
+}
+
+TEST_F(Remote, OddNamesAreQuotedAndAnotherSridIsTransformed) {
+  test::PgServer pg;
+  ASSERT_TRUE(pg.ok()) << "the throwaway PostGIS server did not start: " << pg.error();
+  // A schema and a table whose names would break (or abuse) unquoted SQL, points in lon/lat,
+  // and a chain whose name is an injection attempt.
+  const std::string schema = "plan \"office\"", table = "projects'); DROP TABLE keep; --";
+  const std::string sql_name = "\"plan \"\"office\"\"\".\"projects'); DROP TABLE keep; --\"";
+  ASSERT_TRUE(pg.exec("CREATE TABLE keep (x int); CREATE SCHEMA \"plan \"\"office\"\"\";\n" + loadSampleSql(sql_name, 4326) +
+                      "UPDATE " + sql_name + " SET chain = 'x''); DROP TABLE keep; --' WHERE id IN "
+                      "(SELECT id FROM " + sql_name + " ORDER BY id LIMIT 3);"))
+      << pg.execError();
+  RemoteTable t{pg.conninfo(), table, schema};
+  auto src = PostgisSource::open(t, m());
+  ASSERT_TRUE(src) << src.error();
+  const auto& names = (*src)->chainNames();
+  const auto odd = std::find(names.begin(), names.end(), "x'); DROP TABLE keep; --");
+  ASSERT_NE(odd, names.end());
+  Filter f;
+  f.chains = IdSet::only(static_cast<int>(odd - names.begin()));
+  auto st = (*src)->stats(f);
+  ASSERT_TRUE(st) << st.error();
+  EXPECT_EQ(st->total.count, 3);
+  auto all = (*src)->stats(Filter{});
+  ASSERT_TRUE(all) << all.error();
+  EXPECT_EQ(all->total.count, static_cast<int64_t>(m().projects.size()));
+  // The points are in EPSG:4326; the bins come back in the display CRS, as in memory.
+  const Extent e = dataExtent();
+  auto b = (*src)->bins(Filter{}, e, 20000.0);
+  ASSERT_TRUE(b) << b.error();
+  EXPECT_EQ(b->members, static_cast<int>(m().projects.size()));
+  expectSameBins(*b, binProjects(m().projects, Filter{}, 20000.0), 20000.0, e, "EPSG:4326 column");
+  std::string out;
+  ASSERT_TRUE(pg.exec("SELECT count(*) FROM keep", &out)) << "the table the names tried to drop is gone: " << pg.execError();
+  // A table that is not there: the message names it.
+  auto missing = PostgisSource::open({pg.conninfo(), "no_such_table"}, m());
+  ASSERT_FALSE(missing);
+  EXPECT_NE(missing.error().find("no_such_table"), std::string::npos) << missing.error();
+}
+
+namespace {
+
+nlohmann::json runStats(const std::string& args) {
+  const std::string out = ::testing::TempDir() + "chainmap_remote_stats_" + std::to_string(getpid()) + ".json";
+  const std::string cmd = std::string(CHAINMAP_BIN_DIR) + "/chainmap --data " CHAINMAP_TEST_DATA " --stats " + args + " >" +
+                          out + " 2>" + out + ".err";
+  const int rc = std::system(cmd.c_str());
+  EXPECT_EQ(WEXITSTATUS(rc), 0) << cmd;
+  std::ifstream in(out);
+  nlohmann::json j = nlohmann::json::parse(in, nullptr, false);
+  std::remove(out.c_str());
+  std::remove((out + ".err").c_str());
+  if (j.is_object()) j.erase("synthetic"), j.erase("data");  // the database does not say where its rows came from
+  return j;
+}
+
+}  // namespace
+
+TEST_F(Remote, TheCommandLineAsksTheDatabaseForTheStatistics) {
+  test::PgServer pg;
+  ASSERT_TRUE(pg.ok()) << "the throwaway PostGIS server did not start: " << pg.error();
+  ASSERT_TRUE(pg.exec("CREATE SCHEMA office;\n" + loadSampleSql("office.projects", 4549))) << pg.execError();
+  const std::string pgsrc = "--projects \"" + pg.gdal() + "\" --layer office.projects --remote ";
+  for (const std::string filter : {"", "--time 2024-01..2024-07 --sector manufacturing --min-investment 1",
+                                   "--park in --chain water_beverages,integrated_circuits", "--district 330127 --min-investment 3"}) {
+    const nlohmann::json local = runStats("--projects " + defaultProjectsFile() + " " + filter);
+    const nlohmann::json remote = runStats(pgsrc + filter);
+    ASSERT_TRUE(local.is_object() && remote.is_object()) << filter;
+    EXPECT_GT(local["count"].get<int>(), 0) << filter;
+    EXPECT_EQ(remote, local) << filter;
+  }
+  // A bad combination and a table that is not there: clear messages, no crash.
+  const std::string err = ::testing::TempDir() + "chainmap_remote_err_" + std::to_string(getpid()) + ".txt";
+  const std::string base = std::string(CHAINMAP_BIN_DIR) + "/chainmap --data " CHAINMAP_TEST_DATA " ";
+  EXPECT_EQ(WEXITSTATUS(std::system((base + "--remote --stats 2>" + err).c_str())), 2);
+  EXPECT_EQ(WEXITSTATUS(std::system((base + "--projects \"" + pg.gdal() + "\" --layer nothing_here --remote --stats >/dev/null 2>" + err).c_str())), 1);
+  std::ifstream in(err);
+  const std::string msg((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  EXPECT_NE(msg.find("nothing_here"), std::string::npos) << msg;
+  std::remove(err.c_str());
+}
+
+TEST_F(Remote, TheStatisticsRollupGivesTheSameNumbersUntilTheTableChanges) {
+  test::PgServer pg;
+  ASSERT_TRUE(pg.ok()) << "the throwaway PostGIS server did not start: " << pg.error();
+  ASSERT_TRUE(pg.exec(loadSampleSql("projects", 4549))) << pg.execError();
+  auto src = PostgisSource::open({pg.conninfo(), "projects"}, m());
+  ASSERT_TRUE(src) << src.error();
+  PostgisSource& s = **src;
+  EXPECT_FALSE(s.hasRollup());
+  ASSERT_TRUE(s.createRollup()) << s.createRollup().error();
+  ASSERT_TRUE(s.hasRollup());
+  std::string cells;
+  ASSERT_TRUE(pg.exec("SELECT count(*) FROM projects_chainmap_cube", &cells)) << pg.execError();
+  EXPECT_LT(std::stoi(cells), static_cast<int>(m().projects.size()));  // rows share cells
+  std::mt19937 rng(11);
+  int rolled = 0;
+  for (int i = 0; i < 30; ++i) {
+    const Filter f = randomFilter(rng, m());
+    rolled += s.usesRollup(f);
+    auto st = s.stats(f);
+    ASSERT_TRUE(st) << st.error();
+    expectSameStats(*st, computeStats(m(), f), s.chainNames(), m().projects.chain_names, "rollup filter #" + std::to_string(i));
+    if (HasFailure()) return;
+  }
+  EXPECT_GT(rolled, 10);
+  EXPECT_LT(rolled, 30);  // thresholds inside a class ask the rows
+  // A snapshot: a new row shows after the rollup is made again (a new source finds it).
+  ASSERT_TRUE(pg.exec("INSERT INTO projects SELECT * FROM projects WHERE id = (SELECT min(id) FROM projects)")) << pg.execError();
+  auto again = PostgisSource::open({pg.conninfo(), "projects"}, m());
+  ASSERT_TRUE(again) << again.error();
+  EXPECT_TRUE((*again)->hasRollup());
+  const auto n = static_cast<int64_t>(m().projects.size());
+  EXPECT_EQ((*again)->stats(Filter{})->total.count, n);
+  ASSERT_TRUE((*again)->createRollup());
+  EXPECT_EQ((*again)->stats(Filter{})->total.count, n + 1);
+}
