@@ -16,8 +16,24 @@ std::shared_ptr<T> coOwned(const std::shared_ptr<const Model>& m, Args&&... args
 }
 }  // namespace
 
-bool showsBins(const Binning& b, Aggregate mode) {
-  return mode == Aggregate::On || (mode == Aggregate::Auto && b.members > 4000 && b.meanOccupancy() > 2.0);
+bool showsBins(const HexPyramid& p, const LevelBlend& b, const View& view, Aggregate mode) {
+  if (mode == Aggregate::Off || p.levels.empty()) return false;
+  if (mode == Aggregate::On) return true;
+  if (p.members <= 4000 || b.below_finest) return false;
+  const HexLevel& L = p.levels[b.main()];
+  if (view.width <= 1) return 2.0 * L.bins.size() < p.members;
+  const Vec2 lo = view.toWorld({0, double(view.height)}), hi = view.toWorld({double(view.width), 0});
+  std::vector<uint32_t> seen;
+  L.visible(lo.x, lo.y, hi.x, hi.y, seen);
+  int64_t members = 0;
+  for (uint32_t k : seen) members += L.bins[k].count;
+  return members > 2 * static_cast<int64_t>(seen.size());
+}
+
+void Derived::decide() {
+  blend_ = pyramid_.get().blendFor(cell_units_);
+  // Before the first pyramid of a large table arrives, draw neither (not a million sprites).
+  aggregated_ = pyramid_.key() ? showsBins(pyramid_.get(), blend_, view_, mode_) : mode_ != Aggregate::Off && pyramid_.pending();
 }
 
 void Derived::update(const DerivedInputs& in) {
@@ -70,15 +86,17 @@ void Derived::update(const DerivedInputs& in) {
   }
 
   const bool async = in.allow_async && m.projects.size() > in.async_rows;
+  pyramid_.update(
+      {rev, f}, [model = in.model, f](TaskControl& c) { return buildHexPyramid(model->projects, f, &c); }, async);
+  const bool fresh = pyramid_.poll() || !async;
+  // Per frame, O(visible bins): the levels for this zoom and whether bubbles show at all.
   const double cell = in.bin_cell_px * in.units_per_px;
-  bins_.update(
-      {rev, f, cell, in.aggregate},
-      [model = in.model, f, cell, mode = in.aggregate](TaskControl&) {
-        return mode == Aggregate::Off ? Binning{} : binProjects(model->projects, f, cell);
-      },
-      async);
-  bins_.poll();
-  aggregated_ = bins_.key() && showsBins(bins_.get(), std::get<3>(*bins_.key()));
+  if (fresh || cell != cell_units_ || in.aggregate != mode_ || !(in.view == view_)) {
+    cell_units_ = cell;
+    mode_ = in.aggregate;
+    view_ = in.view;
+    decide();
+  }
 
   index_.update(
       rev,
@@ -91,9 +109,9 @@ void Derived::update(const DerivedInputs& in) {
 }
 
 void Derived::wait() {
-  bins_.wait();
+  pyramid_.wait();
   index_.wait();
-  if (bins_.key()) aggregated_ = showsBins(bins_.get(), std::get<3>(*bins_.key()));
+  decide();
 }
 
 }  // namespace cm
