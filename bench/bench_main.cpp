@@ -269,6 +269,22 @@ json runDataset(const BenchOptions& o, const std::string& file, bool cpu_only) {
     const double a = i * 0.35;
     s.view.panPixels(18 * std::cos(a), 18 * std::sin(a));
   });
+  // 3b. Every zoom level: from home into the busiest park (1 m a pixel) with a small pan each
+  //     frame, then panning there (bubbles split into the projects on screen).
+  std::vector<int> per_park(model.parks.size() + 1, 0);
+  for (int16_t k : model.projects.park_index) ++per_park[k < 0 ? model.parks.size() : size_t(k)];
+  const size_t busiest = std::max_element(per_park.begin(), per_park.end() - 1) - per_park.begin();
+  s.view = home;
+  const double step = std::pow(home.units_per_px / 1.0, 1.0 / o.frames);
+  frames("zoom_deep", [&](int i) {
+    const Vec2 at = busiest < model.parks.size() ? s.view.toScreen(model.parks[busiest].xy) : centre;
+    s.view.zoomAt(at, step);
+    s.view.panPixels(4 * std::cos(i * 0.5), 4 * std::sin(i * 0.5));
+  });
+  frames("pan_deep", [&](int i) {
+    const double a = i * 0.35;
+    s.view.panPixels(18 * std::cos(a), 18 * std::sin(a));
+  });
   // 4. Filter changes in the app: the statistics engine in the frame, uniform-only map redraw.
   s.view = home;
   app.benchFrame();
@@ -387,6 +403,10 @@ void printTable(const json& all) {
       {"pan/zoom map submit (CPU) median ms", {"panzoom", "map_submit", "median_ms"}, "%14.2f"},
       {"pan at 4x zoom median ms", {"panzoom_4x", "median_ms"}, "%14.1f"},
       {"pan at 4x zoom p95 ms", {"panzoom_4x", "p95_ms"}, "%14.1f"},
+      {"zoom into busiest park (to 1 m/px) median ms", {"zoom_deep", "median_ms"}, "%14.1f"},
+      {"zoom into busiest park p95 ms", {"zoom_deep", "p95_ms"}, "%14.1f"},
+      {"pan at 1 m/px median ms", {"pan_deep", "median_ms"}, "%14.1f"},
+      {"pan at 1 m/px p95 ms", {"pan_deep", "p95_ms"}, "%14.1f"},
       {"filter-change frame median ms (GPU incl.)", {"filter_frames", "median_ms"}, "%14.1f"},
       {"stats engine build (once, in init) ms", {"filter", "engine_build_ms"}, "%14.2f"},
       {"filter change: stats engine CPU ms", {"filter", "engine_attr", "median_ms"}, "%14.3f"},

@@ -19,17 +19,15 @@ void main() {
   if (alpha <= 0.0) discard;
   float edge = clamp(d - (v_radius - 1.2), 0.0, 1.0);  // 1 px darker outline
   vec3 c = v_color;
-  if (v_ring == 1) {
-    float inner = v_radius - u_ring_px;
+  float inner = v_radius - u_ring_px;
+  if (v_ring == 1 && d > inner - 1.5) {  // the angle only where the ring and its gap are
     float turn = atan(v_uv.x, v_uv.y) / 6.2831853;  // 0 at 12 o'clock, clockwise (v_uv.y is up)
     if (turn < 0.0) turn += 1.0;
     int e = turn < v_cum.x ? 0 : turn < v_cum.y ? 1 : turn < v_cum.z ? 2 : turn < v_cum.w ? 3 : turn < v_cum4 ? 4 : 5;
     float in_ring = clamp(d - inner + 0.5, 0.0, 1.0);
-    float gap = clamp(1.0 - abs(d - (inner - 0.6)), 0.0, 1.0);  // ~1.2 px white between disc and ring
+    float gap = clamp(1.0 - abs(d - (inner - 0.6)), 0.0, 1.0);  // ~1 px white between disc and ring
     c = mix(v_color, u_palette[e], in_ring);
     c = mix(c, vec3(1.0), gap * 0.9);
-    frag = vec4(mix(c, c * 0.55, edge), alpha * v_alpha);
-    return;
   }
-  frag = vec4(mix(c, c * 0.55, edge), alpha * 0.92 * v_alpha);
+  frag = vec4(mix(c, c * 0.55, edge), alpha * (v_ring == 1 ? 1.0 : 0.92) * v_alpha);
 }

@@ -20,25 +20,27 @@ bool showsBins(const HexPyramid& p, const LevelBlend& b, const View& view, Aggre
   if (mode == Aggregate::Off || p.levels.empty()) return false;
   if (mode == Aggregate::On) return true;
   if (p.members <= 4000 || b.below_finest) return false;
+  // Bubbles while one on screen holds more than one project; else the projects look the same and
+  // the projects layer (rings, life cycle, pulses) draws them.
   const HexLevel& L = p.levels[b.main()];
-  if (view.width <= 1) return 2.0 * L.bins.size() < p.members;
+  if (view.width <= 1) return std::any_of(L.bins.begin(), L.bins.end(), [](const Bin& x) { return x.count > 1; });
   const Vec2 lo = view.toWorld({0, double(view.height)}), hi = view.toWorld({double(view.width), 0});
   std::vector<uint32_t> seen;
   L.visible(lo.x, lo.y, hi.x, hi.y, seen);
-  int64_t members = 0;
-  for (uint32_t k : seen) members += L.bins[k].count;
-  return members > 2 * static_cast<int64_t>(seen.size());
+  return std::any_of(seen.begin(), seen.end(), [&](uint32_t k) { return L.bins[k].count > 1; });
 }
 
 void Derived::decide() {
   blend_ = pyramid_.get().blendFor(cell_units_);
   // Before the first pyramid of a large table arrives, draw neither (not a million sprites).
-  aggregated_ = pyramid_.key() ? showsBins(pyramid_.get(), blend_, view_, mode_) : mode_ != Aggregate::Off && pyramid_.pending();
+  aggregated_ = pyramid_.key() ? showsBins(pyramid_.get(), blend_, view_, mode_)
+                               : mode_ != Aggregate::Off && (pyramid_.pending() || order_.pending());
 }
 
 void Derived::update(const DerivedInputs& in) {
   if (!in.model) return;
   model_ = in.model;
+  last_in_ = in;
   const Model& m = *in.model;
   const uint64_t rev = in.model_rev;
   const Filter& f = in.filter;
@@ -86,8 +88,19 @@ void Derived::update(const DerivedInputs& in) {
   }
 
   const bool async = in.allow_async && m.projects.size() > in.async_rows;
-  pyramid_.update(
-      {rev, f}, [model = in.model, f](TaskControl& c) { return buildHexPyramid(model->projects, f, &c); }, async);
+  order_.update(
+      rev,
+      [model = in.model](TaskControl&) {
+        return std::shared_ptr<const std::vector<uint32_t>>(
+            std::make_shared<std::vector<uint32_t>>(spatialOrder(model->projects)));
+      },
+      async);
+  order_.poll();
+  if (order_.key() && *order_.key() == rev)  // the pyramid walks the rows in the model's spatial order
+    pyramid_.update(
+        {rev, f},
+        [model = in.model, f, order = order_.get()](TaskControl& c) { return buildHexPyramid(model->projects, f, order.get(), &c); },
+        async);
   const bool fresh = pyramid_.poll() || !async;
   // Per frame, O(visible bins): the levels for this zoom and whether bubbles show at all.
   const double cell = in.bin_cell_px * in.units_per_px;
@@ -109,6 +122,8 @@ void Derived::update(const DerivedInputs& in) {
 }
 
 void Derived::wait() {
+  order_.wait();
+  if (last_in_) update(*last_in_);  // starts the pyramid if it was waiting for the order
   pyramid_.wait();
   index_.wait();
   decide();

@@ -57,7 +57,7 @@ class Derived {
 
   // Recomputes what is stale for `in`; takes results of finished background products.
   void update(const DerivedInputs& in);
-  bool pending() const { return pyramid_.pending() || index_.pending(); }
+  bool pending() const { return order_.pending() || pyramid_.pending() || index_.pending(); }
   void wait();  // until nothing is pending (screenshots, tests)
 
   const Stats& stats() const { return stats_.get(); }       // filter and time window
@@ -77,11 +77,13 @@ class Derived {
   using StatsKey = std::tuple<uint64_t, Filter>;
   std::optional<Targets> targets_in_;
   std::shared_ptr<const Model> model_;  // co-owned: the engines below read it
+  std::optional<DerivedInputs> last_in_;  // wait() finishes what the last update() started
   Cached<uint64_t, std::shared_ptr<StatsEngine>> engine_, target_engine_;
   Cached<uint64_t, Vec2> origin_;
   Cached<StatsKey, Stats> stats_;
   Cached<std::tuple<uint64_t, Filter, int, int>, Stats> all_time_;
   Cached<std::tuple<uint64_t, int>, TargetProgress> targets_;
+  AsyncCached<uint64_t, std::shared_ptr<const std::vector<uint32_t>>> order_;  // spatialOrder, per model
   AsyncCached<std::tuple<uint64_t, Filter>, HexPyramid> pyramid_;
   AsyncCached<uint64_t, std::shared_ptr<PointIndex>> index_;
   bool aggregated_ = false;

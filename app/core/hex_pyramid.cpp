@@ -1,6 +1,7 @@
 #include "core/hex_pyramid.h"
 
 #include <algorithm>
+#include <climits>
 #include <cmath>
 
 #include "core/cached.h"
@@ -10,71 +11,113 @@ namespace cm {
 namespace {
 constexpr double kSqrt3 = 1.7320508075688772;
 
-// Open addressing from a hexagon's packed (q, r) to its bin: the per-level accumulator (a
-// std::unordered_map cost about three times as much at a million rows).
+// Open addressing from a hexagon's packed (q, r) to its bin's index (a std::unordered_map cost
+// about three times as much at a million rows).
 class BinTable {
  public:
   explicit BinTable(size_t expect) { rehash(std::max<size_t>(64, expect * 2)); }
-  Bin& at(HexCoord h) {
-    const uint64_t key = (uint64_t(uint32_t(h.q)) << 32) | uint32_t(h.r);
+  // The bin's index; `added` says whether it is new (then it is the next index).
+  int32_t find(HexCoord h, bool& added) {
+    const uint64_t key = pack(h);
     size_t s = slot(key);
+    added = false;
     while (slots_[s] >= 0) {
-      if (keys_[s] == key) return bins_[slots_[s]];
+      if (keys_[s] == key) return slots_[s];
       s = (s + 1) & mask_;
     }
+    added = true;
     keys_[s] = key;
-    slots_[s] = static_cast<int32_t>(bins_.size());
-    bins_.emplace_back().hex = h;
-    if (bins_.size() * 2 > slots_.size()) {
-      rehash(slots_.size() * 2);
-      return bins_.back();
-    }
-    return bins_.back();
+    slots_[s] = static_cast<int32_t>(n_++);
+    if (n_ * 2 > slots_.size()) rehash(slots_.size() * 2);
+    return static_cast<int32_t>(n_ - 1);
   }
-  std::vector<Bin> take() { return std::move(bins_); }
 
  private:
+  static uint64_t pack(HexCoord h) { return (uint64_t(uint32_t(h.q)) << 32) | uint32_t(h.r); }
   size_t slot(uint64_t key) const { return (key * 0x9E3779B97F4A7C15ull) >> shift_; }
   void rehash(size_t n) {
     size_t cap = 64;
     int bits = 6;
     while (cap < n) cap *= 2, ++bits;
+    std::vector<uint64_t> keys = std::move(keys_);
+    std::vector<int32_t> slots = std::move(slots_);
     keys_.assign(cap, 0);
     slots_.assign(cap, -1);
     mask_ = cap - 1;
     shift_ = 64 - bits;
-    for (size_t i = 0; i < bins_.size(); ++i) {
-      const uint64_t key = (uint64_t(uint32_t(bins_[i].hex.q)) << 32) | uint32_t(bins_[i].hex.r);
-      size_t s = slot(key);
+    for (size_t i = 0; i < slots.size(); ++i) {
+      if (slots[i] < 0) continue;
+      size_t s = slot(keys[i]);
       while (slots_[s] >= 0) s = (s + 1) & mask_;
-      keys_[s] = key;
-      slots_[s] = static_cast<int32_t>(i);
+      keys_[s] = keys[i];
+      slots_[s] = slots[i];
     }
   }
   std::vector<uint64_t> keys_;
   std::vector<int32_t> slots_;
-  std::vector<Bin> bins_;
-  size_t mask_ = 0;
+  size_t n_ = 0, mask_ = 0;
   int shift_ = 58;
 };
 
-HexLevel buildLevel(const Projects& p, const std::vector<uint32_t>& rows, double size, size_t expect) {
-  BinTable table(expect);
-  for (uint32_t i : rows) {
-    Bin& b = table.at(hexOf({p.x[i], p.y[i]}, size));
-    b.xy.x += p.x[i];
-    b.xy.y += p.y[i];
-    b.investment_yi += p.investment_yi[i];
-    if (b.example < 0 || p.investment_yi[i] > p.investment_yi[b.example]) b.example = static_cast<int>(i);
-    ++b.count;
-    ++b.by_ecosystem[static_cast<int>(p.ecosystem[i])];
-  }
+// A project that passes the filter, gathered once so every level streams through memory.
+struct Pt {
+  double x, y;
+  double inv;
+  uint32_t row;
+  uint8_t eco;
+};
+
+// Bins `active` at `size`; the projects of leaf bins are settled (kept in the level's members),
+// the others are returned for the next finer level, in the same order.
+HexLevel buildLevel(std::vector<Pt>& active, double size, bool finest) {
   HexLevel L;
   L.size = size;
-  L.bins = table.take();
+  BinTable table(std::max<size_t>(64, active.size() / 8));
+  std::vector<int32_t> bin_of(active.size());
+  HexCoord last{INT32_MIN, INT32_MIN};
+  int32_t last_id = -1;
+  for (size_t i = 0; i < active.size(); ++i) {
+    const Pt& p = active[i];
+    const HexCoord h = hexOf({p.x, p.y}, size);
+    if (!(h == last)) {
+      bool added;
+      last_id = table.find(h, added);
+      if (added) L.bins.emplace_back().hex = h;
+      last = h;
+    }
+    bin_of[i] = last_id;
+    Bin& b = L.bins[last_id];
+    b.xy.x += p.x;
+    b.xy.y += p.y;
+    b.investment_yi += p.inv;
+    if (b.example < 0 || p.inv > active[b.first].inv) b.example = static_cast<int>(p.row), b.first = static_cast<int32_t>(i);
+    ++b.count;
+    ++b.by_ecosystem[p.eco];
+  }
+  // Leaves: their members, bin by bin; the rest go on.
+  size_t settled = 0;
   for (Bin& b : L.bins) {
     b.xy = {b.xy.x / b.count, b.xy.y / b.count};
     L.max_investment_yi = std::max(L.max_investment_yi, b.investment_yi);
+    const bool leaf = finest || b.count <= kLeafCount;
+    b.first = leaf ? static_cast<int32_t>(settled) : -1;
+    if (leaf) settled += b.count;
+  }
+  L.members.resize(settled);
+  std::vector<int32_t> fill(L.bins.size(), 0);
+  size_t kept = 0;
+  for (size_t i = 0; i < active.size(); ++i) {
+    const Bin& b = L.bins[bin_of[i]];
+    if (b.leaf()) L.members[b.first + fill[bin_of[i]]++] = active[i].row;
+    else active[kept++] = active[i];
+  }
+  active.resize(kept);
+  if (!L.bins.empty()) {
+    std::vector<double> inv(L.bins.size());
+    for (size_t k = 0; k < inv.size(); ++k) inv[k] = L.bins[k].investment_yi;
+    auto q = inv.begin() + static_cast<std::ptrdiff_t>(0.9 * (inv.size() - 1));
+    std::nth_element(inv.begin(), q, inv.end());
+    L.ref_investment_yi = *q;
   }
   std::sort(L.bins.begin(), L.bins.end(),
             [](const Bin& a, const Bin& b) { return a.hex.r != b.hex.r ? a.hex.r < b.hex.r : a.hex.q < b.hex.q; });
@@ -171,27 +214,75 @@ LevelBlend HexPyramid::blendFor(double cell_units) const {
   return b;
 }
 
-HexPyramid buildHexPyramid(const Projects& p, const Filter& f, TaskControl* control) {
-  HexPyramid out;
-  std::vector<uint32_t> rows;
+void HexPyramid::leavesIn(int level, const Projects& p, double minx, double miny, double maxx, double maxy,
+                          std::vector<uint32_t>& rows) const {
+  if (level < 0 || level >= static_cast<int>(levels.size())) return;
+  const HexLevel& L = levels[level];
+  std::vector<uint32_t> seen;
+  L.visible(minx, miny, maxx, maxy, seen);
+  for (uint32_t k : seen) {
+    const Bin& b = L.bins[k];
+    if (!b.leaf()) continue;
+    for (int m = 0; m < b.count; ++m) {
+      const uint32_t i = L.members[b.first + m];
+      if (p.x[i] >= minx && p.x[i] <= maxx && p.y[i] >= miny && p.y[i] <= maxy) rows.push_back(i);
+    }
+  }
+}
+
+void HexPyramid::settledIn(int level, const Projects& p, double minx, double miny, double maxx, double maxy,
+                           std::vector<uint32_t>& rows) const {
+  rows.clear();
+  for (int j = level + 1; j < static_cast<int>(levels.size()); ++j) leavesIn(j, p, minx, miny, maxx, maxy, rows);
+}
+
+std::vector<uint32_t> spatialOrder(const Projects& p) {
+  double minx = INFINITY, miny = INFINITY, maxx = -INFINITY, maxy = -INFINITY;
   for (size_t i = 0; i < p.size(); ++i) {
-    if ((i & 0xFFFF) == 0 && control && control->cancel) return {};
+    minx = std::min(minx, p.x[i]), maxx = std::max(maxx, p.x[i]);
+    miny = std::min(miny, p.y[i]), maxy = std::max(maxy, p.y[i]);
+  }
+  const double span = std::max({maxx - minx, maxy - miny, 1e-9});
+  auto spread = [](uint64_t v) {  // 21 bits → every third... here: 32 bits → every other bit
+    v &= 0xFFFFFFFFull;
+    v = (v | (v << 16)) & 0x0000FFFF0000FFFFull;
+    v = (v | (v << 8)) & 0x00FF00FF00FF00FFull;
+    v = (v | (v << 4)) & 0x0F0F0F0F0F0F0F0Full;
+    v = (v | (v << 2)) & 0x3333333333333333ull;
+    v = (v | (v << 1)) & 0x5555555555555555ull;
+    return v;
+  };
+  std::vector<std::pair<uint64_t, uint32_t>> keys(p.size());
+  for (size_t i = 0; i < p.size(); ++i) {
+    const uint64_t gx = static_cast<uint64_t>((p.x[i] - minx) / span * 65535.0);
+    const uint64_t gy = static_cast<uint64_t>((p.y[i] - miny) / span * 65535.0);
+    keys[i] = {spread(gx) | spread(gy) << 1, static_cast<uint32_t>(i)};
+  }
+  std::sort(keys.begin(), keys.end());
+  std::vector<uint32_t> out(p.size());
+  for (size_t i = 0; i < p.size(); ++i) out[i] = keys[i].second;
+  return out;
+}
+
+HexPyramid buildHexPyramid(const Projects& p, const Filter& f, const std::vector<uint32_t>* order, TaskControl* control) {
+  HexPyramid out;
+  std::vector<Pt> active;
+  const size_t n = p.size();
+  for (size_t k = 0; k < n; ++k) {
+    if ((k & 0xFFFF) == 0 && control && control->cancel) return {};
+    const size_t i = order && order->size() == n ? (*order)[k] : k;
     if (!passes(p, i, f)) continue;
-    rows.push_back(static_cast<uint32_t>(i));
+    active.push_back({p.x[i], p.y[i], p.investment_yi[i], static_cast<uint32_t>(i), static_cast<uint8_t>(p.ecosystem[i])});
     out.investment_yi += p.investment_yi[i];
     ++out.by_ecosystem[static_cast<int>(p.ecosystem[i])];
   }
-  out.members = static_cast<int>(rows.size());
-  if (rows.empty()) return out;
-  // Coarse to fine; the finest level kept is the first where most bins hold one or two projects.
-  size_t expect = 64;
-  for (int k = kHexLevels - 1; k >= 0; --k) {
+  out.members = static_cast<int>(active.size());
+  // Coarse to fine, each level over the projects still in dense bins.
+  for (int k = kHexLevels - 1; k >= 0 && !active.empty(); --k) {
     if (control && control->cancel) return {};
     const double size = kHexSpacing0 * std::ldexp(1.0, k) / kSqrt3;
-    out.levels.push_back(buildLevel(p, rows, size, expect * 4));
-    expect = out.levels.back().bins.size();
+    out.levels.push_back(buildLevel(active, size, k == 0));
     if (control) control->progress = float(kHexLevels - k) / kHexLevels;
-    if (2 * out.levels.back().bins.size() >= rows.size()) break;
   }
   std::reverse(out.levels.begin(), out.levels.end());
   return out;

@@ -6,8 +6,11 @@
 // whatever the number of projects. Panning never rebuilds; zooming only picks another level.
 // Hexagons rather than squares: uniform data does not line up in rows and columns.
 //
-// The ladder stops below the level where most bins hold one or two projects: finer than that the
-// map shows the projects themselves (only the visible ones, render/layers/projects_layer.cpp).
+// Refinement stops where projects are alone (supercluster keeps such points as points): a bin of
+// kLeafCount project is a leaf; its project takes part in no finer level, and finer levels show it
+// as itself (settledIn()). Dense places go down to the finest level (16 m), so a frame never has
+// more to draw than the screen can hold, while sparse places cost nothing below the level where
+// they thinned out. Each project is thus in exactly one bin of a level, or settled in a coarser one.
 #pragma once
 #include <array>
 #include <cstdint>
@@ -36,7 +39,9 @@ struct Bin {
   int count = 0;
   int example = -1;          // the member with the largest investment (what a single-project bin draws)
   HexCoord hex;
+  int32_t first = -1;        // a leaf: its members are HexLevel::members[first, first + count)
   std::array<int, kEcosystemCount> by_ecosystem{};
+  bool leaf() const { return first >= 0; }
   Ecosystem dominant() const;  // the ecosystem with the most members (lowest index on a tie)
 };
 
@@ -46,7 +51,9 @@ struct HexLevel {
   std::vector<Bin> bins;       // sorted by (hex.r, hex.q)
   int r0 = 0;                  // row_start[r - r0]: the first bin of hex row r
   std::vector<uint32_t> row_start;
+  std::vector<uint32_t> members;  // the leaf bins' project rows
   double max_investment_yi = 0;
+  double ref_investment_yi = 0;  // the 90th percentile of the bins' investment (the bubbles' full size)
   // Indices of the bins whose hexagon intersects the rectangle.
   void visible(double minx, double miny, double maxx, double maxy, std::vector<uint32_t>& out) const;
 };
@@ -67,13 +74,25 @@ struct HexPyramid {
   std::array<int, kEcosystemCount> by_ecosystem{};
   // Levels for cells of `cell_units` (display CRS units between neighbouring bubbles).
   LevelBlend blendFor(double cell_units) const;
+  // The projects inside the rectangle that settled in leaf bins of levels coarser than `level`
+  // (what that level shows one by one).
+  void settledIn(int level, const Projects& p, double minx, double miny, double maxx, double maxy, std::vector<uint32_t>& rows) const;
+  // The projects inside the rectangle in leaf bins of `level` itself (appended to `rows`).
+  void leavesIn(int level, const Projects& p, double minx, double miny, double maxx, double maxy, std::vector<uint32_t>& rows) const;
 };
 
 // The ladder: level k has spacing kHexSpacing0 × 2^k (16 m … 262 km).
 inline constexpr double kHexSpacing0 = 16.0;
 inline constexpr int kHexLevels = 15;
+inline constexpr int kLeafCount = 1;
 
-// One pass per level over the rows that pass `f`; `control` (optional) may cancel it.
-HexPyramid buildHexPyramid(const Projects& p, const Filter& f, TaskControl* control = nullptr);
+// The rows in a space-filling (Morton) order: the pyramid walks them so that consecutive rows
+// mostly fall into the same hexagon. Once per model.
+std::vector<uint32_t> spatialOrder(const Projects& p);
+
+// One pass per level over the rows that pass `f` and are not settled yet, in `order` (all rows;
+// null: row order); `control` (optional) may cancel it.
+HexPyramid buildHexPyramid(const Projects& p, const Filter& f, const std::vector<uint32_t>* order = nullptr,
+                           TaskControl* control = nullptr);
 
 }  // namespace cm

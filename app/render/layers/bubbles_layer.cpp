@@ -22,12 +22,13 @@ namespace {
 // Screen px between neighbouring bins of level `L` at this zoom.
 double spacingPx(const HexLevel& L, const View& v) { return L.spacing() / v.units_per_px; }
 
-// A bubble's radius: area ∝ investment relative to the level's largest bin, which touches its
-// neighbours (0.47 of the spacing); at least 5 px. One project: the projects' own radius rule.
+// A bubble's radius: area ∝ investment, full size (0.45 of the spacing: neighbours nearly touch)
+// from the level's 90th percentile up, so a few huge clusters do not shrink every other bubble
+// to a dot; at least 5 px. One project: the projects' own radius rule.
 float radiusPx(const HexLevel& L, const Bin& b, const View& v, const LayerFrame& f) {
   if (b.count == 1) return pointRadiusPx(f.points, static_cast<float>(b.investment_yi));
-  const double cap = 0.47 * spacingPx(L, v);
-  const double share = L.max_investment_yi > 0 ? std::sqrt(std::max(b.investment_yi, 0.0) / L.max_investment_yi) : 1;
+  const double cap = 0.45 * spacingPx(L, v);
+  const double share = L.ref_investment_yi > 0 ? std::sqrt(std::min(1.0, std::max(b.investment_yi, 0.0) / L.ref_investment_yi)) : 1;
   return static_cast<float>(std::clamp(cap * share, std::min<double>(5.0 * f.scale, cap), std::max<double>(cap, 5.0 * f.scale)));
 }
 
@@ -47,6 +48,7 @@ void viewRect(const View& v, double margin_px, double r[4]) {
 }
 
 constexpr int kLevelBits = 5;  // a picked bubble: bin index << kLevelBits | level
+constexpr int kProjectItem = 31;  // in place of the level: a project drawn as itself (its row)
 
 class BubblesLayer final : public MapLayer {
  public:
@@ -71,11 +73,33 @@ class BubblesLayer final : public MapLayer {
     const HexPyramid& P = f.derived.pyramid();
     if (b.fine < 0) return true;
     const Vec2 o = f.derived.origin();
-    // Coarse first, the finer level over it; in a level the largest first, small ones on top.
+    const Projects& prj = f.model.projects;
+    // First the projects that settled in coarser levels (sparse places: drawn as themselves), then
+    // the coarse level's bubbles, the finer level over them; in each the largest first.
+    double rect[4];
+    viewRect(f.view, f.points.radius_max + 2, rect);
+    auto addRows = [&](std::vector<uint32_t>& rows, float alpha) {
+      std::sort(rows.begin(), rows.end(), [&](uint32_t x, uint32_t y) { return prj.investment_yi[x] > prj.investment_yi[y]; });
+      for (uint32_t i : rows) {
+        const int eco = static_cast<int>(prj.ecosystem[i]);
+        BubbleVertex v{static_cast<float>(prj.x[i] - o.x), static_cast<float>(prj.y[i] - o.y),
+                       pointRadiusPx(f.points, prj.investment_yi[i]), alpha, {}, static_cast<float>(eco)};
+        for (int e = 0; e < 5; ++e) v.cum[e] = e >= eco ? 1.f : 0.f;
+        points_.push_back(v);
+      }
+    };
+    // Finer than the finest level (a small table, aggregation on): every project as itself.
+    P.settledIn(b.below_finest ? -1 : b.coarse, prj, rect[0], rect[1], rect[2], rect[3], rows_);
+    addRows(rows_, 1.f);
+    if (b.below_finest) return true;
+    if (b.coarse != b.fine) {  // the coarse level's sparse bins split into their projects
+      rows_.clear();
+      P.leavesIn(b.coarse, prj, rect[0], rect[1], rect[2], rect[3], rows_);
+      addRows(rows_, 1.f - b.coarse_weight);
+    }
     for (const auto [level, alpha] : {std::pair{b.coarse, b.coarse_weight}, std::pair{b.fine, 1.f - b.coarse_weight}}) {
       if (alpha <= 0.f) continue;
       const HexLevel& L = P.levels[level];
-      double rect[4];
       viewRect(f.view, 0.5 * spacingPx(L, f.view) + 2, rect);
       L.visible(rect[0], rect[1], rect[2], rect[3], seen_);
       std::sort(seen_.begin(), seen_.end(), [&](uint32_t x, uint32_t y) { return L.bins[x].investment_yi > L.bins[y].investment_yi; });
@@ -95,7 +119,7 @@ class BubblesLayer final : public MapLayer {
   void draw(const MapPass& pass, size_t) const override { pass.bubbles(gpu_, ringPx(), 9.f * built_scale_); }
 
   void labels(const LayerFrame& f, const OverlayFrame& o, LabelSet& out) const override {
-    const int level = f.derived.blend().main();
+    const int level = shownLevel(f);
     if (level < 0) return;
     const HexLevel& L = f.derived.pyramid().levels[level];
     double rect[4];
@@ -118,20 +142,33 @@ class BubblesLayer final : public MapLayer {
   }
 
   int hitTest(const LayerFrame& f, Vec2 mouse) const override {
-    const int level = f.derived.blend().main();
-    if (level < 0) return -1;
-    const HexLevel& L = f.derived.pyramid().levels[level];
-    const double reach = (0.5 * spacingPx(L, f.view) + 4 * f.scale) * f.view.units_per_px;
+    const int level = shownLevel(f);
+    const HexPyramid& P = f.derived.pyramid();
+    if (P.levels.empty()) return -1;
     const Vec2 w = f.view.toWorld(mouse);
-    L.visible(w.x - reach, w.y - reach, w.x + reach, w.y + reach, seen_);
+    seen_.clear();
+    if (level >= 0) {
+      const double reach = (0.5 * spacingPx(P.levels[level], f.view) + 4 * f.scale) * f.view.units_per_px;
+      P.levels[level].visible(w.x - reach, w.y - reach, w.x + reach, w.y + reach, seen_);
+    }
+    const HexLevel& L = P.levels[std::max(level, 0)];
     int best = -1;
     double best_d = 1e300;
     for (uint32_t k : seen_) {
       const Vec2 s = f.view.toScreen(L.bins[k].xy);
       const double d = std::hypot(s.x - mouse.x, s.y - mouse.y);
-      if (d <= radiusPx(L, L.bins[k], f.view, f) + 2 * f.scale && d < best_d) best_d = d, best = static_cast<int>(k);
+      if (d <= radiusPx(L, L.bins[k], f.view, f) + 2 * f.scale && d < best_d) best_d = d, best = static_cast<int>(k) << kLevelBits | level;
     }
-    return best < 0 ? -1 : best << kLevelBits | level;
+    // The projects drawn as themselves (settled in coarser levels).
+    const Projects& p = f.model.projects;
+    const double pr = (f.points.radius_max + 2) * f.view.units_per_px;
+    P.settledIn(level, p, w.x - pr, w.y - pr, w.x + pr, w.y + pr, rows_);
+    for (uint32_t i : rows_) {
+      const Vec2 s = f.view.toScreen({p.x[i], p.y[i]});
+      const double d = std::hypot(s.x - mouse.x, s.y - mouse.y);
+      if (d <= pointRadiusPx(f.points, p.investment_yi[i]) + 2 && d < best_d) best_d = d, best = static_cast<int>(i) << kLevelBits | kProjectItem;
+    }
+    return best;
   }
 
   // Count, investment, the mix of ecosystems, and the parks whose markers lie in the bubble; a
@@ -139,6 +176,13 @@ class BubblesLayer final : public MapLayer {
   void tooltip(const LayerFrame& f, int item) const override {
     const HexPyramid& P = f.derived.pyramid();
     const int level = item & ((1 << kLevelBits) - 1), k = item >> kLevelBits;
+    if (item >= 0 && level == kProjectItem && k < static_cast<int>(f.model.projects.size())) {
+      if (k == f.selected) return;
+      ImGui::BeginTooltip();
+      drawProjectDetails(f.model, f.lang, k);
+      ImGui::EndTooltip();
+      return;
+    }
     if (item < 0 || level >= static_cast<int>(P.levels.size()) || k >= static_cast<int>(P.levels[level].bins.size())) return;
     const HexLevel& L = P.levels[level];
     const Bin& b = L.bins[k];
@@ -174,6 +218,10 @@ class BubblesLayer final : public MapLayer {
     ImGui::EndTooltip();
   }
 
+  int projectOf(int item) const override {
+    return item >= 0 && (item & ((1 << kLevelBits) - 1)) == kProjectItem ? item >> kLevelBits : -1;
+  }
+
   // What a bubble means, and a drawn bubble whose ring shows a mix of three ecosystems.
   void legend(const LayerFrame& f) const override {
     if (!f.derived.aggregated()) return;
@@ -203,6 +251,8 @@ class BubblesLayer final : public MapLayer {
   }
 
  private:
+  // The level whose bubbles are counted and picked; -1: none (every project as itself).
+  static int shownLevel(const LayerFrame& f) { return f.derived.blend().below_finest ? -1 : f.derived.blend().main(); }
   float ringPx() const { return std::max(3.f, 3.5f * built_scale_); }
 
   LayerInfo info_{"bubbles", "projects", S::ProjectsL, {41}, -1, 20, 10};
@@ -212,7 +262,7 @@ class BubblesLayer final : public MapLayer {
   LevelBlend built_blend_;
   PointStyle built_points_;
   std::vector<BubbleVertex> points_;
-  mutable std::vector<uint32_t> seen_;
+  mutable std::vector<uint32_t> seen_, rows_;
   GpuBubbles gpu_;
 };
 
