@@ -135,10 +135,13 @@ HexLevel buildLevel(std::vector<Pt>& active, double size, bool finest) {
 }
 }  // namespace
 
+// std::round, without the libm call (a truncating conversion is one instruction); |x| < 2^62.
+inline double roundHalfAway(double x) { return static_cast<double>(static_cast<int64_t>(x + (x >= 0 ? 0.5 : -0.5))); }
+
 HexCoord hexOf(Vec2 p, double size) {
   const double qf = (kSqrt3 / 3 * p.x - p.y / 3) / size, rf = (2.0 / 3 * p.y) / size;
   const double sf = -qf - rf;
-  double q = std::round(qf), r = std::round(rf), s = std::round(sf);
+  double q = roundHalfAway(qf), r = roundHalfAway(rf), s = roundHalfAway(sf);
   const double dq = std::abs(q - qf), dr = std::abs(r - rf), ds = std::abs(s - sf);
   if (dq > dr && dq > ds) q = -r - s;
   else if (dr > ds) r = -q - s;
