@@ -59,6 +59,20 @@ class BinTable {
   int shift_ = 58;
 };
 
+// std::round, without the libm call (a truncating conversion is one instruction); |x| < 2^62.
+inline double roundHalfAway(double x) { return static_cast<double>(static_cast<int64_t>(x + (x >= 0 ? 0.5 : -0.5))); }
+
+// hexOf for a point already divided by the size (inlined into the build's inner loop).
+inline HexCoord hexOfScaled(double x, double y) {
+  const double qf = kSqrt3 / 3 * x - y / 3, rf = 2.0 / 3 * y;
+  const double sf = -qf - rf;
+  double q = roundHalfAway(qf), r = roundHalfAway(rf), s = roundHalfAway(sf);
+  const double dq = std::abs(q - qf), dr = std::abs(r - rf), ds = std::abs(s - sf);
+  if (dq > dr && dq > ds) q = -r - s;
+  else if (dr > ds) r = -q - s;
+  return {static_cast<int32_t>(q), static_cast<int32_t>(r)};
+}
+
 // A project that passes the filter, gathered once so every level streams through memory.
 struct Pt {
   double x, y;
@@ -67,51 +81,92 @@ struct Pt {
   uint8_t eco;
 };
 
-// Bins `active` at `size`; the projects of leaf bins are settled (kept in the level's members),
-// the others are returned for the next finer level, in the same order.
+// Row starts of items sorted by (hex.r, hex.q): starts[r - r0] is the first of hex row r.
+template <class T>
+void indexRows(const std::vector<T>& items, int& r0, std::vector<uint32_t>& starts) {
+  starts.clear();
+  if (items.empty()) return;
+  r0 = items.front().hex.r;
+  const int rows_n = items.back().hex.r - r0 + 1;
+  starts.assign(rows_n + 1, 0);
+  size_t k = 0;
+  for (int r = 0; r <= rows_n; ++r) {
+    while (k < items.size() && items[k].hex.r - r0 < r) ++k;
+    starts[r] = static_cast<uint32_t>(k);
+  }
+}
+
+template <class T>
+bool byRowThenQ(const T& a, const T& b) { return a.hex.r != b.hex.r ? a.hex.r < b.hex.r : a.hex.q < b.hex.q; }
+
+// Calls f(index) for the items (sorted by hex row, then q) whose hexagon intersects the rectangle.
+template <class T, class F>
+void forVisible(const std::vector<T>& items, int r0, const std::vector<uint32_t>& starts, double size, double minx, double miny,
+                double maxx, double maxy, F&& f) {
+  if (items.empty() || !(maxx >= minx) || !(maxy >= miny)) return;
+  const double w = size * kSqrt3;
+  const int rows_n = static_cast<int>(starts.size()) - 1;
+  const int ra = std::max(0, static_cast<int>(std::floor((miny - size) / (1.5 * size))) - r0);
+  const int rb = std::min(rows_n - 1, static_cast<int>(std::ceil((maxy + size) / (1.5 * size))) - r0);
+  for (int k = ra; k <= rb; ++k) {
+    const int r = k + r0;
+    const double qa = (minx - w) / w - r * 0.5, qb = (maxx + w) / w - r * 0.5;
+    auto first = items.begin() + starts[k], last = items.begin() + starts[k + 1];
+    auto it = std::lower_bound(first, last, qa, [](const T& b, double q) { return b.hex.q < q; });
+    for (; it != last && it->hex.q <= qb; ++it)
+      if (hexIntersectsRect(it->hex, size, minx, miny, maxx, maxy)) f(static_cast<uint32_t>(it - items.begin()));
+  }
+}
+
+// Bins `active` at `size`: hexagons of two or more projects become bins, a project alone is a
+// single (settled); the rest go on to the next finer level, in the same order (none after the
+// finest).
 HexLevel buildLevel(std::vector<Pt>& active, double size, bool finest) {
   HexLevel L;
   L.size = size;
+  std::vector<Bin> bins;
   BinTable table(std::max<size_t>(64, active.size() / 8));
   std::vector<int32_t> bin_of(active.size());
+  std::vector<uint32_t> example_at;  // index in `active` of each bin's largest member
   HexCoord last{INT32_MIN, INT32_MIN};
   int32_t last_id = -1;
+  const double inv_size = 1 / size;
   for (size_t i = 0; i < active.size(); ++i) {
     const Pt& p = active[i];
-    const HexCoord h = hexOf({p.x, p.y}, size);
+    const HexCoord h = hexOfScaled(p.x * inv_size, p.y * inv_size);
     if (!(h == last)) {
       bool added;
       last_id = table.find(h, added);
-      if (added) L.bins.emplace_back().hex = h;
+      if (added) bins.emplace_back().hex = h, example_at.push_back(static_cast<uint32_t>(i));
       last = h;
     }
     bin_of[i] = last_id;
-    Bin& b = L.bins[last_id];
+    Bin& b = bins[last_id];
     b.xy.x += p.x;
     b.xy.y += p.y;
     b.investment_yi += p.inv;
-    if (b.example < 0 || p.inv > active[b.first].inv) b.example = static_cast<int>(p.row), b.first = static_cast<int32_t>(i);
+    if (p.inv > active[example_at[last_id]].inv) example_at[last_id] = static_cast<uint32_t>(i);
     ++b.count;
     ++b.by_ecosystem[p.eco];
   }
-  // Leaves: their members, bin by bin; the rest go on.
-  size_t settled = 0;
-  for (Bin& b : L.bins) {
-    b.xy = {b.xy.x / b.count, b.xy.y / b.count};
-    L.max_investment_yi = std::max(L.max_investment_yi, b.investment_yi);
-    const bool leaf = finest || b.count <= kLeafCount;
-    b.first = leaf ? static_cast<int32_t>(settled) : -1;
-    if (leaf) settled += b.count;
-  }
-  L.members.resize(settled);
-  std::vector<int32_t> fill(L.bins.size(), 0);
+  for (size_t k = 0; k < bins.size(); ++k) bins[k].example = static_cast<int>(active[example_at[k]].row);
   size_t kept = 0;
   for (size_t i = 0; i < active.size(); ++i) {
-    const Bin& b = L.bins[bin_of[i]];
-    if (b.leaf()) L.members[b.first + fill[bin_of[i]]++] = active[i].row;
-    else active[kept++] = active[i];
+    const Bin& b = bins[bin_of[i]];
+    if (b.count == 1) L.singles.push_back({b.hex, active[i].row});
+    else if (!finest) active[kept++] = active[i];
   }
   active.resize(kept);
+  for (Bin& b : bins) {
+    if (b.count < 2) continue;
+    b.xy = {b.xy.x / b.count, b.xy.y / b.count};
+    L.max_investment_yi = std::max(L.max_investment_yi, b.investment_yi);
+    L.bins.push_back(b);
+  }
+  std::sort(L.bins.begin(), L.bins.end(), byRowThenQ<Bin>);
+  std::sort(L.singles.begin(), L.singles.end(), byRowThenQ<HexLevel::Single>);
+  indexRows(L.bins, L.r0, L.row_start);
+  indexRows(L.singles, L.s_r0, L.s_row_start);
   if (!L.bins.empty()) {
     std::vector<double> inv(L.bins.size());
     for (size_t k = 0; k < inv.size(); ++k) inv[k] = L.bins[k].investment_yi;
@@ -119,33 +174,13 @@ HexLevel buildLevel(std::vector<Pt>& active, double size, bool finest) {
     std::nth_element(inv.begin(), q, inv.end());
     L.ref_investment_yi = *q;
   }
-  std::sort(L.bins.begin(), L.bins.end(),
-            [](const Bin& a, const Bin& b) { return a.hex.r != b.hex.r ? a.hex.r < b.hex.r : a.hex.q < b.hex.q; });
-  if (!L.bins.empty()) {
-    L.r0 = L.bins.front().hex.r;
-    const int rows_n = L.bins.back().hex.r - L.r0 + 1;
-    L.row_start.assign(rows_n + 1, 0);
-    size_t k = 0;
-    for (int r = 0; r <= rows_n; ++r) {
-      while (k < L.bins.size() && L.bins[k].hex.r - L.r0 < r) ++k;
-      L.row_start[r] = static_cast<uint32_t>(k);
-    }
-  }
   return L;
 }
 }  // namespace
 
-// std::round, without the libm call (a truncating conversion is one instruction); |x| < 2^62.
-inline double roundHalfAway(double x) { return static_cast<double>(static_cast<int64_t>(x + (x >= 0 ? 0.5 : -0.5))); }
-
 HexCoord hexOf(Vec2 p, double size) {
-  const double qf = (kSqrt3 / 3 * p.x - p.y / 3) / size, rf = (2.0 / 3 * p.y) / size;
-  const double sf = -qf - rf;
-  double q = roundHalfAway(qf), r = roundHalfAway(rf), s = roundHalfAway(sf);
-  const double dq = std::abs(q - qf), dr = std::abs(r - rf), ds = std::abs(s - sf);
-  if (dq > dr && dq > ds) q = -r - s;
-  else if (dr > ds) r = -q - s;
-  return {static_cast<int32_t>(q), static_cast<int32_t>(r)};
+  const double inv_size = 1 / size;  // as the build computes it, to the last bit
+  return hexOfScaled(p.x * inv_size, p.y * inv_size);
 }
 
 Vec2 hexCentre(HexCoord h, double size) { return {size * kSqrt3 * (h.q + h.r * 0.5), size * 1.5 * h.r}; }
@@ -176,19 +211,14 @@ double HexLevel::spacing() const { return size * kSqrt3; }
 
 void HexLevel::visible(double minx, double miny, double maxx, double maxy, std::vector<uint32_t>& out) const {
   out.clear();
-  if (bins.empty() || !(maxx >= minx) || !(maxy >= miny)) return;
-  const double w = spacing();
-  const int rows_n = static_cast<int>(row_start.size()) - 1;
-  const int ra = std::max(0, static_cast<int>(std::floor((miny - size) / (1.5 * size))) - r0);
-  const int rb = std::min(rows_n - 1, static_cast<int>(std::ceil((maxy + size) / (1.5 * size))) - r0);
-  for (int k = ra; k <= rb; ++k) {
-    const int r = k + r0;
-    const double qa = (minx - w) / w - r * 0.5, qb = (maxx + w) / w - r * 0.5;
-    auto first = bins.begin() + row_start[k], last = bins.begin() + row_start[k + 1];
-    auto it = std::lower_bound(first, last, qa, [](const Bin& b, double q) { return b.hex.q < q; });
-    for (; it != last && it->hex.q <= qb; ++it)
-      if (hexIntersectsRect(it->hex, size, minx, miny, maxx, maxy)) out.push_back(static_cast<uint32_t>(it - bins.begin()));
-  }
+  forVisible(bins, r0, row_start, size, minx, miny, maxx, maxy, [&](uint32_t k) { out.push_back(k); });
+}
+
+void HexLevel::singlesIn(const Projects& p, double minx, double miny, double maxx, double maxy, std::vector<uint32_t>& rows) const {
+  forVisible(singles, s_r0, s_row_start, size, minx, miny, maxx, maxy, [&](uint32_t k) {
+    const uint32_t i = singles[k].row;
+    if (p.x[i] >= minx && p.x[i] <= maxx && p.y[i] >= miny && p.y[i] <= maxy) rows.push_back(i);
+  });
 }
 
 LevelBlend HexPyramid::blendFor(double cell_units) const {
@@ -217,26 +247,10 @@ LevelBlend HexPyramid::blendFor(double cell_units) const {
   return b;
 }
 
-void HexPyramid::leavesIn(int level, const Projects& p, double minx, double miny, double maxx, double maxy,
-                          std::vector<uint32_t>& rows) const {
-  if (level < 0 || level >= static_cast<int>(levels.size())) return;
-  const HexLevel& L = levels[level];
-  std::vector<uint32_t> seen;
-  L.visible(minx, miny, maxx, maxy, seen);
-  for (uint32_t k : seen) {
-    const Bin& b = L.bins[k];
-    if (!b.leaf()) continue;
-    for (int m = 0; m < b.count; ++m) {
-      const uint32_t i = L.members[b.first + m];
-      if (p.x[i] >= minx && p.x[i] <= maxx && p.y[i] >= miny && p.y[i] <= maxy) rows.push_back(i);
-    }
-  }
-}
-
 void HexPyramid::settledIn(int level, const Projects& p, double minx, double miny, double maxx, double maxy,
                            std::vector<uint32_t>& rows) const {
   rows.clear();
-  for (int j = level + 1; j < static_cast<int>(levels.size()); ++j) leavesIn(j, p, minx, miny, maxx, maxy, rows);
+  for (int j = std::max(level, 0); j < static_cast<int>(levels.size()); ++j) levels[j].singlesIn(p, minx, miny, maxx, maxy, rows);
 }
 
 std::vector<uint32_t> spatialOrder(const Projects& p) {

@@ -6,11 +6,12 @@
 // whatever the number of projects. Panning never rebuilds; zooming only picks another level.
 // Hexagons rather than squares: uniform data does not line up in rows and columns.
 //
-// Refinement stops where projects are alone (supercluster keeps such points as points): a bin of
-// kLeafCount project is a leaf; its project takes part in no finer level, and finer levels show it
-// as itself (settledIn()). Dense places go down to the finest level (16 m), so a frame never has
-// more to draw than the screen can hold, while sparse places cost nothing below the level where
-// they thinned out. Each project is thus in exactly one bin of a level, or settled in a coarser one.
+// Refinement stops where projects are alone (supercluster keeps such points as points): a project
+// alone in its hexagon is not a bin but a single of that level; it takes part in no finer level,
+// and that level and every finer one show it as itself (settledIn()). Dense places go down to the
+// finest level (16 m), so a frame never has more to draw than the screen can hold, while sparse
+// places cost nothing below the level where they thinned out (and a single costs 12 bytes, not a
+// bin). Each project is thus in exactly one bin of a level, or a single of it or of a coarser one.
 #pragma once
 #include <array>
 #include <cstdint>
@@ -36,26 +37,32 @@ bool hexIntersectsRect(HexCoord h, double size, double minx, double miny, double
 struct Bin {
   Vec2 xy;                   // centroid of the members (display CRS)
   double investment_yi = 0;
-  int count = 0;
-  int example = -1;          // the member with the largest investment (what a single-project bin draws)
+  int count = 0;             // at least 2
+  int example = -1;          // the member with the largest investment
   HexCoord hex;
-  int32_t first = -1;        // a leaf: its members are HexLevel::members[first, first + count)
   std::array<int, kEcosystemCount> by_ecosystem{};
-  bool leaf() const { return first >= 0; }
   Ecosystem dominant() const;  // the ecosystem with the most members (lowest index on a tie)
 };
 
 struct HexLevel {
   double size = 0;             // hexagon circumradius
   double spacing() const;      // distance between neighbouring centres (√3 × size)
-  std::vector<Bin> bins;       // sorted by (hex.r, hex.q)
+  std::vector<Bin> bins;       // hexagons of two or more projects, sorted by (hex.r, hex.q)
   int r0 = 0;                  // row_start[r - r0]: the first bin of hex row r
   std::vector<uint32_t> row_start;
-  std::vector<uint32_t> members;  // the leaf bins' project rows
+  struct Single {
+    HexCoord hex;
+    uint32_t row;
+  };
+  std::vector<Single> singles;  // projects alone in their hexagon here (settled), sorted likewise
+  int s_r0 = 0;
+  std::vector<uint32_t> s_row_start;
   double max_investment_yi = 0;
   double ref_investment_yi = 0;  // the 90th percentile of the bins' investment (the bubbles' full size)
   // Indices of the bins whose hexagon intersects the rectangle.
   void visible(double minx, double miny, double maxx, double maxy, std::vector<uint32_t>& out) const;
+  // Rows of the singles inside the rectangle (appended).
+  void singlesIn(const Projects& p, double minx, double miny, double maxx, double maxy, std::vector<uint32_t>& rows) const;
 };
 
 // Which levels a zoom shows: `fine` and `coarse` (equal when no cross-fade), drawn with opacity
@@ -74,17 +81,14 @@ struct HexPyramid {
   std::array<int, kEcosystemCount> by_ecosystem{};
   // Levels for cells of `cell_units` (display CRS units between neighbouring bubbles).
   LevelBlend blendFor(double cell_units) const;
-  // The projects inside the rectangle that settled in leaf bins of levels coarser than `level`
-  // (what that level shows one by one).
+  // The projects inside the rectangle that are singles of `level` or of a coarser level (what
+  // `level` shows one by one); level -1: every single.
   void settledIn(int level, const Projects& p, double minx, double miny, double maxx, double maxy, std::vector<uint32_t>& rows) const;
-  // The projects inside the rectangle in leaf bins of `level` itself (appended to `rows`).
-  void leavesIn(int level, const Projects& p, double minx, double miny, double maxx, double maxy, std::vector<uint32_t>& rows) const;
 };
 
 // The ladder: level k has spacing kHexSpacing0 × 2^k (16 m … 262 km).
 inline constexpr double kHexSpacing0 = 16.0;
 inline constexpr int kHexLevels = 15;
-inline constexpr int kLeafCount = 1;
 
 // The rows in a space-filling (Morton) order: the pyramid walks them so that consecutive rows
 // mostly fall into the same hexagon. Once per model.

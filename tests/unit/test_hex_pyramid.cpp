@@ -1,5 +1,5 @@
 // The bubbles' hex pyramid (core/hex_pyramid.h): hexagon assignment at the edges, every filtered
-// project counted exactly once per level (in a bin of it, or settled in a coarser leaf), sums equal
+// project counted exactly once per level (in a bin of it, or a single of it or a coarser level), sums equal
 // to the filter's totals, the visible query against a brute-force hexagon/rectangle test, and the
 // zoom's level choice.
 #include <gtest/gtest.h>
@@ -137,30 +137,25 @@ TEST(HexPyramid, EveryFilteredProjectIsCountedOncePerLevelAndSumsMatchTheFilter)
   ASSERT_GE(P.levels.size(), 8u);
   EXPECT_NEAR(P.levels[0].spacing(), kHexSpacing0, 1e-9) << "the dense cluster reaches the finest level";
 
-  // Which level each row settled in (its leaf), from the members lists: exactly one.
+  // The level each row is a single of (alone in its hexagon; it goes no finer): at most one.
   std::vector<int> settled(p.size(), -1);
   for (size_t k = 0; k < P.levels.size(); ++k) {
     const HexLevel& L = P.levels[k];
     if (k + 1 < P.levels.size()) EXPECT_NEAR(P.levels[k + 1].spacing(), 2 * L.spacing(), 1e-6);
-    for (const Bin& b : L.bins) {
-      if (!b.leaf()) {
-        EXPECT_GT(b.count, kLeafCount);
-        continue;
-      }
-      if (k > 0) EXPECT_LE(b.count, kLeafCount);
-      for (int m = 0; m < b.count; ++m) {
-        const uint32_t i = L.members[b.first + m];
-        ASSERT_TRUE(passes(p, i, f));
-        ASSERT_EQ(settled[i], -1) << "row " << i << " settled twice";
-        settled[i] = static_cast<int>(k);
-        EXPECT_EQ(hexOf({p.x[i], p.y[i]}, L.size), b.hex) << "a leaf member outside its hexagon";
-      }
+    for (const HexLevel::Single& one : L.singles) {
+      ASSERT_TRUE(passes(p, one.row, f));
+      ASSERT_EQ(settled[one.row], -1) << "row " << one.row << " a single twice";
+      settled[one.row] = static_cast<int>(k);
+      EXPECT_EQ(hexOf({p.x[one.row], p.y[one.row]}, L.size), one.hex) << "a single outside its hexagon";
     }
+    for (size_t j = 1; j < L.singles.size(); ++j)
+      ASSERT_TRUE(L.singles[j - 1].hex.r < L.singles[j].hex.r ||
+                  (L.singles[j - 1].hex.r == L.singles[j].hex.r && L.singles[j - 1].hex.q < L.singles[j].hex.q));
   }
-  for (size_t i = 0; i < p.size(); ++i) ASSERT_EQ(settled[i] >= 0, passes(p, i, f)) << i;
 
-  // Per level: the rows not settled above it are in its bins, each in the bin of its hexagon; the
-  // bins' counts, investment and ecosystem mix plus the settled rows' are the filter's totals.
+  // Per level: the rows that are not singles of a coarser level are, hexagon by hexagon, a bin
+  // (two or more) or a single (one) of it; the bins' counts, investment and ecosystem mix plus
+  // the singles' at this level and above are the filter's totals.
   for (size_t k = 0; k < P.levels.size(); ++k) {
     const HexLevel& L = P.levels[k];
     std::map<std::pair<int, int>, std::pair<int, double>> expect;  // hex → count, investment
@@ -168,7 +163,7 @@ TEST(HexPyramid, EveryFilteredProjectIsCountedOncePerLevelAndSumsMatchTheFilter)
     double above_inv = 0;
     std::array<int, kEcosystemCount> eco{};
     for (size_t i = 0; i < p.size(); ++i) {
-      if (settled[i] < 0) continue;
+      if (!passes(p, i, f)) continue;
       if (settled[i] > static_cast<int>(k)) {
         ++above, above_inv += p.investment_yi[i], ++eco[static_cast<int>(p.ecosystem[i])];
         continue;
@@ -178,14 +173,25 @@ TEST(HexPyramid, EveryFilteredProjectIsCountedOncePerLevelAndSumsMatchTheFilter)
       ++e.first;
       e.second += p.investment_yi[i];
     }
-    ASSERT_EQ(L.bins.size(), expect.size()) << "level " << k;
+    size_t singles = 0;
+    for (const auto& [hex, e] : expect) singles += e.first == 1;
+    EXPECT_EQ(L.singles.size(), singles) << "level " << k;
+    for (const HexLevel::Single& one : L.singles) {
+      const int alone = expect[std::pair{one.hex.q, one.hex.r}].first;
+      EXPECT_EQ(alone, 1) << "a single that is not alone";
+      ++above, above_inv += p.investment_yi[one.row], ++eco[static_cast<int>(p.ecosystem[one.row])];
+    }
+    ASSERT_EQ(L.bins.size() + singles, expect.size()) << "level " << k;
     int count = 0;
     double inv = 0;
     for (const Bin& b : L.bins) {
       const auto it = expect.find({b.hex.q, b.hex.r});
       ASSERT_NE(it, expect.end());
+      EXPECT_GE(b.count, 2);
       EXPECT_EQ(b.count, it->second.first);
       EXPECT_NEAR(b.investment_yi, it->second.second, 1e-6 * (1 + it->second.second));
+      ASSERT_GE(b.example, 0);
+      EXPECT_EQ(hexOf({p.x[b.example], p.y[b.example]}, L.size), b.hex);
       int eco_sum = 0;
       for (int e = 0; e < kEcosystemCount; ++e) eco_sum += b.by_ecosystem[e], eco[e] += b.by_ecosystem[e];
       EXPECT_EQ(eco_sum, b.count);
@@ -195,6 +201,10 @@ TEST(HexPyramid, EveryFilteredProjectIsCountedOncePerLevelAndSumsMatchTheFilter)
     EXPECT_EQ(count + above, want) << "level " << k;
     EXPECT_NEAR(inv + above_inv, want_inv, 1e-6 * want_inv) << "level " << k;
     EXPECT_EQ(eco, want_eco) << "level " << k;
+  }
+  // The finest level: nothing goes finer (every project is a single somewhere or in a bin of it).
+  if (!P.levels.empty() && P.levels[0].bins.empty()) {
+    for (size_t i = 0; i < p.size(); ++i) EXPECT_EQ(settled[i] >= 0, passes(p, i, f));
   }
   // Bins are in (r, q) order, as the visible query needs.
   for (const HexLevel& L : P.levels)
@@ -230,17 +240,15 @@ TEST(HexPyramid, VisibleReturnsExactlyTheBinsIntersectingARectangle) {
       EXPECT_EQ(std::set<uint32_t>(got.begin(), got.end()), want) << "level " << k << " try " << t;
       EXPECT_EQ(got.size(), want.size()) << "no bin twice";
       nonempty += !want.empty();
-      // The settled projects in the rectangle: exactly the leaves' rows inside it.
+      // The projects drawn as themselves there: exactly the singles of this level and coarser ones inside it.
       std::vector<uint32_t> rows;
       P.settledIn(static_cast<int>(k), p, x0, y0, x0 + w, y0 + h, rows);
       std::set<uint32_t> want_rows;
-      for (size_t j = k + 1; j < P.levels.size(); ++j)
-        for (const Bin& b : P.levels[j].bins)
-          if (b.leaf())
-            for (int m = 0; m < b.count; ++m) {
-              const uint32_t i = P.levels[j].members[b.first + m];
-              if (p.x[i] >= x0 && p.x[i] <= x0 + w && p.y[i] >= y0 && p.y[i] <= y0 + h) want_rows.insert(i);
-            }
+      for (size_t j = k; j < P.levels.size(); ++j)
+        for (const HexLevel::Single& one : P.levels[j].singles) {
+          const uint32_t i = one.row;
+          if (p.x[i] >= x0 && p.x[i] <= x0 + w && p.y[i] >= y0 && p.y[i] <= y0 + h) want_rows.insert(i);
+        }
       EXPECT_EQ(std::set<uint32_t>(rows.begin(), rows.end()), want_rows) << "level " << k;
     }
   }

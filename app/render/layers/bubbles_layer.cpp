@@ -3,7 +3,7 @@
 // area ∝ total investment, with a ring of arcs for their ecosystem mix and the project count on
 // top (offered to the labels layer). Between two levels both are drawn, cross-faded over the
 // middle of the zoom octave, so bubbles split as one zooms in without popping. A bin of one
-// project is drawn as that project. Only the bins on screen are built, each time the view
+// project is drawn as that project (a single of the pyramid). Only the bins on screen are built, each time the view
 // changes: O(visible bins) a frame, whatever the number of projects.
 #include <imgui.h>
 
@@ -24,9 +24,8 @@ double spacingPx(const HexLevel& L, const View& v) { return L.spacing() / v.unit
 
 // A bubble's radius: area ∝ investment, full size (0.45 of the spacing: neighbours nearly touch)
 // from the level's 90th percentile up, so a few huge clusters do not shrink every other bubble
-// to a dot; at least 5 px. One project: the projects' own radius rule.
+// to a dot; at least 5 px.
 float radiusPx(const HexLevel& L, const Bin& b, const View& v, const LayerFrame& f) {
-  if (b.count == 1) return pointRadiusPx(f.points, static_cast<float>(b.investment_yi));
   const double cap = 0.45 * spacingPx(L, v);
   const double share = L.ref_investment_yi > 0 ? std::sqrt(std::min(1.0, std::max(b.investment_yi, 0.0) / L.ref_investment_yi)) : 1;
   return static_cast<float>(std::clamp(cap * share, std::min<double>(5.0 * f.scale, cap), std::max<double>(cap, 5.0 * f.scale)));
@@ -74,8 +73,9 @@ class BubblesLayer final : public MapLayer {
     if (b.fine < 0) return true;
     const Vec2 o = f.derived.origin();
     const Projects& prj = f.model.projects;
-    // First the projects that settled in coarser levels (sparse places: drawn as themselves), then
-    // the coarse level's bubbles, the finer level over them; in each the largest first.
+    // First the projects alone in their hexagon at this level or a coarser one (sparse places:
+    // drawn as themselves), then the coarse level's bubbles, the finer level over them; in each the
+    // largest first.
     double rect[4];
     viewRect(f.view, f.points.radius_max + 2, rect);
     auto addRows = [&](std::vector<uint32_t>& rows, float alpha) {
@@ -88,13 +88,11 @@ class BubblesLayer final : public MapLayer {
         points_.push_back(v);
       }
     };
-    // Finer than the finest level (a small table, aggregation on): every project as itself.
-    P.settledIn(b.below_finest ? -1 : b.coarse, prj, rect[0], rect[1], rect[2], rect[3], rows_);
+    P.settledIn(b.coarse, prj, rect[0], rect[1], rect[2], rect[3], rows_);
     addRows(rows_, 1.f);
-    if (b.below_finest) return true;
-    if (b.coarse != b.fine) {  // the coarse level's sparse bins split into their projects
+    if (b.coarse != b.fine) {  // the finer level's singles come out of the coarse level's bubbles
       rows_.clear();
-      P.leavesIn(b.coarse, prj, rect[0], rect[1], rect[2], rect[3], rows_);
+      P.levels[b.fine].singlesIn(prj, rect[0], rect[1], rect[2], rect[3], rows_);
       addRows(rows_, 1.f - b.coarse_weight);
     }
     for (const auto [level, alpha] : {std::pair{b.coarse, b.coarse_weight}, std::pair{b.fine, 1.f - b.coarse_weight}}) {
@@ -159,7 +157,7 @@ class BubblesLayer final : public MapLayer {
       const double d = std::hypot(s.x - mouse.x, s.y - mouse.y);
       if (d <= radiusPx(L, L.bins[k], f.view, f) + 2 * f.scale && d < best_d) best_d = d, best = static_cast<int>(k) << kLevelBits | level;
     }
-    // The projects drawn as themselves (settled in coarser levels).
+    // The projects drawn as themselves (singles of this level or a coarser one).
     const Projects& p = f.model.projects;
     const double pr = (f.points.radius_max + 2) * f.view.units_per_px;
     P.settledIn(level, p, w.x - pr, w.y - pr, w.x + pr, w.y + pr, rows_);
@@ -188,11 +186,6 @@ class BubblesLayer final : public MapLayer {
     const Bin& b = L.bins[k];
     const Lang lang = f.lang;
     ImGui::BeginTooltip();
-    if (b.count == 1 && b.example >= 0 && b.example < static_cast<int>(f.model.projects.size())) {
-      drawProjectDetails(f.model, lang, b.example);
-      ImGui::EndTooltip();
-      return;
-    }
     ImGui::PushTextWrapPos(ImGui::GetFontSize() * 22);
     ImGui::Text("%d %s · %.1f %s", b.count, tr(lang, S::BinProjects), b.investment_yi, tr(lang, S::Yi));
     if (f.model.projects_synthetic) ImGui::TextDisabled("%s", tr(lang, S::Synthetic));

@@ -69,13 +69,13 @@ class ProjectsLayer final : public MapLayer {
       if (lifecycle_) stages_ = lifeStageCounts(f.model, filter_, lastDayOfMonth(filter_.month_to));
       has_approx_ = std::any_of(p.approx.begin(), p.approx.end(), [](uint8_t a) { return a != 0; });
       covered_ = {};
-      sprites_ = {};
+      std::vector<uint32_t> order;  // a large table: nothing until the view asks (below)
       if (p.size() <= kWholeTableRows) {
-        std::vector<uint32_t> order(p.size());
+        order.resize(p.size());
         std::iota(order.begin(), order.end(), 0u);
-        buildSprites(f, order);
-        return true;
       }
+      buildSprites(f, order);
+      if (p.size() <= kWholeTableRows || !active(f) || !f.derived.index()) return true;
     }
     if (f.model.projects.size() <= kWholeTableRows || !active(f)) return false;
     // A large table: the projects around the view, when the view has left them (or is far inside).
