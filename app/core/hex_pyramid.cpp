@@ -237,8 +237,9 @@ LevelBlend HexPyramid::blendFor(double cell_units) const {
   int k = 0;
   while (k + 1 < n && levels[k + 1].spacing() <= cell_units) ++k;
   const double f = std::log2(cell_units / levels[k].spacing()) / std::log2(levels[k + 1].spacing() / levels[k].spacing());
-  // Most of the zoom range shows one level; the fade takes the middle 40 % of each octave.
-  const double t = std::clamp((f - 0.3) / 0.4, 0.0, 1.0);
+  // Most of the zoom range shows one level; the fade takes the middle 30 % of each octave (two
+  // translucent levels over each other read poorly, so not longer than a smooth zoom needs).
+  const double t = std::clamp((f - 0.35) / 0.3, 0.0, 1.0);
   b.fine = k;
   b.coarse = k + 1;
   b.coarse_weight = static_cast<float>(t * t * (3 - 2 * t));
