@@ -88,20 +88,22 @@ void Derived::update(const DerivedInputs& in) {
   }
 
   const bool async = in.allow_async && m.projects.size() > in.async_rows;
+  // The pyramid costs ~25 ms at 100k rows (several passes): a worker from 50k on.
+  const bool async_pyramid = in.allow_async && m.projects.size() > std::min<size_t>(in.async_rows, 50'000);
   order_.update(
       rev,
       [model = in.model](TaskControl&) {
         return std::shared_ptr<const std::vector<uint32_t>>(
             std::make_shared<std::vector<uint32_t>>(spatialOrder(model->projects)));
       },
-      async);
+      async_pyramid);
   order_.poll();
   if (order_.key() && *order_.key() == rev)  // the pyramid walks the rows in the model's spatial order
     pyramid_.update(
         {rev, f},
         [model = in.model, f, order = order_.get()](TaskControl& c) { return buildHexPyramid(model->projects, f, order.get(), &c); },
-        async);
-  const bool fresh = pyramid_.poll() || !async;
+        async_pyramid);
+  const bool fresh = pyramid_.poll() || !async_pyramid;
   // Per frame, O(visible bins): the levels for this zoom and whether bubbles show at all.
   const double cell = in.bin_cell_px * in.units_per_px;
   if (fresh || cell != cell_units_ || in.aggregate != mode_ || !(in.view == view_)) {
