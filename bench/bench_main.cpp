@@ -147,7 +147,7 @@ json filterCpu(const Model& m, const AppState& st, int reps) {
     reference.push_back(msSince(t));
     sink = sink + s.total.count;
   }
-  // The bubbles' hex pyramid for a filter (the viewer builds it on a worker above 200k rows).
+  // The bubbles' hex pyramid for a filter (the viewer builds it on a worker from 50k rows).
   const std::vector<uint32_t> order = spatialOrder(m.projects);
   std::vector<double> pyramid;
   for (int i = 0; i < std::min(reps, 5); ++i) {
