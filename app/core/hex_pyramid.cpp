@@ -121,7 +121,7 @@ void forVisible(const std::vector<T>& items, int r0, const std::vector<uint32_t>
 // Bins `active` at `size`: hexagons of two or more projects become bins, a project alone is a
 // single (settled); the rest go on to the next finer level, in the same order (none after the
 // finest).
-HexLevel buildLevel(std::vector<Pt>& active, double size, bool finest) {
+HexLevel buildLevel(std::vector<Pt>& active, double size, bool finest, TaskControl* control) {
   HexLevel L;
   L.size = size;
   std::vector<Bin> bins;
@@ -132,6 +132,11 @@ HexLevel buildLevel(std::vector<Pt>& active, double size, bool finest) {
   int32_t last_id = -1;
   const double inv_size = 1 / size;
   for (size_t i = 0; i < active.size(); ++i) {
+    // A newer filter waits for this one to stop (BackgroundTask joins): answer within ~1 ms.
+    if ((i & 0x3FFF) == 0 && control && control->cancel) {
+      active.clear();
+      return L;
+    }
     const Pt& p = active[i];
     const HexCoord h = hexOfScaled(p.x * inv_size, p.y * inv_size);
     if (!(h == last)) {
@@ -287,7 +292,7 @@ HexPyramid buildHexPyramid(const Projects& p, const Filter& f, const std::vector
   std::vector<Pt> active;
   const size_t n = p.size();
   for (size_t k = 0; k < n; ++k) {
-    if ((k & 0xFFFF) == 0 && control && control->cancel) return {};
+    if ((k & 0x3FFF) == 0 && control && control->cancel) return {};
     const size_t i = order && order->size() == n ? (*order)[k] : k;
     if (!passes(p, i, f)) continue;
     active.push_back({p.x[i], p.y[i], p.investment_yi[i], static_cast<uint32_t>(i), static_cast<uint8_t>(p.ecosystem[i])});
@@ -299,9 +304,10 @@ HexPyramid buildHexPyramid(const Projects& p, const Filter& f, const std::vector
   for (int k = kHexLevels - 1; k >= 0 && !active.empty(); --k) {
     if (control && control->cancel) return {};
     const double size = kHexSpacing0 * std::ldexp(1.0, k) / kSqrt3;
-    out.levels.push_back(buildLevel(active, size, k == 0));
+    out.levels.push_back(buildLevel(active, size, k == 0, control));
     if (control) control->progress = float(kHexLevels - k) / kHexLevels;
   }
+  if (control && control->cancel) return {};  // stopped inside a level: not a whole pyramid
   std::reverse(out.levels.begin(), out.levels.end());
   return out;
 }
