@@ -37,6 +37,7 @@
 #include "ui/app.h"
 #include "ui/startup.h"
 #include "core/stats.h"
+#include "core/hex_pyramid.h"
 #include "import_bench.h"
 #include "postgis_bench.h"
 #include "present_bench.h"
@@ -149,6 +150,15 @@ json filterCpu(const Model& m, const AppState& st, int reps) {
     reference.push_back(msSince(t));
     sink = sink + s.total.count;
   }
+  // The bubbles' hex pyramid for a filter (the viewer builds it on a worker from 50k rows).
+  const std::vector<uint32_t> order = spatialOrder(m.projects);
+  std::vector<double> pyramid;
+  for (int i = 0; i < std::min(reps, 5); ++i) {
+    t = Clock::now();
+    sink = sink + buildHexPyramid(m.projects, filterStep(st.filter, i), &order).members;
+    pyramid.push_back(msSince(t));
+  }
+  r["pyramid_build"] = summary(pyramid);
   r["engine_attr"] = summary(attr);
   r["engine_time"] = summary(time);
   r["reference_pass"] = summary(reference);
@@ -276,6 +286,22 @@ json runDataset(const BenchOptions& o, const std::string& file, bool cpu_only) {
     const double a = i * 0.35;
     s.view.panPixels(18 * std::cos(a), 18 * std::sin(a));
   });
+  // 3b. Every zoom level: from home into the busiest park (1 m a pixel) with a small pan each
+  //     frame, then panning there (bubbles split into the projects on screen).
+  std::vector<int> per_park(model.parks.size() + 1, 0);
+  for (int16_t k : model.projects.park_index) ++per_park[k < 0 ? model.parks.size() : size_t(k)];
+  const size_t busiest = std::max_element(per_park.begin(), per_park.end() - 1) - per_park.begin();
+  s.view = home;
+  const double step = std::pow(home.units_per_px / 1.0, 1.0 / o.frames);
+  frames("zoom_deep", [&](int i) {
+    const Vec2 at = busiest < model.parks.size() ? s.view.toScreen(model.parks[busiest].xy) : centre;
+    s.view.zoomAt(at, step);
+    s.view.panPixels(4 * std::cos(i * 0.5), 4 * std::sin(i * 0.5));
+  });
+  frames("pan_deep", [&](int i) {
+    const double a = i * 0.35;
+    s.view.panPixels(18 * std::cos(a), 18 * std::sin(a));
+  });
   // 4. Filter changes in the app: the statistics engine in the frame, uniform-only map redraw.
   s.view = home;
   app.benchFrame();
@@ -394,6 +420,10 @@ void printTable(const json& all) {
       {"pan/zoom map submit (CPU) median ms", {"panzoom", "map_submit", "median_ms"}, "%14.2f"},
       {"pan at 4x zoom median ms", {"panzoom_4x", "median_ms"}, "%14.1f"},
       {"pan at 4x zoom p95 ms", {"panzoom_4x", "p95_ms"}, "%14.1f"},
+      {"zoom into busiest park (to 1 m/px) median ms", {"zoom_deep", "median_ms"}, "%14.1f"},
+      {"zoom into busiest park p95 ms", {"zoom_deep", "p95_ms"}, "%14.1f"},
+      {"pan at 1 m/px median ms", {"pan_deep", "median_ms"}, "%14.1f"},
+      {"pan at 1 m/px p95 ms", {"pan_deep", "p95_ms"}, "%14.1f"},
       {"filter-change frame median ms (GPU incl.)", {"filter_frames", "median_ms"}, "%14.1f"},
       {"stats engine build (once, in init) ms", {"filter", "engine_build_ms"}, "%14.2f"},
       {"stats engine cube cells", {"filter", "engine_cells"}, "%14.0f"},
@@ -403,6 +433,7 @@ void printTable(const json& all) {
       {"time-window change: stats engine CPU ms", {"filter", "engine_time", "median_ms"}, "%14.4f"},
       {"one-pass reference computeStats ms", {"filter", "reference_pass", "median_ms"}, "%14.3f"},
       {"filter change: map redraw submit CPU ms", {"filter_frames", "map_submit", "median_ms"}, "%14.3f"},
+      {"filter change: hex pyramid build (worker) ms", {"filter", "pyramid_build", "median_ms"}, "%14.1f"},
       {"filter change: CPU total (engine+submit) ms", {"filter", "cpu_total_ms"}, "%14.3f"},
       {"time change: CPU total (engine+submit) ms", {"filter", "cpu_total_time_ms"}, "%14.3f"},
       {"heatmap on: frame ms (density+colours+redraw)", {"heatmap_on", "median_ms"}, "%14.1f"},

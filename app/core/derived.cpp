@@ -16,13 +16,31 @@ std::shared_ptr<T> coOwned(const std::shared_ptr<const Model>& m, Args&&... args
 }
 }  // namespace
 
-bool showsBins(const Binning& b, Aggregate mode) {
-  return mode == Aggregate::On || (mode == Aggregate::Auto && b.members > 4000 && b.meanOccupancy() > 2.0);
+bool showsBins(const HexPyramid& p, const LevelBlend& b, const View& view, Aggregate mode) {
+  if (mode == Aggregate::Off || p.levels.empty()) return false;
+  if (mode == Aggregate::On) return true;
+  if (p.members <= 4000 || b.below_finest) return false;
+  // Bubbles while one on screen holds more than one project; else the projects look the same and
+  // the projects layer (rings, life cycle, pulses) draws them.
+  const HexLevel& L = p.levels[b.main()];
+  if (view.width <= 1) return std::any_of(L.bins.begin(), L.bins.end(), [](const Bin& x) { return x.count > 1; });
+  const Vec2 lo = view.toWorld({0, double(view.height)}), hi = view.toWorld({double(view.width), 0});
+  std::vector<uint32_t> seen;
+  L.visible(lo.x, lo.y, hi.x, hi.y, seen);
+  return std::any_of(seen.begin(), seen.end(), [&](uint32_t k) { return L.bins[k].count > 1; });
+}
+
+void Derived::decide() {
+  blend_ = pyramid_.get().blendFor(cell_units_);
+  // Before the first pyramid of a large table arrives, draw neither (not a million sprites).
+  aggregated_ = pyramid_.key() ? showsBins(pyramid_.get(), blend_, view_, mode_)
+                               : mode_ != Aggregate::Off && (pyramid_.pending() || order_.pending());
 }
 
 void Derived::update(const DerivedInputs& in) {
   if (!in.model) return;
   model_ = in.model;
+  last_in_ = in;
   const Model& m = *in.model;
   const uint64_t rev = in.model_rev;
   const Filter& f = in.filter;
@@ -70,15 +88,30 @@ void Derived::update(const DerivedInputs& in) {
   }
 
   const bool async = in.allow_async && m.projects.size() > in.async_rows;
-  const double cell = in.bin_cell_px * in.units_per_px;
-  bins_.update(
-      {rev, f, cell, in.aggregate},
-      [model = in.model, f, cell, mode = in.aggregate](TaskControl&) {
-        return mode == Aggregate::Off ? Binning{} : binProjects(model->projects, f, cell);
+  // The pyramid costs ~25 ms at 100k rows (several passes): a worker from 50k on.
+  const bool async_pyramid = in.allow_async && m.projects.size() > std::min<size_t>(in.async_rows, 50'000);
+  order_.update(
+      rev,
+      [model = in.model](TaskControl&) {
+        return std::shared_ptr<const std::vector<uint32_t>>(
+            std::make_shared<std::vector<uint32_t>>(spatialOrder(model->projects)));
       },
-      async);
-  bins_.poll();
-  aggregated_ = bins_.key() && showsBins(bins_.get(), std::get<3>(*bins_.key()));
+      async_pyramid);
+  order_.poll();
+  if (order_.key() && *order_.key() == rev)  // the pyramid walks the rows in the model's spatial order
+    pyramid_.update(
+        {rev, f},
+        [model = in.model, f, order = order_.get()](TaskControl& c) { return buildHexPyramid(model->projects, f, order.get(), &c); },
+        async_pyramid);
+  const bool fresh = pyramid_.poll() || !async_pyramid;
+  // Per frame, O(visible bins): the levels for this zoom and whether bubbles show at all.
+  const double cell = in.bin_cell_px * in.units_per_px;
+  if (fresh || cell != cell_units_ || in.aggregate != mode_ || !(in.view == view_)) {
+    cell_units_ = cell;
+    mode_ = in.aggregate;
+    view_ = in.view;
+    decide();
+  }
 
   index_.update(
       rev,
@@ -91,9 +124,11 @@ void Derived::update(const DerivedInputs& in) {
 }
 
 void Derived::wait() {
-  bins_.wait();
+  order_.wait();
+  if (last_in_) update(*last_in_);  // starts the pyramid if it was waiting for the order
+  pyramid_.wait();
   index_.wait();
-  if (bins_.key()) aggregated_ = showsBins(bins_.get(), std::get<3>(*bins_.key()));
+  decide();
 }
 
 }  // namespace cm

@@ -1,6 +1,6 @@
 // Derived data, one pipeline: everything the panels and the map layers show that is computed
 // from the model and the state — statistics for the filter and its time window, the histogram's
-// all-time series, annual-target progress, bubbles for the zoom, the pick index, the model's
+// all-time series, annual-target progress, the bubbles' hex pyramid, the pick index, the model's
 // drawing origin. Each product is cached by the key of its inputs (model revision, filter, zoom
 // where needed) and recomputed only when that key changes. The frame driver calls update() after
 // the panels have edited the state and before anything is drawn, so totals and map never
@@ -12,13 +12,14 @@
 #include <memory>
 #include <optional>
 
-#include "core/binning.h"
 #include "core/cached.h"
+#include "core/hex_pyramid.h"
 #include "core/filter.h"
 #include "core/model.h"
 #include "core/stats.h"
 #include "core/stats_report.h"
 #include "core/symbology.h"
+#include "core/view.h"
 #include "geo/spatial_index.h"
 
 namespace cm {
@@ -43,6 +44,7 @@ struct DerivedInputs {
   double bin_cell_px = kBinCellPx;  // bubbles' cell size on screen (grows with the UI scale)
   bool allow_async = true;  // false: everything is computed before update() returns
   size_t async_rows = 200'000;  // slow products go to a worker above this many projects
+  View view;  // what is on screen (width 1: everything), for the bubbles' occupancy there
 };
 
 class Derived {
@@ -55,7 +57,7 @@ class Derived {
 
   // Recomputes what is stale for `in`; takes results of finished background products.
   void update(const DerivedInputs& in);
-  bool pending() const { return bins_.pending() || index_.pending(); }
+  bool pending() const { return order_.pending() || pyramid_.pending() || index_.pending(); }
   void wait();  // until nothing is pending (screenshots, tests)
 
   const Stats& stats() const { return stats_.get(); }       // filter and time window
@@ -63,9 +65,11 @@ class Derived {
   const Filter* statsFilter() const { return stats_.key() ? &std::get<1>(*stats_.key()) : nullptr; }
   const Stats& allTime() const { return all_time_.get(); }  // attribute filter, whole timeline
   const TargetProgress* targets() const { return targets_in_ ? &targets_.get() : nullptr; }
-  const Binning& bins() const { return bins_.get(); }
-  bool aggregated() const { return aggregated_; }            // the map shows bins() instead of projects
-  uint64_t binsRevision() const { return bins_.revision(); }
+  // The bubbles' hex pyramid for the filter (built once per filter; the zoom only picks levels).
+  const HexPyramid& pyramid() const { return pyramid_.get(); }
+  uint64_t pyramidRevision() const { return pyramid_.revision(); }
+  const LevelBlend& blend() const { return blend_; }          // the levels this zoom shows
+  bool aggregated() const { return aggregated_; }            // the map shows bubbles instead of projects
   const PointIndex* index() const { return index_.get().get(); }
   Vec2 origin() const { return origin_.get(); }              // centre of the districts' extent
 
@@ -73,18 +77,26 @@ class Derived {
   using StatsKey = std::tuple<uint64_t, Filter>;
   std::optional<Targets> targets_in_;
   std::shared_ptr<const Model> model_;  // co-owned: the engines below read it
+  std::optional<DerivedInputs> last_in_;  // wait() finishes what the last update() started
   Cached<uint64_t, std::shared_ptr<StatsEngine>> engine_, target_engine_;
   Cached<uint64_t, Vec2> origin_;
   Cached<StatsKey, Stats> stats_;
   Cached<std::tuple<uint64_t, Filter, int, int>, Stats> all_time_;
   Cached<std::tuple<uint64_t, int>, TargetProgress> targets_;
-  AsyncCached<std::tuple<uint64_t, Filter, double, Aggregate>, Binning> bins_;
+  AsyncCached<uint64_t, std::shared_ptr<const std::vector<uint32_t>>> order_;  // spatialOrder, per model
+  AsyncCached<std::tuple<uint64_t, Filter>, HexPyramid> pyramid_;
   AsyncCached<uint64_t, std::shared_ptr<PointIndex>> index_;
   bool aggregated_ = false;
+  LevelBlend blend_;
+  Aggregate mode_ = Aggregate::Auto;
+  double cell_units_ = 0;
+  View view_;
+  void decide();  // blend_ and aggregated_ for the current pyramid, cell size and view
 };
 
-// Whether a binning is shown instead of the projects: always (On), never (Off), or (Auto) when
-// more than 4,000 projects average more than two a cell.
-bool showsBins(const Binning& b, Aggregate mode);
+// Whether bubbles are shown instead of the projects: always (On), never (Off), or (Auto) when
+// more than 4,000 projects pass the filter, the zoom is not finer than the pyramid's finest level,
+// and the bins on screen at the level shown average more than two projects.
+bool showsBins(const HexPyramid& p, const LevelBlend& b, const View& view, Aggregate mode);
 
 }  // namespace cm

@@ -92,6 +92,7 @@ inline constexpr Str Off{"Off"};
 inline constexpr Str On{"On"};
 inline constexpr Str Aggregated{"Aggregated"};
 inline constexpr Str BinProjects{"BinProjects"};
+inline constexpr Str BubbleRing{"BubbleRing"};
 inline constexpr Str ParkMarker{"ParkMarker"};
 inline constexpr Str MainIndustry{"MainIndustry"};
 inline constexpr Str Catchment{"Catchment"};

@@ -30,7 +30,7 @@ inline float pointRadiusPx(const PointStyle& s, float invest_yi) {
   return std::clamp(s.radius_k * std::sqrt(std::max(invest_yi, 0.f)), s.radius_min, s.radius_max);
 }
 
-// Whether projects are drawn one by one or gathered into bubbles (core/binning.h). Auto
+// Whether projects are drawn one by one or gathered into bubbles (core/hex_pyramid.h). Auto
 // aggregates when points would pile up: many projects, more than two a cell on average.
 enum class Aggregate { Auto, Off, On };
 inline constexpr double kBinCellPx = 36;

@@ -42,4 +42,20 @@ std::vector<size_t> PointIndex::within(double qx, double qy, double radius,
   return out;
 }
 
+void PointIndex::inRect(double minx, double miny, double maxx, double maxy, std::vector<uint32_t>& out) const {
+  out.clear();
+  if (!(maxx >= minx) || !(maxy >= miny)) return;
+  // The circle around the rectangle, then the rectangle itself.
+  std::vector<std::pair<size_t, double>> hits;
+  const double q[2] = {(minx + maxx) / 2, (miny + maxy) / 2};
+  const double r2 = ((maxx - minx) * (maxx - minx) + (maxy - miny) * (maxy - miny)) / 4 * 1.0001;
+  nanoflann::SearchParams params;
+  params.sorted = false;
+  impl_->tree.radiusSearch(q, r2, hits, params);
+  out.reserve(hits.size());
+  const std::vector<double>&x = *impl_->cloud.x, &y = *impl_->cloud.y;
+  for (const auto& h : hits)
+    if (x[h.first] >= minx && x[h.first] <= maxx && y[h.first] >= miny && y[h.first] <= maxy) out.push_back(static_cast<uint32_t>(h.first));
+}
+
 }  // namespace cm

@@ -1,5 +1,7 @@
 #include "render/gpu_mesh.h"
 
+#include <algorithm>
+
 #include <cstddef>
 
 namespace cm {
@@ -84,6 +86,40 @@ GpuSprites uploadSprites(const std::vector<SpriteVertex>& points) {
   glVertexAttribIPointer(4, 3, GL_UNSIGNED_INT, stride, reinterpret_cast<void*>(offsetof(SpriteVertex, bits)));
   glBindVertexArray(0);  // the element buffer binding stays with the VAO
   return s;
+}
+
+void uploadBubbles(GpuBubbles& g, const std::vector<BubbleVertex>& bubbles) {
+  std::vector<BubbleVertex> verts;
+  verts.reserve(bubbles.size() * 4);
+  for (const BubbleVertex& v : bubbles)
+    for (int c = 0; c < 4; ++c) verts.push_back(v);
+  g.count = static_cast<GLsizei>(bubbles.size());
+  if (!g.vao.id()) g.vao = gl::makeVertexArray();
+  glBindVertexArray(g.vao.id());
+  if (bubbles.size() > g.capacity || !g.vbo.id()) {
+    g.capacity = std::max<size_t>(1024, bubbles.size() * 3 / 2);
+    std::vector<uint32_t> idx;
+    idx.reserve(g.capacity * 6);
+    for (uint32_t k = 0; k < g.capacity; ++k) {
+      const uint32_t b = 4 * k;
+      for (uint32_t i : {b, b + 1, b + 2, b + 2, b + 1, b + 3}) idx.push_back(i);
+    }
+    g.vbo = gl::makeBuffer(GL_ARRAY_BUFFER, g.capacity * 4 * sizeof(BubbleVertex), nullptr, GL_DYNAMIC_DRAW);
+    g.ibo = gl::makeBuffer(GL_ELEMENT_ARRAY_BUFFER, idx.size() * sizeof(uint32_t), idx.data());
+    const GLsizei stride = sizeof(BubbleVertex);
+    glEnableVertexAttribArray(1);
+    glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, stride, nullptr);
+    glEnableVertexAttribArray(2);
+    glVertexAttribPointer(2, 2, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<void*>(offsetof(BubbleVertex, radius_px)));
+    glEnableVertexAttribArray(3);
+    glVertexAttribPointer(3, 4, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<void*>(offsetof(BubbleVertex, cum)));
+    glEnableVertexAttribArray(5);
+    glVertexAttribPointer(5, 2, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<void*>(offsetof(BubbleVertex, cum) + 4 * sizeof(float)));
+  }
+  glBindBuffer(GL_ARRAY_BUFFER, g.vbo.id());
+  if (!verts.empty()) glBufferSubData(GL_ARRAY_BUFFER, 0, static_cast<GLsizeiptr>(verts.size() * sizeof(BubbleVertex)), verts.data());
+  glBindBuffer(GL_ARRAY_BUFFER, 0);
+  glBindVertexArray(0);
 }
 
 }  // namespace cm

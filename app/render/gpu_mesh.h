@@ -29,6 +29,24 @@ struct GpuSprites {
   GLsizei count = 0;  // sprites
 };
 
+// One bubble (shaders/bubbles.vert), repeated on its four corners.
+struct BubbleVertex {
+  float x, y;          // centroid relative to the model origin
+  float radius_px, alpha;
+  float cum[5];        // cumulative shares of ecosystems 0..4 (the sixth ends at 1)
+  float dominant;      // ecosystem index
+};
+
+// Bubbles are rebuilt whenever the view changes (only the bins on screen): the buffers are kept
+// and refilled, and grow when needed.
+struct GpuBubbles {
+  gl::VertexArray vao;
+  gl::Buffer vbo, ibo;
+  GLsizei count = 0;     // bubbles
+  size_t capacity = 0;   // bubbles the buffers hold
+};
+void uploadBubbles(GpuBubbles& g, const std::vector<BubbleVertex>& bubbles);
+
 // A georeferenced RGBA image drawn as one quad (the heatmap): rows from the south, straight alpha.
 struct GpuImage {
   gl::Texture tex;

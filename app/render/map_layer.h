@@ -120,6 +120,8 @@ class MapLayer {
   virtual void labels(const LayerFrame&, const OverlayFrame&, LabelSet&) const {}
   virtual int hitTest(const LayerFrame&, Vec2 /*mouse_px*/) const { return -1; }
   virtual void tooltip(const LayerFrame&, int /*item*/) const {}
+  // The project row an item stands for, if it is one project (a click then selects it); else -1.
+  virtual int projectOf(int /*item*/) const { return -1; }
   virtual void legend(const LayerFrame&) const {}
 };
 

@@ -18,7 +18,8 @@ Result<bool> MapRenderer::init(const std::string& dir) {
   // and is used only while one of those sets is narrowed (on llvmpipe even an untaken texelFetch
   // branch cost ~15 % of the vertex work at 100k sprites).
   for (auto [prog, name, extra] : {std::tuple{&fill_, "fill", ""}, {&line_, "line", ""}, {&points_, "points", ""},
-                                   {&points_sets_, "points", "#define NARROW_SETS 1\n"}, {&image_, "image", ""}}) {
+                                   {&points_sets_, "points", "#define NARROW_SETS 1\n"}, {&image_, "image", ""},
+                                   {&bubbles_, "bubbles", ""}}) {
     auto p = gl::Program::load(dir, name, defines + extra);
     if (!p) return Result<bool>::fail(p.error());
     *prog = p.take();
@@ -134,6 +135,28 @@ void MapPass::sprites(const GpuSprites& sprites, const Filter& f, const PointSty
   glBindVertexArray(sprites.vao.id());
   glDrawElements(GL_TRIANGLES, sprites.count * 6, GL_UNSIGNED_INT, nullptr);
   glBindTexture(GL_TEXTURE_BUFFER, 0);
+}
+
+static void setPalette(const gl::Program& p) {
+  float pal[kEcosystemCount * 3];
+  for (int i = 0; i < kEcosystemCount; ++i) {
+    pal[i * 3 + 0] = ((kEcosystems[i].rgb >> 16) & 255) / 255.f;
+    pal[i * 3 + 1] = ((kEcosystems[i].rgb >> 8) & 255) / 255.f;
+    pal[i * 3 + 2] = (kEcosystems[i].rgb & 255) / 255.f;
+  }
+  glUniform3fv(p.uniform("u_palette"), kEcosystemCount, pal);
+}
+
+void MapPass::bubbles(const GpuBubbles& b, float ring_px, float ring_min_px) const {
+  if (!b.count) return;
+  const gl::Program& p = r_->bubbles_;
+  p.use();
+  setView(p);
+  setPalette(p);
+  glUniform1f(p.uniform("u_ring_px"), ring_px);
+  glUniform1f(p.uniform("u_ring_min"), ring_min_px);
+  glBindVertexArray(b.vao.id());
+  glDrawElements(GL_TRIANGLES, b.count * 6, GL_UNSIGNED_INT, nullptr);
 }
 
 void MapRenderer::prepare(const LayerFrame& frame, LayerStack& layers) {

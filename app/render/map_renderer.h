@@ -27,6 +27,9 @@ class MapPass {
   // `s`'s radius rule from their value.
   // With `stage_month` >= 0 each sprite shows its life-cycle stage at the end of that month.
   void sprites(const GpuSprites& sprites, const Filter& f, const PointStyle& s, int stage_month = -1) const;
+  // Bubbles (shaders/bubbles.*): a ring of `ring_px` showing the ecosystem mix on those of at
+  // least `ring_min_px` radius.
+  void bubbles(const GpuBubbles& b, float ring_px, float ring_min_px) const;
 
  private:
   friend class MapRenderer;
@@ -52,7 +55,7 @@ class MapRenderer {
   friend class MapPass;
   void uploadSetMasks(const Filter& f) const;
 
-  gl::Program fill_, line_, points_, points_sets_, image_;
+  gl::Program fill_, line_, points_, points_sets_, image_, bubbles_;
   gl::RenderTarget target_;
   gl::Buffer mask_buf_;
   gl::Texture mask_tex_;

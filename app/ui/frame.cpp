@@ -324,6 +324,7 @@ FrameStats App::runFrame(double dt, const FrameTarget& target) {
     DerivedInputs in{model_, model_rev_, st_.filter, st_.timeline.first_month, st_.timeline.last_month,
                      st_.view.units_per_px, st_.aggregate};
     in.bin_cell_px = kBinCellPx * scale;
+    in.view = st_.view;
     in.allow_async = I.interactive;  // headless frames (screenshots, tests) are complete at once
     return in;
   };

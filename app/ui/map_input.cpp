@@ -170,6 +170,8 @@ void handleMapInput(App::Impl& I, AppState& st, const Model& m, const std::funct
         const std::string id = p.layer ? p.layer->info().id : "";
         if (id == "projects") {
           st.selected = p.item;
+        } else if (id == "bubbles" && p.layer->projectOf(p.item) >= 0) {
+          st.selected = p.layer->projectOf(p.item);  // a project drawn as itself among the bubbles
         } else if (id == "bubbles") {
           st.view.zoomAt(I.press, 2.5);  // into the bubble: it splits into its projects
         } else {  // empty map, a park, a district: the card goes

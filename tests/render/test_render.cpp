@@ -286,6 +286,40 @@ TEST(Render, AggregationGathersNearbyProjectsIntoACountedBubble) {
   EXPECT_EQ(whiteNearCentre(off), 0) << "unaggregated points carry no count";
 }
 
+TEST(Render, ABubbleRingShowsItsEcosystemMix) {
+  // Three IoT and three biomedicine projects at one place in Fuyang: one bubble of 6, its disc in
+  // the dominant (first on a tie: IoT) colour, its ring half IoT (clockwise from 12 o'clock: the
+  // right half) and half biomedicine (the left half).
+  namespace fs = std::filesystem;
+  Scene s;
+  const fs::path csv = fs::path(::testing::TempDir()) / "ring_projects.csv";
+  {
+    std::ifstream in(kFixture);  // the fixture (so the view is the other tests'), plus the six
+    std::ofstream out(csv);
+    out << in.rdbuf();
+    for (int i = 0; i < 6; ++i)
+      out << "M" << i << ",环" << i << ",Ring " << i << "," << (i < 3 ? "iot" : "bio") << ","
+          << (i < 3 ? "integrated_circuits" : "synthetic_biology") << ",manufacturing,80,2024-04-01,,signed,330111,,"
+          << 119.95 + 0.001 * (i % 2) << "," << 30.05 + 0.001 * (i / 2 % 2) << ",,0,0,,other,1\n";
+  }
+  Image img = renderShot("ring", "--projects " + csv.string() + " --layers districts,projects --aggregate on" + kSize);
+  ASSERT_EQ(img.w, W);
+  const Vec2 c = s.screenOfLonLat(119.9505, 30.0505);
+  const Image::Px iot{0x00, 0x72, 0xB2}, bio{0x00, 0x9E, 0x73};
+  int bio_left = 0, bio_right = 0, iot_right = 0;
+  for (int dy = -30; dy <= 30; ++dy)
+    for (int dx = -30; dx <= 30; ++dx) {
+      const Image::Px p = img.at(int(c.x) + dx, int(c.y) + dy);
+      if (std::abs(dx) < 3) continue;  // the ring's ends at 12 and 6 o'clock
+      if (distance(p, bio) < 40) (dx < 0 ? bio_left : bio_right)++;
+      if (dx > 0 && distance(p, iot) < 40) ++iot_right;
+    }
+  EXPECT_GT(bio_left, 20) << "no biomedicine arc on the left";
+  EXPECT_EQ(bio_right, 0) << "biomedicine on the IoT half";
+  EXPECT_GT(iot_right, 60) << "no IoT disc and arc on the right";
+  EXPECT_LT(distance(img.at(int(c.x) - 6, int(c.y) + 6), iot), 45) << "the disc is not in the dominant colour";
+}
+
 TEST(Render, SyntheticDataIsLabelledAsSuch) {
   // The sidebar's red "synthetic sample" line shows for synthetic data and only for it.
   auto redBadgePixels = [](const Image& img) {

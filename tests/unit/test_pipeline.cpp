@@ -178,7 +178,7 @@ TEST(Derived, StatsAreKeyedByFilterAndModelRevision) {
   ASSERT_NE(d.index(), nullptr);
 }
 
-TEST(Derived, BinsOnAWorkerEqualBinsComputedInline) {
+TEST(Derived, ThePyramidOnAWorkerEqualsThePyramidBuiltInline) {
   auto m = sample();
   Derived sync, async;
   DerivedInputs in = inputsFor(m, Filter{});
@@ -189,13 +189,37 @@ TEST(Derived, BinsOnAWorkerEqualBinsComputedInline) {
   in.async_rows = 0;  // the sample is small: send it to the worker anyway
   async.update(in);
   EXPECT_TRUE(async.pending());
+  EXPECT_TRUE(async.aggregated()) << "nothing drawn one by one while the first pyramid is computed";
   async.wait();
-  ASSERT_EQ(sync.bins().bins.size(), async.bins().bins.size());
-  EXPECT_EQ(sync.bins().members, async.bins().members);
+  EXPECT_FALSE(async.pending());
+  ASSERT_EQ(sync.pyramid().levels.size(), async.pyramid().levels.size());
+  for (size_t k = 0; k < sync.pyramid().levels.size(); ++k)
+    EXPECT_EQ(sync.pyramid().levels[k].bins.size(), async.pyramid().levels[k].bins.size());
+  EXPECT_EQ(sync.pyramid().members, async.pyramid().members);
+  EXPECT_EQ(sync.pyramid().members, static_cast<int>(m->projects.size()));
   EXPECT_TRUE(sync.aggregated());
   EXPECT_TRUE(async.aggregated());
-  in.aggregate = Aggregate::Off;
+  // Panning and zooming pick levels; they never rebuild the pyramid.
+  const uint64_t rev = sync.pyramidRevision();
+  const int level = sync.blend().main();
   in.allow_async = false;
+  in.units_per_px *= 4;
+  sync.update(in);
+  EXPECT_EQ(sync.pyramidRevision(), rev);
+  EXPECT_GT(sync.blend().main(), level) << "zoomed out: a coarser level";
+  in.view.center.x += 5000;
+  sync.update(in);
+  EXPECT_EQ(sync.pyramidRevision(), rev);
+  // A filter change does.
+  in.filter.min_investment_yi = 10;
+  sync.update(in);
+  EXPECT_NE(sync.pyramidRevision(), rev);
+  EXPECT_LT(sync.pyramid().members, static_cast<int>(m->projects.size()));
+  in.aggregate = Aggregate::Off;
+  sync.update(in);
+  EXPECT_FALSE(sync.aggregated());
+  // Auto: the sample (fewer than 4,000 projects) is drawn one by one.
+  in.aggregate = Aggregate::Auto;
   sync.update(in);
   EXPECT_FALSE(sync.aggregated());
 }

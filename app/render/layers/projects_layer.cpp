@@ -1,5 +1,7 @@
 // Projects: one sprite each, coloured by ecosystem, area ∝ investment, largest drawn first so
 // small ones stay visible. Attributes are on the GPU from the model on; the filter is uniforms.
+// A table above kWholeTableRows is never uploaded whole: the sprites are the projects in and
+// around the view (from the k-d tree), rebuilt when the view leaves that area or zooms far into it.
 // Hover finds the nearest visible project under the cursor (k-d tree); the hovered and the
 // selected project get a ring.
 #include <imgui.h>
@@ -43,6 +45,8 @@ void drawProjectDetails(const Model& m, Lang L, int i) {
 
 namespace {
 
+constexpr size_t kWholeTableRows = 150'000;
+
 class ProjectsLayer final : public MapLayer {
  public:
   const LayerInfo& info() const override { return info_; }
@@ -57,23 +61,51 @@ class ProjectsLayer final : public MapLayer {
       ++revision_;
       if (lifecycle_) stages_ = lifeStageCounts(f.model, filter_, lastDayOfMonth(filter_.month_to));
     }
-    if (!model_changed) return false;
-    built_rev_ = f.model_rev;
+    if (model_changed) {
+      built_rev_ = f.model_rev;
+      const Projects& p = f.model.projects;
+      by_month_.clear();  // rows by signing month: the projects that pulse as their month comes in
+      for (uint32_t i = 0; i < p.size(); ++i) by_month_[projectMonth(p, i)].push_back(i);
+      if (lifecycle_) stages_ = lifeStageCounts(f.model, filter_, lastDayOfMonth(filter_.month_to));
+      has_approx_ = std::any_of(p.approx.begin(), p.approx.end(), [](uint8_t a) { return a != 0; });
+      covered_ = {};
+      std::vector<uint32_t> order;  // a large table: nothing until the view asks (below)
+      if (p.size() <= kWholeTableRows) {
+        order.resize(p.size());
+        std::iota(order.begin(), order.end(), 0u);
+      }
+      buildSprites(f, order);
+      if (p.size() <= kWholeTableRows || !active(f) || !f.derived.index()) return true;
+    }
+    if (f.model.projects.size() <= kWholeTableRows || !active(f)) return false;
+    // A large table: the projects around the view, when the view has left them (or is far inside).
+    const PointIndex* index = f.derived.index();
+    if (!index) return false;
+    const Vec2 lo = f.view.toWorld({0, double(f.view.height)}), hi = f.view.toWorld({double(f.view.width), 0});
+    const double area = (hi.x - lo.x) * (hi.y - lo.y);
+    if (covered_.valid() && lo.x >= covered_.minx && lo.y >= covered_.miny && hi.x <= covered_.maxx && hi.y <= covered_.maxy &&
+        area * 12 > (covered_.maxx - covered_.minx) * (covered_.maxy - covered_.miny))
+      return false;
+    const double mx = 0.4 * (hi.x - lo.x) + f.points.radius_max * f.view.units_per_px;
+    const double my = 0.4 * (hi.y - lo.y) + f.points.radius_max * f.view.units_per_px;
+    covered_ = {lo.x - mx, lo.y - my, hi.x + mx, hi.y + my};
+    std::vector<uint32_t> rows;
+    index->inRect(covered_.minx, covered_.miny, covered_.maxx, covered_.maxy, rows);
+    std::sort(rows.begin(), rows.end());
+    buildSprites(f, rows);
+    ++revision_;
+    return true;
+  }
+  // Sprites for `rows`, the largest investment first.
+  void buildSprites(const LayerFrame& f, std::vector<uint32_t>& rows) {
     const Projects& p = f.model.projects;
-    by_month_.clear();  // rows by signing month: the projects that pulse as their month comes in
-    for (uint32_t i = 0; i < p.size(); ++i) by_month_[projectMonth(p, i)].push_back(i);
-    if (lifecycle_) stages_ = lifeStageCounts(f.model, filter_, lastDayOfMonth(filter_.month_to));
-    has_approx_ = std::any_of(p.approx.begin(), p.approx.end(), [](uint8_t a) { return a != 0; });
     const Vec2 o = f.derived.origin();
-    std::vector<uint32_t> order(p.size());
-    std::iota(order.begin(), order.end(), 0u);
-    std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return p.investment_yi[a] > p.investment_yi[b]; });
+    std::stable_sort(rows.begin(), rows.end(), [&](uint32_t a, uint32_t b) { return p.investment_yi[a] > p.investment_yi[b]; });
     points_.clear();
-    points_.reserve(p.size());
-    for (uint32_t i : order)
+    points_.reserve(rows.size());
+    for (uint32_t i : rows)
       points_.push_back({static_cast<float>(p.x[i] - o.x), static_cast<float>(p.y[i] - o.y), p.investment_yi[i],
                          packFilterWords(p, i)});
-    return true;
   }
   void upload() override {
     sprites_ = uploadSprites(points_);
@@ -198,6 +230,7 @@ class ProjectsLayer final : public MapLayer {
  private:
   LayerInfo info_{"projects", "projects", S::ProjectsL, {40}, 30, 10, 10};
   uint64_t built_rev_ = ~0ull, revision_ = 0;
+  Extent covered_;  // large tables: the area the sprites cover
   bool has_approx_ = false;
   bool lifecycle_ = false;
   LifeStageCounts stages_;
