@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdlib>
 #include <cstdio>
 #include <filesystem>
@@ -180,7 +181,9 @@ json runPostgisBench(const std::string& data_dir, size_t rows, const std::string
     for (const Zoom& z : zooms) {
       size_t bins = 0;
       const double ms = time([&] {
-        auto b = (*src)->bins(f, view(z.units_per_px), 36 * z.units_per_px);
+        double spacing = kHexSpacing0;  // the pyramid's level for 36-px cells (core/hex_pyramid.h)
+        while (spacing * 2 <= 36 * z.units_per_px) spacing *= 2;
+        auto b = (*src)->bins(f, view(z.units_per_px), spacing / std::sqrt(3.0));
         if (!b) err = b.error();
         bins = b ? b->bins.size() : 0;
       });

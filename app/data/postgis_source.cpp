@@ -3,6 +3,7 @@
 #include <postgresql/libpq-fe.h>  // (no -I for libpq: the core's other files keep their flags)
 
 #include <algorithm>
+#include <map>
 #include <climits>
 #include <cmath>
 #include <cstdio>
@@ -242,58 +243,51 @@ std::string PostgisSource::inExtent(const Extent& e, Query& q) const {
          "::float8 AND " + y1 + "::float8";
 }
 
-Result<Binning> PostgisSource::bins(const Filter& f, const Extent& view, double cell) const {
-  Binning out;
-  if (!(cell > 0) || !view.valid()) return out;
-  // Whole cells: a bin at the edge of the view holds every member, as binProjects() would count it.
-  Extent e{std::floor(view.minx / cell) * cell, std::floor(view.miny / cell) * cell, std::ceil(view.maxx / cell) * cell,
-           std::ceil(view.maxy / cell) * cell};
-  if (e.maxx <= view.maxx) e.maxx += cell;  // a point exactly on the far edge starts the next cell
-  if (e.maxy <= view.maxy) e.maxy += cell;
+Result<RemoteBins> PostgisSource::bins(const Filter& f, const Extent& view, double size) const {
+  RemoteBins out;
+  if (!(size > 0) || !view.valid()) return out;
+  // Whole hexagons: every member of a hexagon that meets the view lies within its diameter of it.
+  const Extent e{view.minx - 2 * size, view.miny - 2 * size, view.maxx + 2 * size, view.maxy + 2 * size};
   Query q;
-  const std::string c = q.bind(num(cell)) + "::float8";
+  // hexOf() of core/hex_pyramid.cpp in SQL, operation for operation (IEEE doubles both sides, the
+  // constants bound at full precision), so a point lands in the same hexagon as in memory.
+  const std::string inv = q.bind(num(1.0 / size)) + "::float8", k1 = q.bind(num(1.7320508075688772 / 3)) + "::float8",
+                    k2 = q.bind(num(2.0 / 3)) + "::float8";
+  auto half_away = [](const std::string& v) { return "trunc(" + v + " + CASE WHEN " + v + " >= 0 THEN 0.5 ELSE -0.5 END)"; };
   const std::string eco = col(t_.ecosystem) + "::text";  // grouped as text, named here (cheaper per row)
   const std::string from = needsParks(f) ? fromParks(q) : " FROM " + from_ + " t";
   const std::string cond = where(f, q) + " AND " + inExtent(e, q);
-  q.sql = "SELECT floor(ST_X(p) / " + c + ")::int8 AS cx, floor(ST_Y(p) / " + c + ")::int8 AS cy, e, count(*), " +
-          "sum(ST_X(p)), sum(ST_Y(p)), sum(v) FROM (SELECT " + pointExpr() + " AS p, " + eco + " AS e, " + invExpr() +
-          " AS v" + from + " WHERE " + cond + ") r GROUP BY 1, 2, 3";
+  const std::string scaled = "SELECT x, y, e, v, " + k1 + " * (x * " + inv + ") - (y * " + inv + ") / 3::float8 AS qf, " + k2 +
+                             " * (y * " + inv + ") AS rf FROM (SELECT ST_X(" + pointExpr() + ") AS x, ST_Y(" + pointExpr() +
+                             ") AS y, " + eco + " AS e, " + invExpr() + " AS v" + from + " WHERE " + cond + ") r0";
+  const std::string rounded = "SELECT x, y, e, v, qf, rf, -qf - rf AS sf, " + half_away("qf") + " AS rq, " + half_away("rf") +
+                              " AS rr, " + half_away("(-qf - rf)") + " AS rs FROM (" + scaled + ") r1";
+  q.sql = "SELECT CASE WHEN abs(rq - qf) > abs(rr - rf) AND abs(rq - qf) > abs(rs - sf) THEN -rr - rs ELSE rq END::int8 AS hq, "
+          "CASE WHEN abs(rq - qf) > abs(rr - rf) AND abs(rq - qf) > abs(rs - sf) THEN rr "
+          "WHEN abs(rr - rf) > abs(rs - sf) THEN -rq - rs ELSE rr END::int8 AS hr, e, count(*), sum(x), sum(y), sum(v) FROM (" +
+          rounded + ") r2 GROUP BY 1, 2, 3";
   auto r = run(conn_->pg, q);
-  if (!r) return Result<Binning>::fail(r.error());
-  struct Acc {
-    double sx = 0, sy = 0, inv = 0;
-    int n = 0;
-    std::array<int, kEcosystemCount> eco{};
-    std::array<double, kEcosystemCount> eco_inv{};
-  };
-  std::unordered_map<int64_t, Acc> cells;
+  if (!r) return Result<RemoteBins>::fail(r.error());
+  std::map<std::pair<int64_t, int64_t>, Bin> hexes;
+  std::map<std::pair<int64_t, int64_t>, std::pair<double, double>> sums;
   const PGresult* res = r->get();
   for (int i = 0; i < PQntuples(res); ++i) {
-    const int64_t cx = integer(res, i, 0), cy = integer(res, i, 1);
     const auto eco = value(res, i, 2) ? ecosystemFromId(value(res, i, 2)) : std::nullopt;
     if (!eco) continue;
-    const int ei = static_cast<int>(*eco);
-    Acc& a = cells[(cx << 32) ^ (cy & 0xFFFFFFFF)];
+    const std::pair<int64_t, int64_t> key{integer(res, i, 0), integer(res, i, 1)};
+    Bin& b = hexes[key];
     const int n = static_cast<int>(integer(res, i, 3));
-    a.n += n;
-    a.sx += real(res, i, 4), a.sy += real(res, i, 5);
-    const double inv = real(res, i, 6);
-    a.inv += inv;
-    a.eco[ei] += n;
-    a.eco_inv[ei] += inv;
+    b.count += n;
+    sums[key].first += real(res, i, 4), sums[key].second += real(res, i, 5);
+    b.investment_yi += real(res, i, 6);
+    b.by_ecosystem[static_cast<int>(*eco)] += n;
   }
-  for (const auto& [key, a] : cells) {
-    Bin b;
-    b.xy = {a.sx / a.n, a.sy / a.n};
-    b.count = a.n;
-    b.investment_yi = a.inv;
-    b.by_ecosystem = a.eco;
-    int best = 0;
-    for (int k = 1; k < kEcosystemCount; ++k)
-      if (a.eco_inv[k] > a.eco_inv[best]) best = k;
-    b.dominant = static_cast<Ecosystem>(best);
-    out.members += a.n;
-    out.max_investment_yi = std::max(out.max_investment_yi, a.inv);
+  for (auto& [key, b] : hexes) {
+    b.hex = {static_cast<int32_t>(key.first), static_cast<int32_t>(key.second)};
+    if (!hexIntersectsRect(b.hex, size, view.minx, view.miny, view.maxx, view.maxy)) continue;
+    b.xy = {sums[key].first / b.count, sums[key].second / b.count};
+    out.members += b.count;
+    out.max_investment_yi = std::max(out.max_investment_yi, b.investment_yi);
     out.bins.push_back(b);
   }
   return out;

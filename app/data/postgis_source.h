@@ -2,12 +2,12 @@
 // database for what it draws and counts, one query each, and never holds the rows.
 //
 //   auto src = PostgisSource::open({"host=... dbname=...", "projects"}, model);  // districts, parks, CRS
-//   Binning b = *src->bins(filter, view_extent, cell_units);  // GROUP BY floor(x/cell), floor(y/cell)
+//   RemoteBins b = *src->bins(filter, view_extent, size);     // GROUP BY the pyramid's hexagon of `size`
 //   RemoteRows r = *src->rows(filter, view_extent, 5000);     // the rows themselves, when few enough
 //   Stats s = *src->stats(filter);                            // GROUP BY GROUPING SETS (month×ecosystem, size, …)
 //
-// The results are the in-memory engine's types (core/binning.h's Binning, core/stats.h's Stats)
-// and mean the same: the tests compare them with binProjects() and computeStats() on the same
+// The results are the in-memory engine's types (core/hex_pyramid.h's Bin, core/stats.h's Stats)
+// and mean the same: the tests compare them with hexOf() grouping and computeStats() on the same
 // rows. The table has the canonical CSV's columns (names configurable in RemoteTable) and a point
 // geometry column in any SRID; values are the CSV's ids (ecosystem, chain, sector, channel),
 // district adcodes and park ids. Whether a project lies in its park's catchment is worked out in
@@ -23,7 +23,7 @@
 #include <string>
 #include <vector>
 
-#include "core/binning.h"
+#include "core/hex_pyramid.h"
 #include "core/filter.h"
 #include "core/model.h"
 #include "core/result.h"
@@ -49,6 +49,11 @@ struct RemoteRow {
   Ecosystem ecosystem = Ecosystem::Other;
   float investment_yi = 0;
 };
+struct RemoteBins {
+  std::vector<Bin> bins;
+  int members = 0;
+  double max_investment_yi = 0;
+};
 struct RemoteRows {
   std::vector<RemoteRow> rows;
   bool truncated = false;  // more rows in the view than the cap: draw bins instead
@@ -67,9 +72,10 @@ class PostgisSource {
   // Projects::chain_names for this table: what Filter::chains and Stats::by_chain index.
   const std::vector<std::string>& chainNames() const { return chain_names_; }
 
-  // Bins of `cell` display-CRS units over the view (widened to whole cells, so a bin at the edge
-  // holds all its members), as binProjects() makes them; Bin::example is -1 (no row index).
-  Result<Binning> bins(const Filter& f, const Extent& view, double cell) const;
+  // The projects that pass f gathered into the hex pyramid's hexagons of circumradius `size`
+  // (display CRS; core/hex_pyramid.h's hexOf, computed the same way in SQL), every hexagon that
+  // meets the view with all its members; Bin::example and Bin::first are -1 (no row index).
+  Result<RemoteBins> bins(const Filter& f, const Extent& view, double size) const;
   // The rows in the view that pass f, at most `cap` (truncated set when there are more).
   Result<RemoteRows> rows(const Filter& f, const Extent& view, size_t cap) const;
   // The statistics panel's numbers for f, as computeStats() gives them.

@@ -1,5 +1,5 @@
 // The remote source against the in-memory engine: the sample loaded into a throwaway PostGIS,
-// then bins, rows and statistics asked of the database equal binProjects(), passes() and
+// then bins, rows and statistics asked of the database equal hexOf() grouping, passes() and
 // computeStats() on the same rows, for many filters; odd table, schema and chain names are
 // quoted, never executed.
 #include <gtest/gtest.h>
@@ -11,7 +11,7 @@
 #include <nlohmann/json.hpp>
 #include <random>
 
-#include "core/binning.h"
+#include "core/hex_pyramid.h"
 #include "core/stats.h"
 #include "data/postgis_source.h"
 #include "pg_server.h"
@@ -72,31 +72,42 @@ void expectSameStats(const Stats& r, const Stats& ref, const std::vector<std::st
   EXPECT_EQ(r.by_month_ecosystem, ref.by_month_ecosystem) << what;
 }
 
-// Bins keyed by their cell (a centroid lies inside its square cell).
-std::map<std::pair<int64_t, int64_t>, Bin> byCell(const Binning& b, double cell) {
-  std::map<std::pair<int64_t, int64_t>, Bin> m;
-  for (const Bin& x : b.bins) m[{static_cast<int64_t>(std::floor(x.xy.x / cell)), static_cast<int64_t>(std::floor(x.xy.y / cell))}] = x;
+// The reference: the filtered rows grouped by their hexagon of `size` (hexOf), as the pyramid does.
+std::map<std::pair<int, int>, Bin> hexBins(const Projects& p, const Filter& f, double size) {
+  std::map<std::pair<int, int>, Bin> m;
+  std::map<std::pair<int, int>, Vec2> sum;
+  for (size_t i = 0; i < p.size(); ++i) {
+    if (!passes(p, i, f)) continue;
+    const HexCoord h = hexOf({p.x[i], p.y[i]}, size);
+    Bin& b = m[{h.q, h.r}];
+    b.hex = h;
+    ++b.count;
+    b.investment_yi += p.investment_yi[i];
+    ++b.by_ecosystem[static_cast<int>(p.ecosystem[i])];
+    sum[{h.q, h.r}].x += p.x[i], sum[{h.q, h.r}].y += p.y[i];
+  }
+  for (auto& [k, b] : m) b.xy = {sum[k].x / b.count, sum[k].y / b.count};
   return m;
 }
 
-void expectSameBins(const Binning& remote, const Binning& ref, double cell, const Extent& view, const std::string& what) {
-  const auto r = byCell(remote, cell);
-  auto all = byCell(ref, cell);
-  std::map<std::pair<int64_t, int64_t>, Bin> want;  // the reference's cells that touch the view
-  for (const auto& [k, b] : all)
-    if ((k.first + 1) * cell > view.minx && k.first * cell <= view.maxx && (k.second + 1) * cell > view.miny &&
-        k.second * cell <= view.maxy)
-      want[k] = b;
+void expectSameBins(const RemoteBins& remote, const Projects& p, const Filter& f, double size, const Extent& view,
+                    const std::string& what) {
+  std::map<std::pair<int, int>, Bin> r, want;  // the reference's hexagons that meet the view
+  for (const Bin& b : remote.bins) r[{b.hex.q, b.hex.r}] = b;
+  int members = 0;
+  for (const auto& [k, b] : hexBins(p, f, size))
+    if (hexIntersectsRect(b.hex, size, view.minx, view.miny, view.maxx, view.maxy)) want[k] = b, members += b.count;
   ASSERT_EQ(r.size(), want.size()) << what;
+  EXPECT_EQ(remote.members, members) << what;
   for (const auto& [k, b] : want) {
     auto it = r.find(k);
-    ASSERT_NE(it, r.end()) << what << " cell " << k.first << "," << k.second;
+    ASSERT_NE(it, r.end()) << what << " hexagon " << k.first << "," << k.second;
     EXPECT_EQ(it->second.count, b.count) << what;
     EXPECT_TRUE(close(it->second.investment_yi, b.investment_yi)) << what;
     EXPECT_NEAR(it->second.xy.x, b.xy.x, 1e-3) << what;  // millimetres (sums in another order, PROJ vs PostGIS)
     EXPECT_NEAR(it->second.xy.y, b.xy.y, 1e-3) << what;
     EXPECT_EQ(it->second.by_ecosystem, b.by_ecosystem) << what;
-    EXPECT_EQ(it->second.dominant, b.dominant) << what;
+    EXPECT_EQ(it->second.dominant(), b.dominant()) << what;
   }
 }
 
@@ -164,15 +175,13 @@ TEST_F(Remote, BinsRowsAndStatsEqualTheInMemoryEngine) {
     auto st = s.stats(f);
     ASSERT_TRUE(st) << st.error();
     expectSameStats(*st, computeStats(m(), f), s.chainNames(), m().projects.chain_names, what);
-    for (const double cell : {20000.0, 3000.0}) {
-      auto b = s.bins(f, all, cell);
+    for (const double size : {20000.0, 1847.5}) {
+      auto b = s.bins(f, all, size);
       ASSERT_TRUE(b) << b.error();
-      const Binning ref = binProjects(m().projects, f, cell);
-      expectSameBins(*b, ref, cell, all, what + " whole extent");
-      EXPECT_EQ(b->members, ref.members) << what;
-      auto c = s.bins(f, centre, cell);
+      expectSameBins(*b, m().projects, f, size, all, what + " whole extent");
+      auto c = s.bins(f, centre, size);
       ASSERT_TRUE(c) << c.error();
-      expectSameBins(*c, ref, cell, centre, what + " centre");
+      expectSameBins(*c, m().projects, f, size, centre, what + " centre");
     }
     // Rows in the centre: all of them under a large cap, a truncated set under a small one.
     size_t want = 0;
@@ -224,7 +233,7 @@ TEST_F(Remote, OddNamesAreQuotedAndAnotherSridIsTransformed) {
   auto b = (*src)->bins(Filter{}, e, 20000.0);
   ASSERT_TRUE(b) << b.error();
   EXPECT_EQ(b->members, static_cast<int>(m().projects.size()));
-  expectSameBins(*b, binProjects(m().projects, Filter{}, 20000.0), 20000.0, e, "EPSG:4326 column");
+  expectSameBins(*b, m().projects, Filter{}, 20000.0, e, "EPSG:4326 column");
   std::string out;
   ASSERT_TRUE(pg.exec("SELECT count(*) FROM keep", &out)) << "the table the names tried to drop is gone: " << pg.execError();
   // A table that is not there: the message names it.
