@@ -219,7 +219,7 @@ Result<ProjectsLoad> loadProjectsCsv(const std::string& path, const Transform& t
     auto it = row_of_id.find(leader_ids[i]);
     if (it != row_of_id.end() && it->second != i) p.leader_index[i] = static_cast<int32_t>(it->second);
     else if (warned++ < kMaxWarnings)
-      out.warnings.push_back(fileError(path, "project '" + p.id[i] + "': leader_id '" + leader_ids[i] +
+      out.warnings.push_back(fileError(path, "project '" + p.id[i].str() + "': leader_id '" + leader_ids[i] +
                                                  "' is not another project in this file"));
   }
   if (warned > kMaxWarnings)

@@ -212,7 +212,7 @@ void App::replaceModel(std::shared_ptr<const Model> model, Fonts fonts, bool kee
   if (keep_state && old) {
     // A reload of the same source: the user's window, filters and selection stay (by id and by
     // chain name, since rows and chains may have moved); the timeline grows to the new data.
-    const std::string selected_id = st_.selected >= 0 && st_.selected < static_cast<int>(old->projects.size()) ? old->projects.id[st_.selected] : "";
+    const std::string selected_id = st_.selected >= 0 && st_.selected < static_cast<int>(old->projects.size()) ? old->projects.id[st_.selected].str() : "";
     st_.filter.chains = remapChains(st_.filter.chains, old->projects, model_->projects);
     const bool whole = st_.filter.month_from <= st_.timeline.first_month && st_.filter.month_to >= st_.timeline.last_month;
     st_.timeline.first_month = fresh.timeline.first_month;
