@@ -18,6 +18,7 @@ struct Options {
   std::string screenshot;  // --screenshot FILE.png
   int width = 1600, height = 1000;
   bool stats = false;
+  bool no_cache = false;  // --no-cache: neither read nor write the columnar cache (data/project_cache.h)
   std::string aggregate = "auto";  // --aggregate auto|on|off
   std::string select;  // --select ID: pin the details card of this project
   std::string time, ecosystems, chains, sector, districts, park, lang = "zh", extent, layers;

@@ -18,6 +18,7 @@ struct LoadOptions {
   std::string crs;            // display CRS ("" = the default)
   std::string layer;          // --layer: sheet or table ("" = the first with rows)
   std::string mapping_file;   // --mapping ("" = FILE.chainmap.json beside the file when it exists, else a guess)
+  bool use_cache = true;      // the columnar cache (data/project_cache.h); --no-cache turns it off
 };
 
 // A projects table loaded through the importer (any format, any headers): what was read, how it

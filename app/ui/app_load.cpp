@@ -98,7 +98,7 @@ void App::startLoad(LoadOptions opt, bool keep_state) {
 }
 
 void App::openProjects(const std::string& source, const std::string& layer, const std::string& mapping) {
-  startLoad(LoadOptions{model_->data_dir, source, model_->display_crs, layer, mapping}, false);
+  startLoad(LoadOptions{model_->data_dir, source, model_->display_crs, layer, mapping, impl_->source.use_cache}, false);
 }
 
 void App::reload() {
@@ -131,7 +131,7 @@ void App::applyMapping(std::shared_ptr<ImportSession> s, FieldMapping m, bool sa
   base->data_dir = model_->data_dir;
   base->projects_file = s->table.source;
   const bool same_source = s->table.source == I.source.projects_file;
-  LoadOptions opt{model_->data_dir, s->table.source, model_->display_crs, s->table.layer, save ? s->mapping_path : ""};
+  LoadOptions opt{model_->data_dir, s->table.source, model_->display_crs, s->table.layer, save ? s->mapping_path : "", I.source.use_cache};
   I.load_cancelled = false;
   I.loading_file = s->table.display_source;
   st_.status = std::string(tr(st_.lang, S::Loading)) + " " + I.loading_file + " …";
