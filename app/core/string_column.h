@@ -94,7 +94,7 @@ class StringColumn {
     if (offsets.empty()) return chars.empty();
     if (offsets.front() != 0 || offsets.back() != chars.size()) return false;
     for (size_t i = 1; i < offsets.size(); ++i)
-      if (offsets[i] <= offsets[i - 1] || chars[offsets[i] - 1] != '\0') return false;
+      if (offsets[i] <= offsets[i - 1] || offsets[i] > chars.size() || chars[offsets[i] - 1] != '\0') return false;
     chars_ = std::move(chars);
     offsets_ = std::move(offsets);
     return true;
