@@ -392,7 +392,11 @@ Result<ProjectsLoad> loadProjectsCsv(const std::string& path, const Transform& t
 
   // 1. Parse the chunks in parallel.
   const unsigned threads = opt.threads ? opt.threads : std::max(1u, std::thread::hardware_concurrency());
-  const auto ranges = splitCsvRows(*file, header.data_begin, opt.chunk_bytes, threads);
+  // Chunks small enough that every thread gets a few (a 5 MB file on 2 cores: 4 of 1.2 MB), at most
+  // chunk_bytes so that the pages of a large file are handed back as the parse goes.
+  const size_t data_bytes = file->size() - header.data_begin;
+  const size_t chunk = std::min(opt.chunk_bytes, std::max<size_t>(size_t{256} << 10, data_bytes / (size_t{2} * threads) + 1));
+  const auto ranges = splitCsvRows(*file, header.data_begin, chunk, threads);
   std::vector<Chunk> chunks(ranges.size());
   std::atomic<size_t> bytes_done{0};
   const size_t total_bytes = std::max<size_t>(1, file->size() - header.data_begin);
