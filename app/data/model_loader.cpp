@@ -126,8 +126,9 @@ Model loadModel(const LoadOptions& opt, LoadReport& report, TaskControl* control
   if (opt.mapping_file.empty() && !saved && opt.layer.empty() && isCanonicalCsv(m.projects_file)) {
     // The columnar cache first: keyed by the file, the CRS and the map layers the columns depend on.
     const std::string dir = opt.use_cache && report.errors.empty() ? projectsCacheDir() : "";
-    const std::string key = dir.empty() ? "" : projectsCacheKeyText({m.projects_file, "", m.display_crs, {paths.districts, paths.parks}});
-    const std::string cache_file = key.empty() ? "" : projectsCachePath(dir, key);
+    const ProjectsCacheKey cache_key{m.projects_file, "", m.display_crs, {paths.districts, paths.parks}};
+    const std::string key = dir.empty() ? "" : projectsCacheKeyText(cache_key);
+    const std::string cache_file = key.empty() ? "" : projectsCachePath(dir, cache_key);
     if (!cache_file.empty()) {
       if (auto c = readProjectsCache(cache_file, key)) {
         m.projects = std::move(c->projects);

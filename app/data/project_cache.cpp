@@ -192,7 +192,9 @@ std::string projectsCacheKeyText(const ProjectsCacheKey& key) {
   return t;
 }
 
-std::string projectsCachePath(const std::string& dir, const std::string& key_text) {
+std::string projectsCachePath(const std::string& dir, const ProjectsCacheKey& key) {
+  std::error_code ec;
+  const std::string key_text = std::filesystem::absolute(key.source, ec).lexically_normal().string() + "\n" + key.source + "\n" + key.crs;
   char name[40];
   std::snprintf(name, sizeof name, "%016llx.cmcache", static_cast<unsigned long long>(mix(0, key_text.data(), key_text.size())));
   return dir + "/" + name;

@@ -222,9 +222,10 @@ TEST(ProjectsCache, RoundTripEqualsAFreshLoad) {
   EXPECT_EQ(first_report.warnings, fresh_report.warnings);
 
   // The reader on its own: the same key reads back, another key does not.
-  const std::string key = projectsCacheKeyText({file.string(), "", kDefaultDisplayCrs, {}});
+  const ProjectsCacheKey cache_key{file.string(), "", kDefaultDisplayCrs, {}};
+  const std::string key = projectsCacheKeyText(cache_key);
   ASSERT_FALSE(key.empty());
-  const std::string path = projectsCachePath((dir.path / "direct").string(), key);
+  const std::string path = projectsCachePath((dir.path / "direct").string(), cache_key);
   ASSERT_TRUE(writeProjectsCache(path, key, fresh.projects, true, {"w1", "w2"}));
   auto back = readProjectsCache(path, key);
   ASSERT_TRUE(back);
@@ -262,6 +263,8 @@ TEST(ProjectsCache, ChangedSourceOrCrsMissesTheCache) {
   bool renamed = false;
   for (size_t i = 0; i < b.projects.size(); ++i) renamed |= b.projects.name_en[i] == "Renamed 15";
   EXPECT_TRUE(renamed);
+  // One cache file per source: the new one replaced the old.
+  EXPECT_EQ(std::distance(fs::directory_iterator(dir.path / "cache"), fs::directory_iterator()), 1);
 }
 
 TEST(ProjectsCache, TruncatedOrCorruptFilesAreIgnoredAndRewritten) {
