@@ -58,10 +58,6 @@ class StringColumn {
     chars_.shrink_to_fit();
     offsets_.shrink_to_fit();
   }
-  // Appends `n` empty values (a column that a source does not have).
-  void resize_empty(size_t n) {
-    while (size() < n) push_back({});
-  }
 
   // Iteration yields StrRef values.
   struct iterator {

@@ -374,7 +374,7 @@ Result<ProjectsLoad> loadProjectsCsv(const std::string& path, const Transform& t
     }
     return -1;
   };
-  if (header.columns.empty()) return R::fail(fileError(path, "not a readable CSV file (no header line)"));
+  if (header.columns.empty()) return R::fail(fileError(path, "not a readable CSV file"));
   const char* kExpected = " (required: id, name_zh or name_en, ecosystem, investment_yi, signed_date, lon, lat)";
   for (const char* req : {"id", "ecosystem", "investment_yi", "signed_date", "lon", "lat"})
     if (col(req) < 0) return R::fail(fileError(path, std::string("missing required column '") + req + "'" + kExpected));
