@@ -75,6 +75,7 @@ void App::startLoad(LoadOptions opt, bool keep_state) {
   Impl& I = *impl_;
   if (!I.load.idle()) return;  // one load at a time
   I.load_cancelled = false;
+  I.load_frames = 0;
   I.loading_file = withoutPassword(opt.projects_file.empty() ? std::string("(sample)") : opt.projects_file);
   st_.status = std::string(tr(st_.lang, S::Loading)) + " " + I.loading_file + " …";
   LoadOptions run = opt;
@@ -133,6 +134,7 @@ void App::applyMapping(std::shared_ptr<ImportSession> s, FieldMapping m, bool sa
   const bool same_source = s->table.source == I.source.projects_file;
   LoadOptions opt{model_->data_dir, s->table.source, model_->display_crs, s->table.layer, save ? s->mapping_path : "", I.source.use_cache};
   I.load_cancelled = false;
+  I.load_frames = 0;
   I.loading_file = s->table.display_source;
   st_.status = std::string(tr(st_.lang, S::Loading)) + " " + I.loading_file + " …";
   I.load.start([s, m, base, opt, same_source](TaskControl&) {
@@ -158,6 +160,7 @@ void App::pollLoad() {
   if (!done) return;
   if (I.load_cancelled) {  // Cancel was pressed: nothing changes
     I.load_cancelled = false;
+  I.load_frames = 0;
     return;
   }
   applyLoaded(std::move(*done));
@@ -355,7 +358,9 @@ void App::drawLoadUi() {
     }
   }
 
-  if (loading()) {  // progress and Cancel; the map stays usable underneath
+  // Progress and Cancel once a load has taken more than a few frames (a cached table arrives
+  // before the bar would only flash); the map stays usable underneath.
+  if (loading() && ++I.load_frames > 3) {
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos({vp->Size.x * 0.5f, vp->Size.y - 180.f}, ImGuiCond_Always, {0.5f, 1.f});
     ImGui::SetNextWindowSize({420, 0});
