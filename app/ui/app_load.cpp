@@ -160,7 +160,6 @@ void App::pollLoad() {
   if (!done) return;
   if (I.load_cancelled) {  // Cancel was pressed: nothing changes
     I.load_cancelled = false;
-  I.load_frames = 0;
     return;
   }
   applyLoaded(std::move(*done));
