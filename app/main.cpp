@@ -31,7 +31,7 @@ static int run(const Options& opt) {
   const bool want_window = !opt.stats && opt.export_file.empty() && opt.analyze.empty();
   // The atlas is rasterised for the scale the window opens with (text stays crisp at 4K).
   const float scale = opt.ui_scale > 0 ? static_cast<float>(opt.ui_scale) : layout::autoScale(opt.width, opt.height);
-  StartupLoader load({opt.data_dir, opt.projects_file, opt.crs, opt.layer, opt.mapping}, want_window, 16.f * scale);
+  StartupLoader load({opt.data_dir, opt.projects_file, opt.crs, opt.layer, opt.mapping, !opt.no_cache}, want_window, 16.f * scale);
   App app;
   // A screenshot or a video needs no display: an offscreen context (EGL surfaceless). Either way
   // the shaders compile here, while the worker loads.
@@ -176,7 +176,7 @@ static int run(const Options& opt) {
     return 0;
   }
   app.setPresentation(opt.monitor, opt.windowed, opt.kiosk_minutes * 60, opt.tour);
-  app.setSource({opt.data_dir, opt.projects_file, opt.crs, opt.layer, opt.mapping}, load.report.import);
+  app.setSource({opt.data_dir, opt.projects_file, opt.crs, opt.layer, opt.mapping, !opt.no_cache}, load.report.import);
   if (load.report.needs_mapping) app.openMappingDialog(load.report.import);
   app.setWatch(opt.watch_s);
   if (!opt.capture_idle.empty()) app.captureWhenIdle(opt.capture_idle);

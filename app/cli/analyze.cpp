@@ -190,7 +190,7 @@ int runChains(const Options& o, const Model& m, const Filter& f) {
   const json j = chainsJson(m, arcs, views, members, leader_row);
   std::vector<std::string> s;
   s.push_back(std::to_string(arcs.size()) + " leader→follower arcs" +
-              (leader_row >= 0 ? " from " + p.id[static_cast<size_t>(leader_row)] + " (" + p.name_zh[static_cast<size_t>(leader_row)] + ")" : ""));
+              (leader_row >= 0 ? " from " + p.id[static_cast<size_t>(leader_row)].str() + " (" + p.name_zh[static_cast<size_t>(leader_row)].str() + ")" : ""));
   for (const ChainView& v : views) {
     if (v.rows.empty()) continue;
     s.push_back("  " + p.chain_names[static_cast<size_t>(v.chain)] + ": " + std::to_string(v.rows.size()) + " projects, main park " +

@@ -55,6 +55,7 @@ std::optional<Options> parseOptions(int argc, char** argv, int& exit_code) {
   app.add_option("--screenshot", o.screenshot, "Render one frame offscreen to this PNG and exit");
   std::string size;
   app.add_option("--size", size, "Window / screenshot size WxH (default 1600x1000)");
+  app.add_flag("--no-cache", o.no_cache, "Read the projects table itself, not its columnar cache, and write no cache");
   app.add_flag("--stats", o.stats, "Print statistics of the filtered projects as JSON and exit (no window)");
   app.add_flag("--remote", o.remote,
                "With --projects \"PG:…\" --layer [SCHEMA.]TABLE --stats: leave the rows in PostGIS and ask the database "

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "core/ecosystem.h"
+#include "core/string_column.h"
 
 namespace cm {
 
@@ -66,7 +67,7 @@ enum class Channel : uint8_t { TaskForce = 0, OverseasMission, SoeInvest, Other 
 
 // One column per field; row i of every column is project i.
 struct Projects {
-  std::vector<std::string> id, name_zh, name_en;
+  StringColumn id, name_zh, name_en;      // one arena each (core/string_column.h)
   std::vector<Ecosystem> ecosystem;
   std::vector<uint16_t> chain;            // index into chain_names
   std::vector<Sector> sector;
@@ -81,7 +82,7 @@ struct Projects {
   std::vector<uint8_t> in_park;           // park set and the point lies in its catchment
   std::vector<double> lon, lat;           // WGS 84
   std::vector<double> x, y;               // display CRS
-  std::vector<std::string> foreign;       // source region, empty if domestic
+  StringColumn foreign;                   // source region, empty if domestic
   std::vector<float> fdi_musd;
   std::vector<uint8_t> chain_leader;
   std::vector<int32_t> leader_index;      // row of the chain leader followed, -1 none
@@ -92,7 +93,7 @@ struct Projects {
 
   // The source's own columns that no field took, kept for export (extra[column][row]).
   std::vector<std::string> extra_names;
-  std::vector<std::vector<std::string>> extra;
+  std::vector<StringColumn> extra;
 
   std::vector<std::string> chain_names;   // chain id strings, e.g. "visual_intelligence"
 

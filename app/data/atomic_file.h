@@ -2,6 +2,8 @@
 // goes through here: written to a temporary file beside the target, flushed to disk, renamed into
 // place, and the folder flushed — so the target is always the old complete file or the new one.
 #pragma once
+#include <cstddef>
+#include <functional>
 #include <string>
 
 #include "core/result.h"
@@ -10,5 +12,12 @@ namespace cm {
 
 // Creates the parent folder when needed. Errors name the file and the problem.
 Result<bool> writeFileAtomically(const std::string& path, const std::string& bytes);
+
+// The same for a large file written piece by piece: `write(put)` calls put(data, size) for each
+// piece and returns false to give up (the target then stays as it was). `durable` false skips the
+// flushes to disk (for caches that check their own contents): still atomic for readers.
+using AtomicPut = std::function<bool(const void* data, size_t size)>;
+Result<bool> writeFileAtomically(const std::string& path, const std::function<bool(const AtomicPut& put)>& write,
+                                 bool durable = true);
 
 }  // namespace cm

@@ -2,6 +2,7 @@
 // be folded into our "FILE: problem" messages instead of going to stderr raw.
 #pragma once
 #include <string>
+#include <string_view>
 
 namespace cm {
 
@@ -21,6 +22,6 @@ class GdalErrorCapture {
 };
 
 bool fileExists(const std::string& path);
-bool isValidUtf8(const std::string& s);
+bool isValidUtf8(std::string_view s);
 
 }  // namespace cm

@@ -12,6 +12,7 @@
 
 #include "data/data_paths.h"
 #include "data/parks_csv.h"
+#include "data/project_cache.h"
 #include "data/projects_csv.h"
 #include "data/vector_layers.h"
 #include "geo/geos_ops.h"
@@ -126,14 +127,34 @@ Model loadModel(const LoadOptions& opt, LoadReport& report, TaskControl* control
     else if (!saved_layer.empty() && saved_layer != layer) saved = false;
   }
   if (opt.mapping_file.empty() && !saved && opt.layer.empty() && isCanonicalCsv(m.projects_file)) {
-    if (auto p = loadProjectsCsv(m.projects_file, **to_xy, m.districts, m.parks); p) {
+    // The columnar cache first: keyed by the file, the CRS and the map layers the columns depend on.
+    const std::string dir = opt.use_cache && report.errors.empty() ? projectsCacheDir() : "";
+    const ProjectsCacheKey cache_key{m.projects_file, "", m.display_crs, {paths.districts, paths.parks}};
+    const std::string key = dir.empty() ? "" : projectsCacheKeyText(cache_key);
+    const std::string cache_file = key.empty() ? "" : projectsCachePath(dir, cache_key);
+    if (!cache_file.empty()) {
+      if (auto c = readProjectsCache(cache_file, key)) {
+        m.projects = std::move(c->projects);
+        m.projects_synthetic = c->synthetic;
+        for (std::string& w : c->warnings) report.warnings.push_back(std::move(w));
+        if (control) control->progress = 1.f;
+        trace("load: projects (cache)");
+        return m;
+      }
+    }
+    if (auto p = loadProjectsCsv(m.projects_file, **to_xy, m.districts, m.parks, CsvLoadOptions{0, CsvLoadOptions{}.chunk_bytes, control}); p) {
       m.projects = std::move(p->projects);
       m.projects_synthetic = p->synthetic;
+      trace("load: projects (fast CSV)");
+      if (!cache_file.empty()) {
+        auto w = writeProjectsCache(cache_file, key, m.projects, m.projects_synthetic, p->warnings);
+        trace(w ? "load: cache written" : ("load: cache not written: " + w.error()).c_str());
+      }
       for (std::string& w : p->warnings) report.warnings.push_back(std::move(w));
     } else {
       report.errors.push_back(p.error());
+      trace("load: projects (fast CSV)");
     }
-    trace("load: projects (fast CSV)");
     return m;
   }
   // Any other table: read it, map its fields, import.

@@ -20,6 +20,7 @@ struct LoadOptions {
   std::string layer;          // --layer: sheet or table ("" = the first with rows)
   std::string mapping_file;   // --mapping ("" = FILE.chainmap.json beside the file when it exists, else a guess)
   bool map_only = false;      // districts, water, rivers and parks; no projects (--remote asks the database)
+  bool use_cache = true;      // the columnar cache (data/project_cache.h); --no-cache turns it off
 };
 
 // A projects table loaded through the importer (any format, any headers): what was read, how it

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "core/cached.h"
 #include "core/model.h"
 #include "core/result.h"
 #include "geo/projection.h"
@@ -22,11 +23,24 @@ struct ProjectsLoad {
   std::vector<std::string> warnings;  // "FILE: row N: problem" for each skipped or patched row
 };
 
+// How the file is read: on `threads` threads (0: one per core) in chunks of about `chunk_bytes`;
+// the result is the same whatever the numbers. `control` (optional) gets the share of bytes read
+// and can cancel ("FILE: loading cancelled").
+struct CsvLoadOptions {
+  unsigned threads = 0;
+  size_t chunk_bytes = size_t{4} << 20;
+  TaskControl* control = nullptr;
+};
+
+// The file is memory-mapped, cut into chunks at row boundaries and parsed in parallel; rows are
+// then checked for duplicate ids and numbered in file order, so warnings and their row numbers do
+// not depend on the threads.
 // Bad rows (coordinates out of range, unparseable numbers or dates, unknown ecosystem or sector,
 // text that is not UTF-8, duplicate ids) are skipped with a warning. An error ("FILE: problem")
 // when the file cannot be read, a required column is missing or no valid row remains.
 // `districts` must be sorted by adcode (as loadDistricts returns them).
 Result<ProjectsLoad> loadProjectsCsv(const std::string& path, const Transform& wgs84_to_display,
-                                     const std::vector<District>& districts, const std::vector<Park>& parks);
+                                     const std::vector<District>& districts, const std::vector<Park>& parks,
+                                     const CsvLoadOptions& options = {});
 
 }  // namespace cm

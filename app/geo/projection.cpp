@@ -120,6 +120,13 @@ static bool run(PJ* pj, PJ_DIRECTION dir, double& x, double& y) {
 }
 
 bool Transform::apply(double& x, double& y) const { return run(impl_->pj, impl_->reversed ? PJ_INV : PJ_FWD, x, y); }
+void Transform::applyMany(double* x, double* y, size_t n, uint8_t* ok) const {
+  if (n == 0) return;
+  proj_errno_reset(impl_->pj);
+  proj_trans_generic(impl_->pj, impl_->reversed ? PJ_INV : PJ_FWD, x, sizeof(double), n, y, sizeof(double), n, nullptr, 0, 0,
+                     nullptr, 0, 0);
+  for (size_t i = 0; i < n; ++i) ok[i] = std::isfinite(x[i]) && std::isfinite(y[i]) && x[i] != HUGE_VAL && y[i] != HUGE_VAL;
+}
 bool Transform::inverse(double& x, double& y) const { return run(impl_->pj, impl_->reversed ? PJ_FWD : PJ_INV, x, y); }
 
 Result<const Transform*> sharedTransform(const std::string& src, const std::string& dst) {

@@ -25,6 +25,9 @@ class Transform {
   // False (and x, y untouched) when PROJ cannot transform the point.
   bool apply(double& x, double& y) const;
   bool inverse(double& x, double& y) const;
+  // n points in place (one PROJ call, proj_trans_generic): ok[i] = 1 where apply() would succeed
+  // and give a finite point, else 0 and x[i], y[i] unspecified.
+  void applyMany(double* x, double* y, size_t n, uint8_t* ok) const;
   Vec2 operator()(Vec2 p) const { apply(p.x, p.y); return p; }
 
  private:

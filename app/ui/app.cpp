@@ -175,8 +175,8 @@ GlyphText neededText(const Model& m, const LoadReport* report) {
   for (const std::string& s : m.projects.extra_names) t.data += s;
   for (const District& d : m.districts) t.labels += d.name_zh + d.name_en;
   for (const Park& p : m.parks) t.labels += p.name_zh + p.name_en;
-  for (const std::string& s : m.projects.name_zh) t.data += s;
-  for (const std::string& s : m.projects.foreign) t.data += s;
+  for (std::string_view s : m.projects.name_zh) t.data += s;
+  for (std::string_view s : m.projects.foreign) t.data += s;
   for (const std::string& s : m.projects.chain_names) t.data += s;
   return t;
 }

@@ -83,6 +83,7 @@ struct App::Impl {
   BackgroundTask<LoadedModel> load;
   std::string loading_file;        // what the progress bar names (never with a password)
   bool load_cancelled = false;     // Cancel pressed: the result is dropped when it arrives
+  int load_frames = 0;             // frames drawn since the load started: the bar shows after a few
   LoadOptions source;              // where the model on screen came from (F5 reloads it)
   std::shared_ptr<ImportSession> import;  // how it was imported (the mapping dialog edits it)
   std::string pg_password;         // typed in the window for a database; memory only

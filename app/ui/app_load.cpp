@@ -75,6 +75,7 @@ void App::startLoad(LoadOptions opt, bool keep_state) {
   Impl& I = *impl_;
   if (!I.load.idle()) return;  // one load at a time
   I.load_cancelled = false;
+  I.load_frames = 0;
   I.loading_file = withoutPassword(opt.projects_file.empty() ? std::string("(sample)") : opt.projects_file);
   st_.status = std::string(tr(st_.lang, S::Loading)) + " " + I.loading_file + " …";
   LoadOptions run = opt;
@@ -98,7 +99,7 @@ void App::startLoad(LoadOptions opt, bool keep_state) {
 }
 
 void App::openProjects(const std::string& source, const std::string& layer, const std::string& mapping) {
-  startLoad(LoadOptions{model_->data_dir, source, model_->display_crs, layer, mapping}, false);
+  startLoad(LoadOptions{model_->data_dir, source, model_->display_crs, layer, mapping, impl_->source.use_cache}, false);
 }
 
 void App::reload() {
@@ -131,8 +132,9 @@ void App::applyMapping(std::shared_ptr<ImportSession> s, FieldMapping m, bool sa
   base->data_dir = model_->data_dir;
   base->projects_file = s->table.source;
   const bool same_source = s->table.source == I.source.projects_file;
-  LoadOptions opt{model_->data_dir, s->table.source, model_->display_crs, s->table.layer, save ? s->mapping_path : ""};
+  LoadOptions opt{model_->data_dir, s->table.source, model_->display_crs, s->table.layer, save ? s->mapping_path : "", I.source.use_cache};
   I.load_cancelled = false;
+  I.load_frames = 0;
   I.loading_file = s->table.display_source;
   st_.status = std::string(tr(st_.lang, S::Loading)) + " " + I.loading_file + " …";
   I.load.start([s, m, base, opt, same_source](TaskControl&) {
@@ -212,7 +214,7 @@ void App::replaceModel(std::shared_ptr<const Model> model, Fonts fonts, bool kee
   if (keep_state && old) {
     // A reload of the same source: the user's window, filters and selection stay (by id and by
     // chain name, since rows and chains may have moved); the timeline grows to the new data.
-    const std::string selected_id = st_.selected >= 0 && st_.selected < static_cast<int>(old->projects.size()) ? old->projects.id[st_.selected] : "";
+    const std::string selected_id = st_.selected >= 0 && st_.selected < static_cast<int>(old->projects.size()) ? old->projects.id[st_.selected].str() : "";
     st_.filter.chains = remapChains(st_.filter.chains, old->projects, model_->projects);
     const bool whole = st_.filter.month_from <= st_.timeline.first_month && st_.filter.month_to >= st_.timeline.last_month;
     st_.timeline.first_month = fresh.timeline.first_month;
@@ -355,7 +357,9 @@ void App::drawLoadUi() {
     }
   }
 
-  if (loading()) {  // progress and Cancel; the map stays usable underneath
+  // Progress and Cancel once a load has taken more than a few frames (a cached table arrives
+  // before the bar would only flash); the map stays usable underneath.
+  if (loading() && ++I.load_frames > 3) {
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos({vp->Size.x * 0.5f, vp->Size.y - 180.f}, ImGuiCond_Always, {0.5f, 1.f});
     ImGui::SetNextWindowSize({420, 0});

@@ -47,7 +47,7 @@ std::vector<uint32_t> ProjectTable::select(const Model& m, Lang L, const Filter&
   for (uint32_t i = 0; i < p.size(); ++i) {
     if (!passes(p, i, f)) continue;
     if (!needle.empty()) {
-      auto has = [&](const std::string& s) { return lower(s).find(needle) != std::string::npos; };
+      auto has = [&](std::string_view s) { return lower(std::string(s)).find(needle) != std::string::npos; };
       const bool hit = has(p.id[i]) || has(p.name_zh[i]) || has(p.name_en[i]) ||
                        (p.chain[i] < chains.size() && chains[p.chain[i]].find(needle) != std::string::npos) ||
                        (p.district_index[i] >= 0 && districts[p.district_index[i]].find(needle) != std::string::npos) ||
@@ -180,19 +180,19 @@ void ProjectTable::draw(UiContext& ui) {
     drawProjectDetails(m, L, i);
     ImGui::Separator();
     if (ImGui::BeginTable("##fields", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
-      auto row = [](const std::string& k, const std::string& v) {
+      auto row = [](std::string_view k, std::string_view v) {
         ImGui::TableNextRow();
         ImGui::TableSetColumnIndex(0);
-        ImGui::TextDisabled("%s", k.c_str());
+        ImGui::TextDisabled("%.*s", static_cast<int>(k.size()), k.data());
         ImGui::TableSetColumnIndex(1);
-        ImGui::TextWrapped("%s", v.c_str());
+        ImGui::TextWrapped("%.*s", static_cast<int>(v.size()), v.data());
       };
       char buf[64];
       row("id", p.id[i]);
       row("name_zh", p.name_zh[i]);
       row("name_en", p.name_en[i]);
       row("ecosystem", std::string(kEcosystems[static_cast<int>(p.ecosystem[i])].id));
-      row("chain", p.chain[i] < p.chain_names.size() ? p.chain_names[p.chain[i]] : "");
+      row("chain", p.chain[i] < p.chain_names.size() ? std::string_view(p.chain_names[p.chain[i]]) : "");
       row("sector", p.sector[i] == Sector::Manufacturing ? "manufacturing" : "service");
       std::snprintf(buf, sizeof buf, "%.4g", p.investment_yi[i]);
       row("investment_yi", buf);
@@ -200,18 +200,18 @@ void ProjectTable::draw(UiContext& ui) {
       row("started_date", i < static_cast<int>(p.started_day.size()) && p.started_day[i] != Projects::kNoDay ? formatDate(p.started_day[i]) : "");
       row("producing_date",
           i < static_cast<int>(p.producing_day.size()) && p.producing_day[i] != Projects::kNoDay ? formatDate(p.producing_day[i]) : "");
-      row("stage", p.stage[i] < kStageCount ? std::string(kStages[p.stage[i]].id) : "");
+      row("stage", p.stage[i] < kStageCount ? std::string_view(kStages[p.stage[i]].id) : "");
       row("district", std::to_string(p.district_adcode[i]));
-      row("park_id", p.park_index[i] >= 0 ? m.parks[p.park_index[i]].id : "");
+      row("park_id", p.park_index[i] >= 0 ? std::string_view(m.parks[p.park_index[i]].id) : "");
       std::snprintf(buf, sizeof buf, "%.6f, %.6f", p.lon[i], p.lat[i]);
       row("lon, lat", buf);
       row("foreign", p.foreign[i]);
       std::snprintf(buf, sizeof buf, "%.1f", p.fdi_musd[i]);
       row("fdi_musd", buf);
       row("chain_leader", p.chain_leader[i] ? "1" : "0");
-      row("leader_id", p.leader_index[i] >= 0 ? p.id[p.leader_index[i]] : "");
+      row("leader_id", p.leader_index[i] >= 0 ? p.id[p.leader_index[i]] : StrRef(""));
       for (size_t c = 0; c < p.extra_names.size(); ++c)  // the source's own columns
-        row(p.extra_names[c], c < p.extra.size() && static_cast<size_t>(i) < p.extra[c].size() ? p.extra[c][i] : "");
+        row(p.extra_names[c], c < p.extra.size() && static_cast<size_t>(i) < p.extra[c].size() ? p.extra[c][i] : StrRef(""));
       ImGui::EndTable();
     }
   }

@@ -2,6 +2,9 @@
 #include <gtest/gtest.h>
 
 #include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <unistd.h>
 #include <string>
 
 #include "core/dates.h"
@@ -31,6 +34,32 @@ TEST(Cli, StatsRunsWithoutAWindowAndMissingDataExitsWith1) {
   const std::string cmd = std::string(CHAINMAP_BIN_DIR) + "/chainmap --data /nonexistent --stats >/dev/null 2>&1";
   const int rc = std::system(cmd.c_str());
   EXPECT_EQ(WEXITSTATUS(rc), 1);
+}
+
+// --stats writes the projects' columnar cache, and reads the same figures back from it;
+// --no-cache neither reads nor writes one.
+TEST(Cli, NoCacheFlagLeavesNoCache) {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / ("chainmap_cli_cache_" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  const std::string env = "CHAINMAP_CACHE_DIR=" + dir.string() + " ";
+  auto stats = [&](const std::string& flags) {
+    const fs::path out = dir.string() + ".json";
+    const std::string cmd = env + std::string(CHAINMAP_BIN_DIR) + "/chainmap --data " CHAINMAP_TEST_DATA " --stats " + flags + " > " +
+                            out.string() + " 2>/dev/null";
+    EXPECT_EQ(std::system(cmd.c_str()), 0) << cmd;
+    std::ifstream in(out);
+    std::string text((std::istreambuf_iterator<char>(in)), {});
+    fs::remove(out);
+    return text;
+  };
+  const std::string fresh = stats("--no-cache");
+  EXPECT_FALSE(fs::exists(dir));
+  EXPECT_EQ(stats(""), fresh);  // parses and writes the cache
+  ASSERT_TRUE(fs::exists(dir));
+  EXPECT_EQ(std::distance(fs::directory_iterator(dir), fs::directory_iterator()), 1);
+  EXPECT_EQ(stats(""), fresh);  // from the cache
+  fs::remove_all(dir);
 }
 
 TEST(Cli, LayersParse) {

@@ -94,14 +94,14 @@ Result<size_t> exportProjects(const Model& m, const std::vector<uint32_t>& rows,
       const int district = p.district_index[i];
       const int park = p.park_index[i];
       const std::string values[] = {
-          p.id[i], p.name_zh[i], p.name_en[i], std::string(info(p.ecosystem[i]).id),
+          p.id[i].str(), p.name_zh[i].str(), p.name_en[i].str(), std::string(info(p.ecosystem[i]).id),
           p.chain[i] < p.chain_names.size() ? p.chain_names[p.chain[i]] : "",
           p.sector[i] == Sector::Service ? "service" : "manufacturing", std::to_string(p.investment_yi[i]), date(p.signed_day[i]),
           date(p.started_day[i]), date(i < p.producing_day.size() ? p.producing_day[i] : Projects::kNoDay),
           std::string(p.stage[i] < kStageCount ? kStages[p.stage[i]].id : ""),
           std::to_string(p.district_adcode[i]), district >= 0 && district < static_cast<int>(m.districts.size()) ? m.districts[district].name_zh : "",
           park >= 0 && park < static_cast<int>(m.parks.size()) ? m.parks[park].id : "", std::to_string(p.lon[i]), std::to_string(p.lat[i]),
-          p.foreign[i], std::to_string(p.fdi_musd[i]), std::to_string(p.chain_leader[i]), channelId(p.channel[i]),
+          p.foreign[i].str(), std::to_string(p.fdi_musd[i]), std::to_string(p.chain_leader[i]), channelId(p.channel[i]),
           std::to_string(p.synthetic[i]), std::to_string(i < p.approx.size() ? p.approx[i] : 0), chainRoleId(p.chainRoleAt(i))};
       for (const std::string& v : values) {
         if (!v.empty()) feat.SetField(k, v.c_str());
