@@ -19,8 +19,8 @@ struct LoadOptions {
   std::string crs;            // display CRS ("" = the default)
   std::string layer;          // --layer: sheet or table ("" = the first with rows)
   std::string mapping_file;   // --mapping ("" = FILE.chainmap.json beside the file when it exists, else a guess)
-  bool map_only = false;      // districts, water, rivers and parks; no projects (--remote asks the database)
   bool use_cache = true;      // the columnar cache (data/project_cache.h); --no-cache turns it off
+  bool map_only = false;      // districts, water, rivers and parks; no projects (--remote asks the database)
 };
 
 // A projects table loaded through the importer (any format, any headers): what was read, how it
