@@ -19,7 +19,8 @@ export LIBGL_ALWAYS_SOFTWARE=1
 median_run() {
   local times=() mems=() t
   for _ in $(seq "$runs"); do
-    t=$( { /usr/bin/time -f "%e %M" "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -1)
+    /usr/bin/time -f "%e %M" -o "$out/time.txt" "$@" >/dev/null 2>&1 || true
+    t=$(cat "$out/time.txt")
     times+=("${t% *}"); mems+=("${t#* }")
   done
   printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {printf "%.2f ", a[int((NR+1)/2)]}'
