@@ -1,6 +1,7 @@
 // chainmap: flags → model → headless mode (--stats, --screenshot, --record: no display needed) or
 // the interactive window.
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 
 #include "cli/analyze.h"
@@ -12,6 +13,7 @@
 #include "core/stats_report.h"
 #include "data/data_paths.h"
 #include "data/import/export_projects.h"
+#include "data/import/table.h"
 #include "data/model_loader.h"
 #include "ui/app.h"
 #include "ui/layout.h"
@@ -20,9 +22,27 @@
 
 using namespace cm;
 
+// Tables from this size up open in the window behind a progress bar (about 250,000 rows).
+constexpr uintmax_t kDeferBytes = 64u << 20;
+
 static void report(const LoadReport& r) {
   for (const std::string& e : r.errors) std::fprintf(stderr, "error: %s\n", e.c_str());
   for (const std::string& w : r.warnings) std::fprintf(stderr, "warning: %s\n", w.c_str());
+}
+
+// A large table opened in the window: the map comes up at once and the projects follow on a worker
+// behind the loading panel's progress bar (and its Cancel), as when a table is opened from the
+// window. Not when a flag needs the rows to make the first state (a selection, a filter, a tour,
+// a saved capture): those wait for the rows as before.
+static bool deferProjects(const Options& o, bool interactive) {
+  if (!interactive || o.projects_file.empty() || isDatabaseSource(o.projects_file)) return false;
+  if (!o.select.empty() || !o.time.empty() || !o.ecosystems.empty() || !o.chains.empty() || !o.sector.empty() ||
+      !o.districts.empty() || !o.park.empty() || o.min_investment || !o.tour.empty() || o.present || o.presenter ||
+      !o.capture_idle.empty() || !o.mapping.empty() || !o.layer.empty() || !o.choropleth.empty() || o.lifecycle)
+    return false;
+  std::error_code ec;
+  const auto bytes = std::filesystem::file_size(o.projects_file, ec);
+  return !ec && bytes >= (kDeferBytes);
 }
 
 static int run(const Options& opt) {
@@ -31,7 +51,10 @@ static int run(const Options& opt) {
   const bool want_window = !opt.stats && opt.export_file.empty() && opt.analyze.empty();
   // The atlas is rasterised for the scale the window opens with (text stays crisp at 4K).
   const float scale = opt.ui_scale > 0 ? static_cast<float>(opt.ui_scale) : layout::autoScale(opt.width, opt.height);
-  StartupLoader load({opt.data_dir, opt.projects_file, opt.crs, opt.layer, opt.mapping, !opt.no_cache}, want_window, 16.f * scale);
+  const bool defer = deferProjects(opt, want_window && opt.screenshot.empty() && opt.record.empty());
+  LoadOptions first{opt.data_dir, opt.projects_file, opt.crs, opt.layer, opt.mapping, !opt.no_cache};
+  first.map_only = defer;
+  StartupLoader load(first, want_window, 16.f * scale);
   App app;
   // A screenshot or a video needs no display: an offscreen context (EGL surfaceless). Either way
   // the shaders compile here, while the worker loads.
@@ -178,6 +201,7 @@ static int run(const Options& opt) {
   app.setPresentation(opt.monitor, opt.windowed, opt.kiosk_minutes * 60, opt.tour);
   app.setSource({opt.data_dir, opt.projects_file, opt.crs, opt.layer, opt.mapping, !opt.no_cache}, load.report.import);
   if (load.report.needs_mapping) app.openMappingDialog(load.report.import);
+  if (defer) app.openProjects(opt.projects_file, opt.layer, opt.mapping);
   app.setWatch(opt.watch_s);
   if (!opt.capture_idle.empty()) app.captureWhenIdle(opt.capture_idle);
   return app.runInteractive();
@@ -189,7 +213,9 @@ int main(int argc, char** argv) {
   auto opt = parseOptions(argc, argv, code);
   if (!opt) return code;
   try {
-    return run(*opt);
+    const int rc = run(*opt);
+    trace("exit");
+    return rc;
   } catch (const std::exception& e) {  // never a signal: say what went wrong and exit 1
     std::fprintf(stderr, "error: %s\n", e.what());
     return 1;

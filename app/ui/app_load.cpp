@@ -361,8 +361,8 @@ void App::drawLoadUi() {
   // before the bar would only flash); the map stays usable underneath.
   if (loading() && ++I.load_frames > 3) {
     const ImGuiViewport* vp = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos({vp->Size.x * 0.5f, vp->Size.y - 180.f}, ImGuiCond_Always, {0.5f, 1.f});
-    ImGui::SetNextWindowSize({420, 0});
+    ImGui::SetNextWindowPos({vp->Size.x * 0.5f, vp->Size.y - 180.f * st_.ui_scale}, ImGuiCond_Always, {0.5f, 1.f});
+    ImGui::SetNextWindowSize({420 * st_.ui_scale, 0});
     ImGui::Begin("##loading", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                                            ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoFocusOnAppearing);
     ImGui::TextWrapped("%s %s", tr(L, S::Loading), I.loading_file.c_str());
