@@ -24,7 +24,7 @@ static void progressBar(const char* text, float fraction) {
 void drawTotalsPanel(UiContext& ui) {
   const Lang L = ui.st.lang;
   const Stats& s = ui.derived.stats();
-  const bool any = ui.model.projects.size() > 0;  // an empty table (e.g. one waiting for its mapping)
+  const bool any = hasProjects(ui);  // an empty table (e.g. one waiting for its mapping)
   ImGui::TextUnformatted(tr(L, S::Totals));
   ImGui::SameLine();
   if (any) ImGui::TextDisabled("%s – %s", formatMonth(ui.st.filter.month_from).c_str(), formatMonth(ui.st.filter.month_to).c_str());
