@@ -52,7 +52,7 @@ const Stats& Derived::allTime() const { return remote_ ? remote_->allTime() : al
 void Derived::update(const DerivedInputs& in) {
   if (!in.model) return;
   if (remote_) {
-    RemoteInputs r{in.filter, in.first_month, in.last_month, in.view, in.bin_cell_px * in.units_per_px, in.allow_async};
+    RemoteInputs r{in.filter, in.first_month, in.last_month, in.view, in.bin_cell_px * in.units_per_px, in.aggregate, in.allow_async};
     remote_->update(r);
   }
   model_ = in.model;

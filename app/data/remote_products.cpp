@@ -131,6 +131,7 @@ void RemoteProducts::work() {
 
 void RemoteProducts::update(const RemoteInputs& in) {
   const bool async = in.allow_async;
+  aggregate_ = in.aggregate;
   want(stats_, in.filter, async);
   Filter whole = in.filter;
   whole.month_from = in.first_month;

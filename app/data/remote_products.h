@@ -25,6 +25,7 @@
 
 #include "core/filter.h"
 #include "core/stats.h"
+#include "core/symbology.h"
 #include "core/view.h"
 #include "data/postgis_source.h"
 
@@ -37,6 +38,7 @@ struct RemoteInputs {
   int first_month = 0, last_month = 0;  // the timeline's span
   View view;
   double cell_units = 0;  // bubbles' cell size in display units (bin_cell_px × units_per_px)
+  Aggregate aggregate = Aggregate::Auto;  // bins or rows (the remote layer decides with it)
   bool allow_async = true;
 };
 
@@ -83,6 +85,7 @@ class RemoteProducts {
   // The last query's failure, if any (the panels show it).
   std::string error() const;
   const PostgisSource& source() const { return *src_; }
+  Aggregate aggregate() const { return aggregate_; }
 
  private:
   using AreaKey = std::tuple<Filter, double, double, double, double, double>;  // filter, extent, size
@@ -107,6 +110,7 @@ class RemoteProducts {
 
   std::shared_ptr<PostgisSource> src_;
   std::shared_ptr<const Model> map_;
+  Aggregate aggregate_ = Aggregate::Auto;
   std::mutex query_;  // one connection: one query at a time
   mutable std::mutex mu_;  // the slots' todo and arrived
   std::condition_variable cv_, done_;

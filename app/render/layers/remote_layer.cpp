@@ -37,7 +37,7 @@ class RemoteLayer final : public MapLayer {
   bool prepare(const LayerFrame& f) override {
     const RemoteProducts* r = f.derived.remote();
     if (!r) return false;
-    const bool rows = showsRows(*r, mode_);
+    const bool rows = showsRows(*r, r->aggregate());
     if (r->binsRevision() == bins_rev_ && r->rowsRevision() == rows_rev_ && f.view == view_ && f.scale == scale_ &&
         f.points == points_style_ && rows == rows_shown_)
       return false;
@@ -199,7 +199,6 @@ class RemoteLayer final : public MapLayer {
   float ringPx() const { return std::max(3.f, 3.5f * scale_); }
 
   LayerInfo info_{"remote", "projects", S::ProjectsL, {42}, -1, 21, 11};
-  Aggregate mode_ = Aggregate::Auto;  // the frame does not carry the state's switch: Auto
   uint64_t bins_rev_ = ~0ull, rows_rev_ = ~0ull, revision_ = 0;
   View view_;
   float scale_ = 1;
