@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "core/hex_pyramid.h"
+#include "core/trace.h"
 
 namespace cm {
 
@@ -31,6 +32,7 @@ RemoteProducts::RemoteProducts(std::shared_ptr<PostgisSource> src, std::shared_p
     auto s = src_->stats(f);
     if (s) r.stats = std::move(*s);
     else r.error = s.error();
+    trace("remote: statistics");
     return r;
   };
   stats_.compute = statsOf;
@@ -42,14 +44,17 @@ RemoteProducts::RemoteProducts(std::shared_ptr<PostgisSource> src, std::shared_p
     auto b = src_->bins(std::get<0>(k), r.extent, r.size);
     if (b) r.bins = std::move(*b);
     else r.error = b.error();
+    trace("remote: bins");
     return r;
   };
   rows_.compute = [this](const AreaKey& k) {
     RowsResult r;
+    r.size = std::get<5>(k);
     r.extent.minx = std::get<1>(k), r.extent.miny = std::get<2>(k), r.extent.maxx = std::get<3>(k), r.extent.maxy = std::get<4>(k);
     auto rows = src_->rows(std::get<0>(k), r.extent, kRemoteRowCap);
     if (rows) r.rows = std::move(*rows);
     else r.error = rows.error(), r.rows.truncated = true;
+    trace("remote: rows");
     return r;
   };
   worker_ = std::thread([this] { work(); });
@@ -136,19 +141,47 @@ void RemoteProducts::update(const RemoteInputs& in) {
   Filter whole = in.filter;
   whole.month_from = in.first_month;
   whole.month_to = std::max(in.first_month, in.last_month);
-  want(all_time_, whole, async);
+  if (whole == in.filter) {  // the same query: follow() copies the panel's answer
+    all_time_.wanted = whole;
+    std::lock_guard lock(mu_);
+    all_time_.todo.reset();
+  } else {
+    want(all_time_, whole, async);
+  }
   if (in.view.width > 1 && in.view.height > 1) {
     const int level = remoteLevelFor(in.cell_units);
     const double spacing = kHexSpacing0 * std::ldexp(1.0, level);
     const Extent e = remoteExtent(in.view, spacing);
     const AreaKey key{in.filter, e.minx, e.miny, e.maxx, e.maxy, spacing / std::sqrt(3.0)};
     want(bins_, key, async);
-    want(rows_, key, async);
+    area_ = key;
   }
   take(stats_);
   take(all_time_);
   take(bins_);
   take(rows_);
+  follow();
+  askRows(async);
+}
+
+void RemoteProducts::askRows(bool async) {
+  if (area_ && bins_.shown && *bins_.shown == *area_ && bins_.value.error.empty() &&
+      bins_.value.bins.members <= static_cast<int>(kRemoteRowCap))
+    want(rows_, *area_, async);
+}
+
+void RemoteProducts::follow() {
+  const auto& w = all_time_.wanted;
+  if (!w || !stats_.shown || !(*stats_.shown == *w) || (all_time_.shown && *all_time_.shown == *w)) return;
+  all_time_.value = stats_.value;
+  all_time_.shown = *w;
+  ++all_time_.revision;
+}
+
+void RemoteProducts::seed(const Filter& f, Stats s) {
+  stats_.wanted = stats_.shown = f;
+  stats_.value = StatsResult{std::move(s), {}};
+  ++stats_.revision;
 }
 
 bool RemoteProducts::pending() const {
@@ -163,6 +196,8 @@ void RemoteProducts::wait() {
     take(all_time_);
     take(bins_);
     take(rows_);
+    follow();
+    askRows(true);
     if (!pending()) return;
     std::unique_lock lock(mu_);
     const bool idle = !in_flight_ && !stats_.todo && !all_time_.todo && !bins_.todo && !rows_.todo &&

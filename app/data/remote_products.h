@@ -4,7 +4,8 @@
 //   bins   the hex pyramid's level whose spacing matches the bubbles' cell size (as
 //          HexPyramid::blendFor picks the level counts use), over the view rounded outward to
 //          whole hexagons of that level: panning inside those hexagons asks nothing new;
-//   rows   the rows in that same extent, at most kRemoteRowCap (truncated: bins are drawn);
+//   rows   the rows in that same extent, at most kRemoteRowCap, asked once the bins say the
+//          extent holds no more than that (a zoomed-out view asks for bins only);
 //   stats  the statistics panel's numbers for the filter, and for the filter over the whole
 //          timeline (the histogram).
 // Each is keyed by its inputs. One worker thread asks the database, always for the newest key
@@ -55,6 +56,8 @@ class RemoteProducts {
   RemoteProducts(const RemoteProducts&) = delete;
   RemoteProducts& operator=(const RemoteProducts&) = delete;
   void update(const RemoteInputs& in);
+  // Statistics already known for `f` (e.g. the table's whole span, asked at start-up): not asked again.
+  void seed(const Filter& f, Stats s);
   bool pending() const;
   void wait();  // until every product matches the last update()'s keys
 
@@ -70,6 +73,7 @@ class RemoteProducts {
   };
   struct RowsResult {
     RemoteRows rows;
+    double size = 0;  // the hexagon size of the view they were asked for
     Extent extent;
     std::string error;
   };
@@ -107,6 +111,9 @@ class RemoteProducts {
   template <class Key, class Value>
   bool runOne(Slot<Key, Value>& s, std::unique_lock<std::mutex>& lock);
   void work();
+  void follow();
+  void askRows(bool async);  // once the bins say the view holds few enough rows
+  std::optional<AreaKey> area_;  // the last view's key  // the histogram's statistics are the panel's when the window spans the timeline
 
   std::shared_ptr<PostgisSource> src_;
   std::shared_ptr<const Model> map_;

@@ -18,7 +18,14 @@ Result<bool> App::setRemote(std::shared_ptr<PostgisSource> src, bool whole_timel
       st_.filter.month_to = st_.timeline.last_month;
     }
   }
-  impl_->derived.setRemote(std::make_shared<RemoteProducts>(std::move(src), model_));
+  auto products = std::make_shared<RemoteProducts>(std::move(src), model_);
+  // The start-up's answer is the first frame's when the filter takes every row (no attribute
+  // filter, the whole span, every row dated): not asked again.
+  int64_t dated = 0;
+  for (const auto& [month, tally] : all->by_month) dated += tally.count;
+  if (st_.filter.attributes() == Filter{} && (whole_timeline || st_.filter == Filter{}) && dated == all->total.count)
+    products->seed(st_.filter, std::move(*all));
+  impl_->derived.setRemote(std::move(products));
   return true;
 }
 

@@ -3,7 +3,7 @@
 // bubbles layer's look: disc in the dominant ecosystem's colour, area ∝ investment up to the
 // level's 90th percentile, a ring of arcs for the ecosystem mix, the count on top), and, once
 // the view holds few enough rows (no more than the cap, and mostly one per hexagon), the rows as
-// points. Until the first answer nothing is drawn; later answers replace the previous ones as they
+// points (asked only then). Until the first answer nothing is drawn; later answers replace the previous ones as they
 // arrive, the previous staying drawn meanwhile. The model holds no projects: nothing here indexes it.
 #include <imgui.h>
 
@@ -29,8 +29,11 @@ class RemoteLayer final : public MapLayer {
   // average fewer than two rows (most rows alone in their hexagon), like the in-memory bubbles.
   static bool showsRows(const RemoteProducts& r, Aggregate mode) {
     if (!r.hasRows() || r.rows().rows.truncated || mode == Aggregate::On) return false;
-    if (mode == Aggregate::Off) return true;
+    // Rows of an earlier view stay drawn only at the same zoom level and while the bins say the
+    // view holds few enough (zoomed out, the bins of the new view replace them).
     const RemoteBins& b = r.bins().bins;
+    if (r.rows().size != r.bins().size || b.members > static_cast<int>(kRemoteRowCap)) return false;
+    if (mode == Aggregate::Off) return true;
     return b.bins.empty() || b.members < 2 * static_cast<int>(b.bins.size());
   }
 
