@@ -46,14 +46,14 @@ static bool deferProjects(const Options& o, bool interactive) {
 }
 
 static int run(const Options& opt) {
-  if (opt.remote) return runRemoteStats(opt);  // cli/remote.h: no rows loaded, no window
+  if (opt.remote && opt.stats) return runRemoteStats(opt);  // cli/remote.h: no rows loaded, no window
   // The data and the font atlas load on worker threads while this one opens the (hidden) window.
   const bool want_window = !opt.stats && opt.export_file.empty() && opt.analyze.empty();
   // The atlas is rasterised for the scale the window opens with (text stays crisp at 4K).
   const float scale = opt.ui_scale > 0 ? static_cast<float>(opt.ui_scale) : layout::autoScale(opt.width, opt.height);
   const bool defer = deferProjects(opt, want_window && opt.screenshot.empty() && opt.record.empty());
   LoadOptions first{opt.data_dir, opt.projects_file, opt.crs, opt.layer, opt.mapping, !opt.no_cache};
-  first.map_only = defer;
+  first.map_only = defer || opt.remote;  // --remote: the rows stay in PostGIS
   StartupLoader load(first, want_window, 16.f * scale);
   App app;
   // A screenshot or a video needs no display: an offscreen context (EGL surfaceless). Either way
@@ -74,6 +74,15 @@ static int run(const Options& opt) {
   if (headless && load.report.needs_mapping) return 2;  // the message says which fields and which mapping file
   if (headless && load.report.fatal()) return 1;
 
+  std::shared_ptr<PostgisSource> remote;  // --remote: the rows stay in PostGIS (cli/remote.h)
+  if (opt.remote && !load.report.fatal()) {
+    auto src = openRemote(opt, *load.model);
+    if (!src) {
+      std::fprintf(stderr, "error: %s\n", src.error().c_str());
+      return 1;
+    }
+    remote = *src;
+  }
   auto state = stateFromOptions(opt, *load.model);
   if (!state) {
     std::fprintf(stderr, "error: %s\n", state.error().c_str());
@@ -108,6 +117,11 @@ static int run(const Options& opt) {
     std::fprintf(stderr, "error: %s\n", ok.error().c_str());
     return 1;
   }
+  if (remote)
+    if (auto ok = app.setRemote(remote, opt.time.empty()); !ok) {
+      std::fprintf(stderr, "error: %s: %s\n", withoutPassword(opt.projects_file).c_str(), ok.error().c_str());
+      return 1;
+    }
   trace("app started");
   const bool headless_frames = !opt.screenshot.empty() || !opt.record.empty();
   if (!opt.tour.empty()) {  // a broken tour stops a screenshot or a recording; the window shows why
@@ -199,7 +213,7 @@ static int run(const Options& opt) {
     return 0;
   }
   app.setPresentation(opt.monitor, opt.windowed, opt.kiosk_minutes * 60, opt.tour);
-  app.setSource({opt.data_dir, opt.projects_file, opt.crs, opt.layer, opt.mapping, !opt.no_cache}, load.report.import);
+  if (!remote) app.setSource({opt.data_dir, opt.projects_file, opt.crs, opt.layer, opt.mapping, !opt.no_cache}, load.report.import);
   if (load.report.needs_mapping) app.openMappingDialog(load.report.import);
   if (defer) app.openProjects(opt.projects_file, opt.layer, opt.mapping);
   app.setWatch(opt.watch_s);

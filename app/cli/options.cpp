@@ -58,8 +58,8 @@ std::optional<Options> parseOptions(int argc, char** argv, int& exit_code) {
   app.add_flag("--no-cache", o.no_cache, "Read the projects table itself, not its columnar cache, and write no cache");
   app.add_flag("--stats", o.stats, "Print statistics of the filtered projects as JSON and exit (no window)");
   app.add_flag("--remote", o.remote,
-               "With --projects \"PG:…\" --layer [SCHEMA.]TABLE --stats: leave the rows in PostGIS and ask the database "
-               "(the canonical CSV's columns and a point column 'geom')");
+               "With --projects \"PG:…\" --layer [SCHEMA.]TABLE: leave the rows in PostGIS and ask the database for the "
+               "view's bins and rows and the statistics (--stats, or the window) (the canonical CSV's columns and a point column 'geom')");
   app.add_option("--time", o.time, "Signing-month window YYYY-MM..YYYY-MM");
   app.add_option("--ecosystem", o.ecosystems, "Ecosystems to show: iot,bio,equip,mat,energy,other");
   app.add_option("--chain", o.chains, "Chains to show, by id (e.g. integrated_circuits,biologics)");
@@ -127,8 +127,8 @@ std::optional<Options> parseOptions(int argc, char** argv, int& exit_code) {
     exit_code = 2;
     return std::nullopt;
   }
-  if (o.remote && (!o.stats || o.projects_file.rfind("PG:", 0) != 0 || o.layer.empty())) {
-    std::fprintf(stderr, "--remote: needs --stats, --projects \"PG:…\" and --layer TABLE\n");
+  if (o.remote && (o.projects_file.rfind("PG:", 0) != 0 || o.layer.empty() || !o.export_file.empty() || !o.analyze.empty())) {
+    std::fprintf(stderr, "--remote: needs --projects \"PG:…\" and --layer TABLE (not --export or --analyze)\n");
     exit_code = 2;
     return std::nullopt;
   }

@@ -11,6 +11,22 @@
 
 namespace cm {
 
+Result<std::shared_ptr<PostgisSource>> openRemote(const Options& opt, Model& m) {
+  RemoteTable t;
+  t.conninfo = opt.projects_file;
+  t.table = opt.layer;
+  if (const size_t dot = opt.layer.find('.'); dot != std::string::npos) {  // GDAL names PostGIS layers SCHEMA.TABLE
+    t.schema = opt.layer.substr(0, dot);
+    t.table = opt.layer.substr(dot + 1);
+  }
+  auto src = PostgisSource::open(t, m);
+  if (!src) return Result<std::shared_ptr<PostgisSource>>::fail(withoutPassword(opt.projects_file) + ": " + src.error());
+  m.projects.chain_names = (*src)->chainNames();  // what --chain names and the statistics' by_chain index
+  m.projects_file = opt.projects_file;
+  m.projects_layer = opt.layer;
+  return std::shared_ptr<PostgisSource>(std::move(*src));
+}
+
 int runRemoteStats(const Options& opt) {
   LoadOptions lo;
   lo.data_dir = opt.data_dir;
@@ -20,21 +36,11 @@ int runRemoteStats(const Options& opt) {
   Model m = loadModel(lo, rep);
   for (const std::string& e : rep.errors) std::fprintf(stderr, "error: %s\n", e.c_str());
   if (rep.fatal()) return 1;
-  RemoteTable t;
-  t.conninfo = opt.projects_file;
-  t.table = opt.layer;
-  if (const size_t dot = opt.layer.find('.'); dot != std::string::npos) {  // GDAL names PostGIS layers SCHEMA.TABLE
-    t.schema = opt.layer.substr(0, dot);
-    t.table = opt.layer.substr(dot + 1);
-  }
-  auto src = PostgisSource::open(t, m);
+  auto src = openRemote(opt, m);
   if (!src) {
-    std::fprintf(stderr, "error: %s: %s\n", withoutPassword(opt.projects_file).c_str(), src.error().c_str());
+    std::fprintf(stderr, "error: %s\n", src.error().c_str());
     return 1;
   }
-  m.projects.chain_names = (*src)->chainNames();  // what --chain names and the report's by_chain index
-  m.projects_file = opt.projects_file;
-  m.projects_layer = opt.layer;
   auto f = filterFromOptions(opt, m);
   if (!f) {
     std::fprintf(stderr, "error: %s\n", f.error().c_str());

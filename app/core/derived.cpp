@@ -1,6 +1,7 @@
 #include "core/derived.h"
 
 #include "core/view.h"
+#include "data/remote_products.h"
 
 #include <algorithm>
 
@@ -37,8 +38,23 @@ void Derived::decide() {
                                : mode_ != Aggregate::Off && (pyramid_.pending() || order_.pending());
 }
 
+bool Derived::pending() const {
+  return order_.pending() || pyramid_.pending() || index_.pending() || (remote_ && remote_->pending());
+}
+const Stats& Derived::stats() const { return remote_ ? remote_->stats() : stats_.get(); }
+uint64_t Derived::statsRevision() const { return remote_ ? remote_->statsRevision() + (1ull << 40) : stats_.revision(); }
+const Filter* Derived::statsFilter() const {
+  if (remote_) return remote_->statsFilter();
+  return stats_.key() ? &std::get<1>(*stats_.key()) : nullptr;
+}
+const Stats& Derived::allTime() const { return remote_ ? remote_->allTime() : all_time_.get(); }
+
 void Derived::update(const DerivedInputs& in) {
   if (!in.model) return;
+  if (remote_) {
+    RemoteInputs r{in.filter, in.first_month, in.last_month, in.view, in.bin_cell_px * in.units_per_px, in.aggregate, in.allow_async};
+    remote_->update(r);
+  }
   model_ = in.model;
   last_in_ = in;
   const Model& m = *in.model;
@@ -124,6 +140,7 @@ void Derived::update(const DerivedInputs& in) {
 }
 
 void Derived::wait() {
+  if (remote_) remote_->wait();
   order_.wait();
   if (last_in_) update(*last_in_);  // starts the pyramid if it was waiting for the order
   pyramid_.wait();

@@ -24,6 +24,8 @@
 
 namespace cm {
 
+class RemoteProducts;  // data/remote_products.h: a registry left in PostGIS
+
 // Progress towards the annual targets (assets/targets.json): manufacturing projects signed from
 // January of the year the time window ends in, through the window's end.
 struct TargetProgress {
@@ -55,15 +57,20 @@ class Derived {
     targets_ = {};
   }
 
+  // A registry left in PostGIS: statistics come from the database instead of the (empty) model's
+  // engine, and the remote layer draws its bins and rows (null: the model's projects).
+  void setRemote(std::shared_ptr<RemoteProducts> r) { remote_ = std::move(r); }
+  const RemoteProducts* remote() const { return remote_.get(); }
+
   // Recomputes what is stale for `in`; takes results of finished background products.
   void update(const DerivedInputs& in);
-  bool pending() const { return order_.pending() || pyramid_.pending() || index_.pending(); }
+  bool pending() const;
   void wait();  // until nothing is pending (screenshots, tests)
 
-  const Stats& stats() const { return stats_.get(); }       // filter and time window
-  uint64_t statsRevision() const { return stats_.revision(); }
-  const Filter* statsFilter() const { return stats_.key() ? &std::get<1>(*stats_.key()) : nullptr; }
-  const Stats& allTime() const { return all_time_.get(); }  // attribute filter, whole timeline
+  const Stats& stats() const;       // filter and time window
+  uint64_t statsRevision() const;
+  const Filter* statsFilter() const;
+  const Stats& allTime() const;  // attribute filter, whole timeline
   const TargetProgress* targets() const { return targets_in_ ? &targets_.get() : nullptr; }
   // The bubbles' hex pyramid for the filter (built once per filter; the zoom only picks levels).
   const HexPyramid& pyramid() const { return pyramid_.get(); }
@@ -76,6 +83,7 @@ class Derived {
  private:
   using StatsKey = std::tuple<uint64_t, Filter>;
   std::optional<Targets> targets_in_;
+  std::shared_ptr<RemoteProducts> remote_;
   std::shared_ptr<const Model> model_;  // co-owned: the engines below read it
   std::optional<DerivedInputs> last_in_;  // wait() finishes what the last update() started
   Cached<uint64_t, std::shared_ptr<StatsEngine>> engine_, target_engine_;

@@ -93,6 +93,8 @@ inline constexpr Str On{"On"};
 inline constexpr Str Aggregated{"Aggregated"};
 inline constexpr Str BinProjects{"BinProjects"};
 inline constexpr Str BubbleRing{"BubbleRing"};
+inline constexpr Str RemoteSource{"RemoteSource"};
+inline constexpr Str RemoteNoRows{"RemoteNoRows"};
 inline constexpr Str ParkMarker{"ParkMarker"};
 inline constexpr Str MainIndustry{"MainIndustry"};
 inline constexpr Str Catchment{"Catchment"};

@@ -19,6 +19,7 @@ static std::vector<std::unique_ptr<MapLayer>> registeredLayers() {
   v.push_back(makeParksLayer());
   v.push_back(makeProjectsLayer());
   v.push_back(makeBubblesLayer());
+  v.push_back(makeRemoteLayer());
   v.push_back(makeOutsideLayer());
   v.push_back(makeArcsLayer());
   v.push_back(makeLabelsLayer());

@@ -33,7 +33,7 @@ void colored(Ecosystem e, const char* text) {
 void drawConformanceWindow(UiContext& ui) {
   AppState& st = ui.st;
   AppState::Analysis& a = st.analysis;
-  if (!a.conformance_open) return;
+  if (!a.conformance_open || ui.derived.remote()) return;  // remote mode: no rows (the panel says so)
   const Lang L = st.lang;
   const Model& m = ui.model;
   const float s = ui.s();
@@ -214,7 +214,7 @@ void drawConformanceWindow(UiContext& ui) {
 
 void drawNniWindow(UiContext& ui) {
   AppState& st = ui.st;
-  if (!st.analysis.nni_open) return;
+  if (!st.analysis.nni_open || ui.derived.remote()) return;
   const Lang L = st.lang;
   const float s = ui.s();
   ImGui::SetNextWindowSize({720 * s, 300 * s}, ImGuiCond_FirstUseEver);

@@ -30,6 +30,8 @@ struct GLFWwindow;
 
 namespace cm {
 
+class PostgisSource;
+
 struct FrameTarget;
 struct LoadedModel;
 
@@ -102,6 +104,12 @@ class App {
   bool loading() const;
   float loadProgress() const;
   void cancelLoad();
+  // Remote mode (ui/app_remote.cpp): the model holds only the base map; bins, rows and statistics
+  // come from `src` (data/remote_products.h), asked on a worker as the view and filter change.
+  // The timeline spans the table's signing months (one statistics query, here); with
+  // `whole_timeline` the filter's window covers all of them.
+  Result<bool> setRemote(std::shared_ptr<PostgisSource> src, bool whole_timeline = true);
+  bool remote() const;
   // The source on screen was loaded with `opt` (main's start-up load), and imported this way.
   void setSource(const LoadOptions& opt, std::shared_ptr<ImportSession> import);
   // Replaces the model (and the atlas that holds its names): every cached product and layer is

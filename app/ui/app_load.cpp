@@ -104,6 +104,7 @@ void App::openProjects(const std::string& source, const std::string& layer, cons
 
 void App::reload() {
   Impl& I = *impl_;
+  if (remote()) return;  // remote mode: no rows loaded; answers already in are not asked again (missing: a refresh)
   I.since_reload = 0;
   LoadOptions opt = I.source;
   opt.data_dir = model_->data_dir;
@@ -210,6 +211,7 @@ void App::replaceModel(std::shared_ptr<const Model> model, Fonts fonts, bool kee
   const std::shared_ptr<const Model> old = std::move(model_);
   model_ = std::move(model);
   ++model_rev_;
+  I.derived.setRemote(nullptr);  // another table opened: its rows, not the database, from now on
   const AppState fresh = defaultState(*model_);
   if (keep_state && old) {
     // A reload of the same source: the user's window, filters and selection stay (by id and by

@@ -19,6 +19,12 @@ void drawAnalysisPanel(UiContext& ui) {
   const Lang L = st.lang;
   const float s = ui.s();
   if (!ImGui::CollapsingHeader(tr(L, S::Analysis))) return;
+  if (ui.derived.remote()) {  // remote mode: the analyses need the rows
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextDisabled("%s", tr(L, S::RemoteNoRows));
+    ImGui::PopTextWrapPos();
+    return;
+  }
   const AnalysisProducts* ap = ui.frame.analyses;
   if (ap && ap->pending()) {
     ImGui::TextDisabled("%s", tr(L, S::AnaComputing));

@@ -21,7 +21,7 @@ void TimelinePanel::draw(UiContext& ui) {
   Filter& f = st.filter;
   const Lang L = st.lang;
   const int n = t.last_month - t.first_month + 1;
-  if (n <= 0 || ui.model.projects.size() == 0) {
+  if (n <= 0 || !hasProjects(ui)) {
     if (!st.status.empty()) ImGui::TextDisabled("%s", st.status.c_str());
     return;
   }

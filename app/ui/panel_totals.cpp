@@ -24,7 +24,7 @@ static void progressBar(const char* text, float fraction) {
 void drawTotalsPanel(UiContext& ui) {
   const Lang L = ui.st.lang;
   const Stats& s = ui.derived.stats();
-  const bool any = ui.model.projects.size() > 0;  // an empty table (e.g. one waiting for its mapping)
+  const bool any = hasProjects(ui);  // an empty table (e.g. one waiting for its mapping)
   ImGui::TextUnformatted(tr(L, S::Totals));
   ImGui::SameLine();
   if (any) ImGui::TextDisabled("%s – %s", formatMonth(ui.st.filter.month_from).c_str(), formatMonth(ui.st.filter.month_to).c_str());
@@ -44,7 +44,7 @@ void drawTotalsPanel(UiContext& ui) {
   ImGui::Text("≥1: %lld   ≥10: %lld   ≥50: %lld  (%s)", static_cast<long long>(s.by_size[0].count),
               static_cast<long long>(s.by_size[1].count), static_cast<long long>(s.by_size[2].count), tr(L, S::Yi));
   ImGui::Text("%s: %.1f%%", tr(L, S::ParkMatch), 100.0 * s.parkMatchShare());
-  if (const TargetProgress* t = any ? ui.derived.targets() : nullptr) {
+  if (const TargetProgress* t = ui.model.projects.size() ? ui.derived.targets() : nullptr) {  // none in remote mode (yet)
     ImGui::Separator();
     ImGui::TextUnformatted(tr(L, S::TargetsTitle));
     ImGui::TextDisabled("%d · %s %s", t->year, tr(L, S::Through), formatMonth(t->through_month).c_str());

@@ -32,6 +32,10 @@ struct UiContext {
   float s() const { return layout.scale; }  // design pixels → pixels
 };
 
+// Whether there are projects to show: rows in the model, or a registry left in PostGIS (remote
+// mode: the model has none, the statistics come from the database).
+inline bool hasProjects(const UiContext& ui) { return ui.model.projects.size() > 0 || ui.derived.remote() != nullptr; }
+
 enum class Dock { Left, RightTop, RightBottom, Bottom, Caption };
 
 struct PanelSpec {

@@ -85,6 +85,12 @@ void ProjectTable::draw(UiContext& ui) {
   const Projects& p = m.projects;
   const float s = ui.s();
   const layout::Rect& a = ui.layout.map;
+  if (ui.derived.remote()) {  // remote mode: no rows in the model to list
+    ImGui::SetNextWindowPos({static_cast<float>(a.x0) + 20 * s, static_cast<float>(a.y1) - 120 * s}, ImGuiCond_Appearing);
+    if (ImGui::Begin((std::string(tr(L, S::ProjectTable)) + "###project_table").c_str(), &st.table_open, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings)) ImGui::TextUnformatted(tr(L, S::RemoteNoRows));
+    ImGui::End();
+    return;
+  }
   if (!placed_) {  // first time: over the lower part of the map area
     const float h = static_cast<float>(a.y1 - a.y0) * 0.45f;
     ImGui::SetNextWindowPos({static_cast<float>(a.x0), static_cast<float>(a.y1) - h});

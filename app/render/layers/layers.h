@@ -22,6 +22,7 @@ std::unique_ptr<MapLayer> makeHeatmapLayer();    // kernel density of the filter
 std::unique_ptr<MapLayer> makeClustersLayer();   // DBSCAN clusters as hulls, matched to parks
 std::unique_ptr<MapLayer> makeOutsideLayer();    // projects outside every park, and where they should have gone
 std::unique_ptr<MapLayer> makeArcsLayer();       // chain leaders and the projects that followed them
+std::unique_ptr<MapLayer> makeRemoteLayer();     // a registry left in PostGIS: its bins and rows (data/remote_products.h)
 
 // Shared drawing helpers (the legend and tooltips use them too).
 void drawParkMarker(ImDrawList* dl, ImVec2 c, float r);

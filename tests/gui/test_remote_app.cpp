@@ -1,0 +1,131 @@
+// Remote mode in the window (--remote): the sample loaded into a throwaway PostGIS, the App started
+// with the base map alone and the source (as main.cpp starts it). The totals equal the in-memory
+// statistics of the same CSV, the map shows bubbles drawn from the database's bins (pixels in the
+// dominant ecosystem's colour where the largest bin is), and a filter change brings new totals.
+// Headless frames ask the database synchronously, so each capture shows the current answers.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cstdlib>
+
+#include "core/stats.h"
+#include "data/data_paths.h"
+#include "data/model_loader.h"
+#include "data/postgis_source.h"
+#include "data/remote_products.h"
+#include "pg_server.h"
+#include "started_app.h"
+
+using namespace cm;
+
+namespace {
+
+std::string loadSampleSql() {
+  return "CREATE TABLE projects (id text, name_zh text, name_en text, ecosystem text, chain text, sector text, investment_yi text,"
+         " signed_date text, started_date text, producing_date text, stage text, district text, park_id text,"
+         " lon text, lat text, \"foreign\" text, fdi_musd text, chain_leader text, leader_id text, channel text,"
+         " synthetic text, chain_role text);\n"
+         "\\copy projects FROM '" + defaultProjectsFile() + "' WITH (FORMAT csv, HEADER true)\n"
+         "ALTER TABLE projects ADD COLUMN geom geometry(Point, 4326);\n"
+         "UPDATE projects SET geom = ST_SetSRID(ST_MakePoint(lon::float8, lat::float8), 4326);\n"
+         "CREATE INDEX ON projects USING gist (geom);\n";
+}
+
+// Pixels within `r` of (cx, cy) whose colour is within `tol` of rgb in every channel.
+int near(const Image& img, int cx, int cy, int r, uint32_t rgb, int tol = 40) {
+  int n = 0;
+  for (int y = std::max(0, cy - r); y <= std::min(img.h - 1, cy + r); ++y)
+    for (int x = std::max(0, cx - r); x <= std::min(img.w - 1, cx + r); ++x) {
+      const unsigned char* p = &img.rgba[(size_t(y) * img.w + x) * 4];
+      if (std::abs(p[0] - int(rgb >> 16)) <= tol && std::abs(p[1] - int((rgb >> 8) & 255)) <= tol && std::abs(p[2] - int(rgb & 255)) <= tol) ++n;
+    }
+  return n;
+}
+
+}  // namespace
+
+TEST(RemoteApp, TotalsBubblesAndFilterFromPostgis) {
+  test::PgServer pg;
+  ASSERT_TRUE(pg.ok()) << pg.error();  // fail, not skip: CI installs the packages
+  ASSERT_TRUE(pg.exec(loadSampleSql())) << pg.execError();
+
+  const int w = 1280, h = 720;
+  App app;
+  LoadOptions base{CHAINMAP_TEST_DATA, "", "", "", ""};
+  base.map_only = true;
+  StartupLoader load(base, true);
+  auto window = app.openHeadless(w, h);
+  load.join();
+  ASSERT_TRUE(window) << window.error();
+  ASSERT_FALSE(load.report.fatal());
+  ASSERT_TRUE(*load.fonts);
+  ASSERT_EQ(load.model->projects.size(), 0u) << "remote mode keeps the rows out of the model";
+  RemoteTable t;
+  t.conninfo = pg.gdal();
+  t.table = "projects";
+  auto src = PostgisSource::open(t, *load.model);
+  ASSERT_TRUE(src) << src.error();
+  load.model->projects.chain_names = (*src)->chainNames();
+  AppState st = defaultState(*load.model);
+  st.view.width = w;
+  st.view.height = h;
+  fitHome(st);
+  ASSERT_TRUE(app.start(load.model, st, load.fonts->take()));
+  ASSERT_TRUE(app.setRemote(std::shared_ptr<PostgisSource>(std::move(*src))));
+  EXPECT_TRUE(app.remote());
+
+  // The reference: the same CSV in memory, over the timeline the remote mode found.
+  // (Loaded GL-free: a second App would take over ImGui's context.)
+  LoadReport local_report;
+  const Model local = loadModel({CHAINMAP_TEST_DATA, "", "", "", ""}, local_report);
+  ASSERT_FALSE(local_report.fatal());
+  ASSERT_GT(local.projects.size(), 1000u);
+  const Filter all = app.state().filter;
+  EXPECT_EQ(all.month_from, defaultState(local).filter.month_from);
+  EXPECT_EQ(all.month_to, defaultState(local).filter.month_to);
+  const Stats ref = computeStats(local, all);
+
+  auto img = app.capture();
+  ASSERT_TRUE(img) << img.error();
+  EXPECT_EQ(app.model().projects.size(), 0u);
+  EXPECT_EQ(app.derived().stats().total.count, ref.total.count);
+  EXPECT_NEAR(app.derived().stats().total.investment_yi, ref.total.investment_yi, 1e-6 * ref.total.investment_yi);
+  for (int e = 0; e < kEcosystemCount; ++e) EXPECT_EQ(app.derived().stats().by_ecosystem[e].count, ref.by_ecosystem[e].count);
+
+  // Bubbles: the database's bins at the zoom's level, the largest drawn in its dominant colour.
+  const RemoteProducts* r = app.derived().remote();
+  ASSERT_NE(r, nullptr);
+  const auto& bins = r->bins().bins.bins;
+  ASSERT_FALSE(bins.empty());
+  EXPECT_GT(r->bins().bins.members, 1000) << "the home view holds most of the sample";
+  const Bin& big = *std::max_element(bins.begin(), bins.end(), [](const Bin& a, const Bin& b) { return a.count < b.count; });
+  EXPECT_GT(big.count, 5);
+  const Vec2 at = app.state().view.toScreen(big.xy);
+  const uint32_t rgb = kEcosystems[static_cast<int>(big.dominant())].rgb;
+  const int coloured = near(*img, int(at.x), int(at.y), 14, rgb);
+  EXPECT_GT(coloured, 40) << "no bubble in " << std::hex << rgb << " at " << at.x << "," << at.y;
+  if (const char* out = std::getenv("CHAINMAP_REMOTE_PNG")) (void)writePng(out, *img);
+
+  // With the projects switched off the same place shows no such colour: the pixels were the bubble.
+  app.state().layers.set("projects", false);
+  auto off = app.capture();
+  ASSERT_TRUE(off);
+  EXPECT_LT(near(*off, int(at.x), int(at.y), 14, rgb), coloured / 4);
+  app.state().layers.set("projects", true);
+
+  // A filter change: one ecosystem, manufacturing only; the totals follow.
+  Filter f = all;
+  f.ecosystems = 1u << static_cast<int>(Ecosystem::Iot);
+  f.sectors = 1;
+  app.state().filter = f;
+  ASSERT_TRUE(app.capture());
+  const Stats ref_f = computeStats(local, f);
+  ASSERT_LT(ref_f.total.count, ref.total.count);
+  EXPECT_EQ(app.derived().stats().total.count, ref_f.total.count);
+  EXPECT_EQ(app.derived().stats().by_ecosystem[static_cast<int>(Ecosystem::Bio)].count, 0);
+  EXPECT_EQ(r->bins().bins.members <= ref_f.total.count, true);
+
+  // The panels that need rows say so instead of listing nothing (or crashing).
+  app.state().table_open = true;
+  EXPECT_TRUE(app.capture());
+}
