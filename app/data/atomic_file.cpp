@@ -1,14 +1,40 @@
 #include "data/atomic_file.h"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <unistd.h>
 
 #include <atomic>
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 
 namespace cm {
+namespace {
+
+// Temporaries that a killed save left beside `target` (TARGET.PID.N.tmp of a process that is gone)
+// are removed by the next save that succeeds, so crashes do not pile up files.
+void removeStaleTemporaries(const std::filesystem::path& target) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const fs::path dir = target.parent_path().empty() ? fs::path(".") : target.parent_path();
+  const std::string prefix = target.filename().string() + ".";
+  for (auto it = fs::directory_iterator(dir, ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    if (name.size() <= prefix.size() + 4 || name.compare(0, prefix.size(), prefix) != 0 || name.compare(name.size() - 4, 4, ".tmp") != 0)
+      continue;
+    const std::string rest = name.substr(prefix.size(), name.size() - prefix.size() - 4);  // PID.N
+    const size_t dot = rest.find('.');
+    if (dot == std::string::npos || dot == 0 || rest.find_first_not_of("0123456789.") != std::string::npos) continue;
+    const long pid = std::strtol(rest.c_str(), nullptr, 10);
+    if (pid <= 0 || pid == ::getpid() || ::kill(static_cast<pid_t>(pid), 0) == 0 || errno != ESRCH) continue;  // alive, or not ours to judge
+    std::error_code ignored;
+    fs::remove(it->path(), ignored);
+  }
+}
+
+}  // namespace
 
 Result<bool> writeFileAtomically(const std::string& path, const std::string& bytes) {
   return writeFileAtomically(path, [&](const AtomicPut& put) { return put(bytes.data(), bytes.size()); });
@@ -60,12 +86,26 @@ Result<bool> writeFileAtomically(const std::string& path, const std::function<bo
     fs::remove(tmp, ignored);
     return R::fail(fileError(path, "cannot move the finished file into place (" + ec.message() + ")"));
   }
+  removeStaleTemporaries(target);
   if (!durable) return true;
   if (const int dfd = ::open(parent.empty() ? "." : parent.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC); dfd >= 0) {
     ::fsync(dfd);  // the rename itself survives a crash
     ::close(dfd);
   }
   return true;
+}
+
+Result<bool> writeStdioAtomically(const std::string& path, const std::function<bool(std::FILE* f)>& write) {
+  return writeFileAtomically(path, [&](const AtomicPut& put) {
+    cookie_io_functions_t io{};
+    io.write = [](void* cookie, const char* data, size_t size) -> ssize_t {
+      return (*static_cast<const AtomicPut*>(cookie))(data, size) ? static_cast<ssize_t>(size) : -1;
+    };
+    std::FILE* f = ::fopencookie(const_cast<AtomicPut*>(&put), "w", io);
+    if (!f) return false;
+    const bool ok = write(f);
+    return std::fclose(f) == 0 && ok;  // fclose flushes the last buffer through `put`
+  });
 }
 
 }  // namespace cm

@@ -3,6 +3,7 @@
 // place, and the folder flushed — so the target is always the old complete file or the new one.
 #pragma once
 #include <cstddef>
+#include <cstdio>
 #include <functional>
 #include <string>
 
@@ -19,5 +20,10 @@ Result<bool> writeFileAtomically(const std::string& path, const std::string& byt
 using AtomicPut = std::function<bool(const void* data, size_t size)>;
 Result<bool> writeFileAtomically(const std::string& path, const std::function<bool(const AtomicPut& put)>& write,
                                  bool durable = true);
+
+// The same for code that writes with stdio: `write(f)` writes to a FILE* whose bytes go to the
+// temporary file; it returns false to give up. The target appears, complete, only after it returned
+// true and the FILE* flushed; a process killed meanwhile leaves the target as it was.
+Result<bool> writeStdioAtomically(const std::string& path, const std::function<bool(std::FILE* f)>& write);
 
 }  // namespace cm

@@ -1,5 +1,7 @@
 #include "data/generator.h"
 
+#include "data/atomic_file.h"
+
 #include <algorithm>
 #include <cstring>
 #include <fstream>
@@ -383,30 +385,34 @@ Result<size_t> generateProjects(const std::string& out_path, const GeneratorOpti
     if (std::none_of(districts.begin(), districts.end(), [&](const District& d) { return d.adcode == ad; }))
       return R::fail(fileError(out_path, "the districts lack adcode " + std::to_string(ad)));
   gen::Context ctx(districts, parks, opt.seed);
-  std::unique_ptr<std::FILE, int (*)(std::FILE*)> f(std::fopen(out_path.c_str(), "wb"), &std::fclose);
-  if (!f) return R::fail(fileError(out_path, std::string("cannot write: ") + std::strerror(errno)));
-  if (opt.count > 0) {
-    auto n = gen::writeScaleSet(f.get(), ctx, opt.count);
-    if (!n) return R::fail(fileError(out_path, n.error()));
-    return n;
-  }
-  std::vector<gen::Row> rows = gen::calibratedSample(ctx);
-  {  // roles last: every leader is known by now
-    std::map<uint64_t, int> chain_of;
-    for (const gen::Row& r : rows) chain_of[r.seq] = r.chain;
-    for (gen::Row& r : rows) ctx.setRole(r, r.leader_seq >= 0 ? chain_of[static_cast<uint64_t>(r.leader_seq)] : -1);
-  }
-  std::sort(rows.begin(), rows.end(), [](const gen::Row& a, const gen::Row& b) {
-    return a.signed_day != b.signed_day ? a.signed_day < b.signed_day : a.seq < b.seq;
+  // Written whole or not at all: a generator stopped halfway leaves the previous file.
+  Result<size_t> made = R::fail(fileError(out_path, "write failed"));
+  auto written = writeStdioAtomically(out_path, [&](std::FILE* f) {
+    if (opt.count > 0) {
+      made = gen::writeScaleSet(f, ctx, opt.count);
+      if (!made) made = R::fail(fileError(out_path, made.error()));
+      return static_cast<bool>(made);
+    }
+    std::vector<gen::Row> rows = gen::calibratedSample(ctx);
+    {  // roles last: every leader is known by now
+      std::map<uint64_t, int> chain_of;
+      for (const gen::Row& r : rows) chain_of[r.seq] = r.chain;
+      for (gen::Row& r : rows) ctx.setRole(r, r.leader_seq >= 0 ? chain_of[static_cast<uint64_t>(r.leader_seq)] : -1);
+    }
+    std::sort(rows.begin(), rows.end(), [](const gen::Row& a, const gen::Row& b) {
+      return a.signed_day != b.signed_day ? a.signed_day < b.signed_day : a.seq < b.seq;
+    });
+    std::map<uint64_t, std::string> ids;
+    for (size_t i = 0; i < rows.size(); ++i) ids[rows[i].seq] = gen::projectId(i + 1, 5);
+    std::string out = std::string(kProjectsCsvHeader) + "\n";
+    for (const gen::Row& r : rows)
+      gen::writeRow(out, r, ids[r.seq], r.leader_seq >= 0 ? ids[static_cast<uint64_t>(r.leader_seq)] : "", districts, parks);
+    if (std::fwrite(out.data(), 1, out.size(), f) != out.size()) return false;
+    made = rows.size();
+    return true;
   });
-  std::map<uint64_t, std::string> ids;
-  for (size_t i = 0; i < rows.size(); ++i) ids[rows[i].seq] = gen::projectId(i + 1, 5);
-  std::string out = std::string(kProjectsCsvHeader) + "\n";
-  for (const gen::Row& r : rows)
-    gen::writeRow(out, r, ids[r.seq], r.leader_seq >= 0 ? ids[static_cast<uint64_t>(r.leader_seq)] : "", districts, parks);
-  if (std::fwrite(out.data(), 1, out.size(), f.get()) != out.size())
-    return R::fail(fileError(out_path, "write failed"));
-  return rows.size();
+  if (!written) return made ? R::fail(written.error()) : made;
+  return made;
 }
 
 }  // namespace cm
