@@ -397,6 +397,16 @@ void App::updateScale(float content_scale) {
 
 // ---- frames ----------------------------------------------------------------------------------
 
+void App::feed(const Input& in) {
+  Impl& I = *impl_;
+  I.fed_input = true;
+  ImGuiIO& io = ImGui::GetIO();
+  io.MousePos = in.x >= 0 && in.y >= 0 ? ImVec2(in.x, in.y) : ImVec2(-FLT_MAX, -FLT_MAX);
+  for (int b = 0; b < 3; ++b) io.MouseDown[b] = (in.buttons >> b) & 1;
+  io.MouseWheel += in.wheel;
+  if (in.key) I.keys.push_back({in.key, in.mods});
+}
+
 FrameStats App::advance(double dt) {
   Impl& I = *impl_;
   pollLoad();

@@ -75,6 +75,16 @@ class App {
   int runInteractive();
   // One frame, `dt` seconds after the previous one (to the window when interactive, else offscreen).
   FrameStats advance(double dt);
+  // Input for the next headless frames, as a window would deliver it (tests drive the UI so:
+  // pointer position in frame pixels, buttons held (bit 0 left, 1 right, 2 middle), wheel steps,
+  // a key press with its modifiers as GLFW codes). Once fed, headless frames keep the pointer.
+  struct Input {
+    float x = -1, y = -1;
+    int buttons = 0;
+    float wheel = 0;
+    int key = 0, mods = 0;
+  };
+  void feed(const Input& in);
   // One frame at w×h (0: the current size), read back. The view keeps its centre and shows at
   // least what it showed; input is not consumed.
   Result<Image> capture(int w = 0, int h = 0);

@@ -78,6 +78,7 @@ struct App::Impl {
   bool press_double = false; // ... and whether that press was a double-click
   int events = 0;            // input events since the last frame (set by GLFW callbacks)
   std::vector<std::pair<int, int>> keys;  // (key, mods) pressed since the last frame
+  bool fed_input = false;                  // App::feed: headless frames keep the fed pointer
   std::vector<std::string> dropped;       // files dropped on the window
 
   BackgroundTask<LoadedModel> load;

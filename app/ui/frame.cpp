@@ -341,7 +341,7 @@ FrameStats App::runFrame(double dt, const FrameTarget& target) {
       if (io.MousePos.x > -1e30f) io.MousePos = {io.MousePos.x * mouse_ratio, io.MousePos.y * mouse_ratio};
     } else {
       io.DeltaTime = dt > 0 ? static_cast<float>(dt) : 1.f / 60;
-      if (!target.window && !I.interactive) io.MousePos = {-FLT_MAX, -FLT_MAX};  // headless: no cursor
+      if (!target.window && !I.interactive && !I.fed_input) io.MousePos = {-FLT_MAX, -FLT_MAX};  // headless: no cursor
     }
     if (!target.window) {
       io.DisplaySize = {static_cast<float>(st_.view.width), static_cast<float>(st_.view.height)};
