@@ -92,16 +92,16 @@ Model loadModel(const LoadOptions& opt, LoadReport& report, TaskControl* control
 
   if (paths.data_dir.empty()) {
     report.errors.push_back(noDistrictsMessage(paths));
-  } else if (auto d = loadDistricts(paths.districts, m.display_crs); d) {
+  } else if (auto d = loadDistricts(paths.districts, m.display_crs, &report.warnings); d) {
     m.districts = d.take();
     for (District& x : m.districts) x.label_xy = labelPoint(x.xy, 100.0);
   } else {
     report.errors.push_back(d.error());
   }
   trace("load: districts");
-  if (auto w = loadWater(paths.water, m.display_crs); w) m.water = w.take();
+  if (auto w = loadWater(paths.water, m.display_crs, &report.warnings); w) m.water = w.take();
   else report.warnings.push_back(w.error());
-  if (auto r = loadRivers(paths.rivers, m.display_crs); r) m.rivers = r.take();
+  if (auto r = loadRivers(paths.rivers, m.display_crs, &report.warnings); r) m.rivers = r.take();
   else report.warnings.push_back(r.error());
 
   auto to_xy = sharedTransform(kWgs84, m.display_crs);

@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <fstream>
 #include <memory>
 
 #include "data/gdal_util.h"
@@ -27,6 +29,66 @@ bool endsWithShp(const std::string& p) {
   std::transform(e.begin(), e.end(), e.begin(), ::tolower);
   return e == ".shp";
 }
+
+// --- A shapefile cut short (a failed copy) --------------------------------------------------
+// GDAL reads what it can of a truncated .shp and drops the rest quietly, so the headers are checked
+// here: the .shp and .shx headers declare their file length (in 16-bit words, big-endian, at byte
+// 24), the .shx has one 8-byte record per feature, the .dbf declares its record count (byte 4) and
+// sizes. A file shorter than its header says is cut short; the features expected are the .shx/.dbf
+// counts.
+
+long fileSize(const std::string& path) {
+  std::ifstream f(path, std::ios::binary | std::ios::ate);
+  return f ? static_cast<long>(f.tellg()) : -1;
+}
+
+bool readHeader(const std::string& path, unsigned char* buf, size_t n) {
+  std::ifstream f(path, std::ios::binary);
+  return f && f.read(reinterpret_cast<char*>(buf), static_cast<std::streamsize>(n)) && f.gcount() == static_cast<std::streamsize>(n);
+}
+
+uint32_t be32(const unsigned char* p) { return uint32_t(p[0]) << 24 | uint32_t(p[1]) << 16 | uint32_t(p[2]) << 8 | p[3]; }
+uint32_t le32(const unsigned char* p) { return uint32_t(p[3]) << 24 | uint32_t(p[2]) << 16 | uint32_t(p[1]) << 8 | p[0]; }
+uint16_t le16(const unsigned char* p) { return uint16_t(p[1] << 8 | p[0]); }
+
+struct ShpIntegrity {
+  long expected = -1;  // features the .shx/.dbf list (-1: unknown)
+  std::string short_file;  // the first file shorter than its header says ("" when all are whole)
+  long short_at = 0;       // its real size in bytes
+};
+
+ShpIntegrity checkShapefile(const std::string& shp) {
+  ShpIntegrity r;
+  auto cut = [&](const std::string& f, long declared) {
+    const long size = fileSize(f);
+    if (r.short_file.empty() && size >= 0 && declared > size) {
+      r.short_file = f;
+      r.short_at = size;
+    }
+  };
+  unsigned char h[100];
+  if (readHeader(shp, h, 100)) cut(shp, 2L * be32(h + 24));
+  const std::string shx = sidecar(shp, ".shx");
+  if (readHeader(shx, h, 100)) {
+    const long declared = 2L * be32(h + 24);
+    cut(shx, declared);
+    if (declared >= 100) r.expected = (declared - 100) / 8;
+  }
+  const std::string dbf = sidecar(shp, ".dbf");
+  if (readHeader(dbf, h, 32)) {
+    const long n = le32(h + 4);
+    cut(dbf, static_cast<long>(le16(h + 8)) + n * le16(h + 10));
+    if (n >= 0 && n < (1L << 30)) r.expected = std::max(r.expected, n);
+  }
+  return r;
+}
+
+std::string baseName(const std::string& p) {
+  const size_t s = p.find_last_of('/');
+  return s == std::string::npos ? p : p.substr(s + 1);
+}
+
+bool hasCpg(const std::string& shp) { return fileExists(sidecar(shp, ".cpg")) || fileExists(sidecar(shp, ".CPG")); }
 
 struct Transforms {
   const Transform* to_ll;
@@ -80,18 +142,15 @@ bool convertPolygon(const OGRPolygon* poly, const Transforms& t, Polygon& ll, Po
 
 }  // namespace
 
-R readVectorFile(const std::string& path, GeomKind kind, const std::string& display_crs) {
-  ensureGdalRegistered();
-  if (!fileExists(path)) return R::fail(fileError(path, "file not found"));
-  if (endsWithShp(path)) {
-    for (const char* ext : {".shx", ".dbf"})
-      if (!fileExists(sidecar(path, ext)))
-        return R::fail(fileError(path, std::string("the shapefile's companion file ") + ext +
-                                           " is missing (a shapefile needs .shp, .shx and .dbf side by side)"));
-  }
+namespace {
+
+// One pass over the first layer, opened with `open_options` (the encoding); `bad_text` is set
+// (and nothing returned) when a text field is not valid UTF-8, so the caller can retry as GBK.
+R readOnce(const std::string& path, GeomKind kind, const std::string& display_crs, const char* const* open_options,
+           std::string& bad_text, long& null_geometries, long& first_null) {
   GdalErrorCapture capture;
   std::unique_ptr<GDALDataset> ds(static_cast<GDALDataset*>(
-      GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr)));
+      GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, open_options, nullptr)));
   if (!ds) return R::fail(fileError(path, "not a readable vector file" + (capture.last().empty() ? "" : " (" + capture.last() + ")")));
   if (ds->GetLayerCount() < 1) return R::fail(fileError(path, "contains no layer"));
   OGRLayer* layer = ds->GetLayer(0);
@@ -107,14 +166,18 @@ R readVectorFile(const std::string& path, GeomKind kind, const std::string& disp
     VectorFeature vf;
     for (int i = 0; i < defn->GetFieldCount(); ++i) {
       std::string v = feat->IsFieldSetAndNotNull(i) ? feat->GetFieldAsString(i) : "";
-      if (!isValidUtf8(v))
-        return R::fail(fileError(path, "feature " + std::to_string(fid_no) + ", field '" +
-                                           defn->GetFieldDefn(i)->GetNameRef() +
-                                           "': text is not valid UTF-8 (check the .cpg encoding file)"));
+      if (!isValidUtf8(v)) {
+        bad_text = fileError(path, "feature " + std::to_string(fid_no) + ", field '" + defn->GetFieldDefn(i)->GetNameRef() +
+                                       "': text is not valid UTF-8 (check the .cpg encoding file)");
+        return R::fail(bad_text);
+      }
       vf.attrs[defn->GetFieldDefn(i)->GetNameRef()] = std::move(v);
     }
     const OGRGeometry* g = feat->GetGeometryRef();
-    if (!g || g->IsEmpty()) continue;
+    if (!g || g->IsEmpty()) {
+      if (null_geometries++ == 0) first_null = fid_no;
+      continue;
+    }
     const auto type = wkbFlatten(g->getGeometryType());
     const std::string where = fileError(path, "feature " + std::to_string(fid_no));
     if (kind == GeomKind::Polygons) {
@@ -146,14 +209,90 @@ R readVectorFile(const std::string& path, GeomKind kind, const std::string& disp
     }
     out.push_back(std::move(vf));
   }
-  if (out.empty()) return R::fail(fileError(path, "contains no usable features"));
   return out;
 }
 
-Result<std::vector<District>> loadDistricts(const std::string& path, const std::string& display_crs) {
+}  // namespace
+
+R readVectorFile(const std::string& path, GeomKind kind, const std::string& display_crs, VectorReadNotes* notes) {
+  ensureGdalRegistered();
+  if (!fileExists(path)) return R::fail(fileError(path, "file not found"));
+  const bool shp = endsWithShp(path);
+  if (shp) {
+    for (const char* ext : {".shx", ".dbf"})
+      if (!fileExists(sidecar(path, ext)))
+        return R::fail(fileError(path, std::string("the shapefile's companion file ") + ext +
+                                           " is missing (a shapefile needs .shp, .shx and .dbf side by side)"));
+  }
+  std::string bad_text;
+  long null_geometries = 0, first_null = 0;
+  R res = readOnce(path, kind, display_crs, nullptr, bad_text, null_geometries, first_null);
+  std::string encoding_note;
+  if (!res && !bad_text.empty() && shp && !hasCpg(path)) {
+    // Most Chinese shapefiles arrive in GBK with no .cpg: read again as CP936 (GBK).
+    const char* gbk[] = {"ENCODING=CP936", nullptr};
+    std::string bad2;
+    null_geometries = 0;
+    R again = readOnce(path, kind, display_crs, gbk, bad2, null_geometries, first_null);
+    if (again) {
+      res = std::move(again);
+      encoding_note = fileError(path, "its text is not UTF-8 and no .cpg file names its encoding; read as GBK (add a .cpg file "
+                                      "containing 'GBK' or 'UTF-8' to say so)");
+    }
+  }
+  if (!res && shp && bad_text.empty()) {
+    // GDAL refuses a shapefile whose .shx is cut short: say so rather than only "unreadable".
+    const ShpIntegrity in = checkShapefile(path);
+    if (!in.short_file.empty())
+      return R::fail(res.error() + "; " + baseName(in.short_file) + " ends early at byte " + std::to_string(in.short_at) +
+                     " (cut short, e.g. by a failed copy)");
+  }
+  if (!res) return res;
+  if (res->empty()) return R::fail(fileError(path, "contains no usable features"));
+  if (notes) {
+    notes->encoding = encoding_note;
+    notes->no_geometry = null_geometries;
+    notes->first_no_geometry = first_null;
+  }
+  if (shp && notes) {
+    const ShpIntegrity in = checkShapefile(path);
+    const long read = static_cast<long>(res->size());
+    if (!in.short_file.empty()) {
+      notes->partial = fileError(baseName(path), std::to_string(read) + " of " +
+                                                     (in.expected >= 0 ? std::to_string(in.expected) : std::string("?")) +
+                                                     " features read; " +
+                                                     (in.short_file == path ? std::string("the file") : baseName(in.short_file)) +
+                                                     " ends early at byte " + std::to_string(in.short_at) + " (" + path +
+                                                     " was cut short, e.g. by a failed copy)");
+    } else if (in.expected > 0 && read + null_geometries < in.expected) {
+      notes->partial = fileError(baseName(path), std::to_string(read) + " of " + std::to_string(in.expected) +
+                                                     " features read (" + path + ": the .shx/.dbf list more features than GDAL could read)");
+    }
+  }
+  return res;
+}
+
+namespace {
+// The notes of a read that succeeded, as warnings.
+void addNotes(const VectorReadNotes& n, std::vector<std::string>* warnings) {
+  if (!warnings) return;
+  if (!n.encoding.empty()) warnings->push_back(n.encoding);
+  if (!n.partial.empty()) warnings->push_back(n.partial);
+}
+}  // namespace
+
+Result<std::vector<District>> loadDistricts(const std::string& path, const std::string& display_crs,
+                                            std::vector<std::string>* warnings) {
   using RD = Result<std::vector<District>>;
-  auto feats = readVectorFile(path, GeomKind::Polygons, display_crs);
+  VectorReadNotes notes;
+  auto feats = readVectorFile(path, GeomKind::Polygons, display_crs, &notes);
   if (!feats) return RD::fail(feats.error());
+  // A map with missing districts lies: a districts file cut short is an error.
+  if (!notes.partial.empty()) return RD::fail(notes.partial);
+  if (notes.no_geometry > 0)
+    return RD::fail(fileError(path, std::to_string(notes.no_geometry) + " feature(s) have no geometry (the first: feature " +
+                                        std::to_string(notes.first_no_geometry) + "); every district needs its outline"));
+  addNotes(notes, warnings);
   std::vector<District> out;
   for (VectorFeature& f : *feats) {
     for (const char* field : {"adcode", "name_zh", "name_en"})
@@ -174,10 +313,13 @@ Result<std::vector<District>> loadDistricts(const std::string& path, const std::
   return out;
 }
 
-Result<std::vector<WaterBody>> loadWater(const std::string& path, const std::string& display_crs) {
+Result<std::vector<WaterBody>> loadWater(const std::string& path, const std::string& display_crs,
+                                         std::vector<std::string>* warnings) {
   using RW = Result<std::vector<WaterBody>>;
-  auto feats = readVectorFile(path, GeomKind::Polygons, display_crs);
+  VectorReadNotes notes;
+  auto feats = readVectorFile(path, GeomKind::Polygons, display_crs, &notes);
   if (!feats) return RW::fail(feats.error());
+  addNotes(notes, warnings);
   std::vector<WaterBody> out;
   for (VectorFeature& f : *feats) {
     WaterBody w;
@@ -191,10 +333,13 @@ Result<std::vector<WaterBody>> loadWater(const std::string& path, const std::str
   return out;
 }
 
-Result<std::vector<River>> loadRivers(const std::string& path, const std::string& display_crs) {
+Result<std::vector<River>> loadRivers(const std::string& path, const std::string& display_crs,
+                                      std::vector<std::string>* warnings) {
   using RR = Result<std::vector<River>>;
-  auto feats = readVectorFile(path, GeomKind::Lines, display_crs);
+  VectorReadNotes notes;
+  auto feats = readVectorFile(path, GeomKind::Lines, display_crs, &notes);
   if (!feats) return RR::fail(feats.error());
+  addNotes(notes, warnings);
   std::vector<River> out;
   for (VectorFeature& f : *feats) {
     for (size_t i = 0; i < f.lines_ll.size(); ++i) {
