@@ -2,7 +2,7 @@
 # Fuzz chainmap's own parsers with libFuzzer (tests/fuzz/): builds the harnesses in build-fuzz/
 # with clang-14 (ASan + UBSan + libFuzzer; the core library instrumented, nothing else built), then
 # runs each for SECONDS (default 60; `scripts/fuzz.sh 3600` for the hour-long run) from its seed
-# corpus, one or more at a time (FUZZ_JOBS, default 1). Fails on any crash, hang (-timeout),
+# corpus, on half the cores at a time (FUZZ_JOBS). Fails on any crash, hang (-timeout),
 # leak or sanitizer report; the reproducer is left in build-fuzz/findings/NAME/.
 #   scripts/fuzz.sh [SECONDS] [NAME...]     e.g. scripts/fuzz.sh 300 tour values
 set -euo pipefail
@@ -27,7 +27,7 @@ export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 run_one() {
   local n=$1 work=$B/fuzz-corpus/$1 out=$B/findings/$1
-  mkdir -p "$work" "$out"
+  rm -rf "$out"; mkdir -p "$work" "$out"
   local dict; dict=$(dict_for "$n")
   # New inputs go to the scratch corpus (build-fuzz/fuzz-corpus/NAME); the seeds are read only.
   if "$B/tests/fuzz/fuzz_$n" "$work" "tests/fuzz/corpus/$n" -max_total_time="$SECONDS_EACH" \
@@ -39,7 +39,7 @@ run_one() {
   fi
 }
 rc=0
-jobs_max=${FUZZ_JOBS:-1}
+jobs_max=${FUZZ_JOBS:-$(( $(nproc) / 2 > 0 ? $(nproc) / 2 : 1 ))}
 pids=()
 for n in "${names[@]}"; do
   run_one "$n" & pids+=($!)
