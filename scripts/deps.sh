@@ -7,6 +7,7 @@ PKGS=(cmake g++ make pkg-config python3-glad
       libgdal-dev gdal-bin libproj-dev proj-bin libgeos-dev libstb-dev libpng-dev libcurl4-openssl-dev
       nlohmann-json3-dev libcli11-dev libnanoflann-dev libgtest-dev xvfb xauth xdotool x11-apps
       postgresql-15 postgresql-15-postgis-3 libpq-dev ffmpeg python3-geopandas python3-matplotlib)
+PKGS+=(clang-14 libclang-rt-14-dev)  # scripts/fuzz.sh: libFuzzer harnesses (tests/fuzz/)
 missing=()
 for p in "${PKGS[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -8,10 +8,15 @@ scripts/deps.sh
 scripts/build.sh
 export LIBGL_ALWAYS_SOFTWARE=${LIBGL_ALWAYS_SOFTWARE:-1}
 CTEST=(ctest --test-dir build --output-on-failure -j"$(nproc)")
-if [ -n "${DISPLAY:-}" ]; then
-  exec "${CTEST[@]}" "$@"
-fi
 rc=0
-"${CTEST[@]}" -LE live "$@" || rc=$?
-xvfb-run -a -s "-screen 0 1920x1200x24" "${CTEST[@]}" -L live "$@" || rc=$?
+if [ -n "${DISPLAY:-}" ]; then
+  "${CTEST[@]}" "$@" || rc=$?
+else
+  "${CTEST[@]}" -LE live "$@" || rc=$?
+  xvfb-run -a -s "-screen 0 1920x1200x24" "${CTEST[@]}" -L live "$@" || rc=$?
+fi
+# The short fuzz run: every parser harness for CHAINMAP_FUZZ_SECONDS each (60; 0 skips it).
+if [ "${CHAINMAP_FUZZ_SECONDS:-60}" != 0 ]; then
+  scripts/fuzz.sh "${CHAINMAP_FUZZ_SECONDS:-60}" || rc=$?
+fi
 exit $rc

@@ -286,7 +286,7 @@ Result<Tour> parseTour(const std::string& json_text, const std::string& name) {
   json root;
   try {
     root = json::parse(body);
-  } catch (const json::parse_error& e) {
+  } catch (const json::exception& e) {  // parse_error, and out_of_range for a number like 1e400
     return R::fail(fileError(name, parseProblem(std::string(body), e.what())));
   }
   try {

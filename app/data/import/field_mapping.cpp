@@ -4,6 +4,7 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <type_traits>
 
 #include "data/atomic_file.h"
 #include "data/data_paths.h"
@@ -260,13 +261,33 @@ nlohmann::json mappingToJson(const FieldMapping& m, const RawTable& t) {
   return j;
 }
 
+namespace {
+// An optional key of a mapping file, of the type it must have: j.value() would throw on a wrong
+// type (a mapping file is user input), so the type is checked and a wrong one is an error.
+template <class T>
+bool optionalKey(const nlohmann::json& j, const char* key, T& out) {
+  const auto it = j.find(key);
+  if (it == j.end() || it->is_null()) return true;
+  if constexpr (std::is_same_v<T, std::string>) {
+    if (!it->is_string()) return false;
+  } else if constexpr (std::is_same_v<T, bool>) {
+    if (!it->is_boolean()) return false;
+  } else {
+    if (!it->is_number()) return false;
+  }
+  out = it->template get<T>();
+  return true;
+}
+}  // namespace
+
 Result<FieldMapping> mappingFromJson(const nlohmann::json& j, const RawTable& t, const std::string& path) {
   using R = Result<FieldMapping>;
   if (!j.is_object() || !j.contains("fields") || !j["fields"].is_object())
     return R::fail(fileError(path, "not a chainmap mapping (expected {\"fields\": {\"name_zh\": \"项目名称\", ...}})"));
   FieldMapping m;
   m.from_file = true;
-  m.layer = j.value("layer", t.layer);
+  m.layer = t.layer;
+  if (!optionalKey(j, "layer", m.layer)) return R::fail(fileError(path, "'layer' must be text"));
   for (const auto& [key, value] : j["fields"].items()) {
     const auto f = fieldFromId(key);
     if (!f) return R::fail(fileError(path, "unknown field '" + key + "'"));
@@ -276,17 +297,22 @@ Result<FieldMapping> mappingFromJson(const nlohmann::json& j, const RawTable& t,
     if (it == t.columns.end()) return R::fail(fileError(path, "field '" + key + "': the table has no column '" + col + "'"));
     m[*f] = {static_cast<int>(it - t.columns.begin()), Confidence::High, "saved mapping"};
   }
-  if (auto u = moneyUnitFromId(j.value("investment_unit", std::string()))) m.investment_unit = *u;
-  if (auto u = moneyUnitFromId(j.value("fdi_unit", std::string()))) m.fdi_unit = *u;
+  std::string inv_unit, fdi_unit, coords = "auto";
+  if (!optionalKey(j, "investment_unit", inv_unit)) return R::fail(fileError(path, "'investment_unit' must be text"));
+  if (!optionalKey(j, "fdi_unit", fdi_unit)) return R::fail(fileError(path, "'fdi_unit' must be text"));
+  if (auto u = moneyUnitFromId(inv_unit)) m.investment_unit = *u;
+  if (auto u = moneyUnitFromId(fdi_unit)) m.fdi_unit = *u;
   m.investment_unit_why = "saved mapping";
-  m.cny_per_usd = j.value("cny_per_usd", 7.1);
-  if (!(m.cny_per_usd > 0)) return R::fail(fileError(path, "cny_per_usd must be a positive number"));
-  const auto cs = coordSystemFromId(j.value("coordinates", std::string("auto")));
+  m.cny_per_usd = 7.1;
+  if (!optionalKey(j, "cny_per_usd", m.cny_per_usd) || !(m.cny_per_usd > 0) || !std::isfinite(m.cny_per_usd))
+    return R::fail(fileError(path, "cny_per_usd must be a positive number"));
+  if (!optionalKey(j, "coordinates", coords)) return R::fail(fileError(path, "coordinates must be auto, wgs84, gcj02, bd09 or epsg"));
+  const auto cs = coordSystemFromId(coords);
   if (!cs) return R::fail(fileError(path, "coordinates must be auto, wgs84, gcj02, bd09 or epsg"));
   m.coords = *cs;
-  m.epsg = j.value("epsg", std::string());
+  if (!optionalKey(j, "epsg", m.epsg)) return R::fail(fileError(path, "'epsg' must be text such as \"EPSG:4549\""));
   if (m.coords == CoordSystem::Epsg && m.epsg.empty()) return R::fail(fileError(path, "coordinates 'epsg' needs \"epsg\": \"EPSG:NNNN\""));
-  m.swap_lonlat = j.value("swap_lonlat", false);
+  if (!optionalKey(j, "swap_lonlat", m.swap_lonlat)) return R::fail(fileError(path, "'swap_lonlat' must be true or false"));
   return m;
 }
 
