@@ -2,16 +2,22 @@
 # README command 2: install what is missing, build everything, run every test with CTest.
 # The render and GUI tests need no display (EGL surfaceless, Mesa llvmpipe). Only the live-window
 # tests (label "live") drive a real window: without a display, those run under Xvfb.
+# Then scripts/sanitize.sh: the unit, render and GUI tests again under ASan+UBSan+LSan (build-asan/);
+# CHAINMAP_SANITIZE=0 skips that second pass (a quick local run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/deps.sh
 scripts/build.sh
 export LIBGL_ALWAYS_SOFTWARE=${LIBGL_ALWAYS_SOFTWARE:-1}
 CTEST=(ctest --test-dir build --output-on-failure -j"$(nproc)")
-if [ -n "${DISPLAY:-}" ]; then
-  exec "${CTEST[@]}" "$@"
-fi
 rc=0
-"${CTEST[@]}" -LE live "$@" || rc=$?
-xvfb-run -a -s "-screen 0 1920x1200x24" "${CTEST[@]}" -L live "$@" || rc=$?
+if [ -n "${DISPLAY:-}" ]; then
+  "${CTEST[@]}" "$@" || rc=$?
+else
+  "${CTEST[@]}" -LE live "$@" || rc=$?
+  xvfb-run -a -s "-screen 0 1920x1200x24" "${CTEST[@]}" -L live "$@" || rc=$?
+fi
+if [ "${CHAINMAP_SANITIZE:-1}" != 0 ]; then
+  scripts/sanitize.sh "$@" || rc=$?
+fi
 exit $rc
