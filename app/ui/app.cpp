@@ -235,6 +235,7 @@ Result<bool> App::openWindow(int width, int height) {
   if (!I.window) return R::fail("cannot create an OpenGL 3.3 core window (is a display or Xvfb running?)");
   glfwMakeContextCurrent(I.window);
   if (!gladLoadGL(reinterpret_cast<GLADloadfunc>(glfwGetProcAddress))) return R::fail("cannot load OpenGL 3.3 functions");
+  keepGlDriverLoadedForLeakCheck();
   glfwSwapInterval(1);
   glfwSetWindowUserPointer(I.window, impl_.get());
   // Installed before ImGui's, which chains to them: any input wakes the loop. Keys are also

@@ -4,10 +4,14 @@
 #include <EGL/eglext.h>
 #include <glad/gl.h>
 
+#include <dlfcn.h>
+#include <link.h>
+
 #include <cstdio>
 #include <cstring>
 #include <map>
 #include <mutex>
+#include <vector>
 
 namespace cm {
 
@@ -41,6 +45,24 @@ void release(EGLDisplay d) {
 }
 
 }  // namespace
+
+void keepGlDriverLoadedForLeakCheck() {
+#if defined(__SANITIZE_ADDRESS__)
+  // dl_iterate_phdr holds the loader lock: collect names first, dlopen them afterwards.
+  std::vector<std::string> names;
+  dl_iterate_phdr(
+      [](dl_phdr_info* info, size_t, void* out) {
+        const std::string name = info->dlpi_name ? info->dlpi_name : "";
+        if (name.find("/dri/") != std::string::npos || name.find("libgallium") != std::string::npos ||
+            name.find("libGLX_mesa") != std::string::npos || name.find("libEGL_mesa") != std::string::npos)
+          static_cast<std::vector<std::string>*>(out)->push_back(name);
+        return 0;
+      },
+      &names);
+  // RTLD_NOLOAD: only what is loaded already; the extra reference is never dropped on purpose.
+  for (const std::string& n : names) dlopen(n.c_str(), RTLD_LAZY | RTLD_NOLOAD | RTLD_NODELETE);
+#endif
+}
 
 std::string glDescription() {
   const auto* renderer = reinterpret_cast<const char*>(glGetString(GL_RENDERER));
@@ -89,6 +111,7 @@ Result<std::unique_ptr<EglContext>> EglContext::create() {
   if (!c->makeCurrent()) return R::fail(eglError("EGL: eglMakeCurrent(surfaceless)"));  // ~EglContext releases
   if (!gladLoadGL(reinterpret_cast<GLADloadfunc>(eglGetProcAddress)))
     return R::fail("EGL: cannot load the OpenGL 3.3 functions");
+  keepGlDriverLoadedForLeakCheck();
   return c;
 }
 

@@ -37,6 +37,13 @@ class EglContext {
   void* context_ = nullptr;  // EGLContext
 };
 
+// Under AddressSanitizer only: marks the OpenGL driver modules now loaded (Mesa's DRI driver and
+// the libraries it pulled in) RTLD_NODELETE, so eglTerminate/glfwTerminate no longer unmap them
+// before LeakSanitizer runs at exit. Their at-exit allocations then show with the module's name
+// and tests/sanitize/lsan.supp can match them; unpinned they are "<unknown module>". Call it with
+// a context current (the driver is loaded by then). A no-op in every other build.
+void keepGlDriverLoadedForLeakCheck();
+
 // The GL renderer and version of the current context, for CHAINMAP_TRACE and the benchmark.
 std::string glDescription();
 

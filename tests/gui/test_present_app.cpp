@@ -11,8 +11,10 @@
 #include <filesystem>
 #include <fstream>
 #include <set>
+#include <vector>
 
 #include "core/tour.h"
+#include "memory_use.h"
 #include "started_app.h"
 #include "temp_dir.h"
 #include "ui/layout.h"
@@ -24,14 +26,6 @@ using test::Started;
 namespace {
 
 const std::string kTour = std::string(CHAINMAP_SOURCE_DIR) + "/assets/tours/hangzhou_story.json";
-
-double rssMb() {
-  std::ifstream f("/proc/self/status");
-  std::string line;
-  while (std::getline(f, line))
-    if (line.rfind("VmRSS:", 0) == 0) return std::stod(line.substr(6)) / 1024.0;
-  return 0;
-}
 
 }  // namespace
 
@@ -48,23 +42,26 @@ TEST(Kiosk, RunsTheTourRoundAndRoundWithoutGrowing) {
   for (int k = 0; k < n; ++k) loop_s += stepSeconds(st.tour, k);
   // Three rounds in half-second frames (a day is the same, longer): every step in order, wrapping.
   std::vector<int> seen;
-  double rss_after_first = 0;
+  double mem_after_first = 0;
   const int frames = static_cast<int>(std::ceil(3 * loop_s / 0.5)) + 4;
   for (int f = 0; f < frames; ++f) {
     s.app.advance(0.5);
     if (seen.empty() || seen.back() != st.tour.step) seen.push_back(st.tour.step);
-    if (rss_after_first == 0 && seen.size() > static_cast<size_t>(n) + 1) rss_after_first = rssMb();
+    if (mem_after_first == 0 && seen.size() > static_cast<size_t>(n) + 1) mem_after_first = test::memoryInUseMb();
   }
   ASSERT_GE(seen.size(), static_cast<size_t>(3 * n)) << "the kiosk stopped";
   for (size_t i = 1; i < seen.size(); ++i) EXPECT_EQ(seen[i], (seen[i - 1] + 1) % n) << "step " << i;
   EXPECT_TRUE(st.tour.autoplay) << "a looping tour never ends by itself";
-  EXPECT_LT(rssMb() - rss_after_first, 25.0) << "memory grows round after round";
+  EXPECT_LT(test::memoryInUseMb() - mem_after_first, 25.0) << "memory grows round after round";
 }
 
 // A day in the lobby, simulated: the looping tour for 12 hours in fixed 8-second steps (5,400
-// frames). After the first three hours (atlases, caches, the flights' products all made: the
-// resident size climbs by a few MB in the first two hours, then stays within a fraction of a MB)
-// it may grow by less than 1 MB over the remaining nine. CHAINMAP_KIOSK_TRACE prints it hourly.
+// frames). Memory is read each time the tour comes round to its first step (the same point of
+// the story, so the same products on screen); the first three hours are the warm-up (atlases,
+// caches, the flights' products all made: a few MB). The mean over the last hour's rounds may
+// exceed the mean over the fourth hour's by less than 1 MB (a leak of 200 bytes a frame would be
+// 1 MB by then). Single readings swing by a MB or two either way with what the products hold at
+// that instant, so one peak says nothing. CHAINMAP_KIOSK_TRACE prints the hourly means.
 TEST(Kiosk, TwelveHoursGrowLessThanAMegabyte) {
   Started s("", 480, 270);
   ASSERT_TRUE(s.ok);
@@ -74,21 +71,29 @@ TEST(Kiosk, TwelveHoursGrowLessThanAMegabyte) {
   st.tour.loop = true;
   st.tour.autoplay = true;
   const double step = 8.0, hour = 3600.0;
-  const int frames = static_cast<int>(12 * hour / step);
-  double after_first_hour = 0, peak = 0;
+  const int hours = 12, frames = static_cast<int>(hours * hour / step);
+  std::vector<double> sum(hours, 0.0);
+  std::vector<int> rounds(hours, 0);
   int wraps = 0, last = st.tour.step;
   for (int f = 0; f < frames; ++f) {
     s.app.advance(step);
-    if (st.tour.step < last) ++wraps;
+    if (st.tour.step < last) {
+      ++wraps;
+      const int h = static_cast<int>(f * step / hour);
+      sum[h] += test::memoryInUseMb();
+      ++rounds[h];
+    }
     last = st.tour.step;
-    if (f == static_cast<int>(3 * hour / step)) after_first_hour = rssMb();
-    if (after_first_hour > 0) peak = std::max(peak, rssMb());
-    if (std::getenv("CHAINMAP_KIOSK_TRACE") && f % static_cast<int>(hour / step) == 0) std::fprintf(stderr, "hour %d: %.2f MB\n", static_cast<int>(f * step / hour), rssMb());
   }
   EXPECT_GT(wraps, 100) << "the tour did not keep looping for the whole day";
   EXPECT_TRUE(st.tour.autoplay);
-  EXPECT_LT(peak - after_first_hour, 1.0) << "resident " << after_first_hour << " MB after three hours, up to " << peak
-                                          << " MB over the next nine";
+  auto mean = [&](int h) { return rounds[h] ? sum[h] / rounds[h] : 0.0; };
+  if (std::getenv("CHAINMAP_KIOSK_TRACE"))
+    for (int h = 0; h < hours; ++h) std::fprintf(stderr, "hour %d: %.2f MB %s (mean of %d rounds)\n", h, mean(h), test::memoryMeasure(), rounds[h]);
+  ASSERT_GT(rounds[3], 0);
+  ASSERT_GT(rounds[hours - 1], 0);
+  EXPECT_LT(mean(hours - 1) - mean(3), 1.0) << test::memoryMeasure() << ": " << mean(3) << " MB in the fourth hour, " << mean(hours - 1)
+                                            << " MB in the last (means over the rounds of the tour)";
 }
 
 TEST(Presentation, SwitchingKeepsWhatTheMapAreaShows) {
