@@ -131,6 +131,15 @@ int writeOut(const Options& o, const Model& m, const AnalysisLayers& layers) {
   return 0;
 }
 
+// The common tail of an analysis: the summary (marked synthetic when the sample is), printed or
+// as JSON, then the layers into --analyze-out when one was asked for.
+int finish(const Options& o, const Model& m, const json& j, std::vector<std::string> summary, const AnalysisLayers& layers) {
+  if (m.projects_synthetic) summary.push_back("(synthetic sample)");
+  print(o, j, summary);
+  if (o.analyze_out.empty()) return 0;
+  return writeOut(o, m, layers);
+}
+
 // ---------------------------------------------------------------------------------------------
 
 int runParks(const Options& o, const Model& m, const Filter& f, const ParkShapes& shapes) {
@@ -150,13 +159,10 @@ int runParks(const Options& o, const Model& m, const Filter& f, const ParkShapes
                   static_cast<long long>(pf.count), pf.investment_yi, std::string(info(p.main_ecosystem).id).c_str(), 100 * pf.match_share, pf.hhi);
     s.push_back(buf);
   }
-  if (m.projects_synthetic) s.push_back("(synthetic sample)");
-  print(o, j, s);
-  if (o.analyze_out.empty()) return 0;
   AnalysisLayers layers;
   layers.conformance = &c;
   layers.shapes = &shapes;
-  return writeOut(o, m, layers);
+  return finish(o, m, j, std::move(s), layers);
 }
 
 int runChains(const Options& o, const Model& m, const Filter& f) {
@@ -197,12 +203,9 @@ int runChains(const Options& o, const Model& m, const Filter& f) {
                 (v.main_park >= 0 ? m.parks[static_cast<size_t>(v.main_park)].id : std::string("—")) + ", median to leader " +
                 km(v.median_to_leader_m) + ", to main park " + km(v.median_to_main_park_m));
   }
-  if (m.projects_synthetic) s.push_back("(synthetic sample)");
-  print(o, j, s);
-  if (o.analyze_out.empty()) return 0;
   AnalysisLayers layers;
   layers.arcs = &arcs;
-  return writeOut(o, m, layers);
+  return finish(o, m, j, std::move(s), layers);
 }
 
 int runClusters(const Options& o, const Model& m, const Filter& f, const ParkShapes& shapes) {
@@ -262,13 +265,10 @@ int runClusters(const Options& o, const Model& m, const Filter& f, const ParkSha
     s.push_back("  #" + std::to_string(cl.id) + " " + ecoId(cl.ecosystem) + ": " + std::to_string(cl.count) + " projects, park " +
                 (park >= 0 ? m.parks[static_cast<size_t>(park)].id : std::string("none (emerging)")));
   }
-  if (m.projects_synthetic) s.push_back("(synthetic sample)");
-  print(o, j, s);
-  if (o.analyze_out.empty()) return 0;
   AnalysisLayers layers;
   layers.hulls = &hull_rows;
   layers.labels = &label_rows;
-  return writeOut(o, m, layers);
+  return finish(o, m, j, std::move(s), layers);
 }
 
 int runDensity(const Options& o, const Model& m, const Filter& f) {

@@ -99,7 +99,9 @@ void App::startLoad(LoadOptions opt, bool keep_state) {
 }
 
 void App::openProjects(const std::string& source, const std::string& layer, const std::string& mapping) {
-  startLoad(LoadOptions{model_->data_dir, source, model_->display_crs, layer, mapping, impl_->source.use_cache}, false);
+  startLoad(LoadOptions{.data_dir = model_->data_dir, .projects_file = source, .crs = model_->display_crs, .layer = layer,
+                       .mapping_file = mapping, .use_cache = impl_->source.use_cache},
+            false);
 }
 
 void App::reload() {
@@ -133,7 +135,8 @@ void App::applyMapping(std::shared_ptr<ImportSession> s, FieldMapping m, bool sa
   base->data_dir = model_->data_dir;
   base->projects_file = s->table.source;
   const bool same_source = s->table.source == I.source.projects_file;
-  LoadOptions opt{model_->data_dir, s->table.source, model_->display_crs, s->table.layer, save ? s->mapping_path : "", I.source.use_cache};
+  LoadOptions opt{.data_dir = model_->data_dir, .projects_file = s->table.source, .crs = model_->display_crs,
+                  .layer = s->table.layer, .mapping_file = save ? s->mapping_path : "", .use_cache = I.source.use_cache};
   I.load_cancelled = false;
   I.load_frames = 0;
   I.loading_file = s->table.display_source;

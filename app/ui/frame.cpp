@@ -321,12 +321,16 @@ FrameStats App::runFrame(double dt, const FrameTarget& target) {
   points.radius_max *= scale;
   if (st_.lifecycle) points.radius_min = std::max(points.radius_min, 4.5f * scale);  // a ring or a half must read
   auto inputs = [&] {
-    DerivedInputs in{model_, model_rev_, st_.filter, st_.timeline.first_month, st_.timeline.last_month,
-                     st_.view.units_per_px, st_.aggregate};
-    in.bin_cell_px = kBinCellPx * scale;
-    in.view = st_.view;
-    in.allow_async = I.interactive;  // headless frames (screenshots, tests) are complete at once
-    return in;
+    return DerivedInputs{.model = model_,
+                         .model_rev = model_rev_,
+                         .filter = st_.filter,
+                         .first_month = st_.timeline.first_month,
+                         .last_month = st_.timeline.last_month,
+                         .units_per_px = st_.view.units_per_px,
+                         .aggregate = st_.aggregate,
+                         .bin_cell_px = kBinCellPx * scale,
+                         .allow_async = I.interactive,  // headless frames (screenshots, tests) are complete at once
+                         .view = st_.view};
   };
   const Model& m = *model_;
   for (int pass = 0;; ++pass) {

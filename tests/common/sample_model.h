@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
 #include "core/model.h"
 #include "data/data_paths.h"
@@ -42,5 +43,34 @@ inline bool loadModel(Model& m, const std::string& projects_csv, std::vector<std
   if (warnings) *warnings = r->warnings;
   return true;
 }
+
+// A test suite whose tests share one sample model (the shipped projects CSV, the real districts
+// and the parks), loaded once before the suite's first test: derive, then use m(), park(id) and
+// warnings_ (what the loader said).
+class SampleSuite : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    model_ = new Model;
+    warnings_ = new std::vector<std::string>;
+    ok_ = loadModel(*model_, defaultProjectsFile(), warnings_);
+  }
+  static void TearDownTestSuite() {
+    delete model_;
+    delete warnings_;
+    model_ = nullptr;
+    warnings_ = nullptr;
+  }
+  void SetUp() override { ASSERT_TRUE(ok_); }
+  static const Model& m() { return *model_; }
+  // Index of the park with this id in m().parks, -1 when none.
+  static int park(const std::string& id) {
+    for (size_t i = 0; i < model_->parks.size(); ++i)
+      if (model_->parks[i].id == id) return static_cast<int>(i);
+    return -1;
+  }
+  static inline Model* model_ = nullptr;
+  static inline std::vector<std::string>* warnings_ = nullptr;  // the loader's, for the sample
+  static inline bool ok_ = false;
+};
 
 }  // namespace cm::test

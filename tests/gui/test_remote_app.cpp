@@ -14,22 +14,12 @@
 #include "data/postgis_source.h"
 #include "data/remote_products.h"
 #include "pg_server.h"
+#include "sample_sql.h"
 #include "started_app.h"
 
 using namespace cm;
 
 namespace {
-
-std::string loadSampleSql() {
-  return "CREATE TABLE projects (id text, name_zh text, name_en text, ecosystem text, chain text, sector text, investment_yi text,"
-         " signed_date text, started_date text, producing_date text, stage text, district text, park_id text,"
-         " lon text, lat text, \"foreign\" text, fdi_musd text, chain_leader text, leader_id text, channel text,"
-         " synthetic text, chain_role text);\n"
-         "\\copy projects FROM '" + defaultProjectsFile() + "' WITH (FORMAT csv, HEADER true)\n"
-         "ALTER TABLE projects ADD COLUMN geom geometry(Point, 4326);\n"
-         "UPDATE projects SET geom = ST_SetSRID(ST_MakePoint(lon::float8, lat::float8), 4326);\n"
-         "CREATE INDEX ON projects USING gist (geom);\n";
-}
 
 // Pixels within `r` of (cx, cy) whose colour is within `tol` of rgb in every channel.
 int near(const Image& img, int cx, int cy, int r, uint32_t rgb, int tol = 40) {
@@ -47,7 +37,7 @@ int near(const Image& img, int cx, int cy, int r, uint32_t rgb, int tol = 40) {
 TEST(RemoteApp, TotalsBubblesAndFilterFromPostgis) {
   test::PgServer pg;
   ASSERT_TRUE(pg.ok()) << pg.error();  // fail, not skip: CI installs the packages
-  ASSERT_TRUE(pg.exec(loadSampleSql())) << pg.execError();
+  ASSERT_TRUE(pg.exec(test::sampleTableSql())) << pg.execError();
 
   const int w = 1280, h = 720;
   App app;

@@ -26,15 +26,8 @@ using namespace cm;
 
 namespace {
 
-class Chains : public ::testing::Test {
+class Chains : public test::SampleSuite {
  protected:
-  static void SetUpTestSuite() {
-    model_ = new Model;
-    ok_ = test::loadModel(*model_, defaultProjectsFile());
-  }
-  static void TearDownTestSuite() { delete model_; }
-  void SetUp() override { ASSERT_TRUE(ok_); }
-  static const Model& m() { return *model_; }
   // Lin'an's 2023 chain leader (120亿, FACTS.md: twelve upstream/downstream followers).
   static int linanLeader() {
     const Projects& p = model_->projects;
@@ -47,8 +40,6 @@ class Chains : public ::testing::Test {
     const auto& n = model_->projects.chain_names;
     return static_cast<int>(std::find(n.begin(), n.end(), id) - n.begin());
   }
-  static inline Model* model_ = nullptr;
-  static inline bool ok_ = false;
 };
 
 TEST_F(Chains, LinanLeaderHasTwelveArcsWithDistancesAndRoles) {

@@ -27,20 +27,8 @@ using namespace cm;
 
 namespace {
 
-class Conf : public ::testing::Test {
+class Conf : public test::SampleSuite {
  protected:
-  static void SetUpTestSuite() {
-    model_ = new Model;
-    ok_ = test::loadModel(*model_, defaultProjectsFile());
-  }
-  static void TearDownTestSuite() { delete model_; }
-  void SetUp() override { ASSERT_TRUE(ok_); }
-  static const Model& m() { return *model_; }
-  static int park(const std::string& id) {
-    for (size_t i = 0; i < model_->parks.size(); ++i)
-      if (model_->parks[i].id == id) return static_cast<int>(i);
-    return -1;
-  }
   // --time 2024-01..2024-07 --sector manufacturing --min-investment 1 (the report's 220).
   static Filter window() {
     Filter f;
@@ -65,8 +53,6 @@ class Conf : public ::testing::Test {
     out.push_back(out_only);
     return out;
   }
-  static inline Model* model_ = nullptr;
-  static inline bool ok_ = false;
 };
 
 void expectAgreesWithStats(const Model& m, const Filter& f, const Conformance& c) {

@@ -3,8 +3,6 @@
 // metres on the ellipsoid.
 #include <gtest/gtest.h>
 
-#include <geodesic.h>
-
 #include <algorithm>
 #include <map>
 #include <numeric>
@@ -14,58 +12,17 @@
 #include "core/analysis/ground.h"
 #include "geo/geodesic.h"
 #include "geo/projection.h"
+#include "point_model.h"
 
 using namespace cm;
 
 namespace {
 
-constexpr double kLon0 = 120.15, kLat0 = 30.25;  // Hangzhou, West Lake
-
-struct Pt {
-  double lon, lat;
-  Ecosystem eco = Ecosystem::Iot;
-  float inv = 1;
-};
-
-// A point `dist_m` from (lon, lat) along azimuth `az_deg` (geodesic direct problem, WGS 84).
-Pt offset(double lon, double lat, double az_deg, double dist_m, Ecosystem e = Ecosystem::Iot) {
-  geod_geodesic g;
-  geod_init(&g, 6378137.0, 1 / 298.257223563);
-  double lat2 = 0, lon2 = 0;
-  geod_direct(&g, lat, lon, az_deg, dist_m, &lat2, &lon2, nullptr);
-  return {lon2, lat2, e};
-}
-// East/north offsets in metres from the West Lake origin.
-Pt en(double east_m, double north_m, Ecosystem e = Ecosystem::Iot) {
-  const Pt p = offset(kLon0, kLat0, 90, east_m, e);
-  return offset(p.lon, p.lat, 0, north_m, e);
-}
-
-Model makeModel(const std::vector<Pt>& pts) {
-  Model m;
-  m.display_crs = kDefaultDisplayCrs;
-  auto tr = sharedTransform(kWgs84, kDefaultDisplayCrs);  // built once per thread
-  EXPECT_TRUE(tr) << tr.error();
-  Projects& p = m.projects;
-  for (const Pt& q : pts) {
-    p.id.push_back("p" + std::to_string(p.id.size()));
-    p.ecosystem.push_back(q.eco);
-    p.chain.push_back(0);
-    p.sector.push_back(Sector::Manufacturing);
-    p.investment_yi.push_back(q.inv);
-    p.signed_day.push_back(19800);  // 2024-03-18
-    p.district_index.push_back(0);
-    p.park_index.push_back(-1);
-    p.in_park.push_back(0);
-    p.lon.push_back(q.lon);
-    p.lat.push_back(q.lat);
-    double x = q.lon, y = q.lat;
-    EXPECT_TRUE((*tr)->apply(x, y));
-    p.x.push_back(x);
-    p.y.push_back(y);
-  }
-  return m;
-}
+using test::en;
+using test::offset;
+using test::project;
+using test::Pt;
+using test::pointModel;
 
 // Clustered random points: a few Gaussian blobs plus uniform background, in a ~20 km box.
 std::vector<Pt> randomPoints(uint32_t seed, int n, bool mixed_ecosystems) {
@@ -167,7 +124,7 @@ TEST(AnalysisDbscan, HandMadeClustersBorderAndNoise) {
   pts.push_back(en(5300, -8000));
   // A filtered-out project right inside A.
   pts.push_back(en(-500, 100, Ecosystem::Bio));
-  const Model m = makeModel(pts);
+  const Model m = pointModel(pts);
   Filter f;
   f.ecosystems = 1u << static_cast<int>(Ecosystem::Iot);
   const DbscanResult r = dbscan(m, f, DbscanParams{1500, 4, false});
@@ -213,7 +170,7 @@ TEST(AnalysisDbscan, BorderTiesAndDominantEcosystem) {
   std::vector<Pt> pts{en(0, 0, Ecosystem::Bio), en(100, 0, Ecosystem::Bio), en(200, 0, Ecosystem::Iot),
                       en(300, 0, Ecosystem::Iot)};
   pts[2].inv = 10;
-  const Model m = makeModel(pts);
+  const Model m = pointModel(pts);
   const DbscanResult r = dbscan(m, Filter{}, DbscanParams{1500, 4, false});
   ASSERT_EQ(r.clusters.size(), 1u);
   EXPECT_EQ(r.clusters[0].ecosystem, Ecosystem::Iot);  // 2 vs 2 projects, 11 vs 2 亿
@@ -232,7 +189,7 @@ TEST(AnalysisDbscan, EpsIsGeodesicMetresWithinAPermille) {
         // The chord the analysis uses, against the geodesic.
         const double c = chordM(toEcef(a.lon, a.lat), toEcef(b.lon, b.lat));
         EXPECT_LT(std::fabs(c - d) / d, 1e-6) << lon << " " << az;
-        const DbscanResult r = dbscan(makeModel({a, b}), Filter{}, DbscanParams{1500, 2, false});
+        const DbscanResult r = dbscan(pointModel({a, b}), Filter{}, DbscanParams{1500, 2, false});
         if (d < 1500) EXPECT_EQ(r.clusters.size(), 1u) << lon << "," << lat << " az " << az;
         else EXPECT_TRUE(r.clusters.empty()) << lon << "," << lat << " az " << az;
       }
@@ -250,7 +207,7 @@ TEST(AnalysisDbscan, EpsIsGeodesicMetresWithinAPermille) {
 
 TEST(AnalysisDbscan, SameCorePartitionWhateverTheOrder) {
   const std::vector<Pt> pts = randomPoints(42, 600, false);
-  const Model m = makeModel(pts);
+  const Model m = pointModel(pts);
   const DbscanResult r = dbscan(m, Filter{}, DbscanParams{});
   ASSERT_GT(r.clusters.size(), 1u);
   std::vector<uint32_t> id(pts.size());
@@ -264,7 +221,7 @@ TEST(AnalysisDbscan, SameCorePartitionWhateverTheOrder) {
     std::shuffle(perm.begin(), perm.end(), rng);
     std::vector<Pt> shuffled;
     for (uint32_t o : perm) shuffled.push_back(pts[o]);
-    const DbscanResult s = dbscan(makeModel(shuffled), Filter{}, DbscanParams{});
+    const DbscanResult s = dbscan(pointModel(shuffled), Filter{}, DbscanParams{});
     std::vector<uint32_t> s_core;
     int64_t noise = 0;
     for (uint32_t i = 0; i < perm.size(); ++i) {
@@ -286,7 +243,7 @@ TEST(AnalysisDbscan, ByEcosystemNeverMixes) {
   std::vector<Pt> pts;
   for (int k = 0; k < 8; ++k) pts.push_back(en(200 * k, 0, k % 2 ? Ecosystem::Bio : Ecosystem::Equip));
   pts.push_back(en(700, 50, Ecosystem::Energy));
-  const Model m = makeModel(pts);
+  const Model m = pointModel(pts);
   const DbscanResult mixed = dbscan(m, Filter{}, DbscanParams{1500, 4, false});
   ASSERT_EQ(mixed.clusters.size(), 1u);
   EXPECT_EQ(mixed.clusters[0].count, 9);
@@ -299,7 +256,7 @@ TEST(AnalysisDbscan, ByEcosystemNeverMixes) {
   }
   // And on random mixed data.
   const std::vector<Pt> rnd = randomPoints(5, 800, true);
-  const Model rm = makeModel(rnd);
+  const Model rm = pointModel(rnd);
   const DbscanResult rr = dbscan(rm, Filter{}, DbscanParams{1200, 4, true});
   ASSERT_FALSE(rr.clusters.empty());
   for (const DbscanCluster& c : rr.clusters)
@@ -317,7 +274,7 @@ TEST(AnalysisDbscan, MatchesBruteForceReference) {
   for (const Case& k : {Case{1, 300, 1500, 4, false}, Case{2, 400, 800, 3, false}, Case{3, 350, 1500, 6, false},
                         Case{4, 400, 1500, 4, true}, Case{5, 300, 2500, 10, false}}) {
     const std::vector<Pt> pts = randomPoints(k.seed, k.n, k.by_eco);
-    const Model m = makeModel(pts);
+    const Model m = pointModel(pts);
     const DbscanResult r = dbscan(m, Filter{}, DbscanParams{k.eps, k.min_pts, k.by_eco});
     const Reference ref = bruteForce(pts, k.eps, k.min_pts, k.by_eco);
     int cores = 0;
@@ -347,7 +304,7 @@ TEST(AnalysisDbscan, MatchesBruteForceReference) {
 TEST(AnalysisDbscan, FilterTimeWindowAndCancel) {
   std::vector<Pt> pts;
   for (int k = 0; k < 6; ++k) pts.push_back(en(100 * k, 0));
-  Model m = makeModel(pts);
+  Model m = pointModel(pts);
   m.projects.signed_day[5] = 19000;  // 2022-01-08: outside a 2024 window
   Filter f;
   f.month_from = monthIndex(2024, 1);
@@ -370,7 +327,7 @@ TEST(AnalysisDbscan, FilterTimeWindowAndCancel) {
 
 TEST(AnalysisDbscan, RowFilterAgreesWithPasses) {
   const std::vector<Pt> pts = randomPoints(9, 300, true);
-  Model m = makeModel(pts);
+  Model m = pointModel(pts);
   std::mt19937 rng(11);
   for (size_t i = 0; i < m.projects.size(); ++i) {
     m.projects.signed_day[i] = 18000 + static_cast<int32_t>(rng() % 3000);

@@ -22,23 +22,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-class Export : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
-    model_ = new Model;
-    ok_ = test::loadModel(*model_, defaultProjectsFile());
-  }
-  static void TearDownTestSuite() { delete model_; }
-  void SetUp() override { ASSERT_TRUE(ok_); }
-  static const Model& m() { return *model_; }
-  static int park(const std::string& id) {
-    for (size_t i = 0; i < model_->parks.size(); ++i)
-      if (model_->parks[i].id == id) return static_cast<int>(i);
-    return -1;
-  }
-  static inline Model* model_ = nullptr;
-  static inline bool ok_ = false;
-};
+class Export : public test::SampleSuite {};
 
 std::unique_ptr<GDALDataset> open(const std::string& path, unsigned flags) {
   ensureGdalRegistered();

@@ -1,8 +1,6 @@
 // Cluster hulls and cluster ↔ park matching (core/analysis/hulls.h, park_shapes.h).
 #include <gtest/gtest.h>
 
-#include <geodesic.h>
-
 #include <random>
 
 #include "core/analysis/hulls.h"
@@ -10,59 +8,17 @@
 #include "geo/geodesic.h"
 #include "geo/geos_ops.h"
 #include "geo/projection.h"
+#include "point_model.h"
 
 using namespace cm;
 
 namespace {
 
-constexpr double kLon0 = 120.15, kLat0 = 30.25;
-
-struct Pt {
-  double lon, lat;
-  Ecosystem eco = Ecosystem::Iot;
-};
-
-Pt offset(double lon, double lat, double az_deg, double dist_m, Ecosystem e = Ecosystem::Iot) {
-  geod_geodesic g;
-  geod_init(&g, 6378137.0, 1 / 298.257223563);
-  double lat2 = 0, lon2 = 0;
-  geod_direct(&g, lat, lon, az_deg, dist_m, &lat2, &lon2, nullptr);
-  return {lon2, lat2, e};
-}
-Pt en(double east_m, double north_m, Ecosystem e = Ecosystem::Iot) {
-  const Pt p = offset(kLon0, kLat0, 90, east_m, e);
-  return offset(p.lon, p.lat, 0, north_m, e);
-}
-
-Vec2 project(double lon, double lat) {
-  auto tr = sharedTransform(kWgs84, kDefaultDisplayCrs);  // built once per thread
-  double x = lon, y = lat;
-  (*tr)->apply(x, y);
-  return {x, y};
-}
-
-Model makeModel(const std::vector<Pt>& pts) {
-  Model m;
-  m.display_crs = kDefaultDisplayCrs;
-  Projects& p = m.projects;
-  for (const Pt& q : pts) {
-    p.id.push_back("p" + std::to_string(p.id.size()));
-    p.ecosystem.push_back(q.eco);
-    p.chain.push_back(0);
-    p.sector.push_back(Sector::Manufacturing);
-    p.investment_yi.push_back(1);
-    p.signed_day.push_back(19800);
-    p.district_index.push_back(0);
-    p.park_index.push_back(-1);
-    p.in_park.push_back(0);
-    p.lon.push_back(q.lon);
-    p.lat.push_back(q.lat);
-    const Vec2 xy = project(q.lon, q.lat);
-    p.x.push_back(xy.x);
-    p.y.push_back(xy.y);
-  }
-  return m;
-}
+using test::en;
+using test::offset;
+using test::project;
+using test::Pt;
+using test::pointModel;
 
 Park makePark(const std::string& id, const Pt& at, Ecosystem main, double radius_km) {
   Park k;
@@ -108,7 +64,7 @@ TEST(AnalysisHulls, ConvexAndConcaveHullsContainEveryMember) {
   std::normal_distribution<double> nd(0, 800);
   std::vector<Pt> pts;
   for (int i = 0; i < 300; ++i) pts.push_back(en(nd(rng) + (i % 2 ? 2500 : 0), nd(rng)));  // two lobes
-  const Model m = makeModel(pts);
+  const Model m = pointModel(pts);
   const std::vector<uint32_t> rows = allRows(m);
   const MultiPolygon convex = clusterHull(m, rows, false);
   const MultiPolygon concave = clusterHull(m, rows, true, 0.2);
@@ -124,14 +80,14 @@ TEST(AnalysisHulls, LargeClustersAreThinnedButStillContainEveryMember) {
   std::normal_distribution<double> nd(0, 1500);
   std::vector<Pt> pts;
   for (int i = 0; i < 6000; ++i) pts.push_back(en(nd(rng), nd(rng) * 0.5));
-  const Model m = makeModel(pts);
+  const Model m = pointModel(pts);
   const std::vector<uint32_t> rows = allRows(m);
   expectContainsAll(m, clusterHull(m, rows, true), rows);
   expectContainsAll(m, clusterHull(m, rows, false), rows);
 }
 
 TEST(AnalysisHulls, DegenerateClustersGetASmallBufferedShape) {
-  const Model m = makeModel({en(0, 0), en(400, 0), en(800, 0), en(1200, 0), en(0, 0)});
+  const Model m = pointModel({en(0, 0), en(400, 0), en(800, 0), en(1200, 0), en(0, 0)});
   for (bool concave : {false, true}) {
     const std::vector<std::vector<uint32_t>> sets{{0}, {0, 1}, {0, 1, 2, 3}, {0, 4}};
     for (const auto& rows : sets) {
@@ -147,7 +103,7 @@ TEST(AnalysisHulls, DegenerateClustersGetASmallBufferedShape) {
 }
 
 TEST(AnalysisHulls, InsideParkCirclePolygonAndRadiusOverride) {
-  Model m = makeModel({});
+  Model m = pointModel({});
   const Pt centre = en(0, 0);
   m.parks.push_back(makePark("a", centre, Ecosystem::Iot, 3.0));
   ParkShapes s;
@@ -186,7 +142,7 @@ TEST(AnalysisHulls, MatchingParksEmergingClustersAndEmptyParks) {
   for (int k = 0; k < 5; ++k) pts.push_back(en(300 * k, 25000, Ecosystem::Mat));
   // Equipment projects inside park 2's circle, forming a cluster that lies half outside.
   for (int k = 0; k < 6; ++k) pts.push_back(en(-10000 + 700 * k, 0, Ecosystem::Equip));
-  Model m = makeModel(pts);
+  Model m = pointModel(pts);
   m.parks.push_back(makePark("iot", en(0, 0), Ecosystem::Iot, 3));
   m.parks.push_back(makePark("bio", en(10000, 0), Ecosystem::Bio, 3));
   m.parks.push_back(makePark("equip", en(-10000, 0), Ecosystem::Equip, 2));

@@ -7,6 +7,7 @@
 #include "data/vector_layers.h"
 #include "geo/geodesic.h"
 #include "geo/projection.h"
+#include "point_model.h"
 
 using namespace cm;
 
@@ -24,23 +25,10 @@ Model makeModel(const std::vector<Pt>& pts) {
   Model m;
   m.display_crs = kDefaultDisplayCrs;
   auto tr = sharedTransform(kWgs84, kDefaultDisplayCrs);  // built once per thread
-  Projects& p = m.projects;
   for (const Pt& q : pts) {
-    p.id.push_back("p" + std::to_string(p.id.size()));
-    p.ecosystem.push_back(q.eco);
-    p.chain.push_back(0);
-    p.sector.push_back(Sector::Manufacturing);
-    p.investment_yi.push_back(1);
-    p.signed_day.push_back(19800);
-    p.district_index.push_back(0);
-    p.park_index.push_back(-1);
-    p.in_park.push_back(0);
     double lon = q.x, lat = q.y;
     EXPECT_TRUE((*tr)->inverse(lon, lat));
-    p.lon.push_back(lon);
-    p.lat.push_back(lat);
-    p.x.push_back(q.x);
-    p.y.push_back(q.y);
+    test::addProject(m.projects, lon, lat, {q.x, q.y}, q.eco, 1);
   }
   return m;
 }

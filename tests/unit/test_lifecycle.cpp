@@ -104,18 +104,7 @@ TEST(Dates, FirstAndLastDayOfMonth) {
 // ---------------------------------------------------------------------------------------------
 // The shipped sample
 
-class LifeSample : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
-    model_ = new Model;
-    ok_ = test::loadModel(*model_, defaultProjectsFile());
-  }
-  static void TearDownTestSuite() { delete model_; }
-  void SetUp() override { ASSERT_TRUE(ok_); }
-  static const Model& m() { return *model_; }
-  static inline Model* model_ = nullptr;
-  static inline bool ok_ = false;
-};
+class LifeSample : public test::SampleSuite {};
 
 // The sample's rows as text, by column name: nothing of the loader or the model.
 struct CsvRows {

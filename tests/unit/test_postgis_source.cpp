@@ -15,26 +15,13 @@
 #include "core/stats.h"
 #include "data/postgis_source.h"
 #include "pg_server.h"
+#include "sample_sql.h"
 #include "sample_model.h"
 
 using namespace cm;
 
 namespace {
 
-// The canonical CSV as text columns (the source casts), a point in the display CRS.
-std::string loadSampleSql(const std::string& table_sql, int srid) {
-  const std::string csv = defaultProjectsFile();
-  return "CREATE TABLE " + table_sql +
-         " (id text, name_zh text, name_en text, ecosystem text, chain text, sector text, investment_yi text,"
-         " signed_date text, started_date text, producing_date text, stage text, district text, park_id text,"
-         " lon text, lat text, \"foreign\" text, fdi_musd text, chain_leader text, leader_id text, channel text,"
-         " synthetic text, chain_role text);\n"
-         "\\copy " + table_sql + " FROM '" + csv + "' WITH (FORMAT csv, HEADER true)\n"
-         "ALTER TABLE " + table_sql + " ADD COLUMN geom geometry(Point, " + std::to_string(srid) + ");\n"
-         "UPDATE " + table_sql + " SET geom = ST_Transform(ST_SetSRID(ST_MakePoint(lon::float8, lat::float8), 4326), " +
-         std::to_string(srid) + ");\n"
-         "CREATE INDEX ON " + table_sql + " USING gist (geom);\n";
-}
 
 bool close(double a, double b, double rel = 1e-9) { return std::abs(a - b) <= rel * std::max(std::abs(b), 1e-12); }
 
@@ -160,7 +147,7 @@ class Remote : public ::testing::Test {
 TEST_F(Remote, BinsRowsAndStatsEqualTheInMemoryEngine) {
   test::PgServer pg;
   ASSERT_TRUE(pg.ok()) << "the throwaway PostGIS server did not start: " << pg.error();
-  ASSERT_TRUE(pg.exec(loadSampleSql("projects", 4549))) << pg.execError();
+  ASSERT_TRUE(pg.exec(test::sampleTableSql("projects", 4549))) << pg.execError();
   auto src = PostgisSource::open({pg.conninfo(), "projects"}, m());
   ASSERT_TRUE(src) << src.error();
   const PostgisSource& s = **src;
@@ -210,7 +197,7 @@ TEST_F(Remote, OddNamesAreQuotedAndAnotherSridIsTransformed) {
   // and a chain whose name is an injection attempt.
   const std::string schema = "plan \"office\"", table = "projects'); DROP TABLE keep; --";
   const std::string sql_name = "\"plan \"\"office\"\"\".\"projects'); DROP TABLE keep; --\"";
-  ASSERT_TRUE(pg.exec("CREATE TABLE keep (x int); CREATE SCHEMA \"plan \"\"office\"\"\";\n" + loadSampleSql(sql_name, 4326) +
+  ASSERT_TRUE(pg.exec("CREATE TABLE keep (x int); CREATE SCHEMA \"plan \"\"office\"\"\";\n" + test::sampleTableSql(sql_name, 4326) +
                       "UPDATE " + sql_name + " SET chain = 'x''); DROP TABLE keep; --' WHERE id IN "
                       "(SELECT id FROM " + sql_name + " ORDER BY id LIMIT 3);"))
       << pg.execError();
@@ -263,7 +250,7 @@ nlohmann::json runStats(const std::string& args) {
 TEST_F(Remote, TheCommandLineAsksTheDatabaseForTheStatistics) {
   test::PgServer pg;
   ASSERT_TRUE(pg.ok()) << "the throwaway PostGIS server did not start: " << pg.error();
-  ASSERT_TRUE(pg.exec("CREATE SCHEMA office;\n" + loadSampleSql("office.projects", 4549))) << pg.execError();
+  ASSERT_TRUE(pg.exec("CREATE SCHEMA office;\n" + test::sampleTableSql("office.projects", 4549))) << pg.execError();
   const std::string pgsrc = "--projects \"" + pg.gdal() + "\" --layer office.projects --remote ";
   for (const std::string filter : {"", "--time 2024-01..2024-07 --sector manufacturing --min-investment 1",
                                    "--park in --chain water_beverages,integrated_circuits", "--district 330127 --min-investment 3"}) {
@@ -287,7 +274,7 @@ TEST_F(Remote, TheCommandLineAsksTheDatabaseForTheStatistics) {
 TEST_F(Remote, TheStatisticsRollupGivesTheSameNumbersUntilTheTableChanges) {
   test::PgServer pg;
   ASSERT_TRUE(pg.ok()) << "the throwaway PostGIS server did not start: " << pg.error();
-  ASSERT_TRUE(pg.exec(loadSampleSql("projects", 4549))) << pg.execError();
+  ASSERT_TRUE(pg.exec(test::sampleTableSql("projects", 4549))) << pg.execError();
   auto src = PostgisSource::open({pg.conninfo(), "projects"}, m());
   ASSERT_TRUE(src) << src.error();
   PostgisSource& s = **src;

@@ -21,24 +21,8 @@ using namespace cm;
 
 namespace {
 
-class Sample : public ::testing::Test {
+class Sample : public test::SampleSuite {
  protected:
-  static void SetUpTestSuite() {
-    model_ = new Model;
-    warnings_ = new std::vector<std::string>;
-    ok_ = test::loadModel(*model_, defaultProjectsFile(), warnings_);
-  }
-  static void TearDownTestSuite() {
-    delete model_;
-    delete warnings_;
-  }
-  void SetUp() override { ASSERT_TRUE(ok_); }
-  static const Model& m() { return *model_; }
-  static int park(const std::string& id) {
-    for (size_t i = 0; i < model_->parks.size(); ++i)
-      if (model_->parks[i].id == id) return static_cast<int>(i);
-    return -1;
-  }
   static int district(int adcode) {
     for (size_t i = 0; i < model_->districts.size(); ++i)
       if (model_->districts[i].adcode == adcode) return static_cast<int>(i);
@@ -53,9 +37,6 @@ class Sample : public ::testing::Test {
     f.min_investment_yi = min_inv;
     return f;
   }
-  static inline Model* model_ = nullptr;
-  static inline std::vector<std::string>* warnings_ = nullptr;
-  static inline bool ok_ = false;
 };
 
 TEST_F(Sample, LoadsCleanlyAndIsSynthetic) {

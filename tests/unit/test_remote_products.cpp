@@ -11,26 +11,16 @@
 #include "data/data_paths.h"
 #include "data/remote_products.h"
 #include "pg_server.h"
+#include "sample_sql.h"
 #include "sample_model.h"
 
 using namespace cm;
 
-namespace {
-std::string loadSampleSql() {
-  return "CREATE TABLE projects (id text, name_zh text, name_en text, ecosystem text, chain text, sector text, investment_yi text,"
-         " signed_date text, started_date text, producing_date text, stage text, district text, park_id text,"
-         " lon text, lat text, \"foreign\" text, fdi_musd text, chain_leader text, leader_id text, channel text,"
-         " synthetic text, chain_role text);\n"
-         "\\copy projects FROM '" + defaultProjectsFile() + "' WITH (FORMAT csv, HEADER true)\n"
-         "ALTER TABLE projects ADD COLUMN geom geometry(Point, 4326);\n"
-         "UPDATE projects SET geom = ST_SetSRID(ST_MakePoint(lon::float8, lat::float8), 4326);\n";
-}
-}  // namespace
 
 TEST(RemoteProducts, WorkerAnswersTheLastKeys) {
   test::PgServer pg;
   ASSERT_TRUE(pg.ok()) << pg.error();
-  ASSERT_TRUE(pg.exec(loadSampleSql())) << pg.execError();
+  ASSERT_TRUE(pg.exec(test::sampleTableSql())) << pg.execError();
   Model local;
   ASSERT_TRUE(test::loadModel(local, defaultProjectsFile()));
   auto map = std::make_shared<Model>();
