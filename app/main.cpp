@@ -69,6 +69,9 @@ static int run(const Options& opt) {
   }
   load.join();
   trace("loaded");
+  // A connection string's password never reaches stderr or the window, whatever quoted it.
+  for (auto* list : {&load.report.errors, &load.report.warnings})
+    for (std::string& s : *list) s = redactPasswords(s);
   report(load.report);
   const bool headless = !want_window || !opt.screenshot.empty() || !opt.record.empty();
   if (headless && load.report.needs_mapping) return 2;  // the message says which fields and which mapping file
@@ -231,7 +234,7 @@ int main(int argc, char** argv) {
     trace("exit");
     return rc;
   } catch (const std::exception& e) {  // never a signal: say what went wrong and exit 1
-    std::fprintf(stderr, "error: %s\n", e.what());
+    std::fprintf(stderr, "error: %s\n", redactPasswords(e.what()).c_str());
     return 1;
   }
 }

@@ -86,7 +86,8 @@ void App::startLoad(LoadOptions opt, bool keep_state) {
     r.opt = opt;
     r.keep_state = keep_state;
     r.model = std::make_shared<Model>(loadModel(run, r.report, &control));
-    for (std::string& e : r.report.errors) e = withoutPassword(e);  // libpq may echo the connection string
+    for (auto* list : {&r.report.errors, &r.report.warnings})  // a message may quote the connection string
+      for (std::string& e : *list) e = redactPasswords(e);
     if ((!r.report.fatal() || r.report.needs_mapping) && !control.cancel) {
       // A table that needs its mapping confirmed stays off screen for now: the atlas must then
       // hold the current model's names and the new table's headers and first rows.
