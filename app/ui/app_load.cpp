@@ -80,7 +80,7 @@ void App::startLoad(LoadOptions opt, bool keep_state) {
   st_.status = std::string(tr(st_.lang, S::Loading)) + " " + I.loading_file + " …";
   LoadOptions run = opt;
   if (!I.pg_password.empty() && isDatabaseSource(run.projects_file))  // typed in the window, never stored
-    run.projects_file += " password='" + I.pg_password + "'";
+    run.projects_file += " password=" + conninfoQuoted(I.pg_password);
   I.load.start([opt, run, keep_state, current = model_](TaskControl& control) {
     LoadedModel r;
     r.opt = opt;

@@ -14,6 +14,7 @@
 #include "data/import/import_projects.h"
 #include "data/import/table.h"
 #include "data/model_loader.h"
+#include "data/recent_files.h"
 #include "temp_dir.h"
 
 using namespace cm;
@@ -46,6 +47,10 @@ TEST(Security, PasswordsLeaveEveryConnectionStringSpelling) {
     EXPECT_EQ(withoutPassword(c.in), c.out) << c.in;
     EXPECT_EQ(withoutPassword(c.in).find(pw), std::string::npos) << c.in;
   }
+  // A password typed in the window, with quotes, backslashes and spaces in it, goes whole.
+  const std::string typed = "a' host=evil \\' " + pw;
+  EXPECT_EQ(conninfoQuoted("a'b\\c"), "'a\\'b\\\\c'");
+  EXPECT_EQ(withoutPassword("PG:host=h password=" + conninfoQuoted(typed)), "PG:host=h");
   // Inside a message, the rest of the text stays exactly as it was.
   const std::string msg = "error: postgresql://u:" + pw + "@h/db: file  not found; PG:host=h password=" + pw + " (again)";
   EXPECT_EQ(redactPasswords(msg), "error: postgresql://u@h/db: file  not found; PG:host=h  (again)");
@@ -77,6 +82,20 @@ TEST(Security, UrisAreDatabaseSourcesSoTheirPasswordNeverNamesAFile) {
         EXPECT_TRUE(std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.' || c == '-') << p;
     }
   }
+}
+
+TEST(Security, TheRecentFilesListKeepsNoPassword) {
+  test::TempDir d;
+  RecentFiles r;
+  r.add("PG:host=h dbname=d password=Zq7-recent-a");
+  r.add("postgresql://u:Zq7-recent-b@h/d?sslpassword=Zq7-recent-c");
+  const std::string path = (d.path / "recent.json").string();
+  ASSERT_EQ(r.save(path), "");
+  std::ifstream in(path);
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  EXPECT_NE(text.find("postgresql://u@h/d"), std::string::npos) << text;
+  EXPECT_NE(text.find("PG:host=h dbname=d"), std::string::npos) << text;
+  EXPECT_EQ(text.find("Zq7-recent"), std::string::npos) << text;
 }
 
 namespace {
@@ -159,6 +178,17 @@ TEST(Security, AMappingFileNamesNoPathNoDatabaseAndNoProjFile) {
   nlohmann::json typed = MappedTable::good();
   typed["layer"] = 5;
   EXPECT_NE(t.load(typed, &n).find(t.mapping + ": 'layer' must be text"), std::string::npos);
+  // Nor is such a mapping ever written (the dialog's Save).
+  RawTable raw;
+  raw.columns = {"经度", "纬度"};
+  FieldMapping fm;
+  fm.coords = CoordSystem::Epsg;
+  fm.epsg = "+proj=longlat +nadgrids=/tmp/x.gsb";
+  const std::string saved = (t.dir.path / "saved.chainmap.json").string();
+  auto ok = saveMapping(saved, fm, raw);
+  ASSERT_FALSE(ok);
+  EXPECT_NE(ok.error().find(saved + ": not saved: the CRS \"+proj=longlat"), std::string::npos) << ok.error();
+  EXPECT_FALSE(fs::exists(saved));
   EXPECT_TRUE(mappingCrsAllowed("EPSG:4549"));
   EXPECT_TRUE(mappingCrsAllowed("ESRI:102100"));
   EXPECT_FALSE(mappingCrsAllowed("EPSG:4549 +nadgrids=x"));

@@ -370,6 +370,9 @@ Result<FieldMapping> loadMapping(const std::string& path, const RawTable& t) {
 }
 
 Result<bool> saveMapping(const std::string& path, const FieldMapping& m, const RawTable& t) {
+  // What loadMapping would refuse is not written (the dialog takes any CRS PROJ knows for Apply).
+  if (m.coords == CoordSystem::Epsg && !mappingCrsAllowed(m.epsg))
+    return Result<bool>::fail(fileError(path, "not saved: the CRS " + quotedValue(m.epsg) + " must be an authority code such as \"EPSG:4549\""));
   return writeFileAtomically(path, mappingToJson(m, t).dump(2) + "\n");
 }
 

@@ -172,6 +172,15 @@ std::string redactPasswords(const std::string& text) {
   return r;
 }
 
+std::string conninfoQuoted(const std::string& value) {
+  std::string q = "'";
+  for (char c : value) {
+    if (c == '\'' || c == '\\') q += '\\';
+    q += c;
+  }
+  return q + "'";
+}
+
 std::string withoutPassword(const std::string& source) {
   const std::string r = redactPasswords(source);
   std::string out;  // single spaces, none at the end

@@ -50,6 +50,9 @@ std::string withoutPassword(const std::string& source);
 // The same removal inside any text (a message that quotes a connection string), the rest of the
 // text left exactly as it was.
 std::string redactPasswords(const std::string& text);
+// A value for a libpq key=value string: in single quotes, ' and \ escaped (a typed password with a
+// quote in it can neither end the value early nor add keys, and is removed whole).
+std::string conninfoQuoted(const std::string& value);
 bool isDatabaseSource(const std::string& source);  // PG:…, postgresql://…, postgres://…
 
 // Text decoding for CSV/TXT, exposed for tests.
