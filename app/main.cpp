@@ -15,6 +15,7 @@
 #include "data/import/export_projects.h"
 #include "data/import/table.h"
 #include "data/model_loader.h"
+#include "data/secrets.h"
 #include "ui/app.h"
 #include "ui/layout.h"
 #include "ui/startup.h"
@@ -226,6 +227,8 @@ static int run(const Options& opt) {
 
 int main(int argc, char** argv) {
   trace("start");
+  if (holdsSecret(std::vector<std::string>(argv + 1, argv + argc)))  // no core file holds the password (data/secrets.h)
+    trace(disableCoreDumps() ? "core dumps off: a password is in use" : "core dumps could not be turned off");
   int code = 0;
   auto opt = parseOptions(argc, argv, code);
   if (!opt) return code;

@@ -19,6 +19,7 @@
 #include "data/recent_files.h"
 #include "ui/app_impl.h"
 #include "ui/startup.h"
+#include "data/secrets.h"
 #include "ui/tour_player.h"
 
 namespace cm {
@@ -388,6 +389,7 @@ void App::drawLoadUi() {
     ImGui::TextDisabled("%s", tr(L, S::PasswordNote));
     if (ImGui::Button(tr(L, S::Connect)) || enter) {
       I.pg_password = I.password_buf;
+      disableCoreDumps();  // data/secrets.h: no core file holds it
       std::fill(std::begin(I.password_buf), std::end(I.password_buf), '\0');
       st_.errors.clear();
       ImGui::CloseCurrentPopup();

@@ -3,6 +3,9 @@
 // and can make chainmap read no other file, no database and no PROJ grid or init file; a tour names
 // no path at all, and what it must never carry it drops. Each refusal names the file and the value.
 #include <gtest/gtest.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -15,6 +18,7 @@
 #include "data/import/table.h"
 #include "data/model_loader.h"
 #include "data/recent_files.h"
+#include "data/secrets.h"
 #include "temp_dir.h"
 
 using namespace cm;
@@ -82,6 +86,31 @@ TEST(Security, UrisAreDatabaseSourcesSoTheirPasswordNeverNamesAFile) {
         EXPECT_TRUE(std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.' || c == '-') << p;
     }
   }
+}
+
+TEST(Security, AProcessHoldingAPasswordWritesNoCoreFile) {
+  // In a child, so that this process keeps its own limit.
+  const pid_t pid = ::fork();
+  ASSERT_GE(pid, 0);
+  if (pid == 0) {
+    ::unsetenv("PGPASSWORD");
+    int bad = 0;
+    bad |= holdsSecret({"--projects", "/data/t.csv", "--stats"}) << 0;
+    bad |= !holdsSecret({"--projects", "PG:host=h password=x"}) << 1;
+    bad |= !holdsSecret({"--projects", "postgresql://u:x@h/d"}) << 2;
+    ::setenv("PGPASSWORD", "x", 1);
+    bad |= !holdsSecret({"--stats"}) << 3;
+    rlimit some{1 << 20, RLIM_INFINITY};
+    (void)::setrlimit(RLIMIT_CORE, &some);  // as a shell's `ulimit -c` would leave it (may stay lower)
+    bad |= !disableCoreDumps() << 4;
+    rlimit now{};
+    bad |= (::getrlimit(RLIMIT_CORE, &now) != 0 || now.rlim_cur != 0 || now.rlim_max != 0) << 5;
+    ::_exit(bad);
+  }
+  int status = 0;
+  ASSERT_EQ(::waitpid(pid, &status, 0), pid);
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 0) << "failed checks (bits): " << WEXITSTATUS(status);
 }
 
 TEST(Security, TheRecentFilesListKeepsNoPassword) {

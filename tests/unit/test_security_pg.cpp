@@ -3,7 +3,8 @@
 //    and URI forms, sslpassword, PGPASSWORD in the environment), against the live server and an
 //    unreachable port, in every command-line mode (--stats, --export, --remote --stats, a bad
 //    --select, a missing table, a table with problem rows, CHAINMAP_TRACE=1): the password is in
-//    no byte of stdout, stderr, the exports, or any file under a fresh HOME/XDG/CHAINMAP_CACHE_DIR;
+//    no byte of stdout, stderr, the exports, or any file under a fresh HOME/XDG/CHAINMAP_CACHE_DIR,
+//    and the process turned its core dumps off;
 //  - tables named to break unquoted SQL (and Chinese / mixed-case names) load through GDAL's
 //    driver and through PostgisSource, and the table the names try to drop is still there.
 // The window's modes (--screenshot, --capture-idle, --watch) are checked in the render and live
@@ -132,6 +133,7 @@ TEST(SecurityPg, NoModeLetsAPasswordReachDiskOrOutput) {
     const std::string src = "--projects " + shellQuote(s.src) + " ";
     const std::string what = s.live ? "live" : "unreachable";
     EXPECT_EQ(r.run(src + "--layer projects --stats", &err), s.live ? 0 : 1) << what << "\n" << err;
+    EXPECT_NE(err.find("core dumps off: a password is in use"), std::string::npos) << err;  // data/secrets.h
     if (!s.live) EXPECT_NE(err.find(s.src.find("://") != std::string::npos ? "nobody@127.0.0.1:1/nothing" : "dbname=nothing"),
                            std::string::npos) << err;
     const std::string exported = (r.outputs / ("export" + std::to_string(++exports))).string();
