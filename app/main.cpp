@@ -15,6 +15,7 @@
 #include "data/import/export_projects.h"
 #include "data/import/table.h"
 #include "data/model_loader.h"
+#include "data/secrets.h"
 #include "ui/app.h"
 #include "ui/layout.h"
 #include "ui/startup.h"
@@ -69,6 +70,9 @@ static int run(const Options& opt) {
   }
   load.join();
   trace("loaded");
+  // A connection string's password never reaches stderr or the window, whatever quoted it.
+  for (auto* list : {&load.report.errors, &load.report.warnings})
+    for (std::string& s : *list) s = redactPasswords(s);
   report(load.report);
   const bool headless = !want_window || !opt.screenshot.empty() || !opt.record.empty();
   if (headless && load.report.needs_mapping) return 2;  // the message says which fields and which mapping file
@@ -223,6 +227,8 @@ static int run(const Options& opt) {
 
 int main(int argc, char** argv) {
   trace("start");
+  if (holdsSecret(std::vector<std::string>(argv + 1, argv + argc)))  // no core file holds the password (data/secrets.h)
+    trace(disableCoreDumps() ? "core dumps off: a password is in use" : "core dumps could not be turned off");
   int code = 0;
   auto opt = parseOptions(argc, argv, code);
   if (!opt) return code;
@@ -231,7 +237,7 @@ int main(int argc, char** argv) {
     trace("exit");
     return rc;
   } catch (const std::exception& e) {  // never a signal: say what went wrong and exit 1
-    std::fprintf(stderr, "error: %s\n", e.what());
+    std::fprintf(stderr, "error: %s\n", redactPasswords(e.what()).c_str());
     return 1;
   }
 }

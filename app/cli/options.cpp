@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/dates.h"
+#include "data/import/table.h"
 #include "geo/projection.h"
 
 namespace cm {
@@ -127,8 +128,8 @@ std::optional<Options> parseOptions(int argc, char** argv, int& exit_code) {
     exit_code = 2;
     return std::nullopt;
   }
-  if (o.remote && (o.projects_file.rfind("PG:", 0) != 0 || o.layer.empty() || !o.export_file.empty() || !o.analyze.empty())) {
-    std::fprintf(stderr, "--remote: needs --projects \"PG:…\" and --layer TABLE (not --export or --analyze)\n");
+  if (o.remote && (!isDatabaseSource(o.projects_file) || o.layer.empty() || !o.export_file.empty() || !o.analyze.empty())) {
+    std::fprintf(stderr, "--remote: needs --projects \"PG:…\" (or postgresql://…) and --layer TABLE (not --export or --analyze)\n");
     exit_code = 2;
     return std::nullopt;
   }

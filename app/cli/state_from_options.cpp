@@ -1,5 +1,6 @@
 #include "cli/state_from_options.h"
 
+#include "data/import/table.h"
 #include "render/layer_stack.h"
 #include "ui/app.h"
 #include "ui/layout.h"
@@ -36,7 +37,7 @@ Result<AppState> stateFromOptions(const Options& o, const Model& m) {
   if (!o.select.empty()) {
     for (size_t i = 0; i < m.projects.size(); ++i)
       if (m.projects.id[i] == o.select) st.selected = static_cast<int>(i);
-    if (st.selected < 0) return R::fail("--select: no project with id '" + o.select + "' in " + m.projects_file);
+    if (st.selected < 0) return R::fail("--select: no project with id '" + o.select + "' in " + withoutPassword(m.projects_file));
   }
   st.view.width = o.width;
   st.view.height = o.height;

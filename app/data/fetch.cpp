@@ -24,6 +24,8 @@
 #include <sstream>
 #include <unistd.h>
 
+#include <nlohmann/json.hpp>
+
 #include "data/data_paths.h"
 #include "data/gdal_util.h"
 #include "data/vector_layers.h"
@@ -59,7 +61,6 @@ namespace {
 constexpr const char* kSetExts[] = {".shp", ".shx", ".dbf", ".prj", ".cpg"};
 constexpr const char* kStaleExts[] = {".qix", ".sbn", ".sbx"};  // indexes of an older .shp
 constexpr const char* kNoteMarker = "<!-- written by chainmap-data fetch -->";
-constexpr size_t kMaxDownloadBytes = 64u << 20;
 
 // Adcodes of the pre-2021 division, named in the message when a stale copy is fetched.
 const std::map<int, const char*> kAbolished{{330103, "下城区"}, {330104, "江干区"}};
@@ -83,16 +84,28 @@ std::string fmt1(double v, const char* f = "%.1f") {
 
 // ---- download ---------------------------------------------------------------------------------
 
+struct Body {
+  std::string text;
+  size_t max_bytes;
+};
+
 size_t onBody(char* data, size_t size, size_t n, void* user) {
-  auto* body = static_cast<std::string*>(user);
-  if (body->size() + size * n > kMaxDownloadBytes) return 0;  // aborts the transfer
-  body->append(data, size * n);
+  auto* body = static_cast<Body*>(user);
+  if (body->text.size() + size * n > body->max_bytes) return 0;  // aborts the transfer
+  body->text.append(data, size * n);
   return size * n;
 }
 
-Result<std::string> readLocalFile(const std::string& path) {
+std::string tooLarge(size_t max_bytes) {
+  return "larger than " + (max_bytes >= (1u << 20) ? std::to_string(max_bytes >> 20) + " MB" : std::to_string(max_bytes) + " bytes") +
+         ", not the expected file";
+}
+
+Result<std::string> readLocalFile(const std::string& path, size_t max_bytes) {
   std::error_code ec;
   if (!fs::is_regular_file(path, ec)) return Result<std::string>::fail(fileError(path, "file not found"));
+  // The limit before a byte is read: a wrong file the size of a disk is never taken into memory.
+  if (const auto n = fs::file_size(path, ec); !ec && n > max_bytes) return Result<std::string>::fail(fileError(path, tooLarge(max_bytes)));
   std::ifstream in(path, std::ios::binary);
   std::ostringstream ss;
   ss << in.rdbuf();
@@ -103,6 +116,17 @@ Result<std::string> readLocalFile(const std::string& path) {
 // ---- parse + convert --------------------------------------------------------------------------
 
 double round6(double v) { return std::round(v * 1e6) / 1e6; }
+
+// Every vertex of a fetched unit lies in this box (lon, lat; Hangzhou spans 118.34–120.72 E,
+// 29.19–30.57 N, with room for GCJ-02's offset and a redrawn coastline).
+constexpr double kHangzhouBox[4] = {118.0, 28.9, 121.2, 30.9};
+std::string boxText() { return "118.0–121.2 E, 28.9–30.9 N"; }
+
+// A JSON value for a message, cut to 40 characters.
+std::string quotedJson(const nlohmann::json& v) {
+  std::string s = v.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  return s.size() > 40 ? s.substr(0, 40) + "…" : s;
+}
 
 Ring convertRing(const OGRLinearRing* r) {
   Ring out(r->getNumPoints());
@@ -178,13 +202,13 @@ std::string commitFiles(const std::vector<std::pair<std::string, std::string>>& 
 
 bool isUrl(const std::string& s) { return s.rfind("http://", 0) == 0 || s.rfind("https://", 0) == 0; }
 
-Result<std::string> downloadUrl(const std::string& url, long connect_timeout_s, long timeout_s) {
+Result<std::string> downloadUrl(const std::string& url, long connect_timeout_s, long timeout_s, size_t max_bytes) {
   using R = Result<std::string>;
   static std::once_flag once;
   std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
   std::unique_ptr<CURL, decltype(&curl_easy_cleanup)> curl(curl_easy_init(), curl_easy_cleanup);
   if (!curl) return R::fail(fileError(url, "cannot start libcurl"));
-  std::string body;
+  Body body{{}, max_bytes};
   char err[CURL_ERROR_SIZE] = {0};
   CURL* c = curl.get();
   curl_easy_setopt(c, CURLOPT_URL, url.c_str());
@@ -203,18 +227,51 @@ Result<std::string> downloadUrl(const std::string& url, long connect_timeout_s, 
   const CURLcode rc = curl_easy_perform(c);
   if (rc != CURLE_OK) {
     std::string why = err[0] ? err : curl_easy_strerror(rc);
-    if (rc == CURLE_WRITE_ERROR) why = "larger than " + std::to_string(kMaxDownloadBytes >> 20) + " MB, not the expected file";
+    if (rc == CURLE_WRITE_ERROR) why = tooLarge(max_bytes);
     return R::fail(fileError(url, "cannot download (" + why + ")"));
   }
   long status = 0;
   curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &status);
   if (status != 200) return R::fail(fileError(url, "the server answered HTTP " + std::to_string(status) + " (expected 200)"));
-  if (body.empty()) return R::fail(fileError(url, "the server sent an empty file"));
-  return body;
+  if (body.text.empty()) return R::fail(fileError(url, "the server sent an empty file"));
+  return std::move(body.text);
+}
+
+std::string dataVSchemaProblem(const std::string& text, const std::string& origin) {
+  const nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
+  if (j.is_discarded()) return fileError(origin, "not a GeoJSON FeatureCollection (not valid JSON)");
+  if (!j.is_object() || j.value("type", nlohmann::json()) != "FeatureCollection")
+    return fileError(origin, "not a GeoJSON FeatureCollection (the top level must be {\"type\": \"FeatureCollection\", \"features\": [...]})");
+  const auto features = j.find("features");
+  if (features == j.end() || !features->is_array()) return fileError(origin, "not a GeoJSON FeatureCollection ('features' must be an array)");
+  if (features->empty()) return fileError(origin, "contains no features");
+  long n = 0;
+  for (const nlohmann::json& f : *features) {
+    const std::string where = fileError(origin, "feature " + std::to_string(++n));
+    if (!f.is_object() || f.value("type", nlohmann::json()) != "Feature") return where + ": not a GeoJSON Feature";
+    const auto props = f.find("properties");
+    if (props == f.end() || !props->is_object()) return where + ": has no 'properties' object";
+    const auto adcode = props->find("adcode");
+    if (adcode == props->end() || !adcode->is_number_integer())
+      return where + ": 'adcode' must be a whole number (DataV GeoAtlas's format), got " +
+             (adcode == props->end() ? std::string("none") : quotedJson(*adcode));
+    const auto name = props->find("name");
+    if (name == props->end() || !name->is_string()) return where + ": 'name' must be text";
+    const auto geom = f.find("geometry");
+    if (geom == f.end() || !geom->is_object() || !geom->contains("coordinates") || !(*geom)["coordinates"].is_array())
+      return where + " (adcode " + adcode->dump() + "): has no geometry";
+    const nlohmann::json type = geom->value("type", nlohmann::json());
+    if (type != "Polygon" && type != "MultiPolygon")
+      return where + " (adcode " + adcode->dump() + "): expected Polygon or MultiPolygon, found " + quotedJson(type);
+  }
+  return "";
 }
 
 Result<std::vector<FetchedDistrict>> parseDataVDistricts(const std::string& text, const std::string& origin) {
   using R = Result<std::vector<FetchedDistrict>>;
+  // The shape first, by our own rules: GDAL's GeoJSON reader also takes a lone Feature, a
+  // geometry, string adcodes and features without properties.
+  if (std::string p = dataVSchemaProblem(text, origin); !p.empty()) return R::fail(p);
   ensureGdalRegistered();
   static std::atomic<int> counter{0};
   const std::string mem = "/vsimem/chainmap_fetch_" + std::to_string(::getpid()) + "_" +
@@ -258,23 +315,33 @@ Result<std::vector<FetchedDistrict>> parseDataVDistricts(const std::string& text
       for (const OGRPolygon* p : *g->toMultiPolygon()) parts.push_back(p);
     else
       return R::fail(where + " (adcode " + ad + "): expected Polygon or MultiPolygon, found " + OGRGeometryTypeToName(type));
+    MultiPolygon source;  // as given (GCJ-02), for the validity check
     for (const OGRPolygon* p : parts) {
-      Polygon poly;
+      Polygon poly, src;
       if (!p->getExteriorRing()) continue;
       for (int r = 0; r <= p->getNumInteriorRings(); ++r) {
         const OGRLinearRing* ring = r == 0 ? p->getExteriorRing() : p->getInteriorRing(r - 1);
-        for (int i = 0; i < ring->getNumPoints(); ++i)
-          if (!std::isfinite(ring->getX(i)) || !std::isfinite(ring->getY(i)) || std::fabs(ring->getX(i)) > 180 ||
-              std::fabs(ring->getY(i)) > 90)
+        Ring given(ring->getNumPoints());
+        for (int i = 0; i < ring->getNumPoints(); ++i) {
+          const double x = ring->getX(i), y = ring->getY(i);
+          if (!std::isfinite(x) || !std::isfinite(y) || std::fabs(x) > 180 || std::fabs(y) > 90)
             return R::fail(where + " (adcode " + ad + "): has a coordinate that is not a longitude/latitude");
+          if (x < kHangzhouBox[0] || y < kHangzhouBox[1] || x > kHangzhouBox[2] || y > kHangzhouBox[3])
+            return R::fail(where + " (adcode " + ad + "): has a vertex at " + fmt1(x, "%.4f") + ", " + fmt1(y, "%.4f") +
+                           ", outside Hangzhou (" + boxText() + ")");
+          given[i] = {x, y};
+        }
         Ring conv = convertRing(ring);
         if (conv.size() < 4) continue;
         d.vertices += conv.size();
         poly.rings.push_back(std::move(conv));
+        src.rings.push_back(std::move(given));
       }
-      if (!poly.rings.empty()) d.ll.push_back(std::move(poly));
+      if (!poly.rings.empty()) d.ll.push_back(std::move(poly)), source.push_back(std::move(src));
     }
     if (d.ll.empty()) return R::fail(where + " (adcode " + ad + "): has only degenerate rings");
+    if (std::string v = validityProblem(source); !v.empty())
+      return R::fail(where + " (adcode " + ad + "): the geometry is not valid (" + v + ")");
     d.area_km2 = geodesicAreaKm2(d.ll);
     out.push_back(std::move(d));
   }
@@ -308,8 +375,19 @@ std::string checkDistricts(std::vector<FetchedDistrict>& d, const std::string& o
     for (const std::string& p : problems) m += "\n  - " + p;
     return m;
   }
+  for (const FetchedDistrict& x : d)
+    if (!x.source_name.empty() && x.source_name != want.at(x.adcode)->name_zh)
+      problems.push_back("adcode " + std::to_string(x.adcode) + " is called " + x.source_name + ", expected " + want.at(x.adcode)->name_zh);
+  if (!problems.empty()) {
+    std::string m = fileError(origin, "the unit names do not match the current division:");
+    for (const std::string& p : problems) m += "\n  - " + p;
+    return m;
+  }
+  double total = 0, expected_total = 0;
   for (FetchedDistrict& x : d) {
     const ExpectedDistrict& e = *want.at(x.adcode);
+    total += x.area_km2;
+    expected_total += e.area_km2;
     const double rel = x.area_km2 / e.area_km2 - 1.0;
     if (std::fabs(rel) > kAreaTolerance)
       problems.push_back(std::to_string(x.adcode) + " " + e.name_en + ": geodesic area " + fmt1(x.area_km2) +
@@ -320,7 +398,8 @@ std::string checkDistricts(std::vector<FetchedDistrict>& d, const std::string& o
     x.kind = e.kind;
   }
   if (!problems.empty()) {
-    std::string m = fileError(origin, "the district areas do not match the reference set (wrong CRS or a different boundary set?):");
+    std::string m = fileError(origin, "the district areas do not match the reference set (wrong CRS or a different boundary set?): "
+                                      "together " + fmt1(total) + " km², expected " + fmt1(expected_total) + " km²:");
     for (const std::string& p : problems) m += "\n  - " + p;
     return m;
   }
@@ -443,11 +522,11 @@ FetchOutcome fetchDistricts(const FetchOptions& opt) {
   std::string source = opt.source.empty() ? kDataVHangzhouUrl : opt.source;
   Result<std::string> text = Result<std::string>::fail("");
   if (isUrl(source)) {
-    text = downloadUrl(source, opt.connect_timeout_s, opt.timeout_s);
+    text = downloadUrl(source, opt.connect_timeout_s, opt.timeout_s, opt.max_bytes);
     if (!text) return fail(FetchStatus::NoSource, text.error() + "\n" + whereToPutFilesMessage(o.out_dir));
   } else {
     if (source.rfind("file://", 0) == 0) source = source.substr(7);
-    text = readLocalFile(source);
+    text = readLocalFile(source, opt.max_bytes);
     if (!text) return fail(FetchStatus::NoSource, text.error());
   }
 
@@ -458,8 +537,6 @@ FetchOutcome fetchDistricts(const FetchOptions& opt) {
   if (std::string p = checkDistricts(o.districts, source); !p.empty())
     return fail(FetchStatus::Failed, p + "\nNothing was written.");
   for (const FetchedDistrict& x : o.districts) {
-    if (!x.source_name.empty() && x.source_name != x.name_zh)
-      o.warnings.push_back(std::to_string(x.adcode) + ": the source calls it " + x.source_name + ", expected " + x.name_zh);
     if (std::string v = validityProblem(x.ll); !v.empty())
       o.warnings.push_back(std::to_string(x.adcode) + " " + x.name_en + ": geometry is not valid after conversion (" + v + ")");
   }

@@ -39,6 +39,7 @@ struct FetchOptions {
   bool force = false;                      // replace a districts.shp already in out_dir
   long connect_timeout_s = 15;
   long timeout_s = 120;
+  size_t max_bytes = 64u << 20;            // a larger download or file is refused unread (DataV's is ~1 MB)
 };
 
 struct FetchedDistrict {
@@ -71,12 +72,20 @@ struct FetchOutcome {
 FetchOutcome fetchDistricts(const FetchOptions& opt);
 
 // The steps, for tests and reuse. Errors name the file/URL and the problem.
-Result<std::string> downloadUrl(const std::string& url, long connect_timeout_s, long timeout_s);
+Result<std::string> downloadUrl(const std::string& url, long connect_timeout_s, long timeout_s, size_t max_bytes = 64u << 20);
 bool isUrl(const std::string& source);  // http:// or https://
+// "" when `text` has DataV's shape, else the problem naming `origin` and the feature: a JSON object
+// {"type": "FeatureCollection", "features": [...]}, each feature {"type": "Feature", "properties":
+// {"adcode": whole number, "name": text, ...}, "geometry": {"type": "Polygon"|"MultiPolygon",
+// "coordinates": [...]}}.
+std::string dataVSchemaProblem(const std::string& text, const std::string& origin);
 // Parses a DataV-shaped GeoJSON (properties adcode, name; GCJ-02 coordinates) and converts every
-// vertex to WGS 84. `origin` names the source in messages.
+// vertex to WGS 84. `origin` names the source in messages. Refused: a file that fails
+// dataVSchemaProblem, a vertex outside Hangzhou's box (118.0–121.2 E, 28.9–30.9 N), a geometry
+// that is not valid as given (self-intersecting rings, …).
 Result<std::vector<FetchedDistrict>> parseDataVDistricts(const std::string& geojson, const std::string& origin);
-// "" when the set is the current division with areas within kAreaTolerance, else the problem.
+// "" when the set is the current division (the 13 adcodes, each once, each under its own name when
+// the source names it) with areas within kAreaTolerance, else the problem.
 // Fills name_en/kind (and name_zh) from the expected table and sorts by adcode.
 std::string checkDistricts(std::vector<FetchedDistrict>& d, const std::string& origin);
 // Writes the shapefile set (ENCODING=UTF-8, WGS 84) into `dir` with GDAL's OGR API.

@@ -122,7 +122,7 @@ Model loadModel(const LoadOptions& opt, LoadReport& report, TaskControl* control
   if (saved) {  // a saved mapping names its sheet: read that one, unless another was asked for
     std::ifstream in(beside);
     const nlohmann::json j = nlohmann::json::parse(in, nullptr, false);
-    const std::string saved_layer = j.is_object() ? j.value("layer", std::string()) : std::string();
+    const std::string saved_layer = savedMappingLayer(j);
     if (layer.empty()) layer = saved_layer;
     else if (!saved_layer.empty() && saved_layer != layer) saved = false;
   }

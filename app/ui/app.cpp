@@ -25,6 +25,7 @@
 #include "core/dates.h"
 #include "data/atomic_file.h"
 #include "data/data_paths.h"
+#include "data/import/table.h"
 #include "data/png_encode.h"
 #include "ui/app_impl.h"
 #include "ui/console.h"
@@ -110,7 +111,7 @@ static nlohmann::json stateJson(const AppState& st, const Model& m, const Derive
   j["count"] = d.stats().total.count;
   j["investment_yi"] = d.stats().total.investment_yi;
   j["popup_open"] = popup_open;
-  j["projects_file"] = m.projects_file;
+  j["projects_file"] = isDatabaseSource(m.projects_file) ? withoutPassword(m.projects_file) : m.projects_file;
   j["projects"] = m.projects.size();
   j["errors"] = st.errors;
   j["status"] = st.status;

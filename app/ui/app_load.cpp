@@ -19,6 +19,7 @@
 #include "data/recent_files.h"
 #include "ui/app_impl.h"
 #include "ui/startup.h"
+#include "data/secrets.h"
 #include "ui/tour_player.h"
 
 namespace cm {
@@ -80,13 +81,14 @@ void App::startLoad(LoadOptions opt, bool keep_state) {
   st_.status = std::string(tr(st_.lang, S::Loading)) + " " + I.loading_file + " …";
   LoadOptions run = opt;
   if (!I.pg_password.empty() && isDatabaseSource(run.projects_file))  // typed in the window, never stored
-    run.projects_file += " password='" + I.pg_password + "'";
+    run.projects_file += " password=" + conninfoQuoted(I.pg_password);
   I.load.start([opt, run, keep_state, current = model_](TaskControl& control) {
     LoadedModel r;
     r.opt = opt;
     r.keep_state = keep_state;
     r.model = std::make_shared<Model>(loadModel(run, r.report, &control));
-    for (std::string& e : r.report.errors) e = withoutPassword(e);  // libpq may echo the connection string
+    for (auto* list : {&r.report.errors, &r.report.warnings})  // a message may quote the connection string
+      for (std::string& e : *list) e = redactPasswords(e);
     if ((!r.report.fatal() || r.report.needs_mapping) && !control.cancel) {
       // A table that needs its mapping confirmed stays off screen for now: the atlas must then
       // hold the current model's names and the new table's headers and first rows.
@@ -390,6 +392,7 @@ void App::drawLoadUi() {
     ImGui::TextDisabled("%s", tr(L, S::PasswordNote));
     if (ImGui::Button(tr(L, S::Connect)) || enter) {
       I.pg_password = I.password_buf;
+      disableCoreDumps();  // data/secrets.h: no core file holds it
       std::fill(std::begin(I.password_buf), std::end(I.password_buf), '\0');
       st_.errors.clear();
       ImGui::CloseCurrentPopup();

@@ -2,7 +2,8 @@
 // forward-transforming known WGS 84 geometry (the real districts when present, else synthetic
 // squares), run the pipeline with --from, and check the conversion, the checks and the safety
 // rules (nothing half-written, nothing overwritten with bad data). Nothing here touches a network
-// address other than the loopback port 9 (discard, closed) to test the "no network" message.
+// address other than the loopback: port 9 (discard, closed) for the "no network" message, and a
+// one-shot server of the test's own for the download size limit.
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -15,6 +16,10 @@
 #include <set>
 #include <nlohmann/json.hpp>
 #include <sstream>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <thread>
 #include <unistd.h>
 
 #include "data/data_paths.h"
@@ -350,4 +355,161 @@ TEST(ChainmapDataTool, FetchWhereAndOffline) {
   EXPECT_EQ(run("fetch --from http://127.0.0.1:9/330100_full.json --out '" + (tmp / "o2").string() + "'", text), 2);
   EXPECT_NE(text.find("needs internet access"), std::string::npos) << text;
   fs::remove_all(tmp);
+}
+
+// ---- what a fetch checks before it replaces anything (README "Tests", Security) ---------------
+// Each crafted source is refused with a message naming it and the problem, and the folder that
+// already held a set is byte for byte what it was.
+
+namespace {
+
+std::string refusedAndKept(const std::string& name, const std::string& text, FetchStatus status = FetchStatus::Failed,
+                           size_t max_bytes = FetchOptions{}.max_bytes) {
+  const fs::path out = userFolder(name);
+  const auto before = snapshot(out);
+  const std::string src = writeFile(out.parent_path() / (name + ".json"), text);
+  FetchOptions o;
+  o.source = src;
+  o.out_dir = out.string();
+  o.force = true;
+  o.max_bytes = max_bytes;
+  const FetchOutcome r = fetchDistricts(o);
+  EXPECT_EQ(r.status, status) << r.message;
+  EXPECT_NE(r.message.find(src), std::string::npos) << r.message;
+  EXPECT_EQ(snapshot(out), before) << name << ": the folder changed";
+  fs::remove_all(out.parent_path());
+  return r.message;
+}
+
+nlohmann::json syntheticJson() { return nlohmann::json::parse(dataVGeoJson(syntheticUnits())); }
+
+// A one-connection HTTP server on the loopback that answers any request with `body`.
+struct OneShotServer {
+  int fd = -1, port = 0;
+  std::thread thread;
+  explicit OneShotServer(std::string body) {
+    fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in a{};
+    a.sin_family = AF_INET;
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t len = sizeof a;
+    if (::bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof a) != 0 || ::listen(fd, 1) != 0 ||
+        ::getsockname(fd, reinterpret_cast<sockaddr*>(&a), &len) != 0)
+      return;
+    port = ntohs(a.sin_port);
+    thread = std::thread([this, body = std::move(body)] {
+      const int c = ::accept(fd, nullptr, nullptr);
+      if (c < 0) return;
+      char buf[4096];
+      (void)::recv(c, buf, sizeof buf, 0);
+      const std::string head = "HTTP/1.0 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + std::to_string(body.size()) + "\r\n\r\n";
+      std::string all = head + body;
+      for (size_t off = 0; off < all.size();) {
+        const ssize_t n = ::send(c, all.data() + off, all.size() - off, MSG_NOSIGNAL);
+        if (n <= 0) break;
+        off += static_cast<size_t>(n);
+      }
+      ::close(c);
+    });
+  }
+  ~OneShotServer() {
+    if (thread.joinable()) thread.join();
+    if (fd >= 0) ::close(fd);
+  }
+};
+
+}  // namespace
+
+TEST(FetchChecks, AFileOverTheSizeLimitIsRefusedUnread) {
+  const std::string m = refusedAndKept("size", dataVGeoJson(syntheticUnits()), FetchStatus::NoSource, 4096);
+  EXPECT_NE(m.find("larger than 4096 bytes, not the expected file"), std::string::npos) << m;
+}
+
+TEST(FetchChecks, ADownloadOverTheSizeLimitIsCutOffAndNothingChanges) {
+  OneShotServer server(dataVGeoJson(syntheticUnits()));
+  ASSERT_GT(server.port, 0);
+  const fs::path out = userFolder("download_size");
+  const auto before = snapshot(out);
+  FetchOptions o;
+  o.source = "http://127.0.0.1:" + std::to_string(server.port) + "/330100_full.json";
+  o.out_dir = out.string();
+  o.force = true;
+  o.max_bytes = 4096;
+  o.connect_timeout_s = 5;
+  o.timeout_s = 20;
+  const FetchOutcome r = fetchDistricts(o);
+  EXPECT_EQ(r.status, FetchStatus::NoSource) << r.message;
+  EXPECT_EQ(r.message.rfind(o.source + ": cannot download (larger than 4096 bytes, not the expected file)", 0), 0u) << r.message;
+  EXPECT_EQ(snapshot(out), before);
+  fs::remove_all(out.parent_path());
+}
+
+TEST(FetchChecks, TheJsonMustHaveDataVsShape) {
+  nlohmann::json lone = syntheticJson()["features"][0];  // GDAL would read a lone Feature
+  EXPECT_NE(refusedAndKept("lone", lone.dump()).find("not a GeoJSON FeatureCollection (the top level must be"), std::string::npos);
+  EXPECT_NE(refusedAndKept("array", "[1, 2, 3]").find("not a GeoJSON FeatureCollection"), std::string::npos);
+  EXPECT_NE(refusedAndKept("nofeatures", R"({"type": "FeatureCollection", "features": {}})").find("'features' must be an array"),
+            std::string::npos);
+  EXPECT_NE(refusedAndKept("empty", R"({"type": "FeatureCollection", "features": []})").find("contains no features"), std::string::npos);
+  nlohmann::json j = syntheticJson();
+  j["features"][3]["properties"]["adcode"] = "330110";
+  EXPECT_NE(refusedAndKept("string_adcode", j.dump()).find("feature 4: 'adcode' must be a whole number (DataV GeoAtlas's format), got \"330110\""),
+            std::string::npos);
+  j = syntheticJson();
+  j["features"][0].erase("properties");
+  EXPECT_NE(refusedAndKept("no_properties", j.dump()).find("feature 1: has no 'properties' object"), std::string::npos);
+  j = syntheticJson();
+  j["features"][2]["properties"]["name"] = 7;
+  EXPECT_NE(refusedAndKept("name_type", j.dump()).find("feature 3: 'name' must be text"), std::string::npos);
+  j = syntheticJson();
+  j["features"][5]["geometry"] = {{"type", "Point"}, {"coordinates", {120.1, 30.2}}};
+  EXPECT_NE(refusedAndKept("point", j.dump()).find("feature 6 (adcode 330110): expected Polygon or MultiPolygon, found \"Point\""),
+            std::string::npos);
+  j = syntheticJson();
+  j["features"][1]["type"] = "Geometry";
+  EXPECT_NE(refusedAndKept("not_feature", j.dump()).find("feature 2: not a GeoJSON Feature"), std::string::npos);
+}
+
+TEST(FetchChecks, ExactlyTheThirteenUnitsByAdcodeAndName) {
+  std::vector<Unit> units = syntheticUnits();
+  units.push_back(units[0]);  // 14: 上城区 twice
+  std::string m = refusedAndKept("fourteen", dataVGeoJson(units));
+  EXPECT_NE(m.find("expected 13 county-level units, found 14"), std::string::npos) << m;
+  EXPECT_NE(m.find("adcode 330102 appears twice"), std::string::npos) << m;
+  units = syntheticUnits();
+  std::swap(units[0].name, units[1].name);  // right adcodes, names swapped
+  m = refusedAndKept("names", dataVGeoJson(units));
+  EXPECT_NE(m.find("the unit names do not match the current division"), std::string::npos) << m;
+  EXPECT_NE(m.find("adcode 330102 is called 拱墅区, expected 上城区"), std::string::npos) << m;
+}
+
+TEST(FetchChecks, AreasMustBeHangzhousTogetherAndEach) {
+  std::vector<Unit> units = syntheticUnits();
+  for (Unit& u : units)  // every unit 20 % too tall: a wrong CRS or another city
+    for (Vec2& v : u.wgs[0].rings[0]) v.y = u.wgs[0].rings[0][0].y + (v.y - u.wgs[0].rings[0][0].y) * 1.2;
+  const std::string m = refusedAndKept("areas", dataVGeoJson(units));
+  EXPECT_NE(m.find("the district areas do not match the reference set"), std::string::npos) << m;
+  double expected = 0;
+  for (const ExpectedDistrict& e : expectedHangzhouDistricts()) expected += e.area_km2;
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "expected %.1f km²", std::round(expected * 10) / 10);
+  EXPECT_NE(m.find(buf), std::string::npos) << buf << "\n" << m;
+  EXPECT_NEAR(expected, 16850, 100);
+  EXPECT_NE(m.find("330182 Jiande City: geodesic area"), std::string::npos) << m;
+}
+
+TEST(FetchChecks, EveryVertexLiesInsideHangzhou) {
+  std::vector<Unit> units = syntheticUnits();
+  for (Vec2& v : units[7].wgs[0].rings[0]) v.x += 3.0;  // 临安区 moved 300 km east, the same area
+  const std::string m = refusedAndKept("bbox", dataVGeoJson(units));
+  EXPECT_NE(m.find("feature 8 (adcode 330112): has a vertex at "), std::string::npos) << m;
+  EXPECT_NE(m.find("outside Hangzhou (118.0–121.2 E, 28.9–30.9 N)"), std::string::npos) << m;
+}
+
+TEST(FetchChecks, EveryGeometryIsValid) {
+  std::vector<Unit> units = syntheticUnits();
+  Ring& r = units[2].wgs[0].rings[0];  // 西湖区 as a bow tie: two corners swapped
+  std::swap(r[1], r[2]);
+  const std::string m = refusedAndKept("bowtie", dataVGeoJson(units));
+  EXPECT_NE(m.find("feature 3 (adcode 330106): the geometry is not valid ("), std::string::npos) << m;
 }

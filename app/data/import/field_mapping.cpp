@@ -288,6 +288,9 @@ Result<FieldMapping> mappingFromJson(const nlohmann::json& j, const RawTable& t,
   m.from_file = true;
   m.layer = t.layer;
   if (!optionalKey(j, "layer", m.layer)) return R::fail(fileError(path, "'layer' must be text"));
+  if (!mappingLayerAllowed(m.layer))
+    return R::fail(fileError(path, "'layer' " + quotedValue(m.layer) + " is not a sheet or layer name (a mapping names a layer of its own table, "
+                                   "never a path or a database)"));
   for (const auto& [key, value] : j["fields"].items()) {
     const auto f = fieldFromId(key);
     if (!f) return R::fail(fileError(path, "unknown field '" + key + "'"));
@@ -311,9 +314,51 @@ Result<FieldMapping> mappingFromJson(const nlohmann::json& j, const RawTable& t,
   if (!cs) return R::fail(fileError(path, "coordinates must be auto, wgs84, gcj02, bd09 or epsg"));
   m.coords = *cs;
   if (!optionalKey(j, "epsg", m.epsg)) return R::fail(fileError(path, "'epsg' must be text such as \"EPSG:4549\""));
+  if (!m.epsg.empty() && !mappingCrsAllowed(m.epsg))
+    return R::fail(fileError(path, "'epsg' " + quotedValue(m.epsg) + " must be an authority code such as \"EPSG:4549\" (a PROJ string or "
+                                   "WKT could name files to read)"));
   if (m.coords == CoordSystem::Epsg && m.epsg.empty()) return R::fail(fileError(path, "coordinates 'epsg' needs \"epsg\": \"EPSG:NNNN\""));
   if (!optionalKey(j, "swap_lonlat", m.swap_lonlat)) return R::fail(fileError(path, "'swap_lonlat' must be true or false"));
   return m;
+}
+
+namespace {
+bool printable(const std::string& s) {
+  for (unsigned char c : s)
+    if (c < 0x20 || c == 0x7f) return false;
+  return true;
+}
+}  // namespace
+
+std::string quotedValue(const std::string& v) {
+  std::string s = v.size() > 80 ? v.substr(0, 80) + "…" : v;
+  for (char& c : s)
+    if (static_cast<unsigned char>(c) < 0x20) c = '?';
+  return "\"" + s + "\"";
+}
+
+bool mappingLayerAllowed(const std::string& layer) {
+  if (layer.size() > 255 || !printable(layer)) return false;
+  if (layer.find('/') != std::string::npos || layer.find('\\') != std::string::npos) return false;
+  return !isDatabaseSource(layer) && layer != "." && layer != "..";
+}
+
+bool mappingCrsAllowed(const std::string& crs) {
+  const size_t colon = crs.find(':');
+  if (colon == std::string::npos || colon == 0 || colon + 1 == crs.size() || crs.size() > 40) return false;
+  for (size_t i = 0; i < colon; ++i)
+    if (!std::isalpha(static_cast<unsigned char>(crs[i]))) return false;
+  for (size_t i = colon + 1; i < crs.size(); ++i)
+    if (!std::isdigit(static_cast<unsigned char>(crs[i]))) return false;
+  return true;
+}
+
+std::string savedMappingLayer(const nlohmann::json& j) {
+  if (!j.is_object()) return {};
+  const auto it = j.find("layer");
+  if (it == j.end() || !it->is_string()) return {};
+  std::string layer = it->get<std::string>();
+  return mappingLayerAllowed(layer) ? layer : std::string();
 }
 
 Result<FieldMapping> loadMapping(const std::string& path, const RawTable& t) {
@@ -325,6 +370,9 @@ Result<FieldMapping> loadMapping(const std::string& path, const RawTable& t) {
 }
 
 Result<bool> saveMapping(const std::string& path, const FieldMapping& m, const RawTable& t) {
+  // What loadMapping would refuse is not written (the dialog takes any CRS PROJ knows for Apply).
+  if (m.coords == CoordSystem::Epsg && !mappingCrsAllowed(m.epsg))
+    return Result<bool>::fail(fileError(path, "not saved: the CRS " + quotedValue(m.epsg) + " must be an authority code such as \"EPSG:4549\""));
   return writeFileAtomically(path, mappingToJson(m, t).dump(2) + "\n");
 }
 

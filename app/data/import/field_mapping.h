@@ -74,6 +74,17 @@ nlohmann::json mappingToJson(const FieldMapping& m, const RawTable& t);
 // Errors name the mapping file and the problem (unknown field, a column the table lacks).
 Result<FieldMapping> mappingFromJson(const nlohmann::json& j, const RawTable& t, const std::string& path);
 Result<FieldMapping> loadMapping(const std::string& path, const RawTable& t);
+// A mapping file is input from anyone: it may name a sheet or layer of its own table, never a path
+// ("/", "\\", "..") or a database connection, and its CRS only as AUTHORITY:CODE ("EPSG:4549";
+// PROJ strings and WKT can name grid and init files to open). Refused values make loadMapping fail
+// with a message naming the mapping file and the value.
+bool mappingLayerAllowed(const std::string& layer);
+bool mappingCrsAllowed(const std::string& crs);
+// The "layer" a saved mapping names, read before its table ("" when absent, not text or not allowed:
+// loadMapping then says why).
+std::string savedMappingLayer(const nlohmann::json& j);
+// "value" for messages: at most 80 bytes, control characters shown as '?'.
+std::string quotedValue(const std::string& v);
 // Written to a temporary file, flushed and renamed into place.
 Result<bool> saveMapping(const std::string& path, const FieldMapping& m, const RawTable& t);
 // Where a table's mapping is kept: FILE.chainmap.json beside a file; for a database, a file named
