@@ -115,8 +115,13 @@ void drawDocks(UiContext& ui, const std::vector<PanelSpec>& panels, std::vector<
   for (const DockWindow& d : docks) {
     if (d.dock == Dock::RightBottom && report && !report_left) {  // the report between the top window and the legend
       const float top = right_top_bottom + m, room = d.pos.y - top;
-      const LabelBox r = drawMessagesPanel(ui, W - L.right_w - m, top, 0, L.right_w, room * 0.5f - m);
+      // At most half the room, and never so much that the legend gets less than its 60 px minimum;
+      // where the column cannot hold both (a tiny window), the legend yields until the report is dismissed.
+      const float most = std::min(room * 0.5f - m, room - 60.f * s - 2 * m);
+      const bool legend_yields = most < 2 * ImGui::GetFrameHeight();
+      const LabelBox r = drawMessagesPanel(ui, W - L.right_w - m, top, 0, L.right_w, legend_yields ? room : most);
       if (r.y1 > r.y0) right_top_bottom = static_cast<float>(r.y1), boxes.push_back(r);
+      if (legend_yields && r.y1 > r.y0) continue;
     }
     std::vector<const PanelSpec*> here;
     for (const PanelSpec& p : panels)
