@@ -324,6 +324,25 @@ void addNotes(const std::string& path, const VectorReadNotes& n, std::vector<std
                                             "say so)"));
 }
 
+// A self-crossing outline (a bow-tie) fills wrongly and answers point-in-polygon wrongly: it is
+// repaired with GEOS MakeValid, both in lon/lat and in display coordinates. "" when it was valid;
+// else the warning naming `which` feature and GEOS's reason — or, with `ok` false, the error when
+// nothing polygonal remains.
+std::string repairOutline(const std::string& path, const std::string& which, MultiPolygon& ll, MultiPolygon& xy, bool& ok) {
+  ok = true;
+  const std::string why = validityProblem(ll);
+  if (why.empty()) return "";
+  MultiPolygon ll2 = makeValidPolygons(ll), xy2 = makeValidPolygons(xy);
+  if (ll2.empty() || xy2.empty()) {
+    ok = false;
+    return fileError(path, which + ": its outline is not a valid polygon (" + why + ") and cannot be repaired");
+  }
+  ll = std::move(ll2);
+  xy = std::move(xy2);
+  return fileError(path, which + ": its outline is not a valid polygon (" + why + "); repaired with GEOS MakeValid into " +
+                             std::to_string(ll.size()) + " part(s)");
+}
+
 // A layer that landed far from Hangzhou: what it was read as, where it landed, what to fix.
 std::string farMessage(const std::string& path, const VectorReadNotes& n) {
   return fileError(path, n.far + (n.prj.empty() ? "; its .prj is probably wrong"
@@ -357,20 +376,12 @@ Result<std::vector<District>> loadDistricts(const std::string& path, const std::
     d.kind = f.attrs.count("kind") ? f.attrs["kind"] : "";
     d.ll = std::move(f.ll);
     d.xy = std::move(f.xy);
-    // A self-crossing outline (a bow-tie) fills wrongly and answers point-in-district wrongly:
-    // repaired with GEOS MakeValid, and said so.
-    if (const std::string why = validityProblem(d.ll); !why.empty()) {
-      MultiPolygon ll = makeValidPolygons(d.ll), xy = makeValidPolygons(d.xy);
-      const std::string which = "district " + d.name_zh + (d.name_en.empty() ? "" : " (" + d.name_en + ")") + ", adcode " +
-                                std::to_string(d.adcode) + ", feature " + std::to_string(&f - feats->data() + 1);
-      if (ll.empty() || xy.empty())
-        return RD::fail(fileError(path, which + ": its outline is not a valid polygon (" + why + ") and cannot be repaired"));
-      d.ll = std::move(ll);
-      d.xy = std::move(xy);
-      if (warnings)
-        warnings->push_back(fileError(path, which + ": its outline is not a valid polygon (" + why +
-                                                "); repaired with GEOS MakeValid into " + std::to_string(d.ll.size()) + " part(s)"));
-    }
+    const std::string which = "district " + d.name_zh + (d.name_en.empty() ? "" : " (" + d.name_en + ")") + ", adcode " +
+                              std::to_string(d.adcode) + ", feature " + std::to_string(&f - feats->data() + 1);
+    bool ok = true;
+    const std::string note = repairOutline(path, which, d.ll, d.xy, ok);
+    if (!ok) return RD::fail(note);
+    if (!note.empty() && warnings) warnings->push_back(note);
     d.area_km2 = geodesicAreaKm2(d.ll);
     out.push_back(std::move(d));
   }
@@ -394,6 +405,12 @@ Result<std::vector<WaterBody>> loadWater(const std::string& path, const std::str
     w.kind = f.attrs["kind"];
     w.ll = std::move(f.ll);
     w.xy = std::move(f.xy);
+    const std::string name = w.name_zh.empty() ? w.name_en : w.name_zh;
+    bool ok = true;
+    const std::string note =
+        repairOutline(path, "feature " + std::to_string(&f - feats->data() + 1) + (name.empty() ? "" : " (" + name + ")"), w.ll, w.xy, ok);
+    if (!note.empty() && warnings) warnings->push_back(ok ? note : note + "; left out");
+    if (!ok) continue;
     out.push_back(std::move(w));
   }
   return out;

@@ -103,6 +103,20 @@ TEST(BrokenGeometry, RepairedBowtieStillContainsItsProjects) {
   EXPECT_EQ(set.indexAt(118.43, 29.99), -1) << "the notch at the left is outside";
 }
 
+// A self-crossing lake is repaired the same way, and named.
+TEST(BrokenGeometry, RepairedBowtieLake) {
+  std::vector<std::string> warnings;
+  auto w = loadWater(kBroken + "/water_bowtie/water_polygons.shp", kDefaultDisplayCrs, &warnings);
+  ASSERT_TRUE(w) << w.error();
+  ASSERT_EQ(w->size(), 1u);
+  EXPECT_EQ((*w)[0].ll.size(), 2u);
+  EXPECT_EQ(validityProblem((*w)[0].xy), "");
+  ASSERT_EQ(warnings.size(), 1u);
+  EXPECT_NE(warnings[0].find("water_polygons.shp: feature 1 (西湖): its outline is not a valid polygon (Self-intersection"),
+            std::string::npos)
+      << warnings[0];
+}
+
 // When the districts did not load, the projects get one line, not one "unknown district" each.
 TEST(BrokenDistricts, OneLineInsteadOfAnUnknownDistrictPerProject) {
   for (const char* dir : {"shp_cut_mid", "prj_wrong", "geom_null"}) {
