@@ -78,8 +78,10 @@ bool applyImport(Model& m, ImportSession& s, LoadReport& report) {
   return true;
 }
 
-Model loadModel(const LoadOptions& opt, LoadReport& report, TaskControl* control,
-                const std::function<void(const Model&)>& base_loaded) {
+namespace {
+
+Model loadAll(const LoadOptions& opt, LoadReport& report, TaskControl* control,
+              const std::function<void(const Model&)>& base_loaded) {
   Model m;
   m.display_crs = opt.crs.empty() ? kDefaultDisplayCrs : opt.crs;
   if (auto ok = validateCrs(m.display_crs); !ok) {
@@ -109,7 +111,7 @@ Model loadModel(const LoadOptions& opt, LoadReport& report, TaskControl* control
     report.errors.push_back(to_xy.error());
     return m;
   }
-  if (auto p = loadParksCsv(paths.parks, **to_xy); p) m.parks = p.take();
+  if (auto p = loadParksCsv(paths.parks, **to_xy, &report.warnings); p) m.parks = p.take();
   else report.errors.push_back(p.error());
 
   trace("load: parks");
@@ -198,6 +200,19 @@ Model loadModel(const LoadOptions& opt, LoadReport& report, TaskControl* control
     return m;
   }
   applyImport(m, *session, report);
+  return m;
+}
+
+}  // namespace
+
+Model loadModel(const LoadOptions& opt, LoadReport& report, TaskControl* control,
+                const std::function<void(const Model&)>& base_loaded) {
+  Model m = loadAll(opt, report, control, base_loaded);
+  // Without districts no project's district can be checked: one line says so, not one per row.
+  if (m.districts.empty() && m.projects.size() > 0)
+    report.warnings.push_back(fileError(m.projects_file, std::to_string(m.projects.size()) +
+                                                             " projects read; their districts are not checked, since the "
+                                                             "districts did not load (see the error above)"));
   return m;
 }
 

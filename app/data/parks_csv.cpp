@@ -5,11 +5,12 @@
 
 #include "data/csv_parse.h"
 #include "data/csv_reader.h"
+#include "data/extent_check.h"
 #include "data/gdal_util.h"
 
 namespace cm {
 
-Result<std::vector<Park>> loadParksCsv(const std::string& path, const Transform& to_xy) {
+Result<std::vector<Park>> loadParksCsv(const std::string& path, const Transform& to_xy, std::vector<std::string>* warnings) {
   using R = Result<std::vector<Park>>;
   auto csv = CsvReader::open(path);
   if (!csv) return R::fail(csv.error());
@@ -62,6 +63,14 @@ Result<std::vector<Park>> loadParksCsv(const std::string& path, const Transform&
     out.push_back(std::move(p));
   }
   if (out.empty()) return R::fail(fileError(path, "contains no parks"));
+  LonLatBox box;
+  for (const Park& p : out) box.add(p.lon, p.lat);
+  if (const std::string far = farFromHangzhou(box, "lon/lat degrees (WGS 84)"); !far.empty()) {
+    const std::string msg = fileError(path, far + "; check its lon and lat columns");
+    if (!warnings) return R::fail(msg);
+    warnings->push_back(msg + "; the parks are left out");
+    out.clear();
+  }
   return out;
 }
 

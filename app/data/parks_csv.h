@@ -12,6 +12,9 @@
 namespace cm {
 
 // Errors name the file and, for a bad value, the row and column ("FILE: row 3, column 'lon': ...").
-Result<std::vector<Park>> loadParksCsv(const std::string& path, const Transform& wgs84_to_display);
+// Parks that all lie far from Hangzhou (data/extent_check.h) are left out — none is returned — with
+// a message in `warnings` (when given; without it that is an error).
+Result<std::vector<Park>> loadParksCsv(const std::string& path, const Transform& wgs84_to_display,
+                                       std::vector<std::string>* warnings = nullptr);
 
 }  // namespace cm

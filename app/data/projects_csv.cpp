@@ -172,7 +172,7 @@ std::string parseRow(const std::vector<std::string_view>& f, const Context& x, c
     auto it = std::lower_bound(x.districts.begin(), x.districts.end(), adcode,
                                [](const District& d, int v) { return d.adcode < v; });
     if (it != x.districts.end() && it->adcode == adcode) district_index = static_cast<int>(it - x.districts.begin());
-    else note("unknown district '" + s(get(c.district)) + "'");
+    else if (!x.districts.empty()) note("unknown district '" + s(get(c.district)) + "'");  // none loaded: loadModel says so once
   } else if (district_polys) {
     district_index = district_polys->indexAt(*lon, *lat);
     if (district_index >= 0) adcode = x.districts[district_index].adcode;
@@ -181,7 +181,7 @@ std::string parseRow(const std::vector<std::string_view>& f, const Context& x, c
   if (!get(c.park_id).empty()) {
     auto it = x.park_ids.find(get(c.park_id));
     if (it != x.park_ids.end()) park = it->second;
-    else note("unknown park_id '" + s(get(c.park_id)) + "'");
+    else if (!x.parks.empty()) note("unknown park_id '" + s(get(c.park_id)) + "'");  // none loaded: said once
   }
   if (producing != Projects::kNoDay && (producing < *signed_day || (started != Projects::kNoDay && producing < started)))
     note("producing_date " + s(get(c.producing_date)) + " is before the " + (producing < *signed_day ? "signing" : "start") + " date (kept)");

@@ -7,11 +7,14 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <cstdio>
 #include <fstream>
 #include <memory>
 
+#include "data/extent_check.h"
 #include "data/gdal_util.h"
 #include "geo/geodesic.h"
+#include "geo/geos_ops.h"
 #include "geo/projection.h"
 
 namespace cm {
@@ -95,13 +98,30 @@ struct Transforms {
   const Transform* to_xy;
 };
 
-Result<Transforms> makeTransforms(const std::string& path, OGRLayer* layer, const std::string& display_crs) {
+// How to name a CRS in a message: "EPSG:3857 (WGS 84 / Pseudo-Mercator)", or its name alone.
+std::string describeCrs(const OGRSpatialReference& srs) {
+  std::unique_ptr<OGRSpatialReference> c(srs.Clone());
+  if (!c->GetAuthorityCode(nullptr)) c->AutoIdentifyEPSG();
+  const char* auth = c->GetAuthorityName(nullptr);
+  const char* code = c->GetAuthorityCode(nullptr);
+  const std::string name = srs.GetName() ? srs.GetName() : "an unnamed CRS";
+  return auth && code ? std::string(auth) + ":" + code + " (" + name + ")" : name;
+}
+
+Result<Transforms> makeTransforms(const std::string& path, OGRLayer* layer, const std::string& display_crs, std::string& read_as,
+                                  std::string& prj) {
   std::string src = kWgs84;
+  read_as = "EPSG:4326 (WGS 84)";
+  prj.clear();
   if (const OGRSpatialReference* srs = layer->GetSpatialRef()) {
     char* wkt = nullptr;
     const char* opts[] = {"FORMAT=WKT2_2018", nullptr};
     if (srs->exportToWkt(&wkt, opts) == OGRERR_NONE && wkt) src = wkt;
     CPLFree(wkt);
+    read_as = describeCrs(*srs);
+  } else if (endsWithShp(path)) {  // a shapefile says its CRS only in its .prj: without one, lon/lat is assumed
+    prj = fileExists(sidecar(path, ".prj")) || fileExists(sidecar(path, ".PRJ")) ? "its .prj is not a coordinate system" : "no .prj file";
+    read_as = "WGS 84 lon/lat (" + prj + ")";
   }
   auto ll = sharedTransform(src, kWgs84);
   if (!ll) return Result<Transforms>::fail(fileError(path, "its CRS cannot be used: " + ll.error()));
@@ -147,15 +167,25 @@ namespace {
 // One pass over the first layer, opened with `open_options` (the encoding); `bad_text` is set
 // (and nothing returned) when a text field is not valid UTF-8, so the caller can retry as GBK.
 R readOnce(const std::string& path, GeomKind kind, const std::string& display_crs, const char* const* open_options,
-           std::string& bad_text, long& null_geometries, long& first_null) {
+           std::string& bad_text, long& null_geometries, long& first_null, std::string& read_as, std::string& prj) {
   GdalErrorCapture capture;
   std::unique_ptr<GDALDataset> ds(static_cast<GDALDataset*>(
       GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, open_options, nullptr)));
   if (!ds) return R::fail(fileError(path, "not a readable vector file" + (capture.last().empty() ? "" : " (" + capture.last() + ")")));
   if (ds->GetLayerCount() < 1) return R::fail(fileError(path, "contains no layer"));
   OGRLayer* layer = ds->GetLayer(0);
-  auto tr = makeTransforms(path, layer, display_crs);
+  auto tr = makeTransforms(path, layer, display_crs, read_as, prj);
   if (!tr) return R::fail(tr.error());
+  // Coordinates that do not transform: without a .prj, most likely projected metres read as degrees.
+  auto badCoordinates = [&](const std::string& where, const OGRGeometry* g) {
+    if (prj.empty()) return R::fail(where + ": has coordinates that are not valid in its CRS");
+    OGREnvelope e;
+    g->getEnvelope(&e);
+    char xy[96];
+    std::snprintf(xy, sizeof xy, "%.1f, %.1f", e.MinX, e.MinY);
+    return R::fail(where + ": has coordinates that are not valid in its CRS: " + prj + ", so it was read as WGS 84 lon/lat, but (" + xy +
+                   ") are not degrees; add the .prj that came with it");
+  };
 
   std::vector<VectorFeature> out;
   layer->ResetReading();
@@ -189,7 +219,7 @@ R readOnce(const std::string& path, GeomKind kind, const std::string& display_cr
         return R::fail(where + ": expected Polygon or MultiPolygon, found " + OGRGeometryTypeToName(type));
       for (const OGRPolygon* p : parts) {
         Polygon a, b;
-        if (!convertPolygon(p, *tr, a, b)) return R::fail(where + ": has coordinates that are not valid in its CRS");
+        if (!convertPolygon(p, *tr, a, b)) return badCoordinates(where, g);
         vf.ll.push_back(std::move(a));
         vf.xy.push_back(std::move(b));
       }
@@ -202,7 +232,7 @@ R readOnce(const std::string& path, GeomKind kind, const std::string& display_cr
         return R::fail(where + ": expected LineString or MultiLineString, found " + OGRGeometryTypeToName(type));
       for (const OGRLineString* l : parts) {
         LineString a, b;
-        if (!convertPoints(l, *tr, a, b)) return R::fail(where + ": has coordinates that are not valid in its CRS");
+        if (!convertPoints(l, *tr, a, b)) return badCoordinates(where, g);
         vf.lines_ll.push_back(std::move(a));
         vf.lines_xy.push_back(std::move(b));
       }
@@ -224,16 +254,16 @@ R readVectorFile(const std::string& path, GeomKind kind, const std::string& disp
         return R::fail(fileError(path, std::string("the shapefile's companion file ") + ext +
                                            " is missing (a shapefile needs .shp, .shx and .dbf side by side)"));
   }
-  std::string bad_text;
+  std::string bad_text, read_as, prj;
   long null_geometries = 0, first_null = 0;
-  R res = readOnce(path, kind, display_crs, nullptr, bad_text, null_geometries, first_null);
+  R res = readOnce(path, kind, display_crs, nullptr, bad_text, null_geometries, first_null, read_as, prj);
   std::string encoding_note;
   if (!res && !bad_text.empty() && shp && !hasCpg(path)) {
     // Most Chinese shapefiles arrive in GBK with no .cpg: read again as CP936 (GBK).
     const char* gbk[] = {"ENCODING=CP936", nullptr};
     std::string bad2;
     null_geometries = 0;
-    R again = readOnce(path, kind, display_crs, gbk, bad2, null_geometries, first_null);
+    R again = readOnce(path, kind, display_crs, gbk, bad2, null_geometries, first_null, read_as, prj);
     if (again) {
       res = std::move(again);
       encoding_note = fileError(path, "its text is not UTF-8 and no .cpg file names its encoding; read as GBK (add a .cpg file "
@@ -253,6 +283,17 @@ R readVectorFile(const std::string& path, GeomKind kind, const std::string& disp
     notes->encoding = encoding_note;
     notes->no_geometry = null_geometries;
     notes->first_no_geometry = first_null;
+    notes->read_as = read_as;
+    notes->prj = prj;
+    LonLatBox box;
+    for (const VectorFeature& f : *res) {
+      for (const Polygon& p : f.ll)
+        for (const Ring& r : p.rings)
+          for (const Vec2& v : r) box.add(v.x, v.y);
+      for (const LineString& l : f.lines_ll)
+        for (const Vec2& v : l) box.add(v.x, v.y);
+    }
+    notes->far = farFromHangzhou(box, read_as);
   }
   if (shp && notes) {
     const ShpIntegrity in = checkShapefile(path);
@@ -274,10 +315,38 @@ R readVectorFile(const std::string& path, GeomKind kind, const std::string& disp
 
 namespace {
 // The notes of a read that succeeded, as warnings.
-void addNotes(const VectorReadNotes& n, std::vector<std::string>* warnings) {
+void addNotes(const std::string& path, const VectorReadNotes& n, std::vector<std::string>* warnings) {
   if (!warnings) return;
   if (!n.encoding.empty()) warnings->push_back(n.encoding);
   if (!n.partial.empty()) warnings->push_back(n.partial);
+  if (!n.prj.empty())  // it did land in Hangzhou (else `far` said so): lon/lat was the right guess
+    warnings->push_back(fileError(path, n.prj + ": read as WGS 84 lon/lat (EPSG:4326), which puts it in Hangzhou (add a .prj to "
+                                            "say so)"));
+}
+
+// A self-crossing outline (a bow-tie) fills wrongly and answers point-in-polygon wrongly: it is
+// repaired with GEOS MakeValid, both in lon/lat and in display coordinates. "" when it was valid;
+// else the warning naming `which` feature and GEOS's reason — or, with `ok` false, the error when
+// nothing polygonal remains.
+std::string repairOutline(const std::string& path, const std::string& which, MultiPolygon& ll, MultiPolygon& xy, bool& ok) {
+  ok = true;
+  const std::string why = validityProblem(ll);
+  if (why.empty()) return "";
+  MultiPolygon ll2 = makeValidPolygons(ll), xy2 = makeValidPolygons(xy);
+  if (ll2.empty() || xy2.empty()) {
+    ok = false;
+    return fileError(path, which + ": its outline is not a valid polygon (" + why + ") and cannot be repaired");
+  }
+  ll = std::move(ll2);
+  xy = std::move(xy2);
+  return fileError(path, which + ": its outline is not a valid polygon (" + why + "); repaired with GEOS MakeValid into " +
+                             std::to_string(ll.size()) + " part(s)");
+}
+
+// A layer that landed far from Hangzhou: what it was read as, where it landed, what to fix.
+std::string farMessage(const std::string& path, const VectorReadNotes& n) {
+  return fileError(path, n.far + (n.prj.empty() ? "; its .prj is probably wrong"
+                                                : "; add the .prj that came with it"));
 }
 }  // namespace
 
@@ -292,7 +361,8 @@ Result<std::vector<District>> loadDistricts(const std::string& path, const std::
   if (notes.no_geometry > 0)
     return RD::fail(fileError(path, std::to_string(notes.no_geometry) + " feature(s) have no geometry (the first: feature " +
                                         std::to_string(notes.first_no_geometry) + "); every district needs its outline"));
-  addNotes(notes, warnings);
+  if (!notes.far.empty()) return RD::fail(farMessage(path, notes));  // a map of districts elsewhere lies
+  addNotes(path, notes, warnings);
   std::vector<District> out;
   for (VectorFeature& f : *feats) {
     for (const char* field : {"adcode", "name_zh", "name_en"})
@@ -306,6 +376,12 @@ Result<std::vector<District>> loadDistricts(const std::string& path, const std::
     d.kind = f.attrs.count("kind") ? f.attrs["kind"] : "";
     d.ll = std::move(f.ll);
     d.xy = std::move(f.xy);
+    const std::string which = "district " + d.name_zh + (d.name_en.empty() ? "" : " (" + d.name_en + ")") + ", adcode " +
+                              std::to_string(d.adcode) + ", feature " + std::to_string(&f - feats->data() + 1);
+    bool ok = true;
+    const std::string note = repairOutline(path, which, d.ll, d.xy, ok);
+    if (!ok) return RD::fail(note);
+    if (!note.empty() && warnings) warnings->push_back(note);
     d.area_km2 = geodesicAreaKm2(d.ll);
     out.push_back(std::move(d));
   }
@@ -319,7 +395,8 @@ Result<std::vector<WaterBody>> loadWater(const std::string& path, const std::str
   VectorReadNotes notes;
   auto feats = readVectorFile(path, GeomKind::Polygons, display_crs, &notes);
   if (!feats) return RW::fail(feats.error());
-  addNotes(notes, warnings);
+  if (!notes.far.empty()) return RW::fail(farMessage(path, notes) + "; the layer is left out");
+  addNotes(path, notes, warnings);
   std::vector<WaterBody> out;
   for (VectorFeature& f : *feats) {
     WaterBody w;
@@ -328,6 +405,12 @@ Result<std::vector<WaterBody>> loadWater(const std::string& path, const std::str
     w.kind = f.attrs["kind"];
     w.ll = std::move(f.ll);
     w.xy = std::move(f.xy);
+    const std::string name = w.name_zh.empty() ? w.name_en : w.name_zh;
+    bool ok = true;
+    const std::string note =
+        repairOutline(path, "feature " + std::to_string(&f - feats->data() + 1) + (name.empty() ? "" : " (" + name + ")"), w.ll, w.xy, ok);
+    if (!note.empty() && warnings) warnings->push_back(ok ? note : note + "; left out");
+    if (!ok) continue;
     out.push_back(std::move(w));
   }
   return out;
@@ -339,7 +422,8 @@ Result<std::vector<River>> loadRivers(const std::string& path, const std::string
   VectorReadNotes notes;
   auto feats = readVectorFile(path, GeomKind::Lines, display_crs, &notes);
   if (!feats) return RR::fail(feats.error());
-  addNotes(notes, warnings);
+  if (!notes.far.empty()) return RR::fail(farMessage(path, notes) + "; the layer is left out");
+  addNotes(path, notes, warnings);
   std::vector<River> out;
   for (VectorFeature& f : *feats) {
     for (size_t i = 0; i < f.lines_ll.size(); ++i) {

@@ -29,11 +29,17 @@ struct VectorReadNotes {
   std::string encoding;  // "FILE: text read as GBK ..." or empty
   long no_geometry = 0;  // features without a geometry (null or empty), skipped
   long first_no_geometry = 0;  // the first of them (1-based)
+  std::string read_as;   // the CRS it was read as: "EPSG:3857 (WGS 84 / Pseudo-Mercator)", "WGS 84 lon/lat (no .prj file)"
+  std::string prj;       // a shapefile without a usable .prj: "no .prj file" / "its .prj is not a coordinate system"; else ""
+  std::string far;       // it lands far from Hangzhou: "read as … it lands at …, N km from Hangzhou" (data/extent_check.h); else ""
 };
 Result<std::vector<VectorFeature>> readVectorFile(const std::string& path, GeomKind kind,
                                                   const std::string& display_crs,
                                                   VectorReadNotes* notes = nullptr);
 
+// A layer read without a .prj is taken as WGS 84 lon/lat (and said so in a warning); one that lands
+// far from Hangzhou (a wrong .prj, or none) is an error for the districts and a warning for water
+// and rivers, which are then left out.
 // districts.shp: fields adcode, name_zh, name_en, kind; Polygon or MultiPolygon.
 // Areas are geodesic; label points are filled in later by geo/labels. A districts file cut short
 // is an error (a map with missing districts lies); water and rivers cut short load what was read

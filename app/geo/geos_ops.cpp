@@ -126,6 +126,43 @@ std::string validityProblem(const MultiPolygon& mp) {
   return r;
 }
 
+namespace {
+Ring ringOf(const GEOSGeometry* ring) {
+  Ring r;
+  const GEOSCoordSequence* seq = ring ? GEOSGeom_getCoordSeq_r(ctx(), ring) : nullptr;
+  unsigned n = 0;
+  if (!seq || !GEOSCoordSeq_getSize_r(ctx(), seq, &n)) return r;
+  r.resize(n);
+  for (unsigned i = 0; i < n; ++i) GEOSCoordSeq_getXY_r(ctx(), seq, i, &r[i].x, &r[i].y);
+  return r;
+}
+
+// Every polygon in `g` (a polygon, a multipolygon or a collection of anything), appended to `out`.
+void collectPolygons(const GEOSGeometry* g, MultiPolygon& out) {
+  const int type = GEOSGeomTypeId_r(ctx(), g);
+  if (type == GEOS_POLYGON) {
+    if (GEOSisEmpty_r(ctx(), g) == 1) return;
+    Polygon p;
+    p.rings.push_back(ringOf(GEOSGetExteriorRing_r(ctx(), g)));
+    const int holes = GEOSGetNumInteriorRings_r(ctx(), g);
+    for (int i = 0; i < holes; ++i) p.rings.push_back(ringOf(GEOSGetInteriorRingN_r(ctx(), g, i)));
+    if (p.rings[0].size() >= 4) out.push_back(std::move(p));
+  } else if (type == GEOS_MULTIPOLYGON || type == GEOS_GEOMETRYCOLLECTION) {
+    const int n = GEOSGetNumGeometries_r(ctx(), g);
+    for (int i = 0; i < n; ++i) collectPolygons(GEOSGetGeometryN_r(ctx(), g, i), out);
+  }
+}
+}  // namespace
+
+MultiPolygon makeValidPolygons(const MultiPolygon& mp) {
+  MultiPolygon out;
+  GeomPtr g = makeMulti(mp);
+  if (!g) return out;
+  GeomPtr valid(GEOSMakeValid_r(ctx(), g.get()));
+  if (valid) collectPolygons(valid.get(), out);
+  return out;
+}
+
 struct PolygonSet::Impl {
   std::vector<GeomPtr> geoms;
   std::vector<const GEOSPreparedGeometry*> prepared;

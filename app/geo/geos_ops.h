@@ -23,6 +23,10 @@ std::vector<LineString> unionOutline(const std::vector<const MultiPolygon*>& pol
 // "" when valid, else GEOS's reason (e.g. "Self-intersection[x y]").
 std::string validityProblem(const MultiPolygon& mp);
 
+// The polygonal part of GEOS MakeValid: a bow-tie becomes its two triangles, a self-touching ring
+// its pieces; what collapses to lines or points is dropped. Empty when nothing polygonal remains.
+MultiPolygon makeValidPolygons(const MultiPolygon& mp);
+
 // Point-in-polygon over a set of multipolygons, with prepared geometries.
 class PolygonSet {
  public:

@@ -102,8 +102,27 @@ void drawDocks(UiContext& ui, const std::vector<PanelSpec>& panels, std::vector<
          {W - left_w - 3 * m, L.timeline_h}, 0},
     };
   }
+  // The load report (an exported poster or map carries none: stderr has it) takes a slot of its
+  // own: the foot of the side column, or the right column when there is no side panel.
+  const bool report = L.chrome == layout::Chrome::Full && hasMessages(ui.st);
+  const bool report_left = report && !L.present && !L.compact;
+  float left_reserved = 0;  // the side panel ends this much higher
+  if (report_left) {
+    const LabelBox r = drawMessagesPanel(ui, m, H - m, 1, L.sidebar_w, (H - 2 * m) * 0.5f);
+    if (r.y1 > r.y0) left_reserved = static_cast<float>(r.y1 - r.y0) + m, boxes.push_back(r);
+  }
   float right_top_bottom = m;  // the right column's top window ends here
   for (const DockWindow& d : docks) {
+    if (d.dock == Dock::RightBottom && report && !report_left) {  // the report between the top window and the legend
+      const float top = right_top_bottom + m, room = d.pos.y - top;
+      // At most half the room, and never so much that the legend gets less than its 60 px minimum;
+      // where the column cannot hold both (a tiny window), the legend yields until the report is dismissed.
+      const float most = std::min(room * 0.5f - m, room - 60.f * s - 2 * m);
+      const bool legend_yields = most < 2 * ImGui::GetFrameHeight();
+      const LabelBox r = drawMessagesPanel(ui, W - L.right_w - m, top, 0, L.right_w, legend_yields ? room : most);
+      if (r.y1 > r.y0) right_top_bottom = static_cast<float>(r.y1), boxes.push_back(r);
+      if (legend_yields && r.y1 > r.y0) continue;
+    }
     std::vector<const PanelSpec*> here;
     for (const PanelSpec& p : panels)
       if (p.dock == d.dock && (!L.present || p.in_present_mode) && (!p.shown || p.shown(ui))) here.push_back(&p);
@@ -114,7 +133,7 @@ void drawDocks(UiContext& ui, const std::vector<PanelSpec>& panels, std::vector<
       continue;
     }
     ImGui::SetNextWindowPos(d.pos, 0, d.pivot);
-    ImGui::SetNextWindowSize(d.size);
+    ImGui::SetNextWindowSize(d.dock == Dock::Left && !L.compact ? ImVec2{d.size.x, d.size.y - left_reserved} : d.size);
     if (d.dock == Dock::RightBottom) {  // never over the top window: at most the height left, then it scrolls
       const float room = std::max(60.f * s, d.pos.y - right_top_bottom - m);
       ImGui::SetNextWindowSizeConstraints({d.size.x, 0}, {d.size.x, room});
@@ -401,7 +420,6 @@ FrameStats App::runFrame(double dt, const FrameTarget& target) {
         if (ImGuiWindow* w = ImGui::FindWindowByName(name); w && w->Active)
           I.panel_boxes.push_back({w->Pos.x, w->Pos.y, w->Pos.x + w->Size.x, w->Pos.y + w->Size.y});
     }
-    if (lay.chrome == layout::Chrome::Full) drawMessagesPanel(ui);  // an exported poster or map carries no load report (stderr has it)
     drawLoadUi();
     if (st_.selected >= 0 && st_.layers.on("projects")) drawProjectCard(ui, st_.selected);
     if (st_.hover) st_.hover.layer->tooltip(lf, st_.hover.item);

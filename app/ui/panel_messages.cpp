@@ -1,8 +1,8 @@
 // Load errors and warnings are state: drawn every frame until dismissed. The panel never covers
-// the middle of the map (the map must still show what was read): it docks over the foot of the
-// side panel (same width, growing upwards to half the window, scrolling beyond), or — where there
-// is no side panel (presentation, compact rail) — in the map's lower-left corner at most 45 % of
-// its width and a third of its height. Its title bar collapses it to one line.
+// the map (the map must still show what was read) nor another panel: drawDocks (ui/frame.cpp)
+// docks it at the foot of the side column, the side panel ending above it, or — where there is no
+// side panel (presentation, the compact rail) — in the right column between the top window and
+// the legend, which gets the room left. Its title bar collapses it to one line.
 #include <imgui.h>
 
 #include <algorithm>
@@ -12,37 +12,26 @@
 
 namespace cm {
 
-void drawMessagesPanel(UiContext& ui) {
+bool hasMessages(const AppState& st) { return !st.errors.empty() || !st.warnings.empty(); }
+
+LabelBox drawMessagesPanel(UiContext& ui, float x, float y, float pivot_y, float w, float max_h) {
   AppState& st = ui.st;
-  if (st.errors.empty() && st.warnings.empty()) return;
-  const ImGuiViewport* vp = ImGui::GetMainViewport();
-  const float s = ui.s();
-  const layout::Layout& L = ui.layout;
-  const layout::Rect& a = L.map;
-  const bool beside = !L.present && !L.compact && L.sidebar_w > 0;
-  float w, max_h;
-  if (beside) {  // over the foot of the side panel
-    w = L.sidebar_w;
-    max_h = vp->Size.y * 0.5f;
-    ImGui::SetNextWindowPos({L.margin, vp->Size.y - L.margin}, ImGuiCond_Always, {0, 1});
-  } else {  // the map's lower-left corner
-    w = std::max(240 * s, static_cast<float>(a.x1 - a.x0) * 0.45f);
-    max_h = std::max(80 * s, static_cast<float>(a.y1 - a.y0) / 3);
-    ImGui::SetNextWindowPos({static_cast<float>(a.x0), static_cast<float>(a.y1)}, ImGuiCond_Always, {0, 1});
-  }
-  ImGui::SetNextWindowSizeConstraints({w, 0}, {w, max_h});
+  if (!hasMessages(st)) return {0, 0, 0, 0};
+  ImGui::SetNextWindowPos({x, y}, ImGuiCond_Always, {0, pivot_y});
+  ImGui::SetNextWindowSizeConstraints({w, 0}, {w, std::max(max_h, ImGui::GetFrameHeight())});
   ImGui::PushStyleColor(ImGuiCol_WindowBg, IM_COL32(255, 244, 240, 250));
   // Only notes (what a load decided, rows it patched): a load report; anything that failed: problems.
   const std::string title = std::string(tr(st.lang, st.errors.empty() ? S::LoadReport : S::Errors)) + " (" +
                             std::to_string(st.errors.size() + st.warnings.size()) + ")###messages";
-  const bool open = ImGui::Begin(title.c_str(), nullptr,
+  // In the narrow right-column slot every line counts: the title bar's × dismisses it there.
+  bool keep = true;
+  const bool narrow = ui.layout.present || ui.layout.compact;
+  const bool open = ImGui::Begin(title.c_str(), narrow ? &keep : nullptr,
                                  ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                                      ImGuiWindowFlags_NoFocusOnAppearing);
+  const ImVec2 pos = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
   if (open) {
-    if (ImGui::Button(tr(st.lang, S::Dismiss))) {
-      st.errors.clear();
-      st.warnings.clear();
-    }
+    if (!narrow && ImGui::Button(tr(st.lang, S::Dismiss))) keep = false;
     for (const std::string& e : st.errors) {
       ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(170, 20, 20, 255));
       ImGui::TextWrapped("%s", e.c_str());
@@ -54,6 +43,11 @@ void drawMessagesPanel(UiContext& ui) {
   }
   ImGui::End();
   ImGui::PopStyleColor();
+  if (!keep) {  // dismissed: gone from the next frame on
+    st.errors.clear();
+    st.warnings.clear();
+  }
+  return {pos.x, pos.y, pos.x + size.x, pos.y + size.y};
 }
 
 // The selected project's details, pinned 22 px right of and above it — or left of it when the

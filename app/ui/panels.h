@@ -81,8 +81,14 @@ void saveTourAs(AppState& st, const std::string& path);
 std::string unsavedTourPath(const TourState& t);
 // The measuring tool's path, lengths and area over the map (ui/measure_tool.cpp).
 void drawMeasure(const AppState& st, const Model& m, ImDrawList* dl, ImFont* font, float scale);
+// The load report (errors and warnings until dismissed), docked by drawDocks where it covers
+// neither the map nor a panel: at the foot of the side column (the side panel ends above it), or
+// in compact and presentation layouts in the right column between the top window and the legend
+// (the legend gets the room left). At (x, y) with the pivot's y (0 top, 1 bottom), `w` wide, at
+// most `max_h` high (it scrolls beyond). Returns where it is; an empty box when nothing is shown.
+bool hasMessages(const AppState& st);
+LabelBox drawMessagesPanel(UiContext& ui, float x, float y, float pivot_y, float w, float max_h);
 // Floating, not docked.
-void drawMessagesPanel(UiContext& ui);
 void drawProjectCard(UiContext& ui, int row);  // pinned next to the selected project
 
 }  // namespace cm

@@ -275,7 +275,7 @@ Result<ImportResult> importProjects(const RawTable& t, const FieldMapping& m, co
     double lon = NAN, lat = NAN;
     uint8_t approx = 0;
     if (ci.ok[r] && conv.toWgs84(ci.a[r], ci.b[r], lon, lat)) {
-      if (set.indexAt(lon, lat) < 0) rep.add("the point lies outside Hangzhou's districts", row, std::to_string(lon) + ", " + std::to_string(lat), false);
+      if (!districts.empty() && set.indexAt(lon, lat) < 0) rep.add("the point lies outside Hangzhou's districts", row, std::to_string(lon) + ", " + std::to_string(lat), false);
     } else {
       if (ci.ok[r]) rep.add("the coordinates cannot be converted: placed by park or district", row, cell(r, Field::Lon) + ", " + cell(r, Field::Lat), false);
       if (phint[r] >= 0) {
@@ -306,7 +306,7 @@ Result<ImportResult> importProjects(const RawTable& t, const FieldMapping& m, co
       if (approx == 0 && !set.contains(static_cast<size_t>(district), lon, lat))
         rep.add("the point lies outside the district the row names", row, cell(r, Field::District), false);
     } else {
-      if (const std::string d = cell(r, Field::District); !d.empty())
+      if (const std::string d = cell(r, Field::District); !d.empty() && !districts.empty())  // none loaded: said once
         rep.add(header(Field::District) + " '" + d + "' is not a Hangzhou district: taken from the point", row, d, false);
       district = set.indexAt(lon, lat);
     }

@@ -1,5 +1,7 @@
 #include "data/import/table.h"
 
+#include "data/import/file_sniff.h"
+
 #include <cpl_conv.h>
 #include <cpl_string.h>
 #include <cpl_vsi.h>
@@ -248,6 +250,8 @@ Result<RawTable> readTable(const std::string& source, const ReadOptions& opt, Ta
   const std::string ext = db ? "" : extension(source);
   const bool text = ext == "csv" || ext == "txt" || ext == "tsv" || ext == "tab";
   const bool sheet = ext == "xlsx" || ext == "xlsm" || ext == "ods";
+  if (sheet)  // a text, an image or another ZIP renamed .xlsx: say what it is
+    if (const std::string why = spreadsheetMismatch(source, ext); !why.empty()) return R::fail(fileError(name, why));
   std::unique_ptr<MemFile> mem;
   std::string gdal_name = source;
   if (text) {
