@@ -113,6 +113,11 @@ class MapLayer {
   // only when the projects are aggregated.
   virtual bool active(const LayerFrame&) const { return true; }
   virtual bool prepare(const LayerFrame&) { return false; }
+  // Whether prepare must run while the layer's toggle is off. Layers whose show-ability depends
+  // on what prepare built (chain arcs) or that others read say yes (the default); a layer with
+  // real work per filter change and nothing to offer while hidden (the choropleth) says no, and
+  // catches up on the frame it is switched on (its prepare compares revisions).
+  virtual bool prepareWhileHidden() const { return true; }
   virtual void upload() {}
   virtual void draw(const MapPass&, size_t /*pass*/) const {}
   virtual uint64_t revision() const { return 0; }

@@ -159,13 +159,16 @@ void MapPass::bubbles(const GpuBubbles& b, float ring_px, float ring_min_px) con
   glDrawElements(GL_TRIANGLES, b.count * 6, GL_UNSIGNED_INT, nullptr);
 }
 
-void MapRenderer::prepare(const LayerFrame& frame, LayerStack& layers) {
-  for (size_t i = 0; i < layers.size(); ++i)
-    if (layers.at(i).prepare(frame)) layers.at(i).upload();
+void MapRenderer::prepare(const LayerFrame& frame, LayerStack& layers, const LayerVisibility& vis) {
+  for (size_t i = 0; i < layers.size(); ++i) {
+    MapLayer& l = layers.at(i);
+    if (!l.prepareWhileHidden() && !vis.on(l.info().toggle)) continue;
+    if (l.prepare(frame)) l.upload();
+  }
 }
 
 bool MapRenderer::render(const LayerFrame& frame, LayerStack& layers, const LayerVisibility& vis) {
-  prepare(frame, layers);
+  prepare(frame, layers, vis);
   // What the texture would show: the shown layers that draw into it, with their revisions.
   std::vector<std::pair<int, uint64_t>> content;
   for (size_t i = 0; i < layers.size(); ++i)

@@ -46,7 +46,9 @@ class MapRenderer {
   // draws changed. Returns whether it drew.
   bool render(const LayerFrame& frame, LayerStack& layers, const LayerVisibility& vis);
   // Only the layers' prepare and upload (a tiled frame draws the texture tile by tile later).
-  void prepare(const LayerFrame& frame, LayerStack& layers);
+  // Layers that need no preparing while hidden (MapLayer::prepareWhileHidden) are skipped when
+  // `vis` turns them off.
+  void prepare(const LayerFrame& frame, LayerStack& layers, const LayerVisibility& vis);
   GLuint framebuffer() const { return target_.resolvedFbo(); }
   GLuint texture() const { return target_.texture(); }  // the map as drawn (the presenter console shows it)
   void invalidate() { dirty_ = true; }

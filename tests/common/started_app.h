@@ -18,7 +18,7 @@ struct Started {
   bool ok = false;
   // `projects` "" is the shipped sample.
   explicit Started(const std::string& projects = "", int w = 1280, int h = 720, const std::string& layer = "") {
-    StartupLoader load({CHAINMAP_TEST_DATA, projects, "", layer, ""}, true);
+    StartupLoader load(source(projects, layer), true);
     auto window = app.openHeadless(w, h);
     load.join();
     EXPECT_TRUE(window) << window.error();
@@ -31,8 +31,12 @@ struct Started {
     fitHome(st);
     auto started = app.start(model, st, load.fonts->take());
     EXPECT_TRUE(started) << started.error();
-    app.setSource({CHAINMAP_TEST_DATA, projects, "", layer, ""}, load.report.import);
+    app.setSource(source(projects, layer), load.report.import);
     ok = bool(started);
+  }
+
+  static LoadOptions source(const std::string& projects, const std::string& layer) {
+    return LoadOptions{.data_dir = CHAINMAP_TEST_DATA, .projects_file = projects, .layer = layer};
   }
 };
 

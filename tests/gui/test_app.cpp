@@ -96,6 +96,43 @@ TEST(App, CapturesAtAnySizeUpToTheGlLimit) {
   EXPECT_NE(huge.error().find("at most"), std::string::npos) << huge.error();
 }
 
+// The choropleth is not recoloured while switched off (MapLayer::prepareWhileHidden: a filter
+// change would cost it milliseconds for nothing). Switched on after filter changes, it must show
+// the current filter's classes: the same frame as when it was on all along.
+TEST(App, AChoroplethSwitchedOnLateShowsTheCurrentFilter) {
+  Started s("", 800, 500);
+  ASSERT_TRUE(s.ok);
+  AppState& st = s.app.state();
+  auto differing = [](const Image& a, const Image& b) {
+    size_t n = 0;
+    for (size_t k = 0; k < a.rgba.size() && k < b.rgba.size(); ++k) n += a.rgba[k] != b.rgba[k];
+    return n;
+  };
+  const Filter all = st.filter;
+  Filter bio = all;
+  bio.ecosystems = 1u << static_cast<int>(Ecosystem::Bio);
+  bio.min_investment_yi = 5.f;
+  st.layers.set("choropleth", true);
+  st.filter = bio;
+  auto on_all_along = s.app.capture();  // the reference: on, with the final filter
+  st.filter = all;
+  auto on_unfiltered = s.app.capture();  // prepared for another filter, then hidden
+  ASSERT_TRUE(on_all_along && on_unfiltered);
+  ASSERT_GT(differing(*on_all_along, *on_unfiltered), 10000u) << "the two filters must colour the districts apart";
+  st.layers.set("choropleth", false);
+  auto off = s.app.capture();
+  ASSERT_TRUE(off);
+  EXPECT_GT(differing(*off, *on_unfiltered), 10000u) << "switching the choropleth off changed almost nothing";
+  st.filter.ecosystems = 1u << static_cast<int>(Ecosystem::Iot);  // changes while hidden
+  s.app.advance(0);
+  st.filter = bio;
+  s.app.advance(0);
+  st.layers.set("choropleth", true);
+  auto late = s.app.capture();
+  ASSERT_TRUE(late);
+  EXPECT_EQ(differing(*late, *on_all_along), 0u) << "switched on late, the choropleth does not show the current filter";
+}
+
 TEST(App, TheModelCanBeReplacedAndTheOldOneIsReleased) {
   Started s(kFixture, 900, 600);
   ASSERT_TRUE(s.ok);
