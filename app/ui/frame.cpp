@@ -14,6 +14,8 @@
 #include <imgui_impl_opengl3.h>
 #include <imgui_internal.h>
 
+#include <malloc.h>
+
 #include <chrono>
 #include <optional>
 #include <tuple>
@@ -387,7 +389,12 @@ FrameStats App::runFrame(double dt, const FrameTarget& target) {
     };
     if (pass == 0) {
       if (target.poll_input) handleMapInput(I, st_, m, pick);
+      const int step_before = st_.tour.step;
       advanceTour(st_, m, dt);  // the camera's flight, the kiosk's clock
+      // A looping tour (a kiosk, all day) came round: hand the heap's free pages back to the
+      // system, so that a day of rounds cannot pile fragmentation into the resident size. Live
+      // memory is untouched (a leak would still show); once a round, every few minutes.
+      if (st_.tour.loop && st_.tour.step < step_before) malloc_trim(0);
       advancePlayback(st_.timeline, st_.filter, dt);
     }
     I.derived.update(inputs());  // the view or the time may have moved
@@ -425,7 +432,7 @@ FrameStats App::runFrame(double dt, const FrameTarget& target) {
     if (st_.hover) st_.hover.layer->tooltip(lf, st_.hover.item);
 
     const auto tm = Clock::now();
-    if (target.tile > 0) tile_frame.emplace(lf), gpu.map.prepare(lf, gpu.layers);  // drawn tile by tile below
+    if (target.tile > 0) tile_frame.emplace(lf), gpu.map.prepare(lf, gpu.layers, st_.layers);  // drawn tile by tile below
     else fs.map_redrawn = gpu.map.render(lf, gpu.layers, st_.layers);
     fs.map_ms = msSince(tm);
     OverlayFrame of{ImGui::GetBackgroundDrawList(), I.fonts.ui, I.fonts.label, I.panel_boxes, {}, {},
