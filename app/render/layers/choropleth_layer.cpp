@@ -34,7 +34,7 @@ class ChoroplethLayer final : public MapLayer {
  public:
   const LayerInfo& info() const override { return info_; }
 
-  bool prepareWhileHidden() const override { return false; }  // recolouring per filter change costs ms
+  bool prepareWhileHidden() const override { return false; }  // nothing to offer hidden; its first prepare triangulates every district
   bool prepare(const LayerFrame& f) override {
     bool geometry = false;
     if (f.model_rev != model_rev_) {
