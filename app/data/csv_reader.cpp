@@ -30,7 +30,7 @@ static std::string lower(std::string s) {
 Result<CsvReader> CsvReader::open(const std::string& path) {
   using R = Result<CsvReader>;
   ensureGdalRegistered();
-  if (!fileExists(path)) return R::fail(fileError(path, "file not found"));
+  if (!fileExists(path)) return R::fail(fileError(path, notAFileReason(path)));
   GdalErrorCapture capture;
   const char* drivers[] = {"CSV", nullptr};
   // All fields as strings, first line is the header whatever it looks like, no geometry guessing.

@@ -103,7 +103,7 @@ std::string tooLarge(size_t max_bytes) {
 
 Result<std::string> readLocalFile(const std::string& path, size_t max_bytes) {
   std::error_code ec;
-  if (!fs::is_regular_file(path, ec)) return Result<std::string>::fail(fileError(path, "file not found"));
+  if (!fs::is_regular_file(path, ec)) return Result<std::string>::fail(fileError(path, notAFileReason(path)));
   // The limit before a byte is read: a wrong file the size of a disk is never taken into memory.
   if (const auto n = fs::file_size(path, ec); !ec && n > max_bytes) return Result<std::string>::fail(fileError(path, tooLarge(max_bytes)));
   std::ifstream in(path, std::ios::binary);

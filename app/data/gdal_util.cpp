@@ -9,6 +9,8 @@
 
 #include <mutex>
 #include <sys/stat.h>
+#include <unistd.h>
+#include <cerrno>
 
 namespace cm {
 
@@ -29,6 +31,15 @@ GdalErrorCapture::~GdalErrorCapture() { CPLPopErrorHandler(); }
 bool fileExists(const std::string& path) {
   struct stat st;
   return ::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode);
+}
+
+std::string notAFileReason(const std::string& path) {
+  struct stat st;
+  if (::stat(path.c_str(), &st) != 0) return errno == ENOENT || errno == ENOTDIR ? "file not found" : std::string("cannot be read (") + std::strerror(errno) + ")";
+  if (S_ISDIR(st.st_mode)) return "is a folder, not a file";
+  if (!S_ISREG(st.st_mode)) return "is not a regular file (a device, pipe or socket)";
+  if (::access(path.c_str(), R_OK) != 0) return std::string("cannot be read (") + std::strerror(errno) + ")";
+  return "cannot be read";
 }
 
 bool isValidUtf8(std::string_view s) {

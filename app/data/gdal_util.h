@@ -21,7 +21,10 @@ class GdalErrorCapture {
   std::string last_;
 };
 
-bool fileExists(const std::string& path);
+bool fileExists(const std::string& path);  // a regular file (not a folder, device or pipe)
+// Why `path` cannot be read as a file, for messages: "file not found", "is a folder, not a file",
+// "is not a regular file (a device, pipe or socket)", "cannot be read (Permission denied)".
+std::string notAFileReason(const std::string& path);
 bool isValidUtf8(std::string_view s);
 
 }  // namespace cm

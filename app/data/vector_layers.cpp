@@ -246,7 +246,7 @@ R readOnce(const std::string& path, GeomKind kind, const std::string& display_cr
 
 R readVectorFile(const std::string& path, GeomKind kind, const std::string& display_crs, VectorReadNotes* notes) {
   ensureGdalRegistered();
-  if (!fileExists(path)) return R::fail(fileError(path, "file not found"));
+  if (!fileExists(path)) return R::fail(fileError(path, notAFileReason(path)));
   const bool shp = endsWithShp(path);
   if (shp) {
     for (const char* ext : {".shx", ".dbf"})

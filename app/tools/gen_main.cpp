@@ -19,11 +19,16 @@ int main(int argc, char** argv) {
   std::string out, data_dir = std::string(CHAINMAP_SOURCE_DIR) + "/../shared/data/hangzhou";
   std::string parks = cm::assetDir() + "/hangzhou/parks.csv";
   app.add_option("--seed", seed, "PRNG seed (the committed sample uses the default)")->capture_default_str();
-  app.add_option("--count", count, "rows of a scale set (e.g. 20000, 1000000); 0 = the calibrated sample")->capture_default_str();
+  // Read as a signed number and range-checked: into a size_t, "-5" would wrap to 2^64 - 5 rows.
+  int64_t count_arg = 0;
+  app.add_option("--count", count_arg, "rows of a scale set (e.g. 20000, 1000000); 0 = the calibrated sample")
+      ->check(CLI::Range(int64_t{0}, int64_t{100'000'000}))
+      ->capture_default_str();
   app.add_option("--out", out, "output CSV (default: assets/hangzhou/projects_sample.csv for the sample)");
   app.add_option("--data", data_dir, "folder with districts.shp")->capture_default_str();
   app.add_option("--parks", parks, "parks.csv with main_ecosystem and radius_km")->capture_default_str();
   CLI11_PARSE(app, argc, argv);
+  count = static_cast<size_t>(count_arg);
   if (out.empty()) {
     if (count > 0) {
       std::fprintf(stderr, "chainmap-gen: a scale set needs --out FILE (scale sets are not committed)\n");

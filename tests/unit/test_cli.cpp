@@ -4,8 +4,11 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <unistd.h>
 #include <string>
+#include <tuple>
+#include <utility>
 
 #include "core/dates.h"
 #include "core/layers.h"
@@ -34,6 +37,37 @@ TEST(Cli, StatsRunsWithoutAWindowAndMissingDataExitsWith1) {
   const std::string cmd = std::string(CHAINMAP_BIN_DIR) + "/chainmap --data /nonexistent --stats >/dev/null 2>&1";
   const int rc = std::system(cmd.c_str());
   EXPECT_EQ(WEXITSTATUS(rc), 1);
+}
+
+// A tool line run with a 60-second limit: exit status (124 = it hung) and what it said on stderr.
+static std::pair<int, std::string> runTool(const std::string& line) {
+  const std::string err = ::testing::TempDir() + "/tool_stderr.txt";
+  const int rc = std::system(("timeout 60 " + line + " >/dev/null 2>" + err).c_str());
+  std::ifstream in(err);
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  return {WIFEXITED(rc) ? WEXITSTATUS(rc) : -1, text};
+}
+
+TEST(Cli, ToolsRefuseANegativeCountAndSayWhatAPathReallyIs) {
+  const std::string bin = CHAINMAP_BIN_DIR;
+  const std::string dir = ::testing::TempDir() + "/cli_paths";
+  std::filesystem::create_directories(dir);
+  // "-5" into a size_t wrapped to 2^64 - 5 rows: chainmap-gen ran until killed.
+  auto [rc, err] = runTool(bin + "/chainmap-gen --count -5 --out " + dir + "/g.csv");
+  EXPECT_NE(rc, 124) << "chainmap-gen --count -5 hangs";
+  EXPECT_NE(rc, 0);
+  EXPECT_NE(err.find("--count"), std::string::npos) << err;
+  EXPECT_FALSE(std::filesystem::exists(dir + "/g.csv"));
+  // A folder or a device where a file belongs: said as such, not "file not found".
+  std::tie(rc, err) = runTool(bin + "/chainmap --data " CHAINMAP_TEST_DATA " --stats --projects " + dir);
+  EXPECT_EQ(rc, 1);
+  EXPECT_NE(err.find(dir + ": is a folder, not a file"), std::string::npos) << err;
+  std::tie(rc, err) = runTool(bin + "/chainmap --data " CHAINMAP_TEST_DATA " --stats --projects /dev/null");
+  EXPECT_EQ(rc, 1);
+  EXPECT_NE(err.find("/dev/null: is not a regular file"), std::string::npos) << err;
+  std::tie(rc, err) = runTool(bin + "/chainmap-data fetch --from " + dir + " --out " + dir + "/out");
+  EXPECT_NE(rc, 0);
+  EXPECT_NE(err.find(dir + ": is a folder, not a file"), std::string::npos) << err;
 }
 
 // --stats writes the projects' columnar cache, and reads the same figures back from it;

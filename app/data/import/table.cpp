@@ -245,7 +245,7 @@ Result<RawTable> readTable(const std::string& source, const ReadOptions& opt, Ta
   t.display_source = isDatabaseSource(source) ? withoutPassword(source) : source;
   const std::string& name = t.display_source;
   const bool db = isDatabaseSource(source);
-  if (!db && !fileExists(source)) return R::fail(fileError(name, "file not found"));
+  if (!db && !fileExists(source)) return R::fail(fileError(name, notAFileReason(source)));
 
   const std::string ext = db ? "" : extension(source);
   const bool text = ext == "csv" || ext == "txt" || ext == "tsv" || ext == "tab";
