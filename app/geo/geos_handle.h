@@ -5,6 +5,8 @@
 
 #include <memory>
 
+#include "core/model.h"
+
 namespace cm {
 
 inline GEOSContextHandle_t geosContext() {
@@ -25,5 +27,9 @@ struct GeosDeleter {
   }
 };
 using GeosPtr = std::unique_ptr<GEOSGeometry, GeosDeleter>;
+
+// Every polygon in `g` (a polygon, a multipolygon or a collection of anything) appended to `out`,
+// empty ones and rings of fewer than four points left out (geo/geos_ops.cpp).
+void collectPolygons(const GEOSGeometry* g, MultiPolygon& out);
 
 }  // namespace cm

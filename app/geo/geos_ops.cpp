@@ -136,8 +136,8 @@ Ring ringOf(const GEOSGeometry* ring) {
   for (unsigned i = 0; i < n; ++i) GEOSCoordSeq_getXY_r(ctx(), seq, i, &r[i].x, &r[i].y);
   return r;
 }
+}  // namespace
 
-// Every polygon in `g` (a polygon, a multipolygon or a collection of anything), appended to `out`.
 void collectPolygons(const GEOSGeometry* g, MultiPolygon& out) {
   const int type = GEOSGeomTypeId_r(ctx(), g);
   if (type == GEOS_POLYGON) {
@@ -152,7 +152,6 @@ void collectPolygons(const GEOSGeometry* g, MultiPolygon& out) {
     for (int i = 0; i < n; ++i) collectPolygons(GEOSGetGeometryN_r(ctx(), g, i), out);
   }
 }
-}  // namespace
 
 MultiPolygon makeValidPolygons(const MultiPolygon& mp) {
   MultiPolygon out;

@@ -9,6 +9,7 @@
 
 #include <sstream>
 
+#include "file_text.h"
 #include "live_app.h"
 #include "pg_server.h"
 
@@ -16,19 +17,6 @@ using namespace cm::test;
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-std::string quoted(const std::string& s) {
-  std::string q = "'";
-  for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return q + "'";
-}
 
 // Files under `dir` that hold `secret`, and how many files were searched.
 std::vector<std::string> holding(const fs::path& dir, const std::string& secret, size_t& files) {
@@ -81,9 +69,9 @@ TEST(LiveSecurity, NoWindowModeLetsAPasswordReachDiskScreenOrOutput) {
     bool ok;
   };
   const std::vector<Mode> modes{
-      {"watch", "--projects " + quoted(live) + " --layer projects --watch 0.5", true},
-      {"remote", "--projects " + quoted(live) + " --layer projects --remote", true},
-      {"dead", "--projects " + quoted(dead) + " --layer projects --watch 0.5", false},
+      {"watch", "--projects " + shellQuote(live) + " --layer projects --watch 0.5", true},
+      {"remote", "--projects " + shellQuote(live) + " --layer projects --remote", true},
+      {"dead", "--projects " + shellQuote(dead) + " --layer projects --watch 0.5", false},
   };
   for (const Mode& m : modes) {
     LiveApp app("secret_" + m.name, m.args, 1280, 800);
@@ -111,9 +99,9 @@ TEST(LiveSecurity, NoWindowModeLetsAPasswordReachDiskScreenOrOutput) {
   const fs::path shots = home.root / "shots";
   fs::create_directories(shots);
   int n = 0;
-  for (const std::string& args : {"--projects " + quoted(live) + " --layer projects",
-                                  "--projects " + quoted(live) + " --layer projects --remote",
-                                  "--projects " + quoted(dead) + " --layer projects"}) {
+  for (const std::string& args : {"--projects " + shellQuote(live) + " --layer projects",
+                                  "--projects " + shellQuote(live) + " --layer projects --remote",
+                                  "--projects " + shellQuote(dead) + " --layer projects"}) {
     const std::string base = (shots / ("shot" + std::to_string(++n))).string();
     const std::string cmd = std::string(CHAINMAP_EXE) + " --data " CHAINMAP_TEST_DATA " " + args + " --screenshot " + base +
                             ".png --size 800x500 >" + base + ".out 2>" + base + ".err";

@@ -12,6 +12,7 @@
 #include <memory>
 #include <sstream>
 
+#include "file_text.h"
 #include "pixel_regions.h"
 #include "render_probe.h"
 
@@ -28,13 +29,6 @@ struct Proc {
   int rc = -1;
   std::string out, err;
 };
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 // Runs a shell command line; its exit status and what it wrote.
 Proc run(const std::string& cmd, const std::string& tag) {

@@ -22,6 +22,7 @@
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
+#include "file_text.h"
 #include "core/tour.h"
 #include "data/atomic_file.h"
 #include "data/generator.h"
@@ -33,14 +34,10 @@
 using namespace cm;
 namespace fs = std::filesystem;
 
-namespace {
+using test::slurp;
+using test::shellQuote;
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+namespace {
 
 const Model& model() {
   static const Model m = [] {

@@ -10,22 +10,19 @@
 #include <random>
 #include <sstream>
 
+#include "file_text.h"
 #include "temp_dir.h"
 #include "data/recent_files.h"
 
 using namespace cm;
 namespace fs = std::filesystem;
 
+using test::slurp;
+using test::shellQuote;
+
 namespace {
 
 using test::TempDir;
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 void write(const fs::path& p, const std::string& text) {
   std::ofstream out(p, std::ios::binary);

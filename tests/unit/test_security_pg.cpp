@@ -17,6 +17,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "file_text.h"
 #include "data/data_paths.h"
 #include "import_fixtures.h"
 #include "pg_server.h"
@@ -27,19 +28,6 @@ using namespace cm::test;
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-std::string shellQuote(const std::string& s) {
-  std::string q = "'";
-  for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return q + "'";
-}
 
 std::string portOf(const std::string& conninfo) {
   const size_t p = conninfo.find("port=");

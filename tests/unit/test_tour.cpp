@@ -11,6 +11,7 @@
 #include <set>
 #include <sstream>
 
+#include "file_text.h"
 #include "temp_dir.h"
 #include "core/catalog.h"
 #include "core/dates.h"
@@ -20,6 +21,9 @@
 using namespace cm;
 namespace fs = std::filesystem;
 
+using test::slurp;
+using test::shellQuote;
+
 namespace {
 
 using test::TempDir;
@@ -27,13 +31,6 @@ using test::TempDir;
 void write(const fs::path& p, const std::string& text) {
   std::ofstream out(p, std::ios::binary);
   out << text;
-}
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
 }
 
 Tour fullTour() {

@@ -17,20 +17,17 @@
 #include <sstream>
 #include <thread>
 
+#include "file_text.h"
 #include "core/tour.h"
 #include "temp_dir.h"
 
 using namespace cm;
 namespace fs = std::filesystem;
 
-namespace {
+using test::slurp;
+using test::shellQuote;
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+namespace {
 
 Tour smallTour() {
   Tour t;

@@ -19,33 +19,6 @@ GEOSContextHandle_t ctx() { return geosContext(); }  // geo/geos_handle.h
 using GeomDeleter = GeosDeleter;
 using GeomPtr = std::unique_ptr<GEOSGeometry, GeomDeleter>;
 
-Ring ringOf(const GEOSGeometry* ring) {
-  Ring r;
-  const GEOSCoordSequence* seq = ring ? GEOSGeom_getCoordSeq_r(ctx(), ring) : nullptr;
-  unsigned n = 0;
-  if (!seq || !GEOSCoordSeq_getSize_r(ctx(), seq, &n)) return r;
-  r.resize(n);
-  for (unsigned i = 0; i < n; ++i) GEOSCoordSeq_getXY_r(ctx(), seq, i, &r[i].x, &r[i].y);
-  return r;
-}
-
-void collectPolygons(const GEOSGeometry* g, MultiPolygon& out) {
-  const int type = GEOSGeomTypeId_r(ctx(), g);
-  if (type == GEOS_POLYGON) {
-    if (GEOSisEmpty_r(ctx(), g) == 1) return;
-    Polygon p;
-    p.rings.push_back(ringOf(GEOSGetExteriorRing_r(ctx(), g)));
-    const int holes = GEOSGetNumInteriorRings_r(ctx(), g);
-    for (int i = 0; i < holes; ++i) p.rings.push_back(ringOf(GEOSGetInteriorRingN_r(ctx(), g, i)));
-    if (p.rings[0].size() >= 4) out.push_back(std::move(p));
-    return;
-  }
-  if (type == GEOS_MULTIPOLYGON || type == GEOS_GEOMETRYCOLLECTION) {
-    const int n = GEOSGetNumGeometries_r(ctx(), g);
-    for (int i = 0; i < n; ++i) collectPolygons(GEOSGetGeometryN_r(ctx(), g, i), out);
-  }
-}
-
 bool isAreal(const GEOSGeometry* g) {
   const int type = GEOSGeomTypeId_r(ctx(), g);
   return type == GEOS_POLYGON || type == GEOS_MULTIPOLYGON;
