@@ -1,6 +1,8 @@
 // Places as 招商 office ledgers write them: districts in every administrative form (qualified,
 // addresses, adcodes and town codes, old and retired names) against the real district file, places
-// outside Hangzhou said as such, parks by the short forms people use (ambiguous ones picking none).
+// outside Hangzhou said as such, parks by the short forms people use (ambiguous ones picking none),
+// and coordinates as text: both numbers in one cell, in any order and with any separator, and
+// degrees-minutes-seconds.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -9,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "data/import/places.h"
 #include "data/import/values.h"
 #include "sample_model.h"
 
@@ -60,6 +63,10 @@ struct DistrictCase {
   int adcode;
   DistrictHow how;
 };
+
+// 120°09′18.7″ and 30°16′27″ (and 30°16.45′) in decimal degrees.
+constexpr double kLon = 120.0 + 9.0 / 60.0 + 18.7 / 3600.0;
+constexpr double kLat = 30.0 + 16.0 / 60.0 + 27.0 / 3600.0;
 
 }  // namespace
 
@@ -390,8 +397,167 @@ TEST_F(Places, AmbiguousParkFormsPickNone) {
     EXPECT_EQ(parkId(matchParkDetail(s, parks())), "-") << s;
 }
 
+// --- coordinates as text -----------------------------------------------------------------------
+
+TEST_F(Places, CombinedCellsInEveryOrderAndSeparator) {
+  const double lon = 120.1552, lat = 30.2741;
+  const char* lon_first[] = {
+      "120.1552,30.2741", "120.1552，30.2741", "120.1552 30.2741", "120.1552/30.2741", "120.1552;30.2741",
+      "120.1552；30.2741", "120.1552、30.2741", "120.1552|30.2741", "120.1552\t30.2741", " 120.1552 , 30.2741 ",
+      "(120.1552, 30.2741)", "（120.1552，30.2741）", "[120.1552,30.2741]", "POINT(120.1552 30.2741)",
+      "point (120.1552 30.2741)", "SRID=4326;POINT(120.1552 30.2741)", "POINT Z (120.1552 30.2741 12)",
+      "１２０．１５５２，３０．２７４１"};
+  for (const char* s : lon_first) {
+    const auto p = parseCoordPair(s);
+    ASSERT_TRUE(p) << s;
+    EXPECT_DOUBLE_EQ(p->first.degrees, lon) << s;
+    EXPECT_DOUBLE_EQ(p->second.degrees, lat) << s;
+    EXPECT_FALSE(p->lonLat()) << s << ": no label fixes the order";
+  }
+  EXPECT_TRUE(parseCoordPair("POINT(120.1552 30.2741)")->wkt);
+  for (const char* s : {"30.2741,120.1552", "30.2741 120.1552", "30.2741，120.1552", "(30.2741; 120.1552)"}) {
+    const auto p = parseCoordPair(s);
+    ASSERT_TRUE(p) << s;
+    EXPECT_DOUBLE_EQ(p->first.degrees, lat) << s;  // as written: the caller decides the order
+    EXPECT_DOUBLE_EQ(p->second.degrees, lon) << s;
+  }
+  for (const char* s : {"", "120.1552", "120.1552,30.2741,0", "120.15-30.27", "a,b", "120.1552,,", "120 30 15 29", "POINT(120.1552)",
+                        "120.1552,30.2741 abc", "N30 N40", "lat 30 lat 40"})
+    EXPECT_FALSE(parseCoordPair(s)) << s;
+}
+
+TEST_F(Places, LabelsFixTheOrder) {
+  struct Case {
+    const char* text;
+    double lon, lat;
+  };
+  const Case cases[] = {
+      {"E120.1552 N30.2741", 120.1552, 30.2741},   {"N30.2741 E120.1552", 120.1552, 30.2741},
+      {"120.1552E 30.2741N", 120.1552, 30.2741},   {"30.2741N,120.1552E", 120.1552, 30.2741},
+      {"北纬30.2741 东经120.1552", 120.1552, 30.2741}, {"东经120.1552，北纬30.2741", 120.1552, 30.2741},
+      {"lat 30.27 lng 120.15", 120.15, 30.27},     {"lat:30.27,lng:120.15", 120.15, 30.27},
+      {"lng=120.15&lat=30.27", 120.15, 30.27},     {"{\"lng\":120.15,\"lat\":30.27}", 120.15, 30.27},
+      {"纬度:30.27 经度:120.15", 120.15, 30.27},    {"x=120.15 y=30.27", 120.15, 30.27},
+      {"Longitude 120.15, Latitude 30.27", 120.15, 30.27},
+      {"120.1552 N30.2741", 120.1552, 30.2741},  // one label is enough
+  };
+  for (const Case& c : cases) {
+    const auto p = parseCoordPair(c.text);
+    ASSERT_TRUE(p) << c.text;
+    const auto ll = p->lonLat();
+    ASSERT_TRUE(ll) << c.text;
+    EXPECT_DOUBLE_EQ(ll->first, c.lon) << c.text;
+    EXPECT_DOUBLE_EQ(ll->second, c.lat) << c.text;
+  }
+  EXPECT_EQ(parseCoordPair("N30.2741 E120.1552")->first.axis, Axis::Lat);
+  // Southern and western hemispheres are negative.
+  const auto sw = parseCoordPair("S33.86 W151.2");
+  ASSERT_TRUE(sw);
+  EXPECT_DOUBLE_EQ(sw->lonLat()->first, -151.2);
+  EXPECT_DOUBLE_EQ(sw->lonLat()->second, -33.86);
+}
+
+TEST_F(Places, DegreesMinutesSecondsToWithinAMicrodegree) {
+  struct Case {
+    const char* text;
+    double deg;
+    Axis axis;
+  };
+  const Case cases[] = {
+      {"120°09′18.7″", kLon, Axis::Unknown},     {"120°9'18.7\"", kLon, Axis::Unknown},
+      {"120度9分18.7秒", kLon, Axis::Unknown},    {"东经120°09′18.7″", kLon, Axis::Lon},
+      {"东经120度09分18.7秒", kLon, Axis::Lon},    {"120°09′18.7″E", kLon, Axis::Lon},
+      {"E 120°09′18.7″", kLon, Axis::Lon},       {"120º09´18.7″", kLon, Axis::Unknown},
+      {"120˚09′18.7″", kLon, Axis::Unknown},     {"120°09′18.7′′", kLon, Axis::Unknown},
+      {"120°09'18.7''", kLon, Axis::Unknown},    {"120° 09′ 18.7″", kLon, Axis::Unknown},
+      {"120 09 18.7", kLon, Axis::Unknown},      {"30°16.45′N", 30.0 + 16.45 / 60.0, Axis::Lat},
+      {"30°16.45'N", 30.0 + 16.45 / 60.0, Axis::Lat}, {"北纬30°16′27″", kLat, Axis::Lat},
+      {"30°16′27″S", -kLat, Axis::Lat},          {"西经120°09′18.7″", -kLon, Axis::Lon},
+      {"-120°09′18.7″", -kLon, Axis::Unknown},   {"120°09.3117′", 120.0 + 9.3117 / 60.0, Axis::Unknown},
+      {"120°", 120.0, Axis::Unknown},            {"N 30 16 27", kLat, Axis::Lat},
+      // Decimal degrees pass through.
+      {"120.1552", 120.1552, Axis::Unknown},     {"-30.5", -30.5, Axis::Unknown},
+      {"120.1552°E", 120.1552, Axis::Lon},       {"E120.1552", 120.1552, Axis::Lon},
+      {"lat 30.2741", 30.2741, Axis::Lat},       {"１２０．１５５２", 120.1552, Axis::Unknown},
+  };
+  for (const Case& c : cases) {
+    const auto a = parseAngle(c.text);
+    ASSERT_TRUE(a) << c.text;
+    EXPECT_NEAR(a->degrees, c.deg, 1e-6) << c.text;
+    EXPECT_EQ(a->axis, c.axis) << c.text;
+    EXPECT_NEAR(parseDegrees(c.text).value_or(NAN), c.deg, 1e-6) << c.text;
+  }
+  EXPECT_TRUE(parseAngle("120°09′18.7″")->sexagesimal);
+  EXPECT_FALSE(parseAngle("120.1552")->sexagesimal);
+  // A pair of DMS angles, in one cell.
+  for (const char* s : {"120°09′18.7″E, 30°16′27″N", "30°16′27″N 120°09′18.7″E", "东经120度9分18.7秒，北纬30度16分27秒",
+                        "120 09 18.7 30 16 27", "120 09 18.7, 30 16 27"}) {
+    const auto p = parseCoordPair(s);
+    ASSERT_TRUE(p) << s;
+    const bool lat_first = p->first.axis == Axis::Lat;
+    EXPECT_NEAR(lat_first ? p->second.degrees : p->first.degrees, kLon, 1e-6) << s;
+    EXPECT_NEAR(lat_first ? p->first.degrees : p->second.degrees, kLat, 1e-6) << s;
+  }
+}
+
+TEST_F(Places, InvalidDmsIsRejected) {
+  for (const char* s : {
+           "120°60′00″",    // minutes ≥ 60
+           "120°09′60″",    // seconds ≥ 60
+           "120°75.5′",     // decimal minutes ≥ 60
+           "120度61分",     // minutes ≥ 60, Chinese
+           "120 60 18.7",   // minutes ≥ 60, spaces
+           "120 09 61",     // seconds ≥ 60, spaces
+           "120.5°30′",     // fractional degrees and minutes
+           "120°9.5′18″",   // fractional minutes and seconds
+           "120°-9′18″",    // negative minutes
+           "09′18″",        // minutes without degrees
+           "120 09",        // two numbers: degrees-minutes or a pair?
+           "120 09 18.7 5", // four numbers
+           "91°N",          // latitude beyond 90
+           "lat 95",        //
+           "181°E",         // longitude beyond 180
+           "-30°16′27″S",   // a sign and a southern hemisphere
+           "E120°09′18.7″N",  // two axes for one angle
+           "120°09′18.7″ 30°16′27″",  // two angles
+           "", "abc", "120d09m18s", "1e5", "°", "120..5",
+       })
+    EXPECT_FALSE(parseAngle(s)) << s;
+}
+
+TEST_F(Places, ColumnScoreForCombinedPairs) {
+  const std::vector<std::string> pairs = {"120.1552,30.2741", "30.2741,120.1552", "", "E120.20 N30.21", "(119.95, 30.05)", "无"};
+  const CoordPairColumnScore s = scoreCoordPairColumn(pairs);
+  EXPECT_EQ(s.values, 5);
+  EXPECT_EQ(s.pairs, 4);
+  EXPECT_EQ(s.plausible, 4);
+  EXPECT_EQ(s.lon_first, 3);
+  EXPECT_EQ(s.lat_first, 1);
+  EXPECT_NEAR(s.share(), 0.8, 1e-12);
+  // Pairs that are no place in China (projected metres, 0,0) parse but do not count.
+  const CoordPairColumnScore projected = scoreCoordPairColumn(std::vector<std::string>{"40500000,3350000", "0,0", "1,2"});
+  EXPECT_EQ(projected.pairs, 2);  // 40500000 is beyond ±180: no angle; 0,0 and 1,2 are pairs
+  EXPECT_EQ(projected.plausible, 0);
+  EXPECT_EQ(projected.share(), 0.0);
+  // Names, single numbers, dates: nothing.
+  EXPECT_EQ(scoreCoordPairColumn(std::vector<std::string>{"余杭区", "120.15", "2024-03-05", "萧山区"}).plausible, 0);
+  EXPECT_EQ(scoreCoordPairColumn(std::vector<std::string>{}).share(), 0.0);
+  // As RawTable holds rows; a short row is an empty cell; max_cells bounds the work.
+  const std::vector<std::vector<std::string>> rows = {{"a", "120.1,30.2"}, {"b"}, {"c", "30.3 120.2"}, {"d", "x"}};
+  const CoordPairColumnScore r = scoreCoordPairColumn(rows, 1);
+  EXPECT_EQ(r.values, 3);
+  EXPECT_EQ(r.plausible, 2);
+  EXPECT_EQ(scoreCoordPairColumn(rows, 1, 1).values, 1);
+  EXPECT_EQ(scoreCoordPairColumn(rows, -1).values, 0);
+  EXPECT_EQ(scoreCoordPairColumn(rows, 7).values, 0);
+  EXPECT_TRUE(plausibleChinaPair(120.15, 30.27));
+  EXPECT_TRUE(plausibleChinaPair(30.27, 120.15));
+  EXPECT_FALSE(plausibleChinaPair(-120.15, 30.27));
+  EXPECT_FALSE(plausibleChinaLonLat(30.27, 120.15));
+}
+
 TEST_F(Places, TotalOnArbitraryText) {
-  // Random bytes and random pieces of place names: no throw, no crash, answers in range.
+  // Random bytes and random pieces of the notations: no throw, no crash, answers in range.
   std::mt19937 rng(16);
   const std::vector<std::string> pieces = {"120", ".", "°", "′", "″", "'", "\"", "度", "分", "秒", "E", "N", "S", "W", "东经", "北纬",
                                            ",", "，", " ", "(", ")", "POINT", "-", "60", "杭州市", "余杭", "区", "县", "市", "原",
@@ -407,5 +573,7 @@ TEST_F(Places, TotalOnArbitraryText) {
     for (int c : d.candidates) ASSERT_TRUE(c >= 0 && c < static_cast<int>(districts().size())) << s;
     const ParkMatch p = matchParkDetail(s, parks());
     ASSERT_TRUE(p.park >= -1 && p.park < static_cast<int>(parks().size())) << s;
+    if (auto a = parseAngle(s)) ASSERT_TRUE(std::isfinite(a->degrees) && std::fabs(a->degrees) <= 180) << s;
+    if (auto c = parseCoordPair(s)) ASSERT_TRUE(std::isfinite(c->first.degrees) && std::isfinite(c->second.degrees)) << s;
   }
 }
