@@ -91,6 +91,7 @@ TEST_F(Places, DistrictInEveryAdministrativeForm) {
       {"Yuhang, Hangzhou", 330110, DistrictHow::Qualified},
       {"Yuhang District, Hangzhou, Zhejiang, China", 330110, DistrictHow::Qualified},
       {"Hangzhou Yuhang", 330110, DistrictHow::Qualified},
+      {"Yuhang Dist., Hangzhou Shi", 330110, DistrictHow::Qualified},
       {"余杭区，杭州市", 330110, DistrictHow::Qualified},
       {"330110", 330110, DistrictHow::Adcode},
       {"330110.0", 330110, DistrictHow::Adcode},
@@ -247,6 +248,7 @@ TEST_F(Places, PlacesOutsideHangzhouNeverMatch) {
       {"杭州湾新区", ""},  // 宁波's, despite the name
       {"Shanghai", ""},
       {"Pudong, Shanghai", ""},
+      {"Hangzhou Bay New Area", ""},
       {"Ningbo", ""},
       {"Deqing", ""},
       {"310115", ""},
@@ -258,7 +260,9 @@ TEST_F(Places, PlacesOutsideHangzhouNeverMatch) {
     EXPECT_TRUE(m.candidates.empty()) << c.text << " matched " << (m.candidates.empty() ? "" : districts()[m.candidates[0]].name_zh);
     EXPECT_TRUE(m.outside()) << c.text << ": " << districtHowId(m.how) << " " << m.how_text;
     EXPECT_NE(m.how_text.find("outside Hangzhou"), std::string::npos) << c.text << ": " << m.how_text;
-    if (*c.place) EXPECT_EQ(m.place, c.place) << c.text;
+    if (*c.place) {
+      EXPECT_EQ(m.place, c.place) << c.text;
+    }
   }
 }
 
@@ -573,7 +577,11 @@ TEST_F(Places, TotalOnArbitraryText) {
     for (int c : d.candidates) ASSERT_TRUE(c >= 0 && c < static_cast<int>(districts().size())) << s;
     const ParkMatch p = matchParkDetail(s, parks());
     ASSERT_TRUE(p.park >= -1 && p.park < static_cast<int>(parks().size())) << s;
-    if (auto a = parseAngle(s)) ASSERT_TRUE(std::isfinite(a->degrees) && std::fabs(a->degrees) <= 180) << s;
-    if (auto c = parseCoordPair(s)) ASSERT_TRUE(std::isfinite(c->first.degrees) && std::isfinite(c->second.degrees)) << s;
+    if (auto a = parseAngle(s)) {
+      ASSERT_TRUE(std::isfinite(a->degrees) && std::fabs(a->degrees) <= 180) << s;
+    }
+    if (auto c = parseCoordPair(s)) {
+      ASSERT_TRUE(std::isfinite(c->first.degrees) && std::isfinite(c->second.degrees)) << s;
+    }
   }
 }

@@ -568,7 +568,7 @@ bool nameStarts(std::string_view s, std::string_view name, bool bare) {
 std::string adminSegment(std::string_view s) {
   size_t i = 0;
   for (int n = 0; n < 8 && i < s.size(); ++n) {
-    const size_t len = u8len(static_cast<unsigned char>(s[i]));
+    const size_t len = std::min(u8len(static_cast<unsigned char>(s[i])), s.size() - i);  // a cut-off sequence
     const std::string_view ch = s.substr(i, len);
     i += len;
     if (n >= 1 && (ch == "区" || ch == "县" || ch == "旗" || (ch == "市" && !startsWith(s.substr(i), "场")))) return std::string(s.substr(0, i));
@@ -578,7 +578,7 @@ std::string adminSegment(std::string_view s) {
 
 // English suffixes: "district", "county", "city", and pinyin "qu", "xian", "shi".
 std::string bareEn(std::string s) {
-  for (std::string_view suffix : {"district", "county", "city", "qu", "xian", "shi"})
+  for (std::string_view suffix : {"district", "dist", "county", "city", "qu", "xian", "shi"})
     if (s.size() > suffix.size() + 2 && chop(s, suffix)) break;
   return s;
 }
@@ -707,6 +707,8 @@ PartMatch matchCode(std::string_view digits, const std::vector<DistrictKey>& key
 PartMatch matchEnglish(std::string e, const std::vector<DistrictKey>& keys) {
   PartMatch m;
   replaceAll(e, ".", "");
+  for (std::string_view p : {"hangzhoubay", "ningbohangzhoubay"})  // 杭州湾新区 is Ningbo's
+    if (startsWith(e, p)) return outsideMatch("杭州湾新区");
   std::string prefix;
   bool hz = false, zj = false;
   for (bool again = true; again;) {
@@ -715,7 +717,7 @@ PartMatch matchEnglish(std::string e, const std::vector<DistrictKey>& keys) {
       if (e.size() > p.size() && (eat(e, p) || chop(e, p))) again = true;
     for (std::string_view p : {"zhejiangprovince", "zhejiang"})
       if (eat(e, p) || chop(e, p)) again = zj = true;
-    for (std::string_view p : {"hangzhoucity", "hangzhou"})
+    for (std::string_view p : {"hangzhoucity", "hangzhoushi", "hangzhou"})
       if (eat(e, p) || chop(e, p)) again = hz = true;
   }
   if (hz) prefix = "Hangzhou";
