@@ -29,6 +29,7 @@ constexpr uintmax_t kDeferBytes = 64u << 20;
 static void report(const LoadReport& r) {
   for (const std::string& e : r.errors) std::fprintf(stderr, "error: %s\n", e.c_str());
   for (const std::string& w : r.warnings) std::fprintf(stderr, "warning: %s\n", w.c_str());
+  for (const std::string& l : r.import_lines) std::fprintf(stderr, "%s\n", l.c_str());  // the import's report
 }
 
 // A large table opened in the window: the map comes up at once and the projects follow on a worker
@@ -55,6 +56,7 @@ static int run(const Options& opt) {
   const bool defer = deferProjects(opt, want_window && opt.screenshot.empty() && opt.record.empty());
   LoadOptions first{opt.data_dir, opt.projects_file, opt.crs, opt.layer, opt.mapping, !opt.no_cache};
   first.map_only = defer || opt.remote;  // --remote: the rows stay in PostGIS
+  first.lang = opt.lang == "en" ? Lang::En : Lang::Zh;  // the import's report and errors
   StartupLoader load(first, want_window, 16.f * scale);
   App app;
   // A screenshot or a video needs no display: an offscreen context (EGL surfaceless). Either way
@@ -71,7 +73,7 @@ static int run(const Options& opt) {
   load.join();
   trace("loaded");
   // A connection string's password never reaches stderr or the window, whatever quoted it.
-  for (auto* list : {&load.report.errors, &load.report.warnings})
+  for (auto* list : {&load.report.errors, &load.report.warnings, &load.report.import_lines})
     for (std::string& s : *list) s = redactPasswords(s);
   report(load.report);
   const bool headless = !want_window || !opt.screenshot.empty() || !opt.record.empty();
@@ -117,6 +119,7 @@ static int run(const Options& opt) {
   }
   state->errors = load.report.errors;
   state->warnings = load.report.warnings;
+  state->import = load.report.import;
   if (auto ok = app.start(load.model, state.take(), load.fonts->take()); !ok) {
     std::fprintf(stderr, "error: %s\n", ok.error().c_str());
     return 1;
@@ -217,8 +220,10 @@ static int run(const Options& opt) {
     return 0;
   }
   app.setPresentation(opt.monitor, opt.windowed, opt.kiosk_minutes * 60, opt.tour);
-  if (!remote) app.setSource({opt.data_dir, opt.projects_file, opt.crs, opt.layer, opt.mapping, !opt.no_cache}, load.report.import);
+  if (!remote) app.setSource(first, load.report.import);
   if (load.report.needs_mapping) app.openMappingDialog(load.report.import);
+  if (load.report.import && load.report.import->undecidedRows() > 0 && !opt.present)
+    app.state().requests.edit_categories = true;  // industries below confidence: the category dialog
   if (defer) app.openProjects(opt.projects_file, opt.layer, opt.mapping);
   app.setWatch(opt.watch_s);
   if (!opt.capture_idle.empty()) app.captureWhenIdle(opt.capture_idle);

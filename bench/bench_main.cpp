@@ -124,8 +124,8 @@ json filterCpu(const Model& m, const AppState& st, int reps) {
   r["engine_mb"] = engine.memoryBytes() / 1048576.0;
   auto appStep = [&](const Filter& f) {
     engine.setAttributeFilter(f);
-    const Stats a = engine.query(f.month_from, f.month_to);
-    const Stats b = engine.query(st.timeline.first_month, st.timeline.last_month);
+    const Stats a = engine.query(f.month_from, f.month_to, f.undated);
+    const Stats b = engine.query(st.timeline.first_month, st.timeline.last_month, true);
     sink = sink + a.total.count + b.total.count;
   };
   std::vector<double> attr, time, reference;

@@ -56,6 +56,8 @@ std::optional<Options> parseOptions(int argc, char** argv, int& exit_code) {
   app.add_option("--screenshot", o.screenshot, "Render one frame offscreen to this PNG and exit");
   std::string size;
   app.add_option("--size", size, "Window / screenshot size WxH (default 1600x1000)");
+  app.add_flag("--include-undated", o.include_undated,
+               "Count projects without a signing date inside a --time window too (without --time they always count)");
   app.add_flag("--no-cache", o.no_cache, "Read the projects table itself, not its columnar cache, and write no cache");
   app.add_flag("--stats", o.stats, "Print statistics of the filtered projects as JSON and exit (no window)");
   app.add_flag("--remote", o.remote,
@@ -158,6 +160,7 @@ Result<Filter> filterFromOptions(const Options& o, const Model& m) {
     if (!a || !b || *a > *b) return R::fail("--time: expected YYYY-MM..YYYY-MM with start ≤ end, got '" + o.time + "'");
     f.month_from = *a;
     f.month_to = *b;
+    f.undated = o.include_undated;
   }
   if (!o.ecosystems.empty()) {
     f.ecosystems = 0;

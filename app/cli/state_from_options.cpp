@@ -18,6 +18,8 @@ Result<AppState> stateFromOptions(const Options& o, const Model& m) {
     st.filter.month_from = whole_timeline.month_from;
     st.filter.month_to = whole_timeline.month_to;
   }
+  st.timeline.include_undated = o.include_undated;
+  syncUndated(st.filter, st.timeline.first_month, st.timeline.last_month, o.include_undated);
   auto lang = langFromOptions(o);
   if (!lang) return R::fail(lang.error());
   st.lang = *lang;

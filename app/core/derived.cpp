@@ -72,11 +72,11 @@ void Derived::update(const DerivedInputs& in) {
   StatsEngine& engine = *engine_.get();
   stats_.update({rev, f}, [&] {
     engine.setAttributeFilter(f);  // O(n) only when more than the time window changed
-    return engine.query(f.month_from, f.month_to);
+    return engine.query(f.month_from, f.month_to, f.undated);
   });
   all_time_.update({rev, f.attributes(), in.first_month, in.last_month}, [&] {
     engine.setAttributeFilter(f);
-    return engine.query(in.first_month, in.last_month);
+    return engine.query(in.first_month, in.last_month, true);  // the timeline's bars, the undated one too
   });
 
   if (targets_in_) {
@@ -95,7 +95,7 @@ void Derived::update(const DerivedInputs& in) {
       t.through_month = to;
       t.has_target = t.year == t.targets.year;
       if (t.has_target) {
-        const Stats s = target_engine_.get()->query(t.year * 12, to);
+        const Stats s = target_engine_.get()->query(t.year * 12, to, false);  // a target counts signed projects
         t.n1 = s.by_size[0].count;
         t.n10 = s.by_size[1].count;
       }

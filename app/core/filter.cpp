@@ -7,7 +7,9 @@
 
 namespace cm {
 
-int projectMonth(const Projects& p, size_t i) { return monthOfDay(p.signed_day[i]); }
+int projectMonth(const Projects& p, size_t i) {
+  return p.signed_day[i] == Projects::kNoDay ? kUndatedMonth : monthOfDay(p.signed_day[i]);
+}
 
 static uint32_t mask(const BitField& f) { return f.width >= 32 ? ~0u : (1u << f.width) - 1; }
 
@@ -22,7 +24,8 @@ FilterWords packFilterWords(const Projects& p, size_t i) {
   put(w, kFilterBits[1], static_cast<uint32_t>(p.sector[i]));
   put(w, kFilterBits[2], p.in_park[i] ? 1u : 0u);
   put(w, kFilterBits[3], i < p.approx.size() && p.approx[i] ? 1u : 0u);
-  put(w, kFilterBits[4], static_cast<uint32_t>(std::clamp(projectMonth(p, i), 0, kMaxMonth)));
+  const int signed_month = projectMonth(p, i);  // undated: kNoMonth, which the shader passes by u_undated
+  put(w, kFilterBits[4], signed_month == kUndatedMonth ? kNoMonth : static_cast<uint32_t>(std::clamp(signed_month, 0, kMaxMonth - 1)));
   put(w, kFilterBits[5], id(p.district_index[i]));
   put(w, kFilterBits[6], id(p.chain[i]));
   // The life-cycle months as lifeStageAt() reads the dates: a production date without a start

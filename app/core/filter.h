@@ -21,6 +21,8 @@ struct Filter {
   ParkMode park = ParkMode::Any;
   int month_from = INT_MIN;              // inclusive month index (year*12 + month-1)
   int month_to = INT_MAX;                // inclusive
+  bool undated = true;                   // projects without a signing date pass the time window
+                                         // (set by syncUndated: whole window, or "include undated")
 
   bool operator==(const Filter&) const = default;
   bool operator!=(const Filter& o) const { return !(*this == o); }
@@ -29,6 +31,7 @@ struct Filter {
     Filter a = *this;
     a.month_from = INT_MIN;
     a.month_to = INT_MAX;
+    a.undated = true;
     return a;
   }
 };
@@ -46,12 +49,23 @@ inline bool passesAttributes(const Projects& p, size_t i, const Filter& f) {
   return true;
 }
 
-int projectMonth(const Projects& p, size_t i);  // month index of signed_day
+// The month of an undated project (no signing date): after every real month, in no window.
+inline constexpr int kUndatedMonth = INT_MAX;
+int projectMonth(const Projects& p, size_t i);  // month index of signed_day, kUndatedMonth when undated
+
+inline bool passesTime(int month, const Filter& f) {
+  if (month == kUndatedMonth) return f.undated;
+  return month >= f.month_from && month <= f.month_to;
+}
 
 inline bool passes(const Projects& p, size_t i, const Filter& f) {
-  if (!passesAttributes(p, i, f)) return false;
-  const int m = projectMonth(p, i);
-  return m >= f.month_from && m <= f.month_to;
+  return passesAttributes(p, i, f) && passesTime(projectMonth(p, i), f);
+}
+
+// Undated projects are in a time window that covers the whole timeline [first, last] (nothing is
+// filtered by time), and in a narrower one only when the user asks ("include undated").
+inline void syncUndated(Filter& f, int first_month, int last_month, bool include_undated) {
+  f.undated = include_undated || (f.month_from <= first_month && f.month_to >= last_month);
 }
 
 }  // namespace cm

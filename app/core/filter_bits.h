@@ -20,7 +20,7 @@ inline constexpr std::array<BitField, 9> kFilterBits{{
     {"SECTOR", 0, 3, 1},
     {"INPARK", 0, 4, 1},
     {"APPROX", 0, 5, 1},     // the location is approximate (at its park, or inside its district)
-    {"MONTH", 0, 16, 16},    // signing month, year*12 + month-1 (years 0..5461)
+    {"MONTH", 0, 16, 16},    // signing month, year*12 + month-1 (years 0..5461); kNoMonth: undated
     {"DISTRICT", 1, 0, 16},  // index into Model::districts; kNoId when unknown
     {"CHAIN", 1, 16, 16},    // index into Projects::chain_names
     {"STARTED", 2, 0, 16},   // month construction started (life-cycle drawing); kNoMonth: not yet

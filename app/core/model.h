@@ -71,8 +71,9 @@ struct Projects {
   std::vector<Ecosystem> ecosystem;
   std::vector<uint16_t> chain;            // index into chain_names
   std::vector<Sector> sector;
-  std::vector<float> investment_yi;       // 亿元
-  std::vector<int32_t> signed_day;        // days since 1970-01-01
+  std::vector<float> investment_yi;       // 亿元 (0 where the amount is unknown: see investment_unknown)
+  std::vector<uint8_t> investment_unknown;  // 1: the source gave no amount (待定, blank): drawn smallest, summed as 0; may be empty
+  std::vector<int32_t> signed_day;        // days since 1970-01-01, or kNoDay: undated (a pipeline project, a GIS export)
   std::vector<int32_t> started_day;       // days since 1970-01-01, or kNoDay
   std::vector<int32_t> producing_day;     // 投产, days since 1970-01-01, or kNoDay (core/lifecycle.h)
   std::vector<uint8_t> stage;             // 0..11, life-cycle stage (FACTS.md)
@@ -100,6 +101,8 @@ struct Projects {
   static constexpr int32_t kNoDay = INT32_MIN;
   size_t size() const { return id.size(); }
   ChainRole chainRoleAt(size_t i) const { return i < chain_role.size() ? chain_role[i] : ChainRole::Unknown; }
+  bool investmentKnown(size_t i) const { return i >= investment_unknown.size() || !investment_unknown[i]; }
+  bool dated(size_t i) const { return signed_day[i] != kNoDay; }
 };
 
 struct Model {

@@ -14,7 +14,9 @@ namespace cm {
 enum class TimeMode { Cumulative, Window };
 
 struct Timeline {
-  int first_month = 0, last_month = 0;  // the data's span
+  int first_month = 0, last_month = 0;  // the data's span (signed projects)
+  bool include_undated = false;          // the user's tick: undated projects in a narrower window too
+  bool dated = true;                     // some project has a signing date (else the span means nothing)
   TimeMode mode = TimeMode::Cumulative;
   bool playing = false;
   bool loop = false;

@@ -38,6 +38,7 @@ Stats computeStats(const Model& m, const Filter& f) {
     if (!passes(p, i, f)) continue;
     const double inv = p.investment_yi[i];
     add(s.total, inv);
+    s.investment_unknown += !p.investmentKnown(i);
     s.in_parks += p.in_park[i];
     s.park_match += matchesPark(m, i);
     s.fdi_musd += p.fdi_musd[i];
@@ -50,6 +51,11 @@ Stats computeStats(const Model& m, const Filter& f) {
       add(s.by_district[p.district_index[i]], inv);
     if (p.park_index[i] >= 0 && static_cast<size_t>(p.park_index[i]) < s.by_park.size()) add(s.by_park[p.park_index[i]], inv);
     const int month = projectMonth(p, i);
+    if (month == kUndatedMonth) {
+      add(s.undated, inv);
+      ++s.undated_ecosystem[static_cast<int>(p.ecosystem[i])];
+      continue;
+    }
     auto it = std::find_if(months.begin(), months.end(), [&](const auto& x) { return x.first == month; });
     if (it == months.end()) months.push_back({month, Tally{}}), it = months.end() - 1;
     add(it->second, inv);
@@ -89,16 +95,18 @@ State classState(int c, float min) {
   return kStraddle;  // (the top class also when min is +inf: its rows decide)
 }
 
-// Code bits: ecosystem 0-2, in park 3, size class 4-6, park match 7, sector 8.
+// Code bits: ecosystem 0-2, in park 3, size class 4-6, park match 7, sector 8, amount unknown 9.
+constexpr unsigned kCodes = 1024;
 uint16_t cellCode(const Model& m, size_t i) {
   const Projects& p = m.projects;
   return static_cast<uint16_t>(static_cast<unsigned>(p.ecosystem[i]) | (p.in_park[i] ? 1u : 0u) << 3 |
                                static_cast<unsigned>(sizeClass(p.investment_yi[i])) << 4 |
-                               (matchesPark(m, i) ? 1u : 0u) << 7 | static_cast<unsigned>(p.sector[i]) << 8);
+                               (matchesPark(m, i) ? 1u : 0u) << 7 | static_cast<unsigned>(p.sector[i]) << 8 |
+                               (p.investmentKnown(i) ? 0u : 1u) << 9);
 }
 
-// Slots of a month's sums: 3 scalars, then the groups.
-enum Slot { kTotal, kInParks, kMatch, kEco0 };
+// Slots of a month's sums: 4 scalars, then the groups.
+enum Slot { kTotal, kInParks, kMatch, kUnknownAmount, kEco0 };
 constexpr size_t kSize0 = kEco0 + kEcosystemCount, kChannel0 = kSize0 + 4, kGroups0 = kChannel0 + kChannelCount;
 
 }  // namespace
@@ -184,8 +192,8 @@ void StatsEngine::setAttributeFilter(const Filter& f) {
   built_ = true;
   const size_t bins = bin_month_.size();
   // Look-up tables: what the filter says of each code, chain and district.
-  std::array<uint8_t, 512> code_state{};
-  for (unsigned c = 0; c < 512; ++c) {
+  std::array<uint8_t, kCodes> code_state{};
+  for (unsigned c = 0; c < kCodes; ++c) {
     const unsigned eco = c & 7, in_park = c >> 3 & 1, cls = c >> 4 & 7, sector = c >> 8 & 1;
     if (cls >= kClasses || !(a.ecosystems >> eco & 1u) || !(a.sectors >> sector & 1u)) continue;
     if ((a.park == ParkMode::InPark && !in_park) || (a.park == ParkMode::OutsidePark && in_park)) continue;
@@ -214,6 +222,7 @@ void StatsEngine::setAttributeFilter(const Filter& f) {
     if (c.chain < nc) put(row[chain0_ + c.chain], all);
     if (c.district >= 0 && c.district < nd) put(row[district0_ + c.district], all);
     if (c.park >= 0 && c.park < np) put(row[park0_ + c.park], all);
+    if (c.code >> 9 & 1) row[kUnknownAmount].n += all.n;
   };
   int straddle = -1;
   for (size_t k = 0; k < cells_.size(); ++k) {
@@ -245,18 +254,26 @@ void StatsEngine::setAttributeFilter(const Filter& f) {
   }
 }
 
-Stats StatsEngine::query(int month_from, int month_to) const {
+Stats StatsEngine::query(int month_from, int month_to, bool undated) const {
   Stats s = emptyStats(m_);
-  if (!built_ || month_from > month_to) return s;
-  const size_t lo = std::lower_bound(bin_month_.begin(), bin_month_.end(), month_from) - bin_month_.begin();
-  const size_t hi = std::upper_bound(bin_month_.begin(), bin_month_.end(), month_to) - bin_month_.begin();
+  if (!built_) return s;
+  // The undated projects' bin is the last one (kUndatedMonth sorts after every month).
+  const size_t dated = !bin_month_.empty() && bin_month_.back() == kUndatedMonth ? bin_month_.size() - 1 : bin_month_.size();
+  std::vector<size_t> bins;
+  if (month_from <= month_to) {
+    const size_t lo = std::lower_bound(bin_month_.begin(), bin_month_.begin() + dated, month_from) - bin_month_.begin();
+    const size_t hi = std::upper_bound(bin_month_.begin(), bin_month_.begin() + dated, month_to) - bin_month_.begin();
+    for (size_t b = lo; b < hi; ++b) bins.push_back(b);
+  }
+  if (undated && dated < bin_month_.size()) bins.push_back(dated);
   auto tally = [](Tally& t, const Acc& a) { t.count += a.n, t.investment_yi += a.v; };
-  for (size_t bin = lo; bin < hi; ++bin) {
+  for (size_t bin : bins) {
     const Acc* row = &sums_[bin * slots_];
     if (!row[kTotal].n) continue;
     tally(s.total, row[kTotal]);
     s.in_parks += row[kInParks].n;
     s.park_match += row[kMatch].n;
+    s.investment_unknown += row[kUnknownAmount].n;
     s.fdi_musd += fdi_by_bin_[bin];
     for (int e = 0; e < kEcosystemCount; ++e) tally(s.by_ecosystem[e], row[kEco0 + e]);
     for (size_t k = 0; k < s.by_size.size(); ++k) tally(s.by_size[k], row[kSize0 + k]);
@@ -264,9 +281,14 @@ Stats StatsEngine::query(int month_from, int month_to) const {
     for (size_t c = 0; c < s.by_chain.size(); ++c) tally(s.by_chain[c], row[chain0_ + c]);
     for (size_t d = 0; d < s.by_district.size(); ++d) tally(s.by_district[d], row[district0_ + d]);
     for (size_t k = 0; k < s.by_park.size(); ++k) tally(s.by_park[k], row[park0_ + k]);
-    s.by_month.push_back({bin_month_[bin], Tally{row[kTotal].n, row[kTotal].v}});
     std::array<int64_t, kEcosystemCount> eco{};
     for (int e = 0; e < kEcosystemCount; ++e) eco[e] = row[kEco0 + e].n;
+    if (bin_month_[bin] == kUndatedMonth) {
+      s.undated = Tally{row[kTotal].n, row[kTotal].v};
+      s.undated_ecosystem = eco;
+      continue;
+    }
+    s.by_month.push_back({bin_month_[bin], Tally{row[kTotal].n, row[kTotal].v}});
     s.by_month_ecosystem.push_back(eco);
   }
   return s;

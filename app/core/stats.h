@@ -3,7 +3,7 @@
 //
 //   StatsEngine engine(model);          // one-off: the counts cube (below), O(n)
 //   engine.setAttributeFilter(filter);  // one pass over the cube's cells, not the rows
-//   Stats s = engine.query(from, to);   // sums the months of the window: O(months x groups)
+//   Stats s = engine.query(from, to, undated);  // sums the months of the window: O(months x groups)
 //
 // The cube: every row falls in one cell keyed by everything the filter tests and the panel groups
 // by (month, ecosystem, sector, chain, district, park, in-park, size class); a cell holds its
@@ -37,6 +37,7 @@ struct Stats {
   Tally total;
   int64_t in_parks = 0;    // park set and the point in its catchment
   int64_t park_match = 0;  // in a park whose main ecosystem is the project's own
+  int64_t investment_unknown = 0;  // counted, their amount unknown (summed as 0)
   double fdi_musd = 0;
   std::array<Tally, kEcosystemCount> by_ecosystem{};
   std::array<Tally, 4> by_size{};  // investment >= 1, 10, 50, 100 亿 (cumulative classes)
@@ -44,7 +45,9 @@ struct Stats {
   std::vector<Tally> by_chain;     // indexed like Projects::chain_names
   std::vector<Tally> by_district;  // indexed like Model::districts
   std::vector<Tally> by_park;      // indexed like Model::parks
-  std::vector<std::pair<int, Tally>> by_month;  // (month index, tally), months with projects, ascending
+  std::vector<std::pair<int, Tally>> by_month;  // (month index, tally), months with projects, ascending (dated only)
+  Tally undated;                                // projects without a signing date, when the filter admits them
+  std::array<int64_t, kEcosystemCount> undated_ecosystem{};  // their counts per ecosystem
   std::vector<std::array<int64_t, kEcosystemCount>> by_month_ecosystem;  // counts per ecosystem, parallel to by_month
   double parkMatchShare() const { return in_parks ? static_cast<double>(park_match) / in_parks : 0.0; }
 };
@@ -57,11 +60,12 @@ class StatsEngine {
   explicit StatsEngine(const Model& m);  // keeps a reference: the model must outlive the engine
   // Rebuilds the prefix sums when the attribute part of f (everything but the months) changed.
   void setAttributeFilter(const Filter& f);
-  // Inclusive month indices (year*12 + month-1), like Filter::month_from/month_to.
-  Stats query(int month_from, int month_to) const;
+  // Inclusive month indices (year*12 + month-1), like Filter::month_from/month_to; `undated`: the
+  // projects without a signing date too (Filter::undated).
+  Stats query(int month_from, int month_to, bool undated) const;
   Stats query(const Filter& f) {
     setAttributeFilter(f);
-    return query(f.month_from, f.month_to);
+    return query(f.month_from, f.month_to, f.undated);
   }
 
   size_t cellCount() const { return cells_.size(); }
@@ -75,7 +79,7 @@ class StatsEngine {
     uint32_t bin;
     uint16_t chain;
     int16_t district, park;  // raw indices as in Projects (-1: none)
-    uint16_t code;           // ecosystem | in_park << 3 | size class << 4 | park match << 7 | sector << 8
+    uint16_t code;           // ecosystem | in_park << 3 | size class << 4 | park match << 7 | sector << 8 | unknown amount << 9
   };
   struct Payload {
     Acc all;

@@ -39,6 +39,8 @@ nlohmann::json statsReport(const Model& m, const Stats& s, const Targets* target
   j["investment_yi"] = round2(s.total.investment_yi);
   j["in_parks"] = s.in_parks;
   j["fdi_musd"] = round2(s.fdi_musd);
+  if (s.undated.count) j["undated"] = s.undated.count;                      // counted, no signing date
+  if (s.investment_unknown) j["investment_unknown"] = s.investment_unknown;  // counted, amount unknown (summed as 0)
   j["park_match"] = std::round(s.parkMatchShare() * 1000) / 1000;
   json eco = json::object();
   for (int e = 0; e < kEcosystemCount; ++e) eco[std::string(kEcosystems[e].id)] = s.by_ecosystem[e].count;

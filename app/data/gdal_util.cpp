@@ -63,4 +63,10 @@ bool isValidUtf8(std::string_view s) {
   return true;
 }
 
+bool shapefileHasCpg(const std::string& shp) {
+  const size_t dot = shp.find_last_of('.');
+  const std::string stem = dot == std::string::npos ? shp : shp.substr(0, dot);
+  return fileExists(stem + ".cpg") || fileExists(stem + ".CPG");
+}
+
 }  // namespace cm

@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/catalog.h"
 #include "data/gdal_util.h"
 
 #include "data/data_paths.h"
@@ -53,7 +54,7 @@ bool applyImport(Model& m, ImportSession& s, LoadReport& report) {
     report.errors.push_back(to_xy.error());
     return false;
   }
-  auto r = importProjects(s.table, s.mapping, m.districts, m.parks, **to_xy);
+  auto r = importProjects(s.table, s.mapping, m.districts, m.parks, **to_xy, s.lang);
   if (!r) {
     report.errors.push_back(r.error());
     return false;
@@ -63,19 +64,48 @@ bool applyImport(Model& m, ImportSession& s, LoadReport& report) {
   m.projects_layer = s.table.layer;
   s.report = std::move(r->report);
   s.coords = r->coords;
-  // What was decided, then what went wrong, on stderr and in the window.
-  report.warnings.push_back(fileError(s.table.display_source, s.report.summary()));
-  for (const std::string& d : s.report.decisions) report.warnings.push_back(fileError(s.table.display_source, d));
-  for (const std::string& l : s.report.lines()) report.warnings.push_back(fileError(s.table.display_source, l));
+  s.industries = std::move(r->industries);
+  // What was decided, then what went wrong (the most harmful first), on stderr and in the window.
+  const std::string& src = s.table.display_source;
+  report.import_lines.clear();
+  report.import_lines.push_back(fileError(src, s.report.summary(s.lang)));
+  for (const std::string& d : s.report.decisionLines(s.lang)) report.import_lines.push_back(fileError(src, d));
+  for (const std::string& l : s.report.lines(s.lang)) report.import_lines.push_back(fileError(src, l));
+  for (const std::string& q : categoryQuestions(s, s.lang)) report.import_lines.push_back(fileError(src, q));
   s.report_path.clear();
   if (!s.report.problems.empty()) {
     const std::string path = reportPathFor(s.table.source, s.table.layer);
-    if (auto ok = s.report.writeCsv(path)) {
+    if (auto ok = s.report.writeCsv(path, s.lang)) {
       s.report_path = path;
-      report.warnings.push_back(fileError(s.table.display_source, "the problems, row by row: " + path));
+      report.import_lines.push_back(fileError(src, render(s.lang, Msg("import.report_csv").arg("path", path))));
     }
   }
   return true;
+}
+
+long ImportSession::undecidedRows() const {
+  long n = 0;
+  for (const IndustryValue& v : industries) n += v.needsDecision() ? v.rows : 0;
+  return n;
+}
+
+std::vector<std::string> categoryQuestions(const ImportSession& s, Lang L) {
+  std::vector<std::string> out;
+  std::string example;
+  int values = 0;
+  for (const IndustryValue& v : s.industries) {
+    if (!v.needsDecision()) continue;
+    if (++values <= 3) {
+      const std::string id = v.match.chain >= 0 ? std::string(kChains[v.match.chain].id) : std::string(info(v.match.ecosystem).id);
+      example += std::string(example.empty() ? "" : ", ") + "\"" + v.text + "\": \"" + id + "\"";
+    }
+  }
+  if (values == 0) return out;
+  out.push_back(render(L, Msg("import.q_how")
+                              .arg("n", thousands(values))
+                              .arg("mapping", s.mapping_path)
+                              .arg("example", "{\"categories\": {" + example + "}}")));
+  return out;
 }
 
 namespace {
@@ -169,8 +199,9 @@ Model loadAll(const LoadOptions& opt, LoadReport& report, TaskControl* control,
   session->table = table.take();
   for (const std::string& n : session->table.notes) report.warnings.push_back(n);
   session->mapping_path = opt.mapping_file.empty() ? mappingPathFor(m.projects_file, session->table.layer) : opt.mapping_file;
+  session->lang = opt.lang;
   if (!opt.mapping_file.empty() || saved) {
-    auto mapping = loadMapping(session->mapping_path, session->table);
+    auto mapping = loadMapping(session->mapping_path, session->table, opt.lang);
     if (!mapping) {
       report.errors.push_back(mapping.error());
       report.import = session;
@@ -178,7 +209,7 @@ Model loadAll(const LoadOptions& opt, LoadReport& report, TaskControl* control,
     }
     session->mapping = *mapping;
     session->confident = true;
-    report.warnings.push_back(fileError(session->table.display_source, "fields mapped as saved in " + session->mapping_path));
+    report.warnings.push_back(fileError(session->table.display_source, render(opt.lang, Msg("import.mapped_as_saved").arg("path", session->mapping_path))));
   } else {
     session->mapping = guessMapping(session->table);
     session->confident = confident(session->mapping, session->table.has_points);
@@ -187,16 +218,17 @@ Model loadAll(const LoadOptions& opt, LoadReport& report, TaskControl* control,
   if (!session->confident) {
     report.needs_mapping = true;
     std::string what;
-    for (Field f : missingRequired(session->mapping, session->table.has_points))
-      what += (what.empty() ? "" : ", ") + std::string(fieldId(f)) + " (" + fieldLabelZh(f) + ")";
+    const std::vector<Field> missing = missingRequired(session->mapping, session->table.has_points);
+    for (Field f : missing) what += (what.empty() ? "" : ", ") + fieldLabel(f, opt.lang);
     for (int f = 0; f < kFieldCount; ++f) {
       const FieldChoice& c = session->mapping.fields[f];
+      if (std::find(missing.begin(), missing.end(), static_cast<Field>(f)) != missing.end()) continue;  // said above
       if (c.column >= 0 && c.confidence < Confidence::Medium)
-        what += (what.empty() ? "" : ", ") + std::string(fieldId(static_cast<Field>(f))) + " (guessed: " + c.why + ")";
+        what += (what.empty() ? "" : ", ") +
+                render(opt.lang, Msg("import.e_guessed").arg("field", fieldLabel(static_cast<Field>(f), opt.lang)).arg("why", whyText(c, opt.lang)));
     }
     report.errors.push_back(fileError(session->table.display_source,
-                                      "cannot tell which columns are which: " + what + ". Confirm the mapping in the window, or write " +
-                                          session->mapping_path + " (chainmap --projects FILE --mapping MAPPING.json)"));
+                                      render(opt.lang, Msg("import.e_unsure").arg("what", what).arg("mapping", session->mapping_path))));
     return m;
   }
   applyImport(m, *session, report);

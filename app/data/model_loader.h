@@ -9,6 +9,7 @@
 
 #include "core/cached.h"
 #include "core/model.h"
+#include "core/strings.h"
 #include "data/import/import_projects.h"
 
 namespace cm {
@@ -21,6 +22,7 @@ struct LoadOptions {
   std::string mapping_file;   // --mapping ("" = FILE.chainmap.json beside the file when it exists, else a guess)
   bool use_cache = true;      // the columnar cache (data/project_cache.h); --no-cache turns it off
   bool map_only = false;      // districts, water, rivers and parks; no projects (--remote asks the database)
+  Lang lang = Lang::Zh;       // the language of the import's report and errors (--lang, the window's)
 };
 
 // A projects table loaded through the importer (any format, any headers): what was read, how it
@@ -33,12 +35,18 @@ struct ImportSession {
   bool confident = false;        // the mapping is saved or confidently guessed
   ImportReport report;
   CoordDecision coords;
+  std::vector<IndustryValue> industries;  // the industry texts and how they were read (the category dialog)
   std::string report_path;       // the report CSV written beside the source ("" when none was needed)
+  Lang lang = Lang::Zh;          // the language of the report's lines on stderr and in the CSV
+  long undecidedRows() const;    // rows whose industry waits for a decision
 };
 
 struct LoadReport {
   std::vector<std::string> errors;    // a layer could not be read
   std::vector<std::string> warnings;  // rows skipped, fallbacks used
+  // The import's summary, decisions and problems (FILE: line), in LoadOptions::lang: stderr prints
+  // them after the warnings; the window renders them from `import` in its own language instead.
+  std::vector<std::string> import_lines;
   std::shared_ptr<ImportSession> import;  // set when the projects went through the importer
   bool needs_mapping = false;  // the guess is not confident: a user must confirm or edit the mapping
   bool fatal() const { return !errors.empty(); }
@@ -53,5 +61,9 @@ Model loadModel(const LoadOptions& opt, LoadReport& report, TaskControl* control
 // Projects for the model from a read table and a mapping (the mapping dialog's "apply"): the same
 // steps loadModel takes after reading. Errors go to `report`.
 bool applyImport(Model& m, ImportSession& s, LoadReport& report);
+
+// The command line's note for industry texts that need a decision: each text, its rows and the
+// suggestion, and how to give the answer (the mapping file's "categories"). Empty when none does.
+std::vector<std::string> categoryQuestions(const ImportSession& s, Lang lang);
 
 }  // namespace cm

@@ -16,7 +16,7 @@ namespace cm {
 namespace {
 
 constexpr char kMagic[8] = {'C', 'M', 'P', 'C', 'A', 'C', 'H', 'E'};
-constexpr uint32_t kVersion = 1;        // bump when the layout or the loader's output changes
+constexpr uint32_t kVersion = 2;        // bump when the layout or the loader's output changes
 constexpr uint32_t kByteOrder = 0x01020304;
 
 // A fast 64-bit checksum (8 bytes a step), the same over the same sequence of pieces.
@@ -156,14 +156,14 @@ bool numericColumns(IO& io, P& p, size_t n) {
            io.column(p.district_adcode) && io.column(p.district_index) && io.column(p.park_index) && io.column(p.in_park) &&
            io.column(p.lon) && io.column(p.lat) && io.column(p.x) && io.column(p.y) && io.column(p.fdi_musd) &&
            io.column(p.chain_leader) && io.column(p.leader_index) && io.column(p.chain_role) && io.column(p.channel) &&
-           io.column(p.synthetic) && io.column(p.approx);
+           io.column(p.synthetic) && io.column(p.approx) && io.column(p.investment_unknown);
   } else {
     return io.column(p.ecosystem, n) && io.column(p.chain, n) && io.column(p.sector, n) && io.column(p.investment_yi, n) &&
            io.column(p.signed_day, n) && io.column(p.started_day, n) && io.column(p.producing_day, n, true) && io.column(p.stage, n) &&
            io.column(p.district_adcode, n) && io.column(p.district_index, n) && io.column(p.park_index, n) && io.column(p.in_park, n) &&
            io.column(p.lon, n) && io.column(p.lat, n) && io.column(p.x, n) && io.column(p.y, n) && io.column(p.fdi_musd, n) &&
            io.column(p.chain_leader, n) && io.column(p.leader_index, n) && io.column(p.chain_role, n, true) && io.column(p.channel, n) &&
-           io.column(p.synthetic, n) && io.column(p.approx, n, true);
+           io.column(p.synthetic, n) && io.column(p.approx, n, true) && io.column(p.investment_unknown, n, true);
   }
 }
 

@@ -132,9 +132,11 @@ std::string parseRow(const std::vector<std::string_view>& f, const Context& x, c
   const std::string_view sector_s = get(c.sector);
   if (!sector_s.empty() && sector_s != "manufacturing" && sector_s != "service")
     return "unknown sector '" + s(sector_s) + "' (expected manufacturing or service)";
-  const auto inv = number(get(c.investment));
+  // An empty investment is an unknown amount (an export writes it so); an empty date, undated.
+  const bool inv_unknown = get(c.investment).empty();
+  const auto inv = inv_unknown ? std::optional<double>(0.0) : number(get(c.investment));
   if (!inv || *inv < 0) return "investment_yi '" + s(get(c.investment)) + "' is not a non-negative number";
-  const auto signed_day = parseDate(get(c.signed_date));
+  const auto signed_day = get(c.signed_date).empty() ? std::optional<int32_t>(Projects::kNoDay) : parseDate(get(c.signed_date));
   if (!signed_day) return "signed_date '" + s(get(c.signed_date)) + "' is not a date (YYYY-MM-DD)";
   int32_t started = Projects::kNoDay;
   if (!get(c.started_date).empty()) {
@@ -183,8 +185,9 @@ std::string parseRow(const std::vector<std::string_view>& f, const Context& x, c
     if (it != x.park_ids.end()) park = it->second;
     else if (!x.parks.empty()) note("unknown park_id '" + s(get(c.park_id)) + "'");  // none loaded: said once
   }
-  if (producing != Projects::kNoDay && (producing < *signed_day || (started != Projects::kNoDay && producing < started)))
-    note("producing_date " + s(get(c.producing_date)) + " is before the " + (producing < *signed_day ? "signing" : "start") + " date (kept)");
+  if (producing != Projects::kNoDay && ((*signed_day != Projects::kNoDay && producing < *signed_day) ||
+                                        (started != Projects::kNoDay && producing < started)))
+    note("producing_date " + s(get(c.producing_date)) + " is before the " + (*signed_day != Projects::kNoDay && producing < *signed_day ? "signing" : "start") + " date (kept)");
   int stage = producing != Projects::kNoDay ? kStageInOperation
               : started != Projects::kNoDay ? kStageConstructionStarted : kStageSigned;
   if (!get(c.stage).empty()) {
@@ -218,6 +221,7 @@ std::string parseRow(const std::vector<std::string_view>& f, const Context& x, c
   p.chain.push_back(cit->second);
   p.sector.push_back(sector_s == "service" ? Sector::Service : Sector::Manufacturing);
   p.investment_yi.push_back(static_cast<float>(*inv));
+  p.investment_unknown.push_back(inv_unknown ? 1 : 0);
   p.signed_day.push_back(*signed_day);
   p.started_day.push_back(started);
   p.producing_day.push_back(producing);
@@ -242,6 +246,7 @@ std::string parseRow(const std::vector<std::string_view>& f, const Context& x, c
 void reserveRows(Chunk& k, size_t n) {
   Projects& p = k.p;
   p.ecosystem.reserve(n), p.chain.reserve(n), p.sector.reserve(n), p.investment_yi.reserve(n), p.signed_day.reserve(n);
+  p.investment_unknown.reserve(n);
   p.started_day.reserve(n), p.producing_day.reserve(n), p.stage.reserve(n), p.district_adcode.reserve(n);
   p.district_index.reserve(n), p.park_index.reserve(n), p.in_park.reserve(n), p.lon.reserve(n), p.lat.reserve(n);
   p.fdi_musd.reserve(n), p.chain_leader.reserve(n), p.chain_role.reserve(n), p.channel.reserve(n), p.synthetic.reserve(n);
@@ -504,6 +509,9 @@ Result<ProjectsLoad> loadProjectsCsv(const std::string& path, const Transform& t
   gather(p.chain, chunks, &Projects::chain, keep, kept);
   gather(p.sector, chunks, &Projects::sector, keep, kept);
   gather(p.investment_yi, chunks, &Projects::investment_yi, keep, kept);
+  gather(p.investment_unknown, chunks, &Projects::investment_unknown, keep, kept);
+  if (std::none_of(p.investment_unknown.begin(), p.investment_unknown.end(), [](uint8_t u) { return u != 0; }))
+    std::vector<uint8_t>().swap(p.investment_unknown);  // every amount known: the column stays empty
   gather(p.signed_day, chunks, &Projects::signed_day, keep, kept);
   gather(p.started_day, chunks, &Projects::started_day, keep, kept);
   gather(p.producing_day, chunks, &Projects::producing_day, keep, kept);

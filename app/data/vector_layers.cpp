@@ -91,7 +91,6 @@ std::string baseName(const std::string& p) {
   return s == std::string::npos ? p : p.substr(s + 1);
 }
 
-bool hasCpg(const std::string& shp) { return fileExists(sidecar(shp, ".cpg")) || fileExists(sidecar(shp, ".CPG")); }
 
 struct Transforms {
   const Transform* to_ll;
@@ -258,7 +257,7 @@ R readVectorFile(const std::string& path, GeomKind kind, const std::string& disp
   long null_geometries = 0, first_null = 0;
   R res = readOnce(path, kind, display_crs, nullptr, bad_text, null_geometries, first_null, read_as, prj);
   std::string encoding_note;
-  if (!res && !bad_text.empty() && shp && !hasCpg(path)) {
+  if (!res && !bad_text.empty() && shp && !shapefileHasCpg(path)) {
     // Most Chinese shapefiles arrive in GBK with no .cpg: read again as CP936 (GBK).
     const char* gbk[] = {"ENCODING=CP936", nullptr};
     std::string bad2;

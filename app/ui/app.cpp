@@ -145,11 +145,15 @@ AppState defaultState(const Model& m) {
   if (p.size()) {
     int lo = INT32_MAX, hi = INT32_MIN;
     for (int32_t d : p.signed_day) {
+      if (d == Projects::kNoDay) continue;  // undated: a bar of their own after the months
       lo = std::min(lo, monthOfDay(d));
       hi = std::max(hi, monthOfDay(d));
     }
-    st.timeline.first_month = lo;
-    st.timeline.last_month = hi;
+    if (lo <= hi) {
+      st.timeline.first_month = lo;
+      st.timeline.last_month = hi;
+    }
+    st.timeline.dated = lo <= hi;
   }
   st.filter.month_from = st.timeline.first_month;
   st.filter.month_to = st.timeline.last_month;
@@ -163,9 +167,17 @@ GlyphText neededText(const Model& m, const LoadReport* report) {
   GlyphText t;
   t.ui = allUiText();
   if (report) {
-    for (const auto* list : {&report->errors, &report->warnings})
+    for (const auto* list : {&report->errors, &report->warnings, &report->import_lines})
       for (const std::string& s : *list) t.data += s;
     if (report->import) {
+      // The report in both languages (L switches it), and the industry texts of the category dialog.
+      const ImportReport& r = report->import->report;
+      for (Lang L : {Lang::Zh, Lang::En}) {
+        t.data += r.summary(L);
+        for (const std::string& s : r.decisionLines(L)) t.data += s;
+        for (const std::string& s : r.lines(L)) t.data += s;
+      }
+      for (const IndustryValue& v : report->import->industries) t.data += v.text + v.match.term + v.match.code_name;
       const RawTable& table = report->import->table;
       for (const std::string& c : table.columns) t.data += c;
       for (size_t r = 0; r < std::min<size_t>(6, table.rows.size()); ++r)

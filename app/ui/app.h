@@ -132,6 +132,7 @@ class App {
   void openMappingDialog(std::shared_ptr<ImportSession> s);
   // The table whose mapping the dialog is asking for (null when the dialog is closed).
   std::shared_ptr<ImportSession> pendingMapping() const;
+  std::shared_ptr<ImportSession> pendingCategories() const;  // the category dialog's table, while it is open
   // Presentation mode in the window: the monitor for full screen (-1: the window's), or stay a
   // window; the kiosk's idle time before it runs `kiosk_tour` (the shipped story when empty).
   void setPresentation(int monitor, bool windowed, double kiosk_idle_s, std::string kiosk_tour);

@@ -19,6 +19,7 @@
 #include "ui/console.h"
 #include "ui/file_browser.h"
 #include "ui/gl_context.h"
+#include "ui/category_dialog.h"
 #include "ui/mapping_dialog.h"
 #include "ui/project_table.h"
 
@@ -92,6 +93,7 @@ struct App::Impl {
   double watch_s = 0, since_reload = 0;   // --watch
   ProjectTable table;              // Ctrl+T (ui/project_table.h)
   MappingDialog mapping_dialog;    // which column is which, for a table that needs a person
+  CategoryDialog category_dialog;  // industry texts below confidence: a person picks ecosystem and chain
   FileBrowser file_browser;        // File → Open, Export, a tour's Open and Save as
   enum class Browse { Projects, Export, OpenTour, SaveTour, Image, ParkBoundaries, Analysis, Rows } browse = Browse::Projects;
   std::vector<uint32_t> export_rows;  // the project table's rows being saved

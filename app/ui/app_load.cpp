@@ -55,6 +55,10 @@ void App::openMappingDialog(std::shared_ptr<ImportSession> s) {
   if (s) impl_->mapping_dialog.show(std::move(s));
 }
 
+std::shared_ptr<ImportSession> App::pendingCategories() const {
+  return impl_->category_dialog.open ? impl_->category_dialog.session : nullptr;
+}
+
 std::shared_ptr<ImportSession> App::pendingMapping() const {
   return impl_->mapping_dialog.open ? impl_->mapping_dialog.session : nullptr;
 }
@@ -79,6 +83,7 @@ void App::startLoad(LoadOptions opt, bool keep_state) {
   I.load_frames = 0;
   I.loading_file = withoutPassword(opt.projects_file.empty() ? std::string("(sample)") : opt.projects_file);
   st_.status = std::string(tr(st_.lang, S::Loading)) + " " + I.loading_file + " …";
+  opt.lang = st_.lang;  // the import's report and errors in the window's language
   LoadOptions run = opt;
   if (!I.pg_password.empty() && isDatabaseSource(run.projects_file))  // typed in the window, never stored
     run.projects_file += " password=" + conninfoQuoted(I.pg_password);
@@ -87,7 +92,7 @@ void App::startLoad(LoadOptions opt, bool keep_state) {
     r.opt = opt;
     r.keep_state = keep_state;
     r.model = std::make_shared<Model>(loadModel(run, r.report, &control));
-    for (auto* list : {&r.report.errors, &r.report.warnings})  // a message may quote the connection string
+    for (auto* list : {&r.report.errors, &r.report.warnings, &r.report.import_lines})  // a message may quote the connection string
       for (std::string& e : *list) e = redactPasswords(e);
     if ((!r.report.fatal() || r.report.needs_mapping) && !control.cancel) {
       // A table that needs its mapping confirmed stays off screen for now: the atlas must then
@@ -138,7 +143,8 @@ void App::applyMapping(std::shared_ptr<ImportSession> s, FieldMapping m, bool sa
   base->projects_file = s->table.source;
   const bool same_source = s->table.source == I.source.projects_file;
   LoadOptions opt{.data_dir = model_->data_dir, .projects_file = s->table.source, .crs = model_->display_crs,
-                  .layer = s->table.layer, .mapping_file = save ? s->mapping_path : "", .use_cache = I.source.use_cache};
+                  .layer = s->table.layer, .mapping_file = save ? s->mapping_path : "", .use_cache = I.source.use_cache,
+                  .lang = st_.lang};
   I.load_cancelled = false;
   I.load_frames = 0;
   I.loading_file = s->table.display_source;
@@ -149,6 +155,7 @@ void App::applyMapping(std::shared_ptr<ImportSession> s, FieldMapping m, bool sa
     r.keep_state = same_source;
     auto session = std::make_shared<ImportSession>(*s);
     session->mapping = m;
+    session->lang = opt.lang;
     session->confident = true;
     r.report.import = session;
     if (applyImport(*base, *session, r.report)) {
@@ -176,6 +183,7 @@ void App::applyLoaded(LoadedModel&& r) {
   st_.status.clear();
   for (const std::string& e : r.report.errors) std::fprintf(stderr, "error: %s\n", e.c_str());
   for (const std::string& w : r.report.warnings) std::fprintf(stderr, "warning: %s\n", w.c_str());
+  for (const std::string& l : r.report.import_lines) std::fprintf(stderr, "%s\n", l.c_str());
   if (r.report.needs_mapping && r.report.import) {  // the columns need a person: the dialog opens
     if (r.fonts && *r.fonts) swapFonts(r.fonts->take());
     I.mapping_dialog.show(r.report.import);
@@ -195,8 +203,13 @@ void App::applyLoaded(LoadedModel&& r) {
   }
   st_.errors.clear();  // what failed before (a mapping that was missing, a wrong password) is settled
   st_.warnings = r.report.warnings;
+  st_.import = r.report.import;
   I.source = r.opt;
   I.import = r.report.import;
+  // Industry texts below confidence: the category dialog opens (not over a presentation); one for
+  // the table that was on screen closes.
+  I.category_dialog.open = false;
+  if (I.import && I.import->undecidedRows() > 0 && !st_.present) I.category_dialog.show(I.import);
   replaceModel(std::move(r.model), r.fonts->take(), r.keep_state);
 }
 
@@ -226,6 +239,7 @@ void App::replaceModel(std::shared_ptr<const Model> model, Fonts fonts, bool kee
     const bool whole = st_.filter.month_from <= st_.timeline.first_month && st_.filter.month_to >= st_.timeline.last_month;
     st_.timeline.first_month = fresh.timeline.first_month;
     st_.timeline.last_month = fresh.timeline.last_month;
+    st_.timeline.dated = fresh.timeline.dated;
     if (whole) st_.filter.month_from = fresh.filter.month_from, st_.filter.month_to = fresh.filter.month_to;
     st_.selected = -1;
     if (!selected_id.empty()) {
@@ -319,6 +333,7 @@ void App::drawLoadUi() {
   AppState::Requests req = std::exchange(st_.requests, {});
   if (req.reload && st_.reloadable) reload();
   if (req.edit_mapping && I.import) I.mapping_dialog.show(I.import);
+  if (req.edit_categories && I.import) I.category_dialog.show(I.import);
   using B = Impl::Browse;
   auto browse = [&](B purpose, FileBrowser::Mode mode, std::vector<std::string> exts, std::string name = "") {
     I.browse = purpose;
@@ -412,6 +427,11 @@ void App::drawLoadUi() {
     case MappingDialog::Action::ChangeLayer:  // read that sheet or layer (its own mapping, guessed or saved)
       openProjects(I.mapping_dialog.session->table.source, I.mapping_dialog.layer_choice);
       break;
+    default: break;
+  }
+  switch (I.category_dialog.draw(L)) {  // industry decisions: applied like a changed mapping
+    case ApplyChoice::Apply: applyMapping(I.category_dialog.session, I.category_dialog.mapping(), false); break;
+    case ApplyChoice::SaveApply: applyMapping(I.category_dialog.session, I.category_dialog.mapping(), true); break;
     default: break;
   }
 }

@@ -20,6 +20,8 @@
 
 namespace cm {
 
+struct ImportSession;  // data/model_loader.h
+
 // A guided tour on screen (ui/tour_player.h): the document, where it is, and the flight between
 // two steps' cameras.
 struct TourState {
@@ -81,6 +83,9 @@ struct AppState {
   int selected = -1;  // project row whose card is pinned (click, or --select)
   std::vector<std::string> errors;    // shown in the window until dismissed
   std::vector<std::string> warnings;
+  // The import behind the projects on screen: its report is shown in the window's language (the
+  // load report panel renders it each frame) until dismissed.
+  std::shared_ptr<const ImportSession> import;
   std::string status;                 // a passing note (e.g. "Saved x.png"), shown in the timeline bar
 
   // What a panel asks the App to do this frame (commands, not document state).
@@ -92,7 +97,7 @@ struct AppState {
   } image_export;
 
   struct Requests {
-    bool open_file = false, export_file = false, reload = false, edit_mapping = false;
+    bool open_file = false, export_file = false, reload = false, edit_mapping = false, edit_categories = false;
     bool open_tour = false, save_tour_as = false, export_image = false;
     bool open_park_boundaries = false, export_analysis = false;
     std::vector<uint32_t> export_rows;  // the project table's rows to write (CSV, XLSX, GPKG)

@@ -12,6 +12,7 @@
 #include <cstdio>
 
 #include "core/dates.h"
+#include "ui/panels.h"
 #include "render/gl_util.h"
 #include "ui/app_impl.h"
 #include "ui/text_wrap.h"
@@ -203,8 +204,8 @@ void App::drawConsoleUi() {
   // Left: the audience's map, with the pointer.
   const float left_w = std::floor(vp->Size.x * 0.55f);
   ImGui::BeginChild("##view", {left_w, 0});
-  ImGui::TextDisabled("%s · %s – %s · %lld", tr(L, S::ConsoleAudience), formatMonth(st_.filter.month_from).c_str(),
-                      formatMonth(st_.filter.month_to).c_str(), static_cast<long long>(I.derived.stats().total.count));
+  ImGui::TextDisabled("%s · %s · %lld", tr(L, S::ConsoleAudience), timeWindowText(st_).c_str(),
+                      static_cast<long long>(I.derived.stats().total.count));
   const float aspect = static_cast<float>(st_.view.height) / std::max(1, st_.view.width);
   const ImVec2 size{left_w - 8 * s, (left_w - 8 * s) * aspect};
   const ImVec2 p = ImGui::GetCursorScreenPos();

@@ -342,6 +342,9 @@ FrameStats App::runFrame(double dt, const FrameTarget& target) {
   points.radius_max *= scale;
   if (st_.lifecycle) points.radius_min = std::max(points.radius_min, 4.5f * scale);  // a ring or a half must read
   auto inputs = [&] {
+    // Whatever moved the time window this frame (a panel, playback, a tour step), undated projects
+    // follow the one rule: in a window that covers the whole timeline, or when asked (core/filter.h).
+    syncUndated(st_.filter, st_.timeline.first_month, st_.timeline.last_month, st_.timeline.include_undated);
     return DerivedInputs{.model = model_,
                          .model_rev = model_rev_,
                          .filter = st_.filter,

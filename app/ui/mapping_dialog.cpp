@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cstring>
 
+#include "ui/dialog_buttons.h"
+
 namespace cm {
 
 namespace {
@@ -26,6 +28,7 @@ const char* unitLabel(MoneyUnit u, Lang L) {
     case MoneyUnit::Yuan: return "元";
     case MoneyUnit::Usd: return tr(L, S::UnitUsd);
     case MoneyUnit::WanUsd: return tr(L, S::UnitWanUsd);
+    case MoneyUnit::YiUsd: return tr(L, "unit.yi_usd");
     case MoneyUnit::Unknown: return tr(L, S::UnitFromValues);
   }
   return "";
@@ -121,10 +124,10 @@ MappingDialog::Action MappingDialog::draw(Lang L) {
       ImGui::SetNextItemWidth(-1);
       const char* current = ch.column >= 0 && ch.column < nc ? t.columns[ch.column].c_str() : "—";
       if (ImGui::BeginCombo("##col", current)) {
-        if (ImGui::Selectable("—", ch.column < 0)) ch = {-1, Confidence::None, ""};
+        if (ImGui::Selectable("—", ch.column < 0)) ch = FieldChoice{};
         for (int c = 0; c < nc; ++c)
           if (ImGui::Selectable(t.columns[c].c_str(), ch.column == c)) {
-            ch = {c, Confidence::High, tr(L, S::ChosenByHand)};
+            ch = {c, Confidence::High, Msg(S::ChosenByHand.key), {}};
             if (field == Field::Investment) edit.investment_unit = unitFromHeader(t.columns[c]);  // "金额（万元）"
             if (field == Field::Fdi) edit.fdi_unit = unitFromHeader(t.columns[c]);
           }
@@ -138,7 +141,7 @@ MappingDialog::Action MappingDialog::draw(Lang L) {
         ImGui::GetWindowDrawList()->AddCircleFilled({p.x + h * 0.4f, p.y + h * 0.5f}, h * 0.28f, confidenceColor(ch.confidence));
         ImGui::Dummy({h * 0.9f, h});
         ImGui::SameLine();
-        ImGui::TextWrapped("%s", ch.why.c_str());
+        ImGui::TextWrapped("%s", whyText(ch, L).c_str());
       }
     }
     ImGui::EndTable();
@@ -146,11 +149,11 @@ MappingDialog::Action MappingDialog::draw(Lang L) {
   // Unit and coordinates.
   ImGui::SetNextItemWidth(160);
   if (ImGui::BeginCombo(tr(L, S::MappingUnit), unitLabel(edit.investment_unit, L))) {
-    for (MoneyUnit u : {MoneyUnit::Yi, MoneyUnit::Wan, MoneyUnit::Yuan, MoneyUnit::Usd, MoneyUnit::WanUsd})
+    for (MoneyUnit u : {MoneyUnit::Yi, MoneyUnit::Wan, MoneyUnit::Yuan, MoneyUnit::Usd, MoneyUnit::WanUsd, MoneyUnit::YiUsd})
       if (ImGui::Selectable(unitLabel(u, L), edit.investment_unit == u)) edit.investment_unit = u;
     ImGui::EndCombo();
   }
-  if (edit.investment_unit == MoneyUnit::Usd || edit.investment_unit == MoneyUnit::WanUsd) {
+  if (edit.investment_unit == MoneyUnit::Usd || edit.investment_unit == MoneyUnit::WanUsd || edit.investment_unit == MoneyUnit::YiUsd) {
     ImGui::SameLine();
     ImGui::SetNextItemWidth(110);
     float rate = static_cast<float>(edit.cny_per_usd);
@@ -173,21 +176,18 @@ MappingDialog::Action MappingDialog::draw(Lang L) {
     ImGui::SameLine();
     ImGui::Checkbox(tr(L, S::MappingSwap), &edit.swap_lonlat);
   }
-  if (!session->coords.evidence.empty()) ImGui::TextDisabled("%s", session->coords.evidence.c_str());
+  if (!session->coords.evidence.empty()) ImGui::TextWrapped("%s", render(L, session->coords.evidence).c_str());
   if (!missing.empty()) {
     ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(170, 20, 20, 255));
     ImGui::TextWrapped("%s", tr(L, S::MappingMissing));
     ImGui::PopStyleColor();
   }
-  ImGui::BeginDisabled(!missing.empty());
-  if (ImGui::Button(tr(L, S::MappingApply))) action = Action::Apply;
-  ImGui::SameLine();
-  if (ImGui::Button(tr(L, S::MappingSave))) action = Action::SaveApply;
-  ImGui::EndDisabled();
-  ImGui::SameLine();
-  if (ImGui::Button(tr(L, S::FbCancel)) || !keep) action = Action::Cancel;
-  ImGui::SameLine();
-  ImGui::TextDisabled("%s", session->mapping_path.c_str());
+  switch (drawApplyButtons(L, missing.empty(), !keep, session->mapping_path)) {
+    case ApplyChoice::Apply: action = Action::Apply; break;
+    case ApplyChoice::SaveApply: action = Action::SaveApply; break;
+    case ApplyChoice::Cancel: action = Action::Cancel; break;
+    case ApplyChoice::None: break;
+  }
   ImGui::End();
   if (action != Action::None) open = false;
   return action;

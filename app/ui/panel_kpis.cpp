@@ -38,7 +38,7 @@ void KpiPanel::draw(UiContext& ui) {
   animating = false;
   for (int i = 0; i < kCount; ++i) animating |= shown[i] != target[i];
 
-  ImGui::TextDisabled("%s – %s", formatMonth(ui.st.filter.month_from).c_str(), formatMonth(ui.st.filter.month_to).c_str());
+  ImGui::TextDisabled("%s", timeWindowText(ui.st).c_str());
   const float col = ImGui::GetContentRegionAvail().x;
   auto counter = [&](const char* number, const char* label, ImU32 color) {
     ImGui::PushFont(ui.fonts.big);

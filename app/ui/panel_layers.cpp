@@ -23,8 +23,7 @@ void drawTitleAndLayersPanel(UiContext& ui) {
   if (ui.layout.present) {  // the presentation's and the poster's title card: what is shown, no controls
     const Stats& s = ui.derived.stats();
     if (hasProjects(ui))
-      ImGui::TextDisabled("%s – %s  ·  %lld %s  ·  %.0f %s", formatMonth(st.filter.month_from).c_str(),
-                          formatMonth(st.filter.month_to).c_str(), static_cast<long long>(s.total.count), tr(L, S::KpiProjects),
+      ImGui::TextDisabled("%s  ·  %lld %s  ·  %.0f %s", timeWindowText(st).c_str(), static_cast<long long>(s.total.count), tr(L, S::KpiProjects),
                           s.total.investment_yi, tr(L, S::KpiInvestment));
     return;
   }

@@ -7,12 +7,27 @@
 
 #include <algorithm>
 
+#include "data/model_loader.h"
 #include "render/layers/layers.h"
 #include "ui/panels.h"
 
 namespace cm {
 
-bool hasMessages(const AppState& st) { return !st.errors.empty() || !st.warnings.empty(); }
+bool hasMessages(const AppState& st) { return !st.errors.empty() || !st.warnings.empty() || st.import != nullptr; }
+
+namespace {
+// The import's report in the window's language: summary, decisions, problems (most harmful first).
+std::vector<std::string> importLines(const AppState& st) {
+  std::vector<std::string> out;
+  if (!st.import) return out;
+  const ImportReport& r = st.import->report;
+  out.push_back(r.summary(st.lang));
+  for (const std::string& d : r.decisionLines(st.lang)) out.push_back(d);
+  for (const std::string& l : r.lines(st.lang)) out.push_back(l);
+  if (!st.import->report_path.empty()) out.push_back(render(st.lang, Msg("import.report_csv").arg("path", st.import->report_path)));
+  return out;
+}
+}  // namespace
 
 LabelBox drawMessagesPanel(UiContext& ui, float x, float y, float pivot_y, float w, float max_h) {
   AppState& st = ui.st;
@@ -21,8 +36,9 @@ LabelBox drawMessagesPanel(UiContext& ui, float x, float y, float pivot_y, float
   ImGui::SetNextWindowSizeConstraints({w, 0}, {w, std::max(max_h, ImGui::GetFrameHeight())});
   ImGui::PushStyleColor(ImGuiCol_WindowBg, IM_COL32(255, 244, 240, 250));
   // Only notes (what a load decided, rows it patched): a load report; anything that failed: problems.
+  const std::vector<std::string> import_lines = importLines(st);
   const std::string title = std::string(tr(st.lang, st.errors.empty() ? S::LoadReport : S::Errors)) + " (" +
-                            std::to_string(st.errors.size() + st.warnings.size()) + ")###messages";
+                            std::to_string(st.errors.size() + st.warnings.size() + import_lines.size()) + ")###messages";
   // In the narrow right-column slot every line counts: the title bar's × dismisses it there.
   bool keep = true;
   const bool narrow = ui.layout.present || ui.layout.compact;
@@ -32,20 +48,28 @@ LabelBox drawMessagesPanel(UiContext& ui, float x, float y, float pivot_y, float
   const ImVec2 pos = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
   if (open) {
     if (!narrow && ImGui::Button(tr(st.lang, S::Dismiss))) keep = false;
+    if (st.import && st.import->undecidedRows() > 0) {  // industries below confidence: the category dialog
+      if (!narrow) ImGui::SameLine();
+      if (ImGui::Button(tr(st.lang, S::CatDecide))) st.requests.edit_categories = true;
+    }
     for (const std::string& e : st.errors) {
       ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(170, 20, 20, 255));
       ImGui::TextWrapped("%s", e.c_str());
       ImGui::PopStyleColor();
     }
-    const size_t shown = std::min<size_t>(st.warnings.size(), 8);
-    for (size_t i = 0; i < shown; ++i) ImGui::TextWrapped("%s", st.warnings[i].c_str());
-    if (st.warnings.size() > shown) ImGui::TextDisabled("… +%zu", st.warnings.size() - shown);
+    std::vector<const std::string*> lines;
+    for (const std::string& l : import_lines) lines.push_back(&l);
+    for (const std::string& w : st.warnings) lines.push_back(&w);
+    const size_t shown = std::min<size_t>(lines.size(), 8);
+    for (size_t i = 0; i < shown; ++i) ImGui::TextWrapped("%s", lines[i]->c_str());
+    if (lines.size() > shown) ImGui::TextDisabled("… +%zu", lines.size() - shown);
   }
   ImGui::End();
   ImGui::PopStyleColor();
   if (!keep) {  // dismissed: gone from the next frame on
     st.errors.clear();
     st.warnings.clear();
+    st.import.reset();
   }
   return {pos.x, pos.y, pos.x + size.x, pos.y + size.y};
 }

@@ -15,6 +15,40 @@
 
 namespace cm {
 
+std::string timeWindowText(const AppState& st) {
+  if (!st.timeline.dated) return tr(st.lang, S::Undated);
+  std::string s = formatMonth(st.filter.month_from) + " – " + formatMonth(st.filter.month_to);
+  const bool narrowed = st.filter.month_from > st.timeline.first_month || st.filter.month_to < st.timeline.last_month;
+  if (narrowed && st.filter.undated) s += std::string(" + ") + tr(st.lang, S::UndatedShort);
+  return s;
+}
+
+namespace {
+
+// A table without any signing date: one horizontal bar of its projects by ecosystem, and what it means.
+void drawUndatedOnly(UiContext& ui) {
+  const Lang L = ui.st.lang;
+  const float s = ui.s();
+  const Stats& all = ui.derived.allTime();
+  ImGui::Text("%s: %lld", tr(L, S::Undated), static_cast<long long>(all.undated.count));
+  ImGui::SameLine();
+  ImGui::TextDisabled("  %s", tr(L, S::UndatedAll));
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImVec2 p0 = ImGui::GetCursorScreenPos();
+  const float w = ImGui::GetContentRegionAvail().x, h = std::min(18.f * s, std::max(8.f * s, ImGui::GetContentRegionAvail().y));
+  ImGui::Dummy({w, h});
+  const double total = static_cast<double>(std::max<int64_t>(1, all.undated.count));
+  float x = p0.x;
+  for (int e = 0; e < kEcosystemCount; ++e) {
+    const float bw = w * static_cast<float>(all.undated_ecosystem[e] / total);
+    if (bw <= 0) continue;
+    dl->AddRectFilled({x, p0.y}, {x + bw, p0.y + h}, rgbColor(kEcosystems[e].rgb, 235));
+    x += bw;
+  }
+}
+
+}  // namespace
+
 void TimelinePanel::draw(UiContext& ui) {
   AppState& st = ui.st;
   Timeline& t = st.timeline;
@@ -27,6 +61,10 @@ void TimelinePanel::draw(UiContext& ui) {
   }
 
   const float s = ui.s();
+  if (!t.dated) {  // no project has a signing date (a pipeline ledger): their one bar, nothing to play
+    drawUndatedOnly(ui);
+    return;
+  }
   if (ImGui::Button(t.playing ? tr(L, S::Pause) : tr(L, S::Play), {64 * s, 0})) {
     if (t.playing) t.playing = false;
     else startPlaying(t, f);
@@ -65,7 +103,7 @@ void TimelinePanel::draw(UiContext& ui) {
     }
   }
   ImGui::SameLine();
-  ImGui::Text("  %s  %s – %s", tr(L, S::Time), formatMonth(f.month_from).c_str(), formatMonth(f.month_to).c_str());
+  ImGui::Text("  %s  %s", tr(L, S::Time), timeWindowText(st).c_str());
   if (!st.status.empty()) {
     ImGui::SameLine();
     ImGui::TextDisabled("   %s", st.status.c_str());
@@ -77,20 +115,26 @@ void TimelinePanel::draw(UiContext& ui) {
 
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const ImVec2 p0 = ImGui::GetCursorScreenPos();
-  const float w = ImGui::GetContentRegionAvail().x;
+  const Stats& all = ui.derived.allTime();
+  // Projects without a signing date: a bar of their own after the months, apart from the window.
+  const bool has_undated = all.undated.count > 0;
+  const float undated_w = has_undated ? std::max(44.f * s, ImGui::CalcTextSize(tr(L, S::UndatedShort)).x + 8 * s) : 0.f;
+  const float gap = has_undated ? 10.f * s : 0.f;
+  const float w = ImGui::GetContentRegionAvail().x - undated_w - gap;
   const float h = std::max(40.f * s, ImGui::GetContentRegionAvail().y);
   ImGui::InvisibleButton("timeline", {w, h});
+  const bool timeline_hovered = ImGui::IsItemHovered(), timeline_activated = ImGui::IsItemActivated(),
+             timeline_active = ImGui::IsItemActive();
   const float step = w / n;
   std::vector<std::array<int64_t, kEcosystemCount>> per_month(n, std::array<int64_t, kEcosystemCount>{});
   std::vector<int64_t> totals(n, 0);
-  const Stats& all = ui.derived.allTime();
   for (size_t k = 0; k < all.by_month.size(); ++k) {
     const int month = all.by_month[k].first;
     if (month < t.first_month || month > t.last_month) continue;
     totals[month - t.first_month] = all.by_month[k].second.count;
     if (k < all.by_month_ecosystem.size()) per_month[month - t.first_month] = all.by_month_ecosystem[k];
   }
-  const int64_t peak = std::max<int64_t>(1, *std::max_element(totals.begin(), totals.end()));
+  const int64_t peak = std::max<int64_t>({int64_t{1}, *std::max_element(totals.begin(), totals.end()), all.undated.count});
   const int lo = std::clamp(f.month_from, t.first_month, t.last_month) - t.first_month;
   const int hi = std::clamp(f.month_to, t.first_month, t.last_month) - t.first_month;
   const float axis = ImGui::GetTextLineHeight() + 2 * s, bars = h - axis;
@@ -112,6 +156,29 @@ void TimelinePanel::draw(UiContext& ui) {
       dl->AddText({p0.x + i * step + 2 * s, p0.y + bars + s}, ImGui::GetColorU32(ImGuiCol_TextDisabled), mm.c_str());
     }
   }
+  if (has_undated) {  // the undated bar: bright while they count, a click ticks "include undated"
+    const float ux0 = p0.x + w + gap, ux1 = ux0 + undated_w;
+    ImGui::SetCursorScreenPos({ux0, p0.y});
+    ImGui::InvisibleButton("undated", {undated_w, h});
+    if (ImGui::IsItemClicked()) t.include_undated = !t.include_undated;
+    const bool in = f.undated;
+    float y = p0.y + bars;
+    for (int e = 0; e < kEcosystemCount; ++e) {
+      const float bh = (bars - 4 * s) * static_cast<float>(all.undated_ecosystem[e]) / static_cast<float>(peak);
+      if (bh <= 0) continue;
+      dl->AddRectFilled({ux0 + 4 * s, y - bh}, {ux1 - 4 * s, y}, rgbColor(kEcosystems[e].rgb, in ? 235 : 70));
+      y -= bh;
+    }
+    dl->AddRect({ux0, p0.y}, {ux1, p0.y + bars}, in ? IM_COL32(30, 60, 110, 255) : ImGui::GetColorU32(ImGuiCol_Border), 3.f * s, 0,
+                (in ? 2.f : 1.f) * s);
+    dl->AddText({ux0 + 3 * s, p0.y + bars + s}, ImGui::GetColorU32(ImGuiCol_TextDisabled), tr(L, S::UndatedShort));
+    if (ImGui::IsItemHovered()) {
+      ImGui::BeginTooltip();
+      ImGui::Text("%s: %lld", tr(L, S::Undated), static_cast<long long>(all.undated.count));
+      ImGui::TextDisabled("%s", tr(L, in ? (t.include_undated ? S::UndatedIncluded : S::UndatedWholeWindow) : S::UndatedExcluded));
+      ImGui::EndTooltip();
+    }
+  }
   const float hx0 = p0.x + lo * step, hx1 = p0.x + (hi + 1) * step;
   dl->AddRect({hx0, p0.y}, {hx1, p0.y + bars}, IM_COL32(30, 60, 110, 255), 3.f * s, 0, 2.f * s);
   if (t.playing) {  // the play head moves smoothly through the newest month
@@ -122,13 +189,13 @@ void TimelinePanel::draw(UiContext& ui) {
   const float mx = ImGui::GetIO().MousePos.x;
   const int m = std::clamp(static_cast<int>(std::floor((mx - p0.x) / step)), 0, n - 1);
   const float grip = std::max(6.f * s, std::min(step * 0.5f, 10.f * s));  // how near an edge counts as on it
-  if (ImGui::IsItemHovered() || drag != Drag::None) {
+  if (timeline_hovered || drag != Drag::None) {
     const bool on_edge = std::abs(mx - hx0) <= grip || std::abs(mx - hx1) <= grip;
     const bool inside = mx > hx0 && mx < hx1;
     if (drag == Drag::From || drag == Drag::To || (drag == Drag::None && on_edge)) ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeEW);
     else if (drag == Drag::Window || inside) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
   }
-  if (ImGui::IsItemHovered() && drag == Drag::None) {  // what the bar under the cursor holds
+  if (timeline_hovered && drag == Drag::None) {  // what the bar under the cursor holds
     ImGui::BeginTooltip();
     ImGui::Text("%s: %lld", formatMonth(t.first_month + m).c_str(), static_cast<long long>(totals[m]));
     for (int e = 0; e < kEcosystemCount; ++e)
@@ -138,14 +205,14 @@ void TimelinePanel::draw(UiContext& ui) {
     ImGui::TextDisabled("%s", tr(L, S::StepHint));
     ImGui::EndTooltip();
   }
-  if (ImGui::IsItemActivated()) {
+  if (timeline_activated) {
     t.playing = false;
     if (std::abs(mx - hx0) <= grip && std::abs(mx - hx0) <= std::abs(mx - hx1)) drag = Drag::From;
     else if (std::abs(mx - hx1) <= grip) drag = Drag::To;
     else if (mx > hx0 && mx < hx1) drag = Drag::Window, grab_month = m - lo;
     else drag = std::abs(mx - hx0) < std::abs(mx - hx1) ? Drag::From : Drag::To;  // outside: nearer edge jumps there
   }
-  if (ImGui::IsItemActive()) {
+  if (timeline_active) {
     switch (drag) {
       case Drag::From: f.month_from = t.first_month + std::min(m, hi); break;
       case Drag::To: f.month_to = t.first_month + std::max(m, lo); break;

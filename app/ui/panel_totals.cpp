@@ -27,7 +27,7 @@ void drawTotalsPanel(UiContext& ui) {
   const bool any = hasProjects(ui);  // an empty table (e.g. one waiting for its mapping)
   ImGui::TextUnformatted(tr(L, S::Totals));
   ImGui::SameLine();
-  if (any) ImGui::TextDisabled("%s – %s", formatMonth(ui.st.filter.month_from).c_str(), formatMonth(ui.st.filter.month_to).c_str());
+  if (any) ImGui::TextDisabled("%s", timeWindowText(ui.st).c_str());
   ImGui::Separator();
   ImGui::PushFont(ui.fonts.title);
   ImGui::Text("%lld", static_cast<long long>(s.total.count));

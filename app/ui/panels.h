@@ -35,6 +35,9 @@ struct UiContext {
 // Whether there are projects to show: rows in the model, or a registry left in PostGIS (remote
 // mode: the model has none, the statistics come from the database).
 inline bool hasProjects(const UiContext& ui) { return ui.model.projects.size() > 0 || ui.derived.remote() != nullptr; }
+// The time window as the panels say it: "2024-01 – 2024-07", with "+ undated" when undated
+// projects count in it; a table without dates says so (ui/panel_timeline.cpp).
+std::string timeWindowText(const AppState& st);
 
 enum class Dock { Left, RightTop, RightBottom, Bottom, Caption };
 

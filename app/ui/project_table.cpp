@@ -162,9 +162,11 @@ void ProjectTable::draw(UiContext& ui) {
         ImGui::TableSetColumnIndex(kChain);
         ImGui::TextUnformatted(chainName(m, L, p.chain[i]).c_str());
         ImGui::TableSetColumnIndex(kInvest);
-        ImGui::Text("%9.2f", p.investment_yi[i]);
+        if (p.investmentKnown(i)) ImGui::Text("%9.2f", p.investment_yi[i]);
+        else ImGui::TextDisabled("%9s", "?");
         ImGui::TableSetColumnIndex(kSigned);
-        ImGui::TextUnformatted(formatDate(p.signed_day[i]).c_str());
+        if (p.dated(i)) ImGui::TextUnformatted(formatDate(p.signed_day[i]).c_str());
+        else ImGui::TextDisabled("%s", tr(L, S::UndatedShort));
         ImGui::TableSetColumnIndex(kDistrict);
         ImGui::TextUnformatted(districtName(m, L, p.district_index[i]).c_str());
         ImGui::TableSetColumnIndex(kPark);
@@ -201,8 +203,8 @@ void ProjectTable::draw(UiContext& ui) {
       row("chain", p.chain[i] < p.chain_names.size() ? std::string_view(p.chain_names[p.chain[i]]) : "");
       row("sector", p.sector[i] == Sector::Manufacturing ? "manufacturing" : "service");
       std::snprintf(buf, sizeof buf, "%.4g", p.investment_yi[i]);
-      row("investment_yi", buf);
-      row("signed_date", formatDate(p.signed_day[i]));
+      row("investment_yi", p.investmentKnown(i) ? std::string(buf) : std::string("?"));
+      row("signed_date", p.dated(i) ? formatDate(p.signed_day[i]) : std::string());
       row("started_date", i < static_cast<int>(p.started_day.size()) && p.started_day[i] != Projects::kNoDay ? formatDate(p.started_day[i]) : "");
       row("producing_date",
           i < static_cast<int>(p.producing_day.size()) && p.producing_day[i] != Projects::kNoDay ? formatDate(p.producing_day[i]) : "");

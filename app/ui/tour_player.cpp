@@ -95,6 +95,7 @@ std::vector<std::string> applyStepState(AppState& st, const Model& m, const Tour
     f.month_to = f.month_from;
     t.playing = true;
   }
+  syncUndated(f, t.first_month, t.last_month, t.include_undated);
   st.filter = f;
   if (!s.layers_on.empty()) {
     LayerVisibility v;

@@ -4,8 +4,10 @@
 #pragma once
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <memory>
 #include <string>
+#include <thread>
 
 #include "ui/app.h"
 #include "ui/startup.h"
@@ -39,5 +41,15 @@ struct Started {
     return LoadOptions{.data_dir = CHAINMAP_TEST_DATA, .projects_file = projects, .layer = layer};
   }
 };
+
+// Frames until the App's worker load (open, reload, apply a mapping) has landed (at most a minute).
+inline void waitLoaded(App& app) {
+  const auto t0 = std::chrono::steady_clock::now();
+  while (app.loading() && std::chrono::steady_clock::now() - t0 < std::chrono::seconds(60)) {
+    app.advance(0.01);
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  app.advance(0);
+}
 
 }  // namespace cm::test

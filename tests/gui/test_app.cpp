@@ -21,6 +21,8 @@
 
 using namespace cm;
 
+using cm::test::waitLoaded;
+
 namespace {
 
 const std::string kFixture = std::string(CHAINMAP_FIXTURES) + "/render_projects.csv";
@@ -29,14 +31,6 @@ using test::Started;
 
 // Frames until a load started on the worker is in (up to 60 s of wall time, whatever the load
 // on the machine), then one more so its result is shown.
-void waitLoaded(App& app) {
-  const auto t0 = std::chrono::steady_clock::now();
-  while (app.loading() && std::chrono::steady_clock::now() - t0 < std::chrono::seconds(60)) {
-    app.advance(0.01);
-    std::this_thread::sleep_for(std::chrono::milliseconds(5));
-  }
-  app.advance(0);
-}
 
 }  // namespace
 
@@ -231,10 +225,10 @@ TEST(App, ATableThatNeedsItsMappingOpensTheDialogAndAppliesIt) {
   EXPECT_EQ(s.app.model().projects.size(), 6u) << "the map keeps the current data meanwhile";
   // What a user picks in the dialog: the name, the amount (its unit from the header), the place.
   FieldMapping m = pending->mapping;
-  m[Field::NameZh] = {1, Confidence::High, "chosen by hand"};
-  m[Field::Investment] = {2, Confidence::High, "chosen by hand"};
+  m[Field::NameZh] = {1, Confidence::High, Msg("ChosenByHand"), {}};
+  m[Field::Investment] = {2, Confidence::High, Msg("ChosenByHand"), {}};
   m.investment_unit = unitFromHeader(pending->table.columns[2]);
-  m[Field::District] = {4, Confidence::High, "chosen by hand"};
+  m[Field::District] = {4, Confidence::High, Msg("ChosenByHand"), {}};
   s.app.applyMapping(pending, m, true);
   waitLoaded(s.app);
   ASSERT_EQ(s.app.model().projects.size(), 2u);

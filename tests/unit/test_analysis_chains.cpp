@@ -254,7 +254,7 @@ TEST(ChainRole, TheImporterMapsTheColumnAndTheExportWritesIt) {
   EXPECT_EQ(p.chain_role[2], ChainRole::Downstream);
   EXPECT_EQ(p.chain_role[3], ChainRole::Unknown);
   bool reported = false;
-  for (const auto& pr : r->report.problems) reported |= pr.kind.find("产业链环节") != std::string::npos && pr.example == "待定";
+  for (const auto& pr : r->report.problems) reported |= render(Lang::En, pr.what).find("产业链环节") != std::string::npos && pr.example == "待定";
   EXPECT_TRUE(reported);
   // A header "chain position" maps too; "产业链" alone stays the chain.
   RawTable t2;

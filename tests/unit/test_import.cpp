@@ -69,7 +69,7 @@ class Import : public ::testing::Test {
   // Same ids, 亿元, months and districts as the truth; exact rows within 5 m of where they are.
   static void expectTruth(const Loaded& l, const std::string& file) {
     const Projects& p = l.result.projects;
-    ASSERT_EQ(p.size(), truthRows().size()) << file << ": " << l.result.report.summary();
+    ASSERT_EQ(p.size(), truthRows().size()) << file << ": " << l.result.report.summary(Lang::En);
     for (size_t i = 0; i < p.size(); ++i) {
       const TruthRow& t = truthRows()[i];
       EXPECT_EQ(p.id[i], t.id) << file;
@@ -100,7 +100,7 @@ TEST_F(Import, EveryFormOfTheFiveRowListLoadsToTheSameProjects) {
       EXPECT_EQ(l.result.projects.approx[4], 2) << "placed inside its district";
     }
     expectTruth(l, f);
-    EXPECT_EQ(l.result.report.skipped, 0) << l.result.report.summary();
+    EXPECT_EQ(l.result.report.skipped, 0) << l.result.report.summary(Lang::En);
   }
 }
 
@@ -133,22 +133,22 @@ TEST_F(Import, TheCoordinateSystemIsDetectedWithItsEvidence) {
                         Case{"five_projected.csv", CoordSystem::Epsg, false, "EPSG:4549"}}) {
     SCOPED_TRACE(c.file);
     const Loaded l = load(c.file);
-    EXPECT_EQ(l.result.coords.chosen.system, c.system) << l.result.coords.evidence;
+    EXPECT_EQ(l.result.coords.chosen.system, c.system) << render(Lang::En, l.result.coords.evidence);
     EXPECT_EQ(l.result.coords.chosen.swapped, c.swapped);
     EXPECT_EQ(l.result.coords.chosen.epsg, c.epsg);
     // These five sit near their districts' south-east edges: Amap's and Baidu's shifts push
     // some out, so those are told apart for sure; true WGS 84 points stay in under every
     // reading, and WGS 84 is then the stated assumption.
-    if (c.system != CoordSystem::Wgs84) EXPECT_TRUE(l.result.coords.certain) << l.result.coords.evidence;
-    else EXPECT_NE(l.result.coords.evidence.find("cannot tell"), std::string::npos) << l.result.coords.evidence;
-    EXPECT_NE(l.result.coords.evidence.find("%"), std::string::npos);
+    if (c.system != CoordSystem::Wgs84) EXPECT_TRUE(l.result.coords.certain) << render(Lang::En, l.result.coords.evidence);
+    else EXPECT_NE(render(Lang::En, l.result.coords.evidence).find("cannot tell"), std::string::npos) << render(Lang::En, l.result.coords.evidence);
+    EXPECT_NE(render(Lang::En, l.result.coords.evidence).find("%"), std::string::npos);
   }
   const Loaded gpkg = load("five.gpkg");
   EXPECT_TRUE(gpkg.table.has_points);
   EXPECT_NE(gpkg.table.crs.find("120"), std::string::npos) << "the layer's own CRS (CM 120E) is read";
   const Loaded gcj = load("five_utf8.csv");
   // "GCJ-02: 100 % of rows fall in their own district or park, WGS 84: 60 %"
-  EXPECT_EQ(gcj.result.coords.evidence.rfind("GCJ-02: 100 %", 0), 0u) << gcj.result.coords.evidence;
+  EXPECT_EQ(render(Lang::En, gcj.result.coords.evidence).rfind("GCJ-02: 100 %", 0), 0u) << render(Lang::En, gcj.result.coords.evidence);
 }
 
 TEST_F(Import, DetectionOnRealisticPointSets) {
@@ -197,7 +197,7 @@ TEST_F(Import, DetectionOnRealisticPointSets) {
         in.park_hint.push_back(-1);
       }
       const CoordDecision dec = detectCoordinates(in, map_->districts, map_->parks, FieldMapping{});
-      EXPECT_EQ(dec.chosen.system, truth) << name << ": " << dec.evidence;
+      EXPECT_EQ(dec.chosen.system, truth) << name << ": " << render(Lang::En, dec.evidence);
     }
 }
 
@@ -238,7 +238,7 @@ TEST_F(Import, AnUnclearTableAsksForAMappingAndNamesWhatIsMissing) {
   loadModel({CHAINMAP_TEST_DATA, f.string(), "", "", ""}, rep);
   EXPECT_TRUE(rep.needs_mapping);
   ASSERT_TRUE(rep.fatal());
-  EXPECT_NE(rep.errors[0].find("investment_yi"), std::string::npos) << rep.errors[0];
+  EXPECT_NE(rep.errors[0].find("name_zh"), std::string::npos) << "no name column: " << rep.errors[0];
   EXPECT_NE(rep.errors[0].find("unclear.csv.chainmap.json"), std::string::npos) << rep.errors[0];
   // The command line exits 2 with that message, in --stats and --screenshot alike.
   for (const char* mode : {"--stats", "--export x.csv"}) {
@@ -257,7 +257,7 @@ TEST_F(Import, TheLoadReportGroupsProblemsAndIsWrittenBesideTheSource) {
   writeFile(f, "项目编号,项目名称,总投资(万元),签约日期,所在区县,所属生态圈\n"
                "A1,甲,150000,2024-03-05,江干区,智能物联\n"
                "A2,乙,待定,2024-03-06,西湖区,智能物联\n"
-               "A3,丙,待定,2024-03-07,西湖区,智慧城市\n"
+               "A3,丙,待定,2024-03-07,西湖区,生物医要\n"
                "A4,丁,20000,明年,西湖区,生物医药\n"
                "A5,戊,30000,2024-05-01,不存在区,生物医药\n");
   LoadReport rep;
@@ -266,21 +266,33 @@ TEST_F(Import, TheLoadReportGroupsProblemsAndIsWrittenBesideTheSource) {
   ASSERT_TRUE(rep.import);
   const ImportReport& r = rep.import->report;
   EXPECT_EQ(r.rows, 5);
-  EXPECT_EQ(r.skipped, 4) << "two without an amount, one without a date, one without any place";
-  EXPECT_EQ(m.projects.size(), 1u);
-  const auto lines = r.lines();
+  // Only a name and a place are required: without an amount or a date the project is kept
+  // (amount unknown, undated); without any place it is skipped.
+  EXPECT_EQ(r.skipped, 1) << "one without any place";
+  EXPECT_EQ(m.projects.size(), 4u);
+  EXPECT_EQ(r.unknown_investment, 2);
+  EXPECT_EQ(r.undated, 1);
+  const auto lines = r.lines(Lang::En);
   const bool grouped = std::any_of(lines.begin(), lines.end(), [](const std::string& l) {
-    return l.rfind("2 rows: 总投资(万元) is not an amount (skipped) — rows 3, 4", 0) == 0;
+    return l.rfind("2 rows: 总投资(万元) is pending or blank: the project is kept and counted, its amount unknown", 0) == 0 &&
+           l.find("— rows 3, 4") != std::string::npos;
   });
   EXPECT_TRUE(grouped) << ::testing::PrintToString(lines);
+  // The same report in Chinese, the most harmful first: the industry a person must decide (a typo
+  // of 生物医药, suggested as such).
+  const auto zh = r.lines(Lang::Zh);
+  ASSERT_FALSE(zh.empty());
+  EXPECT_NE(zh.front().find("生物医要"), std::string::npos) << ::testing::PrintToString(zh);
+  EXPECT_NE(zh.front().find("生物医药"), std::string::npos) << zh.front();
+  EXPECT_NE(zh.front().find("需要确认"), std::string::npos) << zh.front();
   // 江干区 (retired in 2021) was read as 上城区 or 钱塘区 by location; here: no coordinates, the first.
   EXPECT_EQ(m.projects.approx[0], 2);
   ASSERT_FALSE(rep.import->report_path.empty());
   std::ifstream in(rep.import->report_path);
   const std::string csv((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  EXPECT_EQ(csv.rfind("\xEF\xBB\xBF" "problem,skipped,count,rows,example", 0), 0u);
-  EXPECT_NE(csv.find(",no,1,2,江干区"), std::string::npos) << csv;
-  EXPECT_NE(csv.find(",yes,2,3 4,待定"), std::string::npos) << csv;
+  EXPECT_EQ(csv.rfind("\xEF\xBB\xBF" "问题,类别,跳过,行数,行号,示例", 0), 0u) << "the CLI's language (zh by default)";
+  EXPECT_NE(csv.find(",minor,no,1,2,江干区"), std::string::npos) << csv;
+  EXPECT_NE(csv.find(",amount,no,2,3 4,待定"), std::string::npos) << csv;
   fs::remove(rep.import->report_path);
 }
 

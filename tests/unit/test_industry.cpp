@@ -222,7 +222,7 @@ const Case kLedgerWords[] = {
     {"分布式光伏电站", "energy", "photovoltaics"},
     {"光伏逆变器", "energy", "photovoltaics"},
     {"光伏玻璃", "energy", "photovoltaics"},
-    {"硅片", "energy", "photovoltaics"},
+    {"光伏硅片", "energy", "photovoltaics"},
     {"储能电池", "energy", "energy_storage"},
     {"动力电池", "energy", "energy_storage"},
     {"钠离子电池", "energy", "energy_storage"},
@@ -511,6 +511,15 @@ TEST(Industry, CompoundFormsTheMostSpecificPartDecides) {
   for (const Case& c : compounds) expectConfident(c);
   // The deciding term is the specific part's.
   EXPECT_EQ(classifyIndustry("高端装备/智能机器人").term, "智能机器人");
+}
+
+TEST(Industry, AmbiguousWordsAreAskedNotGuessed) {
+  // 硅片: photovoltaic or semiconductor wafers — a person decides; photovoltaics is the suggestion.
+  const IndustryMatch m = classifyIndustry("硅片");
+  EXPECT_LT(m.confidence, kIndustryConfident);
+  EXPECT_EQ(m.chain, *chainFromId("photovoltaics"));
+  EXPECT_GE(classifyIndustry("半导体硅片").confidence, kIndustryConfident);
+  EXPECT_EQ(classifyIndustry("半导体硅片").chain, *chainFromId("semiconductor_materials"));
 }
 
 TEST(Industry, ContradictionsLowerTheConfidence) {

@@ -10,7 +10,7 @@
 //                     is not other, every project with truth coordinates within 50 m of its WGS 84
 //                     position, signing months (dated ledgers), no invented dates (undated ones),
 //                     and each dirty row handled as truth.json says. A project with unknown
-//                     investment is one whose investment_yi is not a finite number ≥ 0.
+//                     investment is flagged (Projects::investmentKnown false) and summed as 0.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -360,7 +360,7 @@ class LedgerImport : public ::testing::Test {
     for (const std::string& e : r.errors) s += "\n  " + e;
     return s;
   }
-  static bool unknownInvestment(float v) { return !std::isfinite(v) || v < 0; }
+  static bool unknownInvestment(const Projects& p, size_t i) { return !p.investmentKnown(i); }
   // The loaded projects of this name (names are unique in a ledger's truth).
   static std::vector<size_t> byName(const Projects& p, const std::string& name) {
     std::vector<size_t> out;
@@ -390,13 +390,13 @@ class LedgerImport : public ::testing::Test {
     const Loaded& l = load(file);
     ASSERT_FALSE(l.report.fatal()) << file << " does not load:" << errors(l.report);
     const Projects& p = l.model.projects;
-    const std::string summary = l.report.import ? l.report.import->report.summary() : "(not through the importer)";
+    const std::string summary = l.report.import ? l.report.import->report.summary(Lang::En) : "(not through the importer)";
     EXPECT_EQ(p.size(), T["project_count"].get<size_t>()) << "project count; import: " << summary;
     double yi = 0, fdi = 0;
     int unknown = 0;
     std::map<int, int> per_district;
     for (size_t i = 0; i < p.size(); ++i) {
-      if (unknownInvestment(p.investment_yi[i])) ++unknown;
+      if (unknownInvestment(p, i)) ++unknown;
       else yi += p.investment_yi[i];
       if (std::isfinite(p.fdi_musd[i])) fdi += p.fdi_musd[i];
       ++per_district[p.district_adcode[i]];
@@ -502,7 +502,7 @@ TEST_F(LedgerImport, DirtyRowsAreHandledAsTheTruthSays) {
         continue;
       }
       if (c == "b_investment_tbd" || c == "b_investment_blank") {
-        EXPECT_TRUE(unknownInvestment(p.investment_yi[i])) << "investment " << p.investment_yi[i];
+        EXPECT_TRUE(unknownInvestment(p, i)) << "investment " << p.investment_yi[i];
       } else if (c == "c_resigned_duplicate") {
         EXPECT_EQ(byName(p, t["name"].get<std::string>()).size(), 1u) << "counted once";
         EXPECT_NEAR(p.investment_yi[i], t["investment_yi"].get<double>(), 1e-4);

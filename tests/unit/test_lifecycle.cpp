@@ -406,7 +406,7 @@ TEST_F(LifeImport, DatesAreReadAsSigningDatesAreAndExportedBack) {
   EXPECT_EQ(p.stage[1], kStageConstructionStarted);
   EXPECT_EQ(p.started_day[3], kNo);
   EXPECT_EQ(p.producing_day[3], kNo);
-  const auto lines = r->report.lines();
+  const auto lines = r->report.lines(Lang::En);
   const std::string all = ::testing::PrintToString(lines);
   EXPECT_NE(all.find("投产日期 is not a date: left empty"), std::string::npos) << all;
   EXPECT_NE(all.find("开工日期 is not a date: left empty"), std::string::npos) << all;

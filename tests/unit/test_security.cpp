@@ -146,7 +146,9 @@ struct MappedTable {
   std::string load(const nlohmann::json& m, size_t* projects = nullptr) {
     std::ofstream(mapping) << m.dump();
     LoadReport report;
-    const Model model = loadModel(LoadOptions{CHAINMAP_TEST_DATA, csv}, report);
+    LoadOptions o{CHAINMAP_TEST_DATA, csv};
+    o.lang = Lang::En;  // the messages checked below are the English ones
+    const Model model = loadModel(o, report);
     if (projects) *projects = model.projects.size();
     std::string all;
     for (const std::string& e : report.errors) all += e + "\n";
@@ -161,15 +163,17 @@ TEST(Security, AMappingFileNamesNoPathNoDatabaseAndNoProjFile) {
   size_t n = 0;
   ASSERT_EQ(t.load(MappedTable::good(), &n), "");
   ASSERT_EQ(n, 5u);
-  // Keys a mapping does not have (a source, a path, a table) are not followed: the table beside
-  // it is what loads.
+  // Keys a mapping does not have (a source, a path, a table) are never followed: the file is
+  // refused, naming the first such key, and nothing is read.
   nlohmann::json extra = MappedTable::good();
   extra["source"] = "PG:host=127.0.0.1 port=1 dbname=x";
   extra["path"] = "/etc/passwd";
   extra["table"] = "../../secret.csv";
   extra["sheet"] = "/etc/shadow";
-  EXPECT_EQ(t.load(extra, &n), "");
-  EXPECT_EQ(n, 5u);
+  const std::string refused = t.load(extra, &n);
+  EXPECT_NE(refused.find("\"path\""), std::string::npos) << refused;
+  EXPECT_EQ(refused.find("/etc/passwd"), std::string::npos) << "the value is not repeated: " << refused;
+  EXPECT_EQ(n, 0u);
   // Every value that could name another file or a database: refused, the message names the
   // mapping file and the value; no projects are read from anywhere.
   struct Bad {

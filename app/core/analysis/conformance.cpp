@@ -5,6 +5,7 @@
 #include <cmath>
 #include <limits>
 
+#include "core/analysis/ground.h"
 #include "core/dates.h"
 #include "geo/geodesic.h"
 
@@ -69,24 +70,6 @@ double arcFromChord(double c, double dlon_deg, double dlat_deg, double sl, doubl
   return c + c * c * c / (24 * r * r);
 }
 
-// The filter with its time window as signing-day bounds (the same test as passes(), without a
-// calendar conversion per row).
-struct FastFilter {
-  const Filter& f;
-  int64_t from = INT64_MIN, to_excl = INT64_MAX;
-  explicit FastFilter(const Filter& filter) : f(filter) {
-    auto first = [](int month) {
-      const int y = month >= 0 ? month / 12 : -((-month + 11) / 12);
-      return static_cast<int64_t>(daysFromCivil(y, month - 12 * y + 1, 1));
-    };
-    if (f.month_from != INT_MIN) from = first(f.month_from);
-    if (f.month_to != INT_MAX) to_excl = first(f.month_to + 1);
-  }
-  bool operator()(const Projects& p, size_t i) const {
-    return passesAttributes(p, i, f) && p.signed_day[i] >= from && p.signed_day[i] < to_excl;
-  }
-};
-
 struct ParkGeo {
   Xyz p{};
   double lon = 0, lat = 0;
@@ -117,7 +100,7 @@ Conformance parkConformance(const Model& m, const Filter& f, const ParkShapes& s
     for (const Park& park : m.parks) lon0 += park.lon / static_cast<double>(np), lat0 += park.lat / static_cast<double>(np);
   }
   const EcefFrame ecef(lon0, lat0);
-  const FastFilter pass(f);
+  const RowFilter pass(f);
   std::vector<ParkGeo> g(np);
   std::vector<double> px(np), py(np), pz(np), c2s(np);  // SoA for the nearest-park loops
   std::vector<uint8_t> pmain(np);

@@ -72,9 +72,10 @@ class RowFilter {
   explicit RowFilter(const Filter& f);
   bool operator()(const Projects& p, size_t i) const {
     if (!passesAttributes(p, i, f_)) return false;
-    if (!windowed_) return true;
     const int32_t d = p.signed_day[i];
-    if (!days_ || d == Projects::kNoDay) return passes(p, i, f_);
+    if (d == Projects::kNoDay) return f_.undated;
+    if (!windowed_) return true;
+    if (!days_) return passes(p, i, f_);
     return d >= day_from_ && d <= day_to_;
   }
 

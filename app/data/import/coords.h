@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/message.h"
 #include "core/model.h"
 #include "data/import/field_mapping.h"
 
@@ -19,7 +20,14 @@ struct CoordInput {
   std::vector<int> district_hint; // index into districts, -1 none
   std::vector<int> park_hint;     // index into parks, -1 none
   std::string layer_crs;          // the layer's CRS (WKT/EPSG), "" when the table has none
+  // What a coordinate column's header says of its source ("高德经度": Amap, GCJ-02; "百度坐标":
+  // BD-09; "GPS经度": WGS 84): when the points cannot tell the systems apart, the header decides.
+  CoordSystem header_hint = CoordSystem::Auto;
+  std::string hint_header;
 };
+
+// The coordinate system a header names, Auto when it names none.
+CoordSystem coordSystemFromHeader(std::string_view header);
 
 struct CoordHypothesis {
   CoordSystem system = CoordSystem::Wgs84;
@@ -34,7 +42,7 @@ struct CoordDecision {
   CoordHypothesis chosen;
   std::vector<CoordHypothesis> ranked;  // every hypothesis tried, best first
   bool certain = true;                  // the best beat the next by a clear margin
-  std::string evidence;                 // one sentence for the report
+  Msg evidence;                         // one sentence for the report: "GCJ-02: 97 % of rows fall in their own district, …"
 };
 
 // `forced`: the mapping's choice (Auto: detect).

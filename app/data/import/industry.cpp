@@ -387,7 +387,7 @@ const Row kRows[] = {
     A("solar modules", ENG, PV, 'M'), A("solar cells", ENG, PV, 'M'), A("光伏组件", ENG, PV, 'M'),
     A("光伏电池", ENG, PV, 'M'), A("太阳能电池", ENG, PV, 'M'), A("电池片", ENG, PV, 'M', 0.9f), A("光伏电池片", ENG, PV, 'M'),
     A("光伏玻璃", ENG, PV, 'M', 0.9f), A("光伏设备", ENG, PV, 'M'), A("光伏装备", ENG, PV, 'M'), A("逆变器", ENG, PV, 'M', 0.9f),
-    A("光伏逆变器", ENG, PV, 'M'), A("inverters", ENG, PV, 'M', 0.9f), A("硅片", ENG, PV, 'M', 0.85f), A("多晶硅", ENG, PV, 'M', 0.9f),
+    A("光伏逆变器", ENG, PV, 'M'), A("inverters", ENG, PV, 'M', 0.9f), A("硅片", ENG, PV, 'M', 0.7f) /* PV or semiconductor wafers: a person decides */, A("多晶硅", ENG, PV, 'M', 0.9f),
     A("单晶硅", ENG, PV, 'M', 0.85f), A("太阳能", ENG, PV, 0, 0.9f), A("光伏发电", ENG, PV), A("分布式光伏", ENG, PV),
     A("光伏电站", ENG, PV), A("光伏支架", ENG, PV, 'M'), A("光伏胶膜", ENG, PV, 'M'), A("胶膜", ENG, PV, 'M', 0.7f),
     A("钙钛矿", ENG, PV, 0, 0.9f), A("perovskite", ENG, PV, 0, 0.9f), A("异质结", ENG, PV, 0, 0.9f), A("hjt", ENG, PV, 0, 0.9f),

@@ -98,6 +98,47 @@ int findHeaderRow(const std::vector<std::vector<std::string>>& grid) {
   return best;
 }
 
+// Field names and the first features' text are valid UTF-8.
+bool shapefileTextIsUtf8(GDALDataset* ds) {
+  for (int l = 0; l < ds->GetLayerCount(); ++l) {
+    OGRLayer* layer = ds->GetLayer(l);
+    OGRFeatureDefn* defn = layer->GetLayerDefn();
+    for (int i = 0; i < defn->GetFieldCount(); ++i)
+      if (!isValidUtf8(defn->GetFieldDefn(i)->GetNameRef())) return false;
+    layer->ResetReading();
+    for (int n = 0; n < 200; ++n) {
+      std::unique_ptr<OGRFeature> f(layer->GetNextFeature());
+      if (!f) break;
+      for (int i = 0; i < defn->GetFieldCount(); ++i)
+        if (f->IsFieldSetAndNotNull(i) && !isValidUtf8(f->GetFieldAsString(i))) return false;
+    }
+    layer->ResetReading();
+  }
+  return true;
+}
+
+// A header drawn over two rows with merged cells, as offices do: the row under the header holds
+// sub-headers in a few columns (其中：外资（万美元） under a merged 总投资 cell) and nothing that
+// looks like data. Those cells name their columns (a blank header cell takes the sub-header; a
+// filled one keeps its name when the sub-header names no field, else takes it); the row is no
+// project. Returns whether the row was merged.
+bool mergeSubHeader(std::vector<std::string>& header, const std::vector<std::string>& next) {
+  int filled = 0, data = 0, headerish = 0;
+  for (const std::string& c : next) {
+    if (normalizeKey(c).empty()) continue;
+    ++filled;
+    if (parseLooseNumber(c) || parseAnyDate(c, false)) ++data;
+    if (headerScore(c) > 0 || normalizeKey(c).rfind("其中", 0) == 0 || normalizeKey(c).rfind("含", 0) == 0) ++headerish;
+  }
+  if (filled == 0 || data > 0 || headerish * 2 < filled || filled * 2 > static_cast<int>(header.size())) return false;
+  for (size_t i = 0; i < next.size() && i < header.size(); ++i) {
+    if (normalizeKey(next[i]).empty()) continue;
+    if (normalizeKey(header[i]).empty() || headerScore(next[i]) > 0) header[i] = next[i];
+    else header[i] += "/" + next[i];
+  }
+  return true;
+}
+
 }  // namespace
 
 bool isDatabaseSource(const std::string& source) {
@@ -289,6 +330,18 @@ Result<RawTable> readTable(const std::string& source, const ReadOptions& opt, Ta
   }
   t.format = ds->GetDriver() ? ds->GetDriver()->GetDescription() : "";
   if (text) t.format = "CSV";
+  // A shapefile in GBK with no .cpg (how Chinese GIS software exports): its names and text are not
+  // UTF-8; read it again as CP936, as the district loader does.
+  if (t.format == "ESRI Shapefile" && !db && !shapefileHasCpg(source) && !shapefileTextIsUtf8(ds.get())) {
+    const char* gbk[] = {"ENCODING=CP936", nullptr};
+    std::unique_ptr<GDALDataset> again(static_cast<GDALDataset*>(GDALOpenEx(gdal_name.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, gbk, nullptr)));
+    if (again) {
+      ds = std::move(again);
+      t.encoding = "GBK";
+      t.notes.push_back(fileError(name, "its text is not UTF-8 and no .cpg file names its encoding; read as GBK (add a .cpg file "
+                                        "containing 'GBK' or 'UTF-8' to say so)"));
+    }
+  }
   for (int i = 0; i < ds->GetLayerCount(); ++i) t.layers.push_back(ds->GetLayer(i)->GetName());
   OGRLayer* layer = nullptr;
   if (!opt.layer.empty()) {
@@ -372,6 +425,11 @@ Result<RawTable> readTable(const std::string& source, const ReadOptions& opt, Ta
     if (grid.empty()) return R::fail(fileError(name, "contains no rows"));
     t.header_row = findHeaderRow(grid);
     t.columns = grid[t.header_row];
+    size_t first_data = t.header_row + 1;
+    if (first_data < grid.size() && mergeSubHeader(t.columns, grid[first_data])) {
+      ++first_data;
+      t.notes.push_back(fileError(name, "the header spans two rows (sub-headers under merged cells): read together"));
+    }
     for (size_t i = 0; i < t.columns.size(); ++i) {
       std::string& c = t.columns[i];
       c = normalizeKey(c).empty() ? "column " + std::to_string(i + 1) : std::string(c);
@@ -380,8 +438,8 @@ Result<RawTable> readTable(const std::string& source, const ReadOptions& opt, Ta
     if (t.header_row > 0)
       t.notes.push_back(fileError(name, std::to_string(t.header_row) + " title row" + (t.header_row > 1 ? "s" : "") +
                                             " above the header skipped"));
-    t.rows.assign(std::make_move_iterator(grid.begin() + t.header_row + 1), std::make_move_iterator(grid.end()));
-    t.row_numbers.assign(numbers.begin() + t.header_row + 1, numbers.end());
+    t.rows.assign(std::make_move_iterator(grid.begin() + first_data), std::make_move_iterator(grid.end()));
+    t.row_numbers.assign(numbers.begin() + first_data, numbers.end());
   } else {
     t.columns = fields;
     t.rows = std::move(grid);

@@ -46,6 +46,8 @@ bool chop(std::string& s, std::string_view suffix) {
 
 }  // namespace
 
+std::string trimCell(std::string_view s) { return trimmed(s); }
+
 std::string normalizeKey(std::string_view in) {
   std::string s = trimmed(in);
   // Full-width forms people type in Chinese headers.
@@ -68,19 +70,34 @@ const char* moneyUnitId(MoneyUnit u) {
     case MoneyUnit::Yi: return "yi";
     case MoneyUnit::Usd: return "usd";
     case MoneyUnit::WanUsd: return "wan_usd";
+    case MoneyUnit::YiUsd: return "yi_usd";
+    case MoneyUnit::Unknown: return "";
+  }
+  return "";
+}
+
+const char* moneyUnitZh(MoneyUnit u) {
+  switch (u) {
+    case MoneyUnit::Yuan: return "元";
+    case MoneyUnit::Wan: return "万元";
+    case MoneyUnit::Yi: return "亿元";
+    case MoneyUnit::Usd: return "美元";
+    case MoneyUnit::WanUsd: return "万美元";
+    case MoneyUnit::YiUsd: return "亿美元";
     case MoneyUnit::Unknown: return "";
   }
   return "";
 }
 
 std::optional<MoneyUnit> moneyUnitFromId(std::string_view id) {
-  for (MoneyUnit u : {MoneyUnit::Yuan, MoneyUnit::Wan, MoneyUnit::Yi, MoneyUnit::Usd, MoneyUnit::WanUsd})
+  for (MoneyUnit u : kMoneyUnits)
     if (id == moneyUnitId(u)) return u;
   return std::nullopt;
 }
 
 MoneyUnit unitFromHeader(std::string_view header) {
   const std::string h = normalizeKey(header);
+  if (contains(h, "亿美元") || contains(h, "100musd")) return MoneyUnit::YiUsd;
   if (contains(h, "万美元") || contains(h, "10kusd")) return MoneyUnit::WanUsd;
   if (contains(h, "美元") || contains(h, "usd") || contains(h, "us$")) return MoneyUnit::Usd;
   if (contains(h, "亿")) return MoneyUnit::Yi;
@@ -97,6 +114,7 @@ double yuanPer(MoneyUnit u, double cny_per_usd) {
     case MoneyUnit::Yi: return 1e8;
     case MoneyUnit::Usd: return cny_per_usd;
     case MoneyUnit::WanUsd: return 1e4 * cny_per_usd;
+    case MoneyUnit::YiUsd: return 1e8 * cny_per_usd;
     case MoneyUnit::Unknown: return 1e8;
   }
   return 1e8;
@@ -129,7 +147,8 @@ std::optional<Amount> parseAmount(std::string_view text) {
     }
   }
   // Units written after the number, longest first.
-  if (chop(s, "万美元")) a.unit = MoneyUnit::WanUsd;
+  if (chop(s, "亿美元")) a.unit = MoneyUnit::YiUsd;
+  else if (chop(s, "万美元")) a.unit = MoneyUnit::WanUsd;
   else if (chop(s, "美元") || chop(s, "USD") || chop(s, "usd")) a.unit = MoneyUnit::Usd;
   else if (chop(s, "亿元") || chop(s, "亿")) a.unit = MoneyUnit::Yi;
   else if (chop(s, "万元") || chop(s, "万")) a.unit = MoneyUnit::Wan;
@@ -254,6 +273,9 @@ std::optional<int> matchStage(std::string_view text) {
   };
   static constexpr Alias kAliases[] = {
       {"已签约", 2}, {"签约项目", 2}, {"在谈", 1}, {"在建", 8}, {"已开工", 8}, {"开工建设", 8},
+      {"洽谈中", 1}, {"在洽谈", 1}, {"意向", 1}, {"意向项目", 1}, {"拟签约", 1}, {"待签约", 1}, {"跟踪", 0}, {"在谈项目", 1},
+      {"签约未开工", 2}, {"已落地", 2}, {"落地", 2}, {"在建项目", 8}, {"建设中项目", 8}, {"已建成", 9}, {"建成", 9},
+      {"竣工投产", 10}, {"投产", 10}, {"已投运", 10}, {"达产", 11}, {"negotiating", 1}, {"signed", 2},
       {"建设中", 8}, {"已竣工", 9}, {"已投产", 10}, {"投产运营", 10}, {"运营", 10}, {"已达产", 11},
       {"储备", 0}, {"谋划中", 0}, {"已注册", 3}, {"已供地", 4}, {"underconstruction", 8}, {"operating", 10},
   };

@@ -17,12 +17,15 @@
 namespace cm {
 
 // Money units a column or a value can carry; amounts are converted to 亿元 (1e8 CNY).
-enum class MoneyUnit { Yuan, Wan, Yi, Usd, WanUsd, Unknown };
-const char* moneyUnitId(MoneyUnit u);                 // "yuan", "wan", "yi", "usd", "wan_usd", ""
+enum class MoneyUnit { Yuan, Wan, Yi, Usd, WanUsd, YiUsd, Unknown };
+inline constexpr MoneyUnit kMoneyUnits[] = {MoneyUnit::Yuan, MoneyUnit::Wan, MoneyUnit::Yi,
+                                            MoneyUnit::Usd, MoneyUnit::WanUsd, MoneyUnit::YiUsd};
+const char* moneyUnitId(MoneyUnit u);                 // "yuan", "wan", "yi", "usd", "wan_usd", "yi_usd", ""
+const char* moneyUnitZh(MoneyUnit u);                 // "元", "万元", "亿元", "美元", "万美元", "亿美元", ""
 std::optional<MoneyUnit> moneyUnitFromId(std::string_view id);
 // The unit a header states: "总投资(万元)" → Wan, "投资额（亿元）" → Yi, "Investment (USD)" → Usd.
 MoneyUnit unitFromHeader(std::string_view header);
-// Yuan per unit (Usd and WanUsd use `cny_per_usd`).
+// Yuan per unit (the dollar units use `cny_per_usd`).
 double yuanPer(MoneyUnit u, double cny_per_usd);
 
 // "150,000", "1.5万", "2亿元", "3,000万元", "¥12.5", "15 000" → the number and any unit written
@@ -125,6 +128,8 @@ class PlaceMatcher {
   std::unique_ptr<Impl> impl_;
 };
 
+// A cell without the spaces around it (ASCII white space and the ideographic space U+3000).
+std::string trimCell(std::string_view s);
 // Lower-case ASCII, drop spaces, full-width brackets to ASCII: for comparing headers and names.
 std::string normalizeKey(std::string_view s);
 // Full-width ASCII forms (U+FF01..U+FF5E: "１２０．１５", "，", "（") to ASCII, U+3000 to a space.

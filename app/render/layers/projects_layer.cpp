@@ -30,8 +30,9 @@ void drawProjectDetails(const Model& m, Lang L, int i) {
   ImGui::TextColored(ImColor(int(rgb >> 16), int((rgb >> 8) & 255), int(rgb & 255)), "● %s", ecosystemName(L, p.ecosystem[i]));
   ImGui::SameLine();
   ImGui::TextDisabled("· %s", chainName(m, L, p.chain[i]).c_str());
-  ImGui::Text("%s: %.1f %s", tr(L, S::Investment), p.investment_yi[i], tr(L, S::Yi));
-  ImGui::Text("%s: %s", tr(L, S::SignedDate), formatDate(p.signed_day[i]).c_str());
+  if (p.investmentKnown(i)) ImGui::Text("%s: %.1f %s", tr(L, S::Investment), p.investment_yi[i], tr(L, S::Yi));
+  else ImGui::Text("%s: ? (%s)", tr(L, S::Investment), tr(L, S::AmountUnknown));
+  ImGui::Text("%s: %s", tr(L, S::SignedDate), p.dated(i) ? formatDate(p.signed_day[i]).c_str() : tr(L, S::Undated));
   ImGui::Text("%s: %s", tr(L, S::District), districtName(m, L, p.district_index[i]).c_str());
   const int park = p.park_index[i];
   if (park >= 0) ImGui::TextWrapped("%s: %s%s", tr(L, S::ParkL), parkName(m, L, park).c_str(), p.in_park[i] ? "" : " (?)");
