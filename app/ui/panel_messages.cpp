@@ -10,6 +10,7 @@
 #include "data/model_loader.h"
 #include "render/layers/layers.h"
 #include "ui/panels.h"
+#include "ui/text_wrap.h"
 
 namespace cm {
 
@@ -54,14 +55,15 @@ LabelBox drawMessagesPanel(UiContext& ui, float x, float y, float pivot_y, float
     }
     for (const std::string& e : st.errors) {
       ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(170, 20, 20, 255));
-      ImGui::TextWrapped("%s", e.c_str());
+      textWrappedCjk(e, ImGui::GetContentRegionAvail().x);
       ImGui::PopStyleColor();
     }
     std::vector<const std::string*> lines;
     for (const std::string& l : import_lines) lines.push_back(&l);
     for (const std::string& w : st.warnings) lines.push_back(&w);
     const size_t shown = std::min<size_t>(lines.size(), 8);
-    for (size_t i = 0; i < shown; ++i) ImGui::TextWrapped("%s", lines[i]->c_str());
+    // Wrapped the way Chinese is typeset: never "4" alone above "行：…".
+    for (size_t i = 0; i < shown; ++i) textWrappedCjk(*lines[i], ImGui::GetContentRegionAvail().x);
     if (lines.size() > shown) ImGui::TextDisabled("… +%zu", lines.size() - shown);
   }
   ImGui::End();

@@ -35,7 +35,7 @@ void drawUndatedOnly(UiContext& ui) {
   ImGui::TextDisabled("  %s", tr(L, S::UndatedAll));
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const ImVec2 p0 = ImGui::GetCursorScreenPos();
-  const float w = ImGui::GetContentRegionAvail().x, h = std::min(18.f * s, std::max(8.f * s, ImGui::GetContentRegionAvail().y));
+  const float w = ImGui::GetContentRegionAvail().x, h = std::max(8.f * s, ImGui::GetContentRegionAvail().y - 4 * s);
   ImGui::Dummy({w, h});
   const double total = static_cast<double>(std::max<int64_t>(1, all.undated.count));
   float x = p0.x;

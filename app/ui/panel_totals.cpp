@@ -6,6 +6,7 @@
 
 #include "core/dates.h"
 #include "ui/panels.h"
+#include "ui/text_wrap.h"
 
 namespace cm {
 
@@ -39,12 +40,18 @@ void drawTotalsPanel(UiContext& ui) {
   ImGui::PopFont();
   ImGui::SameLine();
   ImGui::TextDisabled("%s", tr(L, S::TotalInvest));
+  if (s.investment_unknown > 0) {  // counted, but their amounts are not in the sum
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetColorU32(ImGuiCol_TextDisabled));
+    textWrappedCjk(render(L, Msg("totals.unknown").arg("n", std::to_string(s.investment_unknown))), ImGui::GetContentRegionAvail().x);
+    ImGui::PopStyleColor();
+  }
   const double share = s.total.count ? 100.0 * s.in_parks / s.total.count : 0.0;
   ImGui::Text("%s: %lld (%.1f%%)", tr(L, S::InParks), static_cast<long long>(s.in_parks), share);
   ImGui::Text("≥1: %lld   ≥10: %lld   ≥50: %lld  (%s)", static_cast<long long>(s.by_size[0].count),
               static_cast<long long>(s.by_size[1].count), static_cast<long long>(s.by_size[2].count), tr(L, S::Yi));
   ImGui::Text("%s: %.1f%%", tr(L, S::ParkMatch), 100.0 * s.parkMatchShare());
-  if (const TargetProgress* t = ui.model.projects.size() ? ui.derived.targets() : nullptr) {  // none in remote mode (yet)
+  // None in remote mode (yet), nor for a table without signing dates (a target counts signings).
+  if (const TargetProgress* t = ui.model.projects.size() && ui.st.timeline.dated ? ui.derived.targets() : nullptr) {
     ImGui::Separator();
     ImGui::TextUnformatted(tr(L, S::TargetsTitle));
     ImGui::TextDisabled("%d · %s %s", t->year, tr(L, S::Through), formatMonth(t->through_month).c_str());

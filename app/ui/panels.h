@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/derived.h"
+#include "core/message.h"
 #include "core/model.h"
 #include "core/names.h"
 #include "render/layer_stack.h"
