@@ -164,6 +164,7 @@ RowPlace RowPlacer::place(size_t r, long row, const std::string& id, ImportRepor
   const bool have_districts = !I.districts.empty();
   RowPlace out;
   out.park = pm.park;
+  out.outside_named = dm.outside();
   auto problem = [&](const char* key, Severity s, const std::string& example) { rep.add(Msg(key), s, row, example); };
   bool exact = false;
   if (I.ok[r]) {

@@ -26,6 +26,7 @@ struct RowPlace {
   uint8_t approx = 0;   // 0 from the row, 1 at its park, 2 inside its district (Projects::approx)
   int district = -1;    // index into districts, -1 unknown
   int park = -1;        // index into parks, -1 none
+  bool outside_named = false;  // the row names a place outside Hangzhou (上海市浦东新区, 德清县)
 };
 
 class RowPlacer {

@@ -238,7 +238,9 @@ std::optional<Record> Importer::read(size_t r) {
   readSectorAndStage(r, x);
   readFdi(r, x);
   x.place = placer_.place(r, x.row, x.id, rep_);
-  if (!x.place.placed) return skip(Msg("import.no_place"), cell(r, Field::District) + cell(r, Field::Park) + cell(r, Field::Address));
+  if (!x.place.placed)
+    return skip(Msg(x.place.outside_named ? "import.outside_no_point" : "import.no_place"),
+                cell(r, Field::District) + cell(r, Field::Park) + cell(r, Field::Address));
   auto role = matchChainRole(cell(r, Field::ChainRole));
   if (!role) rep_.add(Msg("import.role_unknown").arg("column", header(Field::ChainRole)), Severity::Minor, x.row, cell(r, Field::ChainRole));
   x.role = role.value_or(ChainRole::Unknown);
