@@ -9,7 +9,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "data/data_paths.h"
+#include "platform/data_paths.h"
 #include "data/generator.h"
 #include "data/import/export_projects.h"
 #include "data/model_loader.h"

@@ -17,7 +17,7 @@
 #include <filesystem>
 
 #include "core/catalog.h"
-#include "data/data_paths.h"
+#include "platform/data_paths.h"
 #include "data/model_loader.h"
 #include "data/postgis_source.h"
 

@@ -39,7 +39,7 @@
 #include "core/analysis/park_shapes.h"
 #include "core/filter.h"
 #include "core/model.h"
-#include "core/result.h"
+#include "platform/result.h"
 
 namespace cm {
 

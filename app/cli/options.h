@@ -8,7 +8,7 @@
 #include "core/layers.h"
 #include "core/model.h"
 #include "core/view.h"
-#include "core/result.h"
+#include "platform/result.h"
 #include "core/strings.h"
 
 namespace cm {

@@ -4,7 +4,7 @@
 #include <iostream>
 
 #include "core/stats_report.h"
-#include "data/data_paths.h"
+#include "platform/data_paths.h"
 #include "data/import/table.h"
 #include "data/model_loader.h"
 #include "data/postgis_source.h"

@@ -7,7 +7,7 @@
 #include <memory>
 
 #include "cli/options.h"
-#include "core/result.h"
+#include "platform/result.h"
 #include "data/postgis_source.h"
 
 namespace cm {

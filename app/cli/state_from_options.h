@@ -3,7 +3,7 @@
 #pragma once
 #include "cli/options.h"
 #include "core/model.h"
-#include "core/result.h"
+#include "platform/result.h"
 #include "ui/app_state.h"
 
 namespace cm {

@@ -1,7 +1,6 @@
 #include "core/derived.h"
 
 #include "core/view.h"
-#include "data/remote_products.h"
 
 #include <algorithm>
 

@@ -15,6 +15,7 @@
 #include "core/cached.h"
 #include "core/hex_pyramid.h"
 #include "core/filter.h"
+#include "core/remote_stats.h"
 #include "core/model.h"
 #include "core/stats.h"
 #include "core/stats_report.h"
@@ -23,8 +24,6 @@
 #include "geo/spatial_index.h"
 
 namespace cm {
-
-class RemoteProducts;  // data/remote_products.h: a registry left in PostGIS
 
 // Progress towards the annual targets (assets/targets.json): manufacturing projects signed from
 // January of the year the time window ends in, through the window's end.
@@ -59,8 +58,8 @@ class Derived {
 
   // A registry left in PostGIS: statistics come from the database instead of the (empty) model's
   // engine, and the remote layer draws its bins and rows (null: the model's projects).
-  void setRemote(std::shared_ptr<RemoteProducts> r) { remote_ = std::move(r); }
-  const RemoteProducts* remote() const { return remote_.get(); }
+  void setRemote(std::shared_ptr<RemoteStats> r) { remote_ = std::move(r); }
+  const RemoteStats* remote() const { return remote_.get(); }
 
   // Recomputes what is stale for `in`; takes results of finished background products.
   void update(const DerivedInputs& in);
@@ -83,7 +82,7 @@ class Derived {
  private:
   using StatsKey = std::tuple<uint64_t, Filter>;
   std::optional<Targets> targets_in_;
-  std::shared_ptr<RemoteProducts> remote_;
+  std::shared_ptr<RemoteStats> remote_;
   std::shared_ptr<const Model> model_;  // co-owned: the engines below read it
   std::optional<DerivedInputs> last_in_;  // wait() finishes what the last update() started
   Cached<uint64_t, std::shared_ptr<StatsEngine>> engine_, target_engine_;

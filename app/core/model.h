@@ -5,20 +5,10 @@
 #include <vector>
 
 #include "core/ecosystem.h"
+#include "geo/types.h"
 #include "core/string_column.h"
 
 namespace cm {
-
-struct Vec2 {
-  double x = 0, y = 0;
-  bool operator==(const Vec2&) const = default;
-};
-using Ring = std::vector<Vec2>;
-struct Polygon {
-  std::vector<Ring> rings;  // rings[0] is the outer ring, the rest are holes
-};
-using MultiPolygon = std::vector<Polygon>;
-using LineString = std::vector<Vec2>;
 
 // Every geometry is kept twice: lon/lat (WGS 84) for geodesic measures and lookups, and x/y in the
 // display CRS for drawing.

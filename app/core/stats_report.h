@@ -6,7 +6,7 @@
 
 #include "core/filter.h"
 #include "core/model.h"
-#include "core/result.h"
+#include "platform/result.h"
 #include "core/stats.h"
 
 namespace cm {

@@ -11,7 +11,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "core/result.h"
+#include "platform/result.h"
 
 namespace cm {
 

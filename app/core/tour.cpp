@@ -13,7 +13,7 @@
 #include "core/catalog.h"
 #include "core/dates.h"
 #include "core/ecosystem.h"
-#include "data/atomic_file.h"
+#include "platform/atomic_file.h"
 
 namespace cm {
 

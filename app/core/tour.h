@@ -18,7 +18,7 @@
 #include <string>
 #include <vector>
 
-#include "core/result.h"
+#include "platform/result.h"
 
 namespace cm {
 

@@ -5,17 +5,9 @@
 #include <cmath>
 
 #include "core/model.h"
+#include "geo/types.h"
 
 namespace cm {
-
-struct Extent {
-  double minx = INFINITY, miny = INFINITY, maxx = -INFINITY, maxy = -INFINITY;  // empty
-  bool valid() const { return maxx > minx && maxy > miny; }
-  void add(Vec2 p) {
-    minx = std::min(minx, p.x); maxx = std::max(maxx, p.x);
-    miny = std::min(miny, p.y); maxy = std::max(maxy, p.y);
-  }
-};
 
 struct View {
   Vec2 center;                 // display CRS units (metres)

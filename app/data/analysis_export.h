@@ -26,7 +26,7 @@
 #include "core/analysis/park_shapes.h"
 #include "core/ecosystem.h"
 #include "core/model.h"
-#include "core/result.h"
+#include "platform/result.h"
 
 namespace cm {
 

@@ -26,7 +26,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "data/data_paths.h"
+#include "platform/data_paths.h"
 #include "data/gdal_util.h"
 #include "data/vector_layers.h"
 #include "geo/gcj02.h"

@@ -4,6 +4,8 @@
 #include <string>
 #include <string_view>
 
+#include "platform/files.h"
+
 namespace cm {
 
 void ensureGdalRegistered();
@@ -21,11 +23,6 @@ class GdalErrorCapture {
   std::string last_;
 };
 
-bool fileExists(const std::string& path);  // a regular file (not a folder, device or pipe)
 bool shapefileHasCpg(const std::string& shp);  // a .cpg beside it names its encoding
-// Why `path` cannot be read as a file, for messages: "file not found", "is a folder, not a file",
-// "is not a regular file (a device, pipe or socket)", "cannot be read (Permission denied)".
-std::string notAFileReason(const std::string& path);
-bool isValidUtf8(std::string_view s);
 
 }  // namespace cm

@@ -1,6 +1,6 @@
 #include "data/generator.h"
 
-#include "data/atomic_file.h"
+#include "platform/atomic_file.h"
 
 #include <algorithm>
 #include <cstring>

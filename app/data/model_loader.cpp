@@ -1,6 +1,6 @@
 #include "data/model_loader.h"
 
-#include "core/trace.h"
+#include "platform/trace.h"
 
 #include <algorithm>
 #include <fstream>
@@ -11,7 +11,7 @@
 #include "core/catalog.h"
 #include "data/gdal_util.h"
 
-#include "data/data_paths.h"
+#include "platform/data_paths.h"
 #include "data/parks_csv.h"
 #include "data/project_cache.h"
 #include "data/projects_csv.h"

@@ -15,7 +15,7 @@
 #include <vector>
 
 #include "core/model.h"
-#include "core/result.h"
+#include "platform/result.h"
 
 namespace cm {
 

@@ -26,7 +26,7 @@
 #include "core/hex_pyramid.h"
 #include "core/filter.h"
 #include "core/model.h"
-#include "core/result.h"
+#include "platform/result.h"
 #include "core/stats.h"
 #include "core/view.h"
 

@@ -10,7 +10,7 @@
 #include <filesystem>
 #include <type_traits>
 
-#include "data/atomic_file.h"
+#include "platform/atomic_file.h"
 
 namespace cm {
 namespace {

@@ -12,7 +12,7 @@
 
 #include "core/cached.h"
 #include "core/model.h"
-#include "core/result.h"
+#include "platform/result.h"
 #include "geo/projection.h"
 
 namespace cm {

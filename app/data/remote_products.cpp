@@ -4,7 +4,7 @@
 #include <cmath>
 
 #include "core/hex_pyramid.h"
-#include "core/trace.h"
+#include "platform/trace.h"
 
 namespace cm {
 

@@ -25,6 +25,7 @@
 #include <tuple>
 
 #include "core/filter.h"
+#include "core/remote_stats.h"
 #include "core/stats.h"
 #include "core/symbology.h"
 #include "core/view.h"
@@ -34,32 +35,23 @@ namespace cm {
 
 inline constexpr size_t kRemoteRowCap = 5000;
 
-struct RemoteInputs {
-  Filter filter;
-  int first_month = 0, last_month = 0;  // the timeline's span
-  View view;
-  double cell_units = 0;  // bubbles' cell size in display units (bin_cell_px × units_per_px)
-  Aggregate aggregate = Aggregate::Auto;  // bins or rows (the remote layer decides with it)
-  bool allow_async = true;
-};
-
 // The hex level (0 = finest, kHexSpacing0 × 2^k) counts would use for this cell size.
 int remoteLevelFor(double cell_units);
 // The view (a margin of one hexagon) rounded outward to multiples of the level's spacing.
 Extent remoteExtent(const View& v, double spacing);
 
-class RemoteProducts {
+class RemoteProducts final : public RemoteStats {
  public:
   // `map` co-owns what the source reads (districts, parks).
   RemoteProducts(std::shared_ptr<PostgisSource> src, std::shared_ptr<const Model> map);
   ~RemoteProducts();  // waits for the query in flight, if any
   RemoteProducts(const RemoteProducts&) = delete;
   RemoteProducts& operator=(const RemoteProducts&) = delete;
-  void update(const RemoteInputs& in);
+  void update(const RemoteInputs& in) override;
   // Statistics already known for `f` (e.g. the table's whole span, asked at start-up): not asked again.
   void seed(const Filter& f, Stats s);
-  bool pending() const;
-  void wait();  // until every product matches the last update()'s keys
+  bool pending() const override;
+  void wait() override;  // until every product matches the last update()'s keys
 
   struct StatsResult {
     Stats stats;
@@ -77,10 +69,10 @@ class RemoteProducts {
     Extent extent;
     std::string error;
   };
-  const Stats& stats() const { return stats_.get().stats; }
-  uint64_t statsRevision() const { return stats_.revision; }
-  const Filter* statsFilter() const { return stats_.key(); }
-  const Stats& allTime() const { return all_time_.get().stats; }
+  const Stats& stats() const override { return stats_.get().stats; }
+  uint64_t statsRevision() const override { return stats_.revision; }
+  const Filter* statsFilter() const override { return stats_.key(); }
+  const Stats& allTime() const override { return all_time_.get().stats; }
   const BinsResult& bins() const { return bins_.get(); }
   uint64_t binsRevision() const { return bins_.revision; }
   const RowsResult& rows() const { return rows_.get(); }

@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "core/model.h"
-#include "core/result.h"
+#include "platform/result.h"
 
 namespace cm {
 

@@ -19,7 +19,7 @@
 // iteration, so it is the exact inverse of gcj02ToBd09 (the plain approximation is off by up to
 // ~1e-5 degrees). All functions take and return (lon, lat) in degrees.
 #pragma once
-#include "core/model.h"
+#include "geo/types.h"
 
 namespace cm {
 

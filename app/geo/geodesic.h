@@ -1,6 +1,6 @@
 // Geodesic measures on the WGS 84 ellipsoid (PROJ's geodesic routines, Karney's algorithms).
 #pragma once
-#include "core/model.h"
+#include "geo/types.h"
 
 namespace cm {
 

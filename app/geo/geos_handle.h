@@ -5,7 +5,7 @@
 
 #include <memory>
 
-#include "core/model.h"
+#include "geo/types.h"
 
 namespace cm {
 

@@ -4,8 +4,8 @@
 #include <memory>
 #include <string>
 
-#include "core/model.h"
-#include "core/result.h"
+#include "geo/types.h"
+#include "platform/result.h"
 
 namespace cm {
 

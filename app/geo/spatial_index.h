@@ -6,7 +6,7 @@
 #include <memory>
 #include <vector>
 
-#include "core/model.h"
+#include "geo/types.h"
 
 namespace cm {
 

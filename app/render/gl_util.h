@@ -5,7 +5,7 @@
 #include <string>
 #include <utility>
 
-#include "core/result.h"
+#include "platform/result.h"
 
 namespace cm::gl {
 

@@ -12,7 +12,7 @@
 #include <cstdlib>
 #include <iostream>
 
-#include "data/data_paths.h"
+#include "platform/data_paths.h"
 #include "data/fetch.h"
 
 namespace {

@@ -6,7 +6,7 @@
 #include <chrono>
 #include <cstdio>
 
-#include "data/data_paths.h"
+#include "platform/data_paths.h"
 #include "data/generator.h"
 #include "data/parks_csv.h"
 #include "data/vector_layers.h"

@@ -3,7 +3,7 @@
 // current). One frame is ui/frame.cpp; map input is ui/map_input.cpp.
 #include "ui/app.h"
 
-#include "core/trace.h"
+#include "platform/trace.h"
 
 #define GLFW_INCLUDE_NONE
 #include <GLFW/glfw3.h>
@@ -23,10 +23,10 @@
 #include <nlohmann/json.hpp>
 
 #include "core/dates.h"
-#include "data/atomic_file.h"
-#include "data/data_paths.h"
+#include "platform/atomic_file.h"
+#include "platform/data_paths.h"
 #include "data/import/table.h"
-#include "data/png_encode.h"
+#include "media/png_encode.h"
 #include "ui/app_impl.h"
 #include "ui/console.h"
 #include "ui/gl_context.h"

@@ -14,7 +14,7 @@
 #include "render/gl_util.h"
 #include "render/layer_stack.h"
 #include "render/map_renderer.h"
-#include "data/recent_files.h"
+#include "ui_support/recent_files.h"
 #include "ui/app.h"
 #include "ui/console.h"
 #include "ui/file_browser.h"

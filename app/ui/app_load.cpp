@@ -16,10 +16,10 @@
 #include "core/analysis/chains.h"
 #include "data/analysis_export.h"
 #include "data/park_boundaries.h"
-#include "data/recent_files.h"
+#include "ui_support/recent_files.h"
 #include "ui/app_impl.h"
 #include "ui/startup.h"
-#include "data/secrets.h"
+#include "platform/secrets.h"
 #include "ui/tour_player.h"
 
 namespace cm {

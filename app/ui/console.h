@@ -12,7 +12,7 @@
 #include <memory>
 #include <string>
 
-#include "core/result.h"
+#include "platform/result.h"
 #include "ui/app.h"
 #include "ui/fonts.h"
 

@@ -14,8 +14,8 @@
 #include <vector>
 
 #include "core/strings.h"
-#include "data/file_listing.h"
-#include "data/recent_files.h"
+#include "ui_support/file_listing.h"
+#include "ui_support/recent_files.h"
 
 namespace cm {
 

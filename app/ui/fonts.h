@@ -6,7 +6,7 @@
 #include <memory>
 #include <string>
 
-#include "core/result.h"
+#include "platform/result.h"
 
 struct ImFont;
 struct ImFontAtlas;

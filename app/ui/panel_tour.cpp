@@ -8,7 +8,7 @@
 
 #include <filesystem>
 
-#include "data/data_paths.h"
+#include "platform/data_paths.h"
 #include "ui/panels.h"
 #include "ui/tour_player.h"
 

@@ -7,7 +7,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "data/video_writer.h"
+#include "media/video_writer.h"
 #include "ui/app_impl.h"
 #include "ui/tour_player.h"
 

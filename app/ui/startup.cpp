@@ -2,7 +2,7 @@
 
 #include <chrono>
 
-#include "core/trace.h"
+#include "platform/trace.h"
 #include "geo/projection.h"
 #include "ui/app.h"
 

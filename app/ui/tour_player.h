@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "core/model.h"
-#include "core/result.h"
+#include "platform/result.h"
 #include "ui/app_state.h"
 
 namespace cm {

@@ -41,7 +41,7 @@
 #include "core/catalog.h"
 #include "core/dates.h"
 #include "core/model.h"
-#include "data/data_paths.h"
+#include "platform/data_paths.h"
 #include "data/gdal_util.h"
 #include "geo/gcj02.h"
 #include "geo/geos_ops.h"

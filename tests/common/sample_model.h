@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "core/model.h"
-#include "data/data_paths.h"
+#include "platform/data_paths.h"
 #include "data/parks_csv.h"
 #include "data/projects_csv.h"
 #include "data/vector_layers.h"

@@ -4,7 +4,7 @@
 #pragma once
 #include <string>
 
-#include "data/data_paths.h"
+#include "platform/data_paths.h"
 
 namespace cm::test {
 

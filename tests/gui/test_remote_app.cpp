@@ -9,7 +9,7 @@
 #include <cstdlib>
 
 #include "core/stats.h"
-#include "data/data_paths.h"
+#include "platform/data_paths.h"
 #include "data/model_loader.h"
 #include "data/postgis_source.h"
 #include "data/remote_products.h"
@@ -83,7 +83,7 @@ TEST(RemoteApp, TotalsBubblesAndFilterFromPostgis) {
   for (int e = 0; e < kEcosystemCount; ++e) EXPECT_EQ(app.derived().stats().by_ecosystem[e].count, ref.by_ecosystem[e].count);
 
   // Bubbles: the database's bins at the zoom's level, the largest drawn in its dominant colour.
-  const RemoteProducts* r = app.derived().remote();
+  const auto* r = dynamic_cast<const RemoteProducts*>(app.derived().remote());
   ASSERT_NE(r, nullptr);
   const auto& bins = r->bins().bins.bins;
   ASSERT_FALSE(bins.empty());

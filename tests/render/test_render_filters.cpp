@@ -10,7 +10,7 @@
 #include "core/hex_pyramid.h"
 #include "core/symbology.h"
 #include "core/view.h"
-#include "data/data_paths.h"
+#include "platform/data_paths.h"
 #include "geo/projection.h"
 #include "render_probe.h"
 #include "sample_model.h"

@@ -6,7 +6,7 @@
 
 #include "core/choropleth.h"
 #include "core/stats.h"
-#include "data/data_paths.h"
+#include "platform/data_paths.h"
 #include "sample_model.h"
 
 namespace cm {

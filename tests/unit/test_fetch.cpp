@@ -22,7 +22,7 @@
 #include <thread>
 #include <unistd.h>
 
-#include "data/data_paths.h"
+#include "platform/data_paths.h"
 #include "data/fetch.h"
 #include "data/vector_layers.h"
 #include "geo/gcj02.h"

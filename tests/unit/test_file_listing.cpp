@@ -10,7 +10,7 @@
 #include <random>
 
 #include "temp_dir.h"
-#include "data/file_listing.h"
+#include "ui_support/file_listing.h"
 
 using namespace cm;
 namespace fs = std::filesystem;

@@ -24,7 +24,7 @@
 
 #include "file_text.h"
 #include "core/tour.h"
-#include "data/atomic_file.h"
+#include "platform/atomic_file.h"
 #include "data/generator.h"
 #include "data/import/export_projects.h"
 #include "data/model_loader.h"

@@ -10,7 +10,7 @@
 #include "core/filter_bits.h"
 #include "core/idset.h"
 #include "core/stats_report.h"
-#include "data/data_paths.h"
+#include "platform/data_paths.h"
 #include "sample_model.h"
 
 using namespace cm;

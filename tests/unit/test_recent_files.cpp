@@ -12,7 +12,7 @@
 
 #include "file_text.h"
 #include "temp_dir.h"
-#include "data/recent_files.h"
+#include "ui_support/recent_files.h"
 
 using namespace cm;
 namespace fs = std::filesystem;

@@ -8,7 +8,7 @@
 
 #include "core/hex_pyramid.h"
 #include "core/stats.h"
-#include "data/data_paths.h"
+#include "platform/data_paths.h"
 #include "data/remote_products.h"
 #include "pg_server.h"
 #include "sample_sql.h"

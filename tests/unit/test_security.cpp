@@ -12,13 +12,13 @@
 #include <nlohmann/json.hpp>
 
 #include "core/tour.h"
-#include "data/data_paths.h"
+#include "platform/data_paths.h"
 #include "data/import/field_mapping.h"
 #include "data/import/import_projects.h"
 #include "data/import/table.h"
 #include "data/model_loader.h"
-#include "data/recent_files.h"
-#include "data/secrets.h"
+#include "ui_support/recent_files.h"
+#include "platform/secrets.h"
 #include "temp_dir.h"
 
 using namespace cm;

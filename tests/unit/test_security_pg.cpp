@@ -18,7 +18,7 @@
 #include <sstream>
 
 #include "file_text.h"
-#include "data/data_paths.h"
+#include "platform/data_paths.h"
 #include "import_fixtures.h"
 #include "pg_server.h"
 #include "temp_dir.h"

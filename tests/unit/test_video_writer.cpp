@@ -19,7 +19,7 @@
 #include <vector>
 
 #include "temp_dir.h"
-#include "data/video_writer.h"
+#include "media/video_writer.h"
 
 #define STB_IMAGE_STATIC
 #define STB_IMAGE_IMPLEMENTATION

@@ -9,7 +9,7 @@
 
 #include "core/filter.h"
 #include "core/model.h"
-#include "core/result.h"
+#include "platform/result.h"
 
 namespace cm {
 

@@ -8,8 +8,8 @@
 #include <type_traits>
 
 #include "core/catalog.h"
-#include "data/atomic_file.h"
-#include "data/data_paths.h"
+#include "platform/atomic_file.h"
+#include "platform/data_paths.h"
 #include "data/import/places.h"
 
 namespace cm {

@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "core/message.h"
-#include "core/result.h"
+#include "platform/result.h"
 #include "data/import/table.h"
 #include "data/import/values.h"
 

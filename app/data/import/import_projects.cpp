@@ -7,7 +7,7 @@
 #include <unordered_map>
 
 #include "core/catalog.h"
-#include "data/data_paths.h"
+#include "platform/data_paths.h"
 #include "data/gdal_util.h"
 #include "data/import/import_place.h"
 #include "data/import/row_kinds.h"

@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "core/model.h"
-#include "core/result.h"
+#include "platform/result.h"
 #include "data/import/coords.h"
 #include "data/import/field_mapping.h"
 #include "data/import/import_category.h"

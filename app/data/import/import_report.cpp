@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <numeric>
 
-#include "data/atomic_file.h"
+#include "platform/atomic_file.h"
 
 namespace cm {
 

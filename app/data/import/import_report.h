@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "core/message.h"
-#include "core/result.h"
+#include "platform/result.h"
 
 namespace cm {
 

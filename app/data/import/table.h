@@ -8,7 +8,8 @@
 #include <vector>
 
 #include "core/cached.h"
-#include "core/result.h"
+#include "platform/secrets.h"  // withoutPassword, isDatabaseSource: a source is shown without its password
+#include "platform/result.h"
 
 namespace cm {
 
@@ -41,19 +42,6 @@ struct ReadOptions {
 // Errors name the source and the problem ("FILE: file not found", "FILE: no sheet 'X' (sheets: A, B)").
 // `control` (optional) receives progress and can cancel.
 Result<RawTable> readTable(const std::string& source, const ReadOptions& opt, TaskControl* control = nullptr);
-
-// "PG:host=h dbname=d password=secret" → "PG:host=h dbname=d": drops password= and sslpassword=
-// in libpq's key=value form (quoted, or with backslash escapes) and in its URI form
-// ("postgresql://user:secret@host/db?password=secret", parameter names percent-decoded as libpq
-// does); spaces are then made single.
-std::string withoutPassword(const std::string& source);
-// The same removal inside any text (a message that quotes a connection string), the rest of the
-// text left exactly as it was.
-std::string redactPasswords(const std::string& text);
-// A value for a libpq key=value string: in single quotes, ' and \ escaped (a typed password with a
-// quote in it can neither end the value early nor add keys, and is removed whole).
-std::string conninfoQuoted(const std::string& value);
-bool isDatabaseSource(const std::string& source);  // PG:…, postgresql://…, postgres://…
 
 // Text decoding for CSV/TXT, exposed for tests.
 struct DecodedText {

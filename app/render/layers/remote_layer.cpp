@@ -38,7 +38,7 @@ class RemoteLayer final : public MapLayer {
   }
 
   bool prepare(const LayerFrame& f) override {
-    const RemoteProducts* r = f.derived.remote();
+    const auto* r = dynamic_cast<const RemoteProducts*>(f.derived.remote());
     if (!r) return false;
     const bool rows = showsRows(*r, r->aggregate());
     if (r->binsRevision() == bins_rev_ && r->rowsRevision() == rows_rev_ && f.view == view_ && f.scale == scale_ &&
@@ -87,7 +87,7 @@ class RemoteLayer final : public MapLayer {
   void draw(const MapPass& pass, size_t) const override { pass.bubbles(gpu_, ringPx(), 9.f * scale_); }
 
   void labels(const LayerFrame& f, const OverlayFrame& o, LabelSet& out) const override {
-    const RemoteProducts* r = f.derived.remote();
+    const auto* r = dynamic_cast<const RemoteProducts*>(f.derived.remote());
     if (!r || rows_shown_) return;
     const float size = o.text_font->FontSize * ImGui::GetIO().FontGlobalScale;
     for (const Bin& b : r->bins().bins.bins) {
@@ -107,7 +107,7 @@ class RemoteLayer final : public MapLayer {
 
   // Items: bin index × 2, or row index × 2 + 1.
   int hitTest(const LayerFrame& f, Vec2 mouse) const override {
-    const RemoteProducts* r = f.derived.remote();
+    const auto* r = dynamic_cast<const RemoteProducts*>(f.derived.remote());
     if (!r) return -1;
     int best = -1;
     double best_d = 1e300;
@@ -128,7 +128,7 @@ class RemoteLayer final : public MapLayer {
   }
 
   void tooltip(const LayerFrame& f, int item) const override {
-    const RemoteProducts* r = f.derived.remote();
+    const auto* r = dynamic_cast<const RemoteProducts*>(f.derived.remote());
     if (!r || item < 0) return;
     const Lang lang = f.lang;
     const size_t k = static_cast<size_t>(item / 2);
@@ -161,7 +161,7 @@ class RemoteLayer final : public MapLayer {
   }
 
   void legend(const LayerFrame& f) const override {
-    const RemoteProducts* r = f.derived.remote();
+    const auto* r = dynamic_cast<const RemoteProducts*>(f.derived.remote());
     if (!r) return;
     ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(52, 101, 164, 255));
     ImGui::TextWrapped("%s", tr(f.lang, S::RemoteSource));

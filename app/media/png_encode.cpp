@@ -1,4 +1,4 @@
-#include "data/png_encode.h"
+#include "media/png_encode.h"
 
 #include <png.h>
 

@@ -1,4 +1,4 @@
-#include "data/video_writer.h"
+#include "media/video_writer.h"
 
 #include <fcntl.h>
 #include <pthread.h>
@@ -18,8 +18,8 @@
 #include <filesystem>
 #include <vector>
 
-#include "data/atomic_file.h"
-#include "data/png_encode.h"
+#include "platform/atomic_file.h"
+#include "media/png_encode.h"
 
 
 extern char** environ;

@@ -7,7 +7,7 @@
 #include <functional>
 #include <string>
 
-#include "core/result.h"
+#include "platform/result.h"
 
 namespace cm {
 

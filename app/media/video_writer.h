@@ -14,7 +14,7 @@
 #include <memory>
 #include <string>
 
-#include "core/result.h"
+#include "platform/result.h"
 
 namespace cm {
 

@@ -7,7 +7,7 @@
 #pragma once
 #include <string>
 
-#include "core/result.h"
+#include "platform/result.h"
 
 namespace cm {
 

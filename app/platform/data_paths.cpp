@@ -1,9 +1,9 @@
-#include "data/data_paths.h"
+#include "platform/data_paths.h"
 
 #include <cstdlib>
 #include <fstream>
 
-#include "data/gdal_util.h"
+#include "platform/files.h"
 
 #ifndef CHAINMAP_SOURCE_DIR
 #define CHAINMAP_SOURCE_DIR "."

@@ -1,6 +1,6 @@
-#include "data/recent_files.h"
+#include "ui_support/recent_files.h"
 
-#include "data/atomic_file.h"
+#include "platform/atomic_file.h"
 
 
 #include <algorithm>
@@ -12,8 +12,8 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
-#include "data/data_paths.h"
-#include "data/import/table.h"
+#include "platform/data_paths.h"
+#include "platform/secrets.h"
 
 namespace cm {
 

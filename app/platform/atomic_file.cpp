@@ -1,4 +1,4 @@
-#include "data/atomic_file.h"
+#include "platform/atomic_file.h"
 
 #include <fcntl.h>
 #include <signal.h>

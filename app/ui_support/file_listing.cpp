@@ -1,4 +1,4 @@
-#include "data/file_listing.h"
+#include "ui_support/file_listing.h"
 
 #include <algorithm>
 #include <chrono>
