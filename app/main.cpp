@@ -232,7 +232,7 @@ static int run(const Options& opt) {
 
 int main(int argc, char** argv) {
   trace("start");
-  if (holdsSecret(std::vector<std::string>(argv + 1, argv + argc)))  // no core file holds the password (data/secrets.h)
+  if (holdsSecret(std::vector<std::string>(argv + 1, argv + argc)))  // no core file holds the password (platform/secrets.h)
     trace(disableCoreDumps() ? "core dumps off: a password is in use" : "core dumps could not be turned off");
   int code = 0;
   auto opt = parseOptions(argc, argv, code);

@@ -15,7 +15,7 @@
 namespace cm {
 
 struct LoadOptions {
-  std::string data_dir;       // --data ("" = search, see data/data_paths.h)
+  std::string data_dir;       // --data ("" = search, see platform/data_paths.h)
   std::string projects_file;  // --projects: a file or "PG:…" ("" = the shipped synthetic sample)
   std::string crs;            // display CRS ("" = the default)
   std::string layer;          // --layer: sheet or table ("" = the first with rows)

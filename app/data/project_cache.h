@@ -7,7 +7,7 @@
 // size and mtime, the mapping's content, the display CRS, the size and mtime of the files the
 // x/y, district and park columns depend on, and the format version. Any change of any part misses
 // the cache; a truncated or corrupt file (sizes and a checksum over every byte) is ignored and
-// rewritten. Files are written atomically (data/atomic_file.h). Never in the repository.
+// rewritten. Files are written atomically (platform/atomic_file.h). Never in the repository.
 // CHAINMAP_NO_CACHE=1 (or --no-cache) turns it off.
 #pragma once
 #include <optional>

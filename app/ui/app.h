@@ -91,7 +91,7 @@ class App {
   Result<bool> screenshot(const std::string& png, int w = 0, int h = 0);
 
   // A video, frame-exact: every frame is one fixed time step (1/fps) of playback or of the tour,
-  // rendered offscreen at the view's size and piped to ffmpeg (data/video_writer.h); without
+  // rendered offscreen at the view's size and piped to ffmpeg (media/video_writer.h); without
   // ffmpeg, the PNG frames and a message saying how to encode them. Returns that message.
   struct Recording {
     std::string path;

@@ -407,7 +407,7 @@ void App::drawLoadUi() {
     ImGui::TextDisabled("%s", tr(L, S::PasswordNote));
     if (ImGui::Button(tr(L, S::Connect)) || enter) {
       I.pg_password = I.password_buf;
-      disableCoreDumps();  // data/secrets.h: no core file holds it
+      disableCoreDumps();  // platform/secrets.h: no core file holds it
       std::fill(std::begin(I.password_buf), std::end(I.password_buf), '\0');
       st_.errors.clear();
       ImGui::CloseCurrentPopup();

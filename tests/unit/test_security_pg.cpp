@@ -121,7 +121,7 @@ TEST(SecurityPg, NoModeLetsAPasswordReachDiskOrOutput) {
     const std::string src = "--projects " + shellQuote(s.src) + " ";
     const std::string what = s.live ? "live" : "unreachable";
     EXPECT_EQ(r.run(src + "--layer projects --stats", &err), s.live ? 0 : 1) << what << "\n" << err;
-    EXPECT_NE(err.find("core dumps off: a password is in use"), std::string::npos) << err;  // data/secrets.h
+    EXPECT_NE(err.find("core dumps off: a password is in use"), std::string::npos) << err;  // platform/secrets.h
     if (!s.live) EXPECT_NE(err.find(s.src.find("://") != std::string::npos ? "nobody@127.0.0.1:1/nothing" : "dbname=nothing"),
                            std::string::npos) << err;
     const std::string exported = (r.outputs / ("export" + std::to_string(++exports))).string();
