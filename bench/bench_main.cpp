@@ -42,6 +42,7 @@
 #include "postgis_bench.h"
 #include "present_bench.h"
 #include "analysis_bench.h"
+#include "core/analysis/products.h"
 
 using namespace cm;
 using json = nlohmann::json;
@@ -320,9 +321,9 @@ json runDataset(const BenchOptions& o, const std::string& file, bool cpu_only) {
     std::vector<double> on, bw;
     for (int k = 0; k < 3; ++k) {
       s.layers.set("heatmap", true);
-      s.analysis.density.bandwidth_m = 2000;
+      s.features.get<DensitySettings>(ids::kHeatmap).params.bandwidth_m = 2000;
       on.push_back(app.benchFrame().frame_ms);
-      s.analysis.density.bandwidth_m = 3000;
+      s.features.get<DensitySettings>(ids::kHeatmap).params.bandwidth_m = 3000;
       bw.push_back(app.benchFrame().frame_ms);
       s.layers.set("heatmap", false);
       app.benchFrame();
@@ -330,14 +331,14 @@ json runDataset(const BenchOptions& o, const std::string& file, bool cpu_only) {
     r["heatmap_on"] = summary(on);
     r["heatmap_bandwidth"] = summary(bw);
     std::vector<double> park;
-    s.analysis.conformance_open = true;
+    auto parks = [&]() -> ParkSettings& { return s.features.get<ParkSettings>(ids::kConformance); };
+    parks().window_open = true;
     for (int k = 0; k < 3; ++k) {  // park conformance in the frame, after a what-if radius
-      s.analysis.park_radius_km.assign(model.parks.size(), 0.0);
-      s.analysis.park_radius_km[0] = 4.0 + k;
-      ++s.analysis.shapes_rev;
+      parks().radius_km.assign(model.parks.size(), 0.0);
+      parks().radius_km[0] = 4.0 + k;
       park.push_back(app.benchFrame().frame_ms);
     }
-    s.analysis.conformance_open = false;
+    parks().window_open = false;
     r["conformance_frame"] = summary(park);
   }
   r["peak_rss_mb"] = procStatusMb("VmHWM");

@@ -4,9 +4,12 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <map>
 #include <sstream>
 #include <vector>
 
+#include "cli/analyze.h"
+#include "core/choropleth.h"
 #include "core/dates.h"
 #include "data/import/table.h"
 #include "geo/projection.h"
@@ -77,32 +80,42 @@ std::optional<Options> parseOptions(int argc, char** argv, int& exit_code) {
   app.add_option("--select", o.select, "Select the project with this id (its details card is shown)");
   app.add_option("--layers", o.layers,
                  "Layers to draw: districts,choropleth,water,rivers,parks,projects,labels,furniture (default: all but choropleth)");
-  app.add_option("--choropleth", o.choropleth, "Shade the districts by investment, projects, investment_per_km2 or projects_per_km2")
-      ->check(CLI::IsMember({"investment", "projects", "investment_per_km2", "projects_per_km2", "in_parks_share", "park_match_share"}));
-  app.add_option("--analyze", o.analyze,
-                 "Run a spatial analysis of the filtered projects and exit (no window): parks (conformance), clusters (DBSCAN), "
-                 "density (kernel density), nni (nearest-neighbour index), chains (leaders, followers, distances)")
-      ->check(CLI::IsMember({"parks", "clusters", "density", "nni", "chains"}));
+  std::vector<std::string> metrics;
+  for (ChoroplethMetric m : kChoroplethMetrics) metrics.emplace_back(choroplethId(m));
+  app.add_option("--choropleth", o.choropleth, "Shade the districts by " + choroplethIds())->check(CLI::IsMember(metrics));
+  // The analyses and their flags: what the features register (cli/analyze.h).
+  std::vector<std::string> analysis_ids;
+  std::string analysis_help = "Run a spatial analysis of the filtered projects and exit (no window):";
+  for (const AnalysisCommand& c : analysisCommands()) {
+    analysis_ids.push_back(c.id);
+    analysis_help += (analysis_ids.size() > 1 ? ", " : " ") + c.help;
+  }
+  app.add_option("--analyze", o.analyze, analysis_help)->check(CLI::IsMember(analysis_ids));
   app.add_flag("--json", o.json, "With --analyze: print the result as JSON (default: a short summary)");
-  auto* eps = app.add_option("--eps", o.eps_m, "--analyze clusters: DBSCAN radius in metres (default 1500)")->check(CLI::Range(1.0, 100000.0));
-  auto* min_pts = app.add_option("--min-pts", o.min_pts, "--analyze clusters: projects within --eps that make a core point (default 4)")
-                      ->check(CLI::Range(1, 100000));
-  auto* by_eco = app.add_flag("--by-ecosystem", o.by_ecosystem, "--analyze clusters: cluster each ecosystem on its own");
-  auto* bandwidth = app.add_option("--bandwidth", o.bandwidth_m, "--analyze density: Gaussian kernel sigma in metres (default 2000)")
-                        ->check(CLI::Range(10.0, 100000.0));
-  auto* weight = app.add_option("--weight", o.weight, "--analyze density: weight each project by count or investment")
-                     ->check(CLI::IsMember({"count", "investment"}));
-  auto* cell = app.add_option("--cell", o.cell_m, "--analyze density: grid cell in metres (default bandwidth/4)")->check(CLI::Range(1.0, 100000.0));
-  auto* radius = app.add_option("--park-radius", o.park_radius, "--analyze parks|clusters: what-if catchment radii, ID=KM,... (park ids of parks.csv)");
-  auto* bounds = app.add_option("--park-boundaries", o.park_boundaries,
-                                "--analyze parks|clusters: park polygons from FILE (GPKG, SHP, GeoJSON, KML …), matched to parks by id, name or location");
-  auto* bounds_layer = app.add_option("--park-boundaries-layer", o.park_boundaries_layer, "Layer of --park-boundaries (default: the first polygon layer)");
-  auto* membership = app.add_option("--park-membership", o.park_membership,
-                                    "--analyze parks: declared (a project's own park, when its point lies in it: the statistics' rule) or "
-                                    "location (any park whose shape holds the point; the nearest when several)")
-                         ->check(CLI::IsMember({"declared", "location"}));
-  auto* leader = app.add_option("--leader", o.leader, "--analyze chains: the chain leader (project id) whose followers to show");
+  std::map<std::string, std::string> flag_text;  // stable storage for CLI11, by flag name
+  std::map<std::string, bool> flag_switch;
+  std::vector<CLI::Option*> analysis_opts;
+  for (const AnalysisCommand& c : analysisCommands())
+    for (const AnalysisFlag& fl : c.flags) {
+      if (flag_text.count(fl.name) || flag_switch.count(fl.name)) continue;  // shared by several analyses
+      std::string users;
+      for (const AnalysisCommand& u : analysisCommands())
+        if (std::any_of(u.flags.begin(), u.flags.end(), [&](const AnalysisFlag& x) { return x.name == fl.name; }))
+          users += (users.empty() ? "" : "|") + u.id;
+      const std::string help = "--analyze " + users + ": " + fl.help;
+      CLI::Option* opt = nullptr;
+      if (fl.kind == AnalysisFlag::Kind::Switch) {
+        opt = app.add_flag(fl.name, flag_switch[fl.name], help);
+      } else {
+        opt = app.add_option(fl.name, flag_text[fl.name], help);
+        if (fl.kind == AnalysisFlag::Kind::Number) opt->check(CLI::Range(fl.min, fl.max));
+        if (fl.kind == AnalysisFlag::Kind::Integer) opt->check(CLI::Range(static_cast<int64_t>(fl.min), static_cast<int64_t>(fl.max)));
+        if (!fl.choices.empty()) opt->check(CLI::IsMember(fl.choices));
+      }
+      analysis_opts.push_back(opt);
+    }
   auto* out = app.add_option("--analyze-out", o.analyze_out, "--analyze: write the result's layers to FILE.gpkg (density: FILE.tif) for QGIS");
+  analysis_opts.push_back(out);
   app.add_option("--capture-idle", o.capture_idle,
                  "Window mode: write the window's image to this PNG each time it settles (for scripted tests)");
   try {
@@ -112,14 +125,17 @@ std::optional<Options> parseOptions(int argc, char** argv, int& exit_code) {
     return std::nullopt;
   }
   // The analysis flags need --analyze, and --analyze runs alone.
-  for (const CLI::Option* opt : {eps, min_pts, by_eco, bandwidth, weight, cell, radius, bounds, bounds_layer, membership, leader, out})
-    if (opt->count() > 0) o.analysis_flags.push_back(opt->get_name());
-  for (const CLI::Option* opt : {eps, min_pts, by_eco, bandwidth, weight, cell, radius, bounds, bounds_layer, membership, leader, out})
-    if (opt->count() > 0 && o.analyze.empty()) {
+  for (const CLI::Option* opt : analysis_opts) {
+    if (opt->count() == 0) continue;
+    if (o.analyze.empty()) {
       std::fprintf(stderr, "%s: only with --analyze\n", opt->get_name().c_str());
       exit_code = 2;
       return std::nullopt;
     }
+    const std::string name = opt->get_name();
+    if (name == "--analyze-out") continue;
+    o.analysis_args.given[name] = flag_switch.count(name) ? (flag_switch[name] ? "true" : "false") : flag_text[name];
+  }
   if (o.json && o.analyze.empty()) {
     std::fprintf(stderr, "--json: only with --analyze (--stats always prints JSON)\n");
     exit_code = 2;

@@ -8,6 +8,7 @@
 #include "core/layers.h"
 #include "core/model.h"
 #include "core/view.h"
+#include "data/analysis_reports/analysis_command.h"
 #include "platform/result.h"
 #include "core/strings.h"
 
@@ -48,22 +49,12 @@ struct Options {
   std::string play;          // --play YYYY-MM..YYYY-MM
   double seconds = 0;        // --seconds: the recording's length (playback); a tour takes its own
   int fps = 30;              // --fps
-  // Analyses (--analyze KIND, no window; cli/analyze.h).
-  std::string analyze;           // --analyze parks|clusters|density|nni|chains
+  // Analyses (--analyze ID, no window; cli/analyze.h): the flags are each analysis's own
+  // (data/analysis_reports/analysis_command.h), registered from the features' analyses.
+  std::string analyze;           // --analyze ID
   bool json = false;             // --json: print the result as JSON (else a short summary)
-  double eps_m = 1500;           // --eps METRES (clusters)
-  int min_pts = 4;               // --min-pts N (clusters)
-  bool by_ecosystem = false;     // --by-ecosystem (clusters: each ecosystem on its own)
-  double bandwidth_m = 2000;     // --bandwidth METRES (density)
-  std::string weight = "count";  // --weight count|investment (density)
-  double cell_m = 0;             // --cell METRES (density; 0: bandwidth/4)
-  std::string park_radius;       // --park-radius ID=KM,...: what-if catchment radii
-  std::string park_boundaries;   // --park-boundaries FILE: park polygons (any GDAL polygon layer)
-  std::string park_boundaries_layer;  // --park-boundaries-layer NAME
-  std::string park_membership = "declared";  // --park-membership declared|location (parks)
-  std::string leader;            // --leader PROJECT_ID (chains)
   std::string analyze_out;       // --analyze-out FILE.gpkg (density: FILE.tif)
-  std::vector<std::string> analysis_flags;  // the analysis flags given (e.g. "--eps"), to check they fit --analyze
+  AnalysisArgs analysis_args;    // the analysis flags given ("--eps" → "800")
 };
 
 // Parses argv with CLI11. On --help or a bad flag, `exit_code` is set and main returns it.

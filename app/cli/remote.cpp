@@ -2,6 +2,7 @@
 
 #include <cstdio>
 #include <iostream>
+#include <optional>
 
 #include "core/stats_report.h"
 #include "platform/data_paths.h"
@@ -52,7 +53,24 @@ int runRemoteStats(const Options& opt) {
     return 1;
   }
   auto targets = loadTargets(assetDir() + "/targets.json");
-  std::cout << statsReport(m, *s, targets ? &*targets : nullptr).dump(2) << "\n";
+  std::optional<TargetProgress> progress;
+  if (targets) {  // the window's rule (core/targets.h), asked of the database
+    std::string failed;
+    auto query = [&](const Filter& q) {
+      auto r = (*src)->stats(q);
+      if (!r) failed = r.error();
+      return r ? *r : Stats{};
+    };
+    const Stats all = query(Filter{});
+    const int first = all.by_month.empty() ? 0 : all.by_month.front().first;
+    const int last = all.by_month.empty() ? 0 : all.by_month.back().first;
+    progress = targetProgress(query, *targets, f->month_to, first, last);
+    if (!failed.empty()) {
+      std::fprintf(stderr, "error: %s: %s\n", withoutPassword(opt.projects_file).c_str(), failed.c_str());
+      return 1;
+    }
+  }
+  std::cout << statsReport(m, *s, progress ? &*progress : nullptr).dump(2) << "\n";
   return 0;
 }
 

@@ -2,7 +2,10 @@
 
 #include "data/import/table.h"
 #include "render/layer_stack.h"
+#include "core/choropleth.h"
+#include "core/ids.h"
 #include "ui/app.h"
+#include "ui/feature.h"
 #include "ui/layout.h"
 
 namespace cm {
@@ -29,8 +32,8 @@ Result<AppState> stateFromOptions(const Options& o, const Model& m) {
     st.layers = *layers;
   }
   if (!o.choropleth.empty()) {
-    parseChoroplethMetric(o.choropleth, st.choropleth);
-    st.layers.set("choropleth", true);
+    parseChoroplethMetric(o.choropleth, st.features.get<ChoroplethSettings>(ids::kChoropleth).metric);
+    st.layers.set(ids::kChoropleth, true);
   }
   st.lifecycle = o.lifecycle;
   if (o.layout == "map") st.chrome = layout::Chrome::MapOnly;

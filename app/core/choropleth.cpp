@@ -18,6 +18,12 @@ std::string_view choroplethId(ChoroplethMetric m) {
   return "investment";
 }
 
+std::string choroplethIds() {
+  std::string s;
+  for (ChoroplethMetric m : kChoroplethMetrics) s += (s.empty() ? "" : ", ") + std::string(choroplethId(m));
+  return s;
+}
+
 bool parseChoroplethMetric(std::string_view id, ChoroplethMetric& out) {
   for (ChoroplethMetric m : kChoroplethMetrics)
     if (choroplethId(m) == id) {

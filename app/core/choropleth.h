@@ -29,6 +29,14 @@ bool parseChoroplethMetric(std::string_view id, ChoroplethMetric& out);
 inline bool perKm2(ChoroplethMetric m) { return m == ChoroplethMetric::InvestmentPerKm2 || m == ChoroplethMetric::ProjectsPerKm2; }
 inline bool countsProjects(ChoroplethMetric m) { return m == ChoroplethMetric::Projects || m == ChoroplethMetric::ProjectsPerKm2; }
 inline bool fromConformance(ChoroplethMetric m) { return m == ChoroplethMetric::InParksShare || m == ChoroplethMetric::ParkMatchShare; }
+// Every metric's id, for messages: "investment, projects, …".
+std::string choroplethIds();
+
+// The choropleth feature's settings (ui/features/choropleth.cpp): what the districts are shaded by.
+struct ChoroplethSettings {
+  ChoroplethMetric metric = ChoroplethMetric::Investment;
+  bool operator==(const ChoroplethSettings&) const = default;
+};
 
 // One value a district (indexed like Model::districts), from the statistics of the filtered
 // projects in the time window. A district without an area has 0 per km².

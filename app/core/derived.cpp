@@ -7,7 +7,6 @@
 namespace cm {
 
 namespace {
-int floorDiv(int a, int b) { return a / b - (a % b != 0 && (a < 0) != (b < 0)); }
 
 // An object that reads the model, sharing the model's lifetime: the model cannot go before it.
 template <class T, class... Args>
@@ -38,7 +37,23 @@ void Derived::decide() {
 }
 
 bool Derived::pending() const {
-  return order_.pending() || pyramid_.pending() || index_.pending() || (remote_ && remote_->pending());
+  if (order_.pending() || pyramid_.pending() || index_.pending() || (remote_ && remote_->pending())) return true;
+  return std::any_of(products_.begin(), products_.end(), [](const auto& p) { return p.second->pending(); });
+}
+
+void Derived::addProduct(std::string id, std::unique_ptr<DerivedProduct> p) { products_.emplace_back(std::move(id), std::move(p)); }
+
+float Derived::productsProgress() const {
+  float f = 1;
+  for (const auto& [id, p] : products_)
+    if (p->pending()) f = std::min(f, p->progress());
+  return f;
+}
+
+void Derived::updateProducts(const DerivedInputs& in) {
+  if (products_.empty() || !in.features || remote_) return;  // remote mode: no rows for the analyses
+  const ProductInputs pi{in.model, in.model_rev, in.filter, *in.features, in.demanded, in.allow_async, *this};
+  for (auto& [id, p] : products_) p->update(pi);
 }
 const Stats& Derived::stats() const { return remote_ ? remote_->stats() : stats_.get(); }
 uint64_t Derived::statsRevision() const { return remote_ ? remote_->statsRevision() + (1ull << 40) : stats_.revision(); }
@@ -78,27 +93,14 @@ void Derived::update(const DerivedInputs& in) {
     return engine.query(in.first_month, in.last_month, true);  // the timeline's bars, the undated one too
   });
 
-  if (targets_in_) {
+  if (targets_in_) {  // core/targets.h: the same figure as --stats and the exports
     target_engine_.update(rev, [&] {
       auto e = coOwned<StatsEngine>(in.model, m);
-      Filter manufacturing;
-      manufacturing.sectors = 1;
-      e->setAttributeFilter(manufacturing);
+      e->setAttributeFilter(targetFilter());
       return e;
     });
-    const int to = std::clamp(f.month_to, in.first_month, std::max(in.first_month, in.last_month));
-    targets_.update({rev, to}, [&] {
-      TargetProgress t;
-      t.targets = *targets_in_;
-      t.year = floorDiv(to, 12);
-      t.through_month = to;
-      t.has_target = t.year == t.targets.year;
-      if (t.has_target) {
-        const Stats s = target_engine_.get()->query(t.year * 12, to, false);  // a target counts signed projects
-        t.n1 = s.by_size[0].count;
-        t.n10 = s.by_size[1].count;
-      }
-      return t;
+    targets_.update({rev, std::clamp(f.month_to, in.first_month, std::max(in.first_month, in.last_month))}, [&] {
+      return targetProgress(*target_engine_.get(), *targets_in_, f.month_to, in.first_month, in.last_month);
     });
   }
 
@@ -136,10 +138,12 @@ void Derived::update(const DerivedInputs& in) {
       },
       async);
   index_.poll();
+  updateProducts(in);
 }
 
 void Derived::wait() {
   if (remote_) remote_->wait();
+  for (auto& [id, p] : products_) p->wait();
   order_.wait();
   if (last_in_) update(*last_in_);  // starts the pyramid if it was waiting for the order
   pyramid_.wait();

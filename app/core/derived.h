@@ -19,21 +19,13 @@
 #include "core/model.h"
 #include "core/stats.h"
 #include "core/stats_report.h"
+#include "core/targets.h"
+#include "core/derived_product.h"
 #include "core/symbology.h"
 #include "core/view.h"
 #include "geo/spatial_index.h"
 
 namespace cm {
-
-// Progress towards the annual targets (assets/targets.json): manufacturing projects signed from
-// January of the year the time window ends in, through the window's end.
-struct TargetProgress {
-  Targets targets;        // as loaded (one year)
-  int year = 0;           // the year the window ends in
-  bool has_target = false;  // targets.year == year
-  int through_month = 0;  // last month counted
-  int64_t n1 = 0, n10 = 0;
-};
 
 struct DerivedInputs {
   std::shared_ptr<const Model> model;
@@ -46,6 +38,8 @@ struct DerivedInputs {
   bool allow_async = true;  // false: everything is computed before update() returns
   size_t async_rows = 200'000;  // slow products go to a worker above this many projects
   View view;  // what is on screen (width 1: everything), for the bubbles' occupancy there
+  const FeatureStates* features = nullptr;  // the features' settings (their products key on them)
+  std::set<std::string> demanded;           // the features' products something shown needs
 };
 
 class Derived {
@@ -60,6 +54,17 @@ class Derived {
   // engine, and the remote layer draws its bins and rows (null: the model's projects).
   void setRemote(std::shared_ptr<RemoteStats> r) { remote_ = std::move(r); }
   const RemoteStats* remote() const { return remote_.get(); }
+
+  // A feature's product (core/derived_product.h), updated after the built-in ones in the order added.
+  void addProduct(std::string id, std::unique_ptr<DerivedProduct> p);
+  // The product registered as `id`, as P (null when none, or another type).
+  template <class P>
+  const P* product(std::string_view id) const {
+    for (const auto& [k, p] : products_)
+      if (k == id) return dynamic_cast<const P*>(p.get());
+    return nullptr;
+  }
+  float productsProgress() const;  // the slowest pending product's progress (1: none pending)
 
   // Recomputes what is stale for `in`; takes results of finished background products.
   void update(const DerivedInputs& in);
@@ -90,6 +95,8 @@ class Derived {
   Cached<StatsKey, Stats> stats_;
   Cached<std::tuple<uint64_t, Filter, int, int>, Stats> all_time_;
   Cached<std::tuple<uint64_t, int>, TargetProgress> targets_;
+  std::vector<std::pair<std::string, std::unique_ptr<DerivedProduct>>> products_;
+  void updateProducts(const DerivedInputs& in);
   AsyncCached<uint64_t, std::shared_ptr<const std::vector<uint32_t>>> order_;  // spatialOrder, per model
   AsyncCached<std::tuple<uint64_t, Filter>, HexPyramid> pyramid_;
   AsyncCached<uint64_t, std::shared_ptr<PointIndex>> index_;

@@ -1,7 +1,6 @@
 #include "core/stats_report.h"
 
 #include <cmath>
-#include <fstream>
 
 #include "core/dates.h"
 
@@ -9,26 +8,13 @@ namespace cm {
 
 static double round2(double v) { return std::round(v * 100) / 100; }
 
-Result<Targets> loadTargets(const std::string& path) {
-  using R = Result<Targets>;
-  std::ifstream in(path);
-  if (!in) return R::fail(fileError(path, "file not found"));
-  nlohmann::json j = nlohmann::json::parse(in, nullptr, false);
-  if (j.is_discarded() || !j.is_object()) return R::fail(fileError(path, "not valid JSON (expected {\"year\": 2024, \"projects_1yi\": 300, \"projects_10yi\": 55})"));
-  Targets t;
-  for (auto [key, field] : {std::pair{"year", &t.year}, {"projects_1yi", &t.projects_1yi}, {"projects_10yi", &t.projects_10yi}}) {
-    if (!j.contains(key) || !j[key].is_number_integer() || j[key].get<int>() <= 0)
-      return R::fail(fileError(path, std::string("missing or bad '") + key + "' (a positive whole number)"));
-    *field = j[key].get<int>();
-  }
-  return t;
-}
-
 nlohmann::json statsReport(const Model& m, const Filter& f, const Targets* targets) {
-  return statsReport(m, computeStats(m, f), targets);
+  if (!targets) return statsReport(m, computeStats(m, f), nullptr);
+  const TargetProgress t = targetProgress(m, *targets, f.month_to);
+  return statsReport(m, computeStats(m, f), &t);
 }
 
-nlohmann::json statsReport(const Model& m, const Stats& s, const Targets* targets) {
+nlohmann::json statsReport(const Model& m, const Stats& s, const TargetProgress* targets) {
   using nlohmann::json;
   json j;
   if (m.projects_synthetic) {
@@ -67,14 +53,18 @@ nlohmann::json statsReport(const Model& m, const Stats& s, const Targets* target
   json ch = json::object();
   for (int c = 0; c < kChannelCount; ++c) ch[channels[c]] = s.by_channel[c].count;
   j["by_channel"] = ch;
-  if (targets) {
+  if (targets && targets->has_target) {
     auto progress = [](int64_t actual, int target) {
       return json{{"target", target}, {"actual", actual},
                   {"progress_pct", target > 0 ? std::round(1000.0 * actual / target) / 10 : 0.0}};
     };
     j["targets"] = {{"year", targets->year},
-                    {"projects_1yi", progress(s.by_size[0].count, targets->projects_1yi)},
-                    {"projects_10yi", progress(s.by_size[1].count, targets->projects_10yi)}};
+                    {"through", formatMonth(targets->through_month)},
+                    {"counts", "manufacturing, city-wide"},
+                    {"projects_1yi", progress(targets->n1, targets->targets.projects_1yi)},
+                    {"projects_10yi", progress(targets->n10, targets->targets.projects_10yi)}};
+  } else if (targets) {
+    j["targets"] = {{"year", targets->targets.year}, {"applies", false}};
   }
   return j;
 }

@@ -1,5 +1,5 @@
-// The JSON that `chainmap --stats` prints, and the annual targets it measures progress against
-// (assets/targets.json: {"year": 2024, "projects_1yi": 300, "projects_10yi": 55}).
+// The JSON that `chainmap --stats` prints: the figures of the filtered projects, and the progress
+// towards the annual targets (core/targets.h: the window's own computation, whatever the filter).
 #pragma once
 #include <nlohmann/json.hpp>
 #include <string>
@@ -8,25 +8,19 @@
 #include "core/model.h"
 #include "platform/result.h"
 #include "core/stats.h"
+#include "core/targets.h"
 
 namespace cm {
-
-struct Targets {
-  int year = 0;
-  int projects_1yi = 0;   // projects >= 1亿 in the year
-  int projects_10yi = 0;  // projects >= 10亿 in the year
-};
-
-// Errors: "FILE: file not found", "FILE: not valid JSON (...)", "FILE: missing or bad 'year'".
-Result<Targets> loadTargets(const std::string& path);
 
 // Keys: count, investment_yi, in_parks, by_ecosystem {id: n}, by_district {adcode: n},
 // by_size {"1","10","50","100"}, by_chain, by_park, by_month {"YYYY-MM": n}, by_channel,
 // fdi_musd, park_match (share of in-park projects in a park of their own ecosystem),
-// targets (when given: target, actual and progress_pct for >= 1亿 and >= 10亿), and
-// "synthetic": true, "data": "synthetic sample" when the projects are synthetic.
+// targets (when given: {year, through "YYYY-MM", counts "manufacturing, city-wide",
+// projects_1yi and projects_10yi {target, actual, progress_pct}}, or {year, applies: false} when
+// the window ends in another year), and "synthetic": true, "data": "synthetic sample" when the
+// projects are synthetic.
 nlohmann::json statsReport(const Model& m, const Filter& f, const Targets* targets);
-// The same from already computed stats (e.g. the engine's).
-nlohmann::json statsReport(const Model& m, const Stats& s, const Targets* targets);
+// The same from already computed figures (the engine's, PostGIS's).
+nlohmann::json statsReport(const Model& m, const Stats& s, const TargetProgress* targets);
 
 }  // namespace cm

@@ -45,6 +45,21 @@ bool isId(const std::string& s) {
   });
 }
 
+// A feature's step value a tour may carry: numbers, true/false, null and ids, in arrays and
+// objects (keyed by ids) at most three deep.
+bool tourSafe(const json& v, int depth) {
+  if (depth > 3) return false;
+  if (v.is_number() || v.is_boolean() || v.is_null()) return true;
+  if (v.is_string()) return isId(v.get<std::string>());
+  if (v.is_array()) return std::all_of(v.begin(), v.end(), [&](const json& e) { return tourSafe(e, depth + 1); });
+  if (v.is_object()) {
+    for (const auto& [k, e] : v.items())
+      if (!isId(k) || !tourSafe(e, depth + 1)) return false;
+    return true;
+  }
+  return false;
+}
+
 // A value quoted for a message, cut (at a character boundary) when long.
 std::string shown(const std::string& s) {
   if (s.size() <= 40) return "\"" + s + "\"";
@@ -201,8 +216,18 @@ TourStep readStep(const json& j, const std::string& where) {
   s.play = r.boolean("play", false);
   s.play_seconds = r.number("play_seconds", 0, 0, 3600);
   s.lifecycle = r.boolean("lifecycle", false);
-  s.choropleth = r.choice("choropleth", {"", "investment", "projects", "investment_per_km2", "projects_per_km2"});
   s.seconds = r.number("seconds", s.seconds, 0, 3600, true);
+  // Keys of the features' own (ui/feature.h): kept as they are, checked by the feature when the
+  // tour is opened. Only values made of numbers, true/false and ids are kept: a tour carries no
+  // path, address or free text outside its captions (anything else is ignored, as an unknown key).
+  static const char* kStepKeys[] = {"title", "text", "notes", "lon", "lat", "width_km", "layers_on", "ecosystems", "chains",
+                                    "districts", "sector", "min_investment_yi", "park", "from", "to", "play", "play_seconds",
+                                    "lifecycle", "seconds"};
+  for (const auto& [key, value] : j.items())
+    if (std::find_if(std::begin(kStepKeys), std::end(kStepKeys), [&](const char* k) { return key == k; }) == std::end(kStepKeys)) {
+      if (!isId(key)) r.fail(shown(key) + " is not a step key nor a feature id");
+      else if (tourSafe(value, 0)) s.features[key] = value;
+    }
   return s;
 }
 
@@ -373,8 +398,8 @@ std::string tourToJson(const Tour& t) {
     if (s.play != def.play) o["play"] = s.play;
     if (s.play_seconds != def.play_seconds) o["play_seconds"] = s.play_seconds;
     if (s.lifecycle != def.lifecycle) o["lifecycle"] = s.lifecycle;
-    if (!s.choropleth.empty()) o["choropleth"] = s.choropleth;
     if (s.seconds != def.seconds) o["seconds"] = s.seconds;
+    for (const auto& [id, value] : s.features) o[id] = ojson::parse(value.dump());
     steps.push_back(std::move(o));
   }
   root["steps"] = std::move(steps);

@@ -10,13 +10,19 @@
 //      "layers_on": ["districts", "projects", "labels"], "ecosystems": ["iot"], "chains": [],
 //      "districts": [330127], "sector": "manufacturing", "min_investment_yi": 1, "park": "in",
 //      "from": "2024-01", "to": "2024-07", "play": false, "play_seconds": 0, "lifecycle": false,
-//      "choropleth": "", "seconds": 8}
+//      "seconds": 8, "choropleth": "investment_per_km2"}
 //   ]
 // }
-// Every step key but title and text may be left out (the defaults below). Unknown keys are ignored.
+// Every step key but title and text may be left out (the defaults below). A key that is none of
+// these is a feature's (named by the feature's id, e.g. "choropleth"): kept as JSON in
+// TourStep::features, checked and applied by that feature (ui/feature.h from_tour) when the tour
+// is opened and a step shown.
 #pragma once
+#include <map>
 #include <string>
 #include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include "platform/result.h"
 
@@ -42,8 +48,8 @@ struct TourStep {
   bool play = false;                    // play the window from `from` to `to` during the step
   double play_seconds = 0;              // how long that playback takes (0: the viewer's default)
   bool lifecycle = false;               // draw projects by life-cycle stage
-  std::string choropleth;               // "", "investment", "projects", "investment_per_km2", "projects_per_km2"
   double seconds = 8;                   // how long the step stays when the tour runs by itself (kiosk)
+  std::map<std::string, nlohmann::json> features;  // feature id → what the step keeps of it
   bool operator==(const TourStep&) const = default;
 };
 

@@ -341,4 +341,17 @@ Result<size_t> writeProjectsSelection(const std::string& path, const Model& m, c
   return exportProjects(m, rows, path);
 }
 
+ClusterRecords clusterRecords(const ClusterResult& c) {
+  ClusterRecords out;
+  for (size_t k = 0; k < c.result.clusters.size(); ++k) {
+    const DbscanCluster& cl = c.result.clusters[k];
+    ClusterHullRecord h{cl.id, cl.count, cl.investment_yi, cl.ecosystem, -1, 0, false, k < c.hulls.size() ? c.hulls[k] : MultiPolygon{}};
+    if (k < c.parks.size()) h.matched_park = c.parks[k].park, h.overlap_share = c.parks[k].overlap_share, h.same_industry = c.parks[k].same_industry;
+    out.hulls.push_back(std::move(h));
+  }
+  for (uint32_t i = 0; i < c.result.label.size(); ++i)
+    if (c.result.label[i] != DbscanResult::kNotIncluded) out.labels.push_back({i, c.result.label[i]});
+  return out;
+}
+
 }  // namespace cm

@@ -24,6 +24,7 @@
 #include "core/analysis/chains.h"
 #include "core/analysis/conformance.h"
 #include "core/analysis/park_shapes.h"
+#include "core/analysis/products.h"
 #include "core/ecosystem.h"
 #include "core/model.h"
 #include "platform/result.h"
@@ -46,6 +47,14 @@ struct ClusterLabelRecord {
   uint32_t row = 0;       // model row
   int32_t label = -1;     // cluster id, -1 noise
 };
+
+// The clusters as the GeoPackage's records: the one conversion the window's export and
+// `--analyze clusters --analyze-out` share.
+struct ClusterRecords {
+  std::vector<ClusterHullRecord> hulls;
+  std::vector<ClusterLabelRecord> labels;
+};
+ClusterRecords clusterRecords(const ClusterResult& c);
 
 struct AnalysisLayers {
   const Conformance* conformance = nullptr;  // park_conformance + outside_projects

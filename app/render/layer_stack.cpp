@@ -3,31 +3,10 @@
 #include <algorithm>
 #include <numeric>
 
-#include "render/layers/layers.h"
 
 namespace cm {
 
-// The registration table: one line a layer. The order is the Layers panel's order of switches.
-static std::vector<std::unique_ptr<MapLayer>> registeredLayers() {
-  std::vector<std::unique_ptr<MapLayer>> v;
-  v.push_back(makeDistrictsLayer());
-  v.push_back(makeChoroplethLayer());
-  v.push_back(makeWaterLayer());
-  v.push_back(makeRiversLayer());
-  v.push_back(makeHeatmapLayer());
-  v.push_back(makeClustersLayer());
-  v.push_back(makeParksLayer());
-  v.push_back(makeProjectsLayer());
-  v.push_back(makeBubblesLayer());
-  v.push_back(makeRemoteLayer());
-  v.push_back(makeOutsideLayer());
-  v.push_back(makeArcsLayer());
-  v.push_back(makeLabelsLayer());
-  v.push_back(makeFurnitureLayer());
-  return v;
-}
-
-LayerStack::LayerStack() : layers_(registeredLayers()) {
+LayerStack::LayerStack(std::vector<std::unique_ptr<MapLayer>> layers) : layers_(std::move(layers)) {
   auto sortedBy = [&](auto z) {
     std::vector<size_t> order;
     for (size_t i = 0; i < layers_.size(); ++i)
@@ -65,12 +44,5 @@ bool LayerStack::shown(size_t i, const LayerFrame& f, const LayerVisibility& vis
 }
 
 void LayerStack::clear() { layers_.clear(); }
-
-std::vector<std::string> layerToggleIds() {
-  std::vector<std::string> ids;
-  const LayerStack stack;
-  for (const LayerToggle& t : stack.toggles()) ids.push_back(t.id);
-  return ids;
-}
 
 }  // namespace cm

@@ -1,6 +1,6 @@
-// The registry of map layers: the one list that the draw order, `--layers`, the Layers panel,
-// the legend and picking all read. Adding a layer = one file under render/layers/ and one line in
-// layer_stack.cpp's table; nothing else changes.
+// The map layers, in one list that the draw order, `--layers`, the Layers panel, the legend and
+// picking all read. The features bring them (ui/feature.h: a layer is one file under
+// render/layers/ and a line in its feature's `layers`).
 #pragma once
 #include <memory>
 #include <string>
@@ -19,7 +19,8 @@ struct LayerToggle {
 
 class LayerStack {
  public:
-  LayerStack();  // every registered layer; no GL work until prepare/upload
+  // The features' layers (ui/feature.h featureLayers); no GL work until prepare/upload.
+  explicit LayerStack(std::vector<std::unique_ptr<MapLayer>> layers);
   ~LayerStack();
   LayerStack(LayerStack&&) noexcept;
   LayerStack& operator=(LayerStack&&) noexcept;
@@ -51,8 +52,5 @@ class LayerStack {
   std::vector<Pass> passes_;
   std::vector<size_t> overlay_, legend_, pick_;
 };
-
-// The toggle ids, for parsing --layers before any window exists.
-std::vector<std::string> layerToggleIds();
 
 }  // namespace cm

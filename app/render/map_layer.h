@@ -19,9 +19,8 @@
 #include <string>
 #include <vector>
 
-#include "core/analysis/products.h"
-#include "core/choropleth.h"
 #include "core/derived.h"
+#include "core/feature_settings.h"
 #include "core/filter.h"
 #include "core/model.h"
 #include "core/strings.h"
@@ -67,11 +66,11 @@ struct LayerFrame {
   Pick hover;
   int selected = -1;  // project row with a pinned card
   float scale = 1;    // UI scale: symbols, lines and text grow with it
-  ChoroplethMetric choropleth = ChoroplethMetric::Investment;  // what the district choropleth shows
   bool lifecycle = false;  // projects drawn by life-cycle stage at the window's end
   double pulse = -1;       // playing: progress 0..1 through the newest month (its projects pulse); < 0 none
-  const AnalysisProducts* analyses = nullptr;  // clusters, density, conformance (core/analysis/products.h)
-  int chain_view = -1;     // a chain shown across the city with its arcs (-1 none)
+  // Every feature's settings (a layer reads its feature's: the choropleth's metric …); their
+  // derived products are in `derived` (Derived::product).
+  const FeatureStates& features;
 };
 
 // A label a layer offers; the labels layer places all of them (geo/label_placement.h).

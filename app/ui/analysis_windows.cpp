@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/analysis/products.h"
 #include "core/names.h"
 #include "geo/measure.h"
 #include "render/layers/layers.h"
@@ -32,16 +33,18 @@ void colored(Ecosystem e, const char* text) {
 
 void drawConformanceWindow(UiContext& ui) {
   AppState& st = ui.st;
-  AppState::Analysis& a = st.analysis;
-  if (!a.conformance_open || ui.derived.remote()) return;  // remote mode: no rows (the panel says so)
+  ParkSettings& a = st.features.get<ParkSettings>(ids::kConformance);
+  if (!a.window_open || ui.derived.remote()) return;  // remote mode: no rows (the panel says so)
   const Lang L = st.lang;
   const Model& m = ui.model;
   const float s = ui.s();
-  const Conformance* c = ui.frame.analyses ? ui.frame.analyses->conformance() : nullptr;
+  const auto* product = ui.derived.product<ConformanceProduct>(ids::kConformance);
+  const Conformance* c = product ? product->get() : nullptr;
+  const auto* shapes = ui.derived.product<ParkShapesProduct>(ids::kParkShapes);
   ImGui::SetNextWindowSize({760 * s, 420 * s}, ImGuiCond_FirstUseEver);
   ImGui::SetNextWindowPos({static_cast<float>(ui.layout.map.x0) + 20 * s, static_cast<float>(ui.layout.map.y0) + 20 * s},
                           ImGuiCond_FirstUseEver);
-  if (!ImGui::Begin((std::string(tr(L, S::ConfTitle)) + "###conformance").c_str(), &a.conformance_open, ImGuiWindowFlags_NoSavedSettings)) {
+  if (!ImGui::Begin((std::string(tr(L, S::ConfTitle)) + "###conformance").c_str(), &a.window_open, ImGuiWindowFlags_NoSavedSettings)) {
     ImGui::End();
     return;
   }
@@ -127,17 +130,15 @@ void drawConformanceWindow(UiContext& ui) {
             ImGui::EndTooltip();
           }
           ImGui::TableSetColumnIndex(8);
-          const bool polygon = k < static_cast<int>(ui.frame.analyses->shapes().polygons.size()) &&
-                               !ui.frame.analyses->shapes().polygons[k].empty();
+          const bool polygon = shapes && k < static_cast<int>(shapes->shapes().polygons.size()) && !shapes->shapes().polygons[k].empty();
           if (polygon) {
             ImGui::TextDisabled("%s", tr(L, S::ConfPolygon));
           } else {
-            if (a.park_radius_km.size() < m.parks.size()) a.park_radius_km.resize(m.parks.size(), 0.0);
-            float r = static_cast<float>(a.park_radius_km[k] > 0 ? a.park_radius_km[k] : park.radius_km);
+            if (a.radius_km.size() < m.parks.size()) a.radius_km.resize(m.parks.size(), 0.0);
+            float r = static_cast<float>(a.radius_km[k] > 0 ? a.radius_km[k] : park.radius_km);
             ImGui::SetNextItemWidth(-FLT_MIN);
             if (ImGui::SliderFloat("##r", &r, 0.5f, 15.f, "%.1f")) {
-              a.park_radius_km[k] = std::abs(r - park.radius_km) < 1e-3 ? 0.0 : r;
-              ++a.shapes_rev;
+              a.radius_km[k] = std::abs(r - park.radius_km) < 1e-3 ? 0.0 : r;
             }
           }
           ImGui::PopID();
@@ -192,7 +193,7 @@ void drawConformanceWindow(UiContext& ui) {
             if (ImGui::Selectable((L == Lang::Zh ? m.projects.name_zh[r] : m.projects.name_en[r]).c_str(), st.selected == static_cast<int>(r),
                                   ImGuiSelectableFlags_SpanAllColumns)) {
               st.selected = static_cast<int>(r);
-              st.layers.set("outside", true);
+              st.layers.set(ids::kOutside, true);
               flyToPoint(st, {m.projects.x[r], m.projects.y[r]}, 30000);
             }
             ImGui::TableSetColumnIndex(1);
@@ -214,17 +215,19 @@ void drawConformanceWindow(UiContext& ui) {
 
 void drawNniWindow(UiContext& ui) {
   AppState& st = ui.st;
-  if (!st.analysis.nni_open || ui.derived.remote()) return;
+  NniSettings& nni = st.features.get<NniSettings>(ids::kNni);
+  if (!nni.window_open || ui.derived.remote()) return;
   const Lang L = st.lang;
   const float s = ui.s();
   ImGui::SetNextWindowSize({720 * s, 300 * s}, ImGuiCond_FirstUseEver);
   ImGui::SetNextWindowPos({static_cast<float>(ui.layout.map.x0) + 40 * s, static_cast<float>(ui.layout.map.y0) + 60 * s},
                           ImGuiCond_FirstUseEver);
-  if (!ImGui::Begin((std::string(tr(L, S::NniTitle)) + "###nni").c_str(), &st.analysis.nni_open, ImGuiWindowFlags_NoSavedSettings)) {
+  if (!ImGui::Begin((std::string(tr(L, S::NniTitle)) + "###nni").c_str(), &nni.window_open, ImGuiWindowFlags_NoSavedSettings)) {
     ImGui::End();
     return;
   }
-  const NniResult* r = ui.frame.analyses ? ui.frame.analyses->nni() : nullptr;
+  const auto* product = ui.derived.product<NniProduct>(ids::kNni);
+  const NniResult* r = product ? product->get() : nullptr;
   ImGui::TextDisabled("%s", tr(L, S::NniNote));
   if (!r) {
     ImGui::TextDisabled("%s", tr(L, S::AnaComputing));

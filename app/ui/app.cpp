@@ -77,7 +77,7 @@ Result<bool> writePng(const std::string& path, const Image& img) {
 // The document state and a few derived figures as JSON, written beside idle captures so scripted
 // tests can check what the window shows against what it holds.
 static nlohmann::json stateJson(const AppState& st, const Model& m, const Derived& d, bool popup_open, int capture_no,
-                                const std::vector<PlacedLabel>& labels) {
+                                const std::vector<PlacedLabel>& labels, const std::vector<UiFeature>& features) {
   using nlohmann::json;
   const Filter& f = st.filter;
   json eco = json::array();
@@ -107,6 +107,7 @@ static nlohmann::json stateJson(const AppState& st, const Model& m, const Derive
                  {"min_investment_yi", f.min_investment_yi}, {"park", static_cast<int>(f.park)},
                  {"months", {formatMonth(f.month_from), formatMonth(f.month_to)}}};
   j["layers_off"] = st.layers.off;
+  j["features"] = featuresJson(features, st);  // what a tour step would keep of each feature
   j["aggregated"] = d.aggregated();
   j["count"] = d.stats().total.count;
   j["investment_yi"] = d.stats().total.investment_yi;
@@ -305,7 +306,7 @@ Result<bool> App::openHeadless(int width, int height) {
 // context before it joins the loader).
 Result<bool> App::initGpu() {
   Impl& I = *impl_;
-  I.gpu = std::make_unique<Gpu>();
+  I.gpu = std::make_unique<Gpu>(featureLayers(I.features));
   auto ok = I.gpu->map.init(shaderDir());
   trace("shaders compiled");
   return ok;
@@ -322,11 +323,11 @@ void App::prepareBaseMap(std::shared_ptr<const Model> base) {
   Derived derived;
   derived.update(in);
   const AppState& st = st_;
-  const LayerFrame lf{*base, in.model_rev, derived, st.view, st.filter, st.points, st.lang, {}, -1, 1.f, st.choropleth};
+  const LayerFrame lf{*base, in.model_rev, derived, st.view, st.filter, st.points, st.lang, {}, -1, 1.f, false, -1, st.features};
   for (size_t i = 0; i < I.gpu->layers.size(); ++i) {
     MapLayer& layer = I.gpu->layers.at(i);
     const std::string id = layer.info().id;
-    if ((id == "districts" || id == "water" || id == "rivers") && layer.prepare(lf)) layer.upload();
+    if ((id == ids::kDistricts || id == ids::kWater || id == ids::kRivers) && layer.prepare(lf)) layer.upload();
   }
   trace("base map prepared");
 }
@@ -356,6 +357,8 @@ Result<bool> App::start(std::shared_ptr<const Model> model, AppState state, Font
   if (!targets) st_.warnings.push_back(targets.error());
   if (std::string e = I.recent.load(recentFilesPath()); !e.empty()) st_.warnings.push_back(e);
   I.derived.setTargets(targets ? std::optional<Targets>(*targets) : std::nullopt);
+  registerProducts(I.features, I.derived);
+  I.services = std::make_unique<AppServicesImpl>(*this);
   return true;
 }
 
@@ -537,7 +540,7 @@ int App::runInteractive() {
     if (stable >= 2 && !animating && !busy) {
       if (!I.idle_capture.empty() && !I.idle_captured) {
         // The state first, then the image: once the PNG is in place, its JSON is current.
-        auto ok = writeFileAtomically(I.idle_capture + ".json", stateJson(st_, *model_, I.derived, I.popup_open, ++I.idle_captures, I.labels).dump(1));
+        auto ok = writeFileAtomically(I.idle_capture + ".json", stateJson(st_, *model_, I.derived, I.popup_open, ++I.idle_captures, I.labels, I.features).dump(1));
         if (ok) {
           auto img = capture();
           ok = img ? writePng(I.idle_capture, *img) : Result<bool>::fail(img.error());
@@ -624,8 +627,7 @@ Result<Image> App::capture(int w, int h) {
   if (const char* env = std::getenv("CHAINMAP_MAX_TILE"); env && std::atoi(env) >= 64) limit = std::min(limit, std::atoi(env));
   const int tile = w > limit || h > limit ? limit : 0;
   if (w > 16384 || h > 16384) return R::fail("cannot render " + std::to_string(w) + "x" + std::to_string(h) + ": at most 16384 pixels a side");
-  I.derived.wait();
-  I.analyses.wait();
+  I.derived.wait();  // the statistics, the bubbles and every feature's products
   const View saved = st_.view;
   const bool resized = w != saved.width || h != saved.height;
   if (resized) {  // same centre; at least what was visible stays visible
@@ -638,7 +640,6 @@ Result<Image> App::capture(int w, int h) {
   for (int i = 0; i < 8; ++i) {
     const FrameStats fs = runFrame(0, FrameTarget{false, w, h, false, false, tile});
     I.derived.wait();
-    I.analyses.wait();
     trace("capture: a frame settled");
     if (i > 0 && fs.hash == prev && !fs.map_redrawn) break;
     prev = fs.hash;

@@ -151,7 +151,7 @@ class App {
   const Derived& derived() const;
   const Model& model() const { return *model_; }
   uint64_t modelRevision() const { return model_rev_; }
-  // Adds a panel after the registered ones (tests; later features register in panel_registry.cpp).
+  // Adds a panel after the registered ones (tests; features register theirs in ui/feature_registry.cpp).
   void addPanel(PanelSpec p);
 
   struct Impl;  // GL/GLFW/ImGui internals (public so the GLFW callbacks can reach it)
@@ -164,15 +164,13 @@ class App {
   void startLoad(LoadOptions opt, bool keep_state);
   void swapFonts(Fonts fonts);
   void updateScale(float content_scale);
-  void updateAnalyses();  // ui/frame.cpp
-  void loadParkPolygons(const std::string& path);  // ui/app_load.cpp
-  void exportAnalysis(const std::string& path);
   Image readOffscreen(int w, int h);  // the last offscreen frame, top row first
   void renderTiles(const LayerFrame& lf, int tile, Image& out);  // ui/frame.cpp
   double presentationTick();  // full screen, idle cursor, kiosk (ui/app.cpp)
   void keepUnsavedTour();
   void drawConsoleUi();  // ui/app.cpp: the UI scale for this frame; style and atlas follow
-  void drawLoadUi();  // ui/app_load.cpp: requests, progress, password prompt, mapping dialog
+  void drawLoadUi();  // ui/app_load.cpp: the features' file requests, progress, password prompt, the import's dialogs
+  friend class AppServicesImpl;
   std::unique_ptr<Impl> impl_;
   std::shared_ptr<const Model> model_;
   uint64_t model_rev_ = 0;

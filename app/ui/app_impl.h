@@ -17,11 +17,11 @@
 #include "ui_support/recent_files.h"
 #include "ui/app.h"
 #include "ui/console.h"
+#include "ui/feature.h"
 #include "ui/file_browser.h"
 #include "ui/gl_context.h"
 #include "ui/category_dialog.h"
 #include "ui/mapping_dialog.h"
-#include "ui/project_table.h"
 
 struct GLFWwindow;
 
@@ -29,9 +29,23 @@ namespace cm {
 
 // Everything that owns GL objects: destroyed first, with the context current.
 struct Gpu {
+  explicit Gpu(std::vector<std::unique_ptr<MapLayer>> l) : layers(std::move(l)) {}
   MapRenderer map;
   gl::RenderTarget frame_target;  // offscreen frames (headless, captures)
   LayerStack layers;
+};
+
+// What the App does for the features (ui/feature.h); ui/app_load.cpp.
+class AppServicesImpl final : public AppServices {
+ public:
+  explicit AppServicesImpl(App& app) : app_(app) {}
+  void openProjects(const std::string& source) override;
+  void reloadProjects() override;
+  void saveImage(const std::string& png) override;
+  void quit() override;
+
+ private:
+  App& app_;
 };
 
 // A projects source loaded (or re-mapped) off the UI thread (ui/app_load.cpp).
@@ -60,10 +74,9 @@ struct App::Impl {
   std::unique_ptr<Gpu> gpu;
   Fonts fonts;
   Derived derived;
-  AnalysisProducts analyses;                    // clusters, density, conformance, NNI (core/analysis/products.h)
-  std::shared_ptr<const ParkShapes> park_shapes;  // from the state's what-if radii and boundary layer
-  uint64_t park_shapes_rev = ~0ull;
-  std::vector<PanelSpec> panels = makePanels();
+  std::vector<UiFeature> features = makeFeatures();      // ui/feature_registry.cpp: this App's instances
+  std::vector<PanelSpec> panels = featurePanels(features);
+  std::unique_ptr<AppServicesImpl> services;
   std::vector<LabelBox> panel_boxes;  // where this frame's panels are (labels avoid them)
   std::vector<PlacedLabel> labels;    // the labels the last frame drew
   uint64_t presented_hash = 0;        // draw data of the frame on the window
@@ -91,12 +104,10 @@ struct App::Impl {
   std::string pg_password;         // typed in the window for a database; memory only
   bool password_prompt = false;    // the database asked for a password
   double watch_s = 0, since_reload = 0;   // --watch
-  ProjectTable table;              // Ctrl+T (ui/project_table.h)
   MappingDialog mapping_dialog;    // which column is which, for a table that needs a person
   CategoryDialog category_dialog;  // industry texts below confidence: a person picks ecosystem and chain
-  FileBrowser file_browser;        // File → Open, Export, a tour's Open and Save as
-  enum class Browse { Projects, Export, OpenTour, SaveTour, Image, ParkBoundaries, Analysis, Rows } browse = Browse::Projects;
-  std::vector<uint32_t> export_rows;  // the project table's rows being saved
+  FileBrowser file_browser;        // the features' file actions (open a table, export, a tour …)
+  std::string browse;              // the file action the browser is showing for (ui/feature.h FileAction::id)
   std::string image_export_path;   // Export image: where, once the frame is done
   RecentFiles recent;              // the sources opened last (~/.local/share/chainmap/recent.json)
   std::string browse_dir;          // where the file browser opens

@@ -1,6 +1,8 @@
 // Loading another projects source while the window stays usable: open (drop a file, File →
 // Open, a database), reload (F5, --watch), the mapping dialog's apply, cancel; and replacing
 // the model between frames with or without keeping the user's view, filters and selection.
+#define GLFW_INCLUDE_NONE
+#include <GLFW/glfw3.h>
 #include <imgui.h>
 #include <imgui_impl_opengl3.h>
 
@@ -13,9 +15,6 @@
 
 #include "data/import/export_projects.h"
 #include "data/import/table.h"
-#include "core/analysis/chains.h"
-#include "data/analysis_export.h"
-#include "data/park_boundaries.h"
 #include "ui_support/recent_files.h"
 #include "ui/app_impl.h"
 #include "ui/startup.h"
@@ -262,65 +261,28 @@ void App::replaceModel(std::shared_ptr<const Model> model, Fonts fonts, bool kee
 
 namespace cm {
 
-// A park boundary layer: per-park polygons replace the catchment circles in the analyses; what
-// matched no park is reported.
-void App::loadParkPolygons(const std::string& path) {
-  auto r = loadParkBoundaries(path, *model_);
-  if (!r) {
-    st_.errors.push_back(r.error());
-    std::fprintf(stderr, "error: %s\n", r.error().c_str());
-    return;
-  }
-  for (const std::string& line : r->report()) st_.warnings.push_back(line);
-  st_.analysis.park_polygons = std::make_shared<const std::vector<MultiPolygon>>(std::move(r->polygons));
-  st_.analysis.park_polygons_file = path;
-  ++st_.analysis.shapes_rev;
-  st_.status = std::string(tr(st_.lang, S::ParkBoundariesLoaded)) + " " + path;
+// ---- what the App does for the features (ui/feature.h AppServices) ----------------------------
+
+void AppServicesImpl::openProjects(const std::string& source) {
+  App::Impl& I = *app_.impl_;
+  I.recent.add(source);
+  I.recent.save(recentFilesPath());
+  app_.openProjects(source);
 }
 
-// The analyses of the current filter to a GeoPackage (conformance, outside projects, chain arcs,
-// cluster hulls and labels) and, when the heatmap is on, its density beside it as a GeoTIFF.
-void App::exportAnalysis(const std::string& path) {
-  Impl& I = *impl_;
-  const Model& m = *model_;
-  const ParkShapes& shapes = I.analyses.shapes();
-  const Conformance conf = I.analyses.conformance() ? *I.analyses.conformance() : parkConformance(m, st_.filter, shapes);
-  const std::vector<ChainArc> arcs = leaderArcs(m, st_.filter, -1);
-  ClusterProduct computed;
-  const ClusterProduct* c = I.analyses.clusters();
-  if (!c) {  // not shown: computed now with the panel's parameters
-    computed.result = dbscan(m, st_.filter, st_.analysis.dbscan);
-    computed.hulls = clusterHulls(m, computed.result, st_.analysis.concave);
-    computed.parks = matchClustersToParks(m, computed.result, computed.hulls, shapes);
-    c = &computed;
-  }
-  std::vector<ClusterHullRecord> hulls;
-  for (size_t k = 0; k < c->result.clusters.size(); ++k) {
-    const DbscanCluster& cl = c->result.clusters[k];
-    ClusterHullRecord h{cl.id, cl.count, cl.investment_yi, cl.ecosystem, -1, 0, false, k < c->hulls.size() ? c->hulls[k] : MultiPolygon{}};
-    if (k < c->parks.size()) h.matched_park = c->parks[k].park, h.overlap_share = c->parks[k].overlap_share, h.same_industry = c->parks[k].same_industry;
-    hulls.push_back(std::move(h));
-  }
-  std::vector<ClusterLabelRecord> labels;
-  for (uint32_t i = 0; i < c->result.label.size(); ++i)
-    if (c->result.label[i] != DbscanResult::kNotIncluded) labels.push_back({i, c->result.label[i]});
-  auto r = writeAnalysisGpkg(path, m, {&conf, &shapes, &arcs, &hulls, &labels});
-  std::string msg;
-  if (!r) {
-    st_.errors.push_back(r.error());
-    std::fprintf(stderr, "error: %s\n", r.error().c_str());
-    return;
-  }
-  msg = std::string(tr(st_.lang, S::AnaExported)) + " " + path;
-  if (const DensityProduct* d = I.analyses.density()) {
-    std::string tif = path;
-    const auto dot = tif.rfind('.');
-    tif = (dot == std::string::npos ? tif : tif.substr(0, dot)) + "-density.tif";
-    auto ok = writeDensityGeoTiff(tif, d->grid.x0, d->grid.y0, d->grid.cell_m, d->grid.w, d->grid.h, d->grid.value, m.display_crs);
-    if (ok) msg += " + " + tif;
-    else st_.errors.push_back(ok.error());
-  }
-  st_.status = msg;
+void AppServicesImpl::reloadProjects() {
+  if (app_.state().reloadable) app_.reload();
+}
+
+void AppServicesImpl::saveImage(const std::string& png) {
+  App::Impl& I = *app_.impl_;
+  if (png.empty()) I.export_requested = true;  // Ctrl+S: the window as it is, named by the time
+  else I.image_export_path = png;              // rendered after this frame (a capture runs frames of its own)
+}
+
+void AppServicesImpl::quit() {
+  App::Impl& I = *app_.impl_;
+  if (I.window) glfwSetWindowShouldClose(I.window, GLFW_TRUE);
 }
 
 // Once a frame, after the panels: the requests they made, the load's progress window, the
@@ -331,51 +293,19 @@ void App::drawLoadUi() {
   st_.reloadable = !I.source.projects_file.empty();
   st_.mappable = I.import != nullptr;
   AppState::Requests req = std::exchange(st_.requests, {});
-  if (req.reload && st_.reloadable) reload();
   if (req.edit_mapping && I.import) I.mapping_dialog.show(I.import);
   if (req.edit_categories && I.import) I.category_dialog.show(I.import);
-  using B = Impl::Browse;
-  auto browse = [&](B purpose, FileBrowser::Mode mode, std::vector<std::string> exts, std::string name = "") {
-    I.browse = purpose;
-    I.file_browser.show(mode, I.browse_dir, std::move(exts), std::move(name));
-  };
-  if (req.open_file) browse(B::Projects, FileBrowser::Mode::Open, FileBrowser::openExtensions());
-  if (req.export_file) browse(B::Export, FileBrowser::Mode::Save, FileBrowser::saveExtensions(), "chainmap-projects.xlsx");
-  if (req.open_tour) browse(B::OpenTour, FileBrowser::Mode::Open, {".json"});
-  if (req.save_tour_as) browse(B::SaveTour, FileBrowser::Mode::Save, {".json"}, "chainmap-tour.json");
-  if (req.export_image) browse(B::Image, FileBrowser::Mode::Save, {".png"}, "chainmap-map.png");
-  if (req.open_park_boundaries) browse(B::ParkBoundaries, FileBrowser::Mode::Open, {".gpkg", ".shp", ".geojson", ".json", ".kml", ".fgb"});
-  if (req.export_analysis) browse(B::Analysis, FileBrowser::Mode::Save, {".gpkg"}, "chainmap-analysis.gpkg");
-  if (!req.export_rows.empty()) {
-    I.export_rows = std::move(req.export_rows);
-    browse(B::Rows, FileBrowser::Mode::Save, FileBrowser::saveExtensions(), "chainmap-selection.csv");
-  }
+  // A feature asked for a file (ui/feature.h FileAction): the browser, then the feature's callback.
+  for (const std::string& id : req.browse)
+    if (const FileAction* a = findFileAction(I.features, id)) {
+      I.browse = id;
+      I.file_browser.show(a->save ? FileBrowser::Mode::Save : FileBrowser::Mode::Open, I.browse_dir, a->extensions, a->default_name);
+    }
   if (auto chosen = I.file_browser.draw(I.recent, L)) {
     I.browse_dir = std::filesystem::path(*chosen).parent_path().string();
-    if (I.browse == B::OpenTour) {
-      auto w = openTour(st_, *chosen);
-      if (!w) st_.errors.push_back(w.error());
-      else st_.warnings.insert(st_.warnings.end(), w->begin(), w->end());
-    } else if (I.browse == B::SaveTour) {
-      saveTourAs(st_, *chosen);
-    } else if (I.browse == B::ParkBoundaries) {
-      loadParkPolygons(*chosen);
-    } else if (I.browse == B::Analysis) {
-      exportAnalysis(*chosen);
-    } else if (I.browse == B::Rows) {
-      auto n = writeProjectsSelection(*chosen, *model_, I.export_rows);
-      st_.status = n ? std::string(tr(L, S::Exported)) + " " + std::to_string(*n) + " → " + *chosen : n.error();
-      if (!n) st_.errors.push_back(n.error());
-    } else if (I.browse == B::Image) {
-      I.image_export_path = *chosen;  // rendered after this frame (a capture runs frames of its own)
-    } else if (I.file_browser.mode == FileBrowser::Mode::Open) {
-      I.recent.add(*chosen);
-      I.recent.save(recentFilesPath());
-      openProjects(*chosen);
-    } else {
-      auto n = exportProjects(*model_, st_.filter, *chosen);
-      st_.status = n ? std::string(tr(L, S::Exported)) + " " + std::to_string(*n) + " → " + *chosen : n.error();
-      if (!n) st_.errors.push_back(n.error());
+    if (const FileAction* a = findFileAction(I.features, I.browse)) {
+      FeatureContext ctx{st_, *model_, I.derived, *I.services};
+      a->chosen(ctx, *chosen);
     }
   }
 

@@ -6,14 +6,15 @@
 #include <string>
 #include <vector>
 
-#include "core/analysis/products.h"
 #include "core/camera_flight.h"
+#include "core/feature_settings.h"
 #include "core/filter.h"
 #include "core/layers.h"
 #include "core/playback.h"
 #include "core/tour.h"
 #include "core/strings.h"
 #include "core/symbology.h"
+#include "core/ids.h"
 #include "core/view.h"
 #include "render/map_layer.h"
 #include "ui/layout.h"
@@ -43,36 +44,17 @@ struct AppState {
   View view;
   Extent home;  // the extent "fit Hangzhou" returns to
   Filter filter;
-  LayerVisibility layers{{"choropleth", "clusters", "heatmap", "outside"}};  // analyses and the choropleth start off
-  ChoroplethMetric choropleth = ChoroplethMetric::Investment;
+  LayerVisibility layers{{ids::kChoropleth, ids::kClusters, ids::kHeatmap, ids::kOutside}};  // analyses and the choropleth start off
+  // Every feature's settings (ui/feature.h), by feature id: the clusters' parameters, the
+  // choropleth's metric, the measuring tool's points, whether a feature's window is open …
+  FeatureStates features;
   PointStyle points;
   Lang lang = Lang::Zh;
   Timeline timeline;
   float ui_scale = 1;         // effective UI scale this frame (text, panels, symbols)
   float ui_scale_manual = 0;  // --ui-scale or Ctrl +/−; 0: from the monitor and the window size
   bool present = false;       // presentation mode (F11, --present)
-  bool sidebar_open = false;
-  bool table_open = false;    // the project table (Ctrl+T)
-  // The planner's analyses (ui/panel_analysis.cpp): what to compute and with which parameters.
-  // The layers "clusters", "heatmap" and "outside" show them (core/analysis/products.h computes
-  // only what is shown).
-  struct Analysis {
-    DbscanParams dbscan{1500, 4, true};  // eps metres, minPts, per ecosystem
-    bool concave = false;
-    DensityParams density;
-    bool conformance_open = false;       // the park conformance window
-    bool nni_open = false;               // the dispersion (nearest-neighbour index) window
-    std::vector<double> park_radius_km;  // what-if radius per park (empty or <= 0: the park's own)
-    std::shared_ptr<const std::vector<MultiPolygon>> park_polygons;  // a loaded park boundary layer
-    std::string park_polygons_file;
-    uint64_t shapes_rev = 0;             // bumped whenever radii or polygons change
-    int chain_view = -1;                 // one chain across the city (Projects::chain_names index)
-  } analysis;
-  struct Measure {            // the measuring tool (M): points in the display CRS
-    bool active = false;
-    bool closed = false;      // an area (double-click or Enter)
-    std::vector<Vec2> points;
-  } measure;  // a compact window's sidebar drawer is open (else it is a rail of icons)
+  bool sidebar_open = false;  // a compact window's sidebar drawer is open (else it is a rail of icons)
   layout::Chrome chrome = layout::Chrome::Full;  // an export's frame (--layout map|poster|present)
   bool lifecycle = false;     // draw projects by their life-cycle stage at the window's end
   TourState tour;
@@ -97,10 +79,8 @@ struct AppState {
   } image_export;
 
   struct Requests {
-    bool open_file = false, export_file = false, reload = false, edit_mapping = false, edit_categories = false;
-    bool open_tour = false, save_tour_as = false, export_image = false;
-    bool open_park_boundaries = false, export_analysis = false;
-    std::vector<uint32_t> export_rows;  // the project table's rows to write (CSV, XLSX, GPKG)
+    std::vector<std::string> browse;  // features' file actions (ui/feature.h FileAction::id) to ask a file for
+    bool edit_mapping = false, edit_categories = false;  // the import's dialogs (ui/app_load.cpp)
   } requests;
   bool reloadable = false;   // the projects came from a file or database the App can read again
   bool mappable = false;     // the projects came through the importer (a mapping to edit)
@@ -109,8 +89,8 @@ struct AppState {
 // What the user edits (the document), as opposed to per-frame hover: two states with equal
 // documents look the same and derive the same data.
 inline bool sameDocument(const AppState& a, const AppState& b) {
-  return a.view == b.view && a.filter == b.filter && a.layers == b.layers && a.choropleth == b.choropleth && a.points == b.points && a.lang == b.lang &&
-         a.aggregate == b.aggregate && a.selected == b.selected && a.lifecycle == b.lifecycle;
+  return a.view == b.view && a.filter == b.filter && a.layers == b.layers && a.features == b.features && a.points == b.points &&
+         a.lang == b.lang && a.aggregate == b.aggregate && a.selected == b.selected && a.lifecycle == b.lifecycle;
 }
 
 }  // namespace cm

@@ -14,7 +14,6 @@
 #include <imgui_impl_opengl3.h>
 #include <imgui_internal.h>
 
-#include <malloc.h>
 
 #include <chrono>
 #include <optional>
@@ -31,7 +30,8 @@ static double msSince(Clock::time_point t) { return std::chrono::duration<double
 
 namespace {
 
-// The part of the state a panel edits; equal snapshots derive and draw the same.
+// The part of the state a panel edits (every feature's settings included); equal snapshots derive
+// and draw the same.
 struct Snapshot {
   View view;
   Filter filter;
@@ -40,18 +40,10 @@ struct Snapshot {
   Lang lang;
   Aggregate aggregate;
   int selected;
-  ChoroplethMetric choropleth;
-  std::tuple<double, int, bool, bool, double, bool, uint64_t, int> analysis;
+  FeatureStates features;
   bool operator==(const Snapshot&) const = default;
 };
-Snapshot snapshot(const AppState& s) {
-  const AppState::Analysis& a = s.analysis;
-  return {s.view,       s.filter,   s.layers,
-          s.points,     s.lang,     s.aggregate,
-          s.selected,   s.choropleth,
-          {a.dbscan.eps_m, a.dbscan.min_pts, a.dbscan.by_ecosystem, a.concave, a.density.bandwidth_m, a.density.weight_investment,
-           a.shapes_rev, a.chain_view}};
-}
+Snapshot snapshot(const AppState& s) { return {s.view, s.filter, s.layers, s.points, s.lang, s.aggregate, s.selected, s.features}; }
 
 // The docked panels: one fixed window per dock, its panels in registration order; in
 // presentation mode only the panels registered for it, in the presentation arrangement.
@@ -251,8 +243,8 @@ void App::renderTiles(const LayerFrame& lf, int tile, Image& out) {
       tv.center = st_.view.toWorld({tx + tw * 0.5, ty + th * 0.5});
       tv.width = tw;
       tv.height = th;
-      const LayerFrame tf{lf.model, lf.model_rev, lf.derived, tv, lf.filter, lf.points, lf.lang, lf.hover, lf.selected,
-                          lf.scale, lf.choropleth, lf.lifecycle, lf.pulse, lf.analyses, lf.chain_view};
+      const LayerFrame tf{lf.model, lf.model_rev, lf.derived, tv,        lf.filter,    lf.points, lf.lang,
+                          lf.hover, lf.selected,  lf.scale,   lf.lifecycle, lf.pulse, lf.features};
       gpu.map.render(tf, gpu.layers, st_.layers);
       gpu.frame_target.resize(tw, th, 1);
       const GLuint fbo = gpu.frame_target.resolvedFbo();
@@ -276,33 +268,6 @@ void App::renderTiles(const LayerFrame& lf, int tile, Image& out) {
   glBindFramebuffer(GL_FRAMEBUFFER, 0);
   for (size_t i = 3; i < out.rgba.size(); i += 4) out.rgba[i] = 255;
   gpu.map.invalidate();  // the next frame draws the whole view again
-}
-
-// The analyses the state shows (their layers on, their windows open), with its parameters; the
-// park shapes rebuilt when their revision moved (a what-if radius, a loaded boundary layer).
-void App::updateAnalyses() {
-  Impl& I = *impl_;
-  const AppState::Analysis& a = st_.analysis;
-  if (!I.park_shapes || I.park_shapes_rev != a.shapes_rev) {
-    auto shapes = std::make_shared<ParkShapes>();
-    shapes->radius_km = a.park_radius_km;
-    if (a.park_polygons) shapes->polygons = *a.park_polygons;
-    I.park_shapes = shapes;
-    I.park_shapes_rev = a.shapes_rev;
-  }
-  AnalysisRequest r;
-  r.clusters = st_.layers.on("clusters");
-  r.dbscan = a.dbscan;
-  r.concave = a.concave;
-  r.density = st_.layers.on("heatmap");
-  r.density_params = a.density;
-  r.conformance = a.conformance_open || st_.layers.on("outside") || st_.choropleth == ChoroplethMetric::InParksShare ||
-                  st_.choropleth == ChoroplethMetric::ParkMatchShare;
-  r.nni = a.nni_open;
-  r.shapes = I.park_shapes;
-  r.shapes_rev = a.shapes_rev;
-  r.allow_async = I.interactive;
-  I.analyses.update(model_, model_rev_, st_.filter, r);
 }
 
 FrameStats App::runFrame(double dt, const FrameTarget& target) {
@@ -354,7 +319,9 @@ FrameStats App::runFrame(double dt, const FrameTarget& target) {
                          .aggregate = st_.aggregate,
                          .bin_cell_px = kBinCellPx * scale,
                          .allow_async = I.interactive,  // headless frames (screenshots, tests) are complete at once
-                         .view = st_.view};
+                         .view = st_.view,
+                         .features = &st_.features,
+                         .demanded = demandedProducts(I.features, st_)};  // the features' products something shown needs
   };
   const Model& m = *model_;
   for (int pass = 0;; ++pass) {
@@ -377,11 +344,9 @@ FrameStats App::runFrame(double dt, const FrameTarget& target) {
     }
     ImGui::NewFrame();
     I.derived.update(inputs());
-    updateAnalyses();
     auto frameOf = [&](Pick hover) {
-      return LayerFrame{m, model_rev_, I.derived, st_.view, st_.filter, points, st_.lang, hover, st_.selected, scale, st_.choropleth,
-                        st_.lifecycle, st_.timeline.playing ? st_.timeline.stepFraction() : -1.0, &I.analyses,
-                        st_.analysis.chain_view};
+      return LayerFrame{m,     model_rev_,   I.derived, st_.view,      st_.filter, points, st_.lang, hover, st_.selected,
+                        scale, st_.lifecycle, st_.timeline.playing ? st_.timeline.stepFraction() : -1.0, st_.features};
     };
     auto pick = [&](Vec2 at) -> Pick {
       const LayerFrame lf = frameOf({});
@@ -392,22 +357,17 @@ FrameStats App::runFrame(double dt, const FrameTarget& target) {
     };
     if (pass == 0) {
       if (target.poll_input) handleMapInput(I, st_, m, pick);
-      const int step_before = st_.tour.step;
-      advanceTour(st_, m, dt);  // the camera's flight, the kiosk's clock
-      // A looping tour (a kiosk, all day) came round: hand the heap's free pages back to the
-      // system, so that a day of rounds cannot pile fragmentation into the resident size. Live
-      // memory is untouched (a leak would still show); once a round, every few minutes.
-      if (st_.tour.loop && st_.tour.step < step_before) malloc_trim(0);
+      for (const UiFeature& f : I.features)  // time passing: a tour's flight and clock …
+        if (f.advance) f.advance(st_, m, dt);
       advancePlayback(st_.timeline, st_.filter, dt);
     }
     I.derived.update(inputs());  // the view or the time may have moved
-    updateAnalyses();
     if (st_.selected >= 0 && !passes(m.projects, st_.selected, st_.filter)) st_.selected = -1;  // filtered away
 
     const bool mouse_on_map = !io.WantCaptureMouse && io.MousePos.x > -1e30f && !(I.dragging && I.dragged);
     st_.hover = mouse_on_map ? pick({io.MousePos.x, io.MousePos.y}) : Pick{};
     const LayerFrame lf = frameOf(st_.hover);
-    UiContext ui{st_, m, I.derived, I.fonts, gpu.layers, lf, lay, dt};
+    UiContext ui{st_, m, I.derived, I.fonts, gpu.layers, lf, lay, dt, I.services.get(), &I.panels, &I.features};
     const Snapshot before = snapshot(st_);
     drawDocks(ui, I.panels, I.panel_boxes);
     if (!(snapshot(st_) == before) && pass < 2) {
@@ -417,21 +377,15 @@ FrameStats App::runFrame(double dt, const FrameTarget& target) {
     fs.passes = pass + 1;
     I.popup_open = ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId);
     I.derived.update(inputs());
-    updateAnalyses();
-    if (lay.chrome == layout::Chrome::Full && !lay.present && st_.table_open) {  // the table floats over the map
-      I.table.draw(ui);
-      if (ImGuiWindow* w = ImGui::FindWindowByName("###project_table"))
-        if (st_.table_open) I.panel_boxes.push_back({w->Pos.x, w->Pos.y, w->Pos.x + w->Size.x, w->Pos.y + w->Size.y});
-    }
-    if (lay.chrome == layout::Chrome::Full && !lay.present) {  // the analyses' windows float over the map
-      drawConformanceWindow(ui);
-      drawNniWindow(ui);
-      for (const char* name : {"###conformance", "###nni"})
-        if (ImGuiWindow* w = ImGui::FindWindowByName(name); w && w->Active)
-          I.panel_boxes.push_back({w->Pos.x, w->Pos.y, w->Pos.x + w->Size.x, w->Pos.y + w->Size.y});
-    }
+    if (lay.chrome == layout::Chrome::Full && !lay.present)  // the features' windows float over the map
+      for (const UiFeature& f : I.features)
+        for (const WindowSpec& w : f.windows) {
+          w.draw(ui);
+          if (ImGuiWindow* win = ImGui::FindWindowByName(w.imgui_name.c_str()); win && win->Active)
+            I.panel_boxes.push_back({win->Pos.x, win->Pos.y, win->Pos.x + win->Size.x, win->Pos.y + win->Size.y});
+        }
     drawLoadUi();
-    if (st_.selected >= 0 && st_.layers.on("projects")) drawProjectCard(ui, st_.selected);
+    if (st_.selected >= 0 && st_.layers.on(ids::kProjects)) drawProjectCard(ui, st_.selected);
     if (st_.hover) st_.hover.layer->tooltip(lf, st_.hover.item);
 
     const auto tm = Clock::now();
@@ -445,10 +399,8 @@ FrameStats App::runFrame(double dt, const FrameTarget& target) {
     for (size_t i : gpu.layers.overlayOrder())
       if (gpu.layers.shown(i, lf, st_.layers)) gpu.layers.at(i).overlay(lf, of);
     I.labels = std::move(of.placed);
-    drawMeasure(st_, m, ImGui::GetBackgroundDrawList(), I.fonts.ui, scale);
-    if (st_.measure.active && lay.chrome == layout::Chrome::Full)  // what the tool does, at the top of the map
-      ImGui::GetForegroundDrawList()->AddText({static_cast<float>(lay.map.x0) + 10 * scale, static_cast<float>(lay.map.y0) + 6 * scale},
-                                              IM_COL32(200, 30, 60, 255), tr(st_.lang, S::MeasureHint));
+    for (const UiFeature& f : I.features)  // the features' own drawing over the map (the measuring tool …)
+      if (f.overlay) f.overlay(ui, ImGui::GetBackgroundDrawList());
     if (st_.pointer_on) {  // the presenter's pointer (console): a glowing ring on the audience's map
       const Vec2 p = st_.view.toScreen(st_.pointer);
       ImDrawList* dl = ImGui::GetForegroundDrawList();

@@ -1,11 +1,7 @@
 // Mouse and keys on the map: drag to pan, wheel to zoom at the cursor, click a project to pin
-// its card (a bubble to zoom into it, empty map to clear), arrows pan, +/− zoom, F/Home fit,
-// Escape closes an open dropdown, then leaves presentation mode, then clears the selection,
-// L switches the language, F11 toggles presentation mode, Ctrl +/−/0 the UI scale,
-// comma/period step the time window by a month (PageUp/PageDown too without a tour), Space
-// plays, Ctrl+S saves the view as a PNG, Ctrl+Q quits, F5 reloads the projects source, Ctrl+O
-// opens another. With a tour open, Right/PageDown and Left/PageUp (what presentation clickers
-// send) step through it.
+// its card (a bubble to zoom into it, empty map to clear) unless a feature takes the click (the
+// measuring tool); keys go to the features' bindings (ui/feature.h; the map's own are in
+// ui/features/navigation.cpp), Escape first to an open dropdown, then to the features.
 #define GLFW_INCLUDE_NONE
 #include <GLFW/glfw3.h>
 #include <imgui.h>
@@ -49,95 +45,16 @@ void keepMapArea(AppState& st, bool was_present) {
   st.view.center.y += c.y - now.y;
 }
 
-static Vec2 mapCentre(const AppState& st) {
-  const layout::Rect a = layout::computeLayout(st.view.width, st.view.height, st.ui_scale, st.present, st.chrome).map;
-  return {(a.x0 + a.x1) / 2, (a.y0 + a.y1) / 2};
-}
-
-static void stepTime(AppState& st, int dir) {
-  st.timeline.playing = false;
-  stepMonth(st.timeline, st.filter, dir);
-}
-
-static void scaleUi(AppState& st, double factor) {
-  st.ui_scale_manual = factor == 0 ? 0.f : std::clamp(static_cast<float>(st.ui_scale * factor), 0.5f, 8.f);
-}
-
+// A key: an open dropdown takes Escape first, then the features in registration order (the
+// measuring tool before the map's last resorts; the tour's arrows before the map's).
 static void handleKey(App::Impl& I, AppState& st, const Model& m, int key, int mods) {
-  const double pan = 0.125 * std::min(st.view.width, st.view.height) * ((mods & GLFW_MOD_SHIFT) ? 3 : 1);
-  const bool ctrl = mods & GLFW_MOD_CONTROL;
-  const bool tour = st.tour.open && !st.tour.doc.steps.empty();
-  if (tour && (key == GLFW_KEY_RIGHT || key == GLFW_KEY_PAGE_DOWN || key == GLFW_KEY_LEFT || key == GLFW_KEY_PAGE_UP)) {
-    st.tour.autoplay = false;  // the presenter drives now
-    if (key == GLFW_KEY_RIGHT || key == GLFW_KEY_PAGE_DOWN) nextStep(st, m);
-    else previousStep(st, m);
+  if (key == GLFW_KEY_ESCAPE) {
+    if (ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) ImGui::ClosePopupToLevel(0, true);
+    else dispatchEscape(I.features, st);
     return;
   }
-  switch (key) {
-    case GLFW_KEY_ESCAPE:
-      if (ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) ImGui::ClosePopupToLevel(0, true);
-      else if (st.measure.active) st.measure = {};
-      else if (st.present) st.present = false;
-      else st.selected = -1;
-      break;
-    case GLFW_KEY_F11: st.present = !st.present; break;
-    case GLFW_KEY_LEFT: st.view.panPixels(pan, 0); break;
-    case GLFW_KEY_RIGHT: st.view.panPixels(-pan, 0); break;
-    case GLFW_KEY_UP: st.view.panPixels(0, pan); break;
-    case GLFW_KEY_DOWN: st.view.panPixels(0, -pan); break;
-    case GLFW_KEY_EQUAL:
-    case GLFW_KEY_KP_ADD:
-      if (ctrl) scaleUi(st, 1.1);
-      else st.view.zoomAt(mapCentre(st), 1.25);
-      break;
-    case GLFW_KEY_MINUS:
-    case GLFW_KEY_KP_SUBTRACT:
-      if (ctrl) scaleUi(st, 1 / 1.1);
-      else st.view.zoomAt(mapCentre(st), 1 / 1.25);
-      break;
-    case GLFW_KEY_0:
-      if (ctrl) scaleUi(st, 0);  // back to the monitor's and the window's scale
-      break;
-    case GLFW_KEY_M:
-      st.measure.active = !st.measure.active;
-      if (!st.measure.active) st.measure = {};
-      break;
-    case GLFW_KEY_ENTER:
-    case GLFW_KEY_KP_ENTER:
-      if (st.measure.active && st.measure.points.size() >= 3) st.measure.closed = true;
-      break;
-    case GLFW_KEY_BACKSPACE:
-      if (st.measure.active && !st.measure.points.empty()) {
-        if (st.measure.closed) st.measure.closed = false;
-        else st.measure.points.pop_back();
-      }
-      break;
-    case GLFW_KEY_COMMA: stepTime(st, -1); break;
-    case GLFW_KEY_PERIOD: stepTime(st, 1); break;
-    case GLFW_KEY_F:
-    case GLFW_KEY_HOME: fitHome(st); break;
-    case GLFW_KEY_L: st.lang = st.lang == Lang::Zh ? Lang::En : Lang::Zh; break;
-    case GLFW_KEY_F5: st.requests.reload = true; break;
-    case GLFW_KEY_O:
-      if (mods & GLFW_MOD_CONTROL) st.requests.open_file = true;
-      break;
-    case GLFW_KEY_T:
-      if (mods & GLFW_MOD_CONTROL) st.table_open = !st.table_open;
-      break;
-    case GLFW_KEY_Q:
-      if ((mods & GLFW_MOD_CONTROL) && I.window) glfwSetWindowShouldClose(I.window, GLFW_TRUE);
-      break;
-    case GLFW_KEY_S:
-      if (mods & GLFW_MOD_CONTROL) I.export_requested = true;
-      break;
-    case GLFW_KEY_PAGE_UP: stepTime(st, -1); break;
-    case GLFW_KEY_PAGE_DOWN: stepTime(st, 1); break;
-    case GLFW_KEY_SPACE:
-      if (st.timeline.playing) st.timeline.playing = false;
-      else startPlaying(st.timeline, st.filter);
-      break;
-    default: break;
-  }
+  FeatureContext ctx{st, m, I.derived, *I.services};
+  dispatchKey(I.features, ctx, key, mods);
 }
 
 void handleMapInput(App::Impl& I, AppState& st, const Model& m, const std::function<Pick(Vec2)>& pick) {
@@ -160,19 +77,16 @@ void handleMapInput(App::Impl& I, AppState& st, const Model& m, const std::funct
     }
     if (!ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
       I.dragging = false;
-      if (!I.dragged && st.measure.active) {  // measuring: a click adds a point, a double-click closes
-        AppState::Measure& ms = st.measure;
-        if (ms.closed) ms.points.clear(), ms.closed = false;
-        if (I.press_double && ms.points.size() >= 3) ms.closed = true;  // its first click added the last point
-        else ms.points.push_back(st.view.toWorld(I.press));
+      if (!I.dragged && dispatchClick(I.features, st, st.view.toWorld(I.press), I.press_double)) {
+        // a feature took it (the measuring tool adds a point)
       } else if (!I.dragged) {  // a click: select what it was on
         const Pick p = I.press_pick;
         const std::string id = p.layer ? p.layer->info().id : "";
-        if (id == "projects") {
+        if (id == ids::kProjects) {
           st.selected = p.item;
-        } else if (id == "bubbles" && p.layer->projectOf(p.item) >= 0) {
+        } else if (id == ids::kBubbles && p.layer->projectOf(p.item) >= 0) {
           st.selected = p.layer->projectOf(p.item);  // a project drawn as itself among the bubbles
-        } else if (id == "bubbles") {
+        } else if (id == ids::kBubbles) {
           st.view.zoomAt(I.press, 2.5);  // into the bubble: it splits into its projects
         } else {  // empty map, a park, a district: the card goes
           st.selected = -1;

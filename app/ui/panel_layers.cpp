@@ -1,5 +1,6 @@
-// The sidebar's head: title, synthetic-data badge, language switch, fit button, and one switch
-// per registered layer toggle (render/layer_stack.h), plus the aggregation mode.
+// The sidebar's head: title, synthetic-data badge, language switch, fit button and the features'
+// toolbar buttons (flowing onto new lines as the sidebar needs), one switch per registered layer
+// toggle (render/layer_stack.h) with the layers' options, and the aggregation mode.
 #include <imgui.h>
 
 #include "core/dates.h"
@@ -28,54 +29,8 @@ void drawTitleAndLayersPanel(UiContext& ui) {
     return;
   }
   if (ImGui::SmallButton(tr(L, S::Language))) st.lang = L == Lang::Zh ? Lang::En : Lang::Zh;
-  ImGui::SameLine();
-  if (ImGui::SmallButton(tr(L, S::Fit))) fitHome(st);
-  // Data: open another table, export the filtered projects; reload and edit the mapping when the
-  // projects came from a user's table.
-  ImGui::SameLine();
-  if (ImGui::SmallButton(tr(L, S::OpenFile))) st.requests.open_file = true;
-  ImGui::SameLine();
-  if (ImGui::SmallButton(tr(L, S::ExportFile))) st.requests.export_file = true;
-  if (ImGui::SmallButton(tr(L, S::ExportImage))) ImGui::OpenPopup("##export_image");
-  ImGui::SameLine();
-  if (ImGui::SmallButton(tr(L, S::ProjectTable))) st.table_open = !st.table_open;
-  ImGui::SameLine();
-  if (ImGui::SmallButton(tr(L, S::MeasureTool))) {
-    st.measure.active = !st.measure.active;
-    if (!st.measure.active) st.measure = {};
-  }
-  if (ImGui::BeginPopup("##export_image")) {  // size up to 8K and the frame around the map
-    AppState::ImageExport& e = st.image_export;
-    ImGui::TextUnformatted(tr(L, S::ExportImageTitle));
-    ImGui::Separator();
-    ImGui::TextDisabled("%s", tr(L, S::ExportSize));
-    const int sizes[][2] = {{0, 0}, {1920, 1080}, {3840, 2160}, {7680, 4320}};
-    for (const auto& sz : sizes) {
-      const std::string label = sz[0] ? std::to_string(sz[0]) + " × " + std::to_string(sz[1]) : tr(L, S::ExportSizeWindow);
-      if (ImGui::RadioButton(label.c_str(), e.w == sz[0] && e.h == sz[1])) e.w = sz[0], e.h = sz[1];
-    }
-    ImGui::TextDisabled("%s", tr(L, S::ExportLayout));
-    int mode = e.present ? 3 : static_cast<int>(e.chrome);
-    ImGui::RadioButton(tr(L, S::LayoutFull), &mode, 0);
-    ImGui::RadioButton(tr(L, S::LayoutMap), &mode, 2);
-    ImGui::RadioButton(tr(L, S::LayoutPoster), &mode, 1);
-    ImGui::RadioButton(tr(L, S::LayoutPresent), &mode, 3);
-    e.present = mode == 3;
-    e.chrome = mode == 3 ? layout::Chrome::Full : static_cast<layout::Chrome>(mode);
-    if (ImGui::Button(tr(L, S::ExportSave))) {
-      st.requests.export_image = true;
-      ImGui::CloseCurrentPopup();
-    }
-    ImGui::EndPopup();
-  }
-  if (st.reloadable) {
-    ImGui::SameLine();
-    if (ImGui::SmallButton(tr(L, S::Reload))) st.requests.reload = true;
-  }
-  if (st.mappable) {
-    ImGui::SameLine();
-    if (ImGui::SmallButton(tr(L, S::EditMapping))) st.requests.edit_mapping = true;
-  }
+  if (toolbarButton(tr(L, S::Fit))) fitHome(st);
+  drawSections(ui, "toolbar");  // the features' buttons: open, export, the table, the measuring tool …
   ImGui::Separator();
   if (ImGui::CollapsingHeader(tr(L, S::Layers), ImGuiTreeNodeFlags_DefaultOpen)) {
     const auto& toggles = ui.layers.toggles();
@@ -84,14 +39,7 @@ void drawTitleAndLayersPanel(UiContext& ui) {
       bool on = st.layers.on(toggles[i].id);
       if (ImGui::Checkbox(tr(L, toggles[i].name), &on)) st.layers.set(toggles[i].id, on);
     }
-    if (st.layers.on("choropleth")) {  // what the districts are shaded by
-      ImGui::SetNextItemWidth(-FLT_MIN);
-      if (ImGui::BeginCombo("##choropleth", tr(L, "choro." + std::string(choroplethId(st.choropleth))))) {
-        for (ChoroplethMetric m : kChoroplethMetrics)
-          if (ImGui::Selectable(tr(L, "choro." + std::string(choroplethId(m))), m == st.choropleth)) st.choropleth = m;
-        ImGui::EndCombo();
-      }
-    }
+    drawSections(ui, "layers");  // a layer's options (the choropleth's metric …)
     ImGui::TextDisabled("%s", tr(L, S::Aggregation));
     int mode = static_cast<int>(st.aggregate);
     ImGui::RadioButton(tr(L, S::Auto), &mode, static_cast<int>(Aggregate::Auto));
@@ -101,6 +49,14 @@ void drawTitleAndLayersPanel(UiContext& ui) {
     ImGui::RadioButton(tr(L, S::On), &mode, static_cast<int>(Aggregate::On));
     st.aggregate = static_cast<Aggregate>(mode);
   }
+}
+
+bool toolbarButton(const char* label) {
+  const float w = ImGui::CalcTextSize(label).x + 2 * ImGui::GetStyle().FramePadding.x;
+  const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+  ImGui::SameLine();  // beside the last button, or on the next line when it would not fit
+  if (ImGui::GetCursorScreenPos().x + w > right) ImGui::NewLine();
+  return ImGui::SmallButton(label);
 }
 
 }  // namespace cm

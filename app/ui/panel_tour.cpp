@@ -40,7 +40,7 @@ void drawTourPanel(UiContext& ui) {
       else st.warnings.insert(st.warnings.end(), w->begin(), w->end());
     }
     ImGui::SameLine();
-    if (ImGui::SmallButton(tr(L, S::TourOpen))) st.requests.open_tour = true;
+    if (ImGui::SmallButton(tr(L, S::TourOpen))) st.requests.browse.push_back("open_tour");
     ImGui::SameLine();
     if (ImGui::SmallButton(tr(L, S::TourNew))) {
       t = TourState{};
@@ -142,11 +142,11 @@ void drawTourPanel(UiContext& ui) {
     }
   }
   if (ImGui::SmallButton(tr(L, S::TourSave))) {
-    if (t.path.empty()) st.requests.save_tour_as = true;
+    if (t.path.empty()) st.requests.browse.push_back("save_tour");
     else saveTo(st, t.path);
   }
   ImGui::SameLine();
-  if (ImGui::SmallButton(tr(L, S::TourSaveAs))) st.requests.save_tour_as = true;
+  if (ImGui::SmallButton(tr(L, S::TourSaveAs))) st.requests.browse.push_back("save_tour");
   ImGui::SameLine();
   if (ImGui::SmallButton(tr(L, S::TourClose))) {
     if (t.dirty) saveTo(st, unsavedTourPath(t));  // nothing typed is lost

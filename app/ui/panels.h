@@ -1,7 +1,8 @@
 // The panels: each is a function of (state, model, derived data) drawn every frame, reading the
-// state and writing the user's changes straight back into it. They are registered in
-// ui/panel_registry.cpp with where they dock and whether presentation mode shows them; the App
-// draws them from that list. Panel-local state (a drag in progress) lives in the panel's struct.
+// state and writing the user's changes straight back into it. Features register them
+// (ui/feature.h) with where they dock — or the section of another panel they belong to — and
+// whether presentation mode shows them; the App draws them from that list. Panel-local state (a
+// drag in progress) lives in the panel's struct.
 #pragma once
 #include <functional>
 #include <memory>
@@ -19,8 +20,12 @@
 
 namespace cm {
 
-// What every panel can read this frame. A new derived product is reached through `derived`, a
-// new layer through `layers`: this struct does not grow with features.
+// What every panel can read this frame. A feature's settings are in `st.features`, its derived
+// products in `derived`, its layers in `layers`: this struct does not grow with features.
+class AppServices;  // ui/feature.h
+struct PanelSpec;
+struct UiFeature;   // ui/feature.h
+
 struct UiContext {
   AppState& st;
   const Model& model;
@@ -30,8 +35,18 @@ struct UiContext {
   const LayerFrame& frame;  // what the layers see (for their legend entries)
   const layout::Layout& layout;  // where the docks are, the UI scale, present/compact
   double dt = 0;                 // seconds since the last frame (0: show end states at once, e.g. a screenshot)
+  AppServices* app = nullptr;    // what the App does for panels (open a table, save an image …)
+  const std::vector<PanelSpec>* panels = nullptr;  // every registered panel (a panel draws its sections)
+  const std::vector<UiFeature>* features = nullptr;  // every registered feature (what they add to shared views)
   float s() const { return layout.scale; }  // design pixels → pixels
 };
+
+// The sections another panel draws inside itself, in registration order: the Layers panel's
+// ("layers": a layer's options), the sidebar's toolbar ("toolbar": a feature's buttons), the
+// Analysis panel's ("analysis").
+void drawSections(UiContext& ui, const std::string& section);
+// A toolbar button (SmallButton) beside the previous one, or on a new line when it would not fit.
+bool toolbarButton(const char* label);
 
 // Whether there are projects to show: rows in the model, or a registry left in PostGIS (remote
 // mode: the model has none, the statistics come from the database).
@@ -48,16 +63,14 @@ struct PanelSpec {
   bool in_present_mode;  // shown in presentation mode
   std::function<void(UiContext&)> draw;
   std::function<bool(const UiContext&)> shown = {};  // when set: drawn only while it says so
+  std::string section = {};  // non-empty: not docked, drawn by the panel that draws this section
+  int order = 0;             // within a dock or section (then registration order)
 };
-
-// The registered panels, in drawing order within each dock; each App gets its own instances.
-std::vector<PanelSpec> makePanels();
 
 // Panels (ui/panel_*.cpp).
 void drawTitleAndLayersPanel(UiContext& ui);
 void drawFiltersPanel(UiContext& ui);
 void drawChainsPanel(UiContext& ui);
-void drawAnalysisPanel(UiContext& ui);  // ui/panel_analysis.cpp
 void drawConformanceWindow(UiContext& ui);  // ui/analysis_windows.cpp: floating
 void drawNniWindow(UiContext& ui);
 void drawTotalsPanel(UiContext& ui);
@@ -83,8 +96,6 @@ void drawTourPanel(UiContext& ui);
 // "Save as…" once the file browser returns a path; where edits go when a tour closes unsaved.
 void saveTourAs(AppState& st, const std::string& path);
 std::string unsavedTourPath(const TourState& t);
-// The measuring tool's path, lengths and area over the map (ui/measure_tool.cpp).
-void drawMeasure(const AppState& st, const Model& m, ImDrawList* dl, ImFont* font, float scale);
 // The load report (errors and warnings until dismissed), docked by drawDocks where it covers
 // neither the map nor a panel: at the foot of the side column (the side panel ends above it), or
 // in compact and presentation layouts in the right column between the top window and the legend

@@ -5,10 +5,13 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
+#include <cstdio>
 
 #include "core/catalog.h"
 #include "core/dates.h"
 #include "core/names.h"
+#include "ui/feature.h"
 #include "ui/panels.h"
 #include "ui/tour_player.h"
 #include "render/layers/layers.h"
@@ -32,7 +35,8 @@ std::string stageName(Lang L, int stage) {
 
 }  // namespace
 
-std::vector<uint32_t> ProjectTable::select(const Model& m, Lang L, const Filter& f, const std::string& search, int col, bool desc) {
+std::vector<uint32_t> ProjectTable::select(const Model& m, Lang L, const Filter& f, const std::string& search, int col, bool desc,
+                                           const std::vector<float>* values) {
   const Projects& p = m.projects;
   std::vector<uint32_t> rows;
   rows.reserve(p.size());
@@ -58,6 +62,15 @@ std::vector<uint32_t> ProjectTable::select(const Model& m, Lang L, const Filter&
     rows.push_back(i);
   }
   if (col < 0) return rows;
+  if (col >= kColumns) {  // a feature's column: by its numbers, the empty ones last either way
+    auto v = [&](uint32_t r) { return values && r < values->size() ? (*values)[r] : NAN; };
+    std::stable_sort(rows.begin(), rows.end(), [&](uint32_t a, uint32_t b) {
+      const float x = v(a), y = v(b);
+      if (std::isnan(x) || std::isnan(y)) return !std::isnan(x) && std::isnan(y);
+      return desc ? y < x : x < y;
+    });
+    return rows;
+  }
   auto key = [&](uint32_t a, uint32_t b) -> bool {
     switch (col) {
       case kId: return p.id[a] < p.id[b];
@@ -77,9 +90,9 @@ std::vector<uint32_t> ProjectTable::select(const Model& m, Lang L, const Filter&
   return rows;
 }
 
-void ProjectTable::draw(UiContext& ui) {
+void ProjectTable::draw(UiContext& ui, bool& table_open) {
   AppState& st = ui.st;
-  if (!st.table_open) return;
+  if (!table_open) return;
   const Lang L = st.lang;
   const Model& m = ui.model;
   const Projects& p = m.projects;
@@ -87,7 +100,7 @@ void ProjectTable::draw(UiContext& ui) {
   const layout::Rect& a = ui.layout.map;
   if (ui.derived.remote()) {  // remote mode: no rows in the model to list
     ImGui::SetNextWindowPos({static_cast<float>(a.x0) + 20 * s, static_cast<float>(a.y1) - 120 * s}, ImGuiCond_Appearing);
-    if (ImGui::Begin((std::string(tr(L, S::ProjectTable)) + "###project_table").c_str(), &st.table_open, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings)) ImGui::TextUnformatted(tr(L, S::RemoteNoRows));
+    if (ImGui::Begin((std::string(tr(L, S::ProjectTable)) + "###project_table").c_str(), &table_open, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings)) ImGui::TextUnformatted(tr(L, S::RemoteNoRows));
     ImGui::End();
     return;
   }
@@ -101,23 +114,42 @@ void ProjectTable::draw(UiContext& ui) {
   ImGui::SetNextWindowSizeConstraints({360 * s, 160 * s}, {FLT_MAX, FLT_MAX});
   if (!ImGui::Begin((std::string(tr(L, S::ProjectTable)) + "###project_table").c_str(), &open, ImGuiWindowFlags_NoSavedSettings)) {
     ImGui::End();
-    st.table_open = open;
+    table_open = open;
     return;
   }
-  st.table_open = open;
+  table_open = open;
   ImGui::SetNextItemWidth(std::min(420 * s, ImGui::GetContentRegionAvail().x * 0.6f));
   ImGui::InputTextWithHint("##search", tr(L, S::TableSearch), &search_);
   ImGui::SameLine();
   ImGui::TextDisabled("%zu %s", rows_.size(), tr(L, S::TableRows));
   ImGui::SameLine();
-  if (ImGui::SmallButton(tr(L, S::TableExport))) st.requests.export_rows = rows_;  // the search and the sort as shown
+  if (ImGui::SmallButton(tr(L, S::TableExport))) {  // the search and the sort as shown
+    export_rows = rows_;
+    st.requests.browse.push_back("export_rows");
+  }
+
+  // The features' own columns, after the built-in ones.
+  struct Extra {
+    const TableColumn* column;
+    std::shared_ptr<const std::vector<float>> values;
+  };
+  std::vector<Extra> extras;
+  if (ui.features)
+    for (const UiFeature& f : *ui.features)
+      for (const TableColumn& c : f.table_columns) extras.push_back({&c, c.values ? c.values(ui) : nullptr});
+  auto cell = [](const Extra& e, uint32_t row, char* buf, size_t n) {
+    const float v = e.values && row < e.values->size() ? (*e.values)[row] : NAN;
+    if (std::isnan(v)) return false;
+    std::snprintf(buf, n, e.column->format, v * e.column->scale);
+    return true;
+  };
 
   const float details_w = std::min(340 * s, ImGui::GetContentRegionAvail().x * 0.35f);
   const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_ScrollY | ImGuiTableFlags_ScrollX | ImGuiTableFlags_RowBg |
                                 ImGuiTableFlags_Resizable | ImGuiTableFlags_Hideable | ImGuiTableFlags_BordersInnerV |
                                 ImGuiTableFlags_SizingFixedFit;
   const ImVec2 table_size{ImGui::GetContentRegionAvail().x - details_w - ImGui::GetStyle().ItemSpacing.x, ImGui::GetContentRegionAvail().y};
-  if (ImGui::BeginTable("##projects", kColumns, flags, table_size)) {
+  if (ImGui::BeginTable("##projects", kColumns + static_cast<int>(extras.size()), flags, table_size)) {
     ImGui::TableSetupScrollFreeze(0, 1);
     // Widths in design pixels (× the UI scale); the name gets the room a long Chinese name needs.
     const float widths[kColumns] = {96, 260, 110, 120, 96, 96, 80, 200, 90, 90};
@@ -126,6 +158,9 @@ void ProjectTable::draw(UiContext& ui) {
       if (c == kInvest) cf |= ImGuiTableColumnFlags_PreferSortDescending;
       ImGui::TableSetupColumn(tr(L, kHeads[c]), cf, widths[c] * s, c);
     }
+    for (size_t e = 0; e < extras.size(); ++e)
+      ImGui::TableSetupColumn(tr(L, extras[e].column->head), ImGuiTableColumnFlags_WidthFixed, extras[e].column->width * s,
+                              kColumns + static_cast<int>(e));
     ImGui::TableHeadersRow();
     int col = sort_column_;
     bool desc = descending_;
@@ -133,10 +168,13 @@ void ProjectTable::draw(UiContext& ui) {
       col = spec->Specs[0].ColumnUserID;
       desc = spec->Specs[0].SortDirection == ImGuiSortDirection_Descending;
     }
+    const std::vector<float>* sort_values =
+        col >= kColumns && static_cast<size_t>(col - kColumns) < extras.size() ? extras[static_cast<size_t>(col - kColumns)].values.get() : nullptr;
     if (ui.frame.model_rev != model_rev_ || st.filter != filter_ || search_ != built_search_ || col != sort_column_ ||
-        desc != descending_ || L != lang_) {
-      rows_ = select(m, L, st.filter, search_, col, desc);
+        desc != descending_ || L != lang_ || sort_values != sorted_by_) {
+      rows_ = select(m, L, st.filter, search_, col, desc, sort_values);
       model_rev_ = ui.frame.model_rev, filter_ = st.filter, built_search_ = search_, sort_column_ = col, descending_ = desc, lang_ = L;
+      sorted_by_ = sort_values;
     }
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(rows_.size()));
@@ -175,6 +213,11 @@ void ProjectTable::draw(UiContext& ui) {
         ImGui::TextUnformatted(stageName(L, p.stage[i]).c_str());
         ImGui::TableSetColumnIndex(kForeign);
         ImGui::TextUnformatted(p.foreign[i].empty() ? "" : p.foreign[i].c_str());
+        for (size_t e = 0; e < extras.size(); ++e) {
+          ImGui::TableSetColumnIndex(kColumns + static_cast<int>(e));
+          char buf[48];
+          if (cell(extras[e], i, buf, sizeof buf)) ImGui::TextUnformatted(buf);
+        }
       }
     ImGui::EndTable();
   }
@@ -220,6 +263,8 @@ void ProjectTable::draw(UiContext& ui) {
       row("leader_id", p.leader_index[i] >= 0 ? p.id[p.leader_index[i]] : StrRef(""));
       for (size_t c = 0; c < p.extra_names.size(); ++c)  // the source's own columns
         row(p.extra_names[c], c < p.extra.size() && static_cast<size_t>(i) < p.extra[c].size() ? p.extra[c][i] : StrRef(""));
+      for (const Extra& e : extras)  // the features' columns
+        row(e.column->id, cell(e, static_cast<uint32_t>(i), buf, sizeof buf) ? std::string(buf) : std::string());
       ImGui::EndTable();
     }
   }

@@ -3,7 +3,7 @@
 // rows scroll fluidly); a click selects the project and flies the map to it; beside it the
 // selected row's every field, the source's own extra columns included. A floating window over the
 // map (movable, resizable); its rows are rebuilt only when the model, the filter, the search or
-// the sort changes.
+// the sort changes. Features add columns of their own (ui/feature.h TableColumn).
 #pragma once
 #include <cstdint>
 #include <string>
@@ -18,12 +18,16 @@ namespace cm {
 struct UiContext;
 
 struct ProjectTable {
-  void draw(UiContext& ui);
+  // `open`: the window shows (its × clears it).
+  void draw(UiContext& ui, bool& open);
+  // The rows its Export button asked to write (the search and the sort as shown), until taken.
+  std::vector<uint32_t> export_rows;
 
   // The rows shown, in order (for tests): the filter, then the search, then the sort.
   const std::vector<uint32_t>& rows() const { return rows_; }
+  // A sort column past the built-in ones sorts by `values` (a feature's column, per model row).
   static std::vector<uint32_t> select(const Model& m, Lang lang, const Filter& f, const std::string& search, int sort_column,
-                                      bool descending);
+                                      bool descending, const std::vector<float>* values = nullptr);
 
  private:
   std::string search_;
@@ -35,6 +39,7 @@ struct ProjectTable {
   bool descending_ = false;
   Lang lang_ = Lang::Zh;
   bool placed_ = false;
+  const std::vector<float>* sorted_by_ = nullptr;
 };
 
 }  // namespace cm

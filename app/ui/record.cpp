@@ -58,14 +58,12 @@ Result<std::string> App::record(const Recording& r) {
   for (int i = 0; i < 8; ++i) {
     const FrameStats fs = runFrame(0, FrameTarget{false, w, h, false, false});
     I.derived.wait();
-    I.analyses.wait();
     if (i > 0 && !fs.map_redrawn) break;
   }
   for (int f = 0; f < frames; ++f) {
     I.offscreen_hash = 0;
     runFrame(f == 0 ? 0 : dt, FrameTarget{false, w, h, false, true});
     I.derived.wait();  // a worker's product is in before the frame counts
-    I.analyses.wait();
     const Image img = readOffscreen(w, h);
     if (auto ok = writer->addFrame(img.rgba.data(), w, h); !ok) return R::fail(ok.error());
   }

@@ -7,7 +7,7 @@
 #include "core/dates.h"
 #include "core/ecosystem.h"
 #include "geo/projection.h"
-#include "render/layer_stack.h"
+#include "ui/feature.h"
 #include "ui/layout.h"
 
 namespace cm {
@@ -16,12 +16,32 @@ Result<std::vector<std::string>> openTour(AppState& st, const std::string& path)
   using R = Result<std::vector<std::string>>;
   auto t = loadTour(path);
   if (!t) return R::fail(t.error());
+  // The features check what the steps keep of them (a choropleth's metric …) now, not when shown;
+  // keys no feature takes are said and dropped.
+  std::vector<std::string> ignored;
+  for (size_t k = 0; k < t->steps.size(); ++k) {
+    TourStep& step = t->steps[k];
+    const std::string where = path + ": step " + std::to_string(k + 1) + ": ";
+    for (const std::string& id : unknownStepFeatures(tourFeatures(), step)) {
+      ignored.push_back(where + "'" + id + "' is neither a step key nor a feature a step can set; ignored");
+      step.features.erase(id);
+    }
+    AppState scratch;
+    if (std::string e = featuresFromStep(tourFeatures(), scratch, step); !e.empty()) return R::fail(where + e);
+  }
   TourState& ts = st.tour;
   ts = TourState{};
   ts.doc = t.take();
   ts.path = path;
   ts.open = true;
-  return tourWarnings(ts.doc, path);
+  std::vector<std::string> warnings = tourWarnings(ts.doc, path);
+  warnings.insert(warnings.end(), ignored.begin(), ignored.end());
+  return warnings;
+}
+
+const std::vector<UiFeature>& tourFeatures() {
+  static const std::vector<UiFeature> features = makeFeatures();  // their tour hooks keep no state of their own
+  return features;
 }
 
 static layout::Rect mapRect(const AppState& st) {
@@ -100,17 +120,11 @@ std::vector<std::string> applyStepState(AppState& st, const Model& m, const Tour
   if (!s.layers_on.empty()) {
     LayerVisibility v;
     for (const std::string& id : layerToggleIds())  // the map furniture stays unless a step names it
-      if (std::find(s.layers_on.begin(), s.layers_on.end(), id) == s.layers_on.end() && (id != "furniture" || !st.layers.on(id)))
+      if (std::find(s.layers_on.begin(), s.layers_on.end(), id) == s.layers_on.end() && (id != ids::kFurniture || !st.layers.on(id)))
         v.set(id, false);
     st.layers = v;
   }
-  ChoroplethMetric metric;
-  if (!s.choropleth.empty() && parseChoroplethMetric(s.choropleth, metric)) {
-    st.choropleth = metric;
-    st.layers.set("choropleth", true);
-  } else if (std::find(s.layers_on.begin(), s.layers_on.end(), "choropleth") == s.layers_on.end()) {
-    st.layers.set("choropleth", false);  // a step without a choropleth shows none
-  }
+  if (std::string e = featuresFromStep(tourFeatures(), st, s); !e.empty()) skipped.push_back(e);  // what the features keep
   st.lifecycle = s.lifecycle;
   st.selected = -1;
   return skipped;
@@ -220,7 +234,7 @@ TourStep stepFromState(const AppState& st, const Model& m) {
     s.to = formatMonth(f.month_to);
   }
   s.lifecycle = st.lifecycle;
-  if (st.layers.on("choropleth")) s.choropleth = std::string(choroplethId(st.choropleth));
+  featuresToStep(tourFeatures(), st, s);
   return s;
 }
 

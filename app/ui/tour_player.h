@@ -1,5 +1,6 @@
 // Playing a guided tour (core/tour.h) in the viewer: a step becomes the state (camera, layers,
-// filters, time window or playback, life-cycle drawing, choropleth); the camera flies between
+// filters, time window or playback, life-cycle drawing, and what it keeps of the features: a
+// choropleth's metric …); the camera flies between
 // steps (van Wijk–Nuij, core/camera_flight.h, eased over TourState::fly_seconds); in autoplay
 // (kiosk, --loop, a recording) each step stays its `seconds` — longer when its playback runs
 // longer — and the last leads back to the first when looping. The reverse, stepFromState(),
@@ -15,8 +16,12 @@
 namespace cm {
 
 // Reads a tour; on success the state holds it (step -1: nothing applied yet) and the returned
-// list holds the warnings (long captions, unknown chain ids).
+// list holds the warnings (long captions, unknown chain ids). What a step keeps of a feature is
+// checked by that feature here: a value it cannot take fails the tour with the step named.
 Result<std::vector<std::string>> openTour(AppState& st, const std::string& path);
+// The registry the tours read and write the features' parts with (ui/feature.h to_tour/from_tour).
+struct UiFeature;
+const std::vector<UiFeature>& tourFeatures();
 // Shows step k (clamped): its state at once, the camera flying there when `fly` (else jumping).
 void goToStep(AppState& st, const Model& m, int k, bool fly);
 // Next/previous step (Right/PageDown, Left/PageUp). Returns false at either end without a loop.

@@ -3,10 +3,13 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <functional>
 
 #include "core/filter.h"
 #include "started_app.h"
+#include "core/analysis/products.h"
+#include "ui/features/features.h"
 #include "ui/project_table.h"
 
 using namespace cm;
@@ -36,7 +39,7 @@ TEST(ProjectTable, RowsAreTheFilteredProjectsSearchedAndSorted) {
   EXPECT_TRUE(none.empty());
   // The table window draws with 1,564 rows and a selection, and the capture shows it.
   AppState& st = s.app.state();
-  st.table_open = true;
+  st.features.get<TableSettings>(ids::kTable).open = true;
   st.selected = static_cast<int>(rows.front());
   auto img = s.app.capture();
   ASSERT_TRUE(img);
@@ -57,9 +60,10 @@ TEST(MeasureTool, DrawsThePathItsLegsAndTheArea) {
   AppState& st = s.app.state();
   auto plain = s.app.capture();
   ASSERT_TRUE(plain);
-  st.measure.active = true;
-  for (Vec2 p : {Vec2{600, 250}, Vec2{800, 250}, Vec2{800, 420}}) st.measure.points.push_back(st.view.toWorld(p));
-  st.measure.closed = true;
+  MeasureSettings& measure = st.features.get<MeasureSettings>(ids::kMeasure);
+  measure.active = true;
+  for (Vec2 p : {Vec2{600, 250}, Vec2{800, 250}, Vec2{800, 420}}) measure.points.push_back(st.view.toWorld(p));
+  measure.closed = true;
   auto img = s.app.capture();
   ASSERT_TRUE(img);
   if (const char* keep = std::getenv("CHAINMAP_KEEP_CAPTURES")) (void)writePng(std::string(keep) + "/measure.png", *img);
@@ -101,7 +105,7 @@ TEST(AnalysisViews, ConformanceWindowAndOutsideProjects) {
   ASSERT_TRUE(s.ok);
   AppState& st = s.app.state();
   st.lang = Lang::En;
-  st.analysis.conformance_open = true;
+  st.features.get<ParkSettings>(ids::kConformance).window_open = true;
   st.layers.set("outside", true);
   auto img = s.app.capture();
   ASSERT_TRUE(img);

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include "ui/features/features.h"
 #include "core/stats.h"
 #include "platform/data_paths.h"
 #include "data/model_loader.h"
@@ -116,6 +117,6 @@ TEST(RemoteApp, TotalsBubblesAndFilterFromPostgis) {
   EXPECT_EQ(r->bins().bins.members <= ref_f.total.count, true);
 
   // The panels that need rows say so instead of listing nothing (or crashing).
-  app.state().table_open = true;
+  app.state().features.get<TableSettings>(ids::kTable).open = true;
   EXPECT_TRUE(app.capture());
 }

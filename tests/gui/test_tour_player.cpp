@@ -9,16 +9,19 @@
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
+#include <fstream>
 #include <memory>
 #include <set>
 
 #include "started_app.h"
+#include "core/choropleth.h"
 #include "core/dates.h"
 #include "core/ecosystem.h"
 #include "core/tour.h"
 #include "render/layer_stack.h"
 #include "temp_dir.h"
 #include "ui/app.h"
+#include "ui/feature.h"
 #include "ui/startup.h"
 #include "ui/tour_player.h"
 
@@ -71,7 +74,7 @@ void expectFilterOfStep(const AppState& st, const Model& m, const TourStep& s, c
     EXPECT_FALSE(t.playing) << what;
   }
   EXPECT_EQ(st.lifecycle, s.lifecycle) << what;
-  const bool choropleth = !s.choropleth.empty() || std::find(s.layers_on.begin(), s.layers_on.end(), "choropleth") != s.layers_on.end();
+  const bool choropleth = s.features.count("choropleth") || std::find(s.layers_on.begin(), s.layers_on.end(), "choropleth") != s.layers_on.end();
   EXPECT_EQ(st.layers.on("choropleth"), choropleth) << what;
   for (const std::string& id : layerToggleIds()) {
     if (id == "furniture" || id == "choropleth" || s.layers_on.empty()) continue;
@@ -81,6 +84,12 @@ void expectFilterOfStep(const AppState& st, const Model& m, const TourStep& s, c
 }
 
 // What applying a step does to a state, for comparing two steps by their effect.
+ChoroplethMetric choroplethOf(const AppState& st) { return st.features.get<ChoroplethSettings>(ids::kChoropleth).metric; }
+nlohmann::json stepChoropleth(const TourStep& s) {
+  const auto it = s.features.find("choropleth");
+  return it == s.features.end() ? nlohmann::json() : it->second;
+}
+
 struct Applied {
   Filter filter;
   LayerVisibility layers;
@@ -92,7 +101,7 @@ Applied applied(const AppState& base, const Model& m, const TourStep& s) {
   AppState st = base;
   const auto skipped = applyStepState(st, m, s);
   EXPECT_TRUE(skipped.empty()) << ::testing::PrintToString(skipped);
-  return {st.filter, st.layers, st.lifecycle, st.choropleth, st.timeline.playing};
+  return {st.filter, st.layers, st.lifecycle, choroplethOf(st), st.timeline.playing};
 }
 
 void expectStepRoundTrips(const AppState& st, const Model& m, const TourStep& s, const std::string& what) {
@@ -104,7 +113,7 @@ void expectStepRoundTrips(const AppState& st, const Model& m, const TourStep& s,
   EXPECT_EQ(back.min_investment_yi, s.min_investment_yi) << what;
   EXPECT_EQ(back.park, s.park) << what;
   EXPECT_EQ(back.lifecycle, s.lifecycle) << what;
-  EXPECT_EQ(back.choropleth, s.choropleth) << what;
+  EXPECT_EQ(stepChoropleth(back), stepChoropleth(s)) << what;
   EXPECT_EQ(std::set<int>(back.districts.begin(), back.districts.end()), std::set<int>(s.districts.begin(), s.districts.end())) << what;
   EXPECT_EQ(std::set<std::string>(back.chains.begin(), back.chains.end()), std::set<std::string>(s.chains.begin(), s.chains.end())) << what;
   // Applied to the same state, the captured step and the original do the same — except that a
@@ -247,7 +256,7 @@ TEST(TourPlayer, ASavedTourReadBackGivesTheSameStates) {
   st.filter.month_to = *parseMonth("2024-02");
   st.lifecycle = true;
   st.layers.set("choropleth", true);
-  st.choropleth = ChoroplethMetric::Investment;
+  st.features.get<ChoroplethSettings>(ids::kChoropleth).metric = ChoroplethMetric::Investment;
   s.app.advance(0);
   const CameraPose mine = poseOf(st);
   TourStep added = stepFromState(st, m);
@@ -277,7 +286,7 @@ TEST(TourPlayer, ASavedTourReadBackGivesTheSameStates) {
     EXPECT_EQ(b.filter, a.filter) << what;
     EXPECT_EQ(b.layers, a.layers) << what;
     EXPECT_EQ(b.lifecycle, a.lifecycle) << what;
-    EXPECT_EQ(b.choropleth, a.choropleth) << what;
+    EXPECT_EQ(choroplethOf(b), choroplethOf(a)) << what;
     EXPECT_TRUE(b.timeline == a.timeline) << what;
   }
   // The added step brings back the view and filters it was made from.
@@ -287,5 +296,62 @@ TEST(TourPlayer, ASavedTourReadBackGivesTheSameStates) {
   EXPECT_EQ(b.filter, st.filter);
   EXPECT_EQ(b.lifecycle, true);
   EXPECT_TRUE(b.layers.on("choropleth"));
-  EXPECT_EQ(b.choropleth, ChoroplethMetric::Investment);
+  EXPECT_EQ(choroplethOf(b), ChoroplethMetric::Investment);
+}
+
+// Every metric the choropleth offers survives a tour: captured into a step, saved, reopened (the
+// tour file's validation included) and shown again — the park-conformance shares too.
+TEST(TourPlayer, EveryChoroplethMetricRoundTripsThroughATourFile) {
+  Started s("", 1280, 720);
+  ASSERT_TRUE(s.ok);
+  AppState& st = s.app.state();
+  const Model& m = *s.model;
+  Tour doc;
+  doc.title = {"色阶", "Choropleths"};
+  for (ChoroplethMetric metric : kChoroplethMetrics) {
+    st.layers.set(ids::kChoropleth, true);
+    st.features.get<ChoroplethSettings>(ids::kChoropleth).metric = metric;
+    TourStep step = stepFromState(st, m);
+    step.title = {std::string(choroplethId(metric)), std::string(choroplethId(metric))};
+    step.text = {"色阶", "A choropleth"};
+    EXPECT_EQ(stepChoropleth(step), std::string(choroplethId(metric)));
+    doc.steps.push_back(step);
+  }
+  test::TempDir d;
+  const std::string path = (d.path / "choropleths.json").string();
+  ASSERT_TRUE(saveTour(path, doc));
+  AppState fresh = st;
+  st.features.get<ChoroplethSettings>(ids::kChoropleth).metric = ChoroplethMetric::Investment;
+  auto opened = openTour(fresh, path);
+  ASSERT_TRUE(opened) << opened.error();
+  EXPECT_TRUE(opened->empty()) << ::testing::PrintToString(*opened);
+  int k = 0;
+  for (ChoroplethMetric metric : kChoroplethMetrics) {
+    goToStep(fresh, m, k++, false);
+    EXPECT_TRUE(fresh.layers.on(ids::kChoropleth)) << choroplethId(metric);
+    EXPECT_EQ(choroplethOf(fresh), metric) << choroplethId(metric);
+  }
+}
+
+// A feature checks its own step values when the tour opens: a metric the choropleth does not
+// offer stops the tour with the step and the allowed values named; a key no feature takes is
+// said and ignored.
+TEST(TourPlayer, FeatureValuesAreCheckedWhenTheTourOpens) {
+  test::TempDir d;
+  const std::string step1 = R"({"title": {"zh": "一", "en": "One"}, "text": {"zh": "文", "en": "Text"}})";
+  auto write = [&](const std::string& name, const std::string& step2) {
+    const std::string path = (d.path / name).string();
+    std::ofstream(path) << R"({"title": {"zh": "游", "en": "Tour"}, "steps": [)" << step1 << ", " << step2 << "]}";
+    return path;
+  };
+  AppState st;
+  auto bad = openTour(st, write("bad.json", R"({"title": {"zh": "二", "en": "Two"}, "text": {"zh": "文", "en": "Text"}, "choropleth": "density"})"));
+  ASSERT_FALSE(bad);
+  EXPECT_NE(bad.error().find("bad.json: step 2: 'choropleth' must be one of investment, projects"), std::string::npos) << bad.error();
+  EXPECT_NE(bad.error().find("park_match_share"), std::string::npos) << bad.error();
+  auto newer = openTour(st, write("newer.json", R"({"title": {"zh": "二", "en": "Two"}, "text": {"zh": "文", "en": "Text"}, "sparkles": "on"})"));
+  ASSERT_TRUE(newer) << newer.error();
+  ASSERT_EQ(newer->size(), 1u);
+  EXPECT_NE((*newer)[0].find("step 2: 'sparkles' is neither a step key nor a feature"), std::string::npos) << (*newer)[0];
+  EXPECT_TRUE(st.tour.doc.steps[1].features.empty());
 }

@@ -247,7 +247,7 @@ TEST(Security, ATourNamesNoPathsAndCarriesNone) {
   // Every string a step keeps is a caption, an id from a fixed list, or a month.
   const TourStep& s = t->steps[0];
   EXPECT_TRUE(s.layers_on.empty() && s.ecosystems.empty() && s.chains.empty() && s.sector.empty() && s.park.empty() &&
-              s.choropleth.empty() && s.from.empty() && s.to.empty());
+              s.features.empty() && s.from.empty() && s.to.empty());
   // The gate a path in a tour must pass: climbing out, absolute, Windows-style, NUL.
   test::TempDir d;
   for (const std::string p : {"../x.png", "img/../../x.png", "/etc/passwd", "C:\\x.png", "..\\x.png", "\\\\server\\x"})

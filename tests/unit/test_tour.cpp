@@ -55,7 +55,7 @@ Tour fullTour() {
   a.play = true;
   a.play_seconds = 12.25;
   a.lifecycle = true;
-  a.choropleth = "projects_per_km2";
+  a.features["choropleth"] = "projects_per_km2";  // a feature's value: kept as it is
   a.seconds = 20;
   t.steps.push_back(a);
   TourStep b;  // every default
@@ -206,7 +206,7 @@ TEST(TourFile, OtherProblemsAreNamed) {
   } cases[] = {
       {R"("sector": "mining"})", "step 2: 'sector' must be one of"},
       {R"("park": "inside"})", "step 2: 'park' must be one of"},
-      {R"("choropleth": "density"})", "step 2: 'choropleth' must be one of"},
+      {R"("Choropleth": "density"})", "step 2: \"Choropleth\" is not a step key nor a feature id"},
       {R"("lon": "120"})", "step 2: 'lon' must be a number"},
       {R"("lat": 95})", "step 2: 'lat' must be at least -90 and at most 90"},
       {R"("width_km": 0})", "step 2: 'width_km' must be above 0"},

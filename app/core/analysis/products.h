@@ -1,10 +1,12 @@
-// The planner's analyses as derived products (the viewer's side of core/analysis/): each is
-// computed from (model revision, filter, its own parameters) only while something shows it, kept
-// until its key changes, and computed on a worker above kAsyncRows projects (the last result stays
-// on screen meanwhile, pending() and progress() tell the UI). GL-free; the frame driver updates
-// it after the panels have edited the state, like core/derived.h.
+// The planner's analyses as features (ui/features/*.cpp register them): for each, its settings
+// (part of the document, AppState::features), the one function that computes its figures — used
+// by the window's derived product, the command line's --analyze, the analysis export and the
+// benchmark alike — and its derived product (core/derived_product.h): computed from (model
+// revision, filter, settings) only while something demands it, on a worker above
+// kAsyncProductRows projects (the last result stays on screen meanwhile). GL-free.
 #pragma once
 #include <memory>
+#include <optional>
 #include <tuple>
 
 #include "core/analysis/conformance.h"
@@ -14,64 +16,134 @@
 #include "core/analysis/nni.h"
 #include "core/analysis/park_shapes.h"
 #include "core/cached.h"
+#include "core/derived_product.h"
+#include "core/ids.h"
 
 namespace cm {
 
-struct AnalysisRequest {
-  bool clusters = false;
-  DbscanParams dbscan;
-  bool concave = false;
-  bool density = false;
-  DensityParams density_params;
-  bool conformance = false;
-  bool nni = false;
-  std::shared_ptr<const ParkShapes> shapes;  // null: every park its catchment circle
-  uint64_t shapes_rev = 0;                   // changes whenever `shapes` does
-  bool allow_async = true;                   // false: computed before update() returns (screenshots)
+// ---- parks: what-if radii, a boundary layer, the conformance window ---------------------------
+
+struct ParkSettings {
+  bool window_open = false;            // the park conformance window
+  std::vector<double> radius_km;       // what-if radius per park (empty or <= 0: the park's own)
+  std::shared_ptr<const std::vector<MultiPolygon>> polygons;  // a loaded park boundary layer
+  std::string polygons_file;
+  bool operator==(const ParkSettings&) const = default;  // the polygons by identity: a new load is a change
+};
+ParkShapes parkShapes(const ParkSettings& s);
+// The parks as loaded decide membership until a shape is changed (a what-if radius, a boundary
+// layer): then location does. The one rule for the window, the command line and the export.
+ParkMembership membershipFor(const ParkShapes& s);
+Conformance conformanceAnalysis(const Model& m, const Filter& f, const ParkShapes& s, std::optional<ParkMembership> membership = {});
+
+class ParkShapesProduct final : public DerivedProduct {
+ public:
+  void update(const ProductInputs& in) override;
+  const ParkShapes& shapes() const { return *shapes_; }
+  uint64_t revision() const { return revision_; }  // changes with every new set of shapes
+ private:
+  std::optional<ParkSettings> key_;
+  std::shared_ptr<const ParkShapes> shapes_ = std::make_shared<ParkShapes>();
+  uint64_t revision_ = 0;
 };
 
-struct ClusterProduct {
+class ConformanceProduct final : public DerivedProduct {
+ public:
+  void update(const ProductInputs& in) override;
+  const Conformance* get() const { return wanted_ && value_.has() ? &value_.get() : nullptr; }
+  uint64_t revision() const { return value_.revision(); }
+ private:
+  bool wanted_ = false;
+  Cached<std::tuple<uint64_t, Filter, uint64_t>, Conformance> value_;
+};
+
+// ---- clusters ---------------------------------------------------------------------------------
+
+struct ClusterSettings {
+  DbscanParams dbscan{1500, 4, true};  // eps metres, minPts, per ecosystem
+  bool concave = false;                // concave hulls (else convex)
+  bool operator==(const ClusterSettings& o) const {
+    return dbscan.eps_m == o.dbscan.eps_m && dbscan.min_pts == o.dbscan.min_pts && dbscan.by_ecosystem == o.dbscan.by_ecosystem &&
+           concave == o.concave;
+  }
+};
+struct ClusterResult {
   DbscanResult result;
   std::vector<MultiPolygon> hulls;         // per cluster, display CRS
   std::vector<ClusterPark> parks;          // per cluster: the park it sits in (-1: emerging)
   std::vector<int> parks_without_cluster;  // parks with no cluster of their main industry
 };
+ClusterResult clusterAnalysis(const Model& m, const Filter& f, const ClusterSettings& s, const ParkShapes& shapes,
+                              TaskControl* control = nullptr);
 
-struct DensityProduct {
+class ClusterProduct final : public DerivedProduct {
+ public:
+  void update(const ProductInputs& in) override;
+  bool pending() const override { return value_.pending(); }
+  float progress() const override { return value_.progress(); }
+  void wait() override { value_.wait(); }
+  const ClusterResult* get() const { return wanted_ && value_.key() ? &value_.get() : nullptr; }
+  uint64_t revision() const { return value_.revision(); }
+ private:
+  bool wanted_ = false;
+  AsyncCached<std::tuple<uint64_t, Filter, ClusterSettings, uint64_t>, ClusterResult> value_;
+};
+
+// ---- density (the heatmap) --------------------------------------------------------------------
+
+struct DensitySettings {
+  DensityParams params;
+  bool operator==(const DensitySettings& o) const {
+    return params.bandwidth_m == o.params.bandwidth_m && params.weight_investment == o.params.weight_investment &&
+           params.cell_m == o.params.cell_m;
+  }
+};
+struct DensityResult {
   DensityGrid grid;
   std::vector<float> breaks;  // colour classes (per km²)
   bool weight_investment = false;
 };
+// Over the districts' extent (or the filtered projects' when there are no districts); an invalid
+// grid (w = 0) when there is no area at all.
+DensityResult densityAnalysis(const Model& m, const Filter& f, const DensityParams& p, TaskControl* control = nullptr);
 
-class AnalysisProducts {
+class DensityProduct final : public DerivedProduct {
  public:
-  static constexpr size_t kAsyncRows = 50'000;
-  void update(const std::shared_ptr<const Model>& m, uint64_t model_rev, const Filter& f, const AnalysisRequest& r);
-  // Null until a first result is in (or when not requested).
-  const ClusterProduct* clusters() const { return want_clusters_ && clusters_.key() ? &clusters_.get() : nullptr; }
-  const DensityProduct* density() const { return want_density_ && density_.key() ? &density_.get() : nullptr; }
-  const Conformance* conformance() const { return want_conformance_ && conformance_.has() ? &conformance_.get() : nullptr; }
-  const NniResult* nni() const { return want_nni_ && nni_.key() ? &nni_.get() : nullptr; }
-  uint64_t clustersRevision() const { return clusters_.revision(); }
-  uint64_t densityRevision() const { return density_.revision(); }
-  uint64_t conformanceRevision() const { return conformance_.revision(); }
-  bool pending() const { return clusters_.pending() || density_.pending() || nni_.pending(); }
-  float progress() const;
-  void wait();  // every requested product in (screenshots, tests)
-  const ParkShapes& shapes() const { return shapes_ ? *shapes_ : default_shapes_; }
-
+  void update(const ProductInputs& in) override;
+  bool pending() const override { return value_.pending(); }
+  float progress() const override { return value_.progress(); }
+  void wait() override { value_.wait(); }
+  const DensityResult* get() const { return wanted_ && value_.key() ? &value_.get() : nullptr; }
+  uint64_t revision() const { return value_.revision(); }
  private:
-  using ClusterKey = std::tuple<uint64_t, Filter, double, int, bool, bool, uint64_t>;
-  using DensityKey = std::tuple<uint64_t, Filter, double, bool, double>;
-  using FilterKey = std::tuple<uint64_t, Filter>;
-  using ConformanceKey = std::tuple<uint64_t, Filter, uint64_t>;
-  AsyncCached<ClusterKey, ClusterProduct> clusters_;
-  AsyncCached<DensityKey, DensityProduct> density_;
-  AsyncCached<FilterKey, NniResult> nni_;
-  Cached<ConformanceKey, Conformance> conformance_;
-  bool want_clusters_ = false, want_density_ = false, want_conformance_ = false, want_nni_ = false;
-  std::shared_ptr<const ParkShapes> shapes_;
-  ParkShapes default_shapes_;
+  bool wanted_ = false;
+  AsyncCached<std::tuple<uint64_t, Filter, double, bool, double>, DensityResult> value_;
+};
+
+// ---- dispersion (the nearest-neighbour index) -------------------------------------------------
+
+struct NniSettings {
+  bool window_open = false;
+  bool operator==(const NniSettings&) const = default;
+};
+
+class NniProduct final : public DerivedProduct {
+ public:
+  void update(const ProductInputs& in) override;
+  bool pending() const override { return value_.pending(); }
+  float progress() const override { return value_.progress(); }
+  void wait() override { value_.wait(); }
+  const NniResult* get() const { return wanted_ && value_.key() ? &value_.get() : nullptr; }
+ private:
+  bool wanted_ = false;
+  AsyncCached<std::tuple<uint64_t, Filter>, NniResult> value_;
+};
+
+// ---- one chain across the city ----------------------------------------------------------------
+
+struct ChainSettings {
+  int chain_view = -1;  // Projects::chain_names index, -1 none
+  bool operator==(const ChainSettings&) const = default;
 };
 
 }  // namespace cm

@@ -11,10 +11,23 @@
 #include "core/names.h"
 #include "geo/geos_ops.h"
 #include "render/gpu_mesh.h"
+#include "core/analysis/products.h"
 #include "render/layers/layers.h"
 #include "render/map_renderer.h"
 
 namespace cm {
+
+namespace {
+// The features' products (core/analysis/products.h), when computed.
+const ClusterResult* clusters(const LayerFrame& f) {
+  const auto* p = f.derived.product<ClusterProduct>(ids::kClusters);
+  return p ? p->get() : nullptr;
+}
+const DensityResult* density(const LayerFrame& f) {
+  const auto* p = f.derived.product<DensityProduct>(ids::kDensity);
+  return p ? p->get() : nullptr;
+}
+}  // namespace
 namespace {
 
 // Light yellow to dark red, with alpha growing from the empty end (ColorBrewer YlOrRd stops).
@@ -44,11 +57,11 @@ double rampPosition(const std::vector<float>& breaks, float v) {
 class HeatmapLayer final : public MapLayer {
  public:
   const LayerInfo& info() const override { return info_; }
-  bool active(const LayerFrame& f) const override { return f.analyses && f.analyses->density(); }
+  bool active(const LayerFrame& f) const override { return density(f) != nullptr; }
 
   bool prepare(const LayerFrame& f) override {
-    const DensityProduct* d = f.analyses ? f.analyses->density() : nullptr;
-    const uint64_t rev = d ? f.analyses->densityRevision() : 0;
+    const DensityResult* d = density(f);
+    const uint64_t rev = d ? f.derived.product<DensityProduct>(ids::kDensity)->revision() : 0;
     if (rev == built_ || !d) return false;
     built_ = rev;
     ++revision_;
@@ -79,7 +92,7 @@ class HeatmapLayer final : public MapLayer {
 
   void legend(const LayerFrame& f) const override {
     ImGui::Separator();
-    const bool inv = f.analyses && f.analyses->density() && f.analyses->density()->weight_investment;
+    const bool inv = density(f) && density(f)->weight_investment;
     ImGui::TextUnformatted(tr(f.lang, inv ? S::HeatLegendInvest : S::HeatLegend));
     const ImVec2 p = ImGui::GetCursorScreenPos();
     const float w = ImGui::GetContentRegionAvail().x, h = ImGui::GetTextLineHeight() * 0.8f;
@@ -103,7 +116,7 @@ class HeatmapLayer final : public MapLayer {
   }
 
  private:
-  LayerInfo info_{"heatmap", "heatmap", S::Heatmap, {35}, -1, 24, -1};
+  LayerInfo info_{ids::kHeatmap, ids::kHeatmap, S::Heatmap, {35}, -1, 24, -1};
   uint64_t built_ = 0, revision_ = 0;
   std::vector<float> breaks_;
   std::vector<uint32_t> rgba_;
@@ -115,11 +128,11 @@ class HeatmapLayer final : public MapLayer {
 class ClustersLayer final : public MapLayer {
  public:
   const LayerInfo& info() const override { return info_; }
-  bool active(const LayerFrame& f) const override { return f.analyses && f.analyses->clusters(); }
+  bool active(const LayerFrame& f) const override { return clusters(f) != nullptr; }
 
   bool prepare(const LayerFrame& f) override {
-    const ClusterProduct* c = f.analyses ? f.analyses->clusters() : nullptr;
-    const uint64_t rev = c ? f.analyses->clustersRevision() : 0;
+    const ClusterResult* c = clusters(f);
+    const uint64_t rev = c ? f.derived.product<ClusterProduct>(ids::kClusters)->revision() : 0;
     if (!c || (rev == built_ && f.model_rev == model_rev_)) return false;
     built_ = rev;
     model_rev_ = f.model_rev;
@@ -152,7 +165,7 @@ class ClustersLayer final : public MapLayer {
   uint64_t revision() const override { return revision_; }
 
   void labels(const LayerFrame& f, const OverlayFrame& o, LabelSet& out) const override {
-    const ClusterProduct* c = f.analyses ? f.analyses->clusters() : nullptr;
+    const ClusterResult* c = clusters(f);
     if (!c) return;
     const float fs = o.text_font->FontSize * ImGui::GetIO().FontGlobalScale;
     for (size_t k = 0; k < c->result.clusters.size(); ++k) {
@@ -175,7 +188,7 @@ class ClustersLayer final : public MapLayer {
 
   // Parks without a cluster of their main industry: a dashed red ring around their marker.
   void overlay(const LayerFrame& f, OverlayFrame& o) const override {
-    const ClusterProduct* c = f.analyses ? f.analyses->clusters() : nullptr;
+    const ClusterResult* c = clusters(f);
     if (!c) return;
     for (int p : c->parks_without_cluster) {
       if (p < 0 || p >= static_cast<int>(f.model.parks.size())) continue;
@@ -193,7 +206,7 @@ class ClustersLayer final : public MapLayer {
   }
 
   void tooltip(const LayerFrame& f, int k) const override {
-    const ClusterProduct* c = f.analyses ? f.analyses->clusters() : nullptr;
+    const ClusterResult* c = clusters(f);
     if (!c || k < 0 || k >= static_cast<int>(c->result.clusters.size())) return;
     const DbscanCluster& cl = c->result.clusters[k];
     const Lang L = f.lang;
@@ -214,7 +227,7 @@ class ClustersLayer final : public MapLayer {
   }
 
   void legend(const LayerFrame& f) const override {
-    const ClusterProduct* c = f.analyses ? f.analyses->clusters() : nullptr;
+    const ClusterResult* c = clusters(f);
     if (!c) return;
     const Lang L = f.lang;
     ImGui::Separator();
@@ -233,7 +246,7 @@ class ClustersLayer final : public MapLayer {
   }
 
  private:
-  LayerInfo info_{"clusters", "clusters", S::Clusters, {36, 42}, 12, 26, 5};  // outlines over the projects
+  LayerInfo info_{ids::kClusters, ids::kClusters, S::Clusters, {36, 42}, 12, 26, 5};  // outlines over the projects
   uint64_t built_ = 0, model_rev_ = ~0ull, revision_ = 0;
   std::vector<FillVertex> fills_;
   std::array<std::vector<LineVertex>, kEcosystemCount> lines_;

@@ -6,6 +6,7 @@
 
 #include "geo/geos_ops.h"
 #include "render/gpu_mesh.h"
+#include "core/ids.h"
 #include "render/layers/layers.h"
 #include "render/map_renderer.h"
 
@@ -91,7 +92,7 @@ class DistrictsLayer final : public ModelLayer {
   }
 
  private:
-  LayerInfo info_{"districts", "districts", S::Districts, {10, 30}, -1, -1, -1};
+  LayerInfo info_{ids::kDistricts, ids::kDistricts, S::Districts, {10, 30}, -1, -1, -1};
   std::vector<FillVertex> fills_;
   std::vector<LineVertex> lines_, city_;
   std::unique_ptr<PolygonSet> polygons_;
@@ -112,7 +113,7 @@ class WaterLayer final : public ModelLayer {
   void draw(const MapPass& pass, size_t) const override { pass.fill(fill_, 1.f); }
 
  private:
-  LayerInfo info_{"water", "water", S::Water, {20}, -1, -1, -1};
+  LayerInfo info_{ids::kWater, ids::kWater, S::Water, {20}, -1, -1, -1};
   std::vector<FillVertex> fills_;
   GpuMesh fill_;
 };
@@ -138,7 +139,7 @@ class RiversLayer final : public ModelLayer {
   }
 
  private:
-  LayerInfo info_{"rivers", "rivers", S::Rivers, {25}, -1, -1, -1};
+  LayerInfo info_{ids::kRivers, ids::kRivers, S::Rivers, {25}, -1, -1, -1};
   std::vector<LineVertex> major_, minor_;
   GpuMesh major_gpu_, minor_gpu_;
 };

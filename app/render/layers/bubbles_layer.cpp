@@ -13,6 +13,7 @@
 
 #include "core/names.h"
 #include "render/gpu_mesh.h"
+#include "core/ids.h"
 #include "render/layers/layers.h"
 #include "render/map_renderer.h"
 
@@ -248,7 +249,7 @@ class BubblesLayer final : public MapLayer {
   static int shownLevel(const LayerFrame& f) { return f.derived.blend().below_finest ? -1 : f.derived.blend().main(); }
   float ringPx() const { return std::max(3.f, 3.5f * built_scale_); }
 
-  LayerInfo info_{"bubbles", "projects", S::ProjectsL, {41}, -1, 20, 10};
+  LayerInfo info_{ids::kBubbles, ids::kProjects, S::ProjectsL, {41}, -1, 20, 10};
   uint64_t built_rev_ = ~0ull, built_model_ = ~0ull, revision_ = 0;
   float built_scale_ = 1;
   View built_view_;

@@ -14,9 +14,19 @@
 #include "core/analysis/chains.h"
 #include "core/names.h"
 #include "geo/measure.h"
+#include "core/analysis/products.h"
+#include "core/ids.h"
 #include "render/layers/layers.h"
 
 namespace cm {
+
+namespace {
+// Park conformance (core/analysis/products.h), when computed.
+const Conformance* conformance(const LayerFrame& f) {
+  const auto* p = f.derived.product<ConformanceProduct>(ids::kConformance);
+  return p ? p->get() : nullptr;
+}
+}  // namespace
 namespace {
 
 void dashedLine(ImDrawList* dl, ImVec2 a, ImVec2 b, ImU32 col, float width, float dash) {
@@ -38,14 +48,14 @@ void haloLabel(ImDrawList* dl, ImFont* font, ImVec2 at, ImU32 col, const std::st
 class OutsideLayer final : public MapLayer {
  public:
   const LayerInfo& info() const override { return info_; }
-  bool active(const LayerFrame& f) const override { return f.analyses && f.analyses->conformance(); }
+  bool active(const LayerFrame& f) const override { return conformance(f) != nullptr; }
 
   void overlay(const LayerFrame& f, OverlayFrame& o) const override {
-    const Conformance* c = f.analyses ? f.analyses->conformance() : nullptr;
+    const Conformance* c = conformance(f);
     if (!c) return;
     const Projects& p = f.model.projects;
     const ImU32 red = IM_COL32(210, 30, 40, 255);
-    const int focus = f.hover.layer && f.hover.layer->info().id == "projects" ? f.hover.item : f.selected;
+    const int focus = f.hover.layer && f.hover.layer->info().id == ids::kProjects ? f.hover.item : f.selected;
     for (const OutsideProject& op : c->outside) {
       const Vec2 s = f.view.toScreen({p.x[op.row], p.y[op.row]});
       if (s.x < -20 || s.y < -20 || s.x > f.view.width + 20 || s.y > f.view.height + 20) continue;
@@ -65,7 +75,7 @@ class OutsideLayer final : public MapLayer {
   }
 
   void legend(const LayerFrame& f) const override {
-    const Conformance* c = f.analyses ? f.analyses->conformance() : nullptr;
+    const Conformance* c = conformance(f);
     if (!c) return;
     ImGui::Separator();
     const ImVec2 p = ImGui::GetCursorScreenPos();
@@ -77,7 +87,7 @@ class OutsideLayer final : public MapLayer {
   }
 
  private:
-  LayerInfo info_{"outside", "outside", S::OutsideParks, {}, 32, 27, -1};
+  LayerInfo info_{ids::kOutside, ids::kOutside, S::OutsideParks, {}, 32, 27, -1};
 };
 
 ImU32 roleColor(ChainRole r) {
@@ -101,12 +111,13 @@ class ArcsLayer final : public MapLayer {
       if (p.chain_leader[f.selected]) leader = f.selected;
       else if (p.leader_index[f.selected] >= 0) leader = p.leader_index[f.selected];
     }
-    if (f.model_rev == model_rev_ && leader == leader_ && f.filter == filter_ && f.chain_view == chain_view_) return false;
-    model_rev_ = f.model_rev, leader_ = leader, filter_ = f.filter, chain_view_ = f.chain_view;
+    const int chain_view = f.features.get<ChainSettings>(ids::kChains).chain_view;
+    if (f.model_rev == model_rev_ && leader == leader_ && f.filter == filter_ && chain_view == chain_view_) return false;
+    model_rev_ = f.model_rev, leader_ = leader, filter_ = f.filter, chain_view_ = chain_view;
     arcs_.clear();
-    if (f.chain_view >= 0) {  // one chain across the city: every leader of it, to its followers
+    if (chain_view >= 0) {  // one chain across the city: every leader of it, to its followers
       Filter chain = f.filter;
-      chain.chains = IdSet::only(f.chain_view);
+      chain.chains = IdSet::only(chain_view);
       arcs_ = leaderArcs(f.model, chain, -1);
     } else if (leader >= 0) {
       arcs_ = leaderArcs(f.model, f.filter, leader);
@@ -165,7 +176,7 @@ class ArcsLayer final : public MapLayer {
   }
 
  private:
-  LayerInfo info_{"arcs", "arcs", S::Arcs, {}, 33, 28, -1};
+  LayerInfo info_{ids::kArcs, ids::kArcs, S::Arcs, {}, 33, 28, -1};
   uint64_t model_rev_ = ~0ull;
   int leader_ = -2, chain_view_ = -2;
   Filter filter_;

@@ -6,6 +6,7 @@
 
 #include <cstdio>
 
+#include "core/analysis/products.h"
 #include "core/choropleth.h"
 #include "core/names.h"
 #include "geo/geos_ops.h"
@@ -50,12 +51,14 @@ class ChoroplethLayer final : public MapLayer {
       polygons_ = std::make_unique<PolygonSet>(all);
       geometry = true;
     }
-    const Conformance* c = f.analyses ? f.analyses->conformance() : nullptr;
-    const uint64_t conf_rev = c ? f.analyses->conformanceRevision() : 0;
-    if (!geometry && f.derived.statsRevision() == stats_rev_ && f.choropleth == metric_ && conf_rev == conf_rev_) return false;
+    const auto* conf = f.derived.product<ConformanceProduct>(ids::kConformance);
+    const Conformance* c = conf ? conf->get() : nullptr;
+    const uint64_t conf_rev = c ? conf->revision() : 0;
+    const ChoroplethMetric metric = f.features.get<ChoroplethSettings>(ids::kChoropleth).metric;
+    if (!geometry && f.derived.statsRevision() == stats_rev_ && metric == metric_ && conf_rev == conf_rev_) return false;
     stats_rev_ = f.derived.statsRevision();
     conf_rev_ = conf_rev;
-    metric_ = f.choropleth;
+    metric_ = metric;
     values_ = choroplethValues(f.model, f.derived.stats(), metric_, c);
     classes_ = naturalBreaks(values_);
     const int n = static_cast<int>(classes_.upper.size());
@@ -114,7 +117,7 @@ class ChoroplethLayer final : public MapLayer {
   }
 
  private:
-  LayerInfo info_{"choropleth", "choropleth", S::Choropleth, {12}, -1, 25, 1};
+  LayerInfo info_{ids::kChoropleth, ids::kChoropleth, S::Choropleth, {12}, -1, 25, 1};
   uint64_t model_rev_ = ~0ull, stats_rev_ = ~0ull, conf_rev_ = 0, revision_ = 0;
   ChoroplethMetric metric_ = ChoroplethMetric::Investment;
   std::vector<FillVertex> tris_;

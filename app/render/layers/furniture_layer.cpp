@@ -8,6 +8,7 @@
 #include "core/text_wrap.h"
 #include "geo/geodesic.h"
 #include "geo/projection.h"
+#include "core/ids.h"
 #include "render/layers/layers.h"
 
 namespace cm {
@@ -150,7 +151,7 @@ class FurnitureLayer final : public MapLayer {
     return c;
   }
 
-  LayerInfo info_{"furniture", "furniture", S::Furniture, {}, 25, -1, -1};
+  LayerInfo info_{ids::kFurniture, ids::kFurniture, S::Furniture, {}, 25, -1, -1};
 };
 
 }  // namespace

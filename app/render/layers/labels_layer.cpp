@@ -6,6 +6,7 @@
 
 #include <algorithm>
 
+#include "core/ids.h"
 #include "render/layers/layers.h"
 
 namespace cm {
@@ -103,7 +104,7 @@ class LabelsLayer final : public MapLayer {
     return out;
   }
 
-  LayerInfo info_{"labels", "labels", S::Labels, {}, 20, -1, -1};
+  LayerInfo info_{ids::kLabels, ids::kLabels, S::Labels, {}, 20, -1, -1};
 };
 
 }  // namespace

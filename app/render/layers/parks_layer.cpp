@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "core/names.h"
+#include "core/ids.h"
 #include "render/layers/layers.h"
 
 namespace cm {
@@ -106,7 +107,7 @@ class ParksLayer final : public MapLayer {
   }
 
  private:
-  LayerInfo info_{"parks", "parks", S::Parks, {}, 10, 30, 20};
+  LayerInfo info_{ids::kParks, ids::kParks, S::Parks, {}, 10, 30, 20};
 };
 
 }  // namespace

@@ -15,6 +15,7 @@
 #include "core/lifecycle.h"
 #include "core/names.h"
 #include "render/gpu_mesh.h"
+#include "core/ids.h"
 #include "render/layers/layers.h"
 #include "render/map_renderer.h"
 
@@ -229,7 +230,7 @@ class ProjectsLayer final : public MapLayer {
   }
 
  private:
-  LayerInfo info_{"projects", "projects", S::ProjectsL, {40}, 30, 10, 10};
+  LayerInfo info_{ids::kProjects, ids::kProjects, S::ProjectsL, {40}, 30, 10, 10};
   uint64_t built_rev_ = ~0ull, revision_ = 0;
   Extent covered_;  // large tables: the area the sprites cover
   bool has_approx_ = false;

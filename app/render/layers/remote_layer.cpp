@@ -14,6 +14,7 @@
 #include "core/names.h"
 #include "data/remote_products.h"
 #include "render/gpu_mesh.h"
+#include "core/ids.h"
 #include "render/layers/layers.h"
 #include "render/map_renderer.h"
 
@@ -201,7 +202,7 @@ class RemoteLayer final : public MapLayer {
   }
   float ringPx() const { return std::max(3.f, 3.5f * scale_); }
 
-  LayerInfo info_{"remote", "projects", S::ProjectsL, {42}, -1, 21, 11};
+  LayerInfo info_{ids::kRemote, ids::kProjects, S::ProjectsL, {42}, -1, 21, 11};
   uint64_t bins_rev_ = ~0ull, rows_rev_ = ~0ull, revision_ = 0;
   View view_;
   float scale_ = 1;
