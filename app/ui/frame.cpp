@@ -119,7 +119,8 @@ void drawDocks(UiContext& ui, const std::vector<PanelSpec>& panels, std::vector<
     }
     std::vector<const PanelSpec*> here;
     for (const PanelSpec& p : panels)
-      if (p.dock == d.dock && (!L.present || p.in_present_mode) && (!p.shown || p.shown(ui))) here.push_back(&p);
+      if (p.section.empty() && p.dock == d.dock && (!L.present || p.in_present_mode) && (!p.shown || p.shown(ui)))
+        here.push_back(&p);  // a section is drawn by its panel, not docked
     if (here.empty()) continue;
     if (d.dock == Dock::Left && L.compact && !ui.st.sidebar_open) {  // the rail: icons that open the drawer
       drawRail(ui, {m, m}, {L.rail_w, H - 2 * m});

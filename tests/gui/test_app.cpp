@@ -67,6 +67,20 @@ TEST(App, APanelThatChangesTheStateGetsTheFrameBuiltAgain) {
   EXPECT_EQ(s.app.advance(0).passes, 1);
 }
 
+// A section (a feature's part of another panel: the Analysis header's, the toolbar's) is drawn by
+// the panel that holds it, never docked on its own: with the Analysis header folded (as it starts)
+// an analysis section is not drawn at all; a toolbar section is drawn once a frame.
+TEST(App, SectionsAreDrawnByTheirPanelOnly) {
+  Started s(kFixture, 1280, 720);  // the sidebar open (not the compact layout's rail)
+  ASSERT_TRUE(s.ok);
+  int analysis = 0, toolbar = 0;
+  s.app.addPanel({"test_analysis", Dock::Left, false, [&analysis](UiContext&) { ++analysis; }, {}, "analysis", 99});
+  s.app.addPanel({"test_toolbar", Dock::Left, false, [&toolbar](UiContext&) { ++toolbar; }, {}, "toolbar", 99});
+  const FrameStats fs = s.app.advance(0);
+  EXPECT_EQ(analysis, 0) << "an analysis section was drawn with its header folded";
+  EXPECT_EQ(toolbar, fs.passes) << "a toolbar section was drawn other than once a pass";
+}
+
 TEST(App, CapturesAtAnySizeUpToTheGlLimit) {
   Started s(kFixture, 800, 500);
   ASSERT_TRUE(s.ok);
