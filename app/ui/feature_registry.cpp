@@ -17,6 +17,7 @@ std::vector<UiFeature> makeFeatures() {
   f.push_back(makeProjectsFeature());
   f.push_back(makeChainsFeature());
   f.push_back(makeNniFeature());
+  f.push_back(makeParkDistanceFeature());
   f.push_back(makeAnalysisExportFeature());
   f.push_back(makeTourFeature());
   f.push_back(makeTableFeature());

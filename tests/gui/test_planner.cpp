@@ -8,6 +8,7 @@
 
 #include "core/filter.h"
 #include "started_app.h"
+#include "core/analysis/park_distance.h"
 #include "core/analysis/products.h"
 #include "ui/features/features.h"
 #include "ui/project_table.h"
@@ -52,6 +53,25 @@ TEST(ProjectTable, RowsAreTheFilteredProjectsSearchedAndSorted) {
       light += p[0] > 235 && p[1] > 235 && p[2] > 235;
     }
   EXPECT_GT(light, 20000) << "no table over the map";
+  // The park-distance feature's column: computed while the table is open, the same numbers as the
+  // command line's analysis, and the table sorts by it (the empty ones last).
+  const auto* pd = s.app.derived().product<ParkDistanceProduct>(ids::kParkDistance);
+  ASSERT_NE(pd, nullptr);
+  ASSERT_TRUE(pd->get());
+  const std::vector<float> expect = parkCentreDistances(m);
+  ASSERT_EQ(pd->get()->size(), expect.size());
+  for (size_t i = 0; i < expect.size(); ++i)
+    if (!std::isnan(expect[i])) EXPECT_FLOAT_EQ((*pd->get())[i], expect[i]);
+  const int dist_col = 10;  // after the ten built-in columns
+  auto by_dist = ProjectTable::select(m, Lang::Zh, f, "", dist_col, true, pd->get().get());
+  ASSERT_EQ(by_dist.size(), rows.size());
+  size_t k = 1;
+  for (; k < by_dist.size() && !std::isnan((*pd->get())[by_dist[k]]); ++k)
+    EXPECT_GE((*pd->get())[by_dist[k - 1]], (*pd->get())[by_dist[k]]);
+  for (; k < by_dist.size(); ++k) EXPECT_TRUE(std::isnan((*pd->get())[by_dist[k]])) << "a project without a park sorted among the distances";
+  st.features.get<TableSettings>(ids::kTable).open = false;
+  ASSERT_TRUE(s.app.capture());
+  EXPECT_EQ(s.app.derived().product<ParkDistanceProduct>(ids::kParkDistance)->get(), nullptr) << "computed with nothing showing it";
 }
 
 TEST(MeasureTool, DrawsThePathItsLegsAndTheArea) {

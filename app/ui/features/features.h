@@ -32,6 +32,7 @@ UiFeature makeClustersFeature();        // DBSCAN clusters, hulls matched to par
 UiFeature makeProjectsFeature();        // the projects, their bubbles, a registry left in PostGIS
 UiFeature makeChainsFeature();          // leading chains, chain arcs, one chain across the city
 UiFeature makeNniFeature();             // the nearest-neighbour index
+UiFeature makeParkDistanceFeature();    // each project's distance to its park's centre
 UiFeature makeAnalysisExportFeature();  // the analyses to a GeoPackage (+ the density as GeoTIFF)
 UiFeature makeTourFeature();            // guided tours: editor, caption, clicker keys, open and save
 UiFeature makeTableFeature();           // the project table
