@@ -130,8 +130,8 @@ std::string parseRow(const std::vector<std::string_view>& f, const Context& x, c
   const auto eco = ecosystemFromId(get(c.ecosystem));
   if (!eco) return "unknown ecosystem '" + s(get(c.ecosystem)) + "' (expected iot, bio, equip, mat, energy or other)";
   const std::string_view sector_s = get(c.sector);
-  if (!sector_s.empty() && sector_s != "manufacturing" && sector_s != "service")
-    return "unknown sector '" + s(sector_s) + "' (expected manufacturing or service)";
+  if (!sector_s.empty() && sector_s != "manufacturing" && sector_s != "service")  // empty: not stated (Sector::Unknown)
+    return "unknown sector '" + s(sector_s) + "' (expected manufacturing, service or empty)";
   // An empty investment is an unknown amount (an export writes it so); an empty date, undated.
   const bool inv_unknown = get(c.investment).empty();
   const auto inv = inv_unknown ? std::optional<double>(0.0) : number(get(c.investment));
@@ -219,7 +219,7 @@ std::string parseRow(const std::vector<std::string_view>& f, const Context& x, c
   p.name_en.push_back(en);
   p.ecosystem.push_back(*eco);
   p.chain.push_back(cit->second);
-  p.sector.push_back(sector_s == "service" ? Sector::Service : Sector::Manufacturing);
+  p.sector.push_back(sector_s == "service" ? Sector::Service : sector_s == "manufacturing" ? Sector::Manufacturing : Sector::Unknown);
   p.investment_yi.push_back(static_cast<float>(*inv));
   p.investment_unknown.push_back(inv_unknown ? 1 : 0);
   p.signed_day.push_back(*signed_day);
