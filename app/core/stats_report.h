@@ -22,6 +22,7 @@ Result<Targets> loadTargets(const std::string& path);
 
 // Keys: count, investment_yi, in_parks, by_ecosystem {id: n}, by_district {adcode: n},
 // by_size {"1","10","50","100"}, by_chain, by_park, by_month {"YYYY-MM": n}, by_channel,
+// by_sector {manufacturing, service, unknown (no sector stated)},
 // fdi_musd, park_match (share of in-park projects in a park of their own ecosystem),
 // targets (when given: target, actual and progress_pct for >= 1亿 and >= 10亿), and
 // "synthetic": true, "data": "synthetic sample" when the projects are synthetic.
