@@ -12,7 +12,7 @@ uniform vec2 u_offset;
 uniform vec2 u_scale;
 uniform vec2 u_viewport;
 uniform uint u_eco_mask;
-uniform uint u_sector_mask;
+uniform uint u_sector_mask;   // Filter::sectors: a bit per SECTOR value (0 manufacturing, 1 service, 2 not stated)
 uniform float u_min_invest;
 uniform ivec2 u_months;      // inclusive window, clamped to -1..MONTH_MASK+1
 uniform int u_undated;       // 1: undated projects (MONTH == NO_MONTH) pass the time window

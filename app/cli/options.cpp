@@ -69,7 +69,7 @@ std::optional<Options> parseOptions(int argc, char** argv, int& exit_code) {
   app.add_option("--time", o.time, "Signing-month window YYYY-MM..YYYY-MM");
   app.add_option("--ecosystem", o.ecosystems, "Ecosystems to show: iot,bio,equip,mat,energy,other");
   app.add_option("--chain", o.chains, "Chains to show, by id (e.g. integrated_circuits,biologics)");
-  app.add_option("--sector", o.sector, "manufacturing or service");
+  app.add_option("--sector", o.sector, "manufacturing, service or unknown (the source states no sector)");
   app.add_option("--park", o.park, "in (projects in a park) or out (outside every park)")->check(CLI::IsMember({"in", "out", "any"}));
   app.add_option("--min-investment", o.min_investment, "Minimum investment in 亿元 (100M CNY)");
   app.add_option("--district", o.districts, "District adcodes, comma-separated");
@@ -198,9 +198,10 @@ Result<Filter> filterFromOptions(const Options& o, const Model& m) {
   if (o.park == "in") f.park = ParkMode::InPark;
   else if (o.park == "out") f.park = ParkMode::OutsidePark;
   if (!o.sector.empty()) {
-    if (o.sector == "manufacturing") f.sectors = 1;
-    else if (o.sector == "service") f.sectors = 2;
-    else return R::fail("--sector: expected manufacturing or service, got '" + o.sector + "'");
+    if (o.sector == "manufacturing") f.sectors = 1u << static_cast<int>(Sector::Manufacturing);
+    else if (o.sector == "service") f.sectors = 1u << static_cast<int>(Sector::Service);
+    else if (o.sector == "unknown") f.sectors = 1u << static_cast<int>(Sector::Unknown);
+    else return R::fail("--sector: expected manufacturing, service or unknown, got '" + o.sector + "'");
   }
   if (o.min_investment) {
     if (!(*o.min_investment >= 0)) return R::fail("--min-investment: expected a number ≥ 0");

@@ -15,7 +15,7 @@ enum class ParkMode : uint8_t { Any = 0, InPark = 1, OutsidePark = 2 };
 struct Filter {
   uint32_t ecosystems = kAllEcosystems;  // bit per Ecosystem
   IdSet chains;                          // Projects::chain_names indices
-  uint32_t sectors = 3;                  // bit 0 manufacturing, bit 1 service
+  uint32_t sectors = kAllSectors;        // bit per Sector: 0 manufacturing, 1 service, 2 not stated
   float min_investment_yi = 0.f;         // 亿元, inclusive
   IdSet districts;                       // Model::districts indices (-1, unknown, passes only "all")
   ParkMode park = ParkMode::Any;

@@ -41,7 +41,14 @@ struct Park {
   double radius_km = 3.0;  // catchment circle
 };
 
-enum class Sector : uint8_t { Manufacturing = 0, Service = 1 };
+// A project's sector (制造业/服务业); Unknown when the source does not say — its own value, so
+// that a project of no stated sector never counts as manufacturing (the annual targets do).
+enum class Sector : uint8_t { Manufacturing = 0, Service = 1, Unknown = 2 };
+inline constexpr int kSectorCount = 3;
+inline constexpr uint32_t kAllSectors = (1u << kSectorCount) - 1;  // Filter::sectors admitting every sector
+inline constexpr const char* sectorId(Sector s) {  // the canonical CSV's values ("" unknown)
+  return s == Sector::Manufacturing ? "manufacturing" : s == Sector::Service ? "service" : "";
+}
 
 // Where a project sits along its industrial chain (产业链环节): suppliers of materials, parts and
 // equipment (上游), the chain's core products (中游), applications, integration and services (下游).

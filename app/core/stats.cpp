@@ -46,6 +46,7 @@ Stats computeStats(const Model& m, const Filter& f) {
     for (size_t k = 0; k < kSizeClassesYi.size(); ++k)
       if (p.investment_yi[i] >= kSizeClassesYi[k]) add(s.by_size[k], inv);
     add(s.by_channel[static_cast<int>(p.channel[i])], inv);
+    add(s.by_sector[static_cast<int>(p.sector[i])], inv);
     if (p.chain[i] < s.by_chain.size()) add(s.by_chain[p.chain[i]], inv);
     if (p.district_index[i] >= 0 && static_cast<size_t>(p.district_index[i]) < s.by_district.size())
       add(s.by_district[p.district_index[i]], inv);
@@ -95,19 +96,26 @@ State classState(int c, float min) {
   return kStraddle;  // (the top class also when min is +inf: its rows decide)
 }
 
-// Code bits: ecosystem 0-2, in park 3, size class 4-6, park match 7, sector 8, amount unknown 9.
-constexpr unsigned kCodes = 1024;
+// Code bits: ecosystem 0-2, in park 3, size class 4-6, park match 7, sector 8-9, amount unknown 10.
+// The low 8 bits are what the per-month fold needs (by_code_); the sector and the amount flag are
+// tallied per cell.
+constexpr unsigned kSectorShift = 8, kUnknownShift = 10;
+constexpr unsigned kCodes = 1u << (kUnknownShift + 1);  // 2048
+static_assert(kSectorCount <= 4, "the cell code keeps the sector in 2 bits");
+unsigned codeSector(unsigned code) { return code >> kSectorShift & 3u; }
+bool codeAmountUnknown(unsigned code) { return code >> kUnknownShift & 1u; }
 uint16_t cellCode(const Model& m, size_t i) {
   const Projects& p = m.projects;
   return static_cast<uint16_t>(static_cast<unsigned>(p.ecosystem[i]) | (p.in_park[i] ? 1u : 0u) << 3 |
                                static_cast<unsigned>(sizeClass(p.investment_yi[i])) << 4 |
-                               (matchesPark(m, i) ? 1u : 0u) << 7 | static_cast<unsigned>(p.sector[i]) << 8 |
-                               (p.investmentKnown(i) ? 0u : 1u) << 9);
+                               (matchesPark(m, i) ? 1u : 0u) << 7 | static_cast<unsigned>(p.sector[i]) << kSectorShift |
+                               (p.investmentKnown(i) ? 0u : 1u) << kUnknownShift);
 }
 
 // Slots of a month's sums: 4 scalars, then the groups.
 enum Slot { kTotal, kInParks, kMatch, kUnknownAmount, kEco0 };
-constexpr size_t kSize0 = kEco0 + kEcosystemCount, kChannel0 = kSize0 + 4, kGroups0 = kChannel0 + kChannelCount;
+constexpr size_t kSize0 = kEco0 + kEcosystemCount, kChannel0 = kSize0 + 4, kSector0 = kChannel0 + kChannelCount,
+                 kGroups0 = kSector0 + kSectorCount;
 
 }  // namespace
 
@@ -194,7 +202,7 @@ void StatsEngine::setAttributeFilter(const Filter& f) {
   // Look-up tables: what the filter says of each code, chain and district.
   std::array<uint8_t, kCodes> code_state{};
   for (unsigned c = 0; c < kCodes; ++c) {
-    const unsigned eco = c & 7, in_park = c >> 3 & 1, cls = c >> 4 & 7, sector = c >> 8 & 1;
+    const unsigned eco = c & 7, in_park = c >> 3 & 1, cls = c >> 4 & 7, sector = codeSector(c);
     if (cls >= kClasses || !(a.ecosystems >> eco & 1u) || !(a.sectors >> sector & 1u)) continue;
     if ((a.park == ParkMode::InPark && !in_park) || (a.park == ParkMode::OutsidePark && in_park)) continue;
     code_state[c] = classState(static_cast<int>(cls), a.min_investment_yi);
@@ -222,7 +230,8 @@ void StatsEngine::setAttributeFilter(const Filter& f) {
     if (c.chain < nc) put(row[chain0_ + c.chain], all);
     if (c.district >= 0 && c.district < nd) put(row[district0_ + c.district], all);
     if (c.park >= 0 && c.park < np) put(row[park0_ + c.park], all);
-    if (c.code >> 9 & 1) row[kUnknownAmount].n += all.n;
+    put(row[kSector0 + codeSector(c.code)], all);
+    if (codeAmountUnknown(c.code)) row[kUnknownAmount].n += all.n;
   };
   int straddle = -1;
   for (size_t k = 0; k < cells_.size(); ++k) {
@@ -278,6 +287,7 @@ Stats StatsEngine::query(int month_from, int month_to, bool undated) const {
     for (int e = 0; e < kEcosystemCount; ++e) tally(s.by_ecosystem[e], row[kEco0 + e]);
     for (size_t k = 0; k < s.by_size.size(); ++k) tally(s.by_size[k], row[kSize0 + k]);
     for (int c = 0; c < kChannelCount; ++c) tally(s.by_channel[c], row[kChannel0 + c]);
+    for (int k = 0; k < kSectorCount; ++k) tally(s.by_sector[k], row[kSector0 + k]);
     for (size_t c = 0; c < s.by_chain.size(); ++c) tally(s.by_chain[c], row[chain0_ + c]);
     for (size_t d = 0; d < s.by_district.size(); ++d) tally(s.by_district[d], row[district0_ + d]);
     for (size_t k = 0; k < s.by_park.size(); ++k) tally(s.by_park[k], row[park0_ + k]);

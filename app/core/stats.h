@@ -6,8 +6,8 @@
 //   Stats s = engine.query(from, to, undated);  // sums the months of the window: O(months x groups)
 //
 // The cube: every row falls in one cell keyed by everything the filter tests and the panel groups
-// by (month, ecosystem, sector, chain, district, park, in-park, size class); a cell holds its
-// count, investment, FDI and per-channel tallies. A million rows make ~90k cells, so a filter
+// by (month, ecosystem, sector, chain, district, park, in-park, size class, amount unknown); a
+// cell holds its count, investment, FDI and per-channel tallies. A million rows make ~90k cells, so a filter
 // change costs a pass over the cells. A minimum investment that is not a size-class boundary
 // (1, 10, 50, 100 亿; the panel offers only those) cuts through one class: that class's cells are
 // skipped and its rows at or above the threshold (kept sorted by investment, built on first
@@ -42,6 +42,7 @@ struct Stats {
   std::array<Tally, kEcosystemCount> by_ecosystem{};
   std::array<Tally, 4> by_size{};  // investment >= 1, 10, 50, 100 亿 (cumulative classes)
   std::array<Tally, kChannelCount> by_channel{};
+  std::array<Tally, kSectorCount> by_sector{};  // indexed by Sector (manufacturing, service, not stated)
   std::vector<Tally> by_chain;     // indexed like Projects::chain_names
   std::vector<Tally> by_district;  // indexed like Model::districts
   std::vector<Tally> by_park;      // indexed like Model::parks
@@ -79,7 +80,7 @@ class StatsEngine {
     uint32_t bin;
     uint16_t chain;
     int16_t district, park;  // raw indices as in Projects (-1: none)
-    uint16_t code;           // ecosystem | in_park << 3 | size class << 4 | park match << 7 | sector << 8 | unknown amount << 9
+    uint16_t code;           // ecosystem | in_park << 3 | size class << 4 | park match << 7 | sector << 8 (2 bits) | unknown amount << 10
   };
   struct Payload {
     Acc all;

@@ -53,6 +53,10 @@ nlohmann::json statsReport(const Model& m, const Stats& s, const TargetProgress*
   json ch = json::object();
   for (int c = 0; c < kChannelCount; ++c) ch[channels[c]] = s.by_channel[c].count;
   j["by_channel"] = ch;
+  json sector = json::object();  // the sector as stated; "unknown": the source states none
+  for (int k = 0; k < kSectorCount; ++k)
+    sector[k == static_cast<int>(Sector::Unknown) ? "unknown" : sectorId(static_cast<Sector>(k))] = s.by_sector[k].count;
+  j["by_sector"] = sector;
   if (targets && targets->has_target) {
     auto progress = [](int64_t actual, int target) {
       return json{{"target", target}, {"actual", actual},

@@ -14,6 +14,7 @@ namespace cm {
 
 // Keys: count, investment_yi, in_parks, by_ecosystem {id: n}, by_district {adcode: n},
 // by_size {"1","10","50","100"}, by_chain, by_park, by_month {"YYYY-MM": n}, by_channel,
+// by_sector {manufacturing, service, unknown (no sector stated)},
 // fdi_musd, park_match (share of in-park projects in a park of their own ecosystem),
 // targets (when given: {year, through "YYYY-MM", counts "manufacturing, city-wide",
 // projects_1yi and projects_10yi {target, actual, progress_pct}}, or {year, applies: false} when

@@ -53,6 +53,7 @@ inline constexpr Str AllChains{"AllChains"};
 inline constexpr Str Sector{"Sector"};
 inline constexpr Str Manufacturing{"Manufacturing"};
 inline constexpr Str Service{"Service"};
+inline constexpr Str SectorUnknown{"SectorUnknown"};  // a project whose source states no sector
 inline constexpr Str MinInvest{"MinInvest"};
 inline constexpr Str SizeClass{"SizeClass"};
 inline constexpr Str District{"District"};

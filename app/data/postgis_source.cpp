@@ -88,6 +88,10 @@ std::string num(double v) {
   return b;
 }
 
+// The rollup's COMMENT: the layout of its cells (bump when statsRows() changes what a cell holds).
+// 2: the sector as 1 manufacturing, 2 service, 4 not stated (Sector::Unknown).
+constexpr const char* kRollupLayout = "chainmap counts cube 2";
+
 int sridOf(const std::string& crs) {  // "EPSG:4549" → 4549
   const size_t colon = crs.find(':');
   return colon == std::string::npos ? 0 : std::atoi(crs.c_str() + colon + 1);
@@ -141,10 +145,14 @@ Result<std::unique_ptr<PostgisSource>> PostgisSource::open(const RemoteTable& t,
       s->chain_names_.emplace_back(v);
   }
   s->rollup_ = (t.schema.empty() ? "" : ident(pg, t.schema) + ".") + ident(pg, t.table + "_chainmap_cube");
-  Query rq;
-  rq.sql = "SELECT to_regclass(" + rq.bind(s->rollup_) + ") IS NOT NULL";
+  Query rq;  // there, and of this layout?
+  rq.sql = "SELECT to_regclass(" + rq.bind(s->rollup_) + ") IS NOT NULL, obj_description(to_regclass(" + rq.bind(s->rollup_) +
+           "), 'pg_class')";
   auto rr = run(pg, rq);
-  s->has_rollup_ = rr && PQntuples(rr->get()) && std::string(PQgetvalue(rr->get(), 0, 0)) == "t";
+  const bool there = rr && PQntuples(rr->get()) && std::string(PQgetvalue(rr->get(), 0, 0)) == "t";
+  const char* mark = rr && PQntuples(rr->get()) ? value(rr->get(), 0, 1) : nullptr;
+  s->has_rollup_ = there && mark && std::string(mark) == kRollupLayout;
+  s->stale_rollup_ = there && !s->has_rollup_;
   return s;
 }
 
@@ -158,6 +166,11 @@ std::string PostgisSource::chainExpr() const {  // an empty chain is its ecosyst
   return "COALESCE(NULLIF(" + col(t_.chain) + "::text, ''), " + col(t_.ecosystem) + "::text)";
 }
 std::string PostgisSource::invExpr() const { return "(" + col(t_.investment) + ")::float4::float8"; }
+// The row's Filter::sectors bit: 1 manufacturing, 2 service, 4 not stated (NULL, empty or any
+// other value: Sector::Unknown, never manufacturing).
+std::string PostgisSource::sectorBitExpr() const {
+  return "(CASE " + col(t_.sector) + "::text WHEN 'manufacturing' THEN 1 WHEN 'service' THEN 2 ELSE 4 END)";
+}
 std::string PostgisSource::monthExpr() const {
   const std::string d = "(" + col(t_.signed_date) + ")::date";
   return "(EXTRACT(YEAR FROM " + d + ") * 12 + EXTRACT(MONTH FROM " + d + ") - 1)::int";
@@ -209,9 +222,8 @@ std::string PostgisSource::where(const Filter& f, Query& q) const {
       if (f.chains.contains(static_cast<int>(c))) chains.push_back(chain_names_[c]);
     w.push_back(chainExpr() + " = ANY(" + q.bind(textArray(chains)) + "::text[])");
   }
-  if ((f.sectors & 3u) != 3u)
-    w.push_back("((CASE WHEN " + col(t_.sector) + "::text = 'service' THEN 2 ELSE 1 END) & " +
-                q.bind(std::to_string(f.sectors & 3u)) + "::int) <> 0");
+  if ((f.sectors & kAllSectors) != kAllSectors)
+    w.push_back("(" + sectorBitExpr() + " & " + q.bind(std::to_string(f.sectors & kAllSectors)) + "::int) <> 0");
   if (!std::isnan(f.min_investment_yi))
     w.push_back(invExpr() + " >= " + q.bind(num(f.min_investment_yi)) + "::float4::float8");
   if (!f.districts.isAll()) {
@@ -328,9 +340,8 @@ std::string PostgisSource::statsRows(Query& q) const {
   const std::string v = invExpr();
   return "SELECT " + monthExpr() + " AS m, " + ecoIndexExpr(q) + " AS e, 1 AS n, " + v + " AS v, COALESCE((" +
          col(t_.fdi) + ")::float4::float8, 0) AS fdi, CASE WHEN " + v + " >= 100 THEN 4 WHEN " + v + " >= 50 THEN 3 WHEN " +
-         v + " >= 10 THEN 2 WHEN " + v + " >= 1 THEN 1 ELSE 0 END AS sc, (CASE WHEN " + col(t_.sector) +
-         "::text = 'service' THEN 2 ELSE 1 END) AS s, CASE COALESCE(" + col(t_.channel) +
-         "::text, '') WHEN 'task_force' THEN 0 WHEN 'overseas_mission' THEN 1 WHEN 'soe_invest' THEN 2 ELSE 3 END AS chi, " + chainExpr() +
+         v + " >= 10 THEN 2 WHEN " + v + " >= 1 THEN 1 ELSE 0 END AS sc, " + sectorBitExpr() + " AS s, CASE COALESCE(" +
+         col(t_.channel) + "::text, '') WHEN 'task_force' THEN 0 WHEN 'overseas_mission' THEN 1 WHEN 'soe_invest' THEN 2 ELSE 3 END AS chi, " + chainExpr() +
          " AS c, " + col(t_.district) + "::text AS d, " + col(t_.park) + "::text AS park, (k.idx IS NOT NULL AND " +
          inParkExpr() + ") AS ip, k.idx AS pk, k.eco AS ke" + fromParks(q);
 }
@@ -353,12 +364,15 @@ Result<bool> PostgisSource::createRollup() {
                 ", COALESCE(sum(v) FILTER (WHERE chi = " + std::to_string(k) + "), 0) AS v" + std::to_string(k);
   const std::string cells = "SELECT m, e, sum(n)::int8 AS n, sum(v) AS v, sum(fdi) AS fdi, sc, s, c, d, park, ip" + channels +
                             " FROM (" + statsRows(q) + " WHERE " + where(known, q) + ") r GROUP BY m, e, sc, s, c, d, park, ip";
-  Query ddl;
-  ddl.sql = has_rollup_ ? "REFRESH MATERIALIZED VIEW " + rollup_ : "CREATE MATERIALIZED VIEW " + rollup_ + " AS " + cells;
+  Query ddl;  // one of an older layout is replaced; the COMMENT says the layout (open() checks it)
+  ddl.sql = has_rollup_ ? "REFRESH MATERIALIZED VIEW " + rollup_
+                        : std::string(stale_rollup_ ? "DROP MATERIALIZED VIEW " + rollup_ + "; " : "") + "CREATE MATERIALIZED VIEW " +
+                              rollup_ + " AS " + cells + "; COMMENT ON MATERIALIZED VIEW " + rollup_ + " IS " + q.bind(kRollupLayout);
   PgResult r(PQexec(conn_->pg, ddl.sql.c_str()));
   if (!r || PQresultStatus(r.get()) != PGRES_COMMAND_OK)
     return Result<bool>::fail("cannot make the statistics rollup " + rollup_ + ": " + trimmed(PQerrorMessage(conn_->pg)));
   has_rollup_ = true;
+  stale_rollup_ = false;
   return true;
 }
 
@@ -375,7 +389,8 @@ std::string PostgisSource::whereRollup(const Filter& f, Query& q) const {
       if (f.chains.contains(static_cast<int>(c))) chains.push_back(chain_names_[c]);
     w.push_back("r.c = ANY(" + q.bind(textArray(chains)) + "::text[])");
   }
-  if ((f.sectors & 3u) != 3u) w.push_back("(r.s & " + q.bind(std::to_string(f.sectors & 3u)) + "::int) <> 0");
+  if ((f.sectors & kAllSectors) != kAllSectors)
+    w.push_back("(r.s & " + q.bind(std::to_string(f.sectors & kAllSectors)) + "::int) <> 0");
   if (const int k = rollupClass(f.min_investment_yi); k > 0) w.push_back("r.sc >= " + q.bind(std::to_string(k)) + "::int");
   if (!f.districts.isAll()) {
     std::vector<std::string> codes;
@@ -409,11 +424,11 @@ Result<Stats> PostgisSource::stats(const Filter& f) const {
     for (int k = 0; k < kChannelCount; ++k)
       channels += usesRollup(f) ? ", sum(" + std::string(what) + std::to_string(k) + ")"
                                 : ", sum(" + std::string(what) + ") FILTER (WHERE chi = " + std::to_string(k) + ")";
-  // One pass, five groupings: (month, ecosystem) carries the totals and the channels, the rest one
-  // panel list each.
+  // One pass, six groupings: (month, ecosystem) carries the totals and the channels, the rest one
+  // panel list each; the sector's grouping and value come last (columns 20, 21).
   q.sql = "SELECT GROUPING(m, e, sc, c, d, pk), m, e, sc, c, d, pk, sum(n), sum(v), sum(fdi), "
-          "sum(n) FILTER (WHERE ip), sum(n) FILTER (WHERE ip AND ke = e)" + channels + " FROM (" + rows +
-          ") x GROUP BY GROUPING SETS ((m, e), (sc), (c), (d), (pk))";
+          "sum(n) FILTER (WHERE ip), sum(n) FILTER (WHERE ip AND ke = e)" + channels + ", GROUPING(s), s FROM (" + rows +
+          ") x GROUP BY GROUPING SETS ((m, e), (sc), (c), (d), (pk), (s))";
   auto r = run(conn_->pg, q);
   if (!r) return Result<Stats>::fail(r.error());
   std::unordered_map<std::string, int> chain_index, district_index;
@@ -452,6 +467,10 @@ Result<Stats> PostgisSource::stats(const Filter& f) const {
         const int64_t k = integer(res, i, 6);
         if (k >= 0 && static_cast<size_t>(k) < s.by_park.size()) add(s.by_park[k]);
       }
+    } else if (g == 63 && integer(res, i, 20) == 0) {  // (s): the bit 1, 2 or 4 → Sector 0, 1, 2
+      const int64_t bit = integer(res, i, 21);
+      const int k = bit == 1 ? 0 : bit == 2 ? 1 : 2;
+      add(s.by_sector[k]);
     }
   }
   for (int k = 0; k < 4; ++k)  // cumulative: by_size[k] holds every class from k+1 up

@@ -9,7 +9,8 @@
 // The results are the in-memory engine's types (core/hex_pyramid.h's Bin, core/stats.h's Stats)
 // and mean the same: the tests compare them with hexOf() grouping and computeStats() on the same
 // rows. The table has the canonical CSV's columns (names configurable in RemoteTable) and a point
-// geometry column in any SRID; values are the CSV's ids (ecosystem, chain, sector, channel),
+// geometry column in any SRID; values are the CSV's ids (ecosystem, chain, sector, channel; a
+// sector that is NULL, empty or neither manufacturing nor service is Sector::Unknown),
 // district adcodes and park ids. Whether a project lies in its park's catchment is worked out in
 // the query (geodesic, as the loader does) unless the table has an in-park column.
 //
@@ -87,7 +88,9 @@ class PostgisSource {
   // rows whenever the minimum investment is a size-class boundary (0, 1, 10, 50, 100 亿: all the
   // panel offers), a pass over tens of thousands of cells instead of millions of rows. It is a
   // snapshot: createRollup() again (REFRESH MATERIALIZED VIEW) after the table changes; in-park
-  // is taken with the parks of `map` at that time. Found by open() when it exists.
+  // is taken with the parks of `map` at that time. Found by open() when it exists and is of this
+  // layout (its COMMENT says so); one of an older layout (sector bits before Sector::Unknown) is
+  // not read, and createRollup() replaces it.
   Result<bool> createRollup();
   bool hasRollup() const { return has_rollup_; }
   bool usesRollup(const Filter& f) const;
@@ -100,6 +103,7 @@ class PostgisSource {
   std::string pointExpr() const;
   std::string chainExpr() const;
   std::string invExpr() const;
+  std::string sectorBitExpr() const;
   std::string monthExpr() const;
   std::string inParkExpr() const;
   std::string ecoIndexExpr(Query& q) const;
@@ -120,6 +124,7 @@ class PostgisSource {
   std::string from_;    // quoted "schema"."table"
   std::string rollup_;  // quoted "schema"."table_chainmap_cube"
   bool has_rollup_ = false;
+  bool stale_rollup_ = false;  // a rollup of an older layout is there (replaced by createRollup)
 };
 
 }  // namespace cm

@@ -16,7 +16,7 @@ namespace cm {
 namespace {
 
 constexpr char kMagic[8] = {'C', 'M', 'P', 'C', 'A', 'C', 'H', 'E'};
-constexpr uint32_t kVersion = 2;        // bump when the layout or the loader's output changes
+constexpr uint32_t kVersion = 3;        // bump when the layout or the loader's output changes (3: Sector::Unknown)
 constexpr uint32_t kByteOrder = 0x01020304;
 
 // A fast 64-bit checksum (8 bytes a step), the same over the same sequence of pieces.
@@ -253,6 +253,8 @@ std::optional<CachedProjects> readProjectsCache(const std::string& file, const s
     // written, but a different build could read them; cheap to check.
     for (uint16_t c : p.chain)
       if (c >= p.chain_names.size()) return false;
+    for (Sector c : p.sector)  // the counts cube and the sprite words hold a sector in 2 bits
+      if (static_cast<int>(c) >= kSectorCount) return false;
     for (int32_t l : p.leader_index)
       if (l < -1 || l >= static_cast<int64_t>(n)) return false;
     return true;

@@ -130,8 +130,8 @@ std::string parseRow(const std::vector<std::string_view>& f, const Context& x, c
   const auto eco = ecosystemFromId(get(c.ecosystem));
   if (!eco) return "unknown ecosystem '" + s(get(c.ecosystem)) + "' (expected iot, bio, equip, mat, energy or other)";
   const std::string_view sector_s = get(c.sector);
-  if (!sector_s.empty() && sector_s != "manufacturing" && sector_s != "service")
-    return "unknown sector '" + s(sector_s) + "' (expected manufacturing or service)";
+  if (!sector_s.empty() && sector_s != "manufacturing" && sector_s != "service")  // empty: not stated (Sector::Unknown)
+    return "unknown sector '" + s(sector_s) + "' (expected manufacturing, service or empty)";
   // An empty investment is an unknown amount (an export writes it so); an empty date, undated.
   const bool inv_unknown = get(c.investment).empty();
   const auto inv = inv_unknown ? std::optional<double>(0.0) : number(get(c.investment));
@@ -219,7 +219,7 @@ std::string parseRow(const std::vector<std::string_view>& f, const Context& x, c
   p.name_en.push_back(en);
   p.ecosystem.push_back(*eco);
   p.chain.push_back(cit->second);
-  p.sector.push_back(sector_s == "service" ? Sector::Service : Sector::Manufacturing);
+  p.sector.push_back(sector_s == "service" ? Sector::Service : sector_s == "manufacturing" ? Sector::Manufacturing : Sector::Unknown);
   p.investment_yi.push_back(static_cast<float>(*inv));
   p.investment_unknown.push_back(inv_unknown ? 1 : 0);
   p.signed_day.push_back(*signed_day);
@@ -361,15 +361,9 @@ void gatherStrings(StringColumn& dst, std::vector<Chunk>& chunks, F col, const s
   releaseFreed();
 }
 
-}  // namespace
-
-Result<ProjectsLoad> loadProjectsCsv(const std::string& path, const Transform& to_xy,
-                                     const std::vector<District>& districts, const std::vector<Park>& parks,
-                                     const CsvLoadOptions& opt) {
-  using R = Result<ProjectsLoad>;
-  auto file = MappedFile::open(path);
-  if (!file) return R::fail(file.error());
-  const CsvHeader header = readCsvHeader(file->data(), file->size());
+// The columns by name (any case), the required ones checked.
+Result<Columns> findColumns(const CsvHeader& header, const std::string& path) {
+  using R = Result<Columns>;
   auto col = [&](const char* name) {
     const std::string n = name;
     for (size_t i = 0; i < header.columns.size(); ++i) {
@@ -385,26 +379,27 @@ Result<ProjectsLoad> loadProjectsCsv(const std::string& path, const Transform& t
     if (col(req) < 0) return R::fail(fileError(path, std::string("missing required column '") + req + "'" + kExpected));
   if (col("name_zh") < 0 && col("name_en") < 0)
     return R::fail(fileError(path, std::string("missing required column 'name_zh' or 'name_en'") + kExpected));
-  const Columns c{col("id"), col("name_zh"), col("name_en"), col("ecosystem"), col("chain"), col("sector"),
-                  col("investment_yi"), col("signed_date"), col("started_date"), col("producing_date"), col("stage"), col("district"),
-                  col("park_id"), col("lon"), col("lat"), col("foreign"), col("fdi_musd"), col("chain_leader"),
-                  col("leader_id"), col("channel"), col("synthetic"), col("chain_role")};
+  return Columns{col("id"), col("name_zh"), col("name_en"), col("ecosystem"), col("chain"), col("sector"),
+                 col("investment_yi"), col("signed_date"), col("started_date"), col("producing_date"), col("stage"), col("district"),
+                 col("park_id"), col("lon"), col("lat"), col("foreign"), col("fdi_musd"), col("chain_leader"),
+                 col("leader_id"), col("channel"), col("synthetic"), col("chain_role")};
+}
 
-  std::unordered_map<std::string, int, ViewHash, std::equal_to<>> park_ids;
-  for (size_t i = 0; i < parks.size(); ++i) park_ids.emplace(parks[i].id, static_cast<int>(i));
-  const Context ctx{c, districts, parks, park_ids};
-  const bool need_polys = c.district < 0 && !districts.empty();
-
-  // 1. Parse the chunks in parallel.
+// Steps 1 and 2: the data rows cut into chunks, each parsed on a worker, then each chunk's points
+// through PROJ in one batch. False when cancelled.
+bool parseChunks(const MappedFile& file, const CsvHeader& header, const Context& ctx, const Transform& to_xy,
+                 const CsvLoadOptions& opt, std::vector<Chunk>& chunks) {
+  const bool need_polys = ctx.c.district < 0 && !ctx.districts.empty();
   const unsigned threads = opt.threads ? opt.threads : std::max(1u, std::thread::hardware_concurrency());
   // Chunks small enough that every thread gets a few (a 5 MB file on 2 cores: 4 of 1.2 MB), at most
   // chunk_bytes so that the pages of a large file are handed back as the parse goes.
-  const size_t data_bytes = file->size() - header.data_begin;
+  const size_t data_bytes = file.size() - header.data_begin;
   const size_t chunk = std::min(opt.chunk_bytes, std::max<size_t>(size_t{256} << 10, data_bytes / (size_t{2} * threads) + 1));
-  const auto ranges = splitCsvRows(*file, header.data_begin, chunk, threads);
-  std::vector<Chunk> chunks(ranges.size());
+  const auto ranges = splitCsvRows(file, header.data_begin, chunk, threads);
+  chunks.clear();
+  chunks.resize(ranges.size());
   std::atomic<size_t> bytes_done{0};
-  const size_t total_bytes = std::max<size_t>(1, file->size() - header.data_begin);
+  const size_t total_bytes = std::max<size_t>(1, data_bytes);
   std::atomic<bool> cancelled{false};
   parallelFor(ranges.size(), threads, [&](size_t i) {
     if (cancelled || (opt.control && opt.control->cancel)) {
@@ -412,99 +407,139 @@ Result<ProjectsLoad> loadProjectsCsv(const std::string& path, const Transform& t
       return;
     }
     const auto [a, b] = ranges[i];
-    parseChunk(file->data() + a, file->data() + b, header.columns.size(), ctx, need_polys, chunks[i]);
-    file->release(a, b);
-    // 2. The chunk's points through PROJ in one batch.
-    Projects& p = chunks[i].p;
+    parseChunk(file.data() + a, file.data() + b, header.columns.size(), ctx, need_polys, chunks[i]);
+    file.release(a, b);
+    Projects& p = chunks[i].p;  // the transform's input, in place
     p.x = p.lon;
     p.y = p.lat;
     chunks[i].xy_ok.resize(p.x.size());
     const size_t done = bytes_done += b - a;
     if (opt.control) opt.control->progress = 0.85f * static_cast<float>(done) / static_cast<float>(total_bytes);
   });
-  if (cancelled) return R::fail(fileError(path, "loading cancelled"));
+  if (cancelled) return false;
   // PROJ objects are not shared between threads: the batches run here, one after the other.
   for (Chunk& k : chunks) to_xy.applyMany(k.p.x.data(), k.p.y.data(), k.p.x.size(), k.xy_ok.data());
+  return true;
+}
 
-  // 3. Rows in file order: duplicates, warnings, chains.
-  ProjectsLoad out;
-  Projects& p = out.projects;
-  ChainMap chain_ids;
-  for (const ChainInfo& ch : kChains) {  // known chains keep their index whatever the file holds
-    chain_ids.emplace(std::string(ch.id), static_cast<uint16_t>(p.chain_names.size()));
-    p.chain_names.emplace_back(ch.id);
+// The load's warnings: the first kMaxWarnings kept, the rest counted.
+struct Warnings {
+  const std::string& path;
+  std::vector<std::string>& out;
+  size_t given = 0;
+  void add(const std::string& what) {
+    if (given++ < kMaxWarnings) out.push_back(fileError(path, what));
   }
+  void row(long row, const std::string& what) { add("row " + std::to_string(row) + ": " + what); }
+};
+
+// What the merge of the chunks decided: which good rows stay (keep[chunk][good row]), the kept
+// ids (→ final row), and the counts.
+struct Merge {
+  explicit Merge(size_t good_rows) : ids(good_rows) {}
+  IdTable ids;
+  std::vector<std::vector<uint8_t>> keep;
+  size_t kept = 0, skipped = 0;
+  long rows = 0;  // data rows in the file
+};
+
+// The chunk's chains, numbered in its own order, as indices into `chain_names` (interned there in
+// the order the kept rows first name them).
+struct ChainInterner {
+  ChainMap ids;
+  std::vector<std::string>& names;
+  explicit ChainInterner(std::vector<std::string>& chain_names) : names(chain_names) {
+    for (const ChainInfo& ch : kChains) {  // known chains keep their index whatever the file holds
+      ids.emplace(std::string(ch.id), static_cast<uint16_t>(names.size()));
+      names.emplace_back(ch.id);
+    }
+  }
+  uint16_t global(const std::string& chain) {
+    auto [it, added] = ids.try_emplace(chain, static_cast<uint16_t>(names.size()));
+    if (added) names.push_back(chain);
+    return it->second;
+  }
+};
+
+const std::string kNoXy = "the point cannot be transformed to the display CRS";
+
+// One chunk's rows, good and bad, in file order (row_base: the rows of the chunks before it): a
+// duplicate id is skipped whatever else is wrong with the row, then a bad row, then a point that
+// did not transform; a kept row gets its global chain and its notes.
+void mergeChunk(Chunk& k, size_t ci, long row_base, const Transform& to_xy, ChainInterner& chains, Merge& m, Warnings& w) {
+  m.keep[ci].assign(k.good_row.size(), 0);
+  std::vector<int32_t> chain_global(k.chain_names.size(), -1);
+  size_t g = 0, b = 0, n = 0;
+  while (g < k.good_row.size() || b < k.bad.size()) {
+    const bool is_good = b == k.bad.size() || (g < k.good_row.size() && k.good_row[g] < k.bad[b].row);
+    const long row = row_base + (is_good ? k.good_row[g] : k.bad[b].row);
+    const std::string_view id = is_good ? std::string_view(k.p.id[g]) : std::string_view(k.bad[b].id);
+    if (!id.empty() && m.ids.find(id) >= 0) {
+      w.row(row, "duplicate id '" + std::string(id) + "', row skipped");
+      ++m.skipped;
+    } else if (!is_good) {
+      Chunk::Bad& bad = k.bad[b];
+      if (bad.check_xy) {
+        double x = bad.lon, y = bad.lat;
+        if (!to_xy.apply(x, y) || !std::isfinite(x) || !std::isfinite(y)) bad.problem = kNoXy;
+      }
+      w.row(row, bad.problem + ", row skipped");
+      ++m.skipped;
+    } else if (!k.xy_ok[g]) {
+      w.row(row, kNoXy + ", row skipped");
+      ++m.skipped;
+    } else {
+      m.keep[ci][g] = 1;
+      ++m.kept;
+      m.ids.insert(id);
+      uint16_t& chain = k.p.chain[g];
+      if (chain_global[chain] < 0) chain_global[chain] = chains.global(k.chain_names[chain]);
+      chain = static_cast<uint16_t>(chain_global[chain]);
+      for (; n < k.notes.size() && k.notes[n].first == g; ++n) w.row(row, k.notes[n].second);
+    }
+    if (is_good) {
+      for (; n < k.notes.size() && k.notes[n].first == g; ++n) {}  // notes of a row not kept
+      ++g;
+    } else {
+      ++b;
+    }
+  }
+}
+
+// Step 3: every chunk's rows in file order — duplicates, warnings, chains (into p.chain_names).
+Merge mergeChunks(std::vector<Chunk>& chunks, const Transform& to_xy, Projects& p, Warnings& w) {
   size_t good_total = 0;
   for (const Chunk& k : chunks) good_total += k.good_row.size();
-  IdTable ids(good_total);
-  std::vector<std::vector<uint8_t>> keep(chunks.size());
-  size_t warned = 0, skipped = 0, kept = 0;
-  long row_base = 0;
-  auto warn = [&](long row, const std::string& what) {
-    if (warned++ < kMaxWarnings) out.warnings.push_back(fileError(path, "row " + std::to_string(row) + ": " + what));
-  };
-  const std::string kNoXy = "the point cannot be transformed to the display CRS";
+  Merge m(good_total);
+  m.keep.resize(chunks.size());
+  ChainInterner chains(p.chain_names);
   for (size_t ci = 0; ci < chunks.size(); ++ci) {
-    Chunk& k = chunks[ci];
-    keep[ci].assign(k.good_row.size(), 0);
-    std::vector<int32_t> chain_global(k.chain_names.size(), -1);
-    size_t g = 0, b = 0, n = 0;
-    while (g < k.good_row.size() || b < k.bad.size()) {
-      const bool is_good = b == k.bad.size() || (g < k.good_row.size() && k.good_row[g] < k.bad[b].row);
-      const long row = row_base + (is_good ? k.good_row[g] : k.bad[b].row);
-      const std::string_view id = is_good ? std::string_view(k.p.id[g]) : std::string_view(k.bad[b].id);
-      if (!id.empty() && ids.find(id) >= 0) {
-        warn(row, "duplicate id '" + std::string(id) + "', row skipped");
-        ++skipped;
-      } else if (!is_good) {
-        Chunk::Bad& bad = k.bad[b];
-        if (bad.check_xy) {
-          double x = bad.lon, y = bad.lat;
-          if (!to_xy.apply(x, y) || !std::isfinite(x) || !std::isfinite(y)) bad.problem = kNoXy;
-        }
-        warn(row, bad.problem + ", row skipped");
-        ++skipped;
-      } else if (!k.xy_ok[g]) {
-        warn(row, kNoXy + ", row skipped");
-        ++skipped;
-      } else {
-        keep[ci][g] = 1;
-        ++kept;
-        ids.insert(id);
-        uint16_t& chain = k.p.chain[g];
-        if (chain_global[chain] < 0) {
-          auto [it, added] = chain_ids.try_emplace(k.chain_names[chain], static_cast<uint16_t>(p.chain_names.size()));
-          if (added) p.chain_names.push_back(k.chain_names[chain]);
-          chain_global[chain] = it->second;
-        }
-        chain = static_cast<uint16_t>(chain_global[chain]);
-        for (; n < k.notes.size() && k.notes[n].first == g; ++n) warn(row, k.notes[n].second);
-      }
-      if (is_good) {
-        for (; n < k.notes.size() && k.notes[n].first == g; ++n) {}  // notes of a row not kept
-        ++g;
-      } else {
-        ++b;
-      }
-    }
-    row_base += k.rows;
+    mergeChunk(chunks[ci], ci, m.rows, to_xy, chains, m, w);
+    m.rows += chunks[ci].rows;
   }
-  const long rows = row_base;
+  return m;
+}
 
-  // The leaders, by id among the rows kept (before the ids' chunks are freed).
+// The leaders, by id among the rows kept (before the ids' chunks are freed): p.leader_index, and
+// the (row, leader id) of each leader that is not another kept row.
+std::vector<std::pair<size_t, std::string>> resolveLeaders(std::vector<Chunk>& chunks, const Merge& m, Projects& p) {
   StringColumn leaders;
-  gatherStrings(leaders, chunks, [](Chunk& k) -> StringColumn& { return k.leader; }, keep, kept);
-  p.leader_index.assign(kept, -1);
-  std::vector<std::pair<size_t, std::string>> leader_missing;
-  for (size_t i = 0; i < kept; ++i) {
+  gatherStrings(leaders, chunks, [](Chunk& k) -> StringColumn& { return k.leader; }, m.keep, m.kept);
+  p.leader_index.assign(m.kept, -1);
+  std::vector<std::pair<size_t, std::string>> missing;
+  for (size_t i = 0; i < m.kept; ++i) {
     if (leaders[i].empty()) continue;
-    const int64_t j = ids.find(leaders[i]);
+    const int64_t j = m.ids.find(leaders[i]);
     if (j >= 0 && static_cast<size_t>(j) != i) p.leader_index[i] = static_cast<int32_t>(j);
-    else leader_missing.emplace_back(i, std::string(leaders[i]));
+    else missing.emplace_back(i, std::string(leaders[i]));
   }
-  leaders = StringColumn();
+  return missing;
+}
 
-  // The columns, one at a time.
+// The kept rows' columns, one at a time, each chunk's part freed as soon as it is copied.
+void gatherColumns(std::vector<Chunk>& chunks, const Merge& m, Projects& p) {
+  const auto& keep = m.keep;
+  const size_t kept = m.kept;
   gather(p.ecosystem, chunks, &Projects::ecosystem, keep, kept);
   gather(p.chain, chunks, &Projects::chain, keep, kept);
   gather(p.sector, chunks, &Projects::sector, keep, kept);
@@ -534,20 +569,43 @@ Result<ProjectsLoad> loadProjectsCsv(const std::string& path, const Transform& t
   gatherStrings(p.name_zh, chunks, [](Chunk& k) -> StringColumn& { return k.p.name_zh; }, keep, kept);
   gatherStrings(p.name_en, chunks, [](Chunk& k) -> StringColumn& { return k.p.name_en; }, keep, kept);
   gatherStrings(p.foreign, chunks, [](Chunk& k) -> StringColumn& { return k.p.foreign; }, keep, kept);
+}
+
+}  // namespace
+
+Result<ProjectsLoad> loadProjectsCsv(const std::string& path, const Transform& to_xy,
+                                     const std::vector<District>& districts, const std::vector<Park>& parks,
+                                     const CsvLoadOptions& opt) {
+  using R = Result<ProjectsLoad>;
+  auto file = MappedFile::open(path);
+  if (!file) return R::fail(file.error());
+  const CsvHeader header = readCsvHeader(file->data(), file->size());
+  const auto c = findColumns(header, path);
+  if (!c) return R::fail(c.error());
+  std::unordered_map<std::string, int, ViewHash, std::equal_to<>> park_ids;
+  for (size_t i = 0; i < parks.size(); ++i) park_ids.emplace(parks[i].id, static_cast<int>(i));
+  const Context ctx{*c, districts, parks, park_ids};
+
+  std::vector<Chunk> chunks;
+  if (!parseChunks(*file, header, ctx, to_xy, opt, chunks)) return R::fail(fileError(path, "loading cancelled"));
+  ProjectsLoad out;
+  Projects& p = out.projects;
+  Warnings w{path, out.warnings};
+  const Merge m = mergeChunks(chunks, to_xy, p, w);
+  const auto leader_missing = resolveLeaders(chunks, m, p);
+  gatherColumns(chunks, m, p);
   chunks.clear();
   if (opt.control) opt.control->progress = 1.f;
 
   for (const auto& [i, leader] : leader_missing)
-    if (warned++ < kMaxWarnings)
-      out.warnings.push_back(fileError(path, "project '" + p.id[i].str() + "': leader_id '" + leader + "' is not another project in this file"));
-  if (warned > kMaxWarnings)
-    out.warnings.push_back(fileError(path, std::to_string(warned - kMaxWarnings) + " more warnings not shown"));
+    w.add("project '" + p.id[i].str() + "': leader_id '" + leader + "' is not another project in this file");
+  if (w.given > kMaxWarnings) out.warnings.push_back(fileError(path, std::to_string(w.given - kMaxWarnings) + " more warnings not shown"));
   if (p.size() == 0)
-    return R::fail(fileError(path, skipped ? "no valid project rows (" + std::to_string(skipped) + " skipped; first: " +
-                                                 (out.warnings.empty() ? "" : out.warnings.front()) + ")"
-                                           : "contains no project rows"));
+    return R::fail(fileError(path, m.skipped ? "no valid project rows (" + std::to_string(m.skipped) + " skipped; first: " +
+                                                   (out.warnings.empty() ? "" : out.warnings.front()) + ")"
+                                             : "contains no project rows"));
   out.synthetic = std::all_of(p.synthetic.begin(), p.synthetic.end(), [](uint8_t v) { return v != 0; });
-  if (skipped) out.warnings.push_back(fileError(path, std::to_string(skipped) + " of " + std::to_string(rows) + " rows skipped"));
+  if (m.skipped) out.warnings.push_back(fileError(path, std::to_string(m.skipped) + " of " + std::to_string(m.rows) + " rows skipped"));
   return out;
 }
 

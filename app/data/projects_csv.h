@@ -1,11 +1,12 @@
 // The projects CSV (assets/hangzhou/projects_sample.csv or a user's file) → cm::Projects.
 // Required columns: id, name_zh or name_en, ecosystem, investment_yi, signed_date, lon, lat.
-// Optional (with defaults): chain, sector (manufacturing), started_date and producing_date (投产;
-// empty: none; a file without the producing_date column loads as before), stage (from the dates:
-// in_operation with a producing date, construction_started with a start date, else signed),
-// district (from the point), park_id, foreign, fdi_musd (0), chain_leader (0), leader_id,
-// channel (other), synthetic (0), chain_role (upstream, midstream, downstream or 上游/中游/下游;
-// empty or a file without the column: unknown).
+// Optional (with defaults): chain, sector (manufacturing or service; empty or a file without the
+// column: Sector::Unknown, not stated — never counted as manufacturing), started_date and
+// producing_date (投产; empty: none; a file without the producing_date column loads as before),
+// stage (from the dates: in_operation with a producing date, construction_started with a start
+// date, else signed), district (from the point), park_id, foreign, fdi_musd (0), chain_leader (0),
+// leader_id, channel (other), synthetic (0), chain_role (upstream, midstream, downstream or
+// 上游/中游/下游; empty or a file without the column: unknown).
 #pragma once
 #include <string>
 #include <vector>

@@ -1,9 +1,11 @@
-// Filters: ecosystem, chain, sector, size, district, park. They edit AppState::filter, which the
-// points shader mirrors and the derived statistics recompute from. The chain and district lists
-// narrow from "all" one tick at a time, and every row has "only" to isolate it in one click.
+// Filters: ecosystem, chain, sector (manufacturing, service, and "not stated" when a project is),
+// size, district, park. They edit AppState::filter, which the points shader mirrors and the
+// derived statistics recompute from. The chain and district lists narrow from "all" one tick at a
+// time, and every row has "only" to isolate it in one click.
 #include <imgui.h>
 
 #include <algorithm>
+#include <cstring>
 
 #include "ui/panels.h"
 
@@ -36,6 +38,17 @@ static void idSetCombo(const char* id, const std::string& preview, IdSet& set, i
     ImGui::PopID();
   }
   ImGui::EndCombo();
+}
+
+// Whether the third sector box ("not stated") is offered: the model has a project that states no
+// sector (one byte a row, scanned until the first; no more than a memchr a frame), or in remote
+// mode the database counts one — or the box is unticked, so that it can be ticked again.
+static bool offerUnknownSector(const UiContext& ui) {
+  static_assert(sizeof(Sector) == 1);
+  if (!(ui.st.filter.sectors >> static_cast<int>(Sector::Unknown) & 1u)) return true;
+  const std::vector<Sector>& s = ui.model.projects.sector;
+  if (!s.empty()) return std::memchr(s.data(), static_cast<int>(Sector::Unknown), s.size()) != nullptr;
+  return ui.derived.remote() && ui.derived.allTime().by_sector[static_cast<int>(Sector::Unknown)].count > 0;
 }
 
 template <class NameFn>
@@ -71,9 +84,10 @@ void drawFiltersPanel(UiContext& ui) {
   idSetCombo("##chains", setPreview(f.chains, nc, chain, chain_all.c_str(), tr(L, S::Chain)), f.chains, nc, chain, L);
 
   ImGui::TextDisabled("%s", tr(L, S::Sector));
-  bitCheckbox(tr(L, S::Manufacturing), f.sectors, 0);
+  bitCheckbox(tr(L, S::Manufacturing), f.sectors, static_cast<int>(Sector::Manufacturing));
   ImGui::SameLine(150 * ui.s());
-  bitCheckbox(tr(L, S::Service), f.sectors, 1);
+  bitCheckbox(tr(L, S::Service), f.sectors, static_cast<int>(Sector::Service));
+  if (offerUnknownSector(ui)) bitCheckbox(tr(L, S::SectorUnknown), f.sectors, static_cast<int>(Sector::Unknown));
 
   ImGui::TextDisabled("%s", tr(L, S::SizeClass));
   const float classes[] = {0, 1, 10, 50, 100};

@@ -244,7 +244,7 @@ void ProjectTable::draw(UiContext& ui, bool& table_open) {
       row("name_en", p.name_en[i]);
       row("ecosystem", std::string(kEcosystems[static_cast<int>(p.ecosystem[i])].id));
       row("chain", p.chain[i] < p.chain_names.size() ? std::string_view(p.chain_names[p.chain[i]]) : "");
-      row("sector", p.sector[i] == Sector::Manufacturing ? "manufacturing" : "service");
+      row("sector", p.sector[i] == Sector::Unknown ? tr(L, S::SectorUnknown) : sectorId(p.sector[i]));
       std::snprintf(buf, sizeof buf, "%.4g", p.investment_yi[i]);
       row("investment_yi", p.investmentKnown(i) ? std::string(buf) : std::string("?"));
       row("signed_date", p.dated(i) ? formatDate(p.signed_day[i]) : std::string());

@@ -94,7 +94,10 @@ std::vector<std::string> applyStepState(AppState& st, const Model& m, const Tour
       else f.districts.set(static_cast<int>(it - m.districts.begin()), true, static_cast<int>(m.districts.size()));
     }
   }
-  f.sectors = s.sector == "manufacturing" ? 1u : s.sector == "service" ? 2u : 3u;
+  // One sector, or every one (empty: not stated included).
+  f.sectors = s.sector == "manufacturing" ? 1u << static_cast<int>(Sector::Manufacturing)
+              : s.sector == "service"     ? 1u << static_cast<int>(Sector::Service)
+                                          : kAllSectors;
   f.min_investment_yi = static_cast<float>(s.min_investment_yi);
   f.park = s.park == "in" ? ParkMode::InPark : s.park == "out" ? ParkMode::OutsidePark : ParkMode::Any;
   Timeline& t = st.timeline;
@@ -225,7 +228,9 @@ TourStep stepFromState(const AppState& st, const Model& m) {
   if (!f.districts.isAll())
     for (size_t d = 0; d < m.districts.size(); ++d)
       if (f.districts.contains(static_cast<int>(d))) s.districts.push_back(m.districts[d].adcode);
-  s.sector = f.sectors == 1 ? "manufacturing" : f.sectors == 2 ? "service" : "";
+  s.sector = f.sectors == 1u << static_cast<int>(Sector::Manufacturing) ? "manufacturing"
+             : f.sectors == 1u << static_cast<int>(Sector::Service)     ? "service"
+                                                                       : "";  // every sector (or a mix a step cannot say)
   s.min_investment_yi = f.min_investment_yi;
   s.park = f.park == ParkMode::InPark ? "in" : f.park == ParkMode::OutsidePark ? "out" : "";
   const Timeline& t = st.timeline;

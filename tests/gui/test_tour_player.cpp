@@ -58,7 +58,7 @@ void expectFilterOfStep(const AppState& st, const Model& m, const TourStep& s, c
     const bool listed = std::find(s.districts.begin(), s.districts.end(), m.districts[d].adcode) != s.districts.end();
     EXPECT_EQ(f.districts.contains(static_cast<int>(d)), s.districts.empty() || listed) << what << " district " << m.districts[d].adcode;
   }
-  EXPECT_EQ(f.sectors, s.sector == "manufacturing" ? 1u : s.sector == "service" ? 2u : 3u) << what;
+  EXPECT_EQ(f.sectors, s.sector == "manufacturing" ? 1u : s.sector == "service" ? 2u : kAllSectors) << what;  // "": every sector
   EXPECT_FLOAT_EQ(f.min_investment_yi, static_cast<float>(s.min_investment_yi)) << what;
   EXPECT_EQ(f.park, s.park == "in" ? ParkMode::InPark : s.park == "out" ? ParkMode::OutsidePark : ParkMode::Any) << what;
   const Timeline& t = st.timeline;

@@ -54,9 +54,21 @@ int chainIndex(const Model& m, const std::string& id) {
 }  // namespace
 
 TEST(RenderFilter, EveryProjectIsDrawnExactlyWhenTheCpuFilterPassesIt) {
+  // The fixture with R2's sector left empty: a project that states none (Sector::Unknown, the
+  // SECTOR field's value 2) among manufacturing and service ones.
+  const std::string csv = ::testing::TempDir() + "chainmap_render_unstated.csv";
+  {
+    std::ifstream in(kFixture);
+    std::ofstream out(csv);
+    for (std::string line; std::getline(in, line);) {
+      if (line.rfind("R2,", 0) == 0) line.replace(line.find(",manufacturing,"), 15, ",,");
+      out << line << "\n";
+    }
+  }
   Model m;
-  ASSERT_TRUE(loadModel(m, kFixture));
+  ASSERT_TRUE(loadModel(m, csv));
   ASSERT_EQ(m.projects.size(), 6u);
+  ASSERT_EQ(m.projects.sector[1], Sector::Unknown) << "R2 states no sector";
   ASSERT_TRUE(m.projects.in_park[5]) << "R6 must lie in its park for the park cases to mean anything";
   const View v = homeView(m);
   const int n = static_cast<int>(m.districts.size());
@@ -68,6 +80,7 @@ TEST(RenderFilter, EveryProjectIsDrawnExactlyWhenTheCpuFilterPassesIt) {
       {"", [](Filter&) {}},
       {"--sector service", [](Filter& f) { f.sectors = 2; }},
       {"--sector manufacturing", [](Filter& f) { f.sectors = 1; }},
+      {"--sector unknown", [](Filter& f) { f.sectors = 4; }},
       {"--district 330112", [&](Filter& f) { f.districts = IdSet::only(districtIndex(m, 330112)); }},
       {"--district 330182,330114",
        [&](Filter& f) {
@@ -92,7 +105,7 @@ TEST(RenderFilter, EveryProjectIsDrawnExactlyWhenTheCpuFilterPassesIt) {
   for (const Case& c : cases) {
     Filter f;
     c.set(f);
-    Image img = renderShot("filter", "--projects " + kFixture + " --layers districts,projects " + c.flags + kSize);
+    Image img = renderShot("filter", "--projects " + csv + " --layers districts,projects " + c.flags + kSize);
     ASSERT_EQ(img.w, W) << c.flags;
     for (size_t i = 0; i < m.projects.size(); ++i) {
       const Vec2 s = v.toScreen({m.projects.x[i], m.projects.y[i]});
@@ -103,6 +116,7 @@ TEST(RenderFilter, EveryProjectIsDrawnExactlyWhenTheCpuFilterPassesIt) {
       else EXPECT_GT(d, 150) << m.projects.id[i] << " drawn with '" << c.flags << "' though the filter excludes it";
     }
   }
+  std::remove(csv.c_str());
 }
 
 TEST(RenderFilter, BubbleCountsAreDrawnOverParkMarkers) {

@@ -76,6 +76,45 @@ TEST(FilterBits, PackedWordsDecodeToTheRowAndTheShaderGetsTheSameTable) {
             << kFilterBits[a].name << " / " << kFilterBits[b].name;
 }
 
+TEST(FilterBits, AnUnstatedSectorPacksAsTwoAndLeavesItsNeighboursAlone) {
+  // Sector::Unknown (2) needs the SECTOR field's second bit; INPARK and APPROX sit above it.
+  Projects p;
+  p.ecosystem = {Ecosystem::Other, Ecosystem::Iot};
+  p.sector = {Sector::Unknown, Sector::Service};
+  p.investment_yi = {1.f, 2.f};
+  p.in_park = {0, 1};
+  p.approx = {1, 0};
+  p.district_index = {2, -1};
+  p.chain = {7, 8};
+  p.signed_day = {Projects::kNoDay, daysFromCivil(2024, 1, 5)};
+  auto field = [](const FilterWords& w, std::string_view name) {
+    for (const BitField& f : kFilterBits)
+      if (f.name == name) return unpackField(w, f);
+    ADD_FAILURE() << "no field " << name;
+    return 0u;
+  };
+  const FilterWords a = packFilterWords(p, 0), b = packFilterWords(p, 1);
+  EXPECT_EQ(field(a, "SECTOR"), static_cast<uint32_t>(Sector::Unknown));
+  EXPECT_EQ(field(a, "ECO"), static_cast<uint32_t>(Ecosystem::Other)) << "the sector does not spill into its neighbours";
+  EXPECT_EQ(field(a, "INPARK"), 0u);
+  EXPECT_EQ(field(a, "APPROX"), 1u);
+  EXPECT_EQ(field(a, "MONTH"), kNoMonth);
+  EXPECT_EQ(field(b, "SECTOR"), static_cast<uint32_t>(Sector::Service));
+  EXPECT_EQ(field(b, "INPARK"), 1u);
+  EXPECT_EQ(field(b, "APPROX"), 0u);
+  // The shader's mask test, (u_sector_mask >> SECTOR) & 1, is the CPU's for every mask.
+  const std::string defs = shaderDefines();
+  EXPECT_NE(defs.find("#define SECTOR_MASK 3u"), std::string::npos) << defs;
+  for (uint32_t mask = 0; mask <= kAllSectors; ++mask) {
+    Filter f;
+    f.sectors = mask;
+    for (size_t i = 0; i < p.size(); ++i)
+      EXPECT_EQ(passesAttributes(p, i, f), ((mask >> field(packFilterWords(p, i), "SECTOR")) & 1u) != 0) << "mask " << mask << " row " << i;
+  }
+  EXPECT_EQ(Filter{}.sectors, kAllSectors) << "by default every sector, not stated included";
+  EXPECT_TRUE(passesAttributes(p, 0, Filter{}));
+}
+
 TEST(Cached, RecomputesOnlyWhenTheKeyChanges) {
   Cached<int, int> c;
   int calls = 0;

@@ -1,6 +1,7 @@
 // The statistics engine's counts cube against the plain one-pass reference (computeStats): every
 // field of Stats for many random filters (ecosystems, sectors, chains, districts, park mode, any
-// minimum investment, time window), on the sample, a generated 20k set and rows with odd values.
+// minimum investment, time window), on the sample, a generated 20k set, rows with odd values, and
+// undated rows, unknown amounts and rows that state no sector.
 // Counts exact; investment and FDI sums to 1e-9 relative.
 #include <gtest/gtest.h>
 
@@ -42,6 +43,7 @@ void expectSame(const Stats& a, const Stats& ref, const std::string& what) {
   expectTallies(a.by_ecosystem, ref.by_ecosystem, what + " ecosystem");
   expectTallies(a.by_size, ref.by_size, what + " size");
   expectTallies(a.by_channel, ref.by_channel, what + " channel");
+  expectTallies(a.by_sector, ref.by_sector, what + " sector");
   expectTallies(a.by_chain, ref.by_chain, what + " chain");
   expectTallies(a.by_district, ref.by_district, what + " district");
   expectTallies(a.by_park, ref.by_park, what + " park");
@@ -69,7 +71,7 @@ Filter randomFilter(std::mt19937& rng, const Model& m, int first_month, int last
   auto pick = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); };
   Filter f;
   if (!coin(3)) f.ecosystems = static_cast<uint32_t>(pick(0, static_cast<int>(kAllEcosystems)));
-  if (coin(3)) f.sectors = static_cast<uint32_t>(pick(0, 3));
+  if (coin(3)) f.sectors = static_cast<uint32_t>(pick(0, static_cast<int>(kAllSectors)));  // not stated too
   if (coin(3)) {
     f.chains = IdSet::none();
     const int nc = static_cast<int>(m.projects.chain_names.size());
@@ -135,7 +137,7 @@ TEST_F(Cube, SampleMatchesTheReferenceForRandomFilters) {
   EXPECT_LT(engine.cellCount(), sample_->projects.size());  // rows share cells
 }
 
-TEST_F(Cube, UndatedProjectsAndUnknownAmountsMatchTheReference) {
+TEST_F(Cube, UndatedProjectsUnknownAmountsAndUnstatedSectorsMatchTheReference) {
   // Every seventh project of the sample without a signing date (a pipeline ledger's rows).
   Model m = *sample_;
   int64_t undated = 0;
@@ -143,11 +145,28 @@ TEST_F(Cube, UndatedProjectsAndUnknownAmountsMatchTheReference) {
   // and every eleventh without an amount (待定): counted, summed as 0, in no size class above 0
   m.projects.investment_unknown.assign(m.projects.size(), 0);
   for (size_t i = 3; i < m.projects.size(); i += 11) m.projects.investment_unknown[i] = 1, m.projects.investment_yi[i] = 0.f;
+  // and every fifth states no sector (some of them undated or of unknown amount too)
+  int64_t unstated = 0;
+  for (size_t i = 1; i < m.projects.size(); i += 5) m.projects.sector[i] = Sector::Unknown, ++unstated;
   checkRandomFilters(m, 300, 3);
   StatsEngine engine(m);
   Filter all;
   EXPECT_EQ(engine.query(all).undated.count, undated);
   EXPECT_EQ(engine.query(all).total.count, static_cast<int64_t>(m.projects.size()));
+  EXPECT_EQ(engine.query(all).by_sector[static_cast<int>(Sector::Unknown)].count, unstated);
+  for (uint32_t bits = 0; bits <= kAllSectors; ++bits) {  // each sector box on and off, the whole timeline
+    Filter f;
+    f.sectors = bits;
+    const Stats s = engine.query(f);
+    expectSame(s, computeStats(m, f), "sectors=" + std::to_string(bits));
+    int64_t want = 0;
+    for (size_t i = 0; i < m.projects.size(); ++i) want += bits >> static_cast<int>(m.projects.sector[i]) & 1u;
+    EXPECT_EQ(s.total.count, want) << "sectors=" << bits;
+  }
+  Filter manufacturing;  // what the annual targets count: the unstated ones are not manufacturing
+  manufacturing.sectors = 1;
+  EXPECT_EQ(engine.query(manufacturing).by_sector[static_cast<int>(Sector::Unknown)].count, 0);
+  EXPECT_EQ(engine.query(manufacturing).total.count, engine.query(all).by_sector[static_cast<int>(Sector::Manufacturing)].count);
   Filter window;
   window.month_from = monthIndex(2024, 1);
   window.month_to = monthIndex(2024, 7);

@@ -96,7 +96,7 @@ Result<size_t> exportProjects(const Model& m, const std::vector<uint32_t>& rows,
       const std::string values[] = {
           p.id[i].str(), p.name_zh[i].str(), p.name_en[i].str(), std::string(info(p.ecosystem[i]).id),
           p.chain[i] < p.chain_names.size() ? p.chain_names[p.chain[i]] : "",
-          p.sector[i] == Sector::Service ? "service" : "manufacturing",
+          std::string(sectorId(p.sector[i])),  // unknown: an empty cell, read back as unknown
           p.investmentKnown(i) ? std::to_string(p.investment_yi[i]) : std::string(), date(p.signed_day[i]),  // unknown: an empty cell
           date(p.started_day[i]), date(i < p.producing_day.size() ? p.producing_day[i] : Projects::kNoDay),
           std::string(p.stage[i] < kStageCount ? kStages[p.stage[i]].id : ""),

@@ -57,8 +57,8 @@ struct Record {
   int32_t signed_day = Projects::kNoDay, started = Projects::kNoDay, producing = Projects::kNoDay;
   int stage = kStageSigned;
   CategoryResolver::Answer cat;
-  Sector sector = Sector::Manufacturing;
-  bool sector_inferred = false, sector_default = false;  // no sector column said it
+  Sector sector = Sector::Unknown;
+  bool sector_inferred = false, sector_default = false;  // no sector column said it (default: unknown)
   RowPlace place;
   float fdi = 0;
   ChainRole role = ChainRole::Unknown;
@@ -181,7 +181,8 @@ void Importer::readSectorAndStage(size_t r, Record& x) {
   } else if (x.cat.sector) {
     x.sector = *x.cat.sector;
     x.sector_inferred = true;
-  } else {
+  } else {  // not stated, or a value that is neither: its own value, never manufacturing
+    x.sector = Sector::Unknown;
     x.sector_default = true;
     if (!s.empty()) rep_.add(Msg("import.sector_unknown").arg("column", header(Field::Sector)), Severity::Minor, x.row, s);
   }
