@@ -84,7 +84,7 @@ class BubblesLayer final : public MapLayer {
         const int eco = static_cast<int>(prj.ecosystem[i]);
         BubbleVertex v{static_cast<float>(prj.x[i] - o.x), static_cast<float>(prj.y[i] - o.y),
                        pointRadiusPx(f.points, prj.investment_yi[i]), alpha, {}, static_cast<float>(eco)};
-        for (int e = 0; e < 5; ++e) v.cum[e] = e >= eco ? 1.f : 0.f;
+        for (int e = 0; e < kChainEcosystemCount; ++e) v.cum[e] = e >= eco ? 1.f : 0.f;
         points_.push_back(v);
       }
     };
@@ -106,7 +106,7 @@ class BubblesLayer final : public MapLayer {
         BubbleVertex v{static_cast<float>(bin.xy.x - o.x), static_cast<float>(bin.xy.y - o.y), radiusPx(L, bin, f.view, f), alpha, {},
                        static_cast<float>(bin.dominant())};
         float acc = 0;
-        for (int e = 0; e < 5; ++e) v.cum[e] = acc += static_cast<float>(bin.by_ecosystem[e]) / bin.count;
+        for (int e = 0; e < kChainEcosystemCount; ++e) v.cum[e] = acc += static_cast<float>(bin.by_ecosystem[e]) / bin.count;
         points_.push_back(v);
       }
     }
