@@ -74,6 +74,31 @@ struct FileBrowser {
   std::vector<std::string> recent_seen_;  // `recent` as last drawn, and which of them are missing
   std::vector<char> recent_missing_;
 
+  // What a double-click asked for while the places column or the listing was drawn, done after.
+  struct Picks {
+    std::string enter_dir;  // a folder to enter
+    std::string choose;     // a file (or recent source) to choose
+  };
+
+  // draw()'s parts, top to bottom (file_browser.cpp). Those returning a path end the browser.
+  void closeLeftoverPopup(const std::string& title);
+  bool beginWindow(const std::string& title);
+  std::optional<std::string> drawPathBar(Lang lang);
+  void drawError() const;
+  float middleHeight() const;
+  void checkRecent(const RecentFiles& recent);
+  void drawPlaces(const RecentFiles& recent, Lang lang, float height, Picks& picks);
+  void drawListing(Lang lang, float height, Picks& picks);
+  void drawEntry(int i, Lang lang, Picks& picks);
+  std::optional<std::string> applyPicks(const Picks& picks, Lang lang);
+  std::optional<std::string> drawOpenFooter(Lang lang);
+  void drawExtensionFilter(Lang lang);
+  std::optional<std::string> drawSaveFooter(Lang lang);
+  bool drawNameAndFormat(Lang lang);
+  std::optional<std::string> drawSaveButtons(Lang lang, bool enter_pressed);
+  std::optional<std::string> drawReplaceQuestion(Lang lang);
+  std::optional<std::string> handleKeys(Lang lang);
+
   void ensureListing();
   std::optional<std::string> chooseOpen(const std::string& path);
   std::optional<std::string> chooseSave(Lang lang);
