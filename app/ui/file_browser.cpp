@@ -98,6 +98,7 @@ void FileBrowser::show(Mode m, std::string start_dir, std::vector<std::string> e
   entries_.clear();
   listed_dir_.clear();
   path_active_ = false;
+  path_edit_dir_.clear();
   scroll_top_ = true;
   last_vp_w_ = last_vp_h_ = 0;  // place and size the window again
 
@@ -167,6 +168,7 @@ void FileBrowser::enter(const std::string& folder) {
   confirm_overwrite_.clear();
   error.clear();
   listed_dir_.clear();  // read it again, even when it is the same folder
+  path_edit_dir_.clear();  // and show it in the path bar
   scroll_top_ = true;
 }
 
@@ -295,6 +297,9 @@ std::optional<std::string> FileBrowser::draw(const RecentFiles& recent, Lang lan
     return std::nullopt;
   }
   if (!beginWindow(title)) return std::nullopt;
+  // A text field being edited as the frame begins reads Enter itself (the path bar goes, the name
+  // field saves); the browser's keys must not take the same press again.
+  const bool enter_taken = ImGui::IsAnyItemActive();
   ensureListing();
   std::optional<std::string> result = drawPathBar(lang);
   if (!result) {
@@ -310,7 +315,7 @@ std::optional<std::string> FileBrowser::draw(const RecentFiles& recent, Lang lan
     result = applyPicks(picks, lang);
   }
   if (!result) result = mode == Mode::Open ? drawOpenFooter(lang) : drawSaveFooter(lang);
-  if (!result) result = handleKeys(lang);
+  if (!result) result = handleKeys(lang, enter_taken);
   ImGui::EndPopup();
   return result;
 }
@@ -361,14 +366,16 @@ bool FileBrowser::beginWindow(const std::string& title) {
 }
 
 // The path bar: Up, Home, the folder (editable), Go. Enter in the folder or Go goes where it says;
-// a database source or a file typed there can end the browser (Open mode).
+// a database source or a file typed there can end the browser (Open mode). The text shows the
+// folder again after a move or a go, not as soon as the field loses the focus: a click on Go
+// takes the focus a frame before Go reports the click, and the typed text must still be there.
 std::optional<std::string> FileBrowser::drawPathBar(Lang lang) {
   using namespace ImGui;
   if (button(tr(lang, S::FbUp))) up();
   SameLine();
   if (button(tr(lang, S::FbHome))) enter(homeFolder());
   SameLine();
-  if (!path_active_) path_edit_ = dir;
+  if (!path_active_ && path_edit_dir_ != dir) path_edit_ = path_edit_dir_ = dir;
   SetNextItemWidth(-(buttonWidth(tr(lang, S::FbGo)) + GetStyle().ItemSpacing.x));
   bool go = InputText("##path", &path_edit_, ImGuiInputTextFlags_EnterReturnsTrue);
   path_active_ = IsItemActive();
@@ -376,6 +383,7 @@ std::optional<std::string> FileBrowser::drawPathBar(Lang lang) {
   go |= button(tr(lang, S::FbGo));
   if (!go) return std::nullopt;
   path_active_ = false;
+  path_edit_dir_.clear();  // show the folder again, wherever it went
   return navigateTo(path_edit_);
 }
 
@@ -616,14 +624,14 @@ std::optional<std::string> FileBrowser::drawReplaceQuestion(Lang lang) {
 
 // Keys, while the window (or a child) has the focus and no text field is being edited: Esc
 // cancels (or takes back "Replace?"), Enter chooses (replaces; Save mode: saves unless a folder is
-// selected, which it enters), Backspace goes up.
-std::optional<std::string> FileBrowser::handleKeys(Lang lang) {
+// selected, which it enters) unless a text field took it, Backspace goes up.
+std::optional<std::string> FileBrowser::handleKeys(Lang lang, bool enter_taken) {
   using namespace ImGui;
   if (!open || !IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows) || IsAnyItemActive()) return std::nullopt;
   if (keyPressed(ImGuiKey_Escape)) {
     if (!confirm_overwrite_.empty()) confirm_overwrite_.clear();
     else cancel();
-  } else if (keyPressed(ImGuiKey_Enter) || keyPressed(ImGuiKey_KeyPadEnter)) {
+  } else if (!enter_taken && (keyPressed(ImGuiKey_Enter) || keyPressed(ImGuiKey_KeyPadEnter))) {
     if (!confirm_overwrite_.empty()) return finish(confirm_overwrite_);
     if (mode == Mode::Save && (selected.empty() || !isFolder(selected))) return chooseSave(lang);
     return activate(selected);
