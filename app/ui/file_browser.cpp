@@ -545,7 +545,8 @@ void FileBrowser::drawExtensionFilter(Lang lang) {
   if (Selectable(all.c_str(), ext_filter == 0)) ext_filter = 0;
   for (size_t i = 0; i < extensions.size(); ++i) {
     PushID(static_cast<int>(i));
-    if (Selectable(formatLabel(extensions[i]).c_str(), ext_filter == static_cast<int>(i) + 1)) ext_filter = static_cast<int>(i) + 1;
+    const int entry = static_cast<int>(i) + 1;
+    if (Selectable(formatLabel(extensions[i]).c_str(), ext_filter == entry)) ext_filter = entry;
     PopID();
   }
   EndCombo();

@@ -164,9 +164,10 @@ class FileBrowserUi : public ::testing::Test {
   ImVec2 rightOfPair(Str second, float y) const { return {box().content.Max.x - buttonW(tr(Lang::En, second)) / 2, y}; }
   // Item k of the combo popup that is open.
   ImVec2 comboItem(int k) const {
+    const float pitch = ImGui::GetFontSize() + spacing().y;
     for (ImGuiWindow* w : GImGui->Windows)
       if (w->Active && std::strncmp(w->Name, "##Combo_", 8) == 0)
-        return {w->Pos.x + 20, w->DC.CursorStartPos.y + static_cast<float>(k) * (ImGui::GetFontSize() + spacing().y) + ImGui::GetFontSize() / 2};
+        return {w->Pos.x + 20, w->DC.CursorStartPos.y + static_cast<float>(k) * pitch + ImGui::GetFontSize() / 2};
     ADD_FAILURE() << "no combo open";
     return {-1, -1};
   }
