@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# README command 3 (run by scripts/test.sh, so by CI): a second build with AddressSanitizer +
-# UndefinedBehaviorSanitizer (LeakSanitizer on, ASan's default on Linux) in build-asan/, then the
-# unit, render and GUI tests under it (not the live-window tests: they only add X input on top),
-# the long run with 100,000 events and the twelve-hour kiosk among them.
-# Every ASan/LSan report, in a test process or in a chainmap it starts, is written under
+# The sanitizer pass (README "Sanitizers"; scripts/test.sh runs it last, so CI does): a second
+# build with AddressSanitizer + UndefinedBehaviorSanitizer (LeakSanitizer on, ASan's default on
+# Linux) in build-asan/, then the unit, render and GUI tests under it (not the live-window tests:
+# they need an X server), the long run with 100,000 events and the twelve-hour kiosk among them.
+# Every ASan/LSan report, in a test process or in a binary it starts, is written under
 # build-asan/sanitizer-reports/ (log_path); UBSan (which ignores log_path next to ASan) aborts the
 # process and prints "runtime error:", looked for in the test log. The run fails when any test
 # fails or any report was seen.
@@ -15,7 +15,8 @@ BUILD=${CHAINMAP_ASAN_BUILD:-build-asan}
 JOBS=${JOBS:-$(nproc)}
 REPORTS=$ROOT/$BUILD/sanitizer-reports
 # Which CTest labels run (a regex): the unit, render and GUI tests. The render tests start the
-# real chainmap, sanitized too, whose reports land in the same folder.
+# real chainmap and some unit tests chainmap, chainmap-data and chainmap-gen, all sanitized too
+# (the test targets depend on them), whose reports land in the same folder.
 LABELS=${CHAINMAP_SANITIZE_LABELS:-unit|render|gui}
 # The long run (tests/gui/test_long_run.cpp) gets the 100,000 random UI events here.
 export CHAINMAP_LONG_RUN_EVENTS=${CHAINMAP_LONG_RUN_EVENTS:-100000}

@@ -23,6 +23,7 @@ void main() {
   if (v_ring == 1 && d > inner - 1.5) {  // the angle only where the ring and its gap are
     float turn = atan(v_uv.x, v_uv.y) / 6.2831853;  // 0 at 12 o'clock, clockwise (v_uv.y is up)
     if (turn < 0.0) turn += 1.0;
+    // 0..4 the five ecosystems (kChainEcosystemCount in core/ecosystem.h), 5 other
     int e = turn < v_cum.x ? 0 : turn < v_cum.y ? 1 : turn < v_cum.z ? 2 : turn < v_cum.w ? 3 : turn < v_cum4 ? 4 : 5;
     float in_ring = clamp(d - inner + 0.5, 0.0, 1.0);
     float gap = clamp(1.0 - abs(d - (inner - 0.6)), 0.0, 1.0);  // ~1 px white between disc and ring

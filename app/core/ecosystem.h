@@ -8,7 +8,8 @@
 namespace cm {
 
 enum class Ecosystem : uint8_t { Iot = 0, Bio, Equip, Mat, Energy, Other };
-inline constexpr int kEcosystemCount = 6;
+inline constexpr int kEcosystemCount = 6;       // the five chains' ecosystems and "other"
+inline constexpr int kChainEcosystemCount = 5;  // the five ecosystems, without "other"
 inline constexpr uint32_t kAllEcosystems = (1u << kEcosystemCount) - 1;
 
 struct EcosystemInfo {

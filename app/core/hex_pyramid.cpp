@@ -122,8 +122,8 @@ void forVisible(const std::vector<T>& items, int r0, const std::vector<uint32_t>
 // single (settled); the rest go on to the next finer level, in the same order (none after the
 // finest).
 HexLevel buildLevel(std::vector<Pt>& active, double size, bool finest, TaskControl* control) {
-  HexLevel L;
-  L.size = size;
+  HexLevel level;
+  level.size = size;
   std::vector<Bin> bins;
   BinTable table(std::max<size_t>(64, active.size() / 8));
   std::vector<int32_t> bin_of(active.size());
@@ -135,7 +135,7 @@ HexLevel buildLevel(std::vector<Pt>& active, double size, bool finest, TaskContr
     // A newer filter waits for this one to stop (BackgroundTask joins): answer within ~1 ms.
     if ((i & 0x3FFF) == 0 && control && control->cancel) {
       active.clear();
-      return L;
+      return level;
     }
     const Pt& p = active[i];
     const HexCoord h = hexOfScaled(p.x * inv_size, p.y * inv_size);
@@ -158,28 +158,28 @@ HexLevel buildLevel(std::vector<Pt>& active, double size, bool finest, TaskContr
   size_t kept = 0;
   for (size_t i = 0; i < active.size(); ++i) {
     const Bin& b = bins[bin_of[i]];
-    if (b.count == 1) L.singles.push_back({b.hex, active[i].row});
+    if (b.count == 1) level.singles.push_back({b.hex, active[i].row});
     else if (!finest) active[kept++] = active[i];
   }
   active.resize(kept);
   for (Bin& b : bins) {
     if (b.count < 2) continue;
     b.xy = {b.xy.x / b.count, b.xy.y / b.count};
-    L.max_investment_yi = std::max(L.max_investment_yi, b.investment_yi);
-    L.bins.push_back(b);
+    level.max_investment_yi = std::max(level.max_investment_yi, b.investment_yi);
+    level.bins.push_back(b);
   }
-  std::sort(L.bins.begin(), L.bins.end(), byRowThenQ<Bin>);
-  std::sort(L.singles.begin(), L.singles.end(), byRowThenQ<HexLevel::Single>);
-  indexRows(L.bins, L.r0, L.row_start);
-  indexRows(L.singles, L.s_r0, L.s_row_start);
-  if (!L.bins.empty()) {
-    std::vector<double> inv(L.bins.size());
-    for (size_t k = 0; k < inv.size(); ++k) inv[k] = L.bins[k].investment_yi;
+  std::sort(level.bins.begin(), level.bins.end(), byRowThenQ<Bin>);
+  std::sort(level.singles.begin(), level.singles.end(), byRowThenQ<HexLevel::Single>);
+  indexRows(level.bins, level.r0, level.row_start);
+  indexRows(level.singles, level.s_r0, level.s_row_start);
+  if (!level.bins.empty()) {
+    std::vector<double> inv(level.bins.size());
+    for (size_t k = 0; k < inv.size(); ++k) inv[k] = level.bins[k].investment_yi;
     auto q = inv.begin() + static_cast<std::ptrdiff_t>(0.9 * (inv.size() - 1));
     std::nth_element(inv.begin(), q, inv.end());
-    L.ref_investment_yi = *q;
+    level.ref_investment_yi = *q;
   }
-  return L;
+  return level;
 }
 }  // namespace
 

@@ -1,6 +1,7 @@
-// Which map layers are shown, by the toggle names the layer registry declares ("districts",
-// "projects", ...; render/layer_registry.h). Stored as the set switched off, so a layer added
-// later is shown by default.
+// Which map layers are shown, by the toggle names the layers declare ("districts", "projects",
+// ...: LayerInfo::toggle in render/map_layer.h, collected from registeredLayers() in
+// render/layer_stack.cpp; layerToggleIds() lists them). Stored as the set switched off, so a
+// layer added later is shown by default.
 #pragma once
 #include <algorithm>
 #include <string>

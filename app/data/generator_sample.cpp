@@ -246,16 +246,16 @@ void SampleBuilder::serviceFdi(std::vector<size_t> ks) {
 
 void SampleBuilder::otherLeaders() {
   // Three more chain leaders (2023) whose followers are later projects of the same ecosystem nearby.
-  struct L {
+  struct Leader {
     const char* chain;
     double inv;
     int m, d;
     const char* park;
   };
-  const L leaders[] = {{"new_energy_vehicles", 45.0, 3, 20, "hz_dajiangdong"},
+  const Leader leaders[] = {{"new_energy_vehicles", 45.0, 3, 20, "hz_dajiangdong"},
                        {"photovoltaics", 55.0, 9, 6, "jd_edz"},
                        {"biologics", 68.0, 11, 14, "hz_etdz_xiasha"}};
-  for (const L& l : leaders) {
+  for (const Leader& l : leaders) {
     Row r = make(l.chain, false, l.inv, daysFromCivil(2023, l.m, l.d));
     r.leader = true;
     r.channel = Channel::TaskForce;

@@ -111,6 +111,8 @@ void uploadBubbles(GpuBubbles& g, const std::vector<BubbleVertex>& bubbles) {
     glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, stride, nullptr);
     glEnableVertexAttribArray(2);
     glVertexAttribPointer(2, 2, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<void*>(offsetof(BubbleVertex, radius_px)));
+    // The cumulative shares go to the shader as a vec4 (a_cum) and the x of a vec2 (a_cum2).
+    static_assert(kChainEcosystemCount == 5, "shaders/bubbles.vert takes the shares as a vec4 and one float");
     glEnableVertexAttribArray(3);
     glVertexAttribPointer(3, 4, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<void*>(offsetof(BubbleVertex, cum)));
     glEnableVertexAttribArray(5);

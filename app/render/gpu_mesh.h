@@ -4,6 +4,7 @@
 #pragma once
 #include <vector>
 
+#include "core/ecosystem.h"
 #include "core/filter_bits.h"
 #include "render/gl_util.h"
 #include "render/mesh_build.h"
@@ -33,7 +34,7 @@ struct GpuSprites {
 struct BubbleVertex {
   float x, y;          // centroid relative to the model origin
   float radius_px, alpha;
-  float cum[5];        // cumulative shares of ecosystems 0..4 (the sixth ends at 1)
+  float cum[kChainEcosystemCount];  // cumulative shares of the five ecosystems (other ends at 1)
   float dominant;      // ecosystem index
 };
 

@@ -15,7 +15,7 @@
 #include "ui/panels.h"
 #include "render/gl_util.h"
 #include "ui/app_impl.h"
-#include "ui/text_wrap.h"
+#include "ui/cjk_text.h"
 #include "ui/tour_player.h"
 
 namespace cm {

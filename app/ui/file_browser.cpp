@@ -98,6 +98,7 @@ void FileBrowser::show(Mode m, std::string start_dir, std::vector<std::string> e
   entries_.clear();
   listed_dir_.clear();
   path_active_ = false;
+  path_edit_dir_.clear();
   scroll_top_ = true;
   last_vp_w_ = last_vp_h_ = 0;  // place and size the window again
 
@@ -167,6 +168,7 @@ void FileBrowser::enter(const std::string& folder) {
   confirm_overwrite_.clear();
   error.clear();
   listed_dir_.clear();  // read it again, even when it is the same folder
+  path_edit_dir_.clear();  // and show it in the path bar
   scroll_top_ = true;
 }
 
@@ -286,30 +288,61 @@ std::optional<std::string> FileBrowser::navigateTo(const std::string& text) {
   return std::nullopt;
 }
 
-std::optional<std::string> FileBrowser::draw(const RecentFiles& recent, Lang lang) {
-  using namespace ImGui;
-  const std::string title = std::string(tr(lang, mode == Mode::Open ? S::FbOpenTitle : S::FbSaveTitle)) + kPopupId;
+// ---- drawing: draw() and its parts, top to bottom ---------------------------------------------
 
+std::optional<std::string> FileBrowser::draw(const RecentFiles& recent, Lang lang) {
+  const std::string title = std::string(tr(lang, mode == Mode::Open ? S::FbOpenTitle : S::FbSaveTitle)) + kPopupId;
   if (!open) {
-    // Closed from outside (close(), open = false) while ImGui still has our modal open: close it,
-    // off screen, or it would keep blocking the windows behind it.
-    if (popup_live_) {
-      popup_live_ = false;
-      SetNextWindowPos({-10000, -10000}, ImGuiCond_Always);
-      SetNextWindowSize({1, 1}, ImGuiCond_Always);
-      if (BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_NoSavedSettings)) {
-        CloseCurrentPopup();
-        EndPopup();
-      }
-    }
+    closeLeftoverPopup(title);
     return std::nullopt;
   }
+  if (!beginWindow(title)) return std::nullopt;
+  // A text field being edited as the frame begins reads Enter itself (the path bar goes, the name
+  // field saves); the browser's keys must not take the same press again.
+  const bool enter_taken = ImGui::IsAnyItemActive();
+  ensureListing();
+  std::optional<std::string> result = drawPathBar(lang);
+  if (!result) {
+    ensureListing();  // the path bar may have changed the folder
+    drawError();
+    Picks picks;  // deferred: the listing must not change while it is drawn
+    const float middle_h = middleHeight();
+    if (mode == Mode::Open) {
+      drawPlaces(recent, lang, middle_h, picks);
+      ImGui::SameLine();
+    }
+    drawListing(lang, middle_h, picks);
+    result = applyPicks(picks, lang);
+  }
+  if (!result) result = mode == Mode::Open ? drawOpenFooter(lang) : drawSaveFooter(lang);
+  if (!result) result = handleKeys(lang, enter_taken);
+  ImGui::EndPopup();
+  return result;
+}
 
+// Closed from outside (close(), open = false) while ImGui still has our modal open: close it,
+// off screen, or it would keep blocking the windows behind it.
+void FileBrowser::closeLeftoverPopup(const std::string& title) {
+  using namespace ImGui;
+  if (!popup_live_) return;
+  popup_live_ = false;
+  SetNextWindowPos({-10000, -10000}, ImGuiCond_Always);
+  SetNextWindowSize({1, 1}, ImGuiCond_Always);
+  if (BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_NoSavedSettings)) {
+    CloseCurrentPopup();
+    EndPopup();
+  }
+}
+
+// Opens the modal when it is due, centres and sizes it when shown or when the viewport changed
+// size, and begins it. False when it is not drawn this frame (nothing to end then); the title
+// bar's close button closes the browser.
+bool FileBrowser::beginWindow(const std::string& title) {
+  using namespace ImGui;
   if (popup_pending_ || !IsPopupOpen(kPopupId)) {
     OpenPopup(kPopupId);
     popup_pending_ = false;
   }
-
   const ImGuiViewport* vp = GetMainViewport();
   const ImVec2 min_size{std::min(520.f, vp->WorkSize.x), std::min(360.f, vp->WorkSize.y)};
   const ImVec2 size{std::min(std::max(520.f, vp->WorkSize.x * 0.6f), vp->WorkSize.x),
@@ -320,257 +353,293 @@ std::optional<std::string> FileBrowser::draw(const RecentFiles& recent, Lang lan
   SetNextWindowPos(vp->GetWorkCenter(), place ? ImGuiCond_Always : ImGuiCond_Appearing, {0.5f, 0.5f});
   SetNextWindowSize(size, place ? ImGuiCond_Always : ImGuiCond_Appearing);
   SetNextWindowSizeConstraints(min_size, {FLT_MAX, FLT_MAX});
-
-  std::optional<std::string> result;
   bool keep_open = true;
   if (!BeginPopupModal(title.c_str(), &keep_open, ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings)) {
     if (!keep_open) {  // the title bar's close button
       open = false;
       popup_live_ = false;
     }
-    return std::nullopt;
+    return false;
   }
   popup_live_ = true;
-  ensureListing();
-  const ImGuiStyle& style = GetStyle();
+  return true;
+}
 
-  // --- path bar: Up, Home, the folder (editable), Go ---
+// The path bar: Up, Home, the folder (editable), Go. Enter in the folder or Go goes where it says;
+// a database source or a file typed there can end the browser (Open mode). The text shows the
+// folder again after a move or a go, not as soon as the field loses the focus: a click on Go
+// takes the focus a frame before Go reports the click, and the typed text must still be there.
+std::optional<std::string> FileBrowser::drawPathBar(Lang lang) {
+  using namespace ImGui;
   if (button(tr(lang, S::FbUp))) up();
   SameLine();
   if (button(tr(lang, S::FbHome))) enter(homeFolder());
   SameLine();
-  if (!path_active_) path_edit_ = dir;
-  SetNextItemWidth(-(buttonWidth(tr(lang, S::FbGo)) + style.ItemSpacing.x));
+  if (!path_active_ && path_edit_dir_ != dir) path_edit_ = path_edit_dir_ = dir;
+  SetNextItemWidth(-(buttonWidth(tr(lang, S::FbGo)) + GetStyle().ItemSpacing.x));
   bool go = InputText("##path", &path_edit_, ImGuiInputTextFlags_EnterReturnsTrue);
   path_active_ = IsItemActive();
   SameLine();
   go |= button(tr(lang, S::FbGo));
-  if (go) {
-    path_active_ = false;
-    result = navigateTo(path_edit_);
-    if (result) {
-      EndPopup();
-      return result;
-    }
-  }
-  ensureListing();
+  if (!go) return std::nullopt;
+  path_active_ = false;
+  path_edit_dir_.clear();  // show the folder again, wherever it went
+  return navigateTo(path_edit_);
+}
 
-  if (!error.empty()) {
-    PushStyleColor(ImGuiCol_Text, IM_COL32(180, 30, 30, 255));
-    TextWrapped("%s", error.c_str());
-    PopStyleColor();
-  }
+void FileBrowser::drawError() const {
+  if (error.empty()) return;
+  ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(180, 30, 30, 255));
+  ImGui::TextWrapped("%s", error.c_str());
+  ImGui::PopStyleColor();
+}
 
-  // --- middle: recent sources (Open) and the folder listing ---
+// What the places column and the listing get: the room left above the footer (one row in Open
+// mode, two in Save mode), at least three rows.
+float FileBrowser::middleHeight() const {
+  using namespace ImGui;
+  const ImGuiStyle& style = GetStyle();
   const float footer = mode == Mode::Save ? GetFrameHeightWithSpacing() * 2 + style.ItemSpacing.y
                                           : GetFrameHeightWithSpacing() + style.ItemSpacing.y;
-  const float middle_h = std::max(GetContentRegionAvail().y - footer, GetFrameHeight() * 3);
-  std::string enter_dir;       // deferred: the listing must not change while it is drawn
-  std::string choose;          // deferred choice (double-click)
+  return std::max(GetContentRegionAvail().y - footer, GetFrameHeight() * 3);
+}
 
-  if (mode == Mode::Open) {
-    // Which recent files are gone (checked when the list changes, not every frame).
-    if (recent_seen_ != recent.items()) {
-      recent_seen_ = recent.items();
-      recent_missing_.assign(recent_seen_.size(), 0);
-      for (size_t i = 0; i < recent_seen_.size(); ++i)
-        recent_missing_[i] = !isDatabaseSource(recent_seen_[i]) && !isFile(recent_seen_[i]);
+// Which recent files are gone (checked when the list changes, not every frame).
+void FileBrowser::checkRecent(const RecentFiles& recent) {
+  if (recent_seen_ == recent.items()) return;
+  recent_seen_ = recent.items();
+  recent_missing_.assign(recent_seen_.size(), 0);
+  for (size_t i = 0; i < recent_seen_.size(); ++i)
+    recent_missing_[i] = !isDatabaseSource(recent_seen_[i]) && !isFile(recent_seen_[i]);
+}
+
+// Open mode, left of the listing: the recent sources (a file by its name, a database source
+// whole, the full text in a tooltip; a file that is gone greyed). A click selects one and shows
+// its folder; a double-click chooses it.
+void FileBrowser::drawPlaces(const RecentFiles& recent, Lang lang, float height, Picks& picks) {
+  using namespace ImGui;
+  checkRecent(recent);
+  const float left_w = std::max(160.f, GetContentRegionAvail().x * 0.28f);
+  BeginChild("##recent", {left_w, height}, true);
+  TextDisabled("%s", tr(lang, S::FbRecent));
+  Separator();
+  if (recent_seen_.empty()) TextDisabled("%s", tr(lang, S::FbNoRecent));
+  for (size_t i = 0; i < recent_seen_.size(); ++i) {
+    const std::string& src = recent_seen_[i];
+    const bool db = isDatabaseSource(src);
+    PushID(static_cast<int>(i));
+    if (Selectable("##r", selected == src, ImGuiSelectableFlags_AllowDoubleClick)) {
+      if (!db && !recent_missing_[i] && isFolder(folderOf(src)) && folderOf(src) != dir) enter(folderOf(src));
+      selected = src;
+      if (IsMouseDoubleClicked(0)) picks.choose = src;
     }
-    const float left_w = std::max(160.f, GetContentRegionAvail().x * 0.28f);
-    BeginChild("##recent", {left_w, middle_h}, true);
-    TextDisabled("%s", tr(lang, S::FbRecent));
-    Separator();
-    if (recent_seen_.empty()) TextDisabled("%s", tr(lang, S::FbNoRecent));
-    for (size_t i = 0; i < recent_seen_.size(); ++i) {
-      const std::string& src = recent_seen_[i];
-      const bool db = isDatabaseSource(src);
+    if (IsItemHovered()) SetTooltip("%s", src.c_str());
+    SameLine(0, 0);
+    if (recent_missing_[i]) PushStyleColor(ImGuiCol_Text, GetStyle().Colors[ImGuiCol_TextDisabled]);
+    TextUnformatted(db ? src.c_str() : fileName(src).c_str());
+    if (recent_missing_[i]) PopStyleColor();
+    PopID();
+  }
+  EndChild();
+}
+
+// The folder's sub-folders then files, in the order listFolder gives (filtered by the active
+// extensions, sorted, hidden files left out): name, size, modified; only the visible rows drawn.
+void FileBrowser::drawListing(Lang lang, float height, Picks& picks) {
+  using namespace ImGui;
+  const ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter |
+                                ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_Resizable;
+  if (!BeginTable("##files", 3, flags, {0, height})) return;
+  if (scroll_top_) {
+    SetScrollY(0);
+    scroll_top_ = false;
+  }
+  TableSetupScrollFreeze(0, 1);
+  TableSetupColumn(tr(lang, S::FbName), ImGuiTableColumnFlags_WidthStretch);
+  TableSetupColumn(tr(lang, S::FbSize), ImGuiTableColumnFlags_WidthFixed,
+                   std::max(CalcTextSize("1023.9 MB").x, CalcTextSize(tr(lang, S::FbFolder)).x));
+  TableSetupColumn(tr(lang, S::FbModified), ImGuiTableColumnFlags_WidthFixed, CalcTextSize("2024-12-31 23:59").x);
+  TableHeadersRow();
+  if (entries_.empty() && list_error_.empty()) {
+    TableNextRow();
+    TableSetColumnIndex(0);
+    TextDisabled("%s", tr(lang, S::FbEmpty));
+  }
+  ImGuiListClipper clipper;
+  clipper.Begin(static_cast<int>(entries_.size()));
+  while (clipper.Step())
+    for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) drawEntry(i, lang, picks);
+  EndTable();
+}
+
+// One row of the listing. A click selects it (Save mode: a file's name goes into the name field,
+// its extension picks the format); a double-click enters a folder or chooses a file.
+void FileBrowser::drawEntry(int i, Lang lang, Picks& picks) {
+  using namespace ImGui;
+  const DirEntry& e = entries_[i];
+  TableNextRow();
+  TableSetColumnIndex(0);
+  PushID(i);
+  if (Selectable("##row", selected == e.path, ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowDoubleClick)) {
+    selected = e.path;
+    if (mode == Mode::Save && !e.is_dir) {
+      filename = e.name;
+      for (size_t k = 0; k < extensions.size(); ++k)
+        if (hasExtension(e.name, {extensions[k]})) format = static_cast<int>(k);
+    }
+    if (IsMouseDoubleClicked(0)) {
+      if (e.is_dir) picks.enter_dir = e.path;
+      else picks.choose = e.path;
+    }
+  }
+  SameLine(0, 0);
+  TextUnformatted(e.is_dir ? (e.name + "/").c_str() : e.name.c_str());
+  TableSetColumnIndex(1);
+  if (e.is_dir) TextDisabled("%s", tr(lang, S::FbFolder));
+  else TextUnformatted(formatSize(e.size).c_str());
+  TableSetColumnIndex(2);
+  TextUnformatted(formatTime(e.mtime).c_str());
+  PopID();
+}
+
+// What a double-click in the places column or the listing asked for, now that they are drawn.
+std::optional<std::string> FileBrowser::applyPicks(const Picks& picks, Lang lang) {
+  if (!picks.enter_dir.empty()) enter(picks.enter_dir);
+  if (picks.choose.empty()) return std::nullopt;
+  if (mode == Mode::Open) return chooseOpen(picks.choose);
+  return chooseSave(lang);  // the double-clicked file's name is in `filename`
+}
+
+// Open mode's footer: the extension filter, then Open (for the selection; disabled without one)
+// and Cancel at the right edge.
+std::optional<std::string> FileBrowser::drawOpenFooter(Lang lang) {
+  using namespace ImGui;
+  const char* ok_label = tr(lang, S::FbOpen);
+  const char* cancel_label = tr(lang, S::FbCancel);
+  drawExtensionFilter(lang);
+  SameLine();
+  alignRight({ok_label, cancel_label});
+  std::optional<std::string> result;
+  BeginDisabled(selected.empty());
+  if (button(ok_label)) result = activate(selected);
+  EndDisabled();
+  SameLine();
+  if (button(cancel_label)) cancel();
+  return result;
+}
+
+// The filter combo: all supported (the patterns in a tooltip), then one entry per extension.
+void FileBrowser::drawExtensionFilter(Lang lang) {
+  using namespace ImGui;
+  std::string patterns;  // "*.csv *.txt …"
+  for (size_t i = 0; i < extensions.size(); ++i) patterns += (i ? " *" : "*") + extensions[i];
+  const std::string all = std::string(tr(lang, S::FbAllSupported)) + (patterns.empty() ? "" : " (" + patterns + ")");
+  if (ext_filter < 0 || ext_filter > static_cast<int>(extensions.size())) ext_filter = 0;
+  const std::string preview = ext_filter == 0 ? tr(lang, S::FbAllSupported) : formatLabel(extensions[ext_filter - 1]);
+  SetNextItemWidth(std::min(GetContentRegionAvail().x * 0.45f,
+                            std::max(CalcTextSize(tr(lang, S::FbAllSupported)).x, CalcTextSize("OpenDocument (*.ods)").x) +
+                                GetFrameHeight() + GetStyle().FramePadding.x * 2));
+  const bool combo_open = BeginCombo("##filter", preview.c_str());
+  if (!combo_open && ext_filter == 0 && !patterns.empty() && IsItemHovered()) SetTooltip("%s", patterns.c_str());
+  if (!combo_open) return;
+  if (Selectable(all.c_str(), ext_filter == 0)) ext_filter = 0;
+  for (size_t i = 0; i < extensions.size(); ++i) {
+    PushID(static_cast<int>(i));
+    const int entry = static_cast<int>(i) + 1;
+    if (Selectable(formatLabel(extensions[i]).c_str(), ext_filter == entry)) ext_filter = entry;
+    PopID();
+  }
+  EndCombo();
+}
+
+// Save mode's footer: the name field and the format on one row; below, Save and Cancel, or —
+// when the file exists — the question whether to replace it.
+std::optional<std::string> FileBrowser::drawSaveFooter(Lang lang) {
+  const bool enter_pressed = drawNameAndFormat(lang);
+  return confirm_overwrite_.empty() ? drawSaveButtons(lang, enter_pressed) : drawReplaceQuestion(lang);
+}
+
+// The name field (focused when the window appears) and the format combo; a format picked puts its
+// extension on the name. Returns whether Enter was pressed in the name field.
+bool FileBrowser::drawNameAndFormat(Lang lang) {
+  using namespace ImGui;
+  const ImGuiStyle& style = GetStyle();
+  AlignTextToFramePadding();
+  TextUnformatted(tr(lang, S::FbFileName));
+  SameLine();
+  const char* fmt_label = tr(lang, S::FbFormat);
+  const float combo_w = CalcTextSize("GeoPackage (*.gpkg)").x + GetFrameHeight() + style.FramePadding.x * 2;
+  SetNextItemWidth(std::max(120.f, GetContentRegionAvail().x - combo_w - CalcTextSize(fmt_label).x - style.ItemSpacing.x * 2));
+  if (IsWindowAppearing()) SetKeyboardFocusHere();
+  const bool enter_pressed = InputText("##filename", &filename, ImGuiInputTextFlags_EnterReturnsTrue);
+  SameLine();
+  AlignTextToFramePadding();
+  TextUnformatted(fmt_label);
+  SameLine();
+  SetNextItemWidth(combo_w);
+  if (format < 0 || format >= static_cast<int>(extensions.size())) format = 0;
+  if (!extensions.empty() && BeginCombo("##format", formatLabel(extensions[format]).c_str())) {
+    for (size_t i = 0; i < extensions.size(); ++i) {
       PushID(static_cast<int>(i));
-      if (Selectable("##r", selected == src, ImGuiSelectableFlags_AllowDoubleClick)) {
-        if (!db && !recent_missing_[i] && isFolder(folderOf(src)) && folderOf(src) != dir) enter(folderOf(src));
-        selected = src;
-        if (IsMouseDoubleClicked(0)) choose = src;
+      if (Selectable(formatLabel(extensions[i]).c_str(), format == static_cast<int>(i))) {
+        format = static_cast<int>(i);
+        if (!trim(filename).empty()) filename = withExtension(trim(filename), extensions[format], extensions);
+        confirm_overwrite_.clear();
       }
-      if (IsItemHovered()) SetTooltip("%s", src.c_str());
-      SameLine(0, 0);
-      if (recent_missing_[i]) PushStyleColor(ImGuiCol_Text, style.Colors[ImGuiCol_TextDisabled]);
-      TextUnformatted(db ? src.c_str() : fileName(src).c_str());
-      if (recent_missing_[i]) PopStyleColor();
       PopID();
     }
-    EndChild();
-    SameLine();
+    EndCombo();
   }
+  return enter_pressed;
+}
 
-  const ImGuiTableFlags tflags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter |
-                                 ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_Resizable;
-  if (BeginTable("##files", 3, tflags, {0, middle_h})) {
-    if (scroll_top_) {
-      SetScrollY(0);
-      scroll_top_ = false;
-    }
-    TableSetupScrollFreeze(0, 1);
-    TableSetupColumn(tr(lang, S::FbName), ImGuiTableColumnFlags_WidthStretch);
-    TableSetupColumn(tr(lang, S::FbSize), ImGuiTableColumnFlags_WidthFixed,
-                     std::max(CalcTextSize("1023.9 MB").x, CalcTextSize(tr(lang, S::FbFolder)).x));
-    TableSetupColumn(tr(lang, S::FbModified), ImGuiTableColumnFlags_WidthFixed, CalcTextSize("2024-12-31 23:59").x);
-    TableHeadersRow();
-    if (entries_.empty() && list_error_.empty()) {
-      TableNextRow();
-      TableSetColumnIndex(0);
-      TextDisabled("%s", tr(lang, S::FbEmpty));
-    }
-    ImGuiListClipper clipper;
-    clipper.Begin(static_cast<int>(entries_.size()));
-    while (clipper.Step()) {
-      for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
-        const DirEntry& e = entries_[i];
-        TableNextRow();
-        TableSetColumnIndex(0);
-        PushID(i);
-        const bool sel = selected == e.path;
-        if (Selectable("##row", sel, ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowDoubleClick)) {
-          selected = e.path;
-          if (mode == Mode::Save && !e.is_dir) {
-            filename = e.name;
-            for (size_t k = 0; k < extensions.size(); ++k)
-              if (hasExtension(e.name, {extensions[k]})) format = static_cast<int>(k);
-          }
-          if (IsMouseDoubleClicked(0)) {
-            if (e.is_dir)
-              enter_dir = e.path;
-            else
-              choose = e.path;
-          }
-        }
-        SameLine(0, 0);
-        if (e.is_dir) {
-          TextUnformatted((e.name + "/").c_str());
-          TableSetColumnIndex(1);
-          TextDisabled("%s", tr(lang, S::FbFolder));
-        } else {
-          TextUnformatted(e.name.c_str());
-          TableSetColumnIndex(1);
-          TextUnformatted(formatSize(e.size).c_str());
-        }
-        TableSetColumnIndex(2);
-        TextUnformatted(formatTime(e.mtime).c_str());
-        PopID();
-      }
-    }
-    EndTable();
-  }
-  if (!enter_dir.empty()) enter(enter_dir);
-  if (!choose.empty()) {
-    if (mode == Mode::Open)
-      result = chooseOpen(choose);
-    else
-      result = chooseSave(lang);  // the double-clicked file's name is in `filename`
-  }
-
-  // --- footer ---
-  if (!result) {
-    const char* ok_label = tr(lang, mode == Mode::Open ? S::FbOpen : S::FbSave);
-    const char* cancel_label = tr(lang, S::FbCancel);
-    if (mode == Mode::Open) {
-      // Filter: all supported, then one per extension.
-      std::string patterns;  // "*.csv *.txt …"
-      for (size_t i = 0; i < extensions.size(); ++i) patterns += (i ? " *" : "*") + extensions[i];
-      const std::string all =
-          std::string(tr(lang, S::FbAllSupported)) + (patterns.empty() ? "" : " (" + patterns + ")");
-      if (ext_filter < 0 || ext_filter > static_cast<int>(extensions.size())) ext_filter = 0;
-      const std::string preview = ext_filter == 0 ? tr(lang, S::FbAllSupported) : formatLabel(extensions[ext_filter - 1]);
-      SetNextItemWidth(std::min(GetContentRegionAvail().x * 0.45f,
-                                std::max(CalcTextSize(tr(lang, S::FbAllSupported)).x,
-                                         CalcTextSize("OpenDocument (*.ods)").x) +
-                                    GetFrameHeight() + style.FramePadding.x * 2));
-      const bool combo_open = BeginCombo("##filter", preview.c_str());
-      if (!combo_open && ext_filter == 0 && !patterns.empty() && IsItemHovered()) SetTooltip("%s", patterns.c_str());
-      if (combo_open) {
-        if (Selectable(all.c_str(), ext_filter == 0)) ext_filter = 0;
-        for (size_t i = 0; i < extensions.size(); ++i) {
-          PushID(static_cast<int>(i));
-          if (Selectable(formatLabel(extensions[i]).c_str(), ext_filter == static_cast<int>(i) + 1))
-            ext_filter = static_cast<int>(i) + 1;
-          PopID();
-        }
-        EndCombo();
-      }
-      SameLine();
-      alignRight({ok_label, cancel_label});
-      BeginDisabled(selected.empty());
-      if (button(ok_label)) result = activate(selected);
-      EndDisabled();
-      SameLine();
-      if (button(cancel_label)) cancel();
-    } else {
-      // File name and format.
-      AlignTextToFramePadding();
-      TextUnformatted(tr(lang, S::FbFileName));
-      SameLine();
-      const char* fmt_label = tr(lang, S::FbFormat);
-      const float combo_w = CalcTextSize("GeoPackage (*.gpkg)").x + GetFrameHeight() + style.FramePadding.x * 2;
-      SetNextItemWidth(std::max(120.f, GetContentRegionAvail().x - combo_w - CalcTextSize(fmt_label).x -
-                                           style.ItemSpacing.x * 2));
-      if (IsWindowAppearing()) SetKeyboardFocusHere();
-      const bool enter_pressed = InputText("##filename", &filename, ImGuiInputTextFlags_EnterReturnsTrue);
-      SameLine();
-      AlignTextToFramePadding();
-      TextUnformatted(fmt_label);
-      SameLine();
-      SetNextItemWidth(combo_w);
-      if (format < 0 || format >= static_cast<int>(extensions.size())) format = 0;
-      if (!extensions.empty() && BeginCombo("##format", formatLabel(extensions[format]).c_str())) {
-        for (size_t i = 0; i < extensions.size(); ++i) {
-          PushID(static_cast<int>(i));
-          if (Selectable(formatLabel(extensions[i]).c_str(), format == static_cast<int>(i))) {
-            format = static_cast<int>(i);
-            if (!trim(filename).empty()) filename = withExtension(trim(filename), extensions[format], extensions);
-            confirm_overwrite_.clear();
-          }
-          PopID();
-        }
-        EndCombo();
-      }
-      if (!confirm_overwrite_.empty()) {
-        const char* replace_label = tr(lang, S::FbReplace);
-        PushStyleColor(ImGuiCol_Text, IM_COL32(170, 90, 0, 255));
-        AlignTextToFramePadding();
-        TextUnformatted((fileName(confirm_overwrite_) + "  " + tr(lang, S::FbExists)).c_str());
-        PopStyleColor();
-        SameLine();
-        alignRight({replace_label, cancel_label});
-        if (button(replace_label)) result = finish(confirm_overwrite_);
-        SameLine();
-        if (!result && button(cancel_label)) confirm_overwrite_.clear();
-      } else {
-        alignRight({ok_label, cancel_label});
-        if (button(ok_label) || enter_pressed) result = chooseSave(lang);
-        SameLine();
-        if (!result && button(cancel_label)) cancel();
-      }
-    }
-  }
-
-  // --- keys (not while a text field is being edited) ---
-  if (!result && open && IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows) && !IsAnyItemActive()) {
-    if (keyPressed(ImGuiKey_Escape)) {
-      if (!confirm_overwrite_.empty())
-        confirm_overwrite_.clear();
-      else
-        cancel();
-    } else if (keyPressed(ImGuiKey_Enter) || keyPressed(ImGuiKey_KeyPadEnter)) {
-      if (!confirm_overwrite_.empty())
-        result = finish(confirm_overwrite_);
-      else if (mode == Mode::Save && (selected.empty() || !isFolder(selected)))
-        result = chooseSave(lang);
-      else
-        result = activate(selected);
-    } else if (keyPressed(ImGuiKey_Backspace)) {
-      up();
-    }
-  }
-  EndPopup();
+// Save (or Enter in the name field) checks the name and the folder (chooseSave) and Cancel.
+std::optional<std::string> FileBrowser::drawSaveButtons(Lang lang, bool enter_pressed) {
+  const char* ok_label = tr(lang, S::FbSave);
+  const char* cancel_label = tr(lang, S::FbCancel);
+  std::optional<std::string> result;
+  alignRight({ok_label, cancel_label});
+  if (button(ok_label) || enter_pressed) result = chooseSave(lang);
+  ImGui::SameLine();
+  if (!result && button(cancel_label)) cancel();
   return result;
+}
+
+// "NAME  exists" with Replace (chooses it) and Cancel (back to the name).
+std::optional<std::string> FileBrowser::drawReplaceQuestion(Lang lang) {
+  using namespace ImGui;
+  const char* replace_label = tr(lang, S::FbReplace);
+  const char* cancel_label = tr(lang, S::FbCancel);
+  std::optional<std::string> result;
+  PushStyleColor(ImGuiCol_Text, IM_COL32(170, 90, 0, 255));
+  AlignTextToFramePadding();
+  TextUnformatted((fileName(confirm_overwrite_) + "  " + tr(lang, S::FbExists)).c_str());
+  PopStyleColor();
+  SameLine();
+  alignRight({replace_label, cancel_label});
+  if (button(replace_label)) result = finish(confirm_overwrite_);
+  SameLine();
+  if (!result && button(cancel_label)) confirm_overwrite_.clear();
+  return result;
+}
+
+// Keys, while the window (or a child) has the focus and no text field is being edited: Esc
+// cancels (or takes back "Replace?"), Enter chooses (replaces; Save mode: saves unless a folder is
+// selected, which it enters) unless a text field took it, Backspace goes up.
+std::optional<std::string> FileBrowser::handleKeys(Lang lang, bool enter_taken) {
+  using namespace ImGui;
+  if (!open || !IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows) || IsAnyItemActive()) return std::nullopt;
+  if (keyPressed(ImGuiKey_Escape)) {
+    if (!confirm_overwrite_.empty()) confirm_overwrite_.clear();
+    else cancel();
+  } else if (!enter_taken && (keyPressed(ImGuiKey_Enter) || keyPressed(ImGuiKey_KeyPadEnter))) {
+    if (!confirm_overwrite_.empty()) return finish(confirm_overwrite_);
+    if (mode == Mode::Save && (selected.empty() || !isFolder(selected))) return chooseSave(lang);
+    return activate(selected);
+  } else if (keyPressed(ImGuiKey_Backspace)) {
+    up();
+  }
+  return std::nullopt;
 }
 
 }  // namespace cm

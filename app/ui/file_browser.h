@@ -1,11 +1,12 @@
 // A file browser drawn with Dear ImGui (no third-party dialog): open a project table, or choose
 // where an export goes. A modal, centred window (60 % × 70 % of the viewport, at least 520×360):
-// a path bar (editable; Enter goes there) with Up and Home buttons, the recent sources on the left
-// (Open mode), the current folder's sub-folders then files (filtered by extension, sorted, hidden
-// dot-files skipped) with sizes and modification dates, and at the bottom the extension filter
-// (Open) or the file name and format (Save), the Open/Save and Cancel buttons.
+// a path bar (editable; Enter or Go goes there) with Up and Home buttons, the recent sources on
+// the left (Open mode), the current folder's sub-folders then files (filtered by extension,
+// sorted, hidden dot-files skipped) with sizes and modification dates, and at the bottom the
+// extension filter (Open) or the file name and format (Save), the Open/Save and Cancel buttons.
 // Mouse: double-click a folder to enter it, a file (or a recent entry) to choose it.
-// Keys: Enter chooses the selection (or enters a selected folder), Backspace goes up, Esc cancels.
+// Keys: Enter chooses the selection (or enters a selected folder; Enter in the path bar or the name
+// field is theirs alone), Backspace goes up, Esc cancels.
 // Every filesystem problem (unreadable folder, vanished file) is shown in `error`, never thrown.
 // All state lives in the struct; one FileBrowser per use (or one shared, re-shown each time).
 #pragma once
@@ -65,6 +66,7 @@ struct FileBrowser {
   std::vector<std::string> listed_exts_;
   std::string list_error_;
   std::string path_edit_;          // the path bar's text
+  std::string path_edit_dir_;      // the folder that text was taken from ("" = take it again)
   std::string confirm_overwrite_;  // Save mode: an existing file waiting for "Replace?"
   bool popup_pending_ = false;     // OpenPopup still to be called
   bool popup_live_ = false;        // our modal is open in ImGui (to close it when `open` is cleared)
@@ -73,6 +75,31 @@ struct FileBrowser {
   float last_vp_w_ = 0, last_vp_h_ = 0;
   std::vector<std::string> recent_seen_;  // `recent` as last drawn, and which of them are missing
   std::vector<char> recent_missing_;
+
+  // What a double-click asked for while the places column or the listing was drawn, done after.
+  struct Picks {
+    std::string enter_dir;  // a folder to enter
+    std::string choose;     // a file (or recent source) to choose
+  };
+
+  // draw()'s parts, top to bottom (file_browser.cpp). Those returning a path end the browser.
+  void closeLeftoverPopup(const std::string& title);
+  bool beginWindow(const std::string& title);
+  std::optional<std::string> drawPathBar(Lang lang);
+  void drawError() const;
+  float middleHeight() const;
+  void checkRecent(const RecentFiles& recent);
+  void drawPlaces(const RecentFiles& recent, Lang lang, float height, Picks& picks);
+  void drawListing(Lang lang, float height, Picks& picks);
+  void drawEntry(int i, Lang lang, Picks& picks);
+  std::optional<std::string> applyPicks(const Picks& picks, Lang lang);
+  std::optional<std::string> drawOpenFooter(Lang lang);
+  void drawExtensionFilter(Lang lang);
+  std::optional<std::string> drawSaveFooter(Lang lang);
+  bool drawNameAndFormat(Lang lang);
+  std::optional<std::string> drawSaveButtons(Lang lang, bool enter_pressed);
+  std::optional<std::string> drawReplaceQuestion(Lang lang);
+  std::optional<std::string> handleKeys(Lang lang, bool enter_taken);
 
   void ensureListing();
   std::optional<std::string> chooseOpen(const std::string& path);

@@ -2,8 +2,8 @@
 // title font and its one or two sentences, wrapped to the caption dock's width.
 #include <imgui.h>
 
+#include "ui/cjk_text.h"
 #include "ui/panels.h"
-#include "ui/text_wrap.h"
 
 namespace cm {
 

@@ -9,8 +9,8 @@
 
 #include "data/model_loader.h"
 #include "render/layers/layers.h"
+#include "ui/cjk_text.h"
 #include "ui/panels.h"
-#include "ui/text_wrap.h"
 
 namespace cm {
 

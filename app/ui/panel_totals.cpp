@@ -5,8 +5,8 @@
 #include <algorithm>
 
 #include "core/dates.h"
+#include "ui/cjk_text.h"
 #include "ui/panels.h"
-#include "ui/text_wrap.h"
 
 namespace cm {
 

@@ -271,12 +271,12 @@ inline std::string truthJson(const std::vector<LedgerTruth>& ledgers) {
                              "districts by adcode; ecosystems and chains by the catalogue's ids.") +
                   ",\n  \"ledgers\": [\n";
   for (size_t li = 0; li < ledgers.size(); ++li) {
-    const LedgerTruth& L = ledgers[li];
+    const LedgerTruth& ledger = ledgers[li];
     long wan = 0, fdi = 0;
     int unknown = 0, undated = 0, no_coords = 0;
     std::map<int, int> per_district;
     std::map<std::string, int> per_eco;
-    for (const TruthProject& p : L.projects) {
+    for (const TruthProject& p : ledger.projects) {
       if (p.invest_known) wan += p.wan;
       else ++unknown;
       fdi += p.fdi_wusd;
@@ -286,14 +286,14 @@ inline std::string truthJson(const std::vector<LedgerTruth>& ledgers) {
       ++per_eco[p.src->eco];
     }
     j += "    {\n";
-    j += "      \"file\": " + jsonString(L.file) + ",\n";
-    j += "      \"format\": " + jsonString(L.format) + ",\n";
-    j += "      \"layer\": " + jsonString(L.layer) + ",\n";
-    j += "      \"encoding\": " + jsonString(L.encoding) + ",\n";
-    j += "      \"coordinates\": " + jsonString(L.coordinates) + ",\n";
-    j += "      \"investment_unit\": " + jsonString(L.investment_unit) + ",\n";
-    j += "      \"notes\": " + jsonString(L.notes) + ",\n";
-    j += "      \"project_count\": " + std::to_string(L.projects.size()) + ",\n";
+    j += "      \"file\": " + jsonString(ledger.file) + ",\n";
+    j += "      \"format\": " + jsonString(ledger.format) + ",\n";
+    j += "      \"layer\": " + jsonString(ledger.layer) + ",\n";
+    j += "      \"encoding\": " + jsonString(ledger.encoding) + ",\n";
+    j += "      \"coordinates\": " + jsonString(ledger.coordinates) + ",\n";
+    j += "      \"investment_unit\": " + jsonString(ledger.investment_unit) + ",\n";
+    j += "      \"notes\": " + jsonString(ledger.notes) + ",\n";
+    j += "      \"project_count\": " + std::to_string(ledger.projects.size()) + ",\n";
     j += "      \"investment_yi_sum\": " + fmt(wan / 1e4, 4) + ",\n";
     j += "      \"investment_unknown_count\": " + std::to_string(unknown) + ",\n";
     j += "      \"fdi_musd_sum\": " + fmt(fdi / 100.0, 2) + ",\n";
@@ -308,23 +308,23 @@ inline std::string truthJson(const std::vector<LedgerTruth>& ledgers) {
       if (per_eco.count(std::string(e.id)))
         j += std::string(first ? "" : ", ") + jsonString(std::string(e.id)) + ": " + std::to_string(per_eco[std::string(e.id)]), first = false;
     j += "},\n      \"not_projects\": [\n";
-    for (size_t i = 0; i < L.not_projects.size(); ++i) {
-      const NotProject& n = L.not_projects[i];
+    for (size_t i = 0; i < ledger.not_projects.size(); ++i) {
+      const NotProject& n = ledger.not_projects[i];
       j += "        {\"row\": " + std::to_string(n.row) + ", \"kind\": " + jsonString(n.kind) + ", \"text\": " + jsonString(n.text) + "}" +
-           (i + 1 < L.not_projects.size() ? ",\n" : "\n");
+           (i + 1 < ledger.not_projects.size() ? ",\n" : "\n");
     }
     j += "      ],\n      \"dirty_rows\": [\n";
-    for (size_t i = 0; i < L.dirty.size(); ++i) {
-      const DirtyCase& d = L.dirty[i];
+    for (size_t i = 0; i < ledger.dirty.size(); ++i) {
+      const DirtyCase& d = ledger.dirty[i];
       j += "        {\"case\": " + jsonString(d.id) + ", \"rows\": [";
       for (size_t k = 0; k < d.rows.size(); ++k) j += (k ? ", " : "") + std::to_string(d.rows[k]);
       j += "], \"sample_ids\": [";
       for (size_t k = 0; k < d.sample_ids.size(); ++k) j += (k ? ", " : "") + jsonString(d.sample_ids[k]);
-      j += "], \"written\": " + jsonString(d.written) + ", \"expect\": " + jsonString(d.expect) + "}" + (i + 1 < L.dirty.size() ? ",\n" : "\n");
+      j += "], \"written\": " + jsonString(d.written) + ", \"expect\": " + jsonString(d.expect) + "}" + (i + 1 < ledger.dirty.size() ? ",\n" : "\n");
     }
     j += "      ],\n      \"projects\": [\n";
-    for (size_t i = 0; i < L.projects.size(); ++i) {
-      const TruthProject& p = L.projects[i];
+    for (size_t i = 0; i < ledger.projects.size(); ++i) {
+      const TruthProject& p = ledger.projects[i];
       const Src& s = *p.src;
       j += "        {\"row\": " + std::to_string(p.row) + ", \"ledger_id\": " + (p.ledger_id.empty() ? "null" : jsonString(p.ledger_id)) +
            ", \"sample_id\": " + jsonString(s.id) + ", \"name\": " + jsonString(s.name) + ", \"district\": " + std::to_string(p.adcode) +
@@ -334,7 +334,7 @@ inline std::string truthJson(const std::vector<LedgerTruth>& ledgers) {
            ", \"signed\": " + (p.undated ? "null" : jsonString(dateIso(s.day))) + ", \"undated\": " + (p.undated ? "true" : "false") +
            ", \"park\": " + (s.park.empty() ? "null" : jsonString(s.park)) + ", \"written\": {\"industry\": " + jsonString(p.written_industry) +
            ", \"district\": " + jsonString(p.written_district) + ", \"date\": " + jsonString(p.written_date) + "}}" +
-           (i + 1 < L.projects.size() ? ",\n" : "\n");
+           (i + 1 < ledger.projects.size() ? ",\n" : "\n");
     }
     j += "      ]\n    }";
     j += li + 1 < ledgers.size() ? ",\n" : "\n";
@@ -384,14 +384,14 @@ inline std::vector<Src> sampleRows() {
 // ---- 1. the municipal office's signing ledger (XLSX) ---------------------------------------
 
 inline LedgerTruth writeOfficeXlsx(const std::vector<Src>& sample, const std::filesystem::path& dir) {
-  LedgerTruth L;
-  L.file = "office_2024h1.xlsx";
-  L.format = "XLSX";
-  L.layer = "2024年1-7月签约项目";
-  L.encoding = "UTF-8 (XLSX)";
-  L.coordinates = "GCJ-02 (Amap), one cell \"lon,lat\" (some with \"，\" or \" \")";
-  L.investment_unit = "总投资 万元, 外资 万美元";
-  L.notes = "Two-row header (rows 3-4; the FDI sub-header 其中：外资（万美元） alone on row 4 under a blank cell), "
+  LedgerTruth ledger;
+  ledger.file = "office_2024h1.xlsx";
+  ledger.format = "XLSX";
+  ledger.layer = "2024年1-7月签约项目";
+  ledger.encoding = "UTF-8 (XLSX)";
+  ledger.coordinates = "GCJ-02 (Amap), one cell \"lon,lat\" (some with \"，\" or \" \")";
+  ledger.investment_unit = "总投资 万元, 外资 万美元";
+  ledger.notes = "Two-row header (rows 3-4; the FDI sub-header 其中：外资（万美元） alone on row 4 under a blank cell), "
             "rows grouped by district with XX区小计 rows and a 合计 row; 序号 runs through the sheet.";
   const int32_t from = daysFromCivil(2024, 1, 1), to = daysFromCivil(2024, 7, 31);
   std::vector<const Src*> rows;
@@ -442,18 +442,18 @@ inline LedgerTruth writeOfficeXlsx(const std::vector<Src>& sample, const std::fi
     auto r = blankRow();
     r[0] = "杭州市2024年1—7月制造业重大项目签约情况表";
     sheet.push_back(r);
-    L.not_projects.push_back({1, "title", r[0]});
+    ledger.not_projects.push_back({1, "title", r[0]});
     r = blankRow();
     r[0] = "填报单位：市投资促进局";
     r[8] = "单位：万元、万美元";
     sheet.push_back(r);
-    L.not_projects.push_back({2, "title", r[0] + " / " + r[8]});
+    ledger.not_projects.push_back({2, "title", r[0] + " / " + r[8]});
     sheet.push_back({"序号", "项目名称", "所在区县", "产业类别", "总投资（万元）", "", "签约时间", "项目状态", "所在平台", "经纬度"});
-    L.not_projects.push_back({3, "header", "序号 … 经纬度 (总投资（万元） over two columns)"});
+    ledger.not_projects.push_back({3, "header", "序号 … 经纬度 (总投资（万元） over two columns)"});
     r = blankRow();
     r[5] = "其中：外资（万美元）";
     sheet.push_back(r);
-    L.not_projects.push_back({4, "header", r[5] + " (the second header row: the FDI column's sub-header)"});
+    ledger.not_projects.push_back({4, "header", r[5] + " (the second header row: the FDI column's sub-header)"});
   }
   auto excelRow = [&] { return static_cast<long>(sheet.size()) + 1; };
   auto dateWritten = [](const Src& s, int32_t day) {
@@ -480,7 +480,7 @@ inline LedgerTruth writeOfficeXlsx(const std::vector<Src>& sample, const std::fi
     return fmt(g.x, 6) + (k == 0 ? "，" : k == 1 ? " " : ",") + fmt(g.y, 6);
   };
   auto dcase = [&](const char* id, std::vector<long> rws, std::vector<std::string> ids, std::string written, std::string expect) {
-    L.dirty.push_back({id, std::move(rws), std::move(ids), std::move(written), std::move(expect)});
+    ledger.dirty.push_back({id, std::move(rws), std::move(ids), std::move(written), std::move(expect)});
   };
   long seq = 0;
   long total_wan = 0, total_fdi = 0;
@@ -560,9 +560,9 @@ inline LedgerTruth writeOfficeXlsx(const std::vector<Src>& sample, const std::fi
           dcase("h_old_district_name", {row}, {s.id}, "所在区县 '" + r[2] + "' for a point in today's 临平区",
                 "district 临平区 (330113), taken from the point: 临平 was split from 余杭 in 2021");
         if (pos == resign) resign_first_row = row;
-        L.projects.push_back(t);
+        ledger.projects.push_back(t);
       } else {
-        L.not_projects.push_back({row, "re-signed duplicate", "repeats row " + std::to_string(resign_first_row) + " (" + s.name + ")"});
+        ledger.not_projects.push_back({row, "re-signed duplicate", "repeats row " + std::to_string(resign_first_row) + " (" + s.name + ")"});
         dcase("c_resigned_duplicate", {resign_first_row, row}, {s.id},
               "row " + std::to_string(row) + " repeats row " + std::to_string(resign_first_row) + ": same 项目名称, district and 总投资, new 序号 " +
                   r[0] + ", later 签约时间 " + r[6],
@@ -576,7 +576,7 @@ inline LedgerTruth writeOfficeXlsx(const std::vector<Src>& sample, const std::fi
     r[1] = districtNames().at(g) + "小计";
     r[4] = thousands(sub_wan);
     r[5] = thousands(sub_fdi);
-    L.not_projects.push_back({excelRow(), "subtotal", r[1]});
+    ledger.not_projects.push_back({excelRow(), "subtotal", r[1]});
     sheet.push_back(r);
     total_wan += sub_wan, total_fdi += sub_fdi;
   }
@@ -585,37 +585,37 @@ inline LedgerTruth writeOfficeXlsx(const std::vector<Src>& sample, const std::fi
     r[1] = "合计";
     r[4] = thousands(total_wan);
     r[5] = thousands(total_fdi);
-    L.not_projects.push_back({excelRow(), "total", r[1]});
+    ledger.not_projects.push_back({excelRow(), "total", r[1]});
     sheet.push_back(r);
   }
   // The mistyped 序号 pair, described once both rows are known.
-  for (const TruthProject& t : L.projects)
+  for (const TruthProject& t : ledger.projects)
     if (t.src == rows[dup_id])
-      for (const TruthProject& u : L.projects)
+      for (const TruthProject& u : ledger.projects)
         if (u.src == rows[dup_id + 1])
           dcase("a_duplicate_id", {t.row, u.row}, {t.src->id, u.src->id}, "序号 '" + t.ledger_id + "' on two different projects",
                 "both kept as two projects (the 序号 is not unique; an id may get a suffix)");
-  std::sort(L.dirty.begin(), L.dirty.end(), [](const DirtyCase& a, const DirtyCase& b) { return a.id < b.id; });
+  std::sort(ledger.dirty.begin(), ledger.dirty.end(), [](const DirtyCase& a, const DirtyCase& b) { return a.id < b.id; });
   std::vector<std::string> names;
   for (size_t i = 0; i < ncol; ++i) names.push_back("Field" + std::to_string(i + 1));  // GDAL writes no header row for FieldN names
-  writeOgr(dir / L.file, "XLSX", L.layer.c_str(), names, std::vector<OGRFieldType>(ncol, OFTString), sheet);
-  return L;
+  writeOgr(dir / ledger.file, "XLSX", ledger.layer.c_str(), names, std::vector<OGRFieldType>(ncol, OFTString), sheet);
+  return ledger;
 }
 
 // ---- 2. the pipeline of 在谈 projects (GBK CSV) ----------------------------------------------
 
 inline LedgerTruth writePipelineCsv(const std::vector<Src>& sample, const std::filesystem::path& dir) {
-  LedgerTruth L;
-  L.file = "pipeline_gbk.csv";
-  L.format = "CSV";
-  L.encoding = "GBK (GB18030 bytes), CRLF";
-  L.coordinates = "GCJ-02 (Amap) in 高德经度 / 高德纬度";
-  L.investment_unit = "亿元";
-  L.notes = "A title line above the header; no signing date (projects under negotiation): every project is undated.";
+  LedgerTruth ledger;
+  ledger.file = "pipeline_gbk.csv";
+  ledger.format = "CSV";
+  ledger.encoding = "GBK (GB18030 bytes), CRLF";
+  ledger.coordinates = "GCJ-02 (Amap) in 高德经度 / 高德纬度";
+  ledger.investment_unit = "亿元";
+  ledger.notes = "A title line above the header; no signing date (projects under negotiation): every project is undated.";
   std::vector<std::vector<std::string>> t{{"杭州市重大产业项目在谈清单（截至2024年7月底）", "", "", "", "", "", "", ""},
                                           {"序号", "项目名称", "行业", "所属区域", "计划总投资（亿元）", "项目进展", "高德经度", "高德纬度"}};
-  L.not_projects.push_back({1, "title", t[0][0]});
-  L.not_projects.push_back({2, "header", "序号,项目名称,行业,所属区域,计划总投资（亿元）,项目进展,高德经度,高德纬度"});
+  ledger.not_projects.push_back({1, "title", t[0][0]});
+  ledger.not_projects.push_back({2, "header", "序号,项目名称,行业,所属区域,计划总投资（亿元）,项目进展,高德经度,高德纬度"});
   const int32_t from = daysFromCivil(2024, 8, 1);
   static const char* progress[] = {"在谈", "洽谈中", "意向"};
   int n = 0;
@@ -635,29 +635,29 @@ inline LedgerTruth writePipelineCsv(const std::vector<Src>& sample, const std::f
     if (n % 15 == 7) {  // 序号 7, 22, 37, 52: the amount is not settled yet
       amount = "待定";
       p.invest_known = false;
-      L.dirty.push_back({"b_investment_tbd", {line}, {s.id}, "计划总投资（亿元） '待定'", "kept, counted, investment unknown (not summed, not 0)"});
+      ledger.dirty.push_back({"b_investment_tbd", {line}, {s.id}, "计划总投资（亿元） '待定'", "kept, counted, investment unknown (not summed, not 0)"});
     }
     p.written_industry = officeWord(s);
     p.written_district = districtWritten(s.adcode, pick(s, "region", 6) == 0 ? 1 : 2);
     t.push_back({p.ledger_id, s.name, p.written_industry, p.written_district, amount, progress[pick(s, "progress", 3)], fmt(g.x, 6), fmt(g.y, 6)});
-    L.projects.push_back(p);
+    ledger.projects.push_back(p);
   }
-  writeFile(dir / L.file, toGbk(csv(t)));
-  return L;
+  writeFile(dir / ledger.file, toGbk(csv(t)));
+  return ledger;
 }
 
 // ---- 3. the office GIS export (Shapefile, GBK without .cpg, EPSG:4549) ----------------------
 
 inline LedgerTruth writeGisShapefile(const std::vector<Src>& sample, const std::filesystem::path& dir) {
   namespace fs = std::filesystem;
-  LedgerTruth L;
-  L.file = "gis_export_gbk.shp";
-  L.format = "ESRI Shapefile";
-  L.layer = "gis_export_gbk";
-  L.encoding = "GBK attribute text and field names, no .cpg, DBF language driver byte 0 (unmarked)";
-  L.coordinates = "EPSG:4549 (CGCS2000 / 3-degree Gauss-Kruger CM 120E) points, .prj present";
-  L.investment_unit = "万元 (field 总投资, the unit not named)";
-  L.notes = "With no .cpg and no code page byte GDAL hands the GBK bytes of field names and text through undecoded "
+  LedgerTruth ledger;
+  ledger.file = "gis_export_gbk.shp";
+  ledger.format = "ESRI Shapefile";
+  ledger.layer = "gis_export_gbk";
+  ledger.encoding = "GBK attribute text and field names, no .cpg, DBF language driver byte 0 (unmarked)";
+  ledger.coordinates = "EPSG:4549 (CGCS2000 / 3-degree Gauss-Kruger CM 120E) points, .prj present";
+  ledger.investment_unit = "万元 (field 总投资, the unit not named)";
+  ledger.notes = "With no .cpg and no code page byte GDAL hands the GBK bytes of field names and text through undecoded "
             "(not UTF-8): the import must recognise GBK (SHAPE_ENCODING=CP936 reads it). Rows are feature ids from 0.";
   std::vector<const Src*> rows;
   for (const Src& s : sample)
@@ -665,15 +665,15 @@ inline LedgerTruth writeGisShapefile(const std::vector<Src>& sample, const std::
   ensureGdalRegistered();
   for (const char* ext : {".shp", ".shx", ".dbf", ".prj", ".cpg"}) fs::remove(dir / ("gis_export_gbk" + std::string(ext)));
   GDALDriver* drv = GetGDALDriverManager()->GetDriverByName("ESRI Shapefile");
-  std::unique_ptr<GDALDataset> ds(drv ? drv->Create((dir / L.file).string().c_str(), 0, 0, 0, GDT_Unknown, nullptr) : nullptr);
-  if (!ds) return L;
+  std::unique_ptr<GDALDataset> ds(drv ? drv->Create((dir / ledger.file).string().c_str(), 0, 0, 0, GDT_Unknown, nullptr) : nullptr);
+  if (!ds) return ledger;
   OGRSpatialReference srs;
   srs.SetFromUserInput("EPSG:4549");
   srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
   // LDID/0: no .cpg and no code page byte, and no recoding: the GBK bytes go in as given.
   const char* opts[] = {"ENCODING=LDID/0", nullptr};
-  OGRLayer* layer = ds->CreateLayer(L.layer.c_str(), &srs, wkbPoint, const_cast<char**>(opts));
-  if (!layer) return L;
+  OGRLayer* layer = ds->CreateLayer(ledger.layer.c_str(), &srs, wkbPoint, const_cast<char**>(opts));
+  if (!layer) return ledger;
   struct F {
     const char* name;
     OGRFieldType type;
@@ -710,8 +710,8 @@ inline LedgerTruth writeGisShapefile(const std::vector<Src>& sample, const std::
     to4549->apply(x, y);
     OGRPoint pt(std::round(x * 1000) / 1000, std::round(y * 1000) / 1000);  // millimetres, as GIS tools keep them
     f.SetGeometry(&pt);
-    if (layer->CreateFeature(&f) != OGRERR_NONE) return L;
-    L.projects.push_back(p);
+    if (layer->CreateFeature(&f) != OGRERR_NONE) return ledger;
+    ledger.projects.push_back(p);
   }
   ds.reset();
   // The DBF's "last update" date (bytes 1-3) would be today's: fix it to the export date.
@@ -721,21 +721,21 @@ inline LedgerTruth writeGisShapefile(const std::vector<Src>& sample, const std::
     dbf.seekp(1);
     dbf.write(date, 3);
   }
-  return L;
+  return ledger;
 }
 
 // ---- 4. degree-minute-second ledger (UTF-8 CSV) ---------------------------------------------
 
 inline LedgerTruth writeDmsCsv(const std::vector<Src>& sample, const std::filesystem::path& dir) {
-  LedgerTruth L;
-  L.file = "dms_ledger.csv";
-  L.format = "CSV";
-  L.encoding = "UTF-8, CRLF";
-  L.coordinates = "WGS 84 as degree-minute-second text: 120°09′18.7″, 120°9'18.7\" or 120度09分18.7秒";
-  L.investment_unit = "投资额 with the unit in each cell (亿元 or 万元); 外商投资 in 亿美元";
-  L.notes = "Seconds to 0.1″ (about 3 m).";
+  LedgerTruth ledger;
+  ledger.file = "dms_ledger.csv";
+  ledger.format = "CSV";
+  ledger.encoding = "UTF-8, CRLF";
+  ledger.coordinates = "WGS 84 as degree-minute-second text: 120°09′18.7″, 120°9'18.7\" or 120度09分18.7秒";
+  ledger.investment_unit = "投资额 with the unit in each cell (亿元 or 万元); 外商投资 in 亿美元";
+  ledger.notes = "Seconds to 0.1″ (about 3 m).";
   std::vector<std::vector<std::string>> t{{"序号", "项目名称", "所在区县", "产业链", "签约日期", "投资额", "外商投资", "经度", "纬度"}};
-  L.not_projects.push_back({1, "header", "序号,项目名称,所在区县,产业链,签约日期,投资额,外商投资,经度,纬度"});
+  ledger.not_projects.push_back({1, "header", "序号,项目名称,所在区县,产业链,签约日期,投资额,外商投资,经度,纬度"});
   int n = 0;
   for (const Src& s : sample) {
     if (s.day >= daysFromCivil(2024, 1, 1)) continue;
@@ -764,10 +764,10 @@ inline LedgerTruth writeDmsCsv(const std::vector<Src>& sample, const std::filesy
     const std::string fdi = s.fdi_wusd > 0 ? trimmedDecimal(s.fdi_wusd / 1e4, 6) + "亿美元" : "";
     const int notation = static_cast<int>(pick(s, "dms", 5) % 3 == 0 ? pick(s, "dms-alt", 2) + 1 : 0);
     t.push_back({p.ledger_id, s.name, p.written_district, p.written_industry, p.written_date, amount, fdi, dms(s.lon, notation), dms(s.lat, notation)});
-    L.projects.push_back(p);
+    ledger.projects.push_back(p);
   }
-  writeFile(dir / L.file, csv(t));
-  return L;
+  writeFile(dir / ledger.file, csv(t));
+  return ledger;
 }
 
 }  // namespace ledger

@@ -48,8 +48,8 @@ TEST(LoadReport, CoversNeitherTheMapNorAnotherPanel) {
                               "of the report, as the real ones do");
       auto img = s.app.capture(w, h);
       ASSERT_TRUE(img) << img.error();
-      const layout::Layout L = layout::computeLayout(w, h, st.ui_scale, st.present, st.chrome);
-      EXPECT_EQ(L.compact, a.compact || (w < 1100 && !a.present));  // the smallest window is compact by itself
+      const layout::Layout lay = layout::computeLayout(w, h, st.ui_scale, st.present, st.chrome);
+      EXPECT_EQ(lay.compact, a.compact || (w < 1100 && !a.present));  // the smallest window is compact by itself
       ImGuiWindow* report = ImGui::FindWindowByName("###messages");
       ASSERT_NE(report, nullptr);
       ASSERT_TRUE(report->Active) << "the report is not shown";
@@ -59,8 +59,8 @@ TEST(LoadReport, CoversNeitherTheMapNorAnotherPanel) {
       EXPECT_GE(r.Min.y, 0.f);
       EXPECT_LE(r.Max.x, static_cast<float>(w));
       EXPECT_LE(r.Max.y, static_cast<float>(h));
-      const ImRect map(ImVec2(static_cast<float>(L.map.x0), static_cast<float>(L.map.y0)),
-                       ImVec2(static_cast<float>(L.map.x1), static_cast<float>(L.map.y1)));
+      const ImRect map(ImVec2(static_cast<float>(lay.map.x0), static_cast<float>(lay.map.y0)),
+                       ImVec2(static_cast<float>(lay.map.x1), static_cast<float>(lay.map.y1)));
       EXPECT_FALSE(overlap(r, map)) << "the report (" << r.Min.x << "," << r.Min.y << ")-(" << r.Max.x << "," << r.Max.y
                                     << ") covers the map (" << map.Min.x << "," << map.Min.y << ")-(" << map.Max.x << ","
                                     << map.Max.y << ")";

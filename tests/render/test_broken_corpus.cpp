@@ -212,10 +212,10 @@ TEST(BrokenCorpus, ProblemsPanelLeavesTheMapUncovered) {
       ASSERT_EQ(without.w, w);
       EXPECT_NE(err.find("water_polygons.shp: 1 of 2 features read"), std::string::npos) << err;
       EXPECT_EQ(err2.find("warning"), std::string::npos) << err2;
-      const cm::layout::Layout L = cm::layout::computeLayout(w, h, scale, arr.present);
-      EXPECT_EQ(L.compact, arr.enlarged);
+      const cm::layout::Layout lay = cm::layout::computeLayout(w, h, scale, arr.present);
+      EXPECT_EQ(lay.compact, arr.enlarged);
       // Every pixel of the map area, corners included, is the same with and without the panel.
-      const auto& a = L.map;
+      const auto& a = lay.map;
       long differ = 0, whole = 0;
       for (int y = 0; y < h; ++y)
         for (int x = 0; x < w; ++x) {

@@ -75,11 +75,11 @@ TEST(Headless, AScreenshotWithNoDisplayDrawsTheMapAndTheLegendThroughEgl) {
     if (d.adcode == 330127) chunan = &d;
   }
   ASSERT_TRUE(chunan);
-  const layout::Layout L = layout::computeLayout(W, H, layout::autoScale(W, H));
+  const layout::Layout lay = layout::computeLayout(W, H, layout::autoScale(W, H));
   View view;
   view.width = W;
   view.height = H;
-  view.fitInto(home, L.map.x0, L.map.y0, L.map.x1, L.map.y1);
+  view.fitInto(home, lay.map.x0, lay.map.y0, lay.map.x1, lay.map.y1);
   const Vec2 c = view.toScreen(labelPoint(chunan->xy, 100));
   const Image::Px fill = r.img.at(static_cast<int>(c.x), static_cast<int>(c.y));
   EXPECT_GT(fill.r, 238);
@@ -87,8 +87,8 @@ TEST(Headless, AScreenshotWithNoDisplayDrawsTheMapAndTheLegendThroughEgl) {
   EXPECT_GT(fill.r, fill.b + 4) << "cream district fill, not the bluish background: " << fill.r << "," << fill.g << "," << fill.b;
 
   // The legend, bottom right above the timeline: a light panel with dark text in it.
-  const int x0 = static_cast<int>(W - L.right_w - L.margin) + 8, x1 = static_cast<int>(W - L.margin) - 8;
-  const int y1 = static_cast<int>(H - L.timeline_h - 2 * L.margin) - 4, y0 = y1 - 60;
+  const int x0 = static_cast<int>(W - lay.right_w - lay.margin) + 8, x1 = static_cast<int>(W - lay.margin) - 8;
+  const int y1 = static_cast<int>(H - lay.timeline_h - 2 * lay.margin) - 4, y0 = y1 - 60;
   int light = 0, dark = 0, all = 0;
   for (int y = y0; y < y1; ++y)
     for (int x = x0; x < x1; ++x, ++all) {

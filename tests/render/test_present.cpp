@@ -99,7 +99,7 @@ struct TextSizes {
 
 void checkPresent(int W, int H) {
   const float s = layout::autoScale(W, H);
-  const layout::Layout L = layout::computeLayout(W, H, s, true);
+  const layout::Layout lay = layout::computeLayout(W, H, s, true);
   const std::string size = std::to_string(W) + "x" + std::to_string(H);
   const std::string base = "--present --tour " + kTour + " --step 2 --size " + size;
   std::map<std::string, Panels> panels;
@@ -113,14 +113,14 @@ void checkPresent(int W, int H) {
     if (!findPanels(img, p, what)) continue;
 
     // Where presentation mode puts each panel: the design margin from the edges, the right column
-    // L.right_w wide, legend and caption ending one margin above the timeline.
-    const double m = L.margin, tol = 2 + s;
-    const double above_timeline = H - L.timeline_h - 2 * m;
+    // lay.right_w wide, legend and caption ending one margin above the timeline.
+    const double m = lay.margin, tol = 2 + s;
+    const double above_timeline = H - lay.timeline_h - 2 * m;
     EXPECT_NEAR(p.title.x0, m, tol) << what << " title " << p.title.str();
     EXPECT_NEAR(p.title.y0, m, tol) << what << " title " << p.title.str();
     EXPECT_NEAR(p.kpi.x1, W - m, tol) << what << " KPI " << p.kpi.str();
     EXPECT_NEAR(p.kpi.y0, m, tol) << what << " KPI " << p.kpi.str();
-    EXPECT_NEAR(p.kpi.x0, W - m - L.right_w, tol) << what << " KPI " << p.kpi.str();
+    EXPECT_NEAR(p.kpi.x0, W - m - lay.right_w, tol) << what << " KPI " << p.kpi.str();
     EXPECT_NEAR(p.legend.x1, W - m, tol) << what << " legend " << p.legend.str();
     EXPECT_NEAR(p.legend.y1, above_timeline, tol) << what << " legend " << p.legend.str();
     EXPECT_NEAR(p.caption.x0, m, tol) << what << " caption " << p.caption.str();
@@ -128,7 +128,7 @@ void checkPresent(int W, int H) {
     EXPECT_NEAR(p.timeline.x0, m, tol) << what << " timeline " << p.timeline.str();
     EXPECT_NEAR(p.timeline.x1, W - m, tol) << what << " timeline " << p.timeline.str();
     EXPECT_NEAR(p.timeline.y1, H - m, tol) << what << " timeline " << p.timeline.str();
-    EXPECT_NEAR(p.timeline.height(), L.timeline_h, tol) << what << " timeline " << p.timeline.str();
+    EXPECT_NEAR(p.timeline.height(), lay.timeline_h, tol) << what << " timeline " << p.timeline.str();
     // None overlaps another, nor comes closer than 2 px.
     const std::pair<const char*, Box> named[] = {
         {"title", p.title}, {"KPI", p.kpi}, {"legend", p.legend}, {"caption", p.caption}, {"timeline", p.timeline}};

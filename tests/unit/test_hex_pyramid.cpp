@@ -140,24 +140,24 @@ TEST(HexPyramid, EveryFilteredProjectIsCountedOncePerLevelAndSumsMatchTheFilter)
   // The level each row is a single of (alone in its hexagon; it goes no finer): at most one.
   std::vector<int> settled(p.size(), -1);
   for (size_t k = 0; k < P.levels.size(); ++k) {
-    const HexLevel& L = P.levels[k];
-    if (k + 1 < P.levels.size()) EXPECT_NEAR(P.levels[k + 1].spacing(), 2 * L.spacing(), 1e-6);
-    for (const HexLevel::Single& one : L.singles) {
+    const HexLevel& level = P.levels[k];
+    if (k + 1 < P.levels.size()) EXPECT_NEAR(P.levels[k + 1].spacing(), 2 * level.spacing(), 1e-6);
+    for (const HexLevel::Single& one : level.singles) {
       ASSERT_TRUE(passes(p, one.row, f));
       ASSERT_EQ(settled[one.row], -1) << "row " << one.row << " a single twice";
       settled[one.row] = static_cast<int>(k);
-      EXPECT_EQ(hexOf({p.x[one.row], p.y[one.row]}, L.size), one.hex) << "a single outside its hexagon";
+      EXPECT_EQ(hexOf({p.x[one.row], p.y[one.row]}, level.size), one.hex) << "a single outside its hexagon";
     }
-    for (size_t j = 1; j < L.singles.size(); ++j)
-      ASSERT_TRUE(L.singles[j - 1].hex.r < L.singles[j].hex.r ||
-                  (L.singles[j - 1].hex.r == L.singles[j].hex.r && L.singles[j - 1].hex.q < L.singles[j].hex.q));
+    for (size_t j = 1; j < level.singles.size(); ++j)
+      ASSERT_TRUE(level.singles[j - 1].hex.r < level.singles[j].hex.r ||
+                  (level.singles[j - 1].hex.r == level.singles[j].hex.r && level.singles[j - 1].hex.q < level.singles[j].hex.q));
   }
 
   // Per level: the rows that are not singles of a coarser level are, hexagon by hexagon, a bin
   // (two or more) or a single (one) of it; the bins' counts, investment and ecosystem mix plus
   // the singles' at this level and above are the filter's totals.
   for (size_t k = 0; k < P.levels.size(); ++k) {
-    const HexLevel& L = P.levels[k];
+    const HexLevel& level = P.levels[k];
     std::map<std::pair<int, int>, std::pair<int, double>> expect;  // hex → count, investment
     int above = 0;
     double above_inv = 0;
@@ -168,30 +168,30 @@ TEST(HexPyramid, EveryFilteredProjectIsCountedOncePerLevelAndSumsMatchTheFilter)
         ++above, above_inv += p.investment_yi[i], ++eco[static_cast<int>(p.ecosystem[i])];
         continue;
       }
-      const HexCoord h = hexOf({p.x[i], p.y[i]}, L.size);
+      const HexCoord h = hexOf({p.x[i], p.y[i]}, level.size);
       auto& e = expect[{h.q, h.r}];
       ++e.first;
       e.second += p.investment_yi[i];
     }
     size_t singles = 0;
     for (const auto& [hex, e] : expect) singles += e.first == 1;
-    EXPECT_EQ(L.singles.size(), singles) << "level " << k;
-    for (const HexLevel::Single& one : L.singles) {
+    EXPECT_EQ(level.singles.size(), singles) << "level " << k;
+    for (const HexLevel::Single& one : level.singles) {
       const int alone = expect[std::pair{one.hex.q, one.hex.r}].first;
       EXPECT_EQ(alone, 1) << "a single that is not alone";
       ++above, above_inv += p.investment_yi[one.row], ++eco[static_cast<int>(p.ecosystem[one.row])];
     }
-    ASSERT_EQ(L.bins.size() + singles, expect.size()) << "level " << k;
+    ASSERT_EQ(level.bins.size() + singles, expect.size()) << "level " << k;
     int count = 0;
     double inv = 0;
-    for (const Bin& b : L.bins) {
+    for (const Bin& b : level.bins) {
       const auto it = expect.find({b.hex.q, b.hex.r});
       ASSERT_NE(it, expect.end());
       EXPECT_GE(b.count, 2);
       EXPECT_EQ(b.count, it->second.first);
       EXPECT_NEAR(b.investment_yi, it->second.second, 1e-6 * (1 + it->second.second));
       ASSERT_GE(b.example, 0);
-      EXPECT_EQ(hexOf({p.x[b.example], p.y[b.example]}, L.size), b.hex);
+      EXPECT_EQ(hexOf({p.x[b.example], p.y[b.example]}, level.size), b.hex);
       int eco_sum = 0;
       for (int e = 0; e < kEcosystemCount; ++e) eco_sum += b.by_ecosystem[e], eco[e] += b.by_ecosystem[e];
       EXPECT_EQ(eco_sum, b.count);
@@ -207,9 +207,10 @@ TEST(HexPyramid, EveryFilteredProjectIsCountedOncePerLevelAndSumsMatchTheFilter)
     for (size_t i = 0; i < p.size(); ++i) EXPECT_EQ(settled[i] >= 0, passes(p, i, f));
   }
   // Bins are in (r, q) order, as the visible query needs.
-  for (const HexLevel& L : P.levels)
-    for (size_t b = 1; b < L.bins.size(); ++b)
-      ASSERT_TRUE(L.bins[b - 1].hex.r < L.bins[b].hex.r || (L.bins[b - 1].hex.r == L.bins[b].hex.r && L.bins[b - 1].hex.q < L.bins[b].hex.q));
+  for (const HexLevel& level : P.levels)
+    for (size_t b = 1; b < level.bins.size(); ++b)
+      ASSERT_TRUE(level.bins[b - 1].hex.r < level.bins[b].hex.r ||
+                  (level.bins[b - 1].hex.r == level.bins[b].hex.r && level.bins[b - 1].hex.q < level.bins[b].hex.q));
   // Row order or spatial order: the same pyramid.
   const HexPyramid Q = buildHexPyramid(p, f);
   ASSERT_EQ(Q.levels.size(), P.levels.size());
@@ -224,19 +225,19 @@ TEST(HexPyramid, VisibleReturnsExactlyTheBinsIntersectingARectangle) {
   std::vector<uint32_t> got;
   int nonempty = 0;
   for (size_t k = 0; k < P.levels.size(); ++k) {
-    const HexLevel& L = P.levels[k];
+    const HexLevel& level = P.levels[k];
     for (int t = 0; t < 40; ++t) {
       double x0 = ux(rng), y0 = uy(rng);
-      const double w = t % 5 == 0 ? L.spacing() * 0.3 : ext(rng), h = t % 7 == 0 ? L.spacing() * 0.2 : ext(rng);
-      if (t % 3 == 0 && !L.bins.empty()) {  // a rectangle with an edge right next to a bin's hexagon
-        const Vec2 c = hexCentre(L.bins[t % L.bins.size()].hex, L.size);
-        x0 = c.x + L.size * kSqrt3 / 2 + 1e-6;
+      const double w = t % 5 == 0 ? level.spacing() * 0.3 : ext(rng), h = t % 7 == 0 ? level.spacing() * 0.2 : ext(rng);
+      if (t % 3 == 0 && !level.bins.empty()) {  // a rectangle with an edge right next to a bin's hexagon
+        const Vec2 c = hexCentre(level.bins[t % level.bins.size()].hex, level.size);
+        x0 = c.x + level.size * kSqrt3 / 2 + 1e-6;
         y0 = c.y - h / 2;
       }
-      L.visible(x0, y0, x0 + w, y0 + h, got);
+      level.visible(x0, y0, x0 + w, y0 + h, got);
       std::set<uint32_t> want;
-      for (uint32_t b = 0; b < L.bins.size(); ++b)
-        if (bruteIntersects(L.bins[b].hex, L.size, x0, y0, x0 + w, y0 + h)) want.insert(b);
+      for (uint32_t b = 0; b < level.bins.size(); ++b)
+        if (bruteIntersects(level.bins[b].hex, level.size, x0, y0, x0 + w, y0 + h)) want.insert(b);
       EXPECT_EQ(std::set<uint32_t>(got.begin(), got.end()), want) << "level " << k << " try " << t;
       EXPECT_EQ(got.size(), want.size()) << "no bin twice";
       nonempty += !want.empty();

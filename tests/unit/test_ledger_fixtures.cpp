@@ -222,10 +222,10 @@ TEST(LedgerFixtures, TheTruthIsConsistent) {
   std::map<int, size_t> index;
   for (size_t i = 0; i < map.districts.size(); ++i) polys.push_back(&map.districts[i].ll), index[map.districts[i].adcode] = i;
   const PolygonSet set(polys);
-  for (const json& L : truth["ledgers"]) {
-    SCOPED_TRACE(L["file"].get<std::string>());
-    const json& ps = L["projects"];
-    EXPECT_EQ(ps.size(), L["project_count"].get<size_t>());
+  for (const json& ledger : truth["ledgers"]) {
+    SCOPED_TRACE(ledger["file"].get<std::string>());
+    const json& ps = ledger["projects"];
+    EXPECT_EQ(ps.size(), ledger["project_count"].get<size_t>());
     double yi = 0, fdi = 0;
     int unknown = 0, undated = 0;
     std::map<std::string, int> per_district, per_eco;
@@ -248,14 +248,14 @@ TEST(LedgerFixtures, TheTruthIsConsistent) {
             << p["name"] << " does not lie in " << p["district"];
       }
     }
-    EXPECT_NEAR(yi, L["investment_yi_sum"].get<double>(), 1e-6);
-    EXPECT_NEAR(fdi, L["fdi_musd_sum"].get<double>(), 1e-6);
-    EXPECT_EQ(unknown, L["investment_unknown_count"].get<int>());
-    EXPECT_EQ(undated, L["undated_count"].get<int>());
-    for (const auto& [k, v] : L["per_district"].items()) EXPECT_EQ(per_district[k], v.get<int>()) << k;
-    for (const auto& [k, v] : L["per_ecosystem"].items()) EXPECT_EQ(per_eco[k], v.get<int>()) << k;
-    for (const json& n : L["not_projects"]) EXPECT_TRUE(rows.insert(n["row"].get<long>()).second) << "row " << n["row"] << " twice";
-    for (const json& d : L["dirty_rows"])
+    EXPECT_NEAR(yi, ledger["investment_yi_sum"].get<double>(), 1e-6);
+    EXPECT_NEAR(fdi, ledger["fdi_musd_sum"].get<double>(), 1e-6);
+    EXPECT_EQ(unknown, ledger["investment_unknown_count"].get<int>());
+    EXPECT_EQ(undated, ledger["undated_count"].get<int>());
+    for (const auto& [k, v] : ledger["per_district"].items()) EXPECT_EQ(per_district[k], v.get<int>()) << k;
+    for (const auto& [k, v] : ledger["per_ecosystem"].items()) EXPECT_EQ(per_eco[k], v.get<int>()) << k;
+    for (const json& n : ledger["not_projects"]) EXPECT_TRUE(rows.insert(n["row"].get<long>()).second) << "row " << n["row"] << " twice";
+    for (const json& d : ledger["dirty_rows"])
       for (const json& r : d["rows"]) EXPECT_TRUE(rows.count(r.get<long>())) << d["case"] << ": row " << r;
   }
   // The office ledger has every dirty case of the issue.
@@ -277,40 +277,40 @@ TEST(LedgerFixtures, TruthRowsAreWhereAUserSeesThem) {
     return out;
   };
   {
-    const json& L = ledgerOf(truth, "office_2024h1.xlsx");
+    const json& ledger = ledgerOf(truth, "office_2024h1.xlsx");
     const auto g = sheetGrid(committedDir() / "office_2024h1.xlsx");
     auto cellB = [&](long row) { return row >= 1 && row <= static_cast<long>(g.size()) ? g[row - 1][1] : std::string("(no row)"); };
-    for (const json& p : L["projects"]) {
+    for (const json& p : ledger["projects"]) {
       EXPECT_EQ(cellB(p["row"].get<long>()), p["name"].get<std::string>()) << "office row " << p["row"];
       EXPECT_EQ(g[p["row"].get<long>() - 1][0], p["ledger_id"].get<std::string>()) << "office row " << p["row"];
     }
-    for (const json& n : L["not_projects"])
+    for (const json& n : ledger["not_projects"])
       if (n["kind"] == "subtotal" || n["kind"] == "total") EXPECT_EQ(cellB(n["row"].get<long>()), n["text"].get<std::string>());
-    for (const json& d : L["dirty_rows"])
+    for (const json& d : ledger["dirty_rows"])
       if (d["case"] == "c_resigned_duplicate") EXPECT_EQ(cellB(d["rows"][0].get<long>()), cellB(d["rows"][1].get<long>()));
-    EXPECT_EQ(L["not_projects"].back()["row"].get<long>(), static_cast<long>(g.size())) << "the 合计 row is the last";
+    EXPECT_EQ(ledger["not_projects"].back()["row"].get<long>(), static_cast<long>(g.size())) << "the 合计 row is the last";
   }
   for (const char* file : {"pipeline_gbk.csv", "dms_ledger.csv"}) {
-    const json& L = ledgerOf(truth, file);
+    const json& ledger = ledgerOf(truth, file);
     std::string text = slurp(committedDir() / file);
     if (!isValidUtf8(text)) text = recodeFromGbk(text);
     const auto ls = lines(text);
-    for (const json& p : L["projects"]) {
+    for (const json& p : ledger["projects"]) {
       const long row = p["row"].get<long>();
       ASSERT_LE(row, static_cast<long>(ls.size())) << file;
       EXPECT_EQ(ls[row - 1].rfind(p["ledger_id"].get<std::string>() + "," + p["name"].get<std::string>() + ",", 0), 0u) << file << " line " << row;
     }
   }
   {
-    const json& L = ledgerOf(truth, "gis_export_gbk.shp");
+    const json& ledger = ledgerOf(truth, "gis_export_gbk.shp");
     CPLSetThreadLocalConfigOption("SHAPE_ENCODING", "CP936");
     std::unique_ptr<GDALDataset> ds(static_cast<GDALDataset*>(GDALOpenEx((committedDir() / "gis_export_gbk.shp").string().c_str(),
                                                                          GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr)));
     CPLSetThreadLocalConfigOption("SHAPE_ENCODING", nullptr);
     ASSERT_TRUE(ds);
     OGRLayer* layer = ds->GetLayer(0);
-    EXPECT_EQ(layer->GetFeatureCount(), static_cast<GIntBig>(L["projects"].size()));
-    for (const json& p : L["projects"]) {
+    EXPECT_EQ(layer->GetFeatureCount(), static_cast<GIntBig>(ledger["projects"].size()));
+    for (const json& p : ledger["projects"]) {
       std::unique_ptr<OGRFeature> f(layer->GetFeature(p["row"].get<long>()));
       ASSERT_TRUE(f) << "feature " << p["row"];
       EXPECT_EQ(std::string(f->GetFieldAsString(0)), p["name"].get<std::string>());
@@ -473,9 +473,9 @@ TEST_F(LedgerImport, DegreesMinutesSecondsCsv) { expectTruth("dms_ledger.csv"); 
 
 // Each dirty row of the ledgers handled as truth.json says.
 TEST_F(LedgerImport, DirtyRowsAreHandledAsTheTruthSays) {
-  for (const json& L : (*truth_)["ledgers"]) {
-    const std::string file = L["file"].get<std::string>();
-    if (L["dirty_rows"].empty()) continue;
+  for (const json& ledger : (*truth_)["ledgers"]) {
+    const std::string file = ledger["file"].get<std::string>();
+    if (ledger["dirty_rows"].empty()) continue;
     SCOPED_TRACE(file);
     const Loaded& l = load(file);
     if (l.report.fatal()) {
@@ -484,8 +484,8 @@ TEST_F(LedgerImport, DirtyRowsAreHandledAsTheTruthSays) {
     }
     const Projects& p = l.model.projects;
     std::map<std::string, const json*> by_sample;
-    for (const json& t : L["projects"]) by_sample[t["sample_id"].get<std::string>()] = &t;
-    for (const json& d : L["dirty_rows"]) {
+    for (const json& t : ledger["projects"]) by_sample[t["sample_id"].get<std::string>()] = &t;
+    for (const json& d : ledger["dirty_rows"]) {
       const std::string c = d["case"].get<std::string>();
       const long row = d["rows"].back().get<long>();
       SCOPED_TRACE(c + " (row " + std::to_string(row) + "): " + d["written"].get<std::string>() + " — expect: " + d["expect"].get<std::string>());

@@ -20,15 +20,16 @@
 namespace cm {
 namespace {
 
-// Screen px between neighbouring bins of level `L` at this zoom.
-double spacingPx(const HexLevel& L, const View& v) { return L.spacing() / v.units_per_px; }
+// Screen px between neighbouring bins of `hex_level` at this zoom.
+double spacingPx(const HexLevel& hex_level, const View& v) { return hex_level.spacing() / v.units_per_px; }
 
 // A bubble's radius: area ∝ investment, full size (0.45 of the spacing: neighbours nearly touch)
 // from the level's 90th percentile up, so a few huge clusters do not shrink every other bubble
 // to a dot; at least 5 px.
-float radiusPx(const HexLevel& L, const Bin& b, const View& v, const LayerFrame& f) {
-  const double cap = 0.45 * spacingPx(L, v);
-  const double share = L.ref_investment_yi > 0 ? std::sqrt(std::min(1.0, std::max(b.investment_yi, 0.0) / L.ref_investment_yi)) : 1;
+float radiusPx(const HexLevel& hex_level, const Bin& b, const View& v, const LayerFrame& f) {
+  const double cap = 0.45 * spacingPx(hex_level, v);
+  const double ref = hex_level.ref_investment_yi;
+  const double share = ref > 0 ? std::sqrt(std::min(1.0, std::max(b.investment_yi, 0.0) / ref)) : 1;
   return static_cast<float>(std::clamp(cap * share, std::min<double>(5.0 * f.scale, cap), std::max<double>(cap, 5.0 * f.scale)));
 }
 
@@ -85,7 +86,7 @@ class BubblesLayer final : public MapLayer {
         const int eco = static_cast<int>(prj.ecosystem[i]);
         BubbleVertex v{static_cast<float>(prj.x[i] - o.x), static_cast<float>(prj.y[i] - o.y),
                        pointRadiusPx(f.points, prj.investment_yi[i]), alpha, {}, static_cast<float>(eco)};
-        for (int e = 0; e < 5; ++e) v.cum[e] = e >= eco ? 1.f : 0.f;
+        for (int e = 0; e < kChainEcosystemCount; ++e) v.cum[e] = e >= eco ? 1.f : 0.f;
         points_.push_back(v);
       }
     };
@@ -98,16 +99,17 @@ class BubblesLayer final : public MapLayer {
     }
     for (const auto [level, alpha] : {std::pair{b.coarse, b.coarse_weight}, std::pair{b.fine, 1.f - b.coarse_weight}}) {
       if (alpha <= 0.f) continue;
-      const HexLevel& L = P.levels[level];
-      viewRect(f.view, 0.5 * spacingPx(L, f.view) + 2, rect);
-      L.visible(rect[0], rect[1], rect[2], rect[3], seen_);
-      std::sort(seen_.begin(), seen_.end(), [&](uint32_t x, uint32_t y) { return L.bins[x].investment_yi > L.bins[y].investment_yi; });
+      const HexLevel& hex_level = P.levels[level];
+      viewRect(f.view, 0.5 * spacingPx(hex_level, f.view) + 2, rect);
+      hex_level.visible(rect[0], rect[1], rect[2], rect[3], seen_);
+      std::sort(seen_.begin(), seen_.end(),
+                [&](uint32_t x, uint32_t y) { return hex_level.bins[x].investment_yi > hex_level.bins[y].investment_yi; });
       for (uint32_t k : seen_) {
-        const Bin& bin = L.bins[k];
-        BubbleVertex v{static_cast<float>(bin.xy.x - o.x), static_cast<float>(bin.xy.y - o.y), radiusPx(L, bin, f.view, f), alpha, {},
+        const Bin& bin = hex_level.bins[k];
+        BubbleVertex v{static_cast<float>(bin.xy.x - o.x), static_cast<float>(bin.xy.y - o.y), radiusPx(hex_level, bin, f.view, f), alpha, {},
                        static_cast<float>(bin.dominant())};
         float acc = 0;
-        for (int e = 0; e < 5; ++e) v.cum[e] = acc += static_cast<float>(bin.by_ecosystem[e]) / bin.count;
+        for (int e = 0; e < kChainEcosystemCount; ++e) v.cum[e] = acc += static_cast<float>(bin.by_ecosystem[e]) / bin.count;
         points_.push_back(v);
       }
     }
@@ -120,14 +122,14 @@ class BubblesLayer final : public MapLayer {
   void labels(const LayerFrame& f, const OverlayFrame& o, LabelSet& out) const override {
     const int level = shownLevel(f);
     if (level < 0) return;
-    const HexLevel& L = f.derived.pyramid().levels[level];
+    const HexLevel& hex_level = f.derived.pyramid().levels[level];
     double rect[4];
     viewRect(f.view, 0, rect);
-    L.visible(rect[0], rect[1], rect[2], rect[3], seen_);
+    hex_level.visible(rect[0], rect[1], rect[2], rect[3], seen_);
     const float size = o.text_font->FontSize * ImGui::GetIO().FontGlobalScale;
     for (uint32_t k : seen_) {
-      const Bin& b = L.bins[k];
-      const float r = radiusPx(L, b, f.view, f);
+      const Bin& b = hex_level.bins[k];
+      const float r = radiusPx(hex_level, b, f.view, f);
       if (b.count < 2 || r < 10 * f.scale) continue;
       MapLabel l;
       l.text = compactCount(b.count);
@@ -150,13 +152,14 @@ class BubblesLayer final : public MapLayer {
       const double reach = (0.5 * spacingPx(P.levels[level], f.view) + 4 * f.scale) * f.view.units_per_px;
       P.levels[level].visible(w.x - reach, w.y - reach, w.x + reach, w.y + reach, seen_);
     }
-    const HexLevel& L = P.levels[std::max(level, 0)];
+    const HexLevel& hex_level = P.levels[std::max(level, 0)];
     int best = -1;
     double best_d = 1e300;
     for (uint32_t k : seen_) {
-      const Vec2 s = f.view.toScreen(L.bins[k].xy);
+      const Vec2 s = f.view.toScreen(hex_level.bins[k].xy);
       const double d = std::hypot(s.x - mouse.x, s.y - mouse.y);
-      if (d <= radiusPx(L, L.bins[k], f.view, f) + 2 * f.scale && d < best_d) best_d = d, best = static_cast<int>(k) << kLevelBits | level;
+      if (d <= radiusPx(hex_level, hex_level.bins[k], f.view, f) + 2 * f.scale && d < best_d)
+        best_d = d, best = static_cast<int>(k) << kLevelBits | level;
     }
     // The projects drawn as themselves (singles of this level or a coarser one).
     const Projects& p = f.model.projects;
@@ -183,8 +186,8 @@ class BubblesLayer final : public MapLayer {
       return;
     }
     if (item < 0 || level >= static_cast<int>(P.levels.size()) || k >= static_cast<int>(P.levels[level].bins.size())) return;
-    const HexLevel& L = P.levels[level];
-    const Bin& b = L.bins[k];
+    const HexLevel& hex_level = P.levels[level];
+    const Bin& b = hex_level.bins[k];
     const Lang lang = f.lang;
     ImGui::BeginTooltip();
     ImGui::PushTextWrapPos(ImGui::GetFontSize() * 22);
@@ -199,7 +202,7 @@ class BubblesLayer final : public MapLayer {
       ImGui::Text("%s  %d (%.0f%%)", ecosystemName(lang, static_cast<Ecosystem>(e)), b.by_ecosystem[e], 100.0 * b.by_ecosystem[e] / b.count);
     }
     const Vec2 c = f.view.toScreen(b.xy);
-    const double r = radiusPx(L, b, f.view, f) + 4 * f.scale;
+    const double r = radiusPx(hex_level, b, f.view, f) + 4 * f.scale;
     bool first = true;
     for (size_t p = 0; p < f.model.parks.size(); ++p) {
       const Vec2 s = f.view.toScreen(f.model.parks[p].xy);

@@ -54,7 +54,7 @@ class RemoteLayer final : public MapLayer {
       const int eco = static_cast<int>(e);
       BubbleVertex v{static_cast<float>(xy.x - o.x), static_cast<float>(xy.y - o.y), pointRadiusPx(f.points, inv), 1.f, {},
                      static_cast<float>(eco)};
-      for (int k = 0; k < 5; ++k) v.cum[k] = k >= eco ? 1.f : 0.f;
+      for (int k = 0; k < kChainEcosystemCount; ++k) v.cum[k] = k >= eco ? 1.f : 0.f;
       verts_.push_back(v);
     };
     if (rows) {
@@ -78,7 +78,7 @@ class RemoteLayer final : public MapLayer {
       BubbleVertex v{static_cast<float>(b->xy.x - o.x), static_cast<float>(b->xy.y - o.y), radiusPx(*b, f), 1.f, {},
                      static_cast<float>(b->dominant())};
       float acc = 0;
-      for (int e = 0; e < 5; ++e) v.cum[e] = acc += static_cast<float>(b->by_ecosystem[e]) / b->count;
+      for (int e = 0; e < kChainEcosystemCount; ++e) v.cum[e] = acc += static_cast<float>(b->by_ecosystem[e]) / b->count;
       verts_.push_back(v);
     }
     return true;

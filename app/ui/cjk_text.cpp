@@ -1,4 +1,4 @@
-#include "ui/text_wrap.h"
+#include "ui/cjk_text.h"
 
 #include <imgui.h>
 
