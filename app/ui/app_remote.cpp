@@ -1,6 +1,6 @@
 // Remote mode's hook into the App: the derived pipeline gets the remote products (statistics from
 // the database, the remote layer's bins and rows) and the timeline gets the table's span. The
-// model stays the base map alone: the panels that need rows say so (ui/remote_notice.h).
+// model stays the base map alone: the panels that need rows say so (S::RemoteNoRows: the Analysis header, the project table).
 #include "data/postgis_source.h"
 #include "data/remote_products.h"
 #include "ui/app_impl.h"

@@ -51,12 +51,12 @@ void drawRail(UiContext& ui, ImVec2 pos, ImVec2 size);
 
 void drawDocks(UiContext& ui, const std::vector<PanelSpec>& panels, std::vector<LabelBox>& boxes) {
   boxes.clear();
-  const layout::Layout& L = ui.layout;
+  const layout::Layout& lay = ui.layout;
   const float W = static_cast<float>(ui.st.view.width), H = static_cast<float>(ui.st.view.height);
-  const float m = L.margin, s = L.scale;
+  const float m = lay.margin, s = lay.scale;
   // Compact windows keep their title bars, so a panel can be folded down to its title.
   const ImGuiWindowFlags fixed = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings |
-                                 (L.compact ? 0 : ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoCollapse);
+                                 (lay.compact ? 0 : ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoCollapse);
   struct DockWindow {
     Dock dock;
     const char* name;
@@ -64,45 +64,45 @@ void drawDocks(UiContext& ui, const std::vector<PanelSpec>& panels, std::vector<
     ImGuiWindowFlags extra;
   };
   std::vector<DockWindow> docks;
-  const float left_w = L.compact ? L.rail_w : L.sidebar_w;  // a compact sidebar folds into a rail
-  const float timeline_x = L.present ? m : left_w + 2 * m;
-  if (L.chrome == layout::Chrome::MapOnly) {
+  const float left_w = lay.compact ? lay.rail_w : lay.sidebar_w;  // a compact sidebar folds into a rail
+  const float timeline_x = lay.present ? m : left_w + 2 * m;
+  if (lay.chrome == layout::Chrome::MapOnly) {
     return;  // the map and its furniture only
-  } else if (L.chrome == layout::Chrome::Poster) {  // title card and legend
+  } else if (lay.chrome == layout::Chrome::Poster) {  // title card and legend
     docks = {
         {Dock::Left, "##title", {m, m}, {0, 0}, {std::min(560 * s, W * 0.45f), 0}, ImGuiWindowFlags_AlwaysAutoResize},
-        {Dock::RightBottom, "##legend", {W - L.right_w - m, H - m}, {0, 1}, {L.right_w, 0}, ImGuiWindowFlags_AlwaysAutoResize},
+        {Dock::RightBottom, "##legend", {W - lay.right_w - m, H - m}, {0, 1}, {lay.right_w, 0}, ImGuiWindowFlags_AlwaysAutoResize},
     };
-  } else if (L.present) {
+  } else if (lay.present) {
     docks = {
         {Dock::Left, "##title", {m, m}, {0, 0}, {std::min(560 * s, W * 0.45f), 0}, ImGuiWindowFlags_AlwaysAutoResize},
-        {Dock::RightTop, "##totals", {W - L.right_w - m, m}, {0, 0}, {L.right_w, 0}, ImGuiWindowFlags_AlwaysAutoResize},
-        {Dock::RightBottom, "##legend", {W - L.right_w - m, H - L.timeline_h - 2 * m}, {0, 1}, {L.right_w, 0},
+        {Dock::RightTop, "##totals", {W - lay.right_w - m, m}, {0, 0}, {lay.right_w, 0}, ImGuiWindowFlags_AlwaysAutoResize},
+        {Dock::RightBottom, "##legend", {W - lay.right_w - m, H - lay.timeline_h - 2 * m}, {0, 1}, {lay.right_w, 0},
          ImGuiWindowFlags_AlwaysAutoResize},
-        {Dock::Caption, "##caption", {m, H - L.timeline_h - 2 * m}, {0, 1}, {L.caption_w, 0},
+        {Dock::Caption, "##caption", {m, H - lay.timeline_h - 2 * m}, {0, 1}, {lay.caption_w, 0},
          ImGuiWindowFlags_AlwaysAutoResize},
-        {Dock::Bottom, "##timeline", {m, H - L.timeline_h - m}, {0, 0}, {W - 2 * m, L.timeline_h}, 0},
+        {Dock::Bottom, "##timeline", {m, H - lay.timeline_h - m}, {0, 0}, {W - 2 * m, lay.timeline_h}, 0},
     };
   } else {
     docks = {
-        {Dock::Left, L.compact ? "###sidebar" : "##sidebar", {m, m}, {0, 0}, {L.sidebar_w, H - 2 * m}, 0},
-        {Dock::RightTop, L.compact ? "###totals" : "##totals", {W - L.right_w - m, m}, {0, 0}, {L.right_w, 0},
+        {Dock::Left, lay.compact ? "###sidebar" : "##sidebar", {m, m}, {0, 0}, {lay.sidebar_w, H - 2 * m}, 0},
+        {Dock::RightTop, lay.compact ? "###totals" : "##totals", {W - lay.right_w - m, m}, {0, 0}, {lay.right_w, 0},
          ImGuiWindowFlags_AlwaysAutoResize},
-        {Dock::RightBottom, L.compact ? "###legend" : "##legend", {W - L.right_w - m, H - L.timeline_h - 2 * m}, {0, 1},
-         {L.right_w, 0}, ImGuiWindowFlags_AlwaysAutoResize},
-        {Dock::Caption, "##caption", {timeline_x, H - L.timeline_h - 2 * m}, {0, 1}, {L.caption_w, 0},
+        {Dock::RightBottom, lay.compact ? "###legend" : "##legend", {W - lay.right_w - m, H - lay.timeline_h - 2 * m}, {0, 1},
+         {lay.right_w, 0}, ImGuiWindowFlags_AlwaysAutoResize},
+        {Dock::Caption, "##caption", {timeline_x, H - lay.timeline_h - 2 * m}, {0, 1}, {lay.caption_w, 0},
          ImGuiWindowFlags_AlwaysAutoResize},
-        {Dock::Bottom, L.compact ? "###timeline" : "##timeline", {timeline_x, H - L.timeline_h - m}, {0, 0},
-         {W - left_w - 3 * m, L.timeline_h}, 0},
+        {Dock::Bottom, lay.compact ? "###timeline" : "##timeline", {timeline_x, H - lay.timeline_h - m}, {0, 0},
+         {W - left_w - 3 * m, lay.timeline_h}, 0},
     };
   }
   // The load report (an exported poster or map carries none: stderr has it) takes a slot of its
   // own: the foot of the side column, or the right column when there is no side panel.
-  const bool report = L.chrome == layout::Chrome::Full && hasMessages(ui.st);
-  const bool report_left = report && !L.present && !L.compact;
+  const bool report = lay.chrome == layout::Chrome::Full && hasMessages(ui.st);
+  const bool report_left = report && !lay.present && !lay.compact;
   float left_reserved = 0;  // the side panel ends this much higher
   if (report_left) {
-    const LabelBox r = drawMessagesPanel(ui, m, H - m, 1, L.sidebar_w, (H - 2 * m) * 0.5f);
+    const LabelBox r = drawMessagesPanel(ui, m, H - m, 1, lay.sidebar_w, (H - 2 * m) * 0.5f);
     if (r.y1 > r.y0) left_reserved = static_cast<float>(r.y1 - r.y0) + m, boxes.push_back(r);
   }
   float right_top_bottom = m;  // the right column's top window ends here
@@ -113,35 +113,35 @@ void drawDocks(UiContext& ui, const std::vector<PanelSpec>& panels, std::vector<
       // where the column cannot hold both (a tiny window), the legend yields until the report is dismissed.
       const float most = std::min(room * 0.5f - m, room - 60.f * s - 2 * m);
       const bool legend_yields = most < 2 * ImGui::GetFrameHeight();
-      const LabelBox r = drawMessagesPanel(ui, W - L.right_w - m, top, 0, L.right_w, legend_yields ? room : most);
+      const LabelBox r = drawMessagesPanel(ui, W - lay.right_w - m, top, 0, lay.right_w, legend_yields ? room : most);
       if (r.y1 > r.y0) right_top_bottom = static_cast<float>(r.y1), boxes.push_back(r);
       if (legend_yields && r.y1 > r.y0) continue;
     }
     std::vector<const PanelSpec*> here;
     for (const PanelSpec& p : panels)
-      if (p.section.empty() && p.dock == d.dock && (!L.present || p.in_present_mode) && (!p.shown || p.shown(ui)))
+      if (p.section.empty() && p.dock == d.dock && (!lay.present || p.in_present_mode) && (!p.shown || p.shown(ui)))
         here.push_back(&p);  // a section is drawn by its panel, not docked
     if (here.empty()) continue;
-    if (d.dock == Dock::Left && L.compact && !ui.st.sidebar_open) {  // the rail: icons that open the drawer
-      drawRail(ui, {m, m}, {L.rail_w, H - 2 * m});
-      boxes.push_back({m, m, m + L.rail_w, H - m});
+    if (d.dock == Dock::Left && lay.compact && !ui.st.sidebar_open) {  // the rail: icons that open the drawer
+      drawRail(ui, {m, m}, {lay.rail_w, H - 2 * m});
+      boxes.push_back({m, m, m + lay.rail_w, H - m});
       continue;
     }
     ImGui::SetNextWindowPos(d.pos, 0, d.pivot);
-    ImGui::SetNextWindowSize(d.dock == Dock::Left && !L.compact ? ImVec2{d.size.x, d.size.y - left_reserved} : d.size);
+    ImGui::SetNextWindowSize(d.dock == Dock::Left && !lay.compact ? ImVec2{d.size.x, d.size.y - left_reserved} : d.size);
     if (d.dock == Dock::RightBottom) {  // never over the top window: at most the height left, then it scrolls
       const float room = std::max(60.f * s, d.pos.y - right_top_bottom - m);
       ImGui::SetNextWindowSizeConstraints({d.size.x, 0}, {d.size.x, room});
     }
     std::string title = d.name;
-    if (L.compact) {  // a title to fold down to
+    if (lay.compact) {  // a title to fold down to
       const Str names[] = {S::Layers, S::Totals, S::Legend, S::Time, S::Time};
       const Dock order[] = {Dock::Left, Dock::RightTop, Dock::RightBottom, Dock::Bottom, Dock::Caption};
       for (int k = 0; k < 5; ++k)
         if (order[k] == d.dock) title = std::string(tr(ui.st.lang, names[k])) + d.name;
     }
     bool keep_open = true;  // a compact sidebar is a drawer: its title bar's × folds it back into the rail
-    ImGui::Begin(title.c_str(), d.dock == Dock::Left && L.compact ? &keep_open : nullptr, fixed | d.extra);
+    ImGui::Begin(title.c_str(), d.dock == Dock::Left && lay.compact ? &keep_open : nullptr, fixed | d.extra);
     if (!keep_open) ui.st.sidebar_open = false;
     for (const PanelSpec* p : here) p->draw(ui);
     const ImVec2 pos = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
