@@ -1,7 +1,7 @@
 // Which map layers are shown, by the toggle names the layers declare ("districts", "projects",
-// ...: LayerInfo::toggle in render/map_layer.h, collected from registeredLayers() in
-// render/layer_stack.cpp; layerToggleIds() lists them). Stored as the set switched off, so a
-// layer added later is shown by default.
+// ...: LayerInfo::toggle in render/map_layer.h; the features bring the layers and
+// layerToggleIds() in ui/feature_registry.cpp lists their toggles). Stored as the set switched
+// off, so a layer added later is shown by default.
 #pragma once
 #include <algorithm>
 #include <string>

@@ -223,11 +223,13 @@ TourStep readStep(const json& j, const std::string& where) {
   static const char* kStepKeys[] = {"title", "text", "notes", "lon", "lat", "width_km", "layers_on", "ecosystems", "chains",
                                     "districts", "sector", "min_investment_yi", "park", "from", "to", "play", "play_seconds",
                                     "lifecycle", "seconds"};
-  for (const auto& [key, value] : j.items())
+  for (const auto& item : j.items()) {
+    const std::string& key = item.key();  // not a structured binding: clang 14 cannot capture one
     if (std::find_if(std::begin(kStepKeys), std::end(kStepKeys), [&](const char* k) { return key == k; }) == std::end(kStepKeys)) {
       if (!isId(key)) r.fail(shown(key) + " is not a step key nor a feature id");
-      else if (tourSafe(value, 0)) s.features[key] = value;
+      else if (tourSafe(item.value(), 0)) s.features[key] = item.value();
     }
+  }
   return s;
 }
 

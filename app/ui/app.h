@@ -1,6 +1,7 @@
 // The application: a GL 3.3 core context (a GLFW window, or headless on EGL with no display:
-// ui/gl_context.h), Dear ImGui, the map layers, the derived-data pipeline, the panels, and one
-// frame driver for every mode:
+// ui/gl_context.h), Dear ImGui, the registered features (ui/feature.h: their layers, panels,
+// windows, products, keys and file actions — the App names none of them), the derived-data
+// pipeline, and one frame driver for every mode:
 //   runInteractive()  the window, real time; sleeps in glfwWaitEvents once a frame is stable
 //   advance(dt)       one frame with a fixed time step (frame-exact playback, tours, video)
 //   capture(w, h)     one frame read back as an image, from the live window or headless, at any
@@ -11,7 +12,7 @@
 //   app.openWindow(w, h);      // or openHeadless(w, h); hidden until runInteractive(); shaders
 //   app.prepareBaseMap(loader.base());  // districts, water, rivers while the projects load
 //   ... join the loader (it also built the font atlas: buildFonts(readCjkFont(), neededText(model)))
-//   app.start(model, state, fonts);   // ImGui context on that atlas, layers
+//   app.start(model, state, fonts);   // ImGui context on that atlas, the features' layers and products
 // Every GL object is released while the context is current, on every exit path.
 #pragma once
 #include <cstdint>

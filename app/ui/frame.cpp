@@ -271,80 +271,174 @@ void App::renderTiles(const LayerFrame& lf, int tile, Image& out) {
   gpu.map.invalidate();  // the next frame draws the whole view again
 }
 
+namespace {
+
+// The frame's size and HiDPI factors: the window's framebuffer (a resize refits the view), or the
+// offscreen target's size.
+struct FrameSize {
+  float content_scale = 1;  // framebuffer pixels per window unit
+  float mouse_ratio = 1;    // the same for the cursor's window coordinates
+};
+FrameSize frameSize(App::Impl& I, AppState& st, const FrameTarget& target) {
+  FrameSize fz;
+  if (!target.window) {
+    st.view.width = target.w;
+    st.view.height = target.h;
+    fz.content_scale = I.content_scale;
+    return fz;
+  }
+  int w, h, ww, wh;
+  glfwGetFramebufferSize(I.window, &w, &h);
+  glfwGetWindowSize(I.window, &ww, &wh);
+  float cx = 1, cy = 1;
+  glfwGetWindowContentScale(I.window, &cx, &cy);
+  fz.content_scale = std::max(cx, cy);
+  if (ww > 0) fz.mouse_ratio = static_cast<float>(w) / ww;
+  if (w > 0 && h > 0 && (w != st.view.width || h != st.view.height)) refitAfterResize(st, w, h);
+  return fz;
+}
+
+// The projects' symbols grow with the UI; a life-cycle ring or half must stay readable.
+PointStyle scaledPoints(const AppState& st, float scale) {
+  PointStyle points = st.points;
+  points.radius_k *= scale;
+  points.radius_min *= scale;
+  points.radius_max *= scale;
+  if (st.lifecycle) points.radius_min = std::max(points.radius_min, 4.5f * scale);
+  return points;
+}
+
+// What the derived data is computed from this frame.
+DerivedInputs derivedInputs(App::Impl& I, AppState& st, const std::shared_ptr<const Model>& model, uint64_t model_rev, float scale) {
+  // Whatever moved the time window this frame (a panel, playback, a tour step), undated projects
+  // follow the one rule: in a window that covers the whole timeline, or when asked (core/filter.h).
+  syncUndated(st.filter, st.timeline.first_month, st.timeline.last_month, st.timeline.include_undated);
+  return DerivedInputs{.model = model,
+                       .model_rev = model_rev,
+                       .filter = st.filter,
+                       .first_month = st.timeline.first_month,
+                       .last_month = st.timeline.last_month,
+                       .units_per_px = st.view.units_per_px,
+                       .aggregate = st.aggregate,
+                       .bin_cell_px = kBinCellPx * scale,
+                       .allow_async = I.interactive,  // headless frames (screenshots, tests) are complete at once
+                       .view = st.view,
+                       .features = &st.features,
+                       .demanded = demandedProducts(I.features, st)};  // the features' products something shown needs
+}
+
+// ImGui's new frame, in one coordinate system: framebuffer pixels (HiDPI windows included);
+// headless frames have no cursor unless a test feeds one.
+void newImGuiFrame(App::Impl& I, const AppState& st, double dt, const FrameTarget& target, float mouse_ratio) {
+  ImGuiIO& io = ImGui::GetIO();
+  ImGui_ImplOpenGL3_NewFrame();
+  if (target.poll_input) {
+    ImGui_ImplGlfw_NewFrame();
+    int fw, fh;
+    glfwGetFramebufferSize(I.window, &fw, &fh);
+    io.DisplaySize = {static_cast<float>(fw), static_cast<float>(fh)};
+    io.DisplayFramebufferScale = {1, 1};
+    if (io.MousePos.x > -1e30f) io.MousePos = {io.MousePos.x * mouse_ratio, io.MousePos.y * mouse_ratio};
+  } else {
+    io.DeltaTime = dt > 0 ? static_cast<float>(dt) : 1.f / 60;
+    if (!target.window && !I.interactive && !I.fed_input) io.MousePos = {-FLT_MAX, -FLT_MAX};
+  }
+  if (!target.window) {
+    io.DisplaySize = {static_cast<float>(st.view.width), static_cast<float>(st.view.height)};
+    io.DisplayFramebufferScale = {1, 1};
+  }
+  ImGui::NewFrame();
+}
+
+// The features' floating windows (the full layout only); their boxes are kept clear of labels.
+void drawFeatureWindows(App::Impl& I, UiContext& ui) {
+  if (ui.layout.chrome != layout::Chrome::Full || ui.layout.present) return;
+  for (const UiFeature& f : I.features)
+    for (const WindowSpec& w : f.windows) {
+      w.draw(ui);
+      if (ImGuiWindow* win = ImGui::FindWindowByName(w.imgui_name.c_str()); win && win->Active)
+        I.panel_boxes.push_back({win->Pos.x, win->Pos.y, win->Pos.x + win->Size.x, win->Pos.y + win->Size.y});
+    }
+}
+
+// Over the map, under the panels: the layers' overlays (labels, furniture …), the features' own
+// drawing (the measuring tool …) and the presenter's pointer.
+void drawOverMap(App::Impl& I, UiContext& ui, const LayerFrame& lf) {
+  Gpu& gpu = *I.gpu;
+  AppState& st = ui.st;
+  const layout::Layout& lay = ui.layout;
+  OverlayFrame of{ImGui::GetBackgroundDrawList(), I.fonts.ui, I.fonts.label, I.panel_boxes, {}, {},
+                  {lay.map.x0, lay.map.y0, lay.map.x1, lay.map.y1}};
+  for (size_t i = 0; i < gpu.layers.size(); ++i)
+    if (gpu.layers.shown(i, lf, st.layers)) of.shown.push_back(&gpu.layers.at(i));
+  for (size_t i : gpu.layers.overlayOrder())
+    if (gpu.layers.shown(i, lf, st.layers)) gpu.layers.at(i).overlay(lf, of);
+  I.labels = std::move(of.placed);
+  for (const UiFeature& f : I.features)
+    if (f.overlay) f.overlay(ui, ImGui::GetBackgroundDrawList());
+  if (st.pointer_on) {  // the presenter's pointer (console): a glowing ring on the audience's map
+    const float scale = lay.scale;
+    const Vec2 p = st.view.toScreen(st.pointer);
+    ImDrawList* dl = ImGui::GetForegroundDrawList();
+    const ImVec2 c{static_cast<float>(p.x), static_cast<float>(p.y)};
+    for (int k = 4; k >= 1; --k) dl->AddCircleFilled(c, (10.f + 7.f * k) * scale, IM_COL32(255, 60, 40, 22));
+    dl->AddCircle(c, 16.f * scale, IM_COL32(230, 40, 30, 255), 0, 3.f * scale);
+    dl->AddCircleFilled(c, 4.f * scale, IM_COL32(230, 40, 30, 255));
+  }
+}
+
+// The finished frame to the window or the offscreen target — unless nothing changed (no GL work,
+// no swap). The map is copied 1:1 (a blit, no blending), then ImGui draws the overlay and panels.
+void presentFrame(App::Impl& I, const View& view, const FrameTarget& target, FrameStats& fs) {
+  Gpu& gpu = *I.gpu;
+  const uint64_t hash = drawDataHash(ImGui::GetDrawData());
+  fs.hash = hash;
+  fs.presented = false;
+  uint64_t& shown = target.window ? I.presented_hash : I.offscreen_hash;
+  const bool unchanged = hash == shown && !(target.window && I.force_present);
+  if (!target.present || (!fs.map_redrawn && unchanged)) return;
+  shown = hash;
+  if (target.window) I.force_present = false;
+  fs.presented = true;
+  GLuint fbo = 0;
+  if (!target.window) {
+    gpu.frame_target.resize(view.width, view.height, 1);
+    fbo = gpu.frame_target.resolvedFbo();
+  }
+  glBindFramebuffer(GL_READ_FRAMEBUFFER, gpu.map.framebuffer());
+  glBindFramebuffer(GL_DRAW_FRAMEBUFFER, fbo);
+  glBlitFramebuffer(0, 0, view.width, view.height, 0, 0, view.width, view.height, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+  glBindFramebuffer(GL_FRAMEBUFFER, fbo);
+  glViewport(0, 0, view.width, view.height);
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+}
+
+}  // namespace
+
+// One frame: its size, then passes of (input, time, derived data, panels) until no panel changes
+// the document (at most three), the features' windows, the load UI, the card and tooltip, the map
+// (drawn only when it changed) and what goes over it; then presented when anything changed.
 FrameStats App::runFrame(double dt, const FrameTarget& target) {
   Impl& I = *impl_;
   Gpu& gpu = *I.gpu;
   FrameStats fs;
   std::optional<LayerFrame> tile_frame;
   const auto t0 = Clock::now();
-  ImGuiIO& io = ImGui::GetIO();
-  float content_scale = 1, mouse_ratio = 1;  // HiDPI: framebuffer pixels per window unit
-  if (target.window) {
-    int w, h, ww, wh;
-    glfwGetFramebufferSize(I.window, &w, &h);
-    glfwGetWindowSize(I.window, &ww, &wh);
-    float cx = 1, cy = 1;
-    glfwGetWindowContentScale(I.window, &cx, &cy);
-    content_scale = std::max(cx, cy);
-    if (ww > 0) mouse_ratio = static_cast<float>(w) / ww;
-    if (w > 0 && h > 0 && (w != st_.view.width || h != st_.view.height)) refitAfterResize(st_, w, h);
-  } else {
-    st_.view.width = target.w;
-    st_.view.height = target.h;
-    content_scale = I.content_scale;
-  }
-  updateScale(content_scale);
+  const FrameSize fz = frameSize(I, st_, target);
+  updateScale(fz.content_scale);
   if (st_.selected >= static_cast<int>(model_->projects.size())) st_.selected = -1;
-
   const float scale = st_.ui_scale;
   if (st_.present != I.laid_out_present) {  // F11 / Esc: the map area changes; what it showed stays in it
     keepMapArea(st_, I.laid_out_present);
     I.laid_out_present = st_.present;
   }
   const layout::Layout lay = layout::computeLayout(st_.view.width, st_.view.height, scale, st_.present, st_.chrome);
-  PointStyle points = st_.points;  // symbols grow with the UI
-  points.radius_k *= scale;
-  points.radius_min *= scale;
-  points.radius_max *= scale;
-  if (st_.lifecycle) points.radius_min = std::max(points.radius_min, 4.5f * scale);  // a ring or a half must read
-  auto inputs = [&] {
-    // Whatever moved the time window this frame (a panel, playback, a tour step), undated projects
-    // follow the one rule: in a window that covers the whole timeline, or when asked (core/filter.h).
-    syncUndated(st_.filter, st_.timeline.first_month, st_.timeline.last_month, st_.timeline.include_undated);
-    return DerivedInputs{.model = model_,
-                         .model_rev = model_rev_,
-                         .filter = st_.filter,
-                         .first_month = st_.timeline.first_month,
-                         .last_month = st_.timeline.last_month,
-                         .units_per_px = st_.view.units_per_px,
-                         .aggregate = st_.aggregate,
-                         .bin_cell_px = kBinCellPx * scale,
-                         .allow_async = I.interactive,  // headless frames (screenshots, tests) are complete at once
-                         .view = st_.view,
-                         .features = &st_.features,
-                         .demanded = demandedProducts(I.features, st_)};  // the features' products something shown needs
-  };
+  const PointStyle points = scaledPoints(st_, scale);
   const Model& m = *model_;
+  ImGuiIO& io = ImGui::GetIO();
   for (int pass = 0;; ++pass) {
-    ImGui_ImplOpenGL3_NewFrame();
-    if (target.poll_input) {
-      ImGui_ImplGlfw_NewFrame();
-      // One coordinate system for everything: framebuffer pixels (HiDPI windows included).
-      int fw, fh;
-      glfwGetFramebufferSize(I.window, &fw, &fh);
-      io.DisplaySize = {static_cast<float>(fw), static_cast<float>(fh)};
-      io.DisplayFramebufferScale = {1, 1};
-      if (io.MousePos.x > -1e30f) io.MousePos = {io.MousePos.x * mouse_ratio, io.MousePos.y * mouse_ratio};
-    } else {
-      io.DeltaTime = dt > 0 ? static_cast<float>(dt) : 1.f / 60;
-      if (!target.window && !I.interactive && !I.fed_input) io.MousePos = {-FLT_MAX, -FLT_MAX};  // headless: no cursor
-    }
-    if (!target.window) {
-      io.DisplaySize = {static_cast<float>(st_.view.width), static_cast<float>(st_.view.height)};
-      io.DisplayFramebufferScale = {1, 1};
-    }
-    ImGui::NewFrame();
-    I.derived.update(inputs());
+    newImGuiFrame(I, st_, dt, target, fz.mouse_ratio);
+    I.derived.update(derivedInputs(I, st_, model_, model_rev_, scale));
     auto frameOf = [&](Pick hover) {
       return LayerFrame{m,     model_rev_,   I.derived, st_.view,      st_.filter, points, st_.lang, hover, st_.selected,
                         scale, st_.lifecycle, st_.timeline.playing ? st_.timeline.stepFraction() : -1.0, st_.features};
@@ -362,7 +456,7 @@ FrameStats App::runFrame(double dt, const FrameTarget& target) {
         if (f.advance) f.advance(st_, m, dt);
       advancePlayback(st_.timeline, st_.filter, dt);
     }
-    I.derived.update(inputs());  // the view or the time may have moved
+    I.derived.update(derivedInputs(I, st_, model_, model_rev_, scale));  // the view or the time may have moved
     if (st_.selected >= 0 && !passes(m.projects, st_.selected, st_.filter)) st_.selected = -1;  // filtered away
 
     const bool mouse_on_map = !io.WantCaptureMouse && io.MousePos.x > -1e30f && !(I.dragging && I.dragged);
@@ -377,72 +471,21 @@ FrameStats App::runFrame(double dt, const FrameTarget& target) {
     }
     fs.passes = pass + 1;
     I.popup_open = ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId);
-    I.derived.update(inputs());
-    if (lay.chrome == layout::Chrome::Full && !lay.present)  // the features' windows float over the map
-      for (const UiFeature& f : I.features)
-        for (const WindowSpec& w : f.windows) {
-          w.draw(ui);
-          if (ImGuiWindow* win = ImGui::FindWindowByName(w.imgui_name.c_str()); win && win->Active)
-            I.panel_boxes.push_back({win->Pos.x, win->Pos.y, win->Pos.x + win->Size.x, win->Pos.y + win->Size.y});
-        }
+    I.derived.update(derivedInputs(I, st_, model_, model_rev_, scale));
+    drawFeatureWindows(I, ui);
     drawLoadUi();
     if (st_.selected >= 0 && st_.layers.on(ids::kProjects)) drawProjectCard(ui, st_.selected);
     if (st_.hover) st_.hover.layer->tooltip(lf, st_.hover.item);
-
     const auto tm = Clock::now();
     if (target.tile > 0) tile_frame.emplace(lf), gpu.map.prepare(lf, gpu.layers, st_.layers);  // drawn tile by tile below
     else fs.map_redrawn = gpu.map.render(lf, gpu.layers, st_.layers);
     fs.map_ms = msSince(tm);
-    OverlayFrame of{ImGui::GetBackgroundDrawList(), I.fonts.ui, I.fonts.label, I.panel_boxes, {}, {},
-                    {lay.map.x0, lay.map.y0, lay.map.x1, lay.map.y1}};
-    for (size_t i = 0; i < gpu.layers.size(); ++i)
-      if (gpu.layers.shown(i, lf, st_.layers)) of.shown.push_back(&gpu.layers.at(i));
-    for (size_t i : gpu.layers.overlayOrder())
-      if (gpu.layers.shown(i, lf, st_.layers)) gpu.layers.at(i).overlay(lf, of);
-    I.labels = std::move(of.placed);
-    for (const UiFeature& f : I.features)  // the features' own drawing over the map (the measuring tool …)
-      if (f.overlay) f.overlay(ui, ImGui::GetBackgroundDrawList());
-    if (st_.pointer_on) {  // the presenter's pointer (console): a glowing ring on the audience's map
-      const Vec2 p = st_.view.toScreen(st_.pointer);
-      ImDrawList* dl = ImGui::GetForegroundDrawList();
-      const ImVec2 c{static_cast<float>(p.x), static_cast<float>(p.y)};
-      for (int k = 4; k >= 1; --k) dl->AddCircleFilled(c, (10.f + 7.f * k) * scale, IM_COL32(255, 60, 40, 22));
-      dl->AddCircle(c, 16.f * scale, IM_COL32(230, 40, 30, 255), 0, 3.f * scale);
-      dl->AddCircleFilled(c, 4.f * scale, IM_COL32(230, 40, 30, 255));
-    }
+    drawOverMap(I, ui, lf);
     break;
   }
   ImGui::Render();
-  if (tile_frame && target.tile_out && target.present) {
-    renderTiles(*tile_frame, target.tile, *target.tile_out);
-    fs.frame_ms = msSince(t0);
-    return fs;
-  }
-  const uint64_t hash = drawDataHash(ImGui::GetDrawData());
-  fs.hash = hash;
-  fs.presented = false;
-  uint64_t& shown = target.window ? I.presented_hash : I.offscreen_hash;
-  const bool unchanged = hash == shown && !(target.window && I.force_present);
-  if (!target.present || (!fs.map_redrawn && unchanged)) {
-    fs.frame_ms = msSince(t0);
-    return fs;  // nothing new to show: no GL work, no swap
-  }
-  shown = hash;
-  if (target.window) I.force_present = false;
-  fs.presented = true;
-  // The map is copied 1:1 (a blit, no blending), then ImGui draws the overlay and panels on it.
-  GLuint fbo = 0;
-  if (!target.window) {
-    gpu.frame_target.resize(st_.view.width, st_.view.height, 1);
-    fbo = gpu.frame_target.resolvedFbo();
-  }
-  glBindFramebuffer(GL_READ_FRAMEBUFFER, gpu.map.framebuffer());
-  glBindFramebuffer(GL_DRAW_FRAMEBUFFER, fbo);
-  glBlitFramebuffer(0, 0, st_.view.width, st_.view.height, 0, 0, st_.view.width, st_.view.height, GL_COLOR_BUFFER_BIT,
-                    GL_NEAREST);
-  glBindFramebuffer(GL_FRAMEBUFFER, fbo);
-  glViewport(0, 0, st_.view.width, st_.view.height);
-  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  if (tile_frame && target.tile_out && target.present) renderTiles(*tile_frame, target.tile, *target.tile_out);
+  else presentFrame(I, st_.view, target, fs);
   fs.frame_ms = msSince(t0);
   return fs;
 }

@@ -67,7 +67,7 @@ struct PanelSpec {
   int order = 0;             // within a dock or section (then registration order)
 };
 
-// Panels (ui/panel_*.cpp).
+// Panels the features register (drawn in ui/panel_*.cpp; ui/features/*.cpp place them).
 void drawTitleAndLayersPanel(UiContext& ui);
 void drawFiltersPanel(UiContext& ui);
 void drawChainsPanel(UiContext& ui);

@@ -8,17 +8,16 @@
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
-#include <array>
 #include <cmath>
 #include <cstdio>
 #include <random>
 #include <sstream>
-#include <sys/wait.h>
 
 #include <nlohmann/json.hpp>
 
 #include "core/analysis/products.h"
 #include "data/gdal_util.h"
+#include "run_cli.h"
 #include "started_app.h"
 #include "temp_dir.h"
 #include "ui/feature.h"
@@ -29,15 +28,9 @@ using nlohmann::json;
 namespace {
 
 std::string runCli(const std::string& args, int& code) {
-  const std::string cmd = std::string(CHAINMAP_EXE) + " --data " CHAINMAP_TEST_DATA " " + args + " 2>/dev/null";
-  std::string out;
-  FILE* p = popen(cmd.c_str(), "r");
-  if (!p) return out;
-  std::array<char, 65536> buf;
-  for (size_t n; (n = std::fread(buf.data(), 1, buf.size(), p)) > 0;) out.append(buf.data(), n);
-  const int rc = pclose(p);
-  code = WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
-  return out;
+  const test::CliRun r = test::runChainmap(CHAINMAP_EXE, args);
+  code = r.code;
+  return r.out;
 }
 
 json cliJson(const std::string& args) {

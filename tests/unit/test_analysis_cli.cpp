@@ -13,28 +13,15 @@
 #include <string>
 
 #include "data/gdal_util.h"
+#include "run_cli.h"
 #include "temp_dir.h"
 
 using nlohmann::json;
 
 namespace {
 
-struct RunResult {
-  int code = -1;
-  std::string out;
-};
-
-RunResult run(const std::string& args) {
-  const std::string cmd = std::string(CHAINMAP_BIN_DIR) + "/chainmap --data " CHAINMAP_TEST_DATA " " + args + " 2>/dev/null";
-  RunResult r;
-  FILE* p = popen(cmd.c_str(), "r");
-  if (!p) return r;
-  std::array<char, 65536> buf;
-  for (size_t n; (n = std::fread(buf.data(), 1, buf.size(), p)) > 0;) r.out.append(buf.data(), n);
-  const int rc = pclose(p);
-  r.code = WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
-  return r;
-}
+using RunResult = cm::test::CliRun;
+RunResult run(const std::string& args) { return cm::test::runChainmap(std::string(CHAINMAP_BIN_DIR) + "/chainmap", args); }
 
 json runJson(const std::string& args) {
   const RunResult r = run(args);

@@ -4,16 +4,14 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <array>
 #include <cmath>
-#include <cstdio>
 #include <map>
-#include <sys/wait.h>
 
 #include <nlohmann/json.hpp>
 
 #include "core/analysis/park_distance.h"
 #include "geo/geodesic.h"
+#include "run_cli.h"
 #include "sample_model.h"
 
 using namespace cm;
@@ -23,15 +21,9 @@ namespace {
 class ParkDistance : public test::SampleSuite {};
 
 std::string runCli(const std::string& args, int& code) {
-  const std::string cmd = std::string(CHAINMAP_BIN_DIR) + "/chainmap --data " CHAINMAP_TEST_DATA " " + args + " 2>/dev/null";
-  std::string out;
-  FILE* p = popen(cmd.c_str(), "r");
-  if (!p) return out;
-  std::array<char, 65536> buf;
-  for (size_t n; (n = std::fread(buf.data(), 1, buf.size(), p)) > 0;) out.append(buf.data(), n);
-  const int rc = pclose(p);
-  code = WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
-  return out;
+  const test::CliRun r = test::runChainmap(std::string(CHAINMAP_BIN_DIR) + "/chainmap", args);
+  code = r.code;
+  return r.out;
 }
 
 }  // namespace
