@@ -98,7 +98,8 @@ class FurnitureLayer final : public MapLayer {
     }
     // Credits (and the synthetic note) along the bottom right of the map area, in as many lines as
     // its width needs.
-    dl->AddRectFilled({cr.box.x0, cr.box.y0}, {cr.box.x1, cr.box.y1}, IM_COL32(255, 255, 255, 200), 3 * s);
+    dl->AddRectFilled(ImVec2(static_cast<float>(cr.box.x0), static_cast<float>(cr.box.y0)),
+                      ImVec2(static_cast<float>(cr.box.x1), static_cast<float>(cr.box.y1)), IM_COL32(255, 255, 255, 200), 3 * s);
     float y = static_cast<float>(cr.box.y0) + 2 * s;
     for (const std::string& line : cr.lines) {
       const float w = font->CalcTextSizeA(cr.size, FLT_MAX, 0, line.c_str()).x;
