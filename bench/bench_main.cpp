@@ -31,6 +31,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "cli/parse_errors.h"
 #include "core/dates.h"
 #include "data/model_loader.h"
 #include "cli/state_from_options.h"
@@ -549,7 +550,7 @@ int main(int argc, char** argv) {
   size_t postgis_rows = 0;
   cli.add_option("--postgis-rows", postgis_rows,
                  "also make an N-row table in a throwaway PostGIS and time bins, rows and statistics asked of it");
-  CLI11_PARSE(cli, argc, argv);
+  CHAINMAP_CLI_PARSE(cli, argc, argv);
   if (std::sscanf(o.size.c_str(), "%dx%d", &o.width, &o.height) != 2 || o.width < 64 || o.height < 64) {
     std::fprintf(stderr, "chainmap-bench: --size wants WxH, e.g. 1600x1000 (got '%s')\n", o.size.c_str());
     return 2;

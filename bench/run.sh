@@ -12,6 +12,7 @@ build="${1:-$root/build}"
 [[ $# -gt 0 ]] && shift
 case "$build" in /*) ;; *) build="$PWD/$build" ;; esac
 
+"$root/scripts/deps.sh" bench
 if [[ ! -f "$build/CMakeCache.txt" ]]; then
   cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release
 fi

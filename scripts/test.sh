@@ -1,28 +1,41 @@
 #!/usr/bin/env bash
-# README command 2: install what is missing, build everything, run every test with CTest.
-# The render and GUI tests need no display (EGL surfaceless, Mesa llvmpipe). Only the live-window
-# tests (label "live") drive a real window: without a display, those run under Xvfb.
-# Then scripts/sanitize.sh: the unit, render and GUI tests again under ASan+UBSan+LSan (build-asan/);
-# CHAINMAP_SANITIZE=0 skips that second pass (a quick local run).
+# README command 2: install what is missing, build, run every test with CTest.
+#   scripts/test.sh            the quick default: build, then every unit, render, GUI and live test
+#                              (the render and GUI tests need no display: EGL surfaceless, Mesa
+#                              llvmpipe; only the live-window tests drive a real window, under Xvfb
+#                              when there is no display)
+#   scripts/test.sh --full     the same, then the fuzz run (scripts/fuzz.sh, CHAINMAP_FUZZ_SECONDS
+#                              per harness, default 30) and the sanitizer pass (scripts/sanitize.sh:
+#                              the tests again under ASan+UBSan+LSan, with the long run's 100,000
+#                              events). .ci/run calls this.
+# Other arguments go to CTest (e.g. -R Import). The compiler cache (ccache) is used when present.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/deps.sh
-scripts/build.sh
+full=0
+args=()
+for a in "$@"; do
+  if [ "$a" = --full ]; then full=1; else args+=("$a"); fi
+done
+start=$(date +%s)
+if [ $full = 1 ]; then scripts/deps.sh full; else scripts/deps.sh test; fi
+# The full run (CI) fails on any compiler warning in chainmap's own code.
+if [ $full = 1 ]; then CHAINMAP_WERROR=ON scripts/build.sh; else scripts/build.sh; fi
 export LIBGL_ALWAYS_SOFTWARE=${LIBGL_ALWAYS_SOFTWARE:-1}
 CTEST=(ctest --test-dir build --output-on-failure -j"$(nproc)")
 rc=0
 if [ -n "${DISPLAY:-}" ]; then
-  "${CTEST[@]}" "$@" || rc=$?
+  "${CTEST[@]}" ${args[@]+"${args[@]}"} || rc=$?
 else
-  "${CTEST[@]}" -LE live "$@" || rc=$?
-  xvfb-run -a -s "-screen 0 1920x1200x24" "${CTEST[@]}" -L live "$@" || rc=$?
+  "${CTEST[@]}" -LE live ${args[@]+"${args[@]}"} || rc=$?
+  xvfb-run -a -s "-screen 0 1920x1200x24" "${CTEST[@]}" -L live ${args[@]+"${args[@]}"} || rc=$?
 fi
-# The short fuzz run: every parser harness for CHAINMAP_FUZZ_SECONDS each (60; 0 skips it).
-if [ "${CHAINMAP_FUZZ_SECONDS:-60}" != 0 ]; then
-  scripts/fuzz.sh "${CHAINMAP_FUZZ_SECONDS:-60}" || rc=$?
+if [ $full = 1 ]; then
+  # The short fuzz run: every parser harness for CHAINMAP_FUZZ_SECONDS each (0 skips it).
+  if [ "${CHAINMAP_FUZZ_SECONDS:-30}" != 0 ]; then
+    scripts/fuzz.sh "${CHAINMAP_FUZZ_SECONDS:-30}" || rc=$?
+  fi
+  # The sanitizer pass (AddressSanitizer + UndefinedBehaviorSanitizer + LeakSanitizer).
+  scripts/sanitize.sh ${args[@]+"${args[@]}"} || rc=$?
 fi
-# The sanitizer pass (AddressSanitizer + UndefinedBehaviorSanitizer + LeakSanitizer; 0 skips it).
-if [ "${CHAINMAP_SANITIZE:-1}" != 0 ]; then
-  scripts/sanitize.sh "$@" || rc=$?
-fi
+echo "test.sh: $([ $rc = 0 ] && echo passed || echo FAILED) in $(( $(date +%s) - start )) s$([ $full = 1 ] && echo ' (full)')" >&2
 exit $rc

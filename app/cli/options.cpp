@@ -1,4 +1,5 @@
 #include "cli/options.h"
+#include "cli/parse_errors.h"
 
 #include <CLI/CLI.hpp>
 
@@ -121,7 +122,7 @@ std::optional<Options> parseOptions(int argc, char** argv, int& exit_code) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    exit_code = app.exit(e) == 0 ? 0 : 2;  // --help is 0; every bad flag is 2 (see README)
+    exit_code = cli::exitCode(app, e);  // --help is 0; every bad flag is 2 (see README), with a "did you mean"
     return std::nullopt;
   }
   // The analysis flags need --analyze, and --analyze runs alone.

@@ -69,6 +69,9 @@ bool applyImport(Model& m, ImportSession& s, LoadReport& report) {
   const std::string& src = s.table.display_source;
   report.import_lines.clear();
   report.import_lines.push_back(fileError(src, s.report.summary(s.lang)));
+  // What the reader noticed and where the mapping came from: information, not warnings.
+  for (const Msg& n : s.table.notes) report.import_lines.push_back(fileError(src, render(s.lang, n)));
+  if (s.mapping_saved) report.import_lines.push_back(fileError(src, render(s.lang, Msg("import.mapped_as_saved").arg("path", s.mapping_path))));
   for (const std::string& d : s.report.decisionLines(s.lang)) report.import_lines.push_back(fileError(src, d));
   for (const std::string& l : s.report.lines(s.lang)) report.import_lines.push_back(fileError(src, l));
   for (const std::string& q : categoryQuestions(s, s.lang)) report.import_lines.push_back(fileError(src, q));
@@ -197,7 +200,6 @@ Model loadAll(const LoadOptions& opt, LoadReport& report, TaskControl* control,
   }
   auto session = std::make_shared<ImportSession>();
   session->table = table.take();
-  for (const std::string& n : session->table.notes) report.warnings.push_back(n);
   session->mapping_path = opt.mapping_file.empty() ? mappingPathFor(m.projects_file, session->table.layer) : opt.mapping_file;
   session->lang = opt.lang;
   if (!opt.mapping_file.empty() || saved) {
@@ -209,7 +211,7 @@ Model loadAll(const LoadOptions& opt, LoadReport& report, TaskControl* control,
     }
     session->mapping = *mapping;
     session->confident = true;
-    report.warnings.push_back(fileError(session->table.display_source, render(opt.lang, Msg("import.mapped_as_saved").arg("path", session->mapping_path))));
+    session->mapping_saved = true;
   } else {
     session->mapping = guessMapping(session->table);
     session->confident = confident(session->mapping, session->table.has_points);

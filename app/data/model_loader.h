@@ -33,6 +33,7 @@ struct ImportSession {
   FieldMapping mapping;
   std::string mapping_path;      // where the mapping is (or would be) saved
   bool confident = false;        // the mapping is saved or confidently guessed
+  bool mapping_saved = false;    // read from a mapping file (the user's --mapping or the sidecar)
   ImportReport report;
   CoordDecision coords;
   std::vector<IndustryValue> industries;  // the industry texts and how they were read (the category dialog)

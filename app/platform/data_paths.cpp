@@ -1,8 +1,12 @@
 #include "platform/data_paths.h"
 
+#include <algorithm>
 #include <cstdlib>
+#include <filesystem>
+#include <vector>
 #include <fstream>
 
+#include "platform/edit_distance.h"
 #include "platform/files.h"
 
 #ifndef CHAINMAP_SOURCE_DIR
@@ -71,9 +75,30 @@ DataPaths resolveDataPaths(const std::string& cli) {
   return p;
 }
 
+// Why a searched folder gave nothing: it does not exist (a misspelt --data: with the sibling of
+// the nearest name, when one has districts.shp) or it has no districts.shp.
+static std::string folderNote(const std::string& dir) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (fs::is_directory(dir, ec)) return "  (a folder without districts.shp)";
+  std::string note = "  (no such folder";
+  const fs::path want = fs::path(dir).lexically_normal();
+  const fs::path parent = want.has_parent_path() ? want.parent_path() : fs::path(".");
+  std::string best;
+  size_t best_d = 3;
+  for (const auto& e : fs::directory_iterator(parent, ec)) {
+    if (!e.is_directory(ec) || !fileExists((e.path() / "districts.shp").string())) continue;
+    const std::string a = want.filename().string(), b = e.path().filename().string();
+    const size_t d = editDistance(a, b);
+    if (d < best_d) best_d = d, best = e.path().string();
+  }
+  if (!best.empty()) note += "; did you mean " + best + "?";
+  return note + ")";
+}
+
 std::string noDistrictsMessage(const DataPaths& p) {
   std::string m = "districts.shp: no district boundaries found. Looked in:";
-  for (const std::string& s : p.searched) m += "\n  " + s;
+  for (const std::string& s : p.searched) m += "\n  " + s + folderNote(s);
   m += "\nRun `chainmap-data fetch` once (needs internet) to download them into " + userDataDir() +
        ", or put districts.shp/.shx/.dbf/.prj there or in the folder given with --data.";
   return m;

@@ -12,6 +12,7 @@
 #include <cstdlib>
 #include <iostream>
 
+#include "cli/parse_errors.h"
 #include "platform/data_paths.h"
 #include "data/fetch.h"
 
@@ -77,7 +78,7 @@ int main(int argc, char** argv) {
   CLI::App* where = app.add_subcommand("where", "Print the data folders chainmap searches and the files it uses");
   where->add_option("--data", data_dir, "The folder chainmap would be given with --data");
 
-  CLI11_PARSE(app, argc, argv);
+  CHAINMAP_CLI_PARSE(app, argc, argv);
   if (*fetch) return runFetch(opt);
   return runWhere(data_dir);
 }

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cstdio>
 
+#include "cli/parse_errors.h"
 #include "platform/data_paths.h"
 #include "data/generator.h"
 #include "data/parks_csv.h"
@@ -27,11 +28,16 @@ int main(int argc, char** argv) {
   app.add_option("--out", out, "output CSV (default: assets/hangzhou/projects_sample.csv for the sample)");
   app.add_option("--data", data_dir, "folder with districts.shp")->capture_default_str();
   app.add_option("--parks", parks, "parks.csv with main_ecosystem and radius_km")->capture_default_str();
-  CLI11_PARSE(app, argc, argv);
+  CHAINMAP_CLI_PARSE(app, argc, argv);
   count = static_cast<size_t>(count_arg);
   if (out.empty()) {
     if (count > 0) {
       std::fprintf(stderr, "chainmap-gen: a scale set needs --out FILE (scale sets are not committed)\n");
+      return 2;
+    }
+    if (seed != cm::kSampleSeed) {  // only the default seed may rewrite the committed sample
+      std::fprintf(stderr, "chainmap-gen: --seed %llu needs --out FILE (without it the committed sample, seed %llu, would be overwritten)\n",
+                   static_cast<unsigned long long>(seed), static_cast<unsigned long long>(cm::kSampleSeed));
       return 2;
     }
     out = cm::defaultProjectsFile();

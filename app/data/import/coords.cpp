@@ -13,7 +13,7 @@
 
 namespace cm {
 
-std::string CoordHypothesis::label() const {
+std::string CoordHypothesis::label(Lang lang) const {
   std::string s;
   switch (system) {
     case CoordSystem::Wgs84: s = "WGS 84"; break;
@@ -22,8 +22,9 @@ std::string CoordHypothesis::label() const {
     case CoordSystem::Epsg: s = epsg; break;
     case CoordSystem::Auto: s = "auto"; break;
   }
-  if (!epsg.empty() && system != CoordSystem::Epsg) s += " on " + (epsg.size() > 24 ? std::string("the layer's CRS") : epsg);
-  if (swapped) s += " (lon/lat swapped)";
+  if (!epsg.empty() && system != CoordSystem::Epsg)
+    s = render(lang, Msg("coords.on_crs").arg("system", s).arg("crs", epsg.size() > 24 ? tr(lang, "coords.layer_crs") : epsg));
+  if (swapped) s = render(lang, Msg("coords.swapped").arg("system", s));
   return s;
 }
 
@@ -172,9 +173,10 @@ CoordDecision detectCoordinates(const CoordInput& in, const std::vector<District
   out.chosen = out.ranked.front();
   const bool hinted = std::any_of(in.district_hint.begin(), in.district_hint.end(), [](int d) { return d >= 0; }) ||
                       std::any_of(in.park_hint.begin(), in.park_hint.end(), [](int p) { return p >= 0; });
-  std::string ranked;  // "GCJ-02: 100 %, WGS 84: 60 %, BD-09: 20 %" (the same in every language)
-  for (size_t k = 0; k < std::min<size_t>(3, out.ranked.size()); ++k)
-    ranked += (k ? ", " : "") + out.ranked[k].label() + ": " + percent(out.ranked[k].score);
+  std::string ranked[2];  // "GCJ-02: 100 %, WGS 84 on the layer's CRS: 60 %" in each language
+  for (const Lang l : {Lang::Zh, Lang::En})
+    for (size_t k = 0; k < std::min<size_t>(3, out.ranked.size()); ++k)
+      ranked[static_cast<int>(l)] += (k ? ", " : "") + out.ranked[k].label(l) + ": " + percent(out.ranked[k].score);
   if (out.ranked.size() > 1) {
     const double margin = out.ranked[0].score - out.ranked[1].score;
     out.certain = margin >= 0.02 || (margin > 0 && out.ranked[0].checked <= 5);
@@ -199,7 +201,12 @@ CoordDecision detectCoordinates(const CoordInput& in, const std::vector<District
                     : by_layer                           ? "coords.evidence_layer"
                     : out.certain                        ? "coords.evidence"
                                                          : "coords.evidence_uncertain";
-  out.evidence = Msg(key).arg("ranked", ranked).arg("chosen", out.chosen.label()).argKey("where", hinted ? "coords.where_hint" : "coords.where_city");
+  out.evidence = Msg(key)
+                     .arg("ranked_zh", ranked[0])
+                     .arg("ranked_en", ranked[1])
+                     .arg("chosen_zh", out.chosen.label(Lang::Zh))
+                     .arg("chosen_en", out.chosen.label(Lang::En))
+                     .argKey("where", hinted ? "coords.where_hint" : "coords.where_city");
   if (by_header) out.evidence.arg("header", in.hint_header);
   return out;
 }

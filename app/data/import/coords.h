@@ -35,7 +35,7 @@ struct CoordHypothesis {
   bool swapped = false;   // lon/lat columns hold lat/lon
   double score = 0;       // share of checked rows that land where they should
   int checked = 0;
-  std::string label() const;  // "GCJ-02", "WGS 84 (lon/lat swapped)", "EPSG:4549"
+  std::string label(Lang lang = Lang::En) const;  // "GCJ-02", "WGS 84 (lon/lat swapped)", "EPSG:4549"
 };
 
 struct CoordDecision {

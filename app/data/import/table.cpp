@@ -213,7 +213,7 @@ Result<RawTable> readTable(const std::string& source, const ReadOptions& opt, Ta
     if (!decoded) return R::fail(decoded.error());
     t.encoding = decoded->encoding;
     t.separator = detectSeparator(decoded->utf8);
-    if (t.encoding != "UTF-8") t.notes.push_back(fileError(name, "read as " + t.encoding));
+    if (t.encoding != "UTF-8") t.notes.push_back(Msg("table.read_as").arg("encoding", t.encoding));
     static std::atomic<int> counter{0};
     mem = std::make_unique<MemFile>("/vsimem/chainmap_table_" + std::to_string(counter++) + ".csv",
                                     t.separator == '|' ? pipesToTabs(decoded->utf8) : decoded->utf8);
@@ -246,8 +246,7 @@ Result<RawTable> readTable(const std::string& source, const ReadOptions& opt, Ta
     if (again) {
       ds = std::move(again);
       t.encoding = "GBK";
-      t.notes.push_back(fileError(name, "its text is not UTF-8 and no .cpg file names its encoding; read as GBK (add a .cpg file "
-                                        "containing 'GBK' or 'UTF-8' to say so)"));
+      t.notes.push_back(Msg("table.gbk_without_cpg"));
     }
   }
   for (int i = 0; i < ds->GetLayerCount(); ++i) t.layers.push_back(ds->GetLayer(i)->GetName());
@@ -267,7 +266,7 @@ Result<RawTable> readTable(const std::string& source, const ReadOptions& opt, Ta
   }
   if (!layer) return R::fail(fileError(name, "contains no table"));
   t.layer = text ? std::string() : std::string(layer->GetName());  // a CSV's "layer" is GDAL's internal name
-  if (t.layers.size() > 1) t.notes.push_back(fileError(name, std::string(sheet ? "sheet" : "layer") + " '" + t.layer + "' read"));
+  if (t.layers.size() > 1) t.notes.push_back(Msg(sheet ? "table.sheet_read" : "table.layer_read").arg("name", t.layer));
 
   OGRFeatureDefn* defn = layer->GetLayerDefn();
   const int nf = defn->GetFieldCount();
@@ -323,7 +322,7 @@ Result<RawTable> readTable(const std::string& source, const ReadOptions& opt, Ta
       if (total > 0) control->progress = std::min(0.99f, static_cast<float>(n) / total);
       if (control->cancel) {
         t.truncated = true;
-        t.notes.push_back(fileError(name, "reading cancelled after " + std::to_string(n) + " rows"));
+        t.notes.push_back(Msg("table.cancelled").arg("rows", static_cast<long long>(n)));
         break;
       }
     }
@@ -336,7 +335,7 @@ Result<RawTable> readTable(const std::string& source, const ReadOptions& opt, Ta
     size_t first_data = t.header_row + 1;
     if (first_data < grid.size() && mergeSubHeader(t.columns, grid[first_data])) {
       ++first_data;
-      t.notes.push_back(fileError(name, "the header spans two rows (sub-headers under merged cells): read together"));
+      t.notes.push_back(Msg("table.two_row_header"));
     }
     for (size_t i = 0; i < t.columns.size(); ++i) {
       std::string& c = t.columns[i];
@@ -344,8 +343,7 @@ Result<RawTable> readTable(const std::string& source, const ReadOptions& opt, Ta
       if (i == 0 && c.rfind("\xEF\xBB\xBF", 0) == 0) c.erase(0, 3);
     }
     if (t.header_row > 0)
-      t.notes.push_back(fileError(name, std::to_string(t.header_row) + " title row" + (t.header_row > 1 ? "s" : "") +
-                                            " above the header skipped"));
+      t.notes.push_back(Msg("table.title_rows").arg("rows", static_cast<long long>(t.header_row)));
     t.rows.assign(std::make_move_iterator(grid.begin() + first_data), std::make_move_iterator(grid.end()));
     t.row_numbers.assign(numbers.begin() + first_data, numbers.end());
   } else {

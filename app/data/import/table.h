@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/cached.h"
+#include "core/message.h"
 #include "platform/secrets.h"  // withoutPassword, isDatabaseSource: a source is shown without its password
 #include "platform/result.h"
 
@@ -32,7 +33,7 @@ struct RawTable {
   std::vector<uint8_t> g_ok;
   std::string crs;
   bool truncated = false;  // the reader stopped early (cancelled, or the source broke off)
-  std::vector<std::string> notes;  // what the reader noticed ("GB18030 detected", "2 title rows skipped")
+  std::vector<Msg> notes;  // what the reader noticed (read as GB18030, 2 title rows skipped): information, in the UI language
 };
 
 struct ReadOptions {
