@@ -66,8 +66,7 @@ void TimelinePanel::draw(UiContext& ui) {
     return;
   }
   if (ImGui::Button(t.playing ? tr(L, S::Pause) : tr(L, S::Play), {64 * s, 0})) {
-    if (t.playing) t.playing = false;
-    else startPlaying(t, f);
+    togglePlaying(t, f);
   }
   // Presenting: play, pause and the window (modes and speeds are for preparing). A narrow window
   // keeps them behind one button.

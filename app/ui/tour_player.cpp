@@ -110,6 +110,7 @@ std::vector<std::string> applyStepState(AppState& st, const Model& m, const Tour
   t.play_start = INT_MIN;
   t.play_end = INT_MAX;
   t.loop = false;
+  forgetHeldWindow(t);
   if (s.play) {  // from the window's start, month by month, to its end
     t.mode = TimeMode::Cumulative;
     t.play_end = f.month_to;
