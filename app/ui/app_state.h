@@ -60,6 +60,15 @@ struct AppState {
   TourState tour;
   bool pointer_on = false;    // the presenter's pointer, shown as a highlight on the audience view
   Vec2 pointer;               // where it is, in the display CRS
+  // What the map area showed before the last window resize, and the view that resize left
+  // (refitAfterResize, ui/map_input.cpp): while the view is still that one, the next resize fits
+  // the same extent again, so a tiny window (where the map area degenerates) and back, or any
+  // round of sizes, restores the view. Any pan or zoom in between makes the view the truth again.
+  struct ResizeMemory {
+    Extent shown;
+    View left;
+    bool held = false;
+  } resize_memory;
   Aggregate aggregate = Aggregate::Auto;
   Pick hover;         // what the cursor is over (set each frame by the layers' hit tests)
   int selected = -1;  // project row whose card is pinned (click, or --select)
