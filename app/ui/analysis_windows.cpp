@@ -56,7 +56,7 @@ void drawConformanceWindow(UiContext& ui) {
   ImGui::Text(tr(L, S::ConfCity), static_cast<long long>(c->in_parks), static_cast<long long>(c->total), 100 * c->in_parks_share,
               100 * c->match_share);
   if (ImGui::BeginTabBar("##conf")) {
-    if (ImGui::BeginTabItem(tr(L, S::ConfParks))) {
+    if (ImGui::BeginTabItem((std::string(tr(L, S::ConfParks)) + "###parks").c_str())) {
       ImGui::TextDisabled("%s", tr(L, S::ConfWhatIfNote));
       const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_Sortable |
                                     ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingFixedFit;
@@ -147,7 +147,7 @@ void drawConformanceWindow(UiContext& ui) {
       }
       ImGui::EndTabItem();
     }
-    if (ImGui::BeginTabItem(tr(L, S::ConfDistricts))) {
+    if (ImGui::BeginTabItem((std::string(tr(L, S::ConfDistricts)) + "###districts").c_str())) {
       if (ImGui::BeginTable("##districts", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersInnerV)) {
         ImGui::TableSetupScrollFreeze(1, 1);
         ImGui::TableSetupColumn(tr(L, S::ColDistrict));
@@ -173,7 +173,7 @@ void drawConformanceWindow(UiContext& ui) {
       }
       ImGui::EndTabItem();
     }
-    if (ImGui::BeginTabItem(tr(L, S::ConfOutside))) {
+    if (ImGui::BeginTabItem((std::string(tr(L, S::ConfOutside)) + "###outside").c_str())) {
       if (ImGui::BeginTable("##outside", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersInnerV)) {
         ImGui::TableSetupScrollFreeze(1, 1);
         ImGui::TableSetupColumn(tr(L, S::ColName));

@@ -63,7 +63,7 @@ MappingDialog::Action MappingDialog::draw(Lang L) {
   ImGui::SetNextWindowSize({std::min(vp->Size.x * 0.8f, 980.f), std::min(vp->Size.y * 0.85f, 760.f)}, ImGuiCond_Appearing);
   bool keep = true;
   ImGui::SetNextWindowBgAlpha(1.f);  // opaque: the map under it would only distract
-  ImGui::Begin(tr(L, S::MappingTitle), &keep, ImGuiWindowFlags_NoCollapse);
+  ImGui::Begin((std::string(tr(L, S::MappingTitle)) + "###mapping").c_str(), &keep, ImGuiWindowFlags_NoCollapse);
   const bool show_layer = !t.layer.empty() && t.format != "CSV";
   ImGui::TextWrapped("%s  ·  %s%s%s", t.display_source.c_str(), t.format.c_str(), show_layer ? "  ·  " : "",
                      show_layer ? t.layer.c_str() : "");

@@ -65,7 +65,7 @@ void drawFiltersPanel(UiContext& ui) {
   AppState& st = ui.st;
   Filter& f = st.filter;
   const Lang L = st.lang;
-  if (!ImGui::CollapsingHeader(tr(L, S::Filters), ImGuiTreeNodeFlags_DefaultOpen)) return;
+  if (!ImGui::CollapsingHeader((std::string(tr(L, S::Filters)) + "###filters").c_str(), ImGuiTreeNodeFlags_DefaultOpen)) return;
 
   ImGui::TextDisabled("%s", tr(L, S::Ecosystem));
   for (int e = 0; e < kEcosystemCount; ++e) {

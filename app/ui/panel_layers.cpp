@@ -32,7 +32,7 @@ void drawTitleAndLayersPanel(UiContext& ui) {
   if (toolbarButton(tr(L, S::Fit))) fitHome(st);
   drawSections(ui, "toolbar");  // the features' buttons: open, export, the table, the measuring tool …
   ImGui::Separator();
-  if (ImGui::CollapsingHeader(tr(L, S::Layers), ImGuiTreeNodeFlags_DefaultOpen)) {
+  if (ImGui::CollapsingHeader((std::string(tr(L, S::Layers)) + "###layers").c_str(), ImGuiTreeNodeFlags_DefaultOpen)) {
     const auto& toggles = ui.layers.toggles();
     for (size_t i = 0; i < toggles.size(); ++i) {
       if (i % 2 == 1 && !ui.layout.compact) ImGui::SameLine(150 * ui.s());  // a narrow sidebar: one column
