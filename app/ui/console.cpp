@@ -16,6 +16,7 @@
 #include "render/gl_util.h"
 #include "ui/app_impl.h"
 #include "ui/cjk_text.h"
+#include "ui/console_placement.h"
 #include "ui/tour_player.h"
 
 namespace cm {
@@ -117,6 +118,20 @@ Result<bool> App::openConsole(int width, int height) {
     glfwSetWindowPos(c->window, x + 40, y + 40);
   } else {
     I.windowed_present = true;
+    if (count == 1 && c->window) {  // side by side, the console never over the audience view
+      WinRect work, audience;
+      glfwGetMonitorWorkarea(monitors[0], &work.x, &work.y, &work.w, &work.h);
+      glfwGetWindowPos(I.window, &audience.x, &audience.y);
+      glfwGetWindowSize(I.window, &audience.w, &audience.h);
+      const ConsolePlacement p = placeConsoleOnOneMonitor(work, audience, width, height);
+      glfwSetWindowPos(I.window, p.audience.x, p.audience.y);
+      glfwSetWindowSize(I.window, p.audience.w, p.audience.h);
+      glfwSetWindowPos(c->window, p.console.x, p.console.y);
+      glfwSetWindowSize(c->window, p.console.w, p.console.h);
+      c->w = p.console.w;
+      c->h = p.console.h;
+      std::fprintf(stderr, "%s\n", p.note.c_str());
+    }
   }
   if (!st_.present) {  // the audience presents; the map area changes, the city stays in it
     st_.present = true;
