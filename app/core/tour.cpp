@@ -195,6 +195,7 @@ TourStep readStep(const json& j, const std::string& where) {
   s.lon = r.number("lon", s.lon, -180, 180);
   s.lat = r.number("lat", s.lat, -90, 90);
   s.width_km = r.number("width_km", s.width_km, 0, 40000, true);
+  if (r.find("height_km")) s.height_km = r.number("height_km", 0, 0, 40000, true);
   s.layers_on = r.strings("layers_on");
   for (const auto& id : s.layers_on)
     if (!isId(id)) r.fail("'layers_on' has " + shown(id) + ", not a layer toggle id (e.g. \"districts\", \"projects\")");
@@ -220,7 +221,7 @@ TourStep readStep(const json& j, const std::string& where) {
   // Keys of the features' own (ui/feature.h): kept as they are, checked by the feature when the
   // tour is opened. Only values made of numbers, true/false and ids are kept: a tour carries no
   // path, address or free text outside its captions (anything else is ignored, as an unknown key).
-  static const char* kStepKeys[] = {"title", "text", "notes", "lon", "lat", "width_km", "layers_on", "ecosystems", "chains",
+  static const char* kStepKeys[] = {"title", "text", "notes", "lon", "lat", "width_km", "height_km", "layers_on", "ecosystems", "chains",
                                     "districts", "sector", "min_investment_yi", "park", "from", "to", "play", "play_seconds",
                                     "lifecycle", "seconds"};
   for (const auto& item : j.items()) {
@@ -388,6 +389,7 @@ std::string tourToJson(const Tour& t) {
     o["lon"] = s.lon;
     o["lat"] = s.lat;
     o["width_km"] = s.width_km;
+    if (s.height_km > 0) o["height_km"] = s.height_km;
     if (!s.layers_on.empty()) o["layers_on"] = s.layers_on;
     if (!s.ecosystems.empty()) o["ecosystems"] = s.ecosystems;
     if (!s.chains.empty()) o["chains"] = s.chains;

@@ -6,7 +6,7 @@
 //   "title": {"zh": "…", "en": "…"},
 //   "steps": [
 //     {"title": {"zh": "…", "en": "…"}, "text": {"zh": "…", "en": "…"}, "notes": {"zh": "…", "en": "…"},
-//      "lon": 120.0, "lat": 29.95, "width_km": 180,
+//      "lon": 120.0, "lat": 29.95, "width_km": 180, "height_km": 120,
 //      "layers_on": ["districts", "projects", "labels"], "ecosystems": ["iot"], "chains": [],
 //      "districts": [330127], "sector": "manufacturing", "min_investment_yi": 1, "park": "in",
 //      "from": "2024-01", "to": "2024-07", "play": false, "play_seconds": 0, "lifecycle": false,
@@ -35,8 +35,9 @@ struct TourText {
 
 struct TourStep {
   TourText title, text, notes;  // caption title, one or two sentences, speaker notes
-  // Camera: the centre in WGS 84 lon/lat and the visible width in km (at the map's centre).
-  double lon = 120.0, lat = 29.95, width_km = 180;
+  // Camera: the centre in WGS 84 lon/lat and the visible width in km (at the map's centre); with
+  // height_km (0: not given) the extent width × height, both fitted into the free map area.
+  double lon = 120.0, lat = 29.95, width_km = 180, height_km = 0;
   std::vector<std::string> layers_on;  // toggle ids ("districts","water","rivers","parks","projects","labels","choropleth", ...); empty = leave as is
   std::vector<std::string> ecosystems;  // ids iot,bio,equip,mat,energy,other; empty = all
   std::vector<std::string> chains;      // chain ids; empty = all
@@ -79,7 +80,7 @@ Result<Tour> parseTour(const std::string& json_text, const std::string& name);
 std::vector<std::string> tourWarnings(const Tour& t, const std::string& name = {});
 
 // Pretty JSON (2-space indent, UTF-8 as is, keys in the order above); keys at their default value
-// are left out, except the camera. loadTour(saveTour(t)) == t.
+// are left out, except the camera (height_km only when given). loadTour(saveTour(t)) == t.
 std::string tourToJson(const Tour& t);
 // Writes atomically (cm::writeFileAtomically: temporary file, fsync, rename), so the target is
 // always the old complete tour or the new one.

@@ -38,6 +38,19 @@ struct TourState {
   double fly_t = 0;          // seconds into the flight
   double fly_seconds = 1.5;  // how long a flight takes
   CameraPose fly_from, fly_to;
+  bool fly_step = false;     // the flight goes to the step's frame (not flyTo's pose)
+  // The step's frame (tour_player.h stepCamera) as last applied: the view it gave, the layout it
+  // fitted (window size, UI scale, presentation) and which free area took it (the one right of
+  // the caption, else the one above). A new layout frames the step again while the view is that.
+  struct Framed {
+    bool on = false;
+    View view;
+    int w = 0, h = 0;
+    float scale = 0;
+    bool present = false;
+    int chrome = 0;
+    bool right = false;
+  } framed;
 };
 
 struct AppState {

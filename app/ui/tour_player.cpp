@@ -44,9 +44,10 @@ const std::vector<UiFeature>& tourFeatures() {
   return features;
 }
 
-static layout::Rect mapRect(const AppState& st) {
-  return layout::computeLayout(st.view.width, st.view.height, st.ui_scale, st.present, st.chrome).map;
+static layout::Layout layoutOf(const AppState& st) {
+  return layout::computeLayout(st.view.width, st.view.height, st.ui_scale, st.present, st.chrome);
 }
+static layout::Rect mapRect(const AppState& st) { return layoutOf(st).map; }
 
 CameraPose poseOf(const AppState& st) {
   const layout::Rect a = mapRect(st);
@@ -67,6 +68,75 @@ CameraPose stepPose(const TourStep& s, const std::string& display_crs) {
   auto tr = sharedTransform(kWgs84, display_crs);
   if (tr) (*tr)->apply(x, y);
   return {x, y, s.width_km * 1000.0};
+}
+
+namespace {
+
+// The step's extent fitted into one free area: the scale (units per pixel) and the map area's pose.
+struct Fit {
+  double upp;
+  CameraPose pose;
+};
+Fit fitInto(const layout::Layout& lay, const layout::Rect& f, const CameraPose& e, double height_m) {
+  const double fw = std::max(1.0, f.x1 - f.x0), fh = std::max(1.0, f.y1 - f.y0);
+  const double upp = std::max(e.width / fw, height_m / fh);
+  const layout::Rect& a = lay.map;
+  // The free area's centre shows the extent's centre; the pose is the map area's (poseOf).
+  return {upp, {e.cx + ((a.x0 + a.x1) / 2 - (f.x0 + f.x1) / 2) * upp, e.cy - ((a.y0 + a.y1) / 2 - (f.y0 + f.y1) / 2) * upp,
+                std::max(1.0, a.x1 - a.x0) * upp}};
+}
+
+// Frames the step: the free area that shows it larger (ties: the one above the caption).
+Fit frameStep(const AppState& st, const TourStep& s, const std::string& display_crs, bool* right = nullptr) {
+  const layout::Layout lay = layoutOf(st);
+  const CameraPose e = stepPose(s, display_crs);
+  const double hm = s.height_km * 1000.0;
+  const Fit above = fitInto(lay, layout::freeAbove(lay), e, hm), beside = fitInto(lay, layout::freeRight(lay), e, hm);
+  const bool r = beside.upp < above.upp * (1 - 1e-9);
+  if (right) *right = r;
+  return r ? beside : above;
+}
+
+// The same camera (centre and scale; the window's size may differ).
+bool sameCamera(const View& a, const View& b) { return a.center == b.center && a.units_per_px == b.units_per_px; }
+
+// Remembers the frame just applied (the view and the layout it was fitted in).
+void markFramed(AppState& st, bool right) {
+  TourState::Framed& f = st.tour.framed;
+  f.on = true;
+  f.view = st.view;
+  f.w = st.view.width;
+  f.h = st.view.height;
+  f.scale = st.ui_scale;
+  f.present = st.present;
+  f.chrome = static_cast<int>(st.chrome);
+  f.right = right;
+}
+
+void applyStepFrame(AppState& st, const TourStep& s, const std::string& display_crs) {
+  bool right = false;
+  applyPose(st, frameStep(st, s, display_crs, &right).pose);
+  markFramed(st, right);
+}
+
+}  // namespace
+
+CameraPose stepCamera(const AppState& st, const TourStep& s, const std::string& display_crs) {
+  return frameStep(st, s, display_crs).pose;
+}
+
+void reframeStep(AppState& st, const Model& m, const View& before) {
+  TourState& ts = st.tour;
+  const TourState::Framed& f = ts.framed;
+  if (!ts.open || ts.flying || !f.on || ts.step < 0 || ts.step >= static_cast<int>(ts.doc.steps.size())) return;
+  if (!sameCamera(before, f.view)) {  // moved by hand since: the user's view stays
+    ts.framed.on = false;
+    return;
+  }
+  if (f.w == st.view.width && f.h == st.view.height && f.scale == st.ui_scale && f.present == st.present &&
+      f.chrome == static_cast<int>(st.chrome))
+    return;
+  applyStepFrame(st, ts.doc.steps[ts.step], m.display_crs);
 }
 
 std::vector<std::string> applyStepState(AppState& st, const Model& m, const TourStep& s) {
@@ -142,15 +212,16 @@ void goToStep(AppState& st, const Model& m, int k, bool fly) {
   ts.step = k;
   ts.step_elapsed = 0;
   applyStepState(st, m, s);
-  const CameraPose to = stepPose(s, m.display_crs);
+  ts.framed.on = false;
   if (fly && ts.fly_seconds > 0) {
     ts.flying = true;
+    ts.fly_step = true;
     ts.fly_t = 0;
     ts.fly_from = poseOf(st);
-    ts.fly_to = to;
+    ts.fly_to = stepCamera(st, s, m.display_crs);
   } else {
     ts.flying = false;
-    applyPose(st, to);
+    applyStepFrame(st, s, m.display_crs);
   }
 }
 
@@ -187,6 +258,8 @@ double stepSeconds(const TourState& t, int k) {
 void flyTo(AppState& st, const CameraPose& to) {
   TourState& ts = st.tour;
   ts.flying = true;
+  ts.fly_step = false;
+  ts.framed.on = false;
   ts.fly_t = 0;
   ts.fly_from = poseOf(st);
   ts.fly_to = to;
@@ -198,7 +271,12 @@ void advanceTour(AppState& st, const Model& m, double dt) {
     ts.fly_t += dt;
     const double u = ts.fly_t >= ts.fly_seconds - 1e-9 ? 1.0 : easeInOut(ts.fly_t / ts.fly_seconds);
     applyPose(st, CameraFlight(ts.fly_from, ts.fly_to).at(u));
-    if (ts.fly_t >= ts.fly_seconds - 1e-9) ts.flying = false;  // 90 × 1/60 s adds up to a hair under 1.5
+    if (ts.fly_t >= ts.fly_seconds - 1e-9) {  // 90 × 1/60 s adds up to a hair under 1.5
+      ts.flying = false;
+      // Landed on a step: its frame in the layout of now (the window may have changed meanwhile).
+      if (ts.fly_step && ts.open && ts.step >= 0 && ts.step < static_cast<int>(ts.doc.steps.size()))
+        applyStepFrame(st, ts.doc.steps[ts.step], m.display_crs);
+    }
   }
   if (!ts.open || !ts.autoplay) return;
   if (ts.step < 0) {
@@ -211,12 +289,18 @@ void advanceTour(AppState& st, const Model& m, double dt) {
 
 TourStep stepFromState(const AppState& st, const Model& m) {
   TourStep s;
-  const CameraPose p = poseOf(st);
-  double lon = p.cx, lat = p.cy;
+  // The free area's view (the one the step's frame took while the view is still that frame; else
+  // the one above the caption): its centre, width and height.
+  const layout::Layout lay = layoutOf(st);
+  const bool framed = st.tour.framed.on && sameCamera(st.tour.framed.view, st.view);
+  const layout::Rect area = framed && st.tour.framed.right ? layout::freeRight(lay) : layout::freeAbove(lay);
+  const Vec2 c = st.view.toWorld({(area.x0 + area.x1) / 2, (area.y0 + area.y1) / 2});
+  double lon = c.x, lat = c.y;
   if (auto tr = sharedTransform(kWgs84, m.display_crs)) (*tr)->inverse(lon, lat);
   s.lon = lon;
   s.lat = lat;
-  s.width_km = p.width / 1000.0;
+  s.width_km = std::max(1.0, area.x1 - area.x0) * st.view.units_per_px / 1000.0;
+  s.height_km = std::max(1.0, area.y1 - area.y0) * st.view.units_per_px / 1000.0;
   for (const std::string& id : layerToggleIds())
     if (st.layers.on(id)) s.layers_on.push_back(id);
   const Filter& f = st.filter;

@@ -37,8 +37,16 @@ double stepSeconds(const TourState& t, int k);
 // The camera of a state (the map area's centre and width, in the display CRS) and back.
 CameraPose poseOf(const AppState& st);
 void applyPose(AppState& st, const CameraPose& p);
-// A step's camera in the display CRS (its lon/lat projected, width_km in metres).
+// A step's extent in the display CRS (its lon/lat projected, width_km in metres).
 CameraPose stepPose(const TourStep& s, const std::string& display_crs);
+// The camera (poseOf's terms) that frames the step in the free map area: its width (and height_km
+// when given) fitted into the larger of the areas above and right of the presentation's caption
+// (outside presentation, the map area). goToStep and a flight's end apply it.
+CameraPose stepCamera(const AppState& st, const TourStep& s, const std::string& display_crs);
+// Once a frame, before anything else moved the camera (`before`: the view then): where the layout
+// changed (a resize, presentation toggled, a new UI scale) since the step was framed and the view
+// is still that frame, the step is framed again, so a step looks the same however it was reached.
+void reframeStep(AppState& st, const Model& m, const View& before);
 
 // The current state as a step: camera, layers, filters, window, life-cycle, choropleth; no
 // captions (the caller adds them).
