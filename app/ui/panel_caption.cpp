@@ -4,6 +4,7 @@
 
 #include "ui/cjk_text.h"
 #include "ui/panels.h"
+#include "ui/tour_player.h"
 
 namespace cm {
 
@@ -18,9 +19,9 @@ void drawCaptionPanel(UiContext& ui) {
                       static_cast<int>(t.doc.steps.size()));
   const float width = wrap - ImGui::GetCursorPosX();
   ImGui::PushFont(ui.fonts.title);
-  textWrappedCjk(zh ? s.title.zh : s.title.en, width);
+  textWrappedCjk(stepCaption(zh ? s.title.zh : s.title.en, ui.model, ui.derived.stats(), ui.st.lang), width);  // {count} … filled
   ImGui::PopFont();
-  textWrappedCjk(zh ? s.text.zh : s.text.en, width);
+  textWrappedCjk(stepCaption(zh ? s.text.zh : s.text.en, ui.model, ui.derived.stats(), ui.st.lang), width);
 }
 
 }  // namespace cm

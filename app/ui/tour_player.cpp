@@ -7,6 +7,7 @@
 #include "core/dates.h"
 #include "core/ecosystem.h"
 #include "geo/projection.h"
+#include "platform/secrets.h"
 #include "ui/feature.h"
 #include "ui/layout.h"
 
@@ -69,7 +70,48 @@ CameraPose stepPose(const TourStep& s, const std::string& display_crs) {
   return {x, y, s.width_km * 1000.0};
 }
 
+CameraPose tablePose(const AppState& st, const Model& m, const TourStep& s) {
+  const Projects& p = m.projects;
+  double x0 = INFINITY, y0 = INFINITY, x1 = -INFINITY, y1 = -INFINITY;
+  for (size_t i = 0; i < p.size(); ++i)
+    if (std::isfinite(p.x[i]) && std::isfinite(p.y[i]))
+      x0 = std::min(x0, p.x[i]), x1 = std::max(x1, p.x[i]), y0 = std::min(y0, p.y[i]), y1 = std::max(y1, p.y[i]);
+  if (!(x0 <= x1)) return stepPose(s, m.display_crs);
+  const layout::Rect a = mapRect(st);
+  const double aspect = std::max(1.0, a.x1 - a.x0) / std::max(1.0, a.y1 - a.y0);
+  const double width = std::max({x1 - x0, (y1 - y0) * aspect, 2000.0}) * 1.15;  // a margin; 2 km at least
+  return {(x0 + x1) / 2, (y0 + y1) / 2, width};
+}
+
+CaptionFigures captionFigures(const Model& m, const Stats& s) {
+  CaptionFigures f;
+  f.count = s.total.count;
+  f.investment_yi = s.total.investment_yi;
+  f.fdi_musd = s.fdi_musd;
+  if (m.projects_synthetic || m.projects_file.empty()) {
+    f.table_zh = tr(Lang::Zh, S::TourSyntheticTable);
+    f.table_en = tr(Lang::En, S::TourSyntheticTable);
+  } else {
+    std::string name = m.projects_file.substr(m.projects_file.find_last_of("/\\") + 1);
+    if (isDatabaseSource(m.projects_file)) name = m.projects_layer.empty() ? std::string("PostGIS") : m.projects_layer;
+    else if (!m.projects_layer.empty()) name += " · " + m.projects_layer;
+    f.table_zh = f.table_en = name;
+  }
+  return f;
+}
+
+std::string stepCaption(const std::string& text, const Model& m, const Stats& s, Lang l) {
+  return fillCaption(text, captionFigures(m, s), l == Lang::Zh);
+}
+
 std::vector<std::string> applyStepState(AppState& st, const Model& m, const TourStep& s) {
+  if (s.projects == "open") {  // whatever table is open, as it is: every filter cleared, the whole span
+    TourStep all;
+    all.layers_on = s.layers_on;
+    all.lifecycle = s.lifecycle;
+    all.features = s.features;
+    return applyStepState(st, m, all);
+  }
   std::vector<std::string> skipped;
   const Projects& p = m.projects;
   Filter f;
@@ -100,6 +142,7 @@ std::vector<std::string> applyStepState(AppState& st, const Model& m, const Tour
                                           : kAllSectors;
   f.min_investment_yi = static_cast<float>(s.min_investment_yi);
   f.park = s.park == "in" ? ParkMode::InPark : s.park == "out" ? ParkMode::OutsidePark : ParkMode::Any;
+  f.foreign_only = s.foreign;
   Timeline& t = st.timeline;
   const auto from = parseMonth(s.from), to = parseMonth(s.to);
   f.month_from = from ? std::max(*from, t.first_month) : t.first_month;
@@ -141,7 +184,7 @@ void goToStep(AppState& st, const Model& m, int k, bool fly) {
   ts.step = k;
   ts.step_elapsed = 0;
   applyStepState(st, m, s);
-  const CameraPose to = stepPose(s, m.display_crs);
+  const CameraPose to = s.projects == "open" ? tablePose(st, m, s) : stepPose(s, m.display_crs);
   if (fly && ts.fly_seconds > 0) {
     ts.flying = true;
     ts.fly_t = 0;
@@ -233,6 +276,7 @@ TourStep stepFromState(const AppState& st, const Model& m) {
                                                                        : "";  // every sector (or a mix a step cannot say)
   s.min_investment_yi = f.min_investment_yi;
   s.park = f.park == ParkMode::InPark ? "in" : f.park == ParkMode::OutsidePark ? "out" : "";
+  s.foreign = f.foreign_only;
   const Timeline& t = st.timeline;
   if (f.month_from != t.first_month || f.month_to != t.last_month) {
     s.from = formatMonth(f.month_from);

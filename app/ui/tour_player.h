@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/model.h"
+#include "core/stats.h"
 #include "platform/result.h"
 #include "ui/app_state.h"
 
@@ -39,6 +40,15 @@ CameraPose poseOf(const AppState& st);
 void applyPose(AppState& st, const CameraPose& p);
 // A step's camera in the display CRS (its lon/lat projected, width_km in metres).
 CameraPose stepPose(const TourStep& s, const std::string& display_crs);
+
+// A "projects": "open" step's camera: the open table's extent (its rows' bounding box with a
+// margin, fitted to the map area); the step's own pose when the table has no rows.
+CameraPose tablePose(const AppState& st, const Model& m, const TourStep& s);
+// A caption's live figures from the statistics on screen (Derived::stats(), equal to computeStats
+// and --stats): count, investment, FDI, and the open table's name ("the synthetic sample" for it).
+CaptionFigures captionFigures(const Model& m, const Stats& s);
+// A step's caption text in `l` with its placeholders filled (core/tour.h fillCaption).
+std::string stepCaption(const std::string& text, const Model& m, const Stats& s, Lang l);
 
 // The current state as a step: camera, layers, filters, window, life-cycle, choropleth; no
 // captions (the caller adds them).
