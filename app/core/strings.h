@@ -167,6 +167,9 @@ inline constexpr Str SyntheticNote{"SyntheticNote"};
 inline constexpr Str Choropleth{"Choropleth"};
 inline constexpr Str ChoroplethMetricLabel{"ChoroplethMetricLabel"};
 inline constexpr Str ChoroplethNone{"ChoroplethNone"};
+inline constexpr Str ChoroplethNotSelected{"ChoroplethNotSelected"};  // a district the district filter leaves out
+inline constexpr Str ForeignOnly{"ForeignOnly"};  // the filter: projects with an FDI amount only
+inline constexpr Str TourSyntheticTable{"TourSyntheticTable"};  // {table} in a caption when the sample is open
 inline constexpr Str ModeCumulative{"ModeCumulative"};
 inline constexpr Str ModeWindow{"ModeWindow"};
 inline constexpr Str Loop{"Loop"};

@@ -104,7 +104,7 @@ void drawConformanceWindow(UiContext& ui) {
           ImGui::TableSetColumnIndex(2);
           ImGui::Text("%lld", static_cast<long long>(f.count));
           ImGui::TableSetColumnIndex(3);
-          ImGui::Text("%.1f", f.investment_yi);
+          ImGui::TextUnformatted(formatYiNumber(f.investment_yi, L).c_str());
           ImGui::TableSetColumnIndex(4);
           if (f.count) ImGui::TextColored(f.match_share < 0.5 ? ImColor(190, 40, 40) : ImColor(40, 60, 90), "%.0f%%", 100 * f.match_share);
           ImGui::TableSetColumnIndex(5);
@@ -167,7 +167,7 @@ void drawConformanceWindow(UiContext& ui) {
           ImGui::TableSetColumnIndex(3);
           if (d.in_parks) ImGui::Text("%.0f%%", 100 * d.match_share);
           ImGui::TableSetColumnIndex(4);
-          ImGui::Text("%.3f", d.per_km2_investment);
+          ImGui::TextUnformatted(formatYiPerKm2Number(d.per_km2_investment, L).c_str());
         }
         ImGui::EndTable();
       }

@@ -104,7 +104,7 @@ static nlohmann::json stateJson(const AppState& st, const Model& m, const Derive
   j["selected"] = st.selected >= 0 ? json(m.projects.id[st.selected]) : json(nullptr);
   j["hover"] = st.hover ? json{{"layer", st.hover.layer->info().id}, {"item", st.hover.item}} : json(nullptr);
   j["filter"] = {{"ecosystems", eco}, {"chains", chains}, {"districts", districts}, {"sectors", f.sectors},
-                 {"min_investment_yi", f.min_investment_yi}, {"park", static_cast<int>(f.park)},
+                 {"min_investment_yi", f.min_investment_yi}, {"park", static_cast<int>(f.park)}, {"foreign", f.foreign_only},
                  {"months", {formatMonth(f.month_from), formatMonth(f.month_to)}}};
   j["layers_off"] = st.layers.off;
   j["features"] = featuresJson(features, st);  // what a tour step would keep of each feature

@@ -238,8 +238,8 @@ void App::drawConsoleUi() {
     const Stats& st = I.derived.stats();
     ImGui::Separator();
     ImGui::PushFont(c.fonts.title);
-    ImGui::Text("%lld %s   %.0f %s   %.1f%% %s", static_cast<long long>(st.total.count), tr(L, S::KpiProjects),
-                st.total.investment_yi, tr(L, S::KpiInvestment), st.total.count ? 100.0 * st.in_parks / st.total.count : 0.0,
+    ImGui::Text("%lld %s   %s   %.1f%% %s", static_cast<long long>(st.total.count), tr(L, S::KpiProjects),
+                render(L, Msg("kpi.invested").arg("amount", formatYi(st.total.investment_yi, L))).c_str(), st.total.count ? 100.0 * st.in_parks / st.total.count : 0.0,
                 tr(L, S::KpiInParks));
     ImGui::PopFont();
   }
@@ -259,9 +259,9 @@ void App::drawConsoleUi() {
     ImGui::TextDisabled("%s  %d / %d", tr(L, S::ConsoleNow), k + 1, n);
     ImGui::PushFont(c.fonts.title);
     const float width = ImGui::GetContentRegionAvail().x;
-    textWrappedCjk(zh ? cur.title.zh : cur.title.en, width);
+    textWrappedCjk(stepCaption(zh ? cur.title.zh : cur.title.en, *model_, I.derived.stats(), L), width);  // what the audience reads
     ImGui::PopFont();
-    textWrappedCjk(zh ? cur.text.zh : cur.text.en, width);
+    textWrappedCjk(stepCaption(zh ? cur.text.zh : cur.text.en, *model_, I.derived.stats(), L), width);
     ImGui::Separator();
     ImGui::TextDisabled("%s", tr(L, S::ConsoleNext));
     if (k + 1 < n || t.loop) {

@@ -5,6 +5,7 @@
 
 #include "ui/cjk_text.h"
 #include "ui/panels.h"
+#include "ui/tour_player.h"
 
 namespace cm {
 
@@ -23,11 +24,11 @@ void drawCaptionPanel(UiContext& ui) {
   ImGuiStorage* said = ImGui::GetStateStorage();  // the sizes drawn, for the tests (caption_title_px, caption_body_px)
   ImGui::PushFont(big ? ui.fonts.caption_title : ui.fonts.title);
   said->SetFloat(ImGui::GetID("caption_title_px"), ImGui::GetFontSize());
-  textWrappedCjk(zh ? s.title.zh : s.title.en, width);
+  textWrappedCjk(stepCaption(zh ? s.title.zh : s.title.en, ui.model, ui.derived.stats(), ui.st.lang), width);  // {count} … filled
   ImGui::PopFont();
   if (big) ImGui::PushFont(ui.fonts.caption);
   said->SetFloat(ImGui::GetID("caption_body_px"), ImGui::GetFontSize());
-  textWrappedCjk(zh ? s.text.zh : s.text.en, width);
+  textWrappedCjk(stepCaption(zh ? s.text.zh : s.text.en, ui.model, ui.derived.stats(), ui.st.lang), width);
   if (big) ImGui::PopFont();
 }
 

@@ -24,8 +24,8 @@ void drawTitleAndLayersPanel(UiContext& ui) {
   if (ui.layout.present) {  // the presentation's and the poster's title card: what is shown, no controls
     const Stats& s = ui.derived.stats();
     if (hasProjects(ui))
-      ImGui::TextDisabled("%s  ·  %lld %s  ·  %.0f %s", timeWindowText(st).c_str(), static_cast<long long>(s.total.count), tr(L, S::KpiProjects),
-                          s.total.investment_yi, tr(L, S::KpiInvestment));
+      ImGui::TextDisabled("%s  ·  %lld %s  ·  %s", timeWindowText(st).c_str(), static_cast<long long>(s.total.count), tr(L, S::KpiProjects),
+                          render(L, Msg("kpi.invested").arg("amount", formatYi(s.total.investment_yi, L))).c_str());
     return;
   }
   if (ImGui::SmallButton(tr(L, S::Language))) st.lang = L == Lang::Zh ? Lang::En : Lang::Zh;

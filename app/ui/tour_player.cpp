@@ -7,6 +7,7 @@
 #include "core/dates.h"
 #include "core/ecosystem.h"
 #include "geo/projection.h"
+#include "platform/secrets.h"
 #include "ui/feature.h"
 #include "ui/layout.h"
 
@@ -86,12 +87,28 @@ Fit fitInto(const layout::Layout& lay, const layout::Rect& f, const CameraPose& 
                 std::max(1.0, a.x1 - a.x0) * upp}};
 }
 
-// Frames the step: the free area that shows it larger (ties: the one above the caption).
-Fit frameStep(const AppState& st, const TourStep& s, const std::string& display_crs, bool* right = nullptr) {
+// What a step shows, in the display CRS: its lon/lat, width and height; for the open table
+// ("projects": "open") the table's own extent, with a margin (2 km at least).
+struct StepExtent {
+  CameraPose e;  // centre and width
+  double height = 0;
+};
+StepExtent stepExtent(const Model& m, const TourStep& s) {
+  if (s.projects == "open") {
+    const Projects& p = m.projects;
+    double x0 = INFINITY, y0 = INFINITY, x1 = -INFINITY, y1 = -INFINITY;
+    for (size_t i = 0; i < p.size(); ++i)
+      if (std::isfinite(p.x[i]) && std::isfinite(p.y[i]))
+        x0 = std::min(x0, p.x[i]), x1 = std::max(x1, p.x[i]), y0 = std::min(y0, p.y[i]), y1 = std::max(y1, p.y[i]);
+    if (x0 <= x1) return {{(x0 + x1) / 2, (y0 + y1) / 2, std::max(x1 - x0, 2000.0) * 1.1}, std::max(y1 - y0, 2000.0) * 1.1};
+  }
+  return {stepPose(s, m.display_crs), s.height_km * 1000.0};
+}
+
+// Frames the extent: the free area that shows it larger (ties: the one above the caption).
+Fit frameExtent(const AppState& st, const StepExtent& x, bool* right = nullptr) {
   const layout::Layout lay = layoutOf(st);
-  const CameraPose e = stepPose(s, display_crs);
-  const double hm = s.height_km * 1000.0;
-  const Fit above = fitInto(lay, layout::freeAbove(lay), e, hm), beside = fitInto(lay, layout::freeRight(lay), e, hm);
+  const Fit above = fitInto(lay, layout::freeAbove(lay), x.e, x.height), beside = fitInto(lay, layout::freeRight(lay), x.e, x.height);
   const bool r = beside.upp < above.upp * (1 - 1e-9);
   if (right) *right = r;
   return r ? beside : above;
@@ -113,16 +130,20 @@ void markFramed(AppState& st, bool right) {
   f.right = right;
 }
 
-void applyStepFrame(AppState& st, const TourStep& s, const std::string& display_crs) {
+void applyStepFrame(AppState& st, const Model& m, const TourStep& s) {
   bool right = false;
-  applyPose(st, frameStep(st, s, display_crs, &right).pose);
+  applyPose(st, frameExtent(st, stepExtent(m, s), &right).pose);
   markFramed(st, right);
 }
 
 }  // namespace
 
 CameraPose stepCamera(const AppState& st, const TourStep& s, const std::string& display_crs) {
-  return frameStep(st, s, display_crs).pose;
+  return frameExtent(st, {stepPose(s, display_crs), s.height_km * 1000.0}).pose;
+}
+
+CameraPose stepFrame(const AppState& st, const Model& m, const TourStep& s) {
+  return frameExtent(st, stepExtent(m, s)).pose;
 }
 
 void reframeStep(AppState& st, const Model& m, const View& before) {
@@ -136,10 +157,38 @@ void reframeStep(AppState& st, const Model& m, const View& before) {
   if (f.w == st.view.width && f.h == st.view.height && f.scale == st.ui_scale && f.present == st.present &&
       f.chrome == static_cast<int>(st.chrome))
     return;
-  applyStepFrame(st, ts.doc.steps[ts.step], m.display_crs);
+  applyStepFrame(st, m, ts.doc.steps[ts.step]);
+}
+
+CaptionFigures captionFigures(const Model& m, const Stats& s) {
+  CaptionFigures f;
+  f.count = s.total.count;
+  f.investment_yi = s.total.investment_yi;
+  f.fdi_musd = s.fdi_musd;
+  if (m.projects_synthetic || m.projects_file.empty()) {
+    f.table_zh = tr(Lang::Zh, S::TourSyntheticTable);
+    f.table_en = tr(Lang::En, S::TourSyntheticTable);
+  } else {
+    std::string name = m.projects_file.substr(m.projects_file.find_last_of("/\\") + 1);
+    if (isDatabaseSource(m.projects_file)) name = m.projects_layer.empty() ? std::string("PostGIS") : m.projects_layer;
+    else if (!m.projects_layer.empty()) name += " · " + m.projects_layer;
+    f.table_zh = f.table_en = name;
+  }
+  return f;
+}
+
+std::string stepCaption(const std::string& text, const Model& m, const Stats& s, Lang l) {
+  return fillCaption(text, captionFigures(m, s), l == Lang::Zh);
 }
 
 std::vector<std::string> applyStepState(AppState& st, const Model& m, const TourStep& s) {
+  if (s.projects == "open") {  // whatever table is open, as it is: every filter cleared, the whole span
+    TourStep all;
+    all.layers_on = s.layers_on;
+    all.lifecycle = s.lifecycle;
+    all.features = s.features;
+    return applyStepState(st, m, all);
+  }
   std::vector<std::string> skipped;
   const Projects& p = m.projects;
   Filter f;
@@ -170,6 +219,7 @@ std::vector<std::string> applyStepState(AppState& st, const Model& m, const Tour
                                           : kAllSectors;
   f.min_investment_yi = static_cast<float>(s.min_investment_yi);
   f.park = s.park == "in" ? ParkMode::InPark : s.park == "out" ? ParkMode::OutsidePark : ParkMode::Any;
+  f.foreign_only = s.foreign;
   Timeline& t = st.timeline;
   const auto from = parseMonth(s.from), to = parseMonth(s.to);
   f.month_from = from ? std::max(*from, t.first_month) : t.first_month;
@@ -218,10 +268,10 @@ void goToStep(AppState& st, const Model& m, int k, bool fly) {
     ts.fly_step = true;
     ts.fly_t = 0;
     ts.fly_from = poseOf(st);
-    ts.fly_to = stepCamera(st, s, m.display_crs);
+    ts.fly_to = stepFrame(st, m, s);
   } else {
     ts.flying = false;
-    applyStepFrame(st, s, m.display_crs);
+    applyStepFrame(st, m, s);
   }
 }
 
@@ -275,7 +325,7 @@ void advanceTour(AppState& st, const Model& m, double dt) {
       ts.flying = false;
       // Landed on a step: its frame in the layout of now (the window may have changed meanwhile).
       if (ts.fly_step && ts.open && ts.step >= 0 && ts.step < static_cast<int>(ts.doc.steps.size()))
-        applyStepFrame(st, ts.doc.steps[ts.step], m.display_crs);
+        applyStepFrame(st, m, ts.doc.steps[ts.step]);
     }
   }
   if (!ts.open || !ts.autoplay) return;
@@ -318,6 +368,7 @@ TourStep stepFromState(const AppState& st, const Model& m) {
                                                                        : "";  // every sector (or a mix a step cannot say)
   s.min_investment_yi = f.min_investment_yi;
   s.park = f.park == ParkMode::InPark ? "in" : f.park == ParkMode::OutsidePark ? "out" : "";
+  s.foreign = f.foreign_only;
   const Timeline& t = st.timeline;
   if (f.month_from != t.first_month || f.month_to != t.last_month) {
     s.from = formatMonth(f.month_from);

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/model.h"
+#include "core/stats.h"
 #include "platform/result.h"
 #include "ui/app_state.h"
 
@@ -47,6 +48,16 @@ CameraPose stepCamera(const AppState& st, const TourStep& s, const std::string& 
 // changed (a resize, presentation toggled, a new UI scale) since the step was framed and the view
 // is still that frame, the step is framed again, so a step looks the same however it was reached.
 void reframeStep(AppState& st, const Model& m, const View& before);
+
+// A step's camera as the tour shows it: its extent fitted into the free map area (stepCamera); for
+// a "projects": "open" step the open table's extent (its rows' bounding box with a margin; the
+// step's own extent when the table has no rows).
+CameraPose stepFrame(const AppState& st, const Model& m, const TourStep& s);
+// A caption's live figures from the statistics on screen (Derived::stats(), equal to computeStats
+// and --stats): count, investment, FDI, and the open table's name ("the synthetic sample" for it).
+CaptionFigures captionFigures(const Model& m, const Stats& s);
+// A step's caption text in `l` with its placeholders filled (core/tour.h fillCaption).
+std::string stepCaption(const std::string& text, const Model& m, const Stats& s, Lang l);
 
 // The current state as a step: camera, layers, filters, window, life-cycle, choropleth; no
 // captions (the caller adds them).

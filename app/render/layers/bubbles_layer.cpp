@@ -191,7 +191,7 @@ class BubblesLayer final : public MapLayer {
     const Lang lang = f.lang;
     ImGui::BeginTooltip();
     ImGui::PushTextWrapPos(ImGui::GetFontSize() * 22);
-    ImGui::Text("%d %s · %.1f %s", b.count, tr(lang, S::BinProjects), b.investment_yi, tr(lang, S::Yi));
+    ImGui::Text("%d %s · %s", b.count, tr(lang, S::BinProjects), formatYi(b.investment_yi, lang).c_str());
     if (f.model.projects_synthetic) ImGui::TextDisabled("%s", tr(lang, S::Synthetic));
     ImGui::Separator();
     for (int e = 0; e < kEcosystemCount; ++e) {

@@ -89,8 +89,8 @@ class ParksLayer final : public MapLayer {
     ImGui::Text("%s: %.1f km", tr(L, S::Catchment), p.radius_km);
     const auto& by_park = f.derived.stats().by_park;
     if (k < static_cast<int>(by_park.size()))
-      ImGui::Text("%s: %lld · %.1f %s", tr(L, S::ProjectsL), static_cast<long long>(by_park[k].count),
-                  by_park[k].investment_yi, tr(L, S::Yi));
+      ImGui::Text("%s: %lld · %s", tr(L, S::ProjectsL), static_cast<long long>(by_park[k].count),
+                  formatYi(by_park[k].investment_yi, L).c_str());
     if (L == Lang::En && !p.focus.empty()) ImGui::TextDisabled("%s", p.focus.c_str());
     ImGui::PopTextWrapPos();
     ImGui::EndTooltip();

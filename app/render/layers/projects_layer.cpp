@@ -31,7 +31,7 @@ void drawProjectDetails(const Model& m, Lang L, int i) {
   ImGui::TextColored(ImColor(int(rgb >> 16), int((rgb >> 8) & 255), int(rgb & 255)), "● %s", ecosystemName(L, p.ecosystem[i]));
   ImGui::SameLine();
   ImGui::TextDisabled("· %s", chainName(m, L, p.chain[i]).c_str());
-  if (p.investmentKnown(i)) ImGui::Text("%s: %.1f %s", tr(L, S::Investment), p.investment_yi[i], tr(L, S::Yi));
+  if (p.investmentKnown(i)) ImGui::Text("%s: %s", tr(L, S::Investment), formatYi(p.investment_yi[i], L).c_str());
   else ImGui::Text("%s: ? (%s)", tr(L, S::Investment), tr(L, S::AmountUnknown));
   ImGui::Text("%s: %s", tr(L, S::SignedDate), p.dated(i) ? formatDate(p.signed_day[i]).c_str() : tr(L, S::Undated));
   ImGui::Text("%s: %s", tr(L, S::District), districtName(m, L, p.district_index[i]).c_str());
@@ -42,6 +42,7 @@ void drawProjectDetails(const Model& m, Lang L, int i) {
     ImGui::TextColored(ImColor(150, 90, 0), "%s", tr(L, p.approx[i] == 1 ? S::ApproxAtPark : S::ApproxInDistrict));
   if (p.chain_leader[i]) ImGui::TextColored(ImColor(178, 34, 34), "%s", tr(L, S::ChainLeader));
   if (!p.foreign[i].empty()) ImGui::Text("%s: %s", tr(L, S::Foreign), p.foreign[i].c_str());
+  if (p.fdi_musd[i] > 0) ImGui::Text("%s: %s", tr(L, "field.fdi_musd"), formatFdi(p.fdi_musd[i], L).c_str());
   ImGui::PopTextWrapPos();
 }
 
@@ -180,9 +181,11 @@ class ProjectsLayer final : public MapLayer {
       ImGui::Text("%5d", static_cast<int>(f.derived.stats().by_ecosystem[e].count));
     }
     ImGui::Separator();
-    ImGui::TextDisabled("%s (%s)", tr(L, S::SizeLegend), tr(L, S::Yi));
+    ImGui::TextDisabled("%s (%s)", tr(L, S::SizeLegend), yiUnit(L));
     const float sizes[] = {1, 10, 50, 100};
-    const char* labels[] = {"≥1", "≥10", "≥50", "≥100"};
+    std::string label_text[4];
+    const char* labels[4];
+    for (int i = 0; i < 4; ++i) label_text[i] = "≥" + formatYiCompact(sizes[i], L), labels[i] = label_text[i].c_str();
     const ImVec2 p0 = ImGui::GetCursorScreenPos();
     const float rmax = pointRadiusPx(f.points, 100);
     const float sc = f.scale;
