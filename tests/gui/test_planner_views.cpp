@@ -156,6 +156,8 @@ TEST(PlannerViews, ThePinnedCardIsNotUnderTheProjectTable) {
     ASSERT_GE(under, 0) << "no project under the table";
     st.selected = under;
     ASSERT_TRUE(s.app.capture());
+    // The click in the table that chose it focuses the table: in front of every other window.
+    ImGui::FocusWindow(shownWindow("###project_table"));
     auto img = s.app.capture();  // the card knows its size from the frame before
     ASSERT_TRUE(img);
     keep(*img, "card_" + std::to_string(W));
