@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <cstdio>
 #include <cstring>
 #include <string>
 #include <unordered_map>
@@ -220,6 +221,19 @@ TEST(PlannerViews, AnalysisWindowsFitTheirText) {
                                                                           << w->ContentRegionRect.GetWidth() << " px wide";
         EXPECT_LE(w->Pos.x + w->Size.x, static_cast<float>(W)) << id;
       }
+      // Whole sentences: glyphs past a window's or a column's edge are not drawn at all.
+      const NniResult* nni = s.app.derived().product<NniProduct>(ids::kNni)->get();
+      ASSERT_NE(nni, nullptr);
+      const std::string sentence = noSpaces(L == Lang::Zh ? nni->groups[0].sentence_zh : nni->groups[0].sentence_en);
+      const std::string nni_text = drawnText(shownWindow("###nni"));
+      EXPECT_NE(nni_text.find(sentence), std::string::npos) << "cut off: " << sentence << " in " << nni_text;
+      const Conformance* c = s.app.derived().product<ConformanceProduct>(ids::kConformance)->get();
+      ASSERT_NE(c, nullptr);
+      char city[256];
+      std::snprintf(city, sizeof city, tr(L, S::ConfCity), static_cast<long long>(c->in_parks), static_cast<long long>(c->total),
+                    100 * c->in_parks_share, 100 * c->match_share);
+      const std::string conf_text = drawnText(shownWindow("###conformance"));
+      EXPECT_NE(conf_text.find(noSpaces(city)), std::string::npos) << "cut off: " << city << " in " << conf_text;
     }
   }
 }
