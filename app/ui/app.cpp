@@ -23,6 +23,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/dates.h"
+#include "core/money.h"
 #include "platform/atomic_file.h"
 #include "platform/data_paths.h"
 #include "data/import/table.h"
@@ -387,7 +388,11 @@ void App::updateScale(float content_scale) {
   const layout::Layout lay = layout::computeLayout(st_.view.width, st_.view.height, st_.ui_scale, st_.present, st_.chrome);
   const bool caption_fonts = st_.present && st_.tour.open && lay.caption_body_px > 0;
   const float cap_px = caption_fonts ? lay.caption_body_px : 0, cap_title_px = caption_fonts ? lay.caption_title_px : 0;
-  const std::string display = displayText(st_);
+  // The tour's text, and what its live figures may add ({table}: the open table's name; units).
+  std::string display = displayText(st_);
+  if (st_.tour.open)
+    for (const Lang l : {Lang::Zh, Lang::En})
+      display += model_->projects_file + model_->projects_layer + tr(l, S::TourSyntheticTable) + yiUnit(l) + fdiUnit(l) + "亿万美元";
   const uint64_t dh = ImGui::IsAnyItemActive() ? I.fonts.display_hash : textHash(display);
   const bool common = I.interactive && I.presented_once;
   auto fits = [&](const Fonts& f) {

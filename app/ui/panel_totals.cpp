@@ -55,8 +55,17 @@ void drawTotalsPanel(UiContext& ui) {
   // None in remote mode (yet), nor for a table without signing dates (a target counts signings).
   if (const TargetProgress* t = ui.model.projects.size() && ui.st.timeline.dated ? ui.derived.targets() : nullptr) {
     ImGui::Separator();
-    ImGui::TextUnformatted(tr(L, S::TargetsTitle));
+    // The targets count the whole city (core/targets.h), whatever the filter: said on the title,
+    // and spelt out when the filter shows something else, so the bars are not read as its progress.
+    ImGui::Text("%s · %s", tr(L, S::TargetsTitle), tr(L, S::TargetsCityWide));
     ImGui::TextDisabled("%d · %s %s", t->year, tr(L, S::Through), formatMonth(t->through_month).c_str());
+    if (ui.st.filter.attributes() != Filter{}) {  // a filter that leaves part of the city's projects out
+      ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetColorU32(ImGuiCol_TextDisabled));
+      char note[256];
+      std::snprintf(note, sizeof note, tr(L, S::TargetsNotTheFilter), t->year);
+      textWrappedCjk(note, ImGui::GetContentRegionAvail().x);
+      ImGui::PopStyleColor();
+    }
     if (!t->has_target) {
       ImGui::TextWrapped("%s %d", tr(L, S::NoTargetFor), t->year);
       return;
@@ -64,7 +73,7 @@ void drawTotalsPanel(UiContext& ui) {
     auto bar = [&](const char* what, int64_t n, int target) {
       const float f = target > 0 ? static_cast<float>(n) / target : 0.f;
       char text[96];
-      std::snprintf(text, sizeof text, "%s  %lld / %d  (%.1f%%)", what, static_cast<long long>(n), target, 100.f * f);
+      std::snprintf(text, sizeof text, "%s %s  %lld / %d  (%.1f%%)", tr(L, S::TargetsCityWide), what, static_cast<long long>(n), target, 100.f * f);
       progressBar(text, f);
     };
     bar(formatYiAtLeast(1, L).c_str(), t->n1, t->targets.projects_1yi);

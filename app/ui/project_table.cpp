@@ -228,7 +228,7 @@ void ProjectTable::draw(UiContext& ui, bool& table_open) {
     ImGui::TextWrapped("%s", tr(L, S::TableNoSelection));
   } else {
     ImGui::TextDisabled("%s", tr(L, S::TableDetails));
-    drawProjectDetails(m, L, i);
+    drawProjectDetails(m, L, i, &ui.derived);
     ImGui::Separator();
     if (ImGui::BeginTable("##fields", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
       auto row = [](std::string_view k, std::string_view v) {

@@ -43,7 +43,7 @@ class ParksLayer final : public MapLayer {
   void labels(const LayerFrame& f, const OverlayFrame& o, LabelSet& out) const override {
     for (const Park& p : f.model.parks) {
       const Vec2 c = f.view.toScreen(p.xy);
-      const double r = 7.0 * f.scale;
+      const double r = kParkMarkerHalfPx * f.scale;
       out.obstacles.push_back({c.x - r, c.y - r, c.x + r, c.y + r});
     }
     if (f.view.units_per_px >= kNamesBelowUnitsPerPx) return;
