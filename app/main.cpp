@@ -161,7 +161,7 @@ static int run(const Options& opt) {
   // The data and the font atlas load on worker threads while this one opens the (hidden) window.
   const bool want_window = !opt.stats && opt.export_file.empty() && opt.analyze.empty();
   // The atlas is rasterised for the scale the window opens with (text stays crisp at 4K).
-  const float scale = opt.ui_scale > 0 ? static_cast<float>(opt.ui_scale) : layout::autoScale(opt.width, opt.height);
+  const float scale = opt.ui_scale > 0 ? static_cast<float>(opt.ui_scale) : layout::autoScale(opt.width, opt.height, 1, opt.present || opt.layout == "present");
   const bool defer = deferProjects(opt, want_window && opt.screenshot.empty() && opt.record.empty());
   LoadOptions first{opt.data_dir, opt.projects_file, opt.crs, opt.layer, opt.mapping, !opt.no_cache};
   first.map_only = defer || opt.remote;  // --remote: the rows stay in PostGIS

@@ -17,6 +17,7 @@ uniform float u_min_invest;
 uniform ivec2 u_months;      // inclusive window, clamped to -1..MONTH_MASK+1
 uniform int u_undated;       // 1: undated projects (MONTH == NO_MONTH) pass the time window
 uniform int u_park_mode;     // 0 any, 1 in park, 2 outside
+uniform int u_foreign_only;  // 1: foreign-invested projects only (FOREIGN bit)
 uniform float u_radius_k;    // px per sqrt(亿元)
 uniform vec2 u_radius_range; // min, max px
 uniform vec3 u_palette[6];
@@ -61,6 +62,7 @@ bool passes() {
   if (!IN_DISTRICTS(district)) return false;
   if (u_park_mode == 1 && inpark == 0u) return false;
   if (u_park_mode == 2 && inpark == 1u) return false;
+  if (u_foreign_only == 1 && ((a_bits[FOREIGN_WORD] >> FOREIGN_SHIFT) & FOREIGN_MASK) == 0u) return false;
   if (uint(month) == NO_MONTH) return u_undated != 0;  // core/filter.h passesTime()
   if (month < u_months.x || month > u_months.y) return false;
   return true;

@@ -73,6 +73,7 @@ std::optional<Options> parseOptions(int argc, char** argv, int& exit_code) {
   app.add_option("--sector", o.sector, "manufacturing, service or unknown (the source states no sector)");
   app.add_option("--park", o.park, "in (projects in a park) or out (outside every park)")->check(CLI::IsMember({"in", "out", "any"}));
   app.add_option("--min-investment", o.min_investment, "Minimum investment in 亿元 (100M CNY)");
+  app.add_flag("--foreign", o.foreign, "Foreign-invested projects only (those with an FDI amount, fdi_musd > 0)");
   app.add_option("--district", o.districts, "District adcodes, comma-separated");
   app.add_option("--lang", o.lang, "Label and UI language: zh or en")->check(CLI::IsMember({"zh", "en"}));
   app.add_option("--extent", o.extent, "Fit the view to MINLON,MINLAT,MAXLON,MAXLAT");
@@ -198,6 +199,7 @@ Result<Filter> filterFromOptions(const Options& o, const Model& m) {
   }
   if (o.park == "in") f.park = ParkMode::InPark;
   else if (o.park == "out") f.park = ParkMode::OutsidePark;
+  if (o.foreign) f.foreign_only = true;
   if (!o.sector.empty()) {
     if (o.sector == "manufacturing") f.sectors = 1u << static_cast<int>(Sector::Manufacturing);
     else if (o.sector == "service") f.sectors = 1u << static_cast<int>(Sector::Service);

@@ -21,6 +21,7 @@ struct Options {
   bool stats = false;
   bool remote = false;  // --remote: with --stats, ask PostGIS (data/postgis_source.h) instead of loading the rows
   bool include_undated = false;  // --include-undated: projects without a signing date pass a --time window too
+  bool foreign = false;  // --foreign: foreign-invested projects only (Filter::foreign_only)
   bool no_cache = false;  // --no-cache: neither read nor write the columnar cache (data/project_cache.h)
   std::string aggregate = "auto";  // --aggregate auto|on|off
   std::string select;  // --select ID: pin the details card of this project

@@ -48,7 +48,7 @@ Result<AppState> stateFromOptions(const Options& o, const Model& m) {
   st.view.height = o.height;
   st.ui_scale_manual = static_cast<float>(o.ui_scale);
   st.present = o.present || o.layout == "present";
-  st.ui_scale = st.ui_scale_manual > 0 ? st.ui_scale_manual : layout::autoScale(o.width, o.height);
+  st.ui_scale = st.ui_scale_manual > 0 ? st.ui_scale_manual : layout::autoScale(o.width, o.height, 1, st.present);
   if (!o.extent.empty()) {
     auto e = extentFromOptions(o, m.display_crs);
     if (!e) return R::fail(e.error());

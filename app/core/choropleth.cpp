@@ -111,6 +111,21 @@ ChoroplethClasses naturalBreaks(const std::vector<double>& values, int classes) 
   return out;
 }
 
+std::vector<int> choroplethDistrictClasses(const ChoroplethClasses& classes, const std::vector<double>& values,
+                                           const IdSet& districts) {
+  std::vector<int> out(values.size());
+  for (size_t d = 0; d < values.size(); ++d)
+    out[d] = districts.contains(static_cast<int>(d)) ? classes.classOf(values[d]) : kChoroplethNotSelected;
+  return out;
+}
+
+ChoroplethClasses selectedBreaks(const std::vector<double>& values, const IdSet& districts, int classes) {
+  std::vector<double> v = values;
+  for (size_t d = 0; d < v.size(); ++d)
+    if (!districts.contains(static_cast<int>(d))) v[d] = 0;
+  return naturalBreaks(v, classes);
+}
+
 uint32_t choroplethColor(int k, int n) {
   if (k < 0 || n <= 0) return kChoroplethNone;
   if (n == 1) return kChoroplethRamp[2];

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/analysis/conformance.h"
+#include "core/idset.h"
 #include "core/model.h"
 #include "core/stats.h"
 
@@ -51,6 +52,15 @@ struct ChoroplethClasses {
   int classOf(double v) const;  // -1 for v <= 0
 };
 ChoroplethClasses naturalBreaks(const std::vector<double>& values, int classes = 5);
+
+// Each district's class: classes.classOf(value), -1 "no projects", or kChoroplethNotSelected for a
+// district the district filter leaves out (it is not a class: drawn in the plain base fill, and
+// the legend says "not selected"). `values` is indexed like Model::districts.
+inline constexpr int kChoroplethNotSelected = -2;
+std::vector<int> choroplethDistrictClasses(const ChoroplethClasses& classes, const std::vector<double>& values,
+                                           const IdSet& districts);
+// The breaks of the districts the filter selects (the left-out ones do not shift them).
+ChoroplethClasses selectedBreaks(const std::vector<double>& values, const IdSet& districts, int classes = 5);
 
 // Five sequential colours (ColorBrewer YlGnBu, light to dark) and the "no projects" grey.
 inline constexpr uint32_t kChoroplethRamp[5] = {0xEDF8B1, 0xC7E9B4, 0x7FCDBB, 0x41B6C4, 0x1D91C0};

@@ -38,6 +38,7 @@ FilterWords packFilterWords(const Projects& p, size_t i) {
   const uint32_t started = month(p.started_day) == kNoMonth ? producing : month(p.started_day);
   put(w, kFilterBits[7], started);
   put(w, kFilterBits[8], producing);
+  put(w, kFilterBits[9], foreignInvested(p, i) ? 1u : 0u);
   return w;
 }
 

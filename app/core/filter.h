@@ -19,6 +19,7 @@ struct Filter {
   float min_investment_yi = 0.f;         // 亿元, inclusive
   IdSet districts;                       // Model::districts indices (-1, unknown, passes only "all")
   ParkMode park = ParkMode::Any;
+  bool foreign_only = false;             // only foreign-invested projects (foreignInvested: an FDI amount)
   int month_from = INT_MIN;              // inclusive month index (year*12 + month-1)
   int month_to = INT_MAX;                // inclusive
   bool undated = true;                   // projects without a signing date pass the time window
@@ -36,6 +37,10 @@ struct Filter {
   }
 };
 
+// A foreign-invested project: one with a foreign direct investment amount (Projects::fdi_musd > 0).
+// The one rule the filter, its GPU bit (FOREIGN) and the statistics' cube use.
+inline bool foreignInvested(const Projects& p, size_t i) { return i < p.fdi_musd.size() && p.fdi_musd[i] > 0; }
+
 // Whether project i passes every criterion except the time window. The one CPU predicate:
 // shaders/points.vert mirrors it branch for branch.
 inline bool passesAttributes(const Projects& p, size_t i, const Filter& f) {
@@ -46,6 +51,7 @@ inline bool passesAttributes(const Projects& p, size_t i, const Filter& f) {
   if (!f.districts.contains(p.district_index[i])) return false;
   if (f.park == ParkMode::InPark && !p.in_park[i]) return false;
   if (f.park == ParkMode::OutsidePark && p.in_park[i]) return false;
+  if (f.foreign_only && !foreignInvested(p, i)) return false;
   return true;
 }
 

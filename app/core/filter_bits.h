@@ -15,7 +15,7 @@ struct BitField {
   int word, shift, width;
 };
 
-inline constexpr std::array<BitField, 9> kFilterBits{{
+inline constexpr std::array<BitField, 10> kFilterBits{{
     {"ECO", 0, 0, 3},
     {"SECTOR", 0, 3, 2},     // Sector: 0 manufacturing, 1 service, 2 unknown
     {"INPARK", 0, 5, 1},
@@ -25,6 +25,7 @@ inline constexpr std::array<BitField, 9> kFilterBits{{
     {"CHAIN", 1, 16, 16},    // index into Projects::chain_names
     {"STARTED", 2, 0, 16},   // month construction started (life-cycle drawing); kNoMonth: not yet
     {"PRODUCING", 2, 16, 16},  // month production started; kNoMonth: not yet
+    {"FOREIGN", 0, 7, 1},    // foreign-invested (foreignInvested, core/filter.h)
 }};
 // The table is checked where it is written: every field inside its word, no two fields sharing a
 // bit, and the enums' largest values fit their fields.

@@ -25,13 +25,6 @@ std::string chainName(const Model& m, Lang l, int c) {
   return id;  // a chain the string table does not know: show its name as written in the file
 }
 
-std::string shortYi(Lang l, double yi) {
-  char b[32];
-  if (l == Lang::Zh) std::snprintf(b, sizeof b, yi >= 10 ? "%.0f亿" : "%.1f亿", yi);
-  else std::snprintf(b, sizeof b, yi >= 100 ? "¥%.0f bn" : "¥%.1f bn", yi / 10);
-  return b;
-}
-
 std::string parkName(const Model& m, Lang l, int k) {
   if (k < 0 || k >= static_cast<int>(m.parks.size())) return "—";
   return l == Lang::Zh ? m.parks[k].name_zh : m.parks[k].name_en;

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "core/model.h"
+#include "core/money.h"  // shortYi, formatYi: amounts in the language's unit
 #include "core/strings.h"
 
 namespace cm {
@@ -12,8 +13,6 @@ const char* ecosystemName(Lang l, Ecosystem e);
 std::string districtName(const Model& m, Lang l, int district_index);  // "—" when unknown
 std::string chainName(const Model& m, Lang l, int chain);              // the id itself when not catalogued
 std::string parkName(const Model& m, Lang l, int park_index);          // "—" when unknown
-// An amount in 亿元, short, for a map label: "141亿" / "¥14.1 bn".
-std::string shortYi(Lang l, double yi);
 Ecosystem ecosystemOfChain(const Model& m, int chain);                 // from the catalogue; Other when unknown
 
 }  // namespace cm

@@ -14,10 +14,36 @@ static void rewind(Timeline& t, Filter& f) {
   }
 }
 
+void forgetHeldWindow(Timeline& t) {
+  t.held_from = t.held_to = t.resume_from = t.resume_to = INT_MIN;
+}
+
 void startPlaying(Timeline& t, Filter& f) {
   t.playing = true;
   t.play_accum = 0;
-  if (f.month_to >= std::min(t.endMonth(), t.last_month)) rewind(t, f);
+  const bool held = t.held_from != INT_MIN && f.month_from == t.held_from && f.month_to == t.held_to;
+  if (held && t.resume_from != INT_MIN) {  // on from the paused month
+    f.month_from = t.resume_from;
+    f.month_to = t.resume_to;
+    t.resume_from = t.resume_to = INT_MIN;
+    return;
+  }
+  forgetHeldWindow(t);  // the user set another window since
+  if (f.month_to >= std::min(t.endMonth(), t.last_month)) {
+    t.held_from = f.month_from;
+    t.held_to = f.month_to;
+    rewind(t, f);
+  }
+}
+
+void pausePlaying(Timeline& t, Filter& f) {
+  t.playing = false;
+  t.play_accum = 0;
+  if (t.held_from == INT_MIN) return;
+  t.resume_from = f.month_from;
+  t.resume_to = f.month_to;
+  f.month_from = t.held_from;
+  f.month_to = t.held_to;
 }
 
 int advancePlayback(Timeline& t, Filter& f, double dt) {
@@ -34,9 +60,10 @@ int advancePlayback(Timeline& t, Filter& f, double dt) {
     } else if (t.loop) {
       rewind(t, f);
       ++steps;
-    } else {
+    } else {  // at the end: the window is the held one again (it ended here)
       t.playing = false;
       t.play_accum = 0;
+      forgetHeldWindow(t);
     }
   }
   return steps;

@@ -24,6 +24,10 @@ struct Timeline {
   double step_seconds = 0.6; // seconds a month while playing (the speed)
   int play_start = INT_MIN;  // the window's end when (re)starting; INT_MIN: the window's start
   int play_end = INT_MAX;    // stop (or loop) when the window's end gets here; INT_MAX: last_month
+  // The user's window that starting playback rewound (INT_MIN: none): pausing puts it back, and
+  // the play head it had (resume_*) is where playing again goes on from.
+  int held_from = INT_MIN, held_to = INT_MIN;
+  int resume_from = INT_MIN, resume_to = INT_MIN;
   bool operator==(const Timeline&) const = default;
 
   int endMonth() const { return play_end == INT_MAX ? last_month : play_end; }
@@ -34,8 +38,15 @@ struct Timeline {
 inline constexpr double kPlaySpeeds[] = {0.25, 0.5, 1, 2, 4};  // × the normal speed
 inline constexpr double kNormalStepSeconds = 0.6;
 
-// Starts playing; from the beginning when the window already ends at the end.
+// Starts playing; from the beginning when the window already ends at the end (the user's window
+// is held), or from where a pause left off while the window is still the held one.
 void startPlaying(Timeline& t, Filter& f);
+// Pauses; a window that playback rewound comes back (play again goes on from the paused month).
+void pausePlaying(Timeline& t, Filter& f);
+// Space and the Play/Pause button.
+inline void togglePlaying(Timeline& t, Filter& f) { t.playing ? pausePlaying(t, f) : startPlaying(t, f); }
+// Forgets a held window (a tour step or a recording sets the window itself).
+void forgetHeldWindow(Timeline& t);
 // Advances playback by dt seconds (whole months only; the rest carries to the next call).
 // Returns the months stepped.
 int advancePlayback(Timeline& t, Filter& f, double dt);

@@ -96,11 +96,11 @@ State classState(int c, float min) {
   return kStraddle;  // (the top class also when min is +inf: its rows decide)
 }
 
-// Code bits: ecosystem 0-2, in park 3, size class 4-6, park match 7, sector 8-9, amount unknown 10.
-// The low 8 bits are what the per-month fold needs (by_code_); the sector and the amount flag are
-// tallied per cell.
-constexpr unsigned kSectorShift = 8, kUnknownShift = 10;
-constexpr unsigned kCodes = 1u << (kUnknownShift + 1);  // 2048
+// Code bits: ecosystem 0-2, in park 3, size class 4-6, park match 7, sector 8-9, amount unknown 10,
+// foreign-invested 11. The low 8 bits are what the per-month fold needs (by_code_); the sector and
+// the amount flag are tallied per cell, the foreign flag only filters.
+constexpr unsigned kSectorShift = 8, kUnknownShift = 10, kForeignShift = 11;
+constexpr unsigned kCodes = 1u << (kForeignShift + 1);  // 4096
 static_assert(kSectorCount <= 4, "the cell code keeps the sector in 2 bits");
 unsigned codeSector(unsigned code) { return code >> kSectorShift & 3u; }
 bool codeAmountUnknown(unsigned code) { return code >> kUnknownShift & 1u; }
@@ -109,7 +109,8 @@ uint16_t cellCode(const Model& m, size_t i) {
   return static_cast<uint16_t>(static_cast<unsigned>(p.ecosystem[i]) | (p.in_park[i] ? 1u : 0u) << 3 |
                                static_cast<unsigned>(sizeClass(p.investment_yi[i])) << 4 |
                                (matchesPark(m, i) ? 1u : 0u) << 7 | static_cast<unsigned>(p.sector[i]) << kSectorShift |
-                               (p.investmentKnown(i) ? 0u : 1u) << kUnknownShift);
+                               (p.investmentKnown(i) ? 0u : 1u) << kUnknownShift |
+                               (foreignInvested(p, i) ? 1u : 0u) << kForeignShift);
 }
 
 // Slots of a month's sums: 4 scalars, then the groups.
@@ -205,6 +206,7 @@ void StatsEngine::setAttributeFilter(const Filter& f) {
     const unsigned eco = c & 7, in_park = c >> 3 & 1, cls = c >> 4 & 7, sector = codeSector(c);
     if (cls >= kClasses || !(a.ecosystems >> eco & 1u) || !(a.sectors >> sector & 1u)) continue;
     if ((a.park == ParkMode::InPark && !in_park) || (a.park == ParkMode::OutsidePark && in_park)) continue;
+    if (a.foreign_only && !(c >> kForeignShift & 1u)) continue;
     code_state[c] = classState(static_cast<int>(cls), a.min_investment_yi);
   }
   for (size_t c = 0; c < chain_ok_.size(); ++c) chain_ok_[c] = a.chains.contains(static_cast<int>(c)) ? 0xff : 0;

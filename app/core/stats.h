@@ -80,7 +80,7 @@ class StatsEngine {
     uint32_t bin;
     uint16_t chain;
     int16_t district, park;  // raw indices as in Projects (-1: none)
-    uint16_t code;           // ecosystem | in_park << 3 | size class << 4 | park match << 7 | sector << 8 (2 bits) | unknown amount << 10
+    uint16_t code;           // ecosystem | in_park << 3 | size class << 4 | park match << 7 | sector << 8 (2 bits) | unknown amount << 10 | foreign << 11
   };
   struct Payload {
     Acc all;

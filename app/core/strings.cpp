@@ -62,6 +62,10 @@ std::string allUiText() {
   std::string t;
   for (const auto& [key, v] : strings().entries) t += v[0] + v[1];
   t += "0123456789●◇≥≤∝·—…–→％%，。：（）亿万元";
+  // Characters the code prints from literals of its own, not from the table: the real minus and
+  // the times sign of number formatting, ✓, the NNI's sentences, the wrapped text's punctuation
+  // (test_strings checks every literal of ui/, render/ and core/ against this text).
+  t += "\u2212×✓布才‘’〈〉《》「」『』【】！";
   return t;
 }
 

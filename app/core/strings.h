@@ -76,6 +76,13 @@ inline constexpr Str Investment{"Investment"};
 inline constexpr Str SignedDate{"SignedDate"};
 inline constexpr Str ParkL{"ParkL"};
 inline constexpr Str NoPark{"NoPark"};
+// Why a project is (not) in a park (parkStatusText, core/analysis/products.h).
+inline constexpr Str ParkShapeCircle{"ParkShapeCircle"};
+inline constexpr Str ParkShapeBoundary{"ParkShapeBoundary"};
+inline constexpr Str ParkInsideUndeclared{"ParkInsideUndeclared"};
+inline constexpr Str ParkDeclaredOutside{"ParkDeclaredOutside"};
+inline constexpr Str ParkInsideDeclaresOther{"ParkInsideDeclaresOther"};
+inline constexpr Str ParkByLocationDeclares{"ParkByLocationDeclares"};
 inline constexpr Str Fit{"Fit"};
 inline constexpr Str Language{"Language"};
 inline constexpr Str Errors{"Errors"};
@@ -85,6 +92,8 @@ inline constexpr Str Foreign{"Foreign"};
 inline constexpr Str SizeLegend{"SizeLegend"};
 inline constexpr Str TopChains{"TopChains"};
 inline constexpr Str TargetsTitle{"TargetsTitle"};
+inline constexpr Str TargetsCityWide{"TargetsCityWide"};      // the targets count the whole city, whatever the filter
+inline constexpr Str TargetsNotTheFilter{"TargetsNotTheFilter"};  // … said in full beside a filter (%d the year)
 inline constexpr Str Through{"Through"};
 inline constexpr Str ParkMatch{"ParkMatch"};
 inline constexpr Str Aggregation{"Aggregation"};
@@ -92,6 +101,11 @@ inline constexpr Str Auto{"Auto"};
 inline constexpr Str Off{"Off"};
 inline constexpr Str On{"On"};
 inline constexpr Str Aggregated{"Aggregated"};
+// The bubbles' legend in short lines (render/layers/bubbles_layer.cpp).
+inline constexpr Str AggregatedTitle{"AggregatedTitle"};
+inline constexpr Str BubbleArea{"BubbleArea"};
+inline constexpr Str BubbleNumber{"BubbleNumber"};
+inline constexpr Str BubbleZoomIn{"BubbleZoomIn"};
 inline constexpr Str BinProjects{"BinProjects"};
 inline constexpr Str BubbleRing{"BubbleRing"};
 inline constexpr Str RemoteSource{"RemoteSource"};
@@ -167,6 +181,9 @@ inline constexpr Str SyntheticNote{"SyntheticNote"};
 inline constexpr Str Choropleth{"Choropleth"};
 inline constexpr Str ChoroplethMetricLabel{"ChoroplethMetricLabel"};
 inline constexpr Str ChoroplethNone{"ChoroplethNone"};
+inline constexpr Str ChoroplethNotSelected{"ChoroplethNotSelected"};  // a district the district filter leaves out
+inline constexpr Str ForeignOnly{"ForeignOnly"};  // the filter: projects with an FDI amount only
+inline constexpr Str TourSyntheticTable{"TourSyntheticTable"};  // {table} in a caption when the sample is open
 inline constexpr Str ModeCumulative{"ModeCumulative"};
 inline constexpr Str ModeWindow{"ModeWindow"};
 inline constexpr Str Loop{"Loop"};
@@ -312,6 +329,14 @@ inline constexpr Str AnaDispersion{"AnaDispersion"};
 inline constexpr Str AnaChainView{"AnaChainView"};
 inline constexpr Str AnaChainNone{"AnaChainNone"};
 inline constexpr Str AnaChainMedians{"AnaChainMedians"};
+// The chain view's summary (chainViewSummary, core/analysis/chains.h) and its map legend.
+inline constexpr Str ChainViewEmpty{"ChainViewEmpty"};
+inline constexpr Str ChainViewCounts{"ChainViewCounts"};
+inline constexpr Str ChainViewNoLeader{"ChainViewNoLeader"};
+inline constexpr Str ChainViewToLeader{"ChainViewToLeader"};
+inline constexpr Str ChainViewNoPark{"ChainViewNoPark"};
+inline constexpr Str ChainViewToPark{"ChainViewToPark"};
+inline constexpr Str ChainViewMembers{"ChainViewMembers"};
 inline constexpr Str AnaComputing{"AnaComputing"};
 inline constexpr Str AnaExport{"AnaExport"};
 inline constexpr Str AnaBoundaries{"AnaBoundaries"};

@@ -20,6 +20,8 @@ bool closing(char32_t c) {
   static const std::u32string set = U"，。、；：！？）」』》〉】”’％%…—,.;:!?)]}";
   return set.find(c) != std::u32string::npos;
 }
+// A unit that ends in a digit (a number, perhaps with a sign or decimals).
+bool number(const std::string& unit) { return !unit.empty() && unit.back() >= '0' && unit.back() <= '9'; }
 bool opening(char32_t c) {
   static const std::u32string set = U"（「『《〈【“‘([{";
   return set.find(c) != std::u32string::npos;
@@ -58,6 +60,8 @@ std::vector<std::string> wrapLines(std::string_view text, float width, const std
     } else if (closing(c) && !units.empty() && !pending_space && !pending_newline && carry.empty()) {
       units.back().text += bytes;  // never at a line's start
       in_word = !isCjk(c) && c != U'%';
+    } else if (isCjk(c) && in_word && !pending_space && !pending_newline && carry.empty() && number(units.back().text)) {
+      units.back().text += bytes, in_word = false;  // a number keeps its measure word: 146个, 50亿
     } else if (isCjk(c)) {
       start(std::string(bytes)), in_word = false;
     } else if (in_word && !pending_space && !pending_newline && carry.empty()) {
@@ -67,21 +71,17 @@ std::vector<std::string> wrapLines(std::string_view text, float width, const std
     }
   }
   if (!carry.empty()) start("");
+  // Greedy lines of units, a paragraph at a time; then the paragraph's last line takes units from
+  // the line before while it is shorter than kMinLastUnits (no "个。" alone on the last line).
+  constexpr size_t kMinLastUnits = 3;
+  auto join = [&](const std::vector<size_t>& idx) {
+    std::string s;
+    for (size_t k = 0; k < idx.size(); ++k) s += (k > 0 && units[idx[k]].space_before ? " " : "") + units[idx[k]].text;
+    return s;
+  };
   std::vector<std::string> lines;
-  std::string line;
-  for (const Unit& u : units) {
-    if (u.newline_before) {
-      lines.push_back(line);
-      line.clear();
-    }
-    const std::string candidate = line + (u.space_before && !line.empty() ? " " : "") + u.text;
-    if (line.empty() || measure(candidate) <= width) {
-      line = candidate;
-    } else {
-      lines.push_back(line);
-      line = u.text;
-    }
-    while (measure(line) > width && line.size() > 1) {  // one unit wider than the line: cut it
+  auto emit = [&](std::string line) {  // one unit wider than the line: cut it
+    while (measure(line) > width && line.size() > 1) {
       size_t cut = 0;
       for (size_t k = 0; k < line.size();) {
         size_t len = 1;
@@ -94,8 +94,40 @@ std::vector<std::string> wrapLines(std::string_view text, float width, const std
       lines.push_back(line.substr(0, cut));
       line = line.substr(cut);
     }
+    lines.push_back(line);
+  };
+  std::vector<std::vector<size_t>> para;
+  auto flush = [&] {
+    if (para.size() >= 2) {
+      std::vector<size_t>& prev = para[para.size() - 2];
+      std::vector<size_t>& last = para.back();
+      while (last.size() < kMinLastUnits && prev.size() > last.size() + 1) {
+        std::vector<size_t> taken{prev.back()};
+        taken.insert(taken.end(), last.begin(), last.end());
+        if (measure(join(taken)) > width) break;
+        last = std::move(taken);
+        prev.pop_back();
+      }
+    }
+    for (const auto& l : para) emit(join(l));
+    para.clear();
+  };
+  for (size_t i = 0; i < units.size(); ++i) {
+    if (units[i].newline_before) {
+      if (para.empty()) lines.emplace_back();  // an empty paragraph
+      flush();
+    }
+    if (para.empty()) {
+      para.push_back({i});
+      continue;
+    }
+    std::vector<size_t> candidate = para.back();
+    candidate.push_back(i);
+    if (measure(join(candidate)) <= width) para.back() = std::move(candidate);
+    else para.push_back({i});
   }
-  if (!line.empty() || lines.empty()) lines.push_back(line);
+  if (!para.empty()) flush();
+  if (lines.empty()) lines.emplace_back();
   return lines;
 }
 

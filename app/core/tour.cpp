@@ -13,6 +13,7 @@
 #include "core/catalog.h"
 #include "core/dates.h"
 #include "core/ecosystem.h"
+#include "core/money.h"
 #include "platform/atomic_file.h"
 
 namespace cm {
@@ -195,6 +196,7 @@ TourStep readStep(const json& j, const std::string& where) {
   s.lon = r.number("lon", s.lon, -180, 180);
   s.lat = r.number("lat", s.lat, -90, 90);
   s.width_km = r.number("width_km", s.width_km, 0, 40000, true);
+  if (r.find("height_km")) s.height_km = r.number("height_km", 0, 0, 40000, true);
   s.layers_on = r.strings("layers_on");
   for (const auto& id : s.layers_on)
     if (!isId(id)) r.fail("'layers_on' has " + shown(id) + ", not a layer toggle id (e.g. \"districts\", \"projects\")");
@@ -216,13 +218,15 @@ TourStep readStep(const json& j, const std::string& where) {
   s.play = r.boolean("play", false);
   s.play_seconds = r.number("play_seconds", 0, 0, 3600);
   s.lifecycle = r.boolean("lifecycle", false);
+  s.foreign = r.boolean("foreign", false);
+  s.projects = r.choice("projects", {"", "open"});
   s.seconds = r.number("seconds", s.seconds, 0, 3600, true);
   // Keys of the features' own (ui/feature.h): kept as they are, checked by the feature when the
   // tour is opened. Only values made of numbers, true/false and ids are kept: a tour carries no
   // path, address or free text outside its captions (anything else is ignored, as an unknown key).
-  static const char* kStepKeys[] = {"title", "text", "notes", "lon", "lat", "width_km", "layers_on", "ecosystems", "chains",
+  static const char* kStepKeys[] = {"title", "text", "notes", "lon", "lat", "width_km", "height_km", "layers_on", "ecosystems", "chains",
                                     "districts", "sector", "min_investment_yi", "park", "from", "to", "play", "play_seconds",
-                                    "lifecycle", "seconds"};
+                                    "lifecycle", "seconds", "foreign", "projects"};
   for (const auto& item : j.items()) {
     const std::string& key = item.key();  // not a structured binding: clang 14 cannot capture one
     if (std::find_if(std::begin(kStepKeys), std::end(kStepKeys), [&](const char* k) { return key == k; }) == std::end(kStepKeys)) {
@@ -349,6 +353,51 @@ Result<Tour> loadTour(const std::string& path) {
   return parseTour(text, path);
 }
 
+namespace {
+// Each {name} of `text` (name: letters, digits, '_'), in order: {position, length, name}.
+struct Placeholder {
+  size_t at, len;
+  std::string name;
+};
+std::vector<Placeholder> placeholders(const std::string& text) {
+  std::vector<Placeholder> out;
+  for (size_t i = text.find('{'); i != std::string::npos; i = text.find('{', i + 1)) {
+    size_t j = i + 1;
+    while (j < text.size() && (std::isalnum(static_cast<unsigned char>(text[j])) || text[j] == '_')) ++j;
+    if (j < text.size() && text[j] == '}' && j > i + 1) out.push_back({i, j + 1 - i, text.substr(i + 1, j - i - 1)});
+  }
+  return out;
+}
+bool knownPlaceholder(const std::string& n) {
+  return std::any_of(std::begin(kCaptionPlaceholders), std::end(kCaptionPlaceholders), [&](const char* k) { return n == k; });
+}
+}  // namespace
+
+std::vector<std::string> unknownPlaceholders(const std::string& text) {
+  std::vector<std::string> out;
+  for (const Placeholder& p : placeholders(text))
+    if (!knownPlaceholder(p.name)) out.push_back(p.name);
+  return out;
+}
+
+std::string fillCaption(const std::string& text, const CaptionFigures& f, bool zh) {
+  if (text.find('{') == std::string::npos) return text;
+  const Lang l = zh ? Lang::Zh : Lang::En;
+  std::string out;
+  size_t from = 0;
+  for (const Placeholder& p : placeholders(text)) {
+    std::string v;
+    if (p.name == "count") v = formatCount(f.count, l);
+    else if (p.name == "investment") v = formatYi(f.investment_yi, l);
+    else if (p.name == "fdi") v = formatFdi(f.fdi_musd, l);
+    else if (p.name == "table") v = zh ? f.table_zh : f.table_en;
+    else continue;  // unknown: left as written
+    out += text.substr(from, p.at - from) + v;
+    from = p.at + p.len;
+  }
+  return out + text.substr(from);
+}
+
 std::vector<std::string> tourWarnings(const Tour& t, const std::string& name) {
   std::vector<std::string> out;
   const std::string file = name.empty() ? std::string() : name + ": ";
@@ -365,6 +414,11 @@ std::vector<std::string> tourWarnings(const Tour& t, const std::string& name) {
     const std::string where = "step " + std::to_string(i + 1) + ": ";
     caption(where, "title", s.title);
     caption(where, "text", s.text);
+    for (const auto& [key, x] : {std::pair{"title", &s.title}, std::pair{"text", &s.text}})
+      for (const auto& [lang, text] : {std::pair{"zh", &x->zh}, std::pair{"en", &x->en}})
+        for (const std::string& u : unknownPlaceholders(*text))
+          out.push_back(file + where + "'" + key + "." + lang + "' has an unknown placeholder {" + u +
+                        "} (known: {count}, {investment}, {fdi}, {table}); it is shown as written");
     for (const auto& c : s.chains)
       if (!chainFromId(c))
         out.push_back(file + where + "chain id " + shown(c) +
@@ -388,6 +442,7 @@ std::string tourToJson(const Tour& t) {
     o["lon"] = s.lon;
     o["lat"] = s.lat;
     o["width_km"] = s.width_km;
+    if (s.height_km > 0) o["height_km"] = s.height_km;
     if (!s.layers_on.empty()) o["layers_on"] = s.layers_on;
     if (!s.ecosystems.empty()) o["ecosystems"] = s.ecosystems;
     if (!s.chains.empty()) o["chains"] = s.chains;
@@ -400,6 +455,8 @@ std::string tourToJson(const Tour& t) {
     if (s.play != def.play) o["play"] = s.play;
     if (s.play_seconds != def.play_seconds) o["play_seconds"] = s.play_seconds;
     if (s.lifecycle != def.lifecycle) o["lifecycle"] = s.lifecycle;
+    if (s.foreign != def.foreign) o["foreign"] = s.foreign;
+    if (!s.projects.empty()) o["projects"] = s.projects;
     if (s.seconds != def.seconds) o["seconds"] = s.seconds;
     for (const auto& [id, value] : s.features) o[id] = ojson::parse(value.dump());
     steps.push_back(std::move(o));

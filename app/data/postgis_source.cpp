@@ -233,6 +233,7 @@ std::string PostgisSource::where(const Filter& f, Query& q) const {
     w.push_back(col(t_.district) + "::text = ANY(" + q.bind(textArray(codes)) + "::text[])");
   }
   if (f.park != ParkMode::Any) w.push_back(std::string(f.park == ParkMode::InPark ? "" : "NOT ") + inParkExpr());
+  if (f.foreign_only) w.push_back("COALESCE((" + col(t_.fdi) + ")::float4::float8, 0) > 0");  // foreignInvested()
   if (f.month_from != INT_MIN || f.month_to != INT_MAX)
     w.push_back(monthExpr() + " BETWEEN " + q.bind(std::to_string(std::max(f.month_from, -1000000))) + "::int AND " +
                 q.bind(std::to_string(std::min(f.month_to, 1000000))) + "::int");
@@ -407,7 +408,10 @@ std::string PostgisSource::whereRollup(const Filter& f, Query& q) const {
   return s;
 }
 
-bool PostgisSource::usesRollup(const Filter& f) const { return has_rollup_ && rollupClass(f.min_investment_yi) >= 0; }
+// The roll-up has no foreign-invested dimension: that filter reads the table.
+bool PostgisSource::usesRollup(const Filter& f) const {
+  return has_rollup_ && !f.foreign_only && rollupClass(f.min_investment_yi) >= 0;
+}
 
 Result<Stats> PostgisSource::stats(const Filter& f) const {
   Stats s;

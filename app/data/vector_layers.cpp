@@ -16,6 +16,7 @@
 #include "geo/geodesic.h"
 #include "geo/geos_ops.h"
 #include "geo/projection.h"
+#include "geo/stairs.h"
 
 namespace cm {
 namespace {
@@ -410,6 +411,8 @@ Result<std::vector<WaterBody>> loadWater(const std::string& path, const std::str
         repairOutline(path, "feature " + std::to_string(&f - feats->data() + 1) + (name.empty() ? "" : " (" + name + ")"), w.ll, w.xy, ok);
     if (!note.empty() && warnings) warnings->push_back(ok ? note : note + "; left out");
     if (!ok) continue;
+    // Traced from a raster mask (the shipped layer is): banks would stair-step when zoomed.
+    smoothStairs(w.ll, w.xy, stairCellSize(w.ll));
     out.push_back(std::move(w));
   }
   return out;

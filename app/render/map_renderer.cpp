@@ -123,6 +123,7 @@ void MapPass::sprites(const GpuSprites& sprites, const Filter& f, const PointSty
   glUniform2i(p.uniform("u_months"), std::clamp(f.month_from, -1, kMaxMonth + 1), std::clamp(f.month_to, -1, kMaxMonth + 1));
   glUniform1i(p.uniform("u_undated"), f.undated ? 1 : 0);
   glUniform1i(p.uniform("u_park_mode"), static_cast<int>(f.park));
+  glUniform1i(p.uniform("u_foreign_only"), f.foreign_only ? 1 : 0);
   glUniform1i(p.uniform("u_stage_month"), stage_month < 0 ? -1 : std::min(stage_month, kMaxMonth));
   glUniform1f(p.uniform("u_radius_k"), s.radius_k);
   glUniform2f(p.uniform("u_radius_range"), s.radius_min, s.radius_max);

@@ -5,11 +5,13 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 #include "core/analysis/products.h"
 #include "core/names.h"
 #include "geo/measure.h"
 #include "render/layers/layers.h"
+#include "ui/cjk_text.h"
 #include "ui/panels.h"
 #include "ui/tour_player.h"
 
@@ -22,6 +24,19 @@ void flyToPoint(AppState& st, Vec2 xy, double width) {
   to.cx = xy.x, to.cy = xy.y;
   to.width = std::min(to.width, width);
   flyTo(st, to);
+}
+
+// A window's first size, within the map area (a 1280×720 window's map is narrower than the design).
+ImVec2 fitMap(const UiContext& ui, ImVec2 want, float inset) {
+  const float w = static_cast<float>(ui.layout.map.x1 - ui.layout.map.x0) - 2 * inset;
+  const float h = static_cast<float>(ui.layout.map.y1 - ui.layout.map.y0) - 2 * inset;
+  return {std::max(200.f, std::min(want.x, w)), std::max(150.f, std::min(want.y, h))};
+}
+
+void disabledWrapped(const char* text) {
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetColorU32(ImGuiCol_TextDisabled));
+  textWrappedCjk(text, ImGui::GetContentRegionAvail().x);
+  ImGui::PopStyleColor();
 }
 
 void colored(Ecosystem e, const char* text) {
@@ -41,7 +56,7 @@ void drawConformanceWindow(UiContext& ui) {
   const auto* product = ui.derived.product<ConformanceProduct>(ids::kConformance);
   const Conformance* c = product ? product->get() : nullptr;
   const auto* shapes = ui.derived.product<ParkShapesProduct>(ids::kParkShapes);
-  ImGui::SetNextWindowSize({760 * s, 420 * s}, ImGuiCond_FirstUseEver);
+  ImGui::SetNextWindowSize(fitMap(ui, {760 * s, 420 * s}, 20 * s), ImGuiCond_FirstUseEver);
   ImGui::SetNextWindowPos({static_cast<float>(ui.layout.map.x0) + 20 * s, static_cast<float>(ui.layout.map.y0) + 20 * s},
                           ImGuiCond_FirstUseEver);
   if (!ImGui::Begin((std::string(tr(L, S::ConfTitle)) + "###conformance").c_str(), &a.window_open, ImGuiWindowFlags_NoSavedSettings)) {
@@ -53,12 +68,15 @@ void drawConformanceWindow(UiContext& ui) {
     ImGui::End();
     return;
   }
-  ImGui::Text(tr(L, S::ConfCity), static_cast<long long>(c->in_parks), static_cast<long long>(c->total), 100 * c->in_parks_share,
-              100 * c->match_share);
+  char city[256];
+  std::snprintf(city, sizeof city, tr(L, S::ConfCity), static_cast<long long>(c->in_parks), static_cast<long long>(c->total),
+                100 * c->in_parks_share, 100 * c->match_share);
+  textWrappedCjk(city, ImGui::GetContentRegionAvail().x);
   if (ImGui::BeginTabBar("##conf")) {
-    if (ImGui::BeginTabItem(tr(L, S::ConfParks))) {
-      ImGui::TextDisabled("%s", tr(L, S::ConfWhatIfNote));
-      const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_Sortable |
+    if (ImGui::BeginTabItem((std::string(tr(L, S::ConfParks)) + "###parks").c_str())) {
+      disabledWrapped(tr(L, S::ConfWhatIfNote));
+      // ScrollX: the fixed columns scroll sideways in a narrow window rather than being cut off.
+      const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_ScrollX | ImGuiTableFlags_Sortable |
                                     ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingFixedFit;
       if (ImGui::BeginTable("##parks", 9, flags)) {
         ImGui::TableSetupScrollFreeze(1, 1);
@@ -104,7 +122,7 @@ void drawConformanceWindow(UiContext& ui) {
           ImGui::TableSetColumnIndex(2);
           ImGui::Text("%lld", static_cast<long long>(f.count));
           ImGui::TableSetColumnIndex(3);
-          ImGui::Text("%.1f", f.investment_yi);
+          ImGui::TextUnformatted(formatYiNumber(f.investment_yi, L).c_str());
           ImGui::TableSetColumnIndex(4);
           if (f.count) ImGui::TextColored(f.match_share < 0.5 ? ImColor(190, 40, 40) : ImColor(40, 60, 90), "%.0f%%", 100 * f.match_share);
           ImGui::TableSetColumnIndex(5);
@@ -147,7 +165,7 @@ void drawConformanceWindow(UiContext& ui) {
       }
       ImGui::EndTabItem();
     }
-    if (ImGui::BeginTabItem(tr(L, S::ConfDistricts))) {
+    if (ImGui::BeginTabItem((std::string(tr(L, S::ConfDistricts)) + "###districts").c_str())) {
       if (ImGui::BeginTable("##districts", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersInnerV)) {
         ImGui::TableSetupScrollFreeze(1, 1);
         ImGui::TableSetupColumn(tr(L, S::ColDistrict));
@@ -167,13 +185,13 @@ void drawConformanceWindow(UiContext& ui) {
           ImGui::TableSetColumnIndex(3);
           if (d.in_parks) ImGui::Text("%.0f%%", 100 * d.match_share);
           ImGui::TableSetColumnIndex(4);
-          ImGui::Text("%.3f", d.per_km2_investment);
+          ImGui::TextUnformatted(formatYiPerKm2Number(d.per_km2_investment, L).c_str());
         }
         ImGui::EndTable();
       }
       ImGui::EndTabItem();
     }
-    if (ImGui::BeginTabItem(tr(L, S::ConfOutside))) {
+    if (ImGui::BeginTabItem((std::string(tr(L, S::ConfOutside)) + "###outside").c_str())) {
       if (ImGui::BeginTable("##outside", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersInnerV)) {
         ImGui::TableSetupScrollFreeze(1, 1);
         ImGui::TableSetupColumn(tr(L, S::ColName));
@@ -199,9 +217,11 @@ void drawConformanceWindow(UiContext& ui) {
             ImGui::TableSetColumnIndex(1);
             colored(m.projects.ecosystem[r], ecosystemName(L, m.projects.ecosystem[r]));
             ImGui::TableSetColumnIndex(2);
-            if (o.nearest_park >= 0) ImGui::Text("%s · %s", parkName(m, L, o.nearest_park).c_str(), formatDistance(o.nearest_m).c_str());
+            // The distance first: a long park name wraps in its column, the distance is never cut off.
+            if (o.nearest_park >= 0) textWrappedCjk(formatDistance(o.nearest_m) + " · " + parkName(m, L, o.nearest_park), ImGui::GetContentRegionAvail().x);
             ImGui::TableSetColumnIndex(3);
-            if (o.suggested_park >= 0) ImGui::Text("%s · %s", parkName(m, L, o.suggested_park).c_str(), formatDistance(o.suggested_m).c_str());
+            if (o.suggested_park >= 0)
+              textWrappedCjk(formatDistance(o.suggested_m) + " · " + parkName(m, L, o.suggested_park), ImGui::GetContentRegionAvail().x);
             ImGui::PopID();
           }
         ImGui::EndTable();
@@ -219,7 +239,7 @@ void drawNniWindow(UiContext& ui) {
   if (!nni.window_open || ui.derived.remote()) return;
   const Lang L = st.lang;
   const float s = ui.s();
-  ImGui::SetNextWindowSize({720 * s, 300 * s}, ImGuiCond_FirstUseEver);
+  ImGui::SetNextWindowSize(fitMap(ui, {720 * s, 360 * s}, 40 * s), ImGuiCond_FirstUseEver);
   ImGui::SetNextWindowPos({static_cast<float>(ui.layout.map.x0) + 40 * s, static_cast<float>(ui.layout.map.y0) + 60 * s},
                           ImGuiCond_FirstUseEver);
   if (!ImGui::Begin((std::string(tr(L, S::NniTitle)) + "###nni").c_str(), &nni.window_open, ImGuiWindowFlags_NoSavedSettings)) {
@@ -228,17 +248,16 @@ void drawNniWindow(UiContext& ui) {
   }
   const auto* product = ui.derived.product<NniProduct>(ids::kNni);
   const NniResult* r = product ? product->get() : nullptr;
-  ImGui::TextDisabled("%s", tr(L, S::NniNote));
+  disabledWrapped(tr(L, S::NniNote));
   if (!r) {
     ImGui::TextDisabled("%s", tr(L, S::AnaComputing));
-  } else if (ImGui::BeginTable("##nni", 7, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingFixedFit)) {
+  } else if (ImGui::BeginTable("##nni", 6, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingFixedFit)) {
     ImGui::TableSetupColumn(tr(L, S::NniGroup), 0, 130 * s);
     ImGui::TableSetupColumn("n", 0, 50 * s);
     ImGui::TableSetupColumn(tr(L, S::NniObserved), 0, 110 * s);
     ImGui::TableSetupColumn(tr(L, S::NniExpected), 0, 90 * s);
     ImGui::TableSetupColumn("R", 0, 50 * s);
     ImGui::TableSetupColumn("z", 0, 60 * s);
-    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthStretch);
     ImGui::TableHeadersRow();
     for (const NniGroup& g : r->groups) {
       ImGui::TableNextRow();
@@ -257,10 +276,19 @@ void drawNniWindow(UiContext& ui) {
         ImGui::TableSetColumnIndex(5);
         ImGui::Text("%.1f", g.z);
       }
-      ImGui::TableSetColumnIndex(6);
-      ImGui::TextUnformatted((L == Lang::Zh ? g.sentence_zh : g.sentence_en).c_str());
     }
     ImGui::EndTable();
+    // The sentences below the table, each wrapped to the window (in a column of their own they
+    // were cut off at its edge).
+    ImGui::Spacing();
+    for (const NniGroup& g : r->groups) {
+      if (!g.all) {
+        const uint32_t rgb = cm::info(g.ecosystem).rgb;
+        ImGui::TextColored(ImColor(int(rgb >> 16), int((rgb >> 8) & 255), int(rgb & 255)), "●");
+        ImGui::SameLine();
+      }
+      textWrappedCjk(L == Lang::Zh ? g.sentence_zh : g.sentence_en, ImGui::GetContentRegionAvail().x);
+    }
   }
   ImGui::End();
 }

@@ -23,6 +23,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/dates.h"
+#include "core/money.h"
 #include "platform/atomic_file.h"
 #include "platform/data_paths.h"
 #include "data/import/table.h"
@@ -104,7 +105,7 @@ static nlohmann::json stateJson(const AppState& st, const Model& m, const Derive
   j["selected"] = st.selected >= 0 ? json(m.projects.id[st.selected]) : json(nullptr);
   j["hover"] = st.hover ? json{{"layer", st.hover.layer->info().id}, {"item", st.hover.item}} : json(nullptr);
   j["filter"] = {{"ecosystems", eco}, {"chains", chains}, {"districts", districts}, {"sectors", f.sectors},
-                 {"min_investment_yi", f.min_investment_yi}, {"park", static_cast<int>(f.park)},
+                 {"min_investment_yi", f.min_investment_yi}, {"park", static_cast<int>(f.park)}, {"foreign", f.foreign_only},
                  {"months", {formatMonth(f.month_from), formatMonth(f.month_to)}}};
   j["layers_off"] = st.layers.off;
   j["features"] = featuresJson(features, st);  // what a tour step would keep of each feature
@@ -368,7 +369,7 @@ void App::updateScale(float content_scale) {
   Impl& I = *impl_;
   I.content_scale = content_scale;
   const float want = st_.ui_scale_manual > 0 ? st_.ui_scale_manual
-                                             : layout::autoScale(st_.view.width, st_.view.height, content_scale);
+                                             : layout::autoScale(st_.view.width, st_.view.height, content_scale, st_.present);
   st_.ui_scale = std::clamp(want, 0.5f, 8.f);
   if (std::abs(I.style_scale - st_.ui_scale) > 1e-3f) {  // every padding and rounding grows with the text
     ImGui::GetStyle() = I.base_style;
@@ -383,12 +384,23 @@ void App::updateScale(float content_scale) {
   // one start-up built does not (it is 5× faster), so the window's first frame draws with it, and
   // the full one is built after that frame is on screen (not competing with it for the CPU).
   const float px = 16.f * st_.ui_scale;
-  const std::string display = displayText(st_);
+  // Presentation with a tour open: the caption's own sizes (1/40 of the screen's height and more).
+  const layout::Layout lay = layout::computeLayout(st_.view.width, st_.view.height, st_.ui_scale, st_.present, st_.chrome);
+  const bool caption_fonts = st_.present && st_.tour.open && lay.caption_body_px > 0;
+  const float cap_px = caption_fonts ? lay.caption_body_px : 0, cap_title_px = caption_fonts ? lay.caption_title_px : 0;
+  // The tour's text, and what its live figures may add ({table}: the open table's name; units).
+  std::string display = displayText(st_);
+  if (st_.tour.open)
+    for (const Lang l : {Lang::Zh, Lang::En})
+      display += model_->projects_file + model_->projects_layer + tr(l, S::TourSyntheticTable) + yiUnit(l) + fdiUnit(l) + "亿万美元";
   const uint64_t dh = ImGui::IsAnyItemActive() ? I.fonts.display_hash : textHash(display);
   const bool common = I.interactive && I.presented_once;
-  auto fits = [&](const Fonts& f) { return std::abs(f.ui_px - px) < 0.5f && f.display_hash == dh && (f.common_cjk || !common); };
+  auto fits = [&](const Fonts& f) {
+    return std::abs(f.ui_px - px) < 0.5f && f.display_hash == dh && (f.common_cjk || !common) && std::abs(f.caption_px - cap_px) < 0.5f;
+  };
   if (auto done = I.font_task.poll(); done && *done && fits(**done)) swapFonts(done->take());
-  if (!fits(I.fonts) && (I.font_task.idle() || std::abs(I.font_task_px - px) >= 0.5f || I.font_task_hash != dh)) {
+  if (!fits(I.fonts) && (I.font_task.idle() || std::abs(I.font_task_px - px) >= 0.5f || I.font_task_hash != dh ||
+                         std::abs(I.font_task_caption_px - cap_px) >= 0.5f)) {
     GlyphText text = neededText(*model_);
     text.display = display;
     for (const auto* list : {&st_.errors, &st_.warnings})
@@ -400,9 +412,10 @@ void App::updateScale(float content_scale) {
     }
     I.font_task_px = px;
     I.font_task_hash = dh;
-    I.font_task.start([text, px, common](TaskControl&) {
+    I.font_task_caption_px = cap_px;
+    I.font_task.start([text, px, common, cap_px, cap_title_px](TaskControl&) {
       auto blob = readCjkFont();
-      return blob ? buildFonts(blob.take(), text, px, common) : Result<Fonts>::fail(blob.error());
+      return blob ? buildFonts(blob.take(), text, px, common, cap_px, cap_title_px) : Result<Fonts>::fail(blob.error());
     });
     if (!I.interactive) {  // a screenshot or a video frame must be crisp now
       I.font_task.wait();
@@ -629,9 +642,12 @@ Result<Image> App::capture(int w, int h) {
   if (w > 16384 || h > 16384) return R::fail("cannot render " + std::to_string(w) + "x" + std::to_string(h) + ": at most 16384 pixels a side");
   I.derived.wait();  // the statistics, the bubbles and every feature's products
   const View saved = st_.view;
+  const TourState::Framed framed = st_.tour.framed;
   const bool resized = w != saved.width || h != saved.height;
   if (resized) {  // same centre; at least what was visible stays visible
     st_.view.units_per_px /= std::min(static_cast<double>(w) / saved.width, static_cast<double>(h) / saved.height);
+    if (framed.on && framed.view.center == saved.center && framed.view.units_per_px == saved.units_per_px)
+      st_.tour.framed.view = st_.view;  // a tour step: framed in the capture's layout
   }
   const ImVec2 mouse = ImGui::GetIO().MousePos;
   if (resized) ImGui::GetIO().MousePos = {-FLT_MAX, -FLT_MAX};
@@ -650,6 +666,7 @@ Result<Image> App::capture(int w, int h) {
   trace("capture: drawn");
   if (!tile) img = readOffscreen(w, h);
   st_.view = saved;
+  st_.tour.framed = framed;
   ImGui::GetIO().MousePos = mouse;
   I.force_present = true;
   if (resized) I.gpu->map.invalidate();

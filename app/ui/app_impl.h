@@ -118,6 +118,7 @@ struct App::Impl {
   BackgroundTask<Result<Fonts>> font_task;  // an atlas for a new UI scale, built off the UI thread
   float font_task_px = 0;
   uint64_t font_task_hash = 0;
+  float font_task_caption_px = 0;  // the caption size it builds (0: none)
   LoadOptions mapping_base_source; // the source the dialog's table came from
   std::string idle_capture;  // captureWhenIdle()
   bool idle_captured = false;

@@ -196,6 +196,9 @@ void App::applyLoaded(LoadedModel&& r) {
     return;
   }
   if (r.report.fatal() || !r.fonts || !*r.fonts) {  // keep what is on screen; say why
+    // A source that failed to open leaves the recent list (opening it put it there; offered again,
+    // it would only fail again). A wrong database password is asked above, and stays.
+    if (r.report.fatal() && I.recent.remove(r.opt.projects_file)) I.recent.save(recentFilesPath());
     st_.errors.insert(st_.errors.end(), r.report.errors.begin(), r.report.errors.end());
     if (r.fonts && !*r.fonts) st_.errors.push_back(r.fonts->error());
     return;

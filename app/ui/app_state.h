@@ -38,6 +38,19 @@ struct TourState {
   double fly_t = 0;          // seconds into the flight
   double fly_seconds = 1.5;  // how long a flight takes
   CameraPose fly_from, fly_to;
+  bool fly_step = false;     // the flight goes to the step's frame (not flyTo's pose)
+  // The step's frame (tour_player.h stepCamera) as last applied: the view it gave, the layout it
+  // fitted (window size, UI scale, presentation) and which free area took it (the one right of
+  // the caption, else the one above). A new layout frames the step again while the view is that.
+  struct Framed {
+    bool on = false;
+    View view;
+    int w = 0, h = 0;
+    float scale = 0;
+    bool present = false;
+    int chrome = 0;
+    bool right = false;
+  } framed;
 };
 
 struct AppState {
@@ -60,6 +73,15 @@ struct AppState {
   TourState tour;
   bool pointer_on = false;    // the presenter's pointer, shown as a highlight on the audience view
   Vec2 pointer;               // where it is, in the display CRS
+  // What the map area showed before the last window resize, and the view that resize left
+  // (refitAfterResize, ui/map_input.cpp): while the view is still that one, the next resize fits
+  // the same extent again, so a tiny window (where the map area degenerates) and back, or any
+  // round of sizes, restores the view. Any pan or zoom in between makes the view the truth again.
+  struct ResizeMemory {
+    Extent shown;
+    View left;
+    bool held = false;
+  } resize_memory;
   Aggregate aggregate = Aggregate::Auto;
   Pick hover;         // what the cursor is over (set each frame by the layers' hit tests)
   int selected = -1;  // project row whose card is pinned (click, or --select)

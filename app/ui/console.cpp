@@ -16,6 +16,7 @@
 #include "render/gl_util.h"
 #include "ui/app_impl.h"
 #include "ui/cjk_text.h"
+#include "ui/console_placement.h"
 #include "ui/tour_player.h"
 
 namespace cm {
@@ -117,6 +118,20 @@ Result<bool> App::openConsole(int width, int height) {
     glfwSetWindowPos(c->window, x + 40, y + 40);
   } else {
     I.windowed_present = true;
+    if (count == 1 && c->window) {  // side by side, the console never over the audience view
+      WinRect work, audience;
+      glfwGetMonitorWorkarea(monitors[0], &work.x, &work.y, &work.w, &work.h);
+      glfwGetWindowPos(I.window, &audience.x, &audience.y);
+      glfwGetWindowSize(I.window, &audience.w, &audience.h);
+      const ConsolePlacement p = placeConsoleOnOneMonitor(work, audience, width, height);
+      glfwSetWindowPos(I.window, p.audience.x, p.audience.y);
+      glfwSetWindowSize(I.window, p.audience.w, p.audience.h);
+      glfwSetWindowPos(c->window, p.console.x, p.console.y);
+      glfwSetWindowSize(c->window, p.console.w, p.console.h);
+      c->w = p.console.w;
+      c->h = p.console.h;
+      std::fprintf(stderr, "%s\n", p.note.c_str());
+    }
   }
   if (!st_.present) {  // the audience presents; the map area changes, the city stays in it
     st_.present = true;
@@ -223,8 +238,8 @@ void App::drawConsoleUi() {
     const Stats& st = I.derived.stats();
     ImGui::Separator();
     ImGui::PushFont(c.fonts.title);
-    ImGui::Text("%lld %s   %.0f %s   %.1f%% %s", static_cast<long long>(st.total.count), tr(L, S::KpiProjects),
-                st.total.investment_yi, tr(L, S::KpiInvestment), st.total.count ? 100.0 * st.in_parks / st.total.count : 0.0,
+    ImGui::Text("%lld %s   %s   %.1f%% %s", static_cast<long long>(st.total.count), tr(L, S::KpiProjects),
+                render(L, Msg("kpi.invested").arg("amount", formatYi(st.total.investment_yi, L))).c_str(), st.total.count ? 100.0 * st.in_parks / st.total.count : 0.0,
                 tr(L, S::KpiInParks));
     ImGui::PopFont();
   }
@@ -244,9 +259,9 @@ void App::drawConsoleUi() {
     ImGui::TextDisabled("%s  %d / %d", tr(L, S::ConsoleNow), k + 1, n);
     ImGui::PushFont(c.fonts.title);
     const float width = ImGui::GetContentRegionAvail().x;
-    textWrappedCjk(zh ? cur.title.zh : cur.title.en, width);
+    textWrappedCjk(stepCaption(zh ? cur.title.zh : cur.title.en, *model_, I.derived.stats(), L), width);  // what the audience reads
     ImGui::PopFont();
-    textWrappedCjk(zh ? cur.text.zh : cur.text.en, width);
+    textWrappedCjk(stepCaption(zh ? cur.text.zh : cur.text.en, *model_, I.derived.stats(), L), width);
     ImGui::Separator();
     ImGui::TextDisabled("%s", tr(L, S::ConsoleNext));
     if (k + 1 < n || t.loop) {

@@ -53,16 +53,19 @@ Result<FontBlob> readCjkFont(const std::string& family) {
   return out;
 }
 
-Result<Fonts> buildFonts(FontBlob&& font, const GlyphText& text, float ui_px, bool common_cjk) {
+Result<Fonts> buildFonts(FontBlob&& font, const GlyphText& text, float ui_px, bool common_cjk, float caption_px,
+                         float caption_title_px) {
   Fonts f;
   f.ui_px = ui_px;
   f.common_cjk = common_cjk;
   f.atlas = std::make_shared<ImFontAtlas>();
   ImFontAtlas& atlas = *f.atlas;
-  std::vector<ImVector<ImWchar>> ranges(4);  // must live until Build() below
-  auto build_ranges = [&](ImVector<ImWchar>& r, std::initializer_list<const std::string*> parts, bool common_cjk = false) {
+  std::vector<ImVector<ImWchar>> ranges(5);  // must live until Build() below
+  static const ImWchar kAscii[] = {0x0020, 0x007E, 0x00B7, 0x00B7, 0};  // and the caption's "·"
+  auto build_ranges = [&](ImVector<ImWchar>& r, std::initializer_list<const std::string*> parts, bool common_cjk = false,
+                          bool ascii_only = false) {
     ImFontGlyphRangesBuilder builder;
-    builder.AddRanges(atlas.GetGlyphRangesDefault());
+    builder.AddRanges(ascii_only ? kAscii : atlas.GetGlyphRangesDefault());
     if (common_cjk) builder.AddRanges(atlas.GetGlyphRangesChineseSimplifiedCommon());
     for (const std::string* s : parts) builder.AddText(s->c_str());
     builder.BuildRanges(&r);
@@ -89,8 +92,16 @@ Result<Fonts> buildFonts(FontBlob&& font, const GlyphText& text, float ui_px, bo
   f.label = add(ui_px * 1.15f, build_ranges(ranges[1], {&text.ui, &text.labels, &text.display}));
   f.title = add(ui_px * 1.5f, build_ranges(ranges[2], {&text.ui, &text.display}));
   f.big = add(ui_px * 2.4f, build_ranges(ranges[3], {}));
+  // The caption's two sizes hold only what a caption shows: a few hundred glyphs, even at 4K.
+  if (caption_px > 0 && !text.display.empty()) {
+    build_ranges(ranges[4], {&text.display}, false, true);
+    f.caption = add(caption_px, ranges[4].Data);
+    f.caption_title = add(caption_title_px > 0 ? caption_title_px : caption_px * 1.3f, ranges[4].Data);
+    f.caption_px = caption_px;
+  }
   f.display_hash = textHash(text.display);
-  const bool ok = f.ui && f.label && f.title && f.big && atlas.Build();
+  const bool ok = f.ui && f.label && f.title && f.big && (caption_px <= 0 || text.display.empty() || (f.caption && f.caption_title)) &&
+                  atlas.Build();
   // The atlas is built: the font bytes are no longer needed. Free the one shared copy once.
   for (int i = 1; i < atlas.ConfigData.Size; ++i) atlas.ConfigData[i].FontData = nullptr;
   atlas.ClearInputData();

@@ -43,6 +43,11 @@ struct Fonts {
   ImFont* label = nullptr;  // district and park labels on the map
   ImFont* title = nullptr;  // titles and captions (UI strings and the display text)
   ImFont* big = nullptr;    // the KPI counters' numbers (Latin only, 2.4 × the panels' size)
+  // Presentation: the tour caption's body and title (only the display text's glyphs and ASCII,
+  // rasterised at the layout's caption sizes); null when built without (caption_px 0).
+  float caption_px = 0;
+  ImFont* caption = nullptr;
+  ImFont* caption_title = nullptr;
   uint64_t display_hash = 0;  // textHash(GlyphText::display) it was built with
   bool common_cjk = false;    // the panels' font also holds the ~2,500 common simplified characters
 };
@@ -51,6 +56,8 @@ struct Fonts {
 // `common_cjk`: the panels' font also gets the common simplified characters, for text nobody can
 // list beforehand (file names in the file browser, what the user types). Those are ~4/5 of the
 // atlas's glyphs and time (~50 ms here); a screenshot shows only listed text and goes without.
-Result<Fonts> buildFonts(FontBlob&& font, const GlyphText& text, float ui_px = 16.f, bool common_cjk = true);
+// `caption_px`, `caption_title_px` (layout::Layout's caption sizes): also the caption fonts.
+Result<Fonts> buildFonts(FontBlob&& font, const GlyphText& text, float ui_px = 16.f, bool common_cjk = true,
+                         float caption_px = 0, float caption_title_px = 0);
 
 }  // namespace cm

@@ -79,8 +79,9 @@ void drawDocks(UiContext& ui, const std::vector<PanelSpec>& panels, std::vector<
         {Dock::RightTop, "##totals", {W - lay.right_w - m, m}, {0, 0}, {lay.right_w, 0}, ImGuiWindowFlags_AlwaysAutoResize},
         {Dock::RightBottom, "##legend", {W - lay.right_w - m, H - lay.timeline_h - 2 * m}, {0, 1}, {lay.right_w, 0},
          ImGuiWindowFlags_AlwaysAutoResize},
-        {Dock::Caption, "##caption", {m, H - lay.timeline_h - 2 * m}, {0, 1}, {lay.caption_w, 0},
-         ImGuiWindowFlags_AlwaysAutoResize},
+        // The caption card: the box the layout reserves (steps frame their content beside it).
+        {Dock::Caption, "##caption", {static_cast<float>(lay.caption.x0), static_cast<float>(lay.caption.y0)}, {0, 0},
+         {static_cast<float>(lay.caption.x1 - lay.caption.x0), static_cast<float>(lay.caption.y1 - lay.caption.y0)}, 0},
         {Dock::Bottom, "##timeline", {m, H - lay.timeline_h - m}, {0, 0}, {W - 2 * m, lay.timeline_h}, 0},
     };
   } else {
@@ -424,6 +425,7 @@ FrameStats App::runFrame(double dt, const FrameTarget& target) {
   FrameStats fs;
   std::optional<LayerFrame> tile_frame;
   const auto t0 = Clock::now();
+  const View view_before = st_.view;  // a tour step's frame follows a new layout (reframeStep)
   const FrameSize fz = frameSize(I, st_, target);
   updateScale(fz.content_scale);
   if (st_.selected >= static_cast<int>(model_->projects.size())) st_.selected = -1;
@@ -432,6 +434,7 @@ FrameStats App::runFrame(double dt, const FrameTarget& target) {
     keepMapArea(st_, I.laid_out_present);
     I.laid_out_present = st_.present;
   }
+  reframeStep(st_, *model_, view_before);
   const layout::Layout lay = layout::computeLayout(st_.view.width, st_.view.height, scale, st_.present, st_.chrome);
   const PointStyle points = scaledPoints(st_, scale);
   const Model& m = *model_;
@@ -460,7 +463,8 @@ FrameStats App::runFrame(double dt, const FrameTarget& target) {
     if (st_.selected >= 0 && !passes(m.projects, st_.selected, st_.filter)) st_.selected = -1;  // filtered away
 
     const bool mouse_on_map = !io.WantCaptureMouse && io.MousePos.x > -1e30f && !(I.dragging && I.dragged);
-    st_.hover = mouse_on_map ? pick({io.MousePos.x, io.MousePos.y}) : Pick{};
+    // Presentation: no hover (no tooltip or ring under the hidden pointer, none following a flight).
+    st_.hover = mouse_on_map && !st_.present ? pick({io.MousePos.x, io.MousePos.y}) : Pick{};
     const LayerFrame lf = frameOf(st_.hover);
     UiContext ui{st_, m, I.derived, I.fonts, gpu.layers, lf, lay, dt, I.services.get(), &I.panels, &I.features};
     const Snapshot before = snapshot(st_);

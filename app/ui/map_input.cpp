@@ -21,14 +21,25 @@ void refitAfterResize(AppState& st, int w, int h) {
   st.view.height = std::max(1, h);
   const layout::Rect a = layout::computeLayout(old.width, old.height, st.ui_scale, st.present, st.chrome).map,
                      b = layout::computeLayout(st.view.width, st.view.height, st.ui_scale, st.present, st.chrome).map;
-  if (a.x1 - a.x0 < 50 || a.y1 - a.y0 < 50 || b.x1 - b.x0 < 50 || b.y1 - b.y0 < 50) {
-    st.view.center = old.center;  // too small to fit anything: keep the centre and the scale
+  auto usable = [](const layout::Rect& r) { return r.x1 - r.x0 >= 50 && r.y1 - r.y0 >= 50; };
+  AppState::ResizeMemory& mem = st.resize_memory;
+  Extent e;  // what the map area is to show
+  if (mem.held && old == mem.left) {
+    e = mem.shown;  // nothing moved since the last resize: what the map showed before it
+  } else if (usable(a)) {
+    e.add(old.toWorld({a.x0, a.y0}));  // what the old map area showed
+    e.add(old.toWorld({a.x1, a.y1}));
+  } else {  // too small to have shown anything, and nothing remembered: keep the centre and the scale
+    st.view.center = old.center;
+    mem.held = false;
     return;
   }
-  Extent e;  // what the old map area showed
-  e.add(old.toWorld({a.x0, a.y0}));
-  e.add(old.toWorld({a.x1, a.y1}));
-  st.view.fitInto(e, b.x0, b.y0, b.x1, b.y1);
+  if (usable(b)) {
+    st.view.fitInto(e, b.x0, b.y0, b.x1, b.y1);
+  } else {  // too small to fit anything: the extent's centre, the scale kept, the extent remembered
+    st.view.center = {(e.minx + e.maxx) / 2, (e.miny + e.maxy) / 2};
+  }
+  mem = {e, st.view, true};
 }
 
 // The centre of the map area stays its centre, and the scale follows the area's size (the

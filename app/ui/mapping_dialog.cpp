@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstring>
 
+#include "ui/cjk_text.h"
 #include "ui/dialog_buttons.h"
 
 namespace cm {
@@ -63,7 +64,7 @@ MappingDialog::Action MappingDialog::draw(Lang L) {
   ImGui::SetNextWindowSize({std::min(vp->Size.x * 0.8f, 980.f), std::min(vp->Size.y * 0.85f, 760.f)}, ImGuiCond_Appearing);
   bool keep = true;
   ImGui::SetNextWindowBgAlpha(1.f);  // opaque: the map under it would only distract
-  ImGui::Begin(tr(L, S::MappingTitle), &keep, ImGuiWindowFlags_NoCollapse);
+  ImGui::Begin((std::string(tr(L, S::MappingTitle)) + "###mapping").c_str(), &keep, ImGuiWindowFlags_NoCollapse);
   const bool show_layer = !t.layer.empty() && t.format != "CSV";
   ImGui::TextWrapped("%s  ·  %s%s%s", t.display_source.c_str(), t.format.c_str(), show_layer ? "  ·  " : "",
                      show_layer ? t.layer.c_str() : "");
@@ -141,45 +142,55 @@ MappingDialog::Action MappingDialog::draw(Lang L) {
         ImGui::GetWindowDrawList()->AddCircleFilled({p.x + h * 0.4f, p.y + h * 0.5f}, h * 0.28f, confidenceColor(ch.confidence));
         ImGui::Dummy({h * 0.9f, h});
         ImGui::SameLine();
-        ImGui::TextWrapped("%s", whyText(ch, L).c_str());
+        textWrappedCjk(whyText(ch, L), ImGui::GetContentRegionAvail().x);
       }
     }
     ImGui::EndTable();
   }
-  // Unit and coordinates.
-  ImGui::SetNextItemWidth(160);
+  // Unit and coordinates: widths in the font's size (the UI scale), each control on the next line
+  // when the row has no room left for it.
+  const float em = ImGui::GetFontSize();
+  auto sameLineIfRoom = [&](float next_w, float spacing) {
+    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    ImGui::SameLine(0, spacing);
+    if (ImGui::GetCursorScreenPos().x + next_w > right) ImGui::NewLine();
+  };
+  auto labelled = [&](float w, const char* label) { return w + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(label, nullptr, true).x; };
+  ImGui::SetNextItemWidth(10 * em);
   if (ImGui::BeginCombo(tr(L, S::MappingUnit), unitLabel(edit.investment_unit, L))) {
     for (MoneyUnit u : {MoneyUnit::Yi, MoneyUnit::Wan, MoneyUnit::Yuan, MoneyUnit::Usd, MoneyUnit::WanUsd, MoneyUnit::YiUsd})
       if (ImGui::Selectable(unitLabel(u, L), edit.investment_unit == u)) edit.investment_unit = u;
     ImGui::EndCombo();
   }
   if (edit.investment_unit == MoneyUnit::Usd || edit.investment_unit == MoneyUnit::WanUsd || edit.investment_unit == MoneyUnit::YiUsd) {
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(110);
+    sameLineIfRoom(labelled(7 * em, "CNY/USD"), -1);
+    ImGui::SetNextItemWidth(7 * em);
     float rate = static_cast<float>(edit.cny_per_usd);
     if (ImGui::InputFloat("CNY/USD", &rate, 0, 0, "%.3f") && rate > 0) edit.cny_per_usd = rate;
   }
-  ImGui::SameLine(0, 24);
-  ImGui::SetNextItemWidth(220);
+  sameLineIfRoom(labelled(14 * em, tr(L, S::MappingCoords)), 1.5f * em);
+  ImGui::SetNextItemWidth(14 * em);
   if (ImGui::BeginCombo(tr(L, S::MappingCoords), coordLabel(edit.coords, L))) {
     for (CoordSystem c : {CoordSystem::Auto, CoordSystem::Wgs84, CoordSystem::Gcj02, CoordSystem::Bd09, CoordSystem::Epsg})
       if (ImGui::Selectable(coordLabel(c, L), edit.coords == c)) edit.coords = c;
     ImGui::EndCombo();
   }
   if (edit.coords == CoordSystem::Epsg) {
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(120);
+    sameLineIfRoom(7.5f * em, -1);
+    ImGui::SetNextItemWidth(7.5f * em);
     ImGui::InputText("##epsg", epsg, sizeof epsg);
     edit.epsg = epsg;
   }
   if (edit.coords != CoordSystem::Auto) {
-    ImGui::SameLine();
+    sameLineIfRoom(ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(tr(L, S::MappingSwap)).x, -1);
     ImGui::Checkbox(tr(L, S::MappingSwap), &edit.swap_lonlat);
   }
-  if (!session->coords.evidence.empty()) ImGui::TextWrapped("%s", render(L, session->coords.evidence).c_str());
+  // Chinese sentences wrap as Chinese is typeset (ImGui's own wrap breaks only at spaces, and cut
+  // the coordinates' sentence off at the window's edge).
+  if (!session->coords.evidence.empty()) textWrappedCjk(render(L, session->coords.evidence), ImGui::GetContentRegionAvail().x);
   if (!missing.empty()) {
     ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(170, 20, 20, 255));
-    ImGui::TextWrapped("%s", tr(L, S::MappingMissing));
+    textWrappedCjk(tr(L, S::MappingMissing), ImGui::GetContentRegionAvail().x);
     ImGui::PopStyleColor();
   }
   switch (drawApplyButtons(L, missing.empty(), !keep, session->mapping_path)) {

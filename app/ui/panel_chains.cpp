@@ -11,7 +11,7 @@ namespace cm {
 
 void drawChainsPanel(UiContext& ui) {
   const Lang L = ui.st.lang;
-  if (!ImGui::CollapsingHeader(tr(L, S::TopChains), ImGuiTreeNodeFlags_DefaultOpen)) return;
+  if (!ImGui::CollapsingHeader((std::string(tr(L, S::TopChains)) + "###top_chains").c_str(), ImGuiTreeNodeFlags_DefaultOpen)) return;
   const auto& by_chain = ui.derived.stats().by_chain;
   std::vector<size_t> order(by_chain.size());
   std::iota(order.begin(), order.end(), size_t{0});

@@ -65,7 +65,7 @@ void drawFiltersPanel(UiContext& ui) {
   AppState& st = ui.st;
   Filter& f = st.filter;
   const Lang L = st.lang;
-  if (!ImGui::CollapsingHeader(tr(L, S::Filters), ImGuiTreeNodeFlags_DefaultOpen)) return;
+  if (!ImGui::CollapsingHeader((std::string(tr(L, S::Filters)) + "###filters").c_str(), ImGuiTreeNodeFlags_DefaultOpen)) return;
 
   ImGui::TextDisabled("%s", tr(L, S::Ecosystem));
   for (int e = 0; e < kEcosystemCount; ++e) {
@@ -89,12 +89,12 @@ void drawFiltersPanel(UiContext& ui) {
   bitCheckbox(tr(L, S::Service), f.sectors, static_cast<int>(Sector::Service));
   if (offerUnknownSector(ui)) bitCheckbox(tr(L, S::SectorUnknown), f.sectors, static_cast<int>(Sector::Unknown));
 
-  ImGui::TextDisabled("%s", tr(L, S::SizeClass));
+  ImGui::TextDisabled("%s (%s)", tr(L, S::SizeClass), yiUnit(L));
   const float classes[] = {0, 1, 10, 50, 100};
-  const char* names[] = {tr(L, S::Any), "≥1", "≥10", "≥50", "≥100"};
-  for (int i = 0; i < 5; ++i) {
+  for (int i = 0; i < 5; ++i) {  // in the language's unit: ≥1 亿元 is ≥ CNY 0.1 bn
     if (i) ImGui::SameLine();
-    if (ImGui::RadioButton(names[i], f.min_investment_yi == classes[i])) f.min_investment_yi = classes[i];
+    const std::string name = i ? "≥" + formatYiCompact(classes[i], L) : std::string(tr(L, S::Any));
+    if (ImGui::RadioButton(name.c_str(), f.min_investment_yi == classes[i])) f.min_investment_yi = classes[i];
   }
 
   const int nd = static_cast<int>(ui.model.districts.size());
@@ -110,6 +110,7 @@ void drawFiltersPanel(UiContext& ui) {
   ImGui::SameLine();
   ImGui::RadioButton(tr(L, S::OutPark), &pm, 2);
   f.park = static_cast<ParkMode>(pm);
+  ImGui::Checkbox(tr(L, S::ForeignOnly), &f.foreign_only);
 
   if (ImGui::Button(tr(L, S::Reset))) {
     const Filter fresh;

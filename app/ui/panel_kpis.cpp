@@ -51,7 +51,7 @@ void KpiPanel::draw(UiContext& ui) {
   };
   char a[32], b[32], c[32];
   std::snprintf(a, sizeof a, "%.0f", shown[0]);
-  std::snprintf(b, sizeof b, "%.0f", shown[1]);
+  std::snprintf(b, sizeof b, "%s", formatYiNumber(shown[1], L).c_str());
   std::snprintf(c, sizeof c, "%.1f%%", shown[2]);
   // Two counters a row: projects and investment, then the share in parks.
   const float x0 = ImGui::GetCursorPosX(), half = col * 0.5f;

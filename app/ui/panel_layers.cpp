@@ -24,15 +24,15 @@ void drawTitleAndLayersPanel(UiContext& ui) {
   if (ui.layout.present) {  // the presentation's and the poster's title card: what is shown, no controls
     const Stats& s = ui.derived.stats();
     if (hasProjects(ui))
-      ImGui::TextDisabled("%s  ·  %lld %s  ·  %.0f %s", timeWindowText(st).c_str(), static_cast<long long>(s.total.count), tr(L, S::KpiProjects),
-                          s.total.investment_yi, tr(L, S::KpiInvestment));
+      ImGui::TextDisabled("%s  ·  %lld %s  ·  %s", timeWindowText(st).c_str(), static_cast<long long>(s.total.count), tr(L, S::KpiProjects),
+                          render(L, Msg("kpi.invested").arg("amount", formatYi(s.total.investment_yi, L))).c_str());
     return;
   }
   if (ImGui::SmallButton(tr(L, S::Language))) st.lang = L == Lang::Zh ? Lang::En : Lang::Zh;
   if (toolbarButton(tr(L, S::Fit))) fitHome(st);
   drawSections(ui, "toolbar");  // the features' buttons: open, export, the table, the measuring tool …
   ImGui::Separator();
-  if (ImGui::CollapsingHeader(tr(L, S::Layers), ImGuiTreeNodeFlags_DefaultOpen)) {
+  if (ImGui::CollapsingHeader((std::string(tr(L, S::Layers)) + "###layers").c_str(), ImGuiTreeNodeFlags_DefaultOpen)) {
     const auto& toggles = ui.layers.toggles();
     for (size_t i = 0; i < toggles.size(); ++i) {
       if (i % 2 == 1 && !ui.layout.compact) ImGui::SameLine(150 * ui.s());  // a narrow sidebar: one column

@@ -4,8 +4,11 @@
 // side panel (presentation, the compact rail) — in the right column between the top window and
 // the legend, which gets the room left. Its title bar collapses it to one line.
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include <algorithm>
+#include <cfloat>
+#include <vector>
 
 #include "data/model_loader.h"
 #include "render/layers/layers.h"
@@ -77,21 +80,49 @@ LabelBox drawMessagesPanel(UiContext& ui, float x, float y, float pivot_y, float
 }
 
 // The selected project's details, pinned 22 px right of and above it — or left of it when the
-// map area has no room on the right (the card never covers the docked panels there).
+// map area has no room on the right (the card never covers the docked panels there). Where a
+// floating window (the project table, an analysis window) covers that spot, the card moves to the
+// nearest place in the map area no window covers (a project chosen in the table must not get its
+// card hidden under the table); where no place is free, it is drawn above them.
 void drawProjectCard(UiContext& ui, int i) {
   const Projects& p = ui.model.projects;
   if (i < 0 || i >= static_cast<int>(p.size())) return;
   const Vec2 s = ui.st.view.toScreen({p.x[i], p.y[i]});
   const layout::Rect& a = ui.layout.map;
-  const float card_w = 330 * ui.s(), gap = 22 * ui.s();
-  const bool left = s.x + gap + card_w > a.x1 && s.x - gap - card_w >= a.x0;
-  const float y = std::clamp(static_cast<float>(s.y) - gap, static_cast<float>(a.y0), std::max(static_cast<float>(a.y0), static_cast<float>(a.y1) - 240 * ui.s()));
-  ImGui::SetNextWindowPos({static_cast<float>(s.x) + (left ? -gap : gap), y}, ImGuiCond_Always, {left ? 1.f : 0.f, 0.f});
+  const float gap = 22 * ui.s();
+  ImVec2 size{330 * ui.s(), 240 * ui.s()};  // the card's size last frame, once it has one
+  ImGuiWindow* self = ImGui::FindWindowByName("##project_card");
+  if (self && self->Size.x > 1 && self->Size.y > 1) size = self->Size;
+  const bool left = s.x + gap + size.x > a.x1 && s.x - gap - size.x >= a.x0;
+  const float x0 = static_cast<float>(a.x0), y0 = static_cast<float>(a.y0);
+  const float x1 = std::max(x0, static_cast<float>(a.x1) - size.x), y1 = std::max(y0, static_cast<float>(a.y1) - size.y);
+  ImVec2 pos{static_cast<float>(s.x) + (left ? -gap - size.x : gap), std::clamp(static_cast<float>(s.y) - gap, y0, y1)};
+  // The windows it must not hide under: every shown top-level window but itself.
+  std::vector<ImRect> covers;
+  for (ImGuiWindow* w : GImGui->Windows)
+    if (w != self && w->WasActive && !w->Hidden && !(w->Flags & (ImGuiWindowFlags_ChildWindow | ImGuiWindowFlags_Tooltip | ImGuiWindowFlags_Popup)))
+      covers.push_back(w->Rect());
+  auto uncovered = [&](ImVec2 q) {
+    const ImRect r(q, {q.x + size.x, q.y + size.y});
+    return std::none_of(covers.begin(), covers.end(), [&](const ImRect& c) { return c.Overlaps(r); });
+  };
+  bool placed = uncovered(pos);
+  if (!placed) {  // the nearest free place in the map area, on a grid
+    const float step = 12 * ui.s();
+    float best = FLT_MAX;
+    for (float y = y0; y <= y1; y += step)
+      for (float x = x0; x <= x1; x += step) {
+        const float d = (x - pos.x) * (x - pos.x) + (y - pos.y) * (y - pos.y);
+        if (d < best && uncovered({x, y})) best = d, pos = {x, y}, placed = true;
+      }
+  }
+  ImGui::SetNextWindowPos(pos, ImGuiCond_Always);
   ImGui::SetNextWindowBgAlpha(0.97f);
   ImGui::Begin("##project_card", nullptr,
                ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove |
                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing);
-  drawProjectDetails(ui.model, ui.st.lang, i);
+  if (!placed) ImGui::BringWindowToDisplayFront(ImGui::GetCurrentWindow());  // nowhere free: above them
+  drawProjectDetails(ui.model, ui.st.lang, i, &ui.derived);
   ImGui::End();
 }
 

@@ -66,8 +66,7 @@ void TimelinePanel::draw(UiContext& ui) {
     return;
   }
   if (ImGui::Button(t.playing ? tr(L, S::Pause) : tr(L, S::Play), {64 * s, 0})) {
-    if (t.playing) t.playing = false;
-    else startPlaying(t, f);
+    togglePlaying(t, f);
   }
   // Presenting: play, pause and the window (modes and speeds are for preparing). A narrow window
   // keeps them behind one button.
@@ -172,7 +171,7 @@ void TimelinePanel::draw(UiContext& ui) {
     dl->AddRect({ux0, p0.y}, {ux1, p0.y + bars}, in ? IM_COL32(30, 60, 110, 255) : ImGui::GetColorU32(ImGuiCol_Border), 3.f * s, 0,
                 (in ? 2.f : 1.f) * s);
     dl->AddText({ux0 + 3 * s, p0.y + bars + s}, ImGui::GetColorU32(ImGuiCol_TextDisabled), tr(L, S::UndatedShort));
-    if (ImGui::IsItemHovered()) {
+    if (ImGui::IsItemHovered() && !ui.st.present) {  // no hover UI on the audience's screen
       ImGui::BeginTooltip();
       ImGui::Text("%s: %lld", tr(L, S::Undated), static_cast<long long>(all.undated.count));
       ImGui::TextDisabled("%s", tr(L, in ? (t.include_undated ? S::UndatedIncluded : S::UndatedWholeWindow) : S::UndatedExcluded));
@@ -195,7 +194,7 @@ void TimelinePanel::draw(UiContext& ui) {
     if (drag == Drag::From || drag == Drag::To || (drag == Drag::None && on_edge)) ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeEW);
     else if (drag == Drag::Window || inside) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
   }
-  if (timeline_hovered && drag == Drag::None) {  // what the bar under the cursor holds
+  if (timeline_hovered && drag == Drag::None && !ui.st.present) {  // what the bar under the cursor holds (not in presentation)
     ImGui::BeginTooltip();
     ImGui::Text("%s: %lld", formatMonth(t.first_month + m).c_str(), static_cast<long long>(totals[m]));
     for (int e = 0; e < kEcosystemCount; ++e)

@@ -36,7 +36,7 @@ void drawTotalsPanel(UiContext& ui) {
   ImGui::SameLine();
   ImGui::TextDisabled("%s", tr(L, S::Count));
   ImGui::PushFont(ui.fonts.title);
-  ImGui::Text("%.1f", s.total.investment_yi);
+  ImGui::TextUnformatted(formatYiNumber(s.total.investment_yi, L).c_str());
   ImGui::PopFont();
   ImGui::SameLine();
   ImGui::TextDisabled("%s", tr(L, S::TotalInvest));
@@ -47,14 +47,25 @@ void drawTotalsPanel(UiContext& ui) {
   }
   const double share = s.total.count ? 100.0 * s.in_parks / s.total.count : 0.0;
   ImGui::Text("%s: %lld (%.1f%%)", tr(L, S::InParks), static_cast<long long>(s.in_parks), share);
-  ImGui::Text("≥1: %lld   ≥10: %lld   ≥50: %lld  (%s)", static_cast<long long>(s.by_size[0].count),
-              static_cast<long long>(s.by_size[1].count), static_cast<long long>(s.by_size[2].count), tr(L, S::Yi));
+  ImGui::Text("≥%s: %lld   ≥%s: %lld   ≥%s: %lld  (%s)", formatYiCompact(kSizeClassesYi[0], L).c_str(),
+              static_cast<long long>(s.by_size[0].count), formatYiCompact(kSizeClassesYi[1], L).c_str(),
+              static_cast<long long>(s.by_size[1].count), formatYiCompact(kSizeClassesYi[2], L).c_str(),
+              static_cast<long long>(s.by_size[2].count), yiUnit(L));
   ImGui::Text("%s: %.1f%%", tr(L, S::ParkMatch), 100.0 * s.parkMatchShare());
   // None in remote mode (yet), nor for a table without signing dates (a target counts signings).
   if (const TargetProgress* t = ui.model.projects.size() && ui.st.timeline.dated ? ui.derived.targets() : nullptr) {
     ImGui::Separator();
-    ImGui::TextUnformatted(tr(L, S::TargetsTitle));
+    // The targets count the whole city (core/targets.h), whatever the filter: said on the title,
+    // and spelt out when the filter shows something else, so the bars are not read as its progress.
+    ImGui::Text("%s · %s", tr(L, S::TargetsTitle), tr(L, S::TargetsCityWide));
     ImGui::TextDisabled("%d · %s %s", t->year, tr(L, S::Through), formatMonth(t->through_month).c_str());
+    if (ui.st.filter.attributes() != Filter{}) {  // a filter that leaves part of the city's projects out
+      ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetColorU32(ImGuiCol_TextDisabled));
+      char note[256];
+      std::snprintf(note, sizeof note, tr(L, S::TargetsNotTheFilter), t->year);
+      textWrappedCjk(note, ImGui::GetContentRegionAvail().x);
+      ImGui::PopStyleColor();
+    }
     if (!t->has_target) {
       ImGui::TextWrapped("%s %d", tr(L, S::NoTargetFor), t->year);
       return;
@@ -62,11 +73,11 @@ void drawTotalsPanel(UiContext& ui) {
     auto bar = [&](const char* what, int64_t n, int target) {
       const float f = target > 0 ? static_cast<float>(n) / target : 0.f;
       char text[96];
-      std::snprintf(text, sizeof text, "%s  %lld / %d  (%.1f%%)", what, static_cast<long long>(n), target, 100.f * f);
+      std::snprintf(text, sizeof text, "%s %s  %lld / %d  (%.1f%%)", tr(L, S::TargetsCityWide), what, static_cast<long long>(n), target, 100.f * f);
       progressBar(text, f);
     };
-    bar("≥1", t->n1, t->targets.projects_1yi);
-    bar("≥10", t->n10, t->targets.projects_10yi);
+    bar(formatYiAtLeast(1, L).c_str(), t->n1, t->targets.projects_1yi);
+    bar(formatYiAtLeast(10, L).c_str(), t->n10, t->targets.projects_10yi);
   }
 }
 

@@ -129,7 +129,7 @@ void drawTourPanel(UiContext& ui) {
     field(S::TourTitleEn, &step.title.en, false);
     field(S::TourTextZh, &step.text.zh, true);
     field(S::TourTextEn, &step.text.en, true);
-    if (ImGui::TreeNode(tr(L, S::TourNotesEn))) {
+    if (ImGui::TreeNode((std::string(tr(L, S::TourNotesEn)) + "###tour_notes").c_str())) {
       field(S::TourNotesZh, &step.notes.zh, true);
       field(S::TourNotesEn, &step.notes.en, true);
       ImGui::TreePop();

@@ -11,6 +11,7 @@
 
 #include "core/derived.h"
 #include "core/message.h"
+#include "core/money.h"
 #include "core/model.h"
 #include "core/names.h"
 #include "render/layer_stack.h"

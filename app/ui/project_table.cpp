@@ -200,7 +200,7 @@ void ProjectTable::draw(UiContext& ui, bool& table_open) {
         ImGui::TableSetColumnIndex(kChain);
         ImGui::TextUnformatted(chainName(m, L, p.chain[i]).c_str());
         ImGui::TableSetColumnIndex(kInvest);
-        if (p.investmentKnown(i)) ImGui::Text("%9.2f", p.investment_yi[i]);
+        if (p.investmentKnown(i)) ImGui::Text("%9.2f", yiShown(p.investment_yi[i], L));
         else ImGui::TextDisabled("%9s", "?");
         ImGui::TableSetColumnIndex(kSigned);
         if (p.dated(i)) ImGui::TextUnformatted(formatDate(p.signed_day[i]).c_str());
@@ -228,7 +228,7 @@ void ProjectTable::draw(UiContext& ui, bool& table_open) {
     ImGui::TextWrapped("%s", tr(L, S::TableNoSelection));
   } else {
     ImGui::TextDisabled("%s", tr(L, S::TableDetails));
-    drawProjectDetails(m, L, i);
+    drawProjectDetails(m, L, i, &ui.derived);
     ImGui::Separator();
     if (ImGui::BeginTable("##fields", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
       auto row = [](std::string_view k, std::string_view v) {

@@ -44,6 +44,7 @@ Result<std::string> App::record(const Recording& r) {
     t.mode = TimeMode::Cumulative;
     t.loop = false;
     t.play_start = INT_MIN;
+    forgetHeldWindow(t);
     t.play_end = std::clamp(r.play_to, st_.filter.month_from, t.last_month);
     const int months = t.play_end - st_.filter.month_from;
     t.step_seconds = months > 0 ? (r.seconds - holdSeconds(r.seconds)) / months : r.seconds;

@@ -7,6 +7,7 @@
 #include "core/dates.h"
 #include "core/ecosystem.h"
 #include "geo/projection.h"
+#include "platform/secrets.h"
 #include "ui/feature.h"
 #include "ui/layout.h"
 
@@ -44,9 +45,10 @@ const std::vector<UiFeature>& tourFeatures() {
   return features;
 }
 
-static layout::Rect mapRect(const AppState& st) {
-  return layout::computeLayout(st.view.width, st.view.height, st.ui_scale, st.present, st.chrome).map;
+static layout::Layout layoutOf(const AppState& st) {
+  return layout::computeLayout(st.view.width, st.view.height, st.ui_scale, st.present, st.chrome);
 }
+static layout::Rect mapRect(const AppState& st) { return layoutOf(st).map; }
 
 CameraPose poseOf(const AppState& st) {
   const layout::Rect a = mapRect(st);
@@ -69,7 +71,124 @@ CameraPose stepPose(const TourStep& s, const std::string& display_crs) {
   return {x, y, s.width_km * 1000.0};
 }
 
+namespace {
+
+// The step's extent fitted into one free area: the scale (units per pixel) and the map area's pose.
+struct Fit {
+  double upp;
+  CameraPose pose;
+};
+Fit fitInto(const layout::Layout& lay, const layout::Rect& f, const CameraPose& e, double height_m) {
+  const double fw = std::max(1.0, f.x1 - f.x0), fh = std::max(1.0, f.y1 - f.y0);
+  const double upp = std::max(e.width / fw, height_m / fh);
+  const layout::Rect& a = lay.map;
+  // The free area's centre shows the extent's centre; the pose is the map area's (poseOf).
+  return {upp, {e.cx + ((a.x0 + a.x1) / 2 - (f.x0 + f.x1) / 2) * upp, e.cy - ((a.y0 + a.y1) / 2 - (f.y0 + f.y1) / 2) * upp,
+                std::max(1.0, a.x1 - a.x0) * upp}};
+}
+
+// What a step shows, in the display CRS: its lon/lat, width and height; for the open table
+// ("projects": "open") the table's own extent, with a margin (2 km at least).
+struct StepExtent {
+  CameraPose e;  // centre and width
+  double height = 0;
+};
+StepExtent stepExtent(const Model& m, const TourStep& s) {
+  if (s.projects == "open") {
+    const Projects& p = m.projects;
+    double x0 = INFINITY, y0 = INFINITY, x1 = -INFINITY, y1 = -INFINITY;
+    for (size_t i = 0; i < p.size(); ++i)
+      if (std::isfinite(p.x[i]) && std::isfinite(p.y[i]))
+        x0 = std::min(x0, p.x[i]), x1 = std::max(x1, p.x[i]), y0 = std::min(y0, p.y[i]), y1 = std::max(y1, p.y[i]);
+    if (x0 <= x1) return {{(x0 + x1) / 2, (y0 + y1) / 2, std::max(x1 - x0, 2000.0) * 1.1}, std::max(y1 - y0, 2000.0) * 1.1};
+  }
+  return {stepPose(s, m.display_crs), s.height_km * 1000.0};
+}
+
+// Frames the extent: the free area that shows it larger (ties: the one above the caption).
+Fit frameExtent(const AppState& st, const StepExtent& x, bool* right = nullptr) {
+  const layout::Layout lay = layoutOf(st);
+  const Fit above = fitInto(lay, layout::freeAbove(lay), x.e, x.height), beside = fitInto(lay, layout::freeRight(lay), x.e, x.height);
+  const bool r = beside.upp < above.upp * (1 - 1e-9);
+  if (right) *right = r;
+  return r ? beside : above;
+}
+
+// The same camera (centre and scale; the window's size may differ).
+bool sameCamera(const View& a, const View& b) { return a.center == b.center && a.units_per_px == b.units_per_px; }
+
+// Remembers the frame just applied (the view and the layout it was fitted in).
+void markFramed(AppState& st, bool right) {
+  TourState::Framed& f = st.tour.framed;
+  f.on = true;
+  f.view = st.view;
+  f.w = st.view.width;
+  f.h = st.view.height;
+  f.scale = st.ui_scale;
+  f.present = st.present;
+  f.chrome = static_cast<int>(st.chrome);
+  f.right = right;
+}
+
+void applyStepFrame(AppState& st, const Model& m, const TourStep& s) {
+  bool right = false;
+  applyPose(st, frameExtent(st, stepExtent(m, s), &right).pose);
+  markFramed(st, right);
+}
+
+}  // namespace
+
+CameraPose stepCamera(const AppState& st, const TourStep& s, const std::string& display_crs) {
+  return frameExtent(st, {stepPose(s, display_crs), s.height_km * 1000.0}).pose;
+}
+
+CameraPose stepFrame(const AppState& st, const Model& m, const TourStep& s) {
+  return frameExtent(st, stepExtent(m, s)).pose;
+}
+
+void reframeStep(AppState& st, const Model& m, const View& before) {
+  TourState& ts = st.tour;
+  const TourState::Framed& f = ts.framed;
+  if (!ts.open || ts.flying || !f.on || ts.step < 0 || ts.step >= static_cast<int>(ts.doc.steps.size())) return;
+  if (!sameCamera(before, f.view)) {  // moved by hand since: the user's view stays
+    ts.framed.on = false;
+    return;
+  }
+  if (f.w == st.view.width && f.h == st.view.height && f.scale == st.ui_scale && f.present == st.present &&
+      f.chrome == static_cast<int>(st.chrome))
+    return;
+  applyStepFrame(st, m, ts.doc.steps[ts.step]);
+}
+
+CaptionFigures captionFigures(const Model& m, const Stats& s) {
+  CaptionFigures f;
+  f.count = s.total.count;
+  f.investment_yi = s.total.investment_yi;
+  f.fdi_musd = s.fdi_musd;
+  if (m.projects_synthetic || m.projects_file.empty()) {
+    f.table_zh = tr(Lang::Zh, S::TourSyntheticTable);
+    f.table_en = tr(Lang::En, S::TourSyntheticTable);
+  } else {
+    std::string name = m.projects_file.substr(m.projects_file.find_last_of("/\\") + 1);
+    if (isDatabaseSource(m.projects_file)) name = m.projects_layer.empty() ? std::string("PostGIS") : m.projects_layer;
+    else if (!m.projects_layer.empty()) name += " · " + m.projects_layer;
+    f.table_zh = f.table_en = name;
+  }
+  return f;
+}
+
+std::string stepCaption(const std::string& text, const Model& m, const Stats& s, Lang l) {
+  return fillCaption(text, captionFigures(m, s), l == Lang::Zh);
+}
+
 std::vector<std::string> applyStepState(AppState& st, const Model& m, const TourStep& s) {
+  if (s.projects == "open") {  // whatever table is open, as it is: every filter cleared, the whole span
+    TourStep all;
+    all.layers_on = s.layers_on;
+    all.lifecycle = s.lifecycle;
+    all.features = s.features;
+    return applyStepState(st, m, all);
+  }
   std::vector<std::string> skipped;
   const Projects& p = m.projects;
   Filter f;
@@ -100,6 +219,7 @@ std::vector<std::string> applyStepState(AppState& st, const Model& m, const Tour
                                           : kAllSectors;
   f.min_investment_yi = static_cast<float>(s.min_investment_yi);
   f.park = s.park == "in" ? ParkMode::InPark : s.park == "out" ? ParkMode::OutsidePark : ParkMode::Any;
+  f.foreign_only = s.foreign;
   Timeline& t = st.timeline;
   const auto from = parseMonth(s.from), to = parseMonth(s.to);
   f.month_from = from ? std::max(*from, t.first_month) : t.first_month;
@@ -110,6 +230,7 @@ std::vector<std::string> applyStepState(AppState& st, const Model& m, const Tour
   t.play_start = INT_MIN;
   t.play_end = INT_MAX;
   t.loop = false;
+  forgetHeldWindow(t);
   if (s.play) {  // from the window's start, month by month, to its end
     t.mode = TimeMode::Cumulative;
     t.play_end = f.month_to;
@@ -141,15 +262,16 @@ void goToStep(AppState& st, const Model& m, int k, bool fly) {
   ts.step = k;
   ts.step_elapsed = 0;
   applyStepState(st, m, s);
-  const CameraPose to = stepPose(s, m.display_crs);
+  ts.framed.on = false;
   if (fly && ts.fly_seconds > 0) {
     ts.flying = true;
+    ts.fly_step = true;
     ts.fly_t = 0;
     ts.fly_from = poseOf(st);
-    ts.fly_to = to;
+    ts.fly_to = stepFrame(st, m, s);
   } else {
     ts.flying = false;
-    applyPose(st, to);
+    applyStepFrame(st, m, s);
   }
 }
 
@@ -186,6 +308,8 @@ double stepSeconds(const TourState& t, int k) {
 void flyTo(AppState& st, const CameraPose& to) {
   TourState& ts = st.tour;
   ts.flying = true;
+  ts.fly_step = false;
+  ts.framed.on = false;
   ts.fly_t = 0;
   ts.fly_from = poseOf(st);
   ts.fly_to = to;
@@ -197,7 +321,12 @@ void advanceTour(AppState& st, const Model& m, double dt) {
     ts.fly_t += dt;
     const double u = ts.fly_t >= ts.fly_seconds - 1e-9 ? 1.0 : easeInOut(ts.fly_t / ts.fly_seconds);
     applyPose(st, CameraFlight(ts.fly_from, ts.fly_to).at(u));
-    if (ts.fly_t >= ts.fly_seconds - 1e-9) ts.flying = false;  // 90 × 1/60 s adds up to a hair under 1.5
+    if (ts.fly_t >= ts.fly_seconds - 1e-9) {  // 90 × 1/60 s adds up to a hair under 1.5
+      ts.flying = false;
+      // Landed on a step: its frame in the layout of now (the window may have changed meanwhile).
+      if (ts.fly_step && ts.open && ts.step >= 0 && ts.step < static_cast<int>(ts.doc.steps.size()))
+        applyStepFrame(st, m, ts.doc.steps[ts.step]);
+    }
   }
   if (!ts.open || !ts.autoplay) return;
   if (ts.step < 0) {
@@ -210,12 +339,18 @@ void advanceTour(AppState& st, const Model& m, double dt) {
 
 TourStep stepFromState(const AppState& st, const Model& m) {
   TourStep s;
-  const CameraPose p = poseOf(st);
-  double lon = p.cx, lat = p.cy;
+  // The free area's view (the one the step's frame took while the view is still that frame; else
+  // the one above the caption): its centre, width and height.
+  const layout::Layout lay = layoutOf(st);
+  const bool framed = st.tour.framed.on && sameCamera(st.tour.framed.view, st.view);
+  const layout::Rect area = framed && st.tour.framed.right ? layout::freeRight(lay) : layout::freeAbove(lay);
+  const Vec2 c = st.view.toWorld({(area.x0 + area.x1) / 2, (area.y0 + area.y1) / 2});
+  double lon = c.x, lat = c.y;
   if (auto tr = sharedTransform(kWgs84, m.display_crs)) (*tr)->inverse(lon, lat);
   s.lon = lon;
   s.lat = lat;
-  s.width_km = p.width / 1000.0;
+  s.width_km = std::max(1.0, area.x1 - area.x0) * st.view.units_per_px / 1000.0;
+  s.height_km = std::max(1.0, area.y1 - area.y0) * st.view.units_per_px / 1000.0;
   for (const std::string& id : layerToggleIds())
     if (st.layers.on(id)) s.layers_on.push_back(id);
   const Filter& f = st.filter;
@@ -233,6 +368,7 @@ TourStep stepFromState(const AppState& st, const Model& m) {
                                                                        : "";  // every sector (or a mix a step cannot say)
   s.min_investment_yi = f.min_investment_yi;
   s.park = f.park == ParkMode::InPark ? "in" : f.park == ParkMode::OutsidePark ? "out" : "";
+  s.foreign = f.foreign_only;
   const Timeline& t = st.timeline;
   if (f.month_from != t.first_month || f.month_to != t.last_month) {
     s.from = formatMonth(f.month_from);

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/model.h"
+#include "core/stats.h"
 #include "platform/result.h"
 #include "ui/app_state.h"
 
@@ -37,8 +38,26 @@ double stepSeconds(const TourState& t, int k);
 // The camera of a state (the map area's centre and width, in the display CRS) and back.
 CameraPose poseOf(const AppState& st);
 void applyPose(AppState& st, const CameraPose& p);
-// A step's camera in the display CRS (its lon/lat projected, width_km in metres).
+// A step's extent in the display CRS (its lon/lat projected, width_km in metres).
 CameraPose stepPose(const TourStep& s, const std::string& display_crs);
+// The camera (poseOf's terms) that frames the step in the free map area: its width (and height_km
+// when given) fitted into the larger of the areas above and right of the presentation's caption
+// (outside presentation, the map area). goToStep and a flight's end apply it.
+CameraPose stepCamera(const AppState& st, const TourStep& s, const std::string& display_crs);
+// Once a frame, before anything else moved the camera (`before`: the view then): where the layout
+// changed (a resize, presentation toggled, a new UI scale) since the step was framed and the view
+// is still that frame, the step is framed again, so a step looks the same however it was reached.
+void reframeStep(AppState& st, const Model& m, const View& before);
+
+// A step's camera as the tour shows it: its extent fitted into the free map area (stepCamera); for
+// a "projects": "open" step the open table's extent (its rows' bounding box with a margin; the
+// step's own extent when the table has no rows).
+CameraPose stepFrame(const AppState& st, const Model& m, const TourStep& s);
+// A caption's live figures from the statistics on screen (Derived::stats(), equal to computeStats
+// and --stats): count, investment, FDI, and the open table's name ("the synthetic sample" for it).
+CaptionFigures captionFigures(const Model& m, const Stats& s);
+// A step's caption text in `l` with its placeholders filled (core/tour.h fillCaption).
+std::string stepCaption(const std::string& text, const Model& m, const Stats& s, Lang l);
 
 // The current state as a step: camera, layers, filters, window, life-cycle, choropleth; no
 // captions (the caller adds them).

@@ -16,6 +16,7 @@
 #include "data/model_loader.h"
 #include "ui/app.h"
 #include "ui/startup.h"
+#include "ui_support/recent_files.h"
 #include "import_fixtures.h"
 #include "pg_server.h"
 
@@ -172,6 +173,37 @@ TEST(App, ABrokenFileKeepsTheCurrentModelAndSaysWhy) {
   EXPECT_EQ(s.app.model().projects.size(), 6u) << "the fixture must stay on screen";
   ASSERT_FALSE(s.app.state().errors.empty());
   EXPECT_NE(s.app.state().errors.back().find("chainmap_empty_projects.csv"), std::string::npos);
+}
+
+// A file that fails to open leaves the recent list (the browser would offer it again, to fail
+// again); the others stay. The list lives under a temporary XDG_DATA_HOME.
+TEST(App, AFileThatFailsToOpenLeavesTheRecentList) {
+  const std::string data_home = ::testing::TempDir() + "chainmap_recent_home";
+  std::filesystem::remove_all(data_home);
+  const char* old = std::getenv("XDG_DATA_HOME");
+  const std::string old_value = old ? old : "";
+  ::setenv("XDG_DATA_HOME", data_home.c_str(), 1);
+  const std::string broken = ::testing::TempDir() + "chainmap_recent_broken.csv";
+  std::ofstream(broken).close();  // empty: fails to open
+  {
+    RecentFiles seeded;
+    seeded.add(kFixture);
+    seeded.add(broken);  // most recent first: broken, then the fixture
+    ASSERT_EQ(seeded.save(recentFilesPath()), "");
+  }
+  {
+    Started s(kFixture, 900, 600);  // reads the list when it starts
+    ASSERT_TRUE(s.ok);
+    s.app.advance(0);
+    s.app.openProjects(broken);  // as a click on the recent entry does
+    waitLoaded(s.app);
+    ASSERT_FALSE(s.app.state().errors.empty()) << "the file was meant to fail";
+  }
+  RecentFiles after;
+  EXPECT_EQ(after.load(recentFilesPath()), "");
+  EXPECT_EQ(after.items(), std::vector<std::string>{RecentFiles::normalise(kFixture)});
+  if (old) ::setenv("XDG_DATA_HOME", old_value.c_str(), 1);
+  else ::unsetenv("XDG_DATA_HOME");
 }
 
 TEST(App, ShutsDownWithEveryGlObjectAlive) {

@@ -13,9 +13,11 @@
 #include <memory>
 #include <set>
 
+#include "run_cli.h"
 #include "started_app.h"
 #include "core/choropleth.h"
 #include "core/dates.h"
+#include "core/money.h"
 #include "core/ecosystem.h"
 #include "core/tour.h"
 #include "render/layer_stack.h"
@@ -61,6 +63,7 @@ void expectFilterOfStep(const AppState& st, const Model& m, const TourStep& s, c
   EXPECT_EQ(f.sectors, s.sector == "manufacturing" ? 1u : s.sector == "service" ? 2u : kAllSectors) << what;  // "": every sector
   EXPECT_FLOAT_EQ(f.min_investment_yi, static_cast<float>(s.min_investment_yi)) << what;
   EXPECT_EQ(f.park, s.park == "in" ? ParkMode::InPark : s.park == "out" ? ParkMode::OutsidePark : ParkMode::Any) << what;
+  EXPECT_EQ(f.foreign_only, s.foreign) << what;
   const Timeline& t = st.timeline;
   const int from = s.from.empty() ? t.first_month : *parseMonth(s.from);
   const int to = s.to.empty() ? t.last_month : *parseMonth(s.to);
@@ -104,11 +107,15 @@ Applied applied(const AppState& base, const Model& m, const TourStep& s) {
   return {st.filter, st.layers, st.lifecycle, choroplethOf(st), st.timeline.playing};
 }
 
+// The camera a step asks for: its own, or the open table's extent for "projects": "open".
+CameraPose wantedPose(const AppState& st, const Model& m, const TourStep& s) {
+  return s.projects == "open" ? stepFrame(st, m, s) : stepPose(s, m.display_crs);
+}
+
 void expectStepRoundTrips(const AppState& st, const Model& m, const TourStep& s, const std::string& what) {
   const TourStep back = stepFromState(st, m);
-  EXPECT_NEAR(back.lon, s.lon, 1e-6) << what;
-  EXPECT_NEAR(back.lat, s.lat, 1e-6) << what;
-  EXPECT_NEAR(back.width_km, s.width_km, 1e-6) << what;
+  EXPECT_TRUE(samePose(stepPose(back, m.display_crs), wantedPose(st, m, s))) << what;
+  EXPECT_EQ(back.foreign, s.foreign) << what;
   EXPECT_EQ(back.sector, s.sector) << what;
   EXPECT_EQ(back.min_investment_yi, s.min_investment_yi) << what;
   EXPECT_EQ(back.park, s.park) << what;
@@ -124,8 +131,6 @@ void expectStepRoundTrips(const AppState& st, const Model& m, const TourStep& s,
   EXPECT_EQ(b.lifecycle, a.lifecycle) << what;
   EXPECT_EQ(b.choropleth, a.choropleth) << what;
   if (!s.play) EXPECT_EQ(b.playing, a.playing) << what;
-  // And its camera is the step's camera.
-  EXPECT_TRUE(samePose(stepPose(back, m.display_crs), stepPose(s, m.display_crs))) << what;
 }
 
 }  // namespace
@@ -138,7 +143,7 @@ TEST(TourPlayer, EveryStepOfTheShippedTourBecomesItsStateAndComesBack) {
   auto opened = openTour(st, kTour);
   ASSERT_TRUE(opened) << opened.error();
   const int n = static_cast<int>(st.tour.doc.steps.size());
-  ASSERT_EQ(n, 9);
+  ASSERT_EQ(n, 10);
   for (const bool present : {false, true}) {
     st.present = present;
     s.app.advance(0);  // presentation mode lays the screen out anew
@@ -148,12 +153,12 @@ TEST(TourPlayer, EveryStepOfTheShippedTourBecomesItsStateAndComesBack) {
       goToStep(st, m, k, false);
       EXPECT_EQ(st.tour.step, k) << what;
       EXPECT_FALSE(st.tour.flying) << what;
-      EXPECT_TRUE(samePose(poseOf(st), stepPose(step, m.display_crs))) << what << " (at once)";
+      EXPECT_TRUE(samePose(poseOf(st), wantedPose(st, m, step))) << what << " (at once)";
       expectFilterOfStep(st, m, step, what);
       expectStepRoundTrips(st, m, step, what);
       // A frame with no time passing changes none of it.
       s.app.advance(0);
-      EXPECT_TRUE(samePose(poseOf(st), stepPose(step, m.display_crs))) << what << " (after a frame)";
+      EXPECT_TRUE(samePose(poseOf(st), wantedPose(st, m, step))) << what << " (after a frame)";
       EXPECT_EQ(st.tour.step, k) << what;
       if (!step.play) expectFilterOfStep(st, m, step, what + " after a frame");
     }
@@ -171,7 +176,7 @@ TEST(TourPlayer, AFlightOfOneAndAHalfSecondsEndsExactlyOnTheStepsPose) {
   goToStep(st, m, 0, false);
   for (int k = 1; k < n; ++k) {
     const std::string what = "flight to step " + std::to_string(k + 1);
-    const CameraPose from = poseOf(st), to = stepPose(st.tour.doc.steps[k], m.display_crs);
+    const CameraPose from = poseOf(st), to = wantedPose(st, m, st.tour.doc.steps[k]);
     goToStep(st, m, k, true);
     EXPECT_TRUE(st.tour.flying) << what;
     EXPECT_TRUE(samePose(poseOf(st), from)) << what << ": the flight starts where the camera is";
@@ -223,7 +228,7 @@ TEST(TourPlayer, NextAndPreviousStopAtTheEndsUnlessTheTourLoops) {
   EXPECT_TRUE(samePose(poseOf(st), stepPose(st.tour.doc.steps[0], m.display_crs)));
   EXPECT_TRUE(previousStep(st, m, false));
   EXPECT_EQ(st.tour.step, n - 1) << "and back to the last";
-  EXPECT_TRUE(samePose(poseOf(st), stepPose(st.tour.doc.steps[n - 1], m.display_crs)));
+  EXPECT_TRUE(samePose(poseOf(st), wantedPose(st, m, st.tour.doc.steps[n - 1])));
   // goToStep clamps.
   goToStep(st, m, 99, false);
   EXPECT_EQ(st.tour.step, n - 1);
@@ -354,4 +359,74 @@ TEST(TourPlayer, FeatureValuesAreCheckedWhenTheTourOpens) {
   ASSERT_EQ(newer->size(), 1u);
   EXPECT_NE((*newer)[0].find("step 2: 'sparkles' is neither a step key nor a feature"), std::string::npos) << (*newer)[0];
   EXPECT_TRUE(st.tour.doc.steps[1].features.empty());
+}
+
+// Step 8 ("Linked to the world") shows the foreign-invested projects: the window's filter is the
+// one --foreign sets, its figures are --stats --foreign's, and its caption states their number.
+TEST(TourPlayer, TheForeignStepShowsTheForeignInvestedProjectsAsStatsCountsThem) {
+  Started s;
+  ASSERT_TRUE(s.ok);
+  AppState& st = s.app.state();
+  const Model& m = s.app.model();
+  ASSERT_TRUE(openTour(st, kTour));
+  const TourStep& step = st.tour.doc.steps[7];
+  ASSERT_TRUE(step.foreign) << "step 8 is the foreign-investment step";
+  goToStep(st, m, 7, false);
+  s.app.advance(0);
+  EXPECT_TRUE(st.filter.foreign_only);
+  const Stats& w = s.app.derived().stats();
+  const test::CliRun r = test::runChainmap(CHAINMAP_EXE, "--stats --foreign --time " + step.from + ".." + step.to);
+  ASSERT_EQ(r.code, 0);
+  const auto j = nlohmann::json::parse(r.out);
+  EXPECT_GT(w.total.count, 0);
+  EXPECT_EQ(w.total.count, j["count"].get<int64_t>());
+  EXPECT_NEAR(w.fdi_musd, j["fdi_musd"].get<double>(), 0.011);
+  for (const Lang l : {Lang::Zh, Lang::En}) {
+    const std::string caption = stepCaption(l == Lang::Zh ? step.text.zh : step.text.en, m, w, l);
+    EXPECT_NE(caption.find(formatCount(w.total.count, l)), std::string::npos) << caption;
+    EXPECT_EQ(caption.find('{'), std::string::npos) << caption;
+  }
+}
+
+// The last step shows whatever table is open, filters cleared, and its caption's figures are the
+// ones --stats gives for that table (here the shipped sample, labelled synthetic).
+TEST(TourPlayer, TheOpenTableStepsCaptionHasTheFiguresStatsGives) {
+  Started s;
+  ASSERT_TRUE(s.ok);
+  AppState& st = s.app.state();
+  const Model& m = s.app.model();
+  ASSERT_TRUE(openTour(st, kTour));
+  const int last = static_cast<int>(st.tour.doc.steps.size()) - 1;
+  const TourStep& step = st.tour.doc.steps[last];
+  ASSERT_EQ(step.projects, "open");
+  goToStep(st, m, 2, false);  // a narrow filter first: the open-table step clears it
+  goToStep(st, m, last, false);
+  s.app.advance(0);
+  Filter all;
+  all.month_from = st.timeline.first_month;
+  all.month_to = st.timeline.last_month;
+  syncUndated(all, st.timeline.first_month, st.timeline.last_month, st.timeline.include_undated);
+  EXPECT_EQ(st.filter, all);
+  EXPECT_TRUE(samePose(poseOf(st), stepFrame(st, m, step)));
+  const test::CliRun r = test::runChainmap(CHAINMAP_EXE, "--stats");
+  ASSERT_EQ(r.code, 0);
+  const auto j = nlohmann::json::parse(r.out);
+  const Stats& w = s.app.derived().stats();
+  EXPECT_EQ(w.total.count, j["count"].get<int64_t>());
+  EXPECT_EQ(w.total.count, static_cast<int64_t>(m.projects.size()));
+  CaptionFigures cli;
+  cli.count = j["count"].get<long long>();
+  cli.investment_yi = j["investment_yi"].get<double>();
+  cli.fdi_musd = j["fdi_musd"].get<double>();
+  cli.table_zh = tr(Lang::Zh, S::TourSyntheticTable);
+  cli.table_en = tr(Lang::En, S::TourSyntheticTable);
+  for (const Lang l : {Lang::Zh, Lang::En}) {
+    const std::string& text = l == Lang::Zh ? step.text.zh : step.text.en;
+    const std::string caption = stepCaption(text, m, w, l);
+    EXPECT_EQ(caption, fillCaption(text, cli, l == Lang::Zh));
+    EXPECT_NE(caption.find(formatYi(cli.investment_yi, l)), std::string::npos) << caption;
+    EXPECT_NE(caption.find(tr(l, S::TourSyntheticTable)), std::string::npos) << caption;
+    EXPECT_EQ(caption.find('{'), std::string::npos) << caption;
+  }
+  EXPECT_TRUE(tourWarnings(st.tour.doc).empty()) << ::testing::PrintToString(tourWarnings(st.tour.doc));
 }

@@ -19,6 +19,7 @@
 #include "data/import/table.h"
 #include "data/import/values.h"
 #include "geo/geodesic.h"
+#include "geo/measure.h"
 #include "sample_model.h"
 #include "temp_dir.h"
 
@@ -156,6 +157,41 @@ TEST_F(Chains, ChainViewAcrossTheCity) {
 
 // ---------------------------------------------------------------------------------------------
 // The chain_role column
+
+// Issue 18: the chain view of the sample's largest chain (视觉智能, no chain leader) showed "—"
+// and drew nothing. It says that no project followed a leader, and names the main park's distance.
+TEST_F(Chains, TheLargestChainsViewSaysWhyItHasNoLeaderDistance) {
+  const Projects& p = m().projects;
+  std::vector<int> n(p.chain_names.size(), 0);
+  for (size_t i = 0; i < p.size(); ++i)
+    if (p.chain[i] >= 0) ++n[static_cast<size_t>(p.chain[i])];
+  const int largest = static_cast<int>(std::max_element(n.begin(), n.end()) - n.begin());
+  const ChainView v = chainView(m(), Filter{}, largest);
+  ASSERT_EQ(static_cast<int>(v.rows.size()), n[static_cast<size_t>(largest)]);
+  EXPECT_EQ(v.followers, 0u) << "the sample's largest chain has no leader: the case of the issue";
+  EXPECT_TRUE(std::isnan(v.median_to_leader_m));
+  ASSERT_GE(v.main_park, 0);
+  for (Lang L : {Lang::Zh, Lang::En}) {
+    const std::string t = chainViewSummary(m(), L, v);
+    EXPECT_EQ(t.find("—"), std::string::npos) << t;
+    EXPECT_NE(t.find(tr(L, S::ChainViewNoLeader)), std::string::npos) << t;
+    EXPECT_NE(t.find(L == Lang::Zh ? m().parks[static_cast<size_t>(v.main_park)].name_zh : m().parks[static_cast<size_t>(v.main_park)].name_en),
+              std::string::npos) << t;
+    EXPECT_NE(t.find(std::to_string(v.rows.size())), std::string::npos) << t;
+  }
+  // A chain with a leader gives its median distance; one with no project in the filter says so.
+  for (size_t c = 0; c < p.chain_names.size(); ++c) {
+    const ChainView w = chainView(m(), Filter{}, static_cast<int>(c));
+    if (w.followers == 0) continue;
+    char d[64];
+    std::snprintf(d, sizeof d, tr(Lang::En, S::ChainViewToLeader), formatDistance(w.median_to_leader_m).c_str());
+    EXPECT_NE(chainViewSummary(m(), Lang::En, w).find(d), std::string::npos);
+    break;
+  }
+  Filter none;
+  none.min_investment_yi = 1e9f;
+  EXPECT_EQ(chainViewSummary(m(), Lang::En, chainView(m(), none, largest)), tr(Lang::En, S::ChainViewEmpty));
+}
 
 TEST_F(Chains, TheSampleCarriesChainRoles) {
   const Projects& p = m().projects;

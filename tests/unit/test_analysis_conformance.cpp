@@ -14,6 +14,7 @@
 #include <random>
 
 #include "core/analysis/conformance.h"
+#include "core/analysis/products.h"
 #include "core/stats.h"
 #include "data/gdal_util.h"
 #include "data/generator.h"
@@ -399,3 +400,57 @@ TEST_F(Conf, BoundaryErrorsNameTheFileAndTheProblem) {
 }
 
 }  // namespace
+
+// Issue 18: a project inside a park's drawn circle was "not in a park" with no word why. Its card
+// now says why, by the window's rule (membershipFor): the ledger names no park, or another one, or
+// the point lies outside the named park's circle; after a what-if radius, location decides.
+TEST_F(Conf, AProjectsParkStatusSaysWhyItIsNotInAPark) {
+  const Model& model = m();
+  const Projects& p = model.projects;
+  for (const ParkShapes& shapes : {ParkShapes{}, [&] {
+         ParkShapes s;
+         s.radius_km.assign(model.parks.size(), 0.0);
+         s.radius_km[0] = model.parks[0].radius_km * 2;  // a what-if: location decides
+         return s;
+       }()}) {
+    const ParkMembership rule = membershipFor(shapes);
+    const Conformance c = conformanceAnalysis(model, Filter{}, shapes);
+    std::vector<uint8_t> outside(p.size(), 0);
+    for (const OutsideProject& o : c.outside) outside[o.row] = 1;
+    int undeclared_inside = -1;
+    for (size_t i = 0; i < p.size(); ++i) {
+      const ProjectParkStatus st = projectParkStatus(model, shapes, static_cast<int>(i));
+      ASSERT_EQ(st.rule, rule);
+      ASSERT_EQ(st.counted < 0, outside[i] != 0) << "row " << i << ": the card and the conformance window disagree";
+      if (st.declared < 0 && st.containing >= 0 && undeclared_inside < 0) undeclared_inside = static_cast<int>(i);
+    }
+    ASSERT_GE(undeclared_inside, 0) << "the sample has projects inside a circle that name no park";
+    const ProjectParkStatus st = projectParkStatus(model, shapes, undeclared_inside);
+    const std::string name_zh = model.parks[static_cast<size_t>(st.containing)].name_zh;
+    if (rule == ParkMembership::Declared) {
+      EXPECT_EQ(st.counted, -1);
+      const std::string zh = parkStatusText(model, Lang::Zh, st), en = parkStatusText(model, Lang::En, st);
+      EXPECT_NE(zh.find("台账未登记园区"), std::string::npos) << zh;
+      EXPECT_NE(zh.find(name_zh), std::string::npos) << zh;
+      EXPECT_NE(zh.find("圈"), std::string::npos) << zh;
+      EXPECT_NE(en.find("but the ledger names no park"), std::string::npos) << en;
+      EXPECT_NE(en.find("circle"), std::string::npos) << en;
+    } else {
+      EXPECT_EQ(st.counted, st.containing) << "by location it counts where it lies";
+      EXPECT_NE(parkStatusText(model, Lang::Zh, st).find(name_zh), std::string::npos);
+    }
+  }
+  // A project counted in the park it names: "园区：X" / "Park: X".
+  for (size_t i = 0; i < p.size(); ++i)
+    if (p.in_park[i] && p.park_index[i] >= 0) {
+      const ProjectParkStatus st = projectParkStatus(model, ParkShapes{}, static_cast<int>(i));
+      EXPECT_EQ(st.counted, p.park_index[i]);
+      EXPECT_EQ(parkStatusText(model, Lang::En, st), "Park: " + model.parks[static_cast<size_t>(st.counted)].name_en);
+      break;
+    }
+  // The ledger names a park the point lies outside of.
+  ProjectParkStatus named;
+  named.declared = 0;
+  EXPECT_NE(parkStatusText(model, Lang::En, named).find("the ledger names " + model.parks[0].name_en + ", but the point lies outside its circle"),
+            std::string::npos);
+}

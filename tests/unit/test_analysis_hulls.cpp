@@ -191,3 +191,50 @@ TEST(AnalysisHulls, MatchingParksEmergingClustersAndEmptyParks) {
   ctl.cancel = true;
   EXPECT_TRUE(clusterHulls(m, r, true, 0.3, &ctl).empty());
 }
+
+// Issue 18: a district "only" filter left every park elsewhere without projects in view — because
+// of the filter — and they were all ringed as "no cluster of their main industry" (6 → 18 rings).
+// Only the parks the filter can show are judged; the window's product, --analyze clusters and the
+// export all read clusterAnalysis.
+#include "core/analysis/products.h"
+#include "sample_model.h"
+
+class ParksJudged : public test::SampleSuite {};
+
+TEST_F(ParksJudged, AFilterJudgesOnlyTheParksItCanShow) {
+  const Model& model = m();
+  auto districtOf = [&](int k) {
+    for (size_t d = 0; d < model.districts.size(); ++d)
+      if (model.districts[d].adcode == model.parks[static_cast<size_t>(k)].district_adcode) return static_cast<int>(d);
+    return -1;
+  };
+  const ClusterSettings s;
+  const ClusterResult all = clusterAnalysis(model, Filter{}, s, ParkShapes{});
+  int district = -1;  // the district with the most parks
+  std::vector<int> parks_in(model.districts.size(), 0);
+  for (size_t k = 0; k < model.parks.size(); ++k)
+    if (int d = districtOf(static_cast<int>(k)); d >= 0 && ++parks_in[static_cast<size_t>(d)] > (district >= 0 ? parks_in[static_cast<size_t>(district)] : 0))
+      district = d;
+  ASSERT_GE(district, 0);
+  ASSERT_LT(parks_in[static_cast<size_t>(district)], static_cast<int>(model.parks.size()));
+  Filter f;
+  f.districts = IdSet::only(district);
+  const ClusterResult one = clusterAnalysis(model, f, s, ParkShapes{});
+  EXPECT_LE(one.parks_without_cluster.size(), static_cast<size_t>(parks_in[static_cast<size_t>(district)]));
+  for (int k : one.parks_without_cluster) {
+    EXPECT_EQ(districtOf(k), district) << model.parks[static_cast<size_t>(k)].id << " lies outside the filtered district";
+    EXPECT_TRUE(parkJudged(model, f, k));
+  }
+  // Every judged park of the district is still judged as before: no cluster of its industry there.
+  for (int k : all.parks_without_cluster)
+    if (districtOf(k) == district) EXPECT_TRUE(parkJudged(model, f, k));
+
+  // An ecosystem filter: parks of another main industry are not judged either.
+  Filter g;
+  g.ecosystems = 1u << static_cast<int>(Ecosystem::Bio);
+  for (int k : clusterAnalysis(model, g, s, ParkShapes{}).parks_without_cluster)
+    EXPECT_EQ(model.parks[static_cast<size_t>(k)].main_ecosystem, Ecosystem::Bio);
+  Filter outside;
+  outside.park = ParkMode::OutsidePark;
+  EXPECT_TRUE(clusterAnalysis(model, outside, s, ParkShapes{}).parks_without_cluster.empty());
+}

@@ -65,5 +65,39 @@ TEST(TextWrap, NewlinesAndOverlongWords) {
   EXPECT_EQ(wrapLines("", 10, width), (std::vector<std::string>{""}));
 }
 
+// The tour's captions (assets/tours/hangzhou_story.json): at every width the last line keeps a
+// few characters with their word — never "个。" alone — and no line starts with closing
+// punctuation.
+TEST(TextWrap, NoShortOrphanOnTheLastLine) {
+  const char* captions[] = {
+      "主城区、主平台的裂变项目有序流转至临安、桐庐、建德、淳安。市属国企“招投联动”落地亿元以上项目11个，跟进146个。",
+      "2024年7月，杭州临安经济开发区十项重大产业项目集中签约，总投资160亿元，其中50亿元项目2个，10亿元以上项目5个。",
+      "筛选：制造业、10亿元以上、五大生态圈、2024年1–7月。把生态圈筛选改回“全部”，即可看到其余2个项目。各生态圈招大引强专班盯引的重点项目有70余个。",
+  };
+  int orphans_possible = 0;
+  for (const char* text : captions)
+    for (float w = 16; w <= 120; w += 1) {
+      const auto lines = wrapLines(text, w, width);
+      ASSERT_FALSE(lines.empty());
+      for (const std::string& l : lines) {
+        EXPECT_LE(width(l), w) << joined(lines);
+        for (const char* p : {"，", "。", "、", "；", "：", "？", "！", "）", "」", "”"}) EXPECT_NE(l.rfind(p, 0), 0u) << w << ": " << joined(lines);
+      }
+      if (lines.size() < 2) continue;
+      ++orphans_possible;
+      // The last line holds at least three characters besides its punctuation ("跟进146个。").
+      EXPECT_GE(width(lines.back()), 8) << w << ": " << joined(lines);
+      EXPECT_NE(lines.back(), "个。") << w << ": " << joined(lines);
+    }
+  EXPECT_GT(orphans_possible, 100);
+}
+
+TEST(TextWrap, ANumberKeepsItsMeasureWord) {
+  for (float w = 10; w <= 60; w += 1)
+    for (const std::string& l : wrapLines("落地亿元以上项目11个，跟进146个。", w, width)) {
+      EXPECT_NE(l.rfind("个", 0), 0u) << w << ": " << joined(wrapLines("落地亿元以上项目11个，跟进146个。", w, width));
+    }
+}
+
 }  // namespace
 }  // namespace cm

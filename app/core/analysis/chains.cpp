@@ -2,9 +2,12 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <limits>
 
+#include "core/names.h"
 #include "geo/geodesic.h"
+#include "geo/measure.h"
 
 namespace cm {
 namespace {
@@ -40,6 +43,28 @@ std::vector<ChainArc> leaderArcs(const Model& m, const Filter& f, int leader_row
   }
   std::stable_sort(out.begin(), out.end(), [](const ChainArc& a, const ChainArc& b) { return a.leader < b.leader; });
   return out;
+}
+
+std::string chainViewSummary(const Model& m, Lang L, const ChainView& v) {
+  char b[512];
+  if (v.rows.empty()) return tr(L, S::ChainViewEmpty);
+  std::snprintf(b, sizeof b, tr(L, S::ChainViewCounts), static_cast<int>(v.rows.size()), static_cast<int>(v.leaders), static_cast<int>(v.followers));
+  std::string t = b;
+  t += L == Lang::Zh ? "；" : "; ";
+  if (std::isnan(v.median_to_leader_m)) {
+    t += tr(L, S::ChainViewNoLeader);
+  } else {
+    std::snprintf(b, sizeof b, tr(L, S::ChainViewToLeader), formatDistance(v.median_to_leader_m).c_str());
+    t += b;
+  }
+  t += L == Lang::Zh ? "；" : "; ";
+  if (v.main_park < 0 || std::isnan(v.median_to_main_park_m)) {
+    t += tr(L, S::ChainViewNoPark);
+  } else {
+    std::snprintf(b, sizeof b, tr(L, S::ChainViewToPark), parkName(m, L, v.main_park).c_str(), formatDistance(v.median_to_main_park_m).c_str());
+    t += b;
+  }
+  return t;
 }
 
 ChainView chainView(const Model& m, const Filter& f, int chain) {

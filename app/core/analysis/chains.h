@@ -5,10 +5,12 @@
 // (geo/geodesic.h) between the projects' lon/lat (and the park's point).
 #pragma once
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "core/filter.h"
 #include "core/model.h"
+#include "core/strings.h"
 
 namespace cm {
 
@@ -39,5 +41,11 @@ struct ChainView {
 // The chain's rows are those that pass `f` with its chain criterion set aside (the chain asked
 // for is the selection). An out-of-range chain gives an empty view with NaN medians.
 ChainView chainView(const Model& m, const Filter& f, int chain);
+
+// What the chain view says, in a language: its projects and leaders, the median distance to the
+// leader they followed — or that none followed a leader (a chain without a leader, such as the
+// sample's largest, 视觉智能, which showed a bare "—") — and to the main park (named), or that
+// none is in a park. Never a bare dash.
+std::string chainViewSummary(const Model& m, Lang L, const ChainView& v);
 
 }  // namespace cm

@@ -192,13 +192,24 @@ std::vector<ClusterPark> matchClustersToParks(const Model& m, const DbscanResult
   return out;
 }
 
-std::vector<int> parksWithoutTheirCluster(const Model& m, const std::vector<ClusterPark>& matches) {
+bool parkJudged(const Model& m, const Filter& f, int k) {
+  if (k < 0 || static_cast<size_t>(k) >= m.parks.size()) return false;
+  const Park& park = m.parks[static_cast<size_t>(k)];
+  if (f.park == ParkMode::OutsidePark) return false;
+  if (!(f.ecosystems >> static_cast<int>(park.main_ecosystem) & 1u)) return false;
+  int district = -1;
+  for (size_t d = 0; d < m.districts.size(); ++d)
+    if (m.districts[d].adcode == park.district_adcode) district = static_cast<int>(d);
+  return f.districts.contains(district);
+}
+
+std::vector<int> parksWithoutTheirCluster(const Model& m, const std::vector<ClusterPark>& matches, const Filter& f) {
   std::vector<uint8_t> has(m.parks.size(), 0);
   for (const ClusterPark& cp : matches)
     if (cp.park >= 0 && static_cast<size_t>(cp.park) < has.size() && cp.same_industry) has[cp.park] = 1;
   std::vector<int> out;
   for (size_t k = 0; k < has.size(); ++k)
-    if (!has[k]) out.push_back(static_cast<int>(k));
+    if (!has[k] && parkJudged(m, f, static_cast<int>(k))) out.push_back(static_cast<int>(k));
   return out;
 }
 

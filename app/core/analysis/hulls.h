@@ -8,6 +8,7 @@
 #include "core/analysis/dbscan.h"
 #include "core/analysis/park_shapes.h"
 #include "core/cached.h"
+#include "core/filter.h"
 #include "core/model.h"
 
 namespace cm {
@@ -48,6 +49,14 @@ std::vector<ClusterPark> matchClustersToParks(const Model& m, const DbscanResult
 // Parks with no cluster of their main industry: no match with park == p and same_industry
 // (one park, one main industry, and no cluster of it: "empty"). Best run on a DBSCAN with
 // by_ecosystem (otherwise a cluster's industry is only its dominant one). Ascending park indices.
-std::vector<int> parksWithoutTheirCluster(const Model& m, const std::vector<ClusterPark>& matches);
+// Only parks the filter lets be judged (parkJudged): a park in a district the filter leaves out,
+// or whose main industry it leaves out, has none of its projects in view because of the filter,
+// not because it lacks a cluster.
+std::vector<int> parksWithoutTheirCluster(const Model& m, const std::vector<ClusterPark>& matches, const Filter& f = {});
+
+// Whether the filter can show park k's main-industry projects at all: its district (by the park's
+// adcode; a park of no known district only under "all districts"), its main ecosystem, and not
+// "outside parks" only.
+bool parkJudged(const Model& m, const Filter& f, int k);
 
 }  // namespace cm

@@ -3,6 +3,8 @@
 #include <algorithm>
 
 #include "core/derived.h"
+#include "core/names.h"
+#include "geo/geodesic.h"
 
 namespace cm {
 
@@ -26,6 +28,64 @@ ParkMembership membershipFor(const ParkShapes& s) {
 
 Conformance conformanceAnalysis(const Model& m, const Filter& f, const ParkShapes& s, std::optional<ParkMembership> membership) {
   return parkConformance(m, f, s, membership ? *membership : membershipFor(s));
+}
+
+ProjectParkStatus projectParkStatus(const Model& m, const ParkShapes& s, int row) {
+  ProjectParkStatus st;
+  st.rule = membershipFor(s);
+  const Projects& p = m.projects;
+  if (row < 0 || static_cast<size_t>(row) >= p.size()) return st;
+  const size_t i = static_cast<size_t>(row);
+  const size_t np = m.parks.size();
+  auto polygon = [&](size_t k) { return k < s.polygons.size() && !s.polygons[k].empty(); };
+  auto own = [&](size_t k) { return !(k < s.radius_km.size() && s.radius_km[k] > 0) || s.radius_km[k] == m.parks[k].radius_km; };
+  auto distance = [&](size_t k) { return geodesicDistanceM(p.lon[i], p.lat[i], m.parks[k].lon, m.parks[k].lat); };
+  // parkConformance's test, park by park: under the declared rule a circle of the park's own radius
+  // reads in_park for the park the project names (the loaders' rule); every other shape its geometry.
+  auto inShape = [&](size_t k) {
+    if (polygon(k)) return insidePark(m, s, static_cast<int>(k), p.x[i], p.y[i]);
+    if (st.rule == ParkMembership::Declared && own(k) && p.park_index[i] == static_cast<int>(k)) return p.in_park[i] != 0;
+    const double r = own(k) ? m.parks[k].radius_km : s.radius_km[k];
+    return distance(k) <= 1000.0 * r;
+  };
+  if (p.park_index[i] >= 0 && static_cast<size_t>(p.park_index[i]) < np) st.declared = p.park_index[i];
+  double best = 0;
+  for (size_t k = 0; k < np; ++k) {
+    if (!inShape(k)) continue;
+    const double d = distance(k);
+    if (st.containing < 0 || d < best) best = d, st.containing = static_cast<int>(k);
+  }
+  if (st.rule == ParkMembership::Declared) {
+    if (st.declared >= 0 && inShape(static_cast<size_t>(st.declared))) st.counted = st.declared;
+  } else {
+    st.counted = st.containing;
+  }
+  const int shown = st.containing >= 0 ? st.containing : st.declared;
+  st.polygon = shown >= 0 && polygon(static_cast<size_t>(shown));
+  return st;
+}
+
+std::string parkStatusText(const Model& m, Lang L, const ProjectParkStatus& st) {
+  char b[512];
+  const char* shape = tr(L, st.polygon ? S::ParkShapeBoundary : S::ParkShapeCircle);
+  auto name = [&](int k) { return parkName(m, L, k); };
+  if (st.counted >= 0) {
+    std::string t = std::string(tr(L, S::ParkL)) + (L == Lang::Zh ? "：" : ": ") + name(st.counted);
+    if (st.declared >= 0 && st.declared != st.counted) {  // location rule: it counts where it lies
+      std::snprintf(b, sizeof b, tr(L, S::ParkByLocationDeclares), name(st.declared).c_str());
+      t += b;
+    }
+    return t;
+  }
+  if (st.declared >= 0 && st.containing >= 0 && st.containing != st.declared)
+    std::snprintf(b, sizeof b, tr(L, S::ParkInsideDeclaresOther), name(st.containing).c_str(), shape, name(st.declared).c_str());
+  else if (st.declared >= 0)
+    std::snprintf(b, sizeof b, tr(L, S::ParkDeclaredOutside), name(st.declared).c_str(), shape);
+  else if (st.containing >= 0)
+    std::snprintf(b, sizeof b, tr(L, S::ParkInsideUndeclared), name(st.containing).c_str(), shape);
+  else
+    return tr(L, S::NoPark);
+  return std::string(tr(L, S::NoPark)) + (L == Lang::Zh ? "：" : ": ") + b;
 }
 
 void ParkShapesProduct::update(const ProductInputs& in) {
@@ -54,7 +114,7 @@ ClusterResult clusterAnalysis(const Model& m, const Filter& f, const ClusterSett
   if (out.result.cancelled) return out;
   out.hulls = clusterHulls(m, out.result, s.concave);
   out.parks = matchClustersToParks(m, out.result, out.hulls, shapes);
-  out.parks_without_cluster = parksWithoutTheirCluster(m, out.parks);
+  out.parks_without_cluster = parksWithoutTheirCluster(m, out.parks, f);
   return out;
 }
 

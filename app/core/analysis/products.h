@@ -18,6 +18,7 @@
 #include "core/cached.h"
 #include "core/derived_product.h"
 #include "core/ids.h"
+#include "core/strings.h"
 
 namespace cm {
 
@@ -35,6 +36,21 @@ ParkShapes parkShapes(const ParkSettings& s);
 // layer): then location does. The one rule for the window, the command line and the export.
 ParkMembership membershipFor(const ParkShapes& s);
 Conformance conformanceAnalysis(const Model& m, const Filter& f, const ParkShapes& s, std::optional<ParkMembership> membership = {});
+
+// One project's park under that rule, and why it is (not) in a park: the park it names in the
+// ledger (Projects::park_index), the park whose shape holds its point (the nearest when several),
+// and the park it counts for (declared: the named park when the point lies in its shape; location:
+// the shape that holds it). parkStatusText says it in a card: "园区：X", or why not — "在 X 圈内，
+// 但台账未登记园区" / "inside X's circle, but the ledger names no park", "台账登记 Y …".
+struct ProjectParkStatus {
+  ParkMembership rule = ParkMembership::Declared;
+  int counted = -1;     // the park it counts for, -1 none
+  int declared = -1;    // the ledger's park, -1 none
+  int containing = -1;  // the nearest park whose shape holds the point, -1 none
+  bool polygon = false; // `containing` (or else `declared`) has a drawn boundary, not a circle
+};
+ProjectParkStatus projectParkStatus(const Model& m, const ParkShapes& s, int row);
+std::string parkStatusText(const Model& m, Lang L, const ProjectParkStatus& st);
 
 class ParkShapesProduct final : public DerivedProduct {
  public:

@@ -107,8 +107,8 @@ class HeatmapLayer final : public MapLayer {
     ImGui::Dummy({w, h});
     if (breaks_.size() >= 2) {
       char lo[32], hi[32];
-      std::snprintf(lo, sizeof lo, "%.3g", breaks_.front());
-      std::snprintf(hi, sizeof hi, "%.3g", breaks_.back());
+      std::snprintf(lo, sizeof lo, "%.3g", inv ? yiShown(breaks_.front(), f.lang) : breaks_.front());  // CNY bn in English
+      std::snprintf(hi, sizeof hi, "%.3g", inv ? yiShown(breaks_.back(), f.lang) : breaks_.back());
       ImGui::TextDisabled("%s", lo);
       ImGui::SameLine(w - ImGui::CalcTextSize(hi).x);
       ImGui::TextDisabled("%s", hi);
@@ -214,7 +214,7 @@ class ClustersLayer final : public MapLayer {
     const uint32_t rgb = cm::info(cl.ecosystem).rgb;
     ImGui::TextColored(ImColor(int(rgb >> 16), int((rgb >> 8) & 255), int(rgb & 255)), "● %s %d · %s", tr(L, S::ClusterTooltip), k + 1,
                        ecosystemName(L, cl.ecosystem));
-    ImGui::Text("%s: %lld · %.1f %s", tr(L, S::ProjectsL), static_cast<long long>(cl.count), cl.investment_yi, tr(L, S::Yi));
+    ImGui::Text("%s: %lld · %s", tr(L, S::ProjectsL), static_cast<long long>(cl.count), formatYi(cl.investment_yi, L).c_str());
     if (k < static_cast<int>(c->parks.size())) {
       const ClusterPark& cp = c->parks[k];
       if (cp.park >= 0)

@@ -127,6 +127,10 @@ class BubblesLayer final : public MapLayer {
     viewRect(f.view, 0, rect);
     hex_level.visible(rect[0], rect[1], rect[2], rect[3], seen_);
     const float size = o.text_font->FontSize * ImGui::GetIO().FontGlobalScale;
+    // The park markers drawn over the bubbles (when the parks are shown): counts keep clear of them.
+    std::vector<Vec2> marks;
+    if (std::any_of(o.shown.begin(), o.shown.end(), [](const MapLayer* l) { return l->info().id == ids::kParks; }))
+      for (const Park& park : f.model.parks) marks.push_back(f.view.toScreen(park.xy));
     for (uint32_t k : seen_) {
       const Bin& b = hex_level.bins[k];
       const float r = radiusPx(hex_level, b, f.view, f);
@@ -135,7 +139,8 @@ class BubblesLayer final : public MapLayer {
       l.text = compactCount(b.count);
       const ImVec2 sz = o.text_font->CalcTextSizeA(size, FLT_MAX, 0, l.text.c_str());
       if (sz.x > 2 * (r - ringPx())) continue;  // the number must fit inside the ring
-      const Vec2 a = f.view.toScreen(b.xy);
+      Vec2 a = f.view.toScreen(b.xy);
+      a.y = countClearOfMarkers(a, {sz.x, sz.y}, r - ringPx(), marks, kParkMarkerHalfPx * f.scale + 1);
       l.req = {a.x, a.y, sz.x, sz.y, -1.0 / b.count, true, false, true, {}};
       l.kind = LabelKind::Count;
       out.labels.push_back(std::move(l));
@@ -181,7 +186,7 @@ class BubblesLayer final : public MapLayer {
     if (item >= 0 && level == kProjectItem && k < static_cast<int>(f.model.projects.size())) {
       if (k == f.selected) return;
       ImGui::BeginTooltip();
-      drawProjectDetails(f.model, f.lang, k);
+      drawProjectDetails(f.model, f.lang, k, &f.derived);
       ImGui::EndTooltip();
       return;
     }
@@ -191,7 +196,7 @@ class BubblesLayer final : public MapLayer {
     const Lang lang = f.lang;
     ImGui::BeginTooltip();
     ImGui::PushTextWrapPos(ImGui::GetFontSize() * 22);
-    ImGui::Text("%d %s · %.1f %s", b.count, tr(lang, S::BinProjects), b.investment_yi, tr(lang, S::Yi));
+    ImGui::Text("%d %s · %s", b.count, tr(lang, S::BinProjects), formatYi(b.investment_yi, lang).c_str());
     if (f.model.projects_synthetic) ImGui::TextDisabled("%s", tr(lang, S::Synthetic));
     ImGui::Separator();
     for (int e = 0; e < kEcosystemCount; ++e) {
@@ -219,11 +224,14 @@ class BubblesLayer final : public MapLayer {
     return item >= 0 && (item & ((1 << kLevelBits) - 1)) == kProjectItem ? item >> kLevelBits : -1;
   }
 
-  // What a bubble means, and a drawn bubble whose ring shows a mix of three ecosystems.
+  // The ecosystems' colours and counts (as with points), what a bubble means, and a drawn bubble
+  // whose ring shows a mix of three ecosystems, its size key beside it in short lines.
   void legend(const LayerFrame& f) const override {
     if (!f.derived.aggregated()) return;
+    drawEcosystemKey(f);
+    ImGui::Separator();
     ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(52, 101, 164, 255));
-    ImGui::TextWrapped("%s", tr(f.lang, S::Aggregated));
+    legendTextWrapped(tr(f.lang, S::AggregatedTitle), ImGui::GetContentRegionAvail().x);
     ImGui::PopStyleColor();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float sc = f.scale, r = 15 * sc, ring = ringPx();
@@ -244,7 +252,15 @@ class BubblesLayer final : public MapLayer {
     dl->AddText({c.x - ts.x / 2, c.y - ts.y / 2}, IM_COL32(255, 255, 255, 255), n);
     ImGui::Dummy({2 * r + 10 * sc, 2 * r + 4 * sc});
     ImGui::SameLine();
-    ImGui::TextWrapped("%s", tr(f.lang, S::BubbleRing));
+    ImGui::BeginGroup();
+    const float w = ImGui::GetContentRegionAvail().x;
+    legendTextWrapped(tr(f.lang, S::BubbleArea), w);
+    legendTextWrapped(tr(f.lang, S::BubbleNumber), w);
+    ImGui::EndGroup();
+    legendTextWrapped(tr(f.lang, S::BubbleRing), ImGui::GetContentRegionAvail().x);
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetColorU32(ImGuiCol_TextDisabled));
+    legendTextWrapped(tr(f.lang, S::BubbleZoomIn), ImGui::GetContentRegionAvail().x);
+    ImGui::PopStyleColor();
   }
 
  private:

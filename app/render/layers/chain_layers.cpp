@@ -115,19 +115,36 @@ class ArcsLayer final : public MapLayer {
     if (f.model_rev == model_rev_ && leader == leader_ && f.filter == filter_ && chain_view == chain_view_) return false;
     model_rev_ = f.model_rev, leader_ = leader, filter_ = f.filter, chain_view_ = chain_view;
     arcs_.clear();
+    view_ = {};
     if (chain_view >= 0) {  // one chain across the city: every leader of it, to its followers
       Filter chain = f.filter;
       chain.chains = IdSet::only(chain_view);
       arcs_ = leaderArcs(f.model, chain, -1);
+      // And the chain's projects themselves, ringed, with lines to its main park: a chain no
+      // project of which followed a leader (the sample's largest) still shows where it is.
+      view_ = chainView(f.model, f.filter, chain_view);
     } else if (leader >= 0) {
       arcs_ = leaderArcs(f.model, f.filter, leader);
     }
     return false;  // nothing in the map texture
   }
-  bool active(const LayerFrame&) const override { return !arcs_.empty(); }
+  bool active(const LayerFrame&) const override { return !arcs_.empty() || !view_.rows.empty(); }
 
   void overlay(const LayerFrame& f, OverlayFrame& o) const override {
     const Projects& p = f.model.projects;
+    if (!view_.rows.empty()) {  // the chain view's projects: to the main park, then ringed
+      const ImU32 ink = rgbColor(cm::info(ecosystemOfChain(f.model, view_.chain)).rgb, 255);
+      if (view_.main_park >= 0) {
+        const ImVec2 b = toImVec(f.view.toScreen(f.model.parks[static_cast<size_t>(view_.main_park)].xy));
+        for (uint32_t i : view_.rows) o.dl->AddLine(toImVec(f.view.toScreen({p.x[i], p.y[i]})), b, (ink & 0x00FFFFFFu) | 0x70000000u, 1.f * f.scale);
+      }
+      for (uint32_t i : view_.rows) {
+        const ImVec2 s = toImVec(f.view.toScreen({p.x[i], p.y[i]}));
+        const float r = pointRadiusPx(f.points, p.investment_yi[i]) + 2.5f * f.scale;
+        o.dl->AddCircle(s, r + f.scale, IM_COL32(255, 255, 255, 230), 0, 3.f * f.scale);
+        o.dl->AddCircle(s, r, ink, 0, 1.8f * f.scale);
+      }
+    }
     const bool label = arcs_.size() <= 30;
     for (const ChainArc& a : arcs_) {
       const ImVec2 s = toImVec(f.view.toScreen({p.x[a.leader], p.y[a.leader]}));
@@ -156,8 +173,19 @@ class ArcsLayer final : public MapLayer {
   }
 
   void legend(const LayerFrame& f) const override {
-    if (arcs_.empty()) return;
     const Lang L = f.lang;
+    if (!view_.rows.empty()) {  // the chain view: its name, its projects ringed
+      ImGui::Separator();
+      const ImVec2 p = ImGui::GetCursorScreenPos();
+      const float h = ImGui::GetTextLineHeight();
+      ImGui::GetWindowDrawList()->AddCircle({p.x + h * 0.5f, p.y + h * 0.5f}, h * 0.36f,
+                                            rgbColor(cm::info(ecosystemOfChain(f.model, view_.chain)).rgb, 255), 0, 1.8f * f.scale);
+      ImGui::Dummy({h, h});
+      ImGui::SameLine();
+      legendTextWrapped(chainName(f.model, L, view_.chain) + " · " + tr(L, S::ChainViewMembers) + "  " + std::to_string(view_.rows.size()),
+                        ImGui::GetContentRegionAvail().x);
+    }
+    if (arcs_.empty()) return;
     ImGui::Separator();
     ImGui::TextUnformatted(tr(L, S::ArcsLegend));
     const Str names[] = {S::RoleUpstream, S::RoleMidstream, S::RoleDownstream, S::RoleUnknown};
@@ -181,6 +209,7 @@ class ArcsLayer final : public MapLayer {
   int leader_ = -2, chain_view_ = -2;
   Filter filter_;
   std::vector<ChainArc> arcs_;
+  ChainView view_;  // with a chain view: its projects and main park
 };
 
 }  // namespace

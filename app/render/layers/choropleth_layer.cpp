@@ -4,11 +4,13 @@
 // below water, rivers and projects; off until switched on (Layers panel, --layers, a tour step).
 #include <imgui.h>
 
+#include <algorithm>
 #include <cstdio>
 
 #include "core/analysis/products.h"
 #include "core/choropleth.h"
 #include "core/names.h"
+#include "core/symbology.h"
 #include "geo/geos_ops.h"
 #include "render/gpu_mesh.h"
 #include "render/layers/layers.h"
@@ -17,16 +19,22 @@
 namespace cm {
 namespace {
 
-// The number as the legend and tooltip print it (projects per km² read better per 100 km²).
-double shown(ChoroplethMetric m, double v) { return m == ChoroplethMetric::ProjectsPerKm2 ? v * 100 : v; }
-std::string format(ChoroplethMetric m, double v) {
+// The number as the legend and tooltip print it (projects per km² read better per 100 km²;
+// investment in the language's unit, core/money.h).
+double shown(ChoroplethMetric m, double v, Lang l) {
+  if (m == ChoroplethMetric::ProjectsPerKm2) return v * 100;
+  if (m == ChoroplethMetric::Investment || m == ChoroplethMetric::InvestmentPerKm2) return yiShown(v, l);
+  return v;
+}
+std::string format(ChoroplethMetric m, double v, Lang l) {
   char b[32];
-  v = shown(m, v);
+  v = shown(m, v, l);
   if (fromConformance(m)) std::snprintf(b, sizeof b, "%.0f%%", v);
   else if (m == ChoroplethMetric::Projects) std::snprintf(b, sizeof b, "%.0f", v);
   else if (v >= 100) std::snprintf(b, sizeof b, "%.0f", v);
   else if (v >= 10) std::snprintf(b, sizeof b, "%.1f", v);
-  else std::snprintf(b, sizeof b, "%.2f", v);
+  else if (v >= 1 || v == 0) std::snprintf(b, sizeof b, "%.2f", v);
+  else std::snprintf(b, sizeof b, "%.2g", v);  // small per-km² amounts (CNY bn) keep two significant digits
   return b;
 }
 std::string metricKey(ChoroplethMetric m) { return "choro." + std::string(choroplethId(m)); }
@@ -55,15 +63,21 @@ class ChoroplethLayer final : public MapLayer {
     const Conformance* c = conf ? conf->get() : nullptr;
     const uint64_t conf_rev = c ? conf->revision() : 0;
     const ChoroplethMetric metric = f.features.get<ChoroplethSettings>(ids::kChoropleth).metric;
-    if (!geometry && f.derived.statsRevision() == stats_rev_ && metric == metric_ && conf_rev == conf_rev_) return false;
+    if (!geometry && f.derived.statsRevision() == stats_rev_ && metric == metric_ && conf_rev == conf_rev_ &&
+        f.filter.districts == districts_)
+      return false;
+    districts_ = f.filter.districts;
     stats_rev_ = f.derived.statsRevision();
     conf_rev_ = conf_rev;
     metric_ = metric;
     values_ = choroplethValues(f.model, f.derived.stats(), metric_, c);
-    classes_ = naturalBreaks(values_);
+    classes_ = selectedBreaks(values_, f.filter.districts);
+    district_class_ = choroplethDistrictClasses(classes_, values_, f.filter.districts);
     const int n = static_cast<int>(classes_.upper.size());
     for (size_t d = 0; d + 1 < first_.size(); ++d) {
-      const uint32_t rgba = packRgba(choroplethColor(classes_.classOf(values_[d]), n), 235);
+      // A district the filter leaves out keeps the plain base fill (transparent here): not a class.
+      const int k = d < district_class_.size() ? district_class_[d] : -1;
+      const uint32_t rgba = k == kChoroplethNotSelected ? 0u : packRgba(choroplethColor(k, n), 235);
       for (size_t i = first_[d]; i < first_[d + 1]; ++i) tris_[i].rgba = rgba;
     }
     ++revision_;
@@ -88,9 +102,9 @@ class ChoroplethLayer final : public MapLayer {
     ImGui::TextUnformatted((L == Lang::Zh ? dist.name_zh : dist.name_en).c_str());
     ImGui::TextDisabled("%s", (L == Lang::Zh ? dist.name_en : dist.name_zh).c_str());
     ImGui::Separator();
-    ImGui::Text("%s: %s", tr(L, metricKey(metric_)), format(metric_, values_[d]).c_str());
-    ImGui::Text("%s: %lld · %.1f %s · %.0f km²", tr(L, S::ProjectsL), static_cast<long long>(t.count), t.investment_yi,
-                tr(L, S::Yi), dist.area_km2);
+    ImGui::Text("%s: %s", tr(L, metricKey(metric_)), format(metric_, values_[d], L).c_str());
+    ImGui::Text("%s: %lld · %s · %.0f km²", tr(L, S::ProjectsL), static_cast<long long>(t.count), formatYi(t.investment_yi, L).c_str(),
+                dist.area_km2);
     ImGui::EndTooltip();
   }
 
@@ -110,10 +124,12 @@ class ChoroplethLayer final : public MapLayer {
     const int n = static_cast<int>(classes_.upper.size());
     double lo = 0;
     for (int k = 0; k < n; ++k) {
-      swatch(choroplethColor(k, n), (k == 0 ? "≤ " : format(metric_, lo) + " – ") + format(metric_, classes_.upper[k]));
+      swatch(choroplethColor(k, n), (k == 0 ? "≤ " : format(metric_, lo, L) + " – ") + format(metric_, classes_.upper[k], L));
       lo = classes_.upper[k];
     }
     swatch(kChoroplethNone, tr(L, S::ChoroplethNone));
+    if (!districts_.isAll() && std::find(district_class_.begin(), district_class_.end(), kChoroplethNotSelected) != district_class_.end())
+      swatch(style::kDistrictTones[0], tr(L, S::ChoroplethNotSelected));
   }
 
  private:
@@ -125,6 +141,8 @@ class ChoroplethLayer final : public MapLayer {
   std::unique_ptr<PolygonSet> polygons_;
   std::vector<double> values_;
   ChoroplethClasses classes_;
+  std::vector<int> district_class_;  // per district: class, -1 none, kChoroplethNotSelected
+  IdSet districts_;                  // the district filter the classes were made for
   GpuMesh fill_;
 };
 

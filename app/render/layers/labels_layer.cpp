@@ -83,6 +83,10 @@ class LabelsLayer final : public MapLayer {
       const ImVec2 at{static_cast<float>(p.box.x0), static_cast<float>(p.box.y0)};
       // A thin dark outline keeps the white digits legible over a park marker.
       const float size = o.text_font->FontSize * ImGui::GetIO().FontGlobalScale;
+      // One a park marker still covers (no room in its bubble to move): on a dark plate, above it.
+      if (std::any_of(set.obstacles.begin(), set.obstacles.end(), [&](const LabelBox& b) { return b.overlaps(p.box, 0); }))
+        o.dl->AddRectFilled({at.x - 2 * f.scale, at.y}, {static_cast<float>(p.box.x1) + 2 * f.scale, static_cast<float>(p.box.y1)},
+                            IM_COL32(20, 30, 50, 210), 3 * f.scale);
       for (float d : {-f.scale, f.scale}) {
         o.dl->AddText(o.text_font, size, {at.x + d, at.y}, IM_COL32(20, 30, 50, 150), l->text.c_str());
         o.dl->AddText(o.text_font, size, {at.x, at.y + d}, IM_COL32(20, 30, 50, 150), l->text.c_str());
@@ -108,6 +112,25 @@ class LabelsLayer final : public MapLayer {
 };
 
 }  // namespace
+
+double countClearOfMarkers(Vec2 c, Vec2 text, double inner, const std::vector<Vec2>& marks, double half) {
+  auto hits = [&](double y) {
+    return std::any_of(marks.begin(), marks.end(),
+                       [&](const Vec2& s) { return std::abs(s.x - c.x) < text.x / 2 + half && std::abs(s.y - y) < text.y / 2 + half; });
+  };
+  auto fits = [&](double y) {  // the text's box inside the disc
+    const double dy = std::abs(y - c.y) + text.y / 2, dx = text.x / 2;
+    return dx * dx + dy * dy <= inner * inner;
+  };
+  if (!hits(c.y)) return c.y;
+  double best = c.y, best_d = 1e300;
+  for (const Vec2& s : marks) {
+    if (std::abs(s.x - c.x) >= text.x / 2 + half || std::abs(s.y - c.y) >= inner + half) continue;
+    for (double y : {s.y + half + text.y / 2, s.y - half - text.y / 2})
+      if (!hits(y) && fits(y) && std::abs(y - c.y) < best_d) best = y, best_d = std::abs(y - c.y);
+  }
+  return best;
+}
 
 std::unique_ptr<MapLayer> makeLabelsLayer() { return std::make_unique<LabelsLayer>(); }
 

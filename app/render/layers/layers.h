@@ -4,6 +4,7 @@
 #include <imgui.h>
 
 #include <memory>
+#include <string_view>
 
 #include "render/map_layer.h"
 
@@ -26,7 +27,20 @@ std::unique_ptr<MapLayer> makeRemoteLayer();     // a registry left in PostGIS: 
 
 // Shared drawing helpers (the legend and tooltips use them too).
 void drawParkMarker(ImDrawList* dl, ImVec2 c, float r);
-void drawProjectDetails(const Model& m, Lang lang, int row);  // name, ecosystem, chain, ... (ImGui)
+// name, ecosystem, chain, ... (ImGui); with `derived`, why it is (not) in a park under the park
+// shapes in use (projectParkStatus, the conformance window's membership rule).
+void drawProjectDetails(const Model& m, Lang lang, int row, const Derived* derived = nullptr);
+// The ecosystems' colours with the filtered counts (the legend of points and of bubbles alike).
+void drawEcosystemKey(const LayerFrame& f);
+// Legend text wrapped as Chinese is typeset (core/text_wrap.h), not mid-word nor before "∝".
+void legendTextWrapped(std::string_view text, float width);
+inline constexpr float kParkMarkerHalfPx = 7.f;  // a park marker's half size (× the UI scale) that labels keep clear of
+// A bubble's count (text size `text`) is centred on the bubble (centre `c`, inner radius `inner`)
+// unless a park marker (box half-size `half`, centres `marks`; drawn over the bubbles) would
+// cover it: then it moves just below the marker, or above it, while it still fits in the disc.
+// Returns the count's centre height; the centre itself when nothing fits (the labels layer then
+// puts the digits on a dark plate of their own).
+double countClearOfMarkers(Vec2 c, Vec2 text, double inner, const std::vector<Vec2>& marks, double half);
 inline ImU32 rgbColor(uint32_t rgb, int alpha = 255) {
   return IM_COL32(rgb >> 16, (rgb >> 8) & 255, rgb & 255, alpha);
 }

@@ -43,7 +43,7 @@ class ParksLayer final : public MapLayer {
   void labels(const LayerFrame& f, const OverlayFrame& o, LabelSet& out) const override {
     for (const Park& p : f.model.parks) {
       const Vec2 c = f.view.toScreen(p.xy);
-      const double r = 7.0 * f.scale;
+      const double r = kParkMarkerHalfPx * f.scale;
       out.obstacles.push_back({c.x - r, c.y - r, c.x + r, c.y + r});
     }
     if (f.view.units_per_px >= kNamesBelowUnitsPerPx) return;
@@ -89,8 +89,8 @@ class ParksLayer final : public MapLayer {
     ImGui::Text("%s: %.1f km", tr(L, S::Catchment), p.radius_km);
     const auto& by_park = f.derived.stats().by_park;
     if (k < static_cast<int>(by_park.size()))
-      ImGui::Text("%s: %lld · %.1f %s", tr(L, S::ProjectsL), static_cast<long long>(by_park[k].count),
-                  by_park[k].investment_yi, tr(L, S::Yi));
+      ImGui::Text("%s: %lld · %s", tr(L, S::ProjectsL), static_cast<long long>(by_park[k].count),
+                  formatYi(by_park[k].investment_yi, L).c_str());
     if (L == Lang::En && !p.focus.empty()) ImGui::TextDisabled("%s", p.focus.c_str());
     ImGui::PopTextWrapPos();
     ImGui::EndTooltip();

@@ -11,8 +11,11 @@
 #include <numeric>
 #include <unordered_map>
 
+#include "core/analysis/products.h"
 #include "core/dates.h"
+#include "core/derived.h"
 #include "core/lifecycle.h"
+#include "core/text_wrap.h"
 #include "core/names.h"
 #include "render/gpu_mesh.h"
 #include "core/ids.h"
@@ -21,7 +24,7 @@
 
 namespace cm {
 
-void drawProjectDetails(const Model& m, Lang L, int i) {
+void drawProjectDetails(const Model& m, Lang L, int i, const Derived* derived) {
   const Projects& p = m.projects;
   ImGui::PushTextWrapPos(ImGui::GetFontSize() * 22);
   ImGui::TextWrapped("%s", (L == Lang::Zh ? p.name_zh[i] : p.name_en[i]).c_str());
@@ -31,18 +34,48 @@ void drawProjectDetails(const Model& m, Lang L, int i) {
   ImGui::TextColored(ImColor(int(rgb >> 16), int((rgb >> 8) & 255), int(rgb & 255)), "● %s", ecosystemName(L, p.ecosystem[i]));
   ImGui::SameLine();
   ImGui::TextDisabled("· %s", chainName(m, L, p.chain[i]).c_str());
-  if (p.investmentKnown(i)) ImGui::Text("%s: %.1f %s", tr(L, S::Investment), p.investment_yi[i], tr(L, S::Yi));
+  if (p.investmentKnown(i)) ImGui::Text("%s: %s", tr(L, S::Investment), formatYi(p.investment_yi[i], L).c_str());
   else ImGui::Text("%s: ? (%s)", tr(L, S::Investment), tr(L, S::AmountUnknown));
   ImGui::Text("%s: %s", tr(L, S::SignedDate), p.dated(i) ? formatDate(p.signed_day[i]).c_str() : tr(L, S::Undated));
   ImGui::Text("%s: %s", tr(L, S::District), districtName(m, L, p.district_index[i]).c_str());
-  const int park = p.park_index[i];
-  if (park >= 0) ImGui::TextWrapped("%s: %s%s", tr(L, S::ParkL), parkName(m, L, park).c_str(), p.in_park[i] ? "" : " (?)");
-  else ImGui::TextDisabled("%s", tr(L, S::NoPark));
+  static const ParkShapes kLoaded;  // the parks as loaded (no what-if)
+  const auto* shapes = derived ? derived->product<ParkShapesProduct>(ids::kParkShapes) : nullptr;
+  const ProjectParkStatus park = projectParkStatus(m, shapes ? shapes->shapes() : kLoaded, i);
+  if (park.counted < 0) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  ImGui::TextWrapped("%s", parkStatusText(m, L, park).c_str());
+  if (park.counted < 0) ImGui::PopStyleColor();
   if (i < static_cast<int>(p.approx.size()) && p.approx[i])
     ImGui::TextColored(ImColor(150, 90, 0), "%s", tr(L, p.approx[i] == 1 ? S::ApproxAtPark : S::ApproxInDistrict));
   if (p.chain_leader[i]) ImGui::TextColored(ImColor(178, 34, 34), "%s", tr(L, S::ChainLeader));
   if (!p.foreign[i].empty()) ImGui::Text("%s: %s", tr(L, S::Foreign), p.foreign[i].c_str());
+  if (p.fdi_musd[i] > 0) ImGui::Text("%s: %s", tr(L, "field.fdi_musd"), formatFdi(p.fdi_musd[i], L).c_str());
   ImGui::PopTextWrapPos();
+}
+
+void drawEcosystemKey(const LayerFrame& f) {
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  for (int e = 0; e < kEcosystemCount; ++e) {
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    const float h = ImGui::GetTextLineHeight();
+    const bool on = f.filter.ecosystems >> e & 1u;
+    dl->AddCircleFilled({p.x + h * 0.5f, p.y + h * 0.5f}, h * 0.36f, rgbColor(kEcosystems[e].rgb, on ? 255 : 70));
+    ImGui::Dummy({h, h});
+    ImGui::SameLine();
+    ImGui::TextUnformatted(ecosystemName(f.lang, static_cast<Ecosystem>(e)));
+    ImGui::SameLine(ImGui::GetWindowWidth() - 60 * f.scale);
+    ImGui::Text("%5d", static_cast<int>(f.derived.stats().by_ecosystem[e].count));
+  }
+}
+
+void legendTextWrapped(std::string_view text, float width) {
+  ImFont* font = ImGui::GetFont();
+  const float size = ImGui::GetFontSize();
+  auto measure = [&](std::string_view s) { return font->CalcTextSizeA(size, FLT_MAX, 0, s.data(), s.data() + s.size()).x; };
+  ImGui::BeginGroup();
+  ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, {ImGui::GetStyle().ItemSpacing.x, 0});
+  for (const std::string& l : wrapLines(text, width, measure)) ImGui::TextUnformatted(l.c_str());
+  ImGui::PopStyleVar();
+  ImGui::EndGroup();
 }
 
 namespace {
@@ -135,7 +168,7 @@ class ProjectsLayer final : public MapLayer {
   void tooltip(const LayerFrame& f, int row) const override {
     if (row < 0 || row >= static_cast<int>(f.model.projects.size()) || row == f.selected) return;
     ImGui::BeginTooltip();
-    drawProjectDetails(f.model, f.lang, row);
+    drawProjectDetails(f.model, f.lang, row, &f.derived);
     ImGui::EndTooltip();
   }
 
@@ -168,21 +201,13 @@ class ProjectsLayer final : public MapLayer {
   void legend(const LayerFrame& f) const override {
     const Lang L = f.lang;
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    for (int e = 0; e < kEcosystemCount; ++e) {
-      const ImVec2 p = ImGui::GetCursorScreenPos();
-      const float h = ImGui::GetTextLineHeight();
-      const bool on = f.filter.ecosystems >> e & 1u;
-      dl->AddCircleFilled({p.x + h * 0.5f, p.y + h * 0.5f}, h * 0.36f, rgbColor(kEcosystems[e].rgb, on ? 255 : 70));
-      ImGui::Dummy({h, h});
-      ImGui::SameLine();
-      ImGui::TextUnformatted(ecosystemName(L, static_cast<Ecosystem>(e)));
-      ImGui::SameLine(ImGui::GetWindowWidth() - 60 * f.scale);
-      ImGui::Text("%5d", static_cast<int>(f.derived.stats().by_ecosystem[e].count));
-    }
+    drawEcosystemKey(f);
     ImGui::Separator();
-    ImGui::TextDisabled("%s (%s)", tr(L, S::SizeLegend), tr(L, S::Yi));
+    ImGui::TextDisabled("%s (%s)", tr(L, S::SizeLegend), yiUnit(L));
     const float sizes[] = {1, 10, 50, 100};
-    const char* labels[] = {"≥1", "≥10", "≥50", "≥100"};
+    std::string label_text[4];
+    const char* labels[4];
+    for (int i = 0; i < 4; ++i) label_text[i] = "≥" + formatYiCompact(sizes[i], L), labels[i] = label_text[i].c_str();
     const ImVec2 p0 = ImGui::GetCursorScreenPos();
     const float rmax = pointRadiusPx(f.points, 100);
     const float sc = f.scale;

@@ -139,7 +139,7 @@ class RemoteLayer final : public MapLayer {
       ImGui::BeginTooltip();
       ImGui::PushTextWrapPos(kTooltipWrapPx * f.scale);
       ImGui::TextWrapped("%s", rows[k].name_zh.c_str());
-      ImGui::Text("%s · %.1f %s", ecosystemName(lang, rows[k].ecosystem), rows[k].investment_yi, tr(lang, S::Yi));
+      ImGui::Text("%s · %s", ecosystemName(lang, rows[k].ecosystem), formatYi(rows[k].investment_yi, lang).c_str());
       ImGui::TextDisabled("%s", rows[k].id.c_str());
       ImGui::PopTextWrapPos();
       ImGui::EndTooltip();
@@ -149,7 +149,7 @@ class RemoteLayer final : public MapLayer {
     if (k >= bins.size()) return;
     const Bin& b = bins[k];
     ImGui::BeginTooltip();
-    ImGui::Text("%d %s · %.1f %s", b.count, tr(lang, S::BinProjects), b.investment_yi, tr(lang, S::Yi));
+    ImGui::Text("%d %s · %s", b.count, tr(lang, S::BinProjects), formatYi(b.investment_yi, lang).c_str());
     ImGui::Separator();
     for (int e = 0; e < kEcosystemCount; ++e) {
       if (!b.by_ecosystem[e]) continue;

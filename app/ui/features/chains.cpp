@@ -10,6 +10,7 @@
 #include "geo/measure.h"
 #include "render/layers/layers.h"
 #include "data/analysis_reports/chains_report.h"
+#include "ui/cjk_text.h"
 #include "ui/features/features.h"
 
 namespace cm {
@@ -32,9 +33,7 @@ void drawChainViewSection(UiContext& ui) {
   }
   if (view < 0) return;
   const ChainView v = chainView(ui.model, st.filter, view);
-  auto dist = [](double m) { return std::isnan(m) ? std::string("—") : formatDistance(m); };
-  ImGui::TextWrapped(tr(L, S::AnaChainMedians), dist(v.median_to_leader_m).c_str(), dist(v.median_to_main_park_m).c_str());
-  if (v.main_park >= 0) ImGui::TextDisabled("%s", parkName(ui.model, L, v.main_park).c_str());
+  textWrappedCjk(chainViewSummary(ui.model, L, v), ImGui::GetContentRegionAvail().x);
 }
 
 }  // namespace

@@ -14,7 +14,7 @@ namespace {
 // The Analysis header: its sections are the analyses' (clusters, heatmap, parks, chains …).
 void drawAnalysisPanel(UiContext& ui) {
   const Lang L = ui.st.lang;
-  if (!ImGui::CollapsingHeader(tr(L, S::Analysis))) return;
+  if (!ImGui::CollapsingHeader((std::string(tr(L, S::Analysis)) + "###analysis").c_str())) return;
   if (ui.derived.remote()) {  // remote mode: the analyses need the rows
     ImGui::PushTextWrapPos(0);
     ImGui::TextDisabled("%s", tr(L, S::RemoteNoRows));

@@ -70,8 +70,7 @@ UiFeature makeNavigationFeature() {
       key(GLFW_KEY_L, 0, [](AppState& st, int) { st.lang = st.lang == Lang::Zh ? Lang::En : Lang::Zh; }),
       key(GLFW_KEY_SPACE, 0,
           [](AppState& st, int) {
-            if (st.timeline.playing) st.timeline.playing = false;
-            else startPlaying(st.timeline, st.filter);
+            togglePlaying(st.timeline, st.filter);
           }),
       {GLFW_KEY_Q, GLFW_MOD_CONTROL, [](FeatureContext& c, int) { return c.app.quit(), true; }},
   };
