@@ -80,6 +80,8 @@ const char* fdiUnit(Lang l) { return l == Lang::En ? "USD m" : "万美元"; }
 std::string formatFdiNumber(double musd, Lang l) { return number(fdiShown(musd, l), l); }
 std::string formatFdi(double musd, Lang l) {
   if (l == Lang::En) return "USD " + formatFdiNumber(musd, l) + " m";
+  // Chinese writes a large amount in 亿美元 (1 亿美元 = 100 million USD = 10,000 万美元).
+  if (std::abs(musd) >= 100) return number(musd / 100.0, l) + " 亿美元";
   return formatFdiNumber(musd, l) + " 万美元";
 }
 

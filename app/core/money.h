@@ -33,7 +33,8 @@ std::string formatYiPerKm2Number(double yi_per_km2, Lang l);
 // A count as a caption writes it: "1564" in Chinese, "1,564" in English.
 std::string formatCount(long long n, Lang l);
 
-// Foreign direct investment, from million USD: "4790 万美元"… zh in 万美元 (×100), en "USD 47.9 m".
+// Foreign direct investment, from million USD: zh in 万美元 (×100; "4790 万美元"), 亿美元 from 1 亿美元 up
+// ("62.3 亿美元"); en "USD 47.9 m".
 double fdiShown(double musd, Lang l);
 const char* fdiUnit(Lang l);  // "万美元" / "USD m"
 std::string formatFdiNumber(double musd, Lang l);

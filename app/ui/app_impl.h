@@ -126,6 +126,7 @@ struct App::Impl {
   bool export_requested = false;  // Ctrl+S
   bool popup_open = false;        // a dropdown or popup was open in the last frame
   bool laid_out_present = false;  // the arrangement the view was last fitted to (F11 keeps the map area)
+  float laid_out_scale = 1;       // and the UI scale it had
   // Presentation mode in the window: full screen on a monitor, the cursor hidden when idle, the
   // kiosk's tour after a while without input.
   bool fullscreen = false;
@@ -152,7 +153,8 @@ struct App::Impl {
 void handleMapInput(App::Impl& I, AppState& st, const Model& m, const std::function<Pick(Vec2)>& pick);
 // Keeps the visible map area when the window changes size (the map is refitted, not cropped).
 void refitAfterResize(AppState& st, int w, int h);
-// Presentation mode switched (was `was_present`): what the old map area showed fills the new one.
-void keepMapArea(AppState& st, bool was_present);
+// Presentation mode switched (was `was_present` at UI scale `was_scale`): what the old map area
+// showed fills the new one.
+void keepMapArea(AppState& st, bool was_present, float was_scale);
 
 }  // namespace cm

@@ -135,7 +135,7 @@ Result<bool> App::openConsole(int width, int height) {
   }
   if (!st_.present) {  // the audience presents; the map area changes, the city stays in it
     st_.present = true;
-    keepMapArea(st_, false);
+    keepMapArea(st_, false, st_.ui_scale);
     I.laid_out_present = true;
   }
   // Its own atlas, at its own scale, with the same glyphs.

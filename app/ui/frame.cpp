@@ -431,9 +431,10 @@ FrameStats App::runFrame(double dt, const FrameTarget& target) {
   if (st_.selected >= static_cast<int>(model_->projects.size())) st_.selected = -1;
   const float scale = st_.ui_scale;
   if (st_.present != I.laid_out_present) {  // F11 / Esc: the map area changes; what it showed stays in it
-    keepMapArea(st_, I.laid_out_present);
+    keepMapArea(st_, I.laid_out_present, I.laid_out_scale);
     I.laid_out_present = st_.present;
   }
+  I.laid_out_scale = scale;
   reframeStep(st_, *model_, view_before);
   const layout::Layout lay = layout::computeLayout(st_.view.width, st_.view.height, scale, st_.present, st_.chrome);
   const PointStyle points = scaledPoints(st_, scale);
@@ -454,7 +455,9 @@ FrameStats App::runFrame(double dt, const FrameTarget& target) {
       return {};
     };
     if (pass == 0) {
-      if (target.poll_input) handleMapInput(I, st_, m, pick);
+      // Window frames read the map's input; headless ones only what a test fed (App::feed: keys,
+      // drags, the wheel), so the keys a test presses act as in the window.
+      if (target.poll_input || (I.fed_input && !I.interactive)) handleMapInput(I, st_, m, pick);
       for (const UiFeature& f : I.features)  // time passing: a tour's flight and clock …
         if (f.advance) f.advance(st_, m, dt);
       advancePlayback(st_.timeline, st_.filter, dt);

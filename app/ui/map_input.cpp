@@ -43,9 +43,10 @@ void refitAfterResize(AppState& st, int w, int h) {
 }
 
 // The centre of the map area stays its centre, and the scale follows the area's size (the
-// geometric mean of the width and height ratios), so switching there and back is exact.
-void keepMapArea(AppState& st, bool was_present) {
-  const layout::Rect a = layout::computeLayout(st.view.width, st.view.height, st.ui_scale, was_present, st.chrome).map;
+// geometric mean of the width and height ratios), so switching there and back is exact. The UI
+// scale may change with the arrangement (presentation follows the screen's height).
+void keepMapArea(AppState& st, bool was_present, float was_scale) {
+  const layout::Rect a = layout::computeLayout(st.view.width, st.view.height, was_scale, was_present, st.chrome).map;
   const layout::Rect b = layout::computeLayout(st.view.width, st.view.height, st.ui_scale, st.present, st.chrome).map;
   const double wa = a.x1 - a.x0, ha = a.y1 - a.y0, wb = b.x1 - b.x0, hb = b.y1 - b.y0;
   if (wa < 1 || ha < 1 || wb < 1 || hb < 1) return;

@@ -68,7 +68,7 @@ void KpiPanel::draw(UiContext& ui) {
   counter(c, tr(L, S::KpiInParks), IM_COL32(30, 110, 80, 255));
   if (!targets) return;
   ImGui::Separator();
-  ImGui::TextUnformatted(tr(L, S::TargetsTitle));
+  ImGui::Text("%s · %s", tr(L, S::TargetsTitle), tr(L, S::TargetsCityWide));  // whatever the filter (never its progress)
   ImGui::TextDisabled("%d · %s %s", t->year, tr(L, S::Through), formatMonth(t->through_month).c_str());
   auto bar = [&](const char* what, double n, int target) {
     const float f = target > 0 ? static_cast<float>(n / target) : 0.f;

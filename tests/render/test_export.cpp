@@ -40,7 +40,9 @@ TEST(Export, TiledFrameEqualsTheFrameDrawnWhole) {
     worst = std::max(worst, d);
   }
   EXPECT_LE(worst, 4) << "a tile seam or an offset draw shows";
-  EXPECT_LT(differ, whole.rgba.size() / 1000) << "tiles differ from the whole frame in " << differ << " channels";
+  // Presentation at 720p draws at UI scale 2/3: edges at fractional positions, which llvmpipe
+  // antialiases a level or two apart depending on the tile's origin (the worst stays ≤ 4 above).
+  EXPECT_LT(differ, whole.rgba.size() / 200) << "tiles differ from the whole frame in " << differ << " channels";
 }
 
 TEST(Export, An8kPosterRendersInTilesWithTitleLegendAndFurniture) {

@@ -44,6 +44,8 @@ TEST(Money, ForeignInvestmentInUsdMillionsOrWanUsd) {
   EXPECT_EQ(formatFdi(1, Lang::Zh), "100 万美元");  // 100 万美元 = USD 1 m
   EXPECT_EQ(formatFdi(12.5, Lang::En), "USD 12.5 m");
   EXPECT_EQ(formatFdi(12.5, Lang::Zh), "1250 万美元");
+  EXPECT_EQ(formatFdi(6230.3, Lang::Zh), "62.3 亿美元");  // a large amount in 亿美元, as Chinese writes it
+  EXPECT_EQ(formatFdi(4790, Lang::Zh), "47.9 亿美元");
   EXPECT_EQ(formatCount(1564, Lang::En), "1,564");
   EXPECT_EQ(formatCount(1564, Lang::Zh), "1564");
   EXPECT_EQ(formatCount(23, Lang::En), "23");
