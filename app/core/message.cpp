@@ -10,8 +10,15 @@ Msg& Msg::argMsg(std::string name, const Msg& inner) {
       if (c == '\x01' || c == '\x1e' || c == '\x1f') c = ' ';
     return v;
   };
-  std::string v = "\x01" + clean(inner.key);
-  for (const auto& [n, x] : inner.args) v += "\x1f" + clean(n) + "\x1e" + (x.rfind("\x01", 0) == 0 ? x : clean(x));
+  // Appended piece by piece (GCC 12's -Wrestrict misreads `"\x1f" + std::string` at -O3).
+  std::string v(1, '\x01');
+  v += clean(inner.key);
+  for (const auto& [n, x] : inner.args) {
+    v += '\x1f';
+    v += clean(n);
+    v += '\x1e';
+    v += x.rfind('\x01', 0) == 0 ? x : clean(x);
+  }
   args.emplace_back(std::move(name), std::move(v));
   return *this;
 }

@@ -23,7 +23,7 @@ struct Msg {
   explicit Msg(std::string k) : key(std::move(k)) {}
   // A literal value: user text (a header, a cell) shown as written.
   Msg& arg(std::string name, std::string value) {
-    if (!value.empty() && value[0] == '=') value.insert(0, "=");  // not a key: written as it is
+    if (!value.empty() && value[0] == '=') value.insert(value.begin(), '=');  // not a key: written as it is
     args.emplace_back(std::move(name), std::move(value));
     return *this;
   }

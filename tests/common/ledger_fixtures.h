@@ -206,7 +206,7 @@ inline std::string dms(double v, int notation) {
   tenths -= deg * 36000;
   const long min = tenths / 600;
   tenths -= min * 600;
-  char b[64];
+  char b[160];  // room for any long (GCC checks the worst case)
   if (notation == 0) std::snprintf(b, sizeof b, "%ld°%02ld′%02ld.%ld″", deg, min, tenths / 10, tenths % 10);
   else if (notation == 1) std::snprintf(b, sizeof b, "%ld°%ld'%ld.%ld\"", deg, min, tenths / 10, tenths % 10);
   else std::snprintf(b, sizeof b, "%ld度%02ld分%02ld.%ld秒", deg, min, tenths / 10, tenths % 10);

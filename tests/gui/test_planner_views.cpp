@@ -95,7 +95,7 @@ void keep(const Image& img, const std::string& name) {
 int largestChain(const Model& m) {
   std::vector<int> n(m.projects.chain_names.size(), 0);
   for (size_t i = 0; i < m.projects.size(); ++i)
-    if (m.projects.chain[i] >= 0) ++n[static_cast<size_t>(m.projects.chain[i])];
+    if (m.projects.chain[i] < n.size()) ++n[m.projects.chain[i]];
   return static_cast<int>(std::max_element(n.begin(), n.end()) - n.begin());
 }
 

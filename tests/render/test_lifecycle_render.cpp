@@ -37,7 +37,7 @@ const char* kEcos[] = {"iot", "bio", "equip", "mat", "energy"};
 const char* kChainOf[] = {"integrated_circuits", "biologics", "intelligent_robotics", "semiconductor_materials", "photovoltaics"};
 
 std::string date(int month_index, int day) {
-  char b[16];
+  char b[48];  // room for any int (GCC checks the worst case)
   std::snprintf(b, sizeof b, "%04d-%02d-%02d", month_index / 12, month_index % 12 + 1, day);
   return b;
 }

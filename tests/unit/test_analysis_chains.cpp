@@ -164,7 +164,7 @@ TEST_F(Chains, TheLargestChainsViewSaysWhyItHasNoLeaderDistance) {
   const Projects& p = m().projects;
   std::vector<int> n(p.chain_names.size(), 0);
   for (size_t i = 0; i < p.size(); ++i)
-    if (p.chain[i] >= 0) ++n[static_cast<size_t>(p.chain[i])];
+    if (p.chain[i] < n.size()) ++n[p.chain[i]];
   const int largest = static_cast<int>(std::max_element(n.begin(), n.end()) - n.begin());
   const ChainView v = chainView(m(), Filter{}, largest);
   ASSERT_EQ(static_cast<int>(v.rows.size()), n[static_cast<size_t>(largest)]);

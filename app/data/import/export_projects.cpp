@@ -118,7 +118,8 @@ Result<size_t> exportProjects(const Model& m, const std::vector<uint32_t>& rows,
         return R::fail(fileError(path, "cannot write a row" + (capture.last().empty() ? "" : ": " + capture.last())));
       ++written;
     }
-    if (tx) layer->CommitTransaction();
+    if (tx && layer->CommitTransaction() != OGRERR_NONE)
+      return R::fail(fileError(path, "cannot write the rows" + (capture.last().empty() ? "" : ": " + capture.last())));
     ds.reset();  // flushed and closed before the rename
     if (!capture.last().empty() && written == 0) return R::fail(fileError(path, capture.last()));
     fs::rename(tmp, target, ec);

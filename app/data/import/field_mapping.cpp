@@ -243,14 +243,14 @@ FieldMapping guessMapping(const RawTable& t) {
   // A "行业类别"/"类型" column that holds industries (集成电路, 生物医药), not 制造业/服务业.
   if (const int c = m.column(Field::Sector); c >= 0 && m.column(Field::Industry) < 0 && stats[c].n > 0 &&
                                              stats[c].sectors * 2 < stats[c].n) {
-    m[Field::Industry] = {c, Confidence::Medium, Msg("map.sector_is_industry").arg("header", t.columns[c])};
+    m[Field::Industry] = {c, Confidence::Medium, Msg("map.sector_is_industry").arg("header", t.columns[c]), {}};
     m[Field::Sector] = {};
   }
   // A coordinates-looking header ("位置", "location") whose values are no pairs: an address, or nothing.
   if (const int c = m.column(Field::LonLat); c >= 0 && stats[c].n > 0 && stats[c].pairs * 2 < stats[c].n) {
     m[Field::LonLat] = {};
     if (m.column(Field::Address) < 0 && stats[c].cjk * 2 >= stats[c].n)
-      m[Field::Address] = {c, Confidence::Medium, Msg("map.lonlat_is_address").arg("header", t.columns[c])};
+      m[Field::Address] = {c, Confidence::Medium, Msg("map.lonlat_is_address").arg("header", t.columns[c]), {}};
     else taken[c] = false;
   }
   // 2. Values, for what the headers left open.
@@ -258,7 +258,7 @@ FieldMapping guessMapping(const RawTable& t) {
     if (m.column(f) >= 0) return;
     for (int c = 0; c < nc; ++c) {
       if (taken[c] || stats[c].n == 0 || !test(stats[c])) continue;
-      m[f] = {c, Confidence::Low, Msg("map.values_are").arg("header", t.columns[c]).argKey("what", why)};
+      m[f] = {c, Confidence::Low, Msg("map.values_are").arg("header", t.columns[c]).argKey("what", why), {}};
       taken[c] = true;
       return;
     }

@@ -33,8 +33,16 @@ std::string trimmed(std::string_view s) {
   return std::string(s.substr(a, b - a));
 }
 
+// Builds a new string rather than replacing in place: std::string::replace with a shorter
+// literal made GCC 12 warn (-Wrestrict, a false positive of its -O3 inlining).
 void replaceAll(std::string& s, std::string_view from, std::string_view to) {
-  for (size_t p = 0; (p = s.find(from, p)) != std::string::npos; p += to.size()) s.replace(p, from.size(), to);
+  if (from.empty() || s.find(from) == std::string::npos) return;
+  std::string out;
+  out.reserve(s.size());
+  size_t at = 0;
+  for (size_t p; (p = s.find(from, at)) != std::string::npos; at = p + from.size()) out.append(s, at, p - at).append(to);
+  out.append(s, at, std::string::npos);
+  s = std::move(out);
 }
 
 // Removes `suffix` when `s` ends with it; returns whether it did.

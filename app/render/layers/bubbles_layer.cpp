@@ -97,7 +97,7 @@ class BubblesLayer final : public MapLayer {
       P.levels[b.fine].singlesIn(prj, rect[0], rect[1], rect[2], rect[3], rows_);
       addRows(rows_, 1.f - b.coarse_weight);
     }
-    for (const auto [level, alpha] : {std::pair{b.coarse, b.coarse_weight}, std::pair{b.fine, 1.f - b.coarse_weight}}) {
+    for (const auto& [level, alpha] : {std::pair{b.coarse, b.coarse_weight}, std::pair{b.fine, 1.f - b.coarse_weight}}) {
       if (alpha <= 0.f) continue;
       const HexLevel& hex_level = P.levels[level];
       viewRect(f.view, 0.5 * spacingPx(hex_level, f.view) + 2, rect);
