@@ -32,7 +32,7 @@ fi
 if [ $full = 1 ]; then
   # The short fuzz run: every parser harness for CHAINMAP_FUZZ_SECONDS each (0 skips it).
   if [ "${CHAINMAP_FUZZ_SECONDS:-30}" != 0 ]; then
-    scripts/fuzz.sh "${CHAINMAP_FUZZ_SECONDS:-30}" || rc=$?
+    FUZZ_JOBS=${FUZZ_JOBS:-$(nproc)} scripts/fuzz.sh "${CHAINMAP_FUZZ_SECONDS:-30}" || rc=$?
   fi
   # The sanitizer pass (AddressSanitizer + UndefinedBehaviorSanitizer + LeakSanitizer).
   scripts/sanitize.sh ${args[@]+"${args[@]}"} || rc=$?

@@ -40,7 +40,10 @@ inline std::string closestOption(const CLI::App& app, const std::string& given) 
 inline int exitCode(CLI::App& app, const CLI::ParseError& e) {
   if (e.get_exit_code() == static_cast<int>(CLI::ExitCodes::Success)) return app.exit(e);
   app.exit(e);
-  for (const std::string& arg : app.remaining()) {
+  std::vector<std::string> extra = app.remaining();  // the program's, and its subcommands' (chainmap-data where …)
+  for (const CLI::App* sub : app.get_subcommands({}))
+    for (const std::string& a : sub->remaining()) extra.push_back(a);
+  for (const std::string& arg : extra) {
     const std::string near = closestOption(app, arg);
     if (!near.empty()) std::fprintf(stderr, "did you mean %s (not %s)?\n", near.c_str(), arg.c_str());
   }

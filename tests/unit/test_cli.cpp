@@ -70,6 +70,35 @@ TEST(Cli, ToolsRefuseANegativeCountAndSayWhatAPathReallyIs) {
   EXPECT_NE(err.find(dir + ": is a folder, not a file"), std::string::npos) << err;
 }
 
+// Every program answers a command line it cannot take with exit 2 (not CLI11's own 105/109), a
+// typo gets the option it was meant to be, a misspelt --data folder is said to be missing (with
+// the folder of the nearest name), and a seed without --out leaves the committed sample alone.
+TEST(Cli, BadCommandLinesExit2WithASuggestionAndNothingIsOverwritten) {
+  const std::string bin = CHAINMAP_BIN_DIR;
+  const std::string dir = ::testing::TempDir() + "/cli_suggest";
+  std::filesystem::create_directories(dir);
+  auto [rc, err] = runTool(bin + "/chainmap-gen --count -5 --out " + dir + "/g.csv");
+  EXPECT_EQ(rc, 2) << err;
+  std::tie(rc, err) = runTool(bin + "/chainmap --data " CHAINMAP_TEST_DATA " --stat");
+  EXPECT_EQ(rc, 2);
+  EXPECT_NE(err.find("did you mean --stats"), std::string::npos) << err;
+  std::tie(rc, err) = runTool(bin + "/chainmap-data where --dat x");
+  EXPECT_EQ(rc, 2);
+  EXPECT_NE(err.find("did you mean --data"), std::string::npos) << err;
+  // The test data folder with its last letter dropped: missing, and its real name suggested.
+  const std::string data = CHAINMAP_TEST_DATA;
+  const std::string typo = data.substr(0, data.size() - 1);
+  std::tie(rc, err) = runTool(bin + "/chainmap --data " + typo + " --stats");
+  EXPECT_EQ(rc, 1);
+  EXPECT_NE(err.find(typo + "  (no such folder; did you mean"), std::string::npos) << err;
+  const std::string sample = std::string(CHAINMAP_SOURCE_DIR) + "/assets/hangzhou/projects_sample.csv";
+  const auto before = std::filesystem::last_write_time(sample);
+  std::tie(rc, err) = runTool(bin + "/chainmap-gen --seed 7 --data " CHAINMAP_TEST_DATA);
+  EXPECT_EQ(rc, 2);
+  EXPECT_NE(err.find("--seed 7 needs --out FILE"), std::string::npos) << err;
+  EXPECT_EQ(std::filesystem::last_write_time(sample), before) << "the committed sample was rewritten";
+}
+
 // --stats writes the projects' columnar cache, and reads the same figures back from it;
 // --no-cache neither reads nor writes one.
 TEST(Cli, NoCacheFlagLeavesNoCache) {
