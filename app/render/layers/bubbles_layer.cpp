@@ -15,6 +15,7 @@
 #include "render/gpu_mesh.h"
 #include "core/ids.h"
 #include "render/layers/layers.h"
+#include "ui/cjk_text.h"
 #include "render/map_renderer.h"
 
 namespace cm {
@@ -231,7 +232,7 @@ class BubblesLayer final : public MapLayer {
     drawEcosystemKey(f);
     ImGui::Separator();
     ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(52, 101, 164, 255));
-    legendTextWrapped(tr(f.lang, S::AggregatedTitle), ImGui::GetContentRegionAvail().x);
+    textWrappedCjk(tr(f.lang, S::AggregatedTitle), ImGui::GetContentRegionAvail().x);
     ImGui::PopStyleColor();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float sc = f.scale, r = 15 * sc, ring = ringPx();
@@ -254,12 +255,12 @@ class BubblesLayer final : public MapLayer {
     ImGui::SameLine();
     ImGui::BeginGroup();
     const float w = ImGui::GetContentRegionAvail().x;
-    legendTextWrapped(tr(f.lang, S::BubbleArea), w);
-    legendTextWrapped(tr(f.lang, S::BubbleNumber), w);
+    textWrappedCjk(tr(f.lang, S::BubbleArea), w);
+    textWrappedCjk(tr(f.lang, S::BubbleNumber), w);
     ImGui::EndGroup();
-    legendTextWrapped(tr(f.lang, S::BubbleRing), ImGui::GetContentRegionAvail().x);
+    textWrappedCjk(tr(f.lang, S::BubbleRing), ImGui::GetContentRegionAvail().x);
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetColorU32(ImGuiCol_TextDisabled));
-    legendTextWrapped(tr(f.lang, S::BubbleZoomIn), ImGui::GetContentRegionAvail().x);
+    textWrappedCjk(tr(f.lang, S::BubbleZoomIn), ImGui::GetContentRegionAvail().x);
     ImGui::PopStyleColor();
   }
 

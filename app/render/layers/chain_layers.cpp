@@ -17,6 +17,7 @@
 #include "core/analysis/products.h"
 #include "core/ids.h"
 #include "render/layers/layers.h"
+#include "ui/cjk_text.h"
 
 namespace cm {
 
@@ -182,7 +183,7 @@ class ArcsLayer final : public MapLayer {
                                             rgbColor(cm::info(ecosystemOfChain(f.model, view_.chain)).rgb, 255), 0, 1.8f * f.scale);
       ImGui::Dummy({h, h});
       ImGui::SameLine();
-      legendTextWrapped(chainName(f.model, L, view_.chain) + " · " + tr(L, S::ChainViewMembers) + "  " + std::to_string(view_.rows.size()),
+      textWrappedCjk(chainName(f.model, L, view_.chain) + " · " + tr(L, S::ChainViewMembers) + "  " + std::to_string(view_.rows.size()),
                         ImGui::GetContentRegionAvail().x);
     }
     if (arcs_.empty()) return;

@@ -32,8 +32,6 @@ void drawParkMarker(ImDrawList* dl, ImVec2 c, float r);
 void drawProjectDetails(const Model& m, Lang lang, int row, const Derived* derived = nullptr);
 // The ecosystems' colours with the filtered counts (the legend of points and of bubbles alike).
 void drawEcosystemKey(const LayerFrame& f);
-// Legend text wrapped as Chinese is typeset (core/text_wrap.h), not mid-word nor before "∝".
-void legendTextWrapped(std::string_view text, float width);
 inline constexpr float kParkMarkerHalfPx = 7.f;  // a park marker's half size (× the UI scale) that labels keep clear of
 // A bubble's count (text size `text`) is centred on the bubble (centre `c`, inner radius `inner`)
 // unless a park marker (box half-size `half`, centres `marks`; drawn over the bubbles) would

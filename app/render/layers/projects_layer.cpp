@@ -67,17 +67,6 @@ void drawEcosystemKey(const LayerFrame& f) {
   }
 }
 
-void legendTextWrapped(std::string_view text, float width) {
-  ImFont* font = ImGui::GetFont();
-  const float size = ImGui::GetFontSize();
-  auto measure = [&](std::string_view s) { return font->CalcTextSizeA(size, FLT_MAX, 0, s.data(), s.data() + s.size()).x; };
-  ImGui::BeginGroup();
-  ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, {ImGui::GetStyle().ItemSpacing.x, 0});
-  for (const std::string& l : wrapLines(text, width, measure)) ImGui::TextUnformatted(l.c_str());
-  ImGui::PopStyleVar();
-  ImGui::EndGroup();
-}
-
 namespace {
 
 constexpr size_t kWholeTableRows = 150'000;
