@@ -6,6 +6,7 @@
 #include <cctype>
 
 #include "data/gdal_util.h"
+#include "platform/text.h"
 
 namespace cm {
 
@@ -22,10 +23,6 @@ CsvReader::CsvReader(CsvReader&&) noexcept = default;
 CsvReader& CsvReader::operator=(CsvReader&&) noexcept = default;
 CsvReader::~CsvReader() = default;
 
-static std::string lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
-  return s;
-}
 
 Result<CsvReader> CsvReader::open(const std::string& path) {
   using R = Result<CsvReader>;
@@ -36,7 +33,7 @@ Result<CsvReader> CsvReader::open(const std::string& path) {
   // All fields as strings, first line is the header whatever it looks like, no geometry guessing.
   const char* options[] = {"AUTODETECT_TYPE=NO", "HEADERS=YES", "EMPTY_STRING_AS_NULL=NO", nullptr};
   // The CSV driver only claims files named *.csv unless the name is prefixed with "CSV:".
-  const std::string gdal_name = lower(path).ends_with(".csv") ? path : "CSV:" + path;
+  const std::string gdal_name = asciiLower(path).ends_with(".csv") ? path : "CSV:" + path;
   CsvReader r;
   r.impl_->path = path;
   r.impl_->ds.reset(static_cast<GDALDataset*>(
@@ -59,9 +56,9 @@ const std::vector<std::string>& CsvReader::columns() const { return impl_->colum
 const std::string& CsvReader::path() const { return impl_->path; }
 
 int CsvReader::column(const std::string& name) const {
-  const std::string n = lower(name);
+  const std::string n = asciiLower(name);
   for (size_t i = 0; i < impl_->columns.size(); ++i)
-    if (lower(impl_->columns[i]) == n) return static_cast<int>(i);
+    if (asciiLower(impl_->columns[i]) == n) return static_cast<int>(i);
   return -1;
 }
 

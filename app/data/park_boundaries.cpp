@@ -11,16 +11,13 @@
 #include "data/gdal_util.h"
 #include "data/import/values.h"
 #include "geo/projection.h"
+#include "platform/text.h"
 
 namespace cm {
 namespace {
 
-using R = Result<ParkPolygonsLoad>;
+using ParkLoadResult = Result<ParkPolygonsLoad>;
 
-std::string lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
 
 bool isOneOf(const std::string& name, std::initializer_list<const char*> names) {
   const std::string k = normalizeKey(name);
@@ -107,17 +104,17 @@ std::vector<std::string> ParkPolygonsLoad::report() const {
 Result<ParkPolygonsLoad> loadParkBoundaries(const std::string& path, const Model& m, std::string layer_name) {
   ensureGdalRegistered();
   std::error_code ec;
-  if (!std::filesystem::exists(path, ec) && path.rfind("/vsi", 0) != 0) return R::fail(fileError(path, "file not found"));
+  if (!std::filesystem::exists(path, ec) && path.rfind("/vsi", 0) != 0) return ParkLoadResult::fail(fileError(path, "file not found"));
   GdalErrorCapture capture;
   std::unique_ptr<GDALDataset> ds(static_cast<GDALDataset*>(GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr)));
-  if (!ds) return R::fail(fileError(path, "not a readable vector file" + (capture.last().empty() ? "" : " (" + capture.last() + ")")));
+  if (!ds) return ParkLoadResult::fail(fileError(path, "not a readable vector file" + (capture.last().empty() ? "" : " (" + capture.last() + ")")));
   OGRLayer* layer = nullptr;
   if (!layer_name.empty()) {
     layer = ds->GetLayerByName(layer_name.c_str());
     if (!layer) {
       std::string names;
       for (int i = 0; i < ds->GetLayerCount(); ++i) names += (i ? ", " : "") + std::string(ds->GetLayer(i)->GetName());
-      return R::fail(fileError(path, "has no layer '" + layer_name + "' (layers: " + names + ")"));
+      return ParkLoadResult::fail(fileError(path, "has no layer '" + layer_name + "' (layers: " + names + ")"));
     }
   } else {
     for (int i = 0; i < ds->GetLayerCount() && !layer; ++i) {
@@ -132,7 +129,7 @@ Result<ParkPolygonsLoad> loadParkBoundaries(const std::string& path, const Model
           }
       }
     }
-    if (!layer) return R::fail(fileError(path, "contains no polygon layer (park boundaries are polygons)"));
+    if (!layer) return ParkLoadResult::fail(fileError(path, "contains no polygon layer (park boundaries are polygons)"));
   }
   ParkPolygonsLoad out;
   out.layer = layer->GetName();
@@ -148,7 +145,7 @@ Result<ParkPolygonsLoad> loadParkBoundaries(const std::string& path, const Model
   }
   const std::string display = m.display_crs.empty() ? kDefaultDisplayCrs : m.display_crs;
   auto to_xy = sharedTransform(src, display);
-  if (!to_xy) return R::fail(fileError(path, "its CRS cannot be used: " + to_xy.error()));
+  if (!to_xy) return ParkLoadResult::fail(fileError(path, "its CRS cannot be used: " + to_xy.error()));
 
   // Which fields hold ids and names.
   OGRFeatureDefn* defn = layer->GetLayerDefn();
@@ -184,7 +181,7 @@ Result<ParkPolygonsLoad> loadParkBoundaries(const std::string& path, const Model
           for (int i = 0; i < ring->getNumPoints(); ++i) {
             double x = ring->getX(i), y = ring->getY(i);
             if (!std::isfinite(x) || !std::isfinite(y) || !(*to_xy)->apply(x, y) || !std::isfinite(x) || !std::isfinite(y))
-              return R::fail(fileError(path, "layer '" + out.layer + "', feature " + std::to_string(fid_no) +
+              return ParkLoadResult::fail(fileError(path, "layer '" + out.layer + "', feature " + std::to_string(fid_no) +
                                                  ": has coordinates that are not valid in its CRS"));
             pts.push_back({x, y});
           }
@@ -208,10 +205,10 @@ Result<ParkPolygonsLoad> loadParkBoundaries(const std::string& path, const Model
     for (const std::vector<int>* fields : {&id_fields, &name_fields, &text_fields})
       for (int i : *fields) {
         if (park >= 0) break;
-        const std::string v = lower(field(i));
+        const std::string v = asciiLower(field(i));
         if (v.empty()) continue;
         for (size_t k = 0; k < m.parks.size() && park < 0; ++k)
-          if (v == lower(m.parks[k].id)) park = static_cast<int>(k), how = "id '" + field(i) + "'";
+          if (v == asciiLower(m.parks[k].id)) park = static_cast<int>(k), how = "id '" + field(i) + "'";
       }
     // 2. By name, as the importer matches park names.
     for (int i : name_fields) {
@@ -248,11 +245,11 @@ Result<ParkPolygonsLoad> loadParkBoundaries(const std::string& path, const Model
     std::string& by = out.matched_by[static_cast<size_t>(park)];
     by += (by.empty() ? "" : "; ") + how;
   }
-  if (out.features == 0) return R::fail(fileError(path, "layer '" + out.layer + "' has no polygon features"));
+  if (out.features == 0) return ParkLoadResult::fail(fileError(path, "layer '" + out.layer + "' has no polygon features"));
   for (size_t k = 0; k < m.parks.size(); ++k)
     if (out.polygons[k].empty()) out.parks_without.push_back(static_cast<int>(k));
   if (out.parks_without.size() == m.parks.size())
-    return R::fail(fileError(path, "none of the " + std::to_string(out.features) + " polygons of layer '" + out.layer +
+    return ParkLoadResult::fail(fileError(path, "none of the " + std::to_string(out.features) + " polygons of layer '" + out.layer +
                                        "' matches a park (by id, by name, or by containing a park's point)"));
   return out;
 }

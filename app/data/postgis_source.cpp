@@ -46,7 +46,7 @@ struct ResultDeleter {
 };
 using PgResult = std::unique_ptr<PGresult, ResultDeleter>;
 
-std::string trimmed(std::string s) {
+std::string chomped(std::string s) {
   while (!s.empty() && (s.back() == '\n' || s.back() == ' ')) s.pop_back();
   return s;
 }
@@ -56,7 +56,7 @@ Result<PgResult> run(PGconn* pg, const PostgisSource::Query& q) {
   for (const std::string& s : q.values) v.push_back(s.c_str());
   PgResult r(PQexecParams(pg, q.sql.c_str(), static_cast<int>(v.size()), nullptr, v.data(), nullptr, nullptr, 0));
   if (!r || PQresultStatus(r.get()) != PGRES_TUPLES_OK)
-    return Result<PgResult>::fail("PostGIS query failed: " + trimmed(PQerrorMessage(pg)));
+    return Result<PgResult>::fail("PostGIS query failed: " + chomped(PQerrorMessage(pg)));
   return r;
 }
 
@@ -121,7 +121,7 @@ Result<std::unique_ptr<PostgisSource>> PostgisSource::open(const RemoteTable& t,
   PGconn* pg = s->conn_->pg;
   const std::string name = (t.schema.empty() ? "" : t.schema + ".") + t.table;
   if (!pg || PQstatus(pg) != CONNECTION_OK)  // libpq's message names host and port, never the password
-    return R::fail("cannot connect to PostGIS for table '" + name + "': " + (pg ? trimmed(PQerrorMessage(pg)) : "out of memory"));
+    return R::fail("cannot connect to PostGIS for table '" + name + "': " + (pg ? chomped(PQerrorMessage(pg)) : "out of memory"));
   s->from_ = (t.schema.empty() ? "" : ident(pg, t.schema) + ".") + ident(pg, t.table);
   s->display_srid_ = sridOf(map.display_crs);
   if (s->display_srid_ <= 0) return R::fail("PostGIS source: the display CRS '" + map.display_crs + "' has no EPSG code");
@@ -371,7 +371,7 @@ Result<bool> PostgisSource::createRollup() {
                               rollup_ + " AS " + cells + "; COMMENT ON MATERIALIZED VIEW " + rollup_ + " IS " + q.bind(kRollupLayout);
   PgResult r(PQexec(conn_->pg, ddl.sql.c_str()));
   if (!r || PQresultStatus(r.get()) != PGRES_COMMAND_OK)
-    return Result<bool>::fail("cannot make the statistics rollup " + rollup_ + ": " + trimmed(PQerrorMessage(conn_->pg)));
+    return Result<bool>::fail("cannot make the statistics rollup " + rollup_ + ": " + chomped(PQerrorMessage(conn_->pg)));
   has_rollup_ = true;
   stale_rollup_ = false;
   return true;

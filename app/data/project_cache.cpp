@@ -46,9 +46,9 @@ std::string stamp(const std::string& path) {
          std::to_string(static_cast<long long>(st.st_mtim.tv_nsec));
 }
 
-class Writer {
+class CacheWriter {
  public:
-  explicit Writer(const AtomicPut& put) : put_(put) {}
+  explicit CacheWriter(const AtomicPut& put) : put_(put) {}
   bool raw(const void* p, size_t n) {
     h_ = mix(h_, p, n);
     return put_(p, n);
@@ -150,7 +150,7 @@ class Reader {
 // Every column of Projects, in the file's order (the same for writing and reading).
 template <class IO, class P>
 bool numericColumns(IO& io, P& p, size_t n) {
-  if constexpr (std::is_same_v<IO, Writer>) {
+  if constexpr (std::is_same_v<IO, CacheWriter>) {
     return io.column(p.ecosystem) && io.column(p.chain) && io.column(p.sector) && io.column(p.investment_yi) &&
            io.column(p.signed_day) && io.column(p.started_day) && io.column(p.producing_day) && io.column(p.stage) &&
            io.column(p.district_adcode) && io.column(p.district_index) && io.column(p.park_index) && io.column(p.in_park) &&
@@ -206,7 +206,7 @@ Result<bool> writeProjectsCache(const std::string& file, const std::string& key_
   return writeFileAtomically(
       file,
       [&](const AtomicPut& put) {
-        Writer w(put);
+        CacheWriter w(put);
         if (!w.raw(kMagic, sizeof kMagic) || !w.raw(&kVersion, 4) || !w.raw(&kByteOrder, 4)) return false;
         if (!w.bytes(key_text.data(), key_text.size()) || !w.u64(n) || !w.u64(synthetic ? 1 : 0)) return false;
         if (!numericColumns(w, p, n)) return false;

@@ -1,4 +1,5 @@
 #include "platform/secrets.h"
+#include "platform/text.h"
 
 #include <sys/resource.h>
 
@@ -27,15 +28,11 @@ bool disableCoreDumps() {
 }
 
 namespace {
-std::string lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
-  return s;
-}
 }  // namespace
 
 bool isDatabaseSource(const std::string& source) {
   // GDAL's PostgreSQL driver takes "PG:…" and, without the prefix, libpq's URIs.
-  auto starts = [&](const char* p) { return lower(source.substr(0, std::strlen(p))) == p; };
+  auto starts = [&](const char* p) { return asciiLower(source.substr(0, std::strlen(p))) == p; };
   return starts("pg:") || starts("postgresql://") || starts("postgres://");
 }
 
@@ -53,7 +50,7 @@ std::string percentDecoded(const std::string& s) {
       out.push_back(s[i]);
     }
   }
-  return lower(out);
+  return asciiLower(out);
 }
 
 bool secretKey(const std::string& key) { return key == "password" || key == "sslpassword"; }

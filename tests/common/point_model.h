@@ -16,6 +16,7 @@
 namespace cm::test {
 
 constexpr double kLon0 = 120.15, kLat0 = 30.25;  // Hangzhou, West Lake
+constexpr double kX0 = 514000, kY0 = 3347000;     // near the West Lake in EPSG:4549 metres (the display CRS)
 
 struct Pt {
   double lon, lat;

@@ -19,6 +19,7 @@
 #include "ui_support/recent_files.h"
 #include "import_fixtures.h"
 #include "pg_server.h"
+#include "test_paths.h"
 
 using namespace cm;
 
@@ -26,7 +27,7 @@ using cm::test::waitLoaded;
 
 namespace {
 
-const std::string kFixture = std::string(CHAINMAP_FIXTURES) + "/render_projects.csv";
+using cm::test::kFixture;
 
 using test::Started;
 

@@ -9,6 +9,7 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
+#define GLFW_INCLUDE_NONE  // GLFW without the GL header (glad provides it)
 #include <GLFW/glfw3.h>
 
 #include <cstdlib>
@@ -21,13 +22,14 @@
 #include "started_app.h"
 #include "temp_dir.h"
 #include "ui/file_browser.h"
+#include "test_paths.h"
 
 using namespace cm;
 namespace fs = std::filesystem;
 
 namespace {
 
-const std::string kFixture = std::string(CHAINMAP_FIXTURES) + "/render_projects.csv";
+using cm::test::kFixture;
 
 void touch(const fs::path& p, size_t bytes = 10) { std::ofstream(p) << std::string(bytes, 'x'); }
 

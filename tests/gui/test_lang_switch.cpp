@@ -9,12 +9,13 @@
 
 #include "started_app.h"
 #include "core/strings.h"
+#include "test_paths.h"
 
 using namespace cm;
 
 namespace {
 
-const std::string kFixture = std::string(CHAINMAP_FIXTURES) + "/render_projects.csv";
+using cm::test::kFixture;
 
 struct Header {
   Str label;

@@ -6,6 +6,7 @@
 //
 // CI feeds CHAINMAP_LONG_RUN_EVENTS events (default 4,000; the sanitizer build runs it too);
 // the 100,000: CHAINMAP_LONG_RUN_EVENTS=100000 build/tests/chainmap_gui_tests --gtest_filter='LongRun.*'
+#define GLFW_INCLUDE_NONE  // GLFW without the GL header (glad provides it)
 #include <GLFW/glfw3.h>  // key codes only
 #include <gtest/gtest.h>
 

@@ -85,10 +85,10 @@ std::string noSpaces(std::string t) {
   return t;
 }
 
-bool overlap(const ImRect& a, const ImRect& b) { return a.Min.x < b.Max.x && b.Min.x < a.Max.x && a.Min.y < b.Max.y && b.Min.y < a.Max.y; }
+bool overlapsStrictly(const ImRect& a, const ImRect& b) { return a.Min.x < b.Max.x && b.Min.x < a.Max.x && a.Min.y < b.Max.y && b.Min.y < a.Max.y; }
 
 // CHAINMAP_KEEP_CAPTURES=DIR keeps the captures to look at.
-void keep(const Image& img, const std::string& name) {
+void keepPng(const Image& img, const std::string& name) {
   if (const char* dir = std::getenv("CHAINMAP_KEEP_CAPTURES")) (void)writePng(std::string(dir) + "/" + name + ".png", img);
 }
 
@@ -161,13 +161,13 @@ TEST(PlannerViews, ThePinnedCardIsNotUnderTheProjectTable) {
     ImGui::FocusWindow(shownWindow("###project_table"));
     auto img = s.app.capture();  // the card knows its size from the frame before
     ASSERT_TRUE(img);
-    keep(*img, "card_" + std::to_string(W));
+    keepPng(*img, "card_" + std::to_string(W));
     ImGuiWindow* card = shownWindow("##project_card");
     ASSERT_NE(card, nullptr);
     table = shownWindow("###project_table");
     ASSERT_NE(table, nullptr);
     const auto order = [](ImGuiWindow* w) { return std::find(GImGui->Windows.begin(), GImGui->Windows.end(), w) - GImGui->Windows.begin(); };
-    EXPECT_TRUE(!overlap(card->Rect(), table->Rect()) || order(card) > order(table))
+    EXPECT_TRUE(!overlapsStrictly(card->Rect(), table->Rect()) || order(card) > order(table))
         << "the card (" << card->Pos.x << "," << card->Pos.y << " " << card->Size.x << "x" << card->Size.y << ") lies under the table ("
         << table->Pos.x << "," << table->Pos.y << " " << table->Size.x << "x" << table->Size.y << ")";
     EXPECT_GE(card->Pos.x, 0.f);
@@ -190,7 +190,7 @@ TEST(PlannerViews, TheLargestChainsViewShowsItsProjects) {
   st.features.get<ChainSettings>(ids::kChains).chain_view = chain;
   auto after = s.app.capture();
   ASSERT_TRUE(after);
-  keep(*after, "chain_view");
+  keepPng(*after, "chain_view");
   ASSERT_EQ(before->rgba.size(), after->rgba.size());
   size_t changed = 0;
   for (size_t k = 0; k < before->rgba.size(); k += 4)
@@ -213,7 +213,7 @@ TEST(PlannerViews, AnalysisWindowsFitTheirText) {
       ASSERT_TRUE(s.app.capture());
       auto img = s.app.capture();
       ASSERT_TRUE(img);
-      keep(*img, "windows_" + std::to_string(W) + (L == Lang::Zh ? "_zh" : "_en"));
+      keepPng(*img, "windows_" + std::to_string(W) + (L == Lang::Zh ? "_zh" : "_en"));
       for (const char* id : {"###conformance", "###nni"}) {
         ImGuiWindow* w = shownWindow(id);
         ASSERT_NE(w, nullptr) << id;
@@ -254,7 +254,7 @@ TEST(PlannerViews, TheAnnualTargetsSayCityWideBesideAFilter) {
     st.filter.districts = IdSet::only(0);
     auto img = s.app.capture();
     ASSERT_TRUE(img);
-    keep(*img, std::string("targets_") + (L == Lang::Zh ? "zh" : "en"));
+    keepPng(*img, std::string("targets_") + (L == Lang::Zh ? "zh" : "en"));
     text = allDrawnText();
     EXPECT_NE(text.find(tr(L, S::TargetsCityWide)), std::string::npos) << text;
     EXPECT_NE(text.find(note), std::string::npos) << "no note that the targets are not the filter's: " << text;
@@ -279,7 +279,7 @@ TEST(PlannerViews, TheBubblesLegendKeepsTheEcosystemsAndReadsWhole) {
     st.lang = L;
     auto img = s.app.capture();
     ASSERT_TRUE(img);
-    keep(*img, std::string("legend20k_") + (L == Lang::Zh ? "zh" : "en"));
+    keepPng(*img, std::string("legend20k_") + (L == Lang::Zh ? "zh" : "en"));
     ASSERT_TRUE(s.app.derived().aggregated()) << "20,000 projects are drawn as bubbles";
     ImGuiWindow* legend = shownWindow("legend");
     ASSERT_NE(legend, nullptr);

@@ -19,13 +19,14 @@
 #include "temp_dir.h"
 #include "ui/layout.h"
 #include "ui/tour_player.h"
+#include "test_paths.h"
 
 using namespace cm;
 using test::Started;
 
 namespace {
 
-const std::string kTour = std::string(CHAINMAP_SOURCE_DIR) + "/assets/tours/hangzhou_story.json";
+using cm::test::kTour;
 
 }  // namespace
 

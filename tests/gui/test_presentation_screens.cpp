@@ -16,18 +16,17 @@
 #include "started_app.h"
 #include "ui/layout.h"
 #include "ui/tour_player.h"
+#include "test_paths.h"
+#include "ui_rects.h"
 
 using namespace cm;
 using test::Started;
 
 namespace {
 
-const std::string kTour = std::string(CHAINMAP_SOURCE_DIR) + "/assets/tours/hangzhou_story.json";
+using cm::test::kTour;
 
-bool overlap(const ImRect& a, const ImRect& b) {
-  const float pad = 0.5f;  // touching edges do not count
-  return a.Min.x + pad < b.Max.x && b.Min.x + pad < a.Max.x && a.Min.y + pad < b.Max.y && b.Min.y + pad < a.Max.y;
-}
+using cm::test::overlap;
 std::string str(const ImRect& r) {
   return "(" + std::to_string(static_cast<int>(r.Min.x)) + "," + std::to_string(static_cast<int>(r.Min.y)) + ")-(" +
          std::to_string(static_cast<int>(r.Max.x)) + "," + std::to_string(static_cast<int>(r.Max.y)) + ")";

@@ -9,6 +9,7 @@
 
 #include "started_app.h"
 #include "ui/layout.h"
+#include "ui_rects.h"
 
 using namespace cm;
 using test::Started;
@@ -22,10 +23,7 @@ struct Arrangement {
   bool compact;    // what the layout must come out as
 };
 
-bool overlap(const ImRect& a, const ImRect& b) {
-  const float pad = 0.5f;  // touching edges do not count
-  return a.Min.x + pad < b.Max.x && b.Min.x + pad < a.Max.x && a.Min.y + pad < b.Max.y && b.Min.y + pad < a.Max.y;
-}
+using cm::test::overlap;
 
 }  // namespace
 

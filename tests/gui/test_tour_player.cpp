@@ -26,12 +26,13 @@
 #include "ui/feature.h"
 #include "ui/startup.h"
 #include "ui/tour_player.h"
+#include "test_paths.h"
 
 using namespace cm;
 
 namespace {
 
-const std::string kTour = std::string(CHAINMAP_SOURCE_DIR) + "/assets/tours/hangzhou_story.json";
+using cm::test::kTour;
 
 using test::Started;
 

@@ -1,7 +1,6 @@
 // The real window, driven as a user drives it: pointer moves, clicks, drags, keys and a resize
 // sent by xdotool to the chainmap window under X; what it shows is read back from its idle
 // captures (picture + state) and, for the resize, from X itself (xwd).
-#define STB_IMAGE_IMPLEMENTATION
 #include "live_app.h"
 
 #include <algorithm>
@@ -14,14 +13,16 @@
 #include "geo/geos_ops.h"
 #include "geo/projection.h"
 #include "ui/layout.h"
+#include "test_paths.h"
 
 using namespace cm;
 using namespace cm::test;
 
 namespace {
 
-constexpr int W = 1200, H = 800;
-const std::string kFixture = std::string(CHAINMAP_FIXTURES) + "/render_projects.csv";
+using cm::test::usual_shot::W;
+using cm::test::usual_shot::H;
+using cm::test::kFixture;
 
 View viewOf(const nlohmann::json& s) {
   View v;

@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "pixel_regions.h"
+
 namespace cm::test {
 
 struct Image {
@@ -37,5 +39,11 @@ inline Image renderShot(const std::string& name, const std::string& args) {
   if (data) img.rgba.assign(data.get(), data.get() + static_cast<size_t>(img.w) * img.h * 4);
   return img;
 }
+
+// How far two colours are apart (the sum of the channels' differences).
+inline int distance(Image::Px a, Image::Px b) { return std::abs(a.r - b.r) + std::abs(a.g - b.g) + std::abs(a.b - b.b); }
+
+// The image as the region probes (pixel_regions.h) read it.
+inline Pixels pixels(const Image& img) { return {img.w, img.h, img.rgba.data()}; }
 
 }  // namespace cm::test

@@ -7,11 +7,12 @@
 #include <filesystem>
 
 #include "render_probe.h"
+#include "test_paths.h"
 
 namespace cm::test {
 namespace {
 
-const std::string kTour = std::string(CHAINMAP_SOURCE_DIR) + "/assets/tours/hangzhou_story.json";
+using cm::test::kTour;
 
 // Fraction of pixels in a box that are the panels' near-white background.
 double whiteShare(const Image& img, int x0, int y0, int x1, int y1) {

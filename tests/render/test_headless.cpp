@@ -14,14 +14,16 @@
 #include "geo/geos_ops.h"
 #include "geo/projection.h"
 #include "ui/layout.h"
+#include "test_paths.h"
 
 using namespace cm;
 using namespace cm::test;
 
 namespace {
 
-constexpr int W = 1200, H = 800;
-const std::string kFixture = std::string(CHAINMAP_FIXTURES) + "/render_projects.csv";
+using cm::test::usual_shot::W;
+using cm::test::usual_shot::H;
+using cm::test::kFixture;
 
 struct ShotRun {
   int status = -1;

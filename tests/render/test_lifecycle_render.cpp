@@ -25,13 +25,15 @@
 #include "pixel_regions.h"
 #include "render_probe.h"
 #include "sample_model.h"
+#include "test_paths.h"
 
 using namespace cm;
 using namespace cm::test;
 
 namespace {
 
-constexpr int W = 1200, H = 800;
+using cm::test::usual_shot::W;
+using cm::test::usual_shot::H;
 constexpr double kMinLon = 119.57, kMinLat = 29.74, kMaxLon = 120.03, kMaxLat = 30.07;
 const char* kEcos[] = {"iot", "bio", "equip", "mat", "energy"};
 const char* kChainOf[] = {"integrated_circuits", "biologics", "intelligent_robotics", "semiconductor_materials", "photovoltaics"};

@@ -15,15 +15,15 @@
 #include "pixel_regions.h"
 #include "render_probe.h"
 #include "ui/layout.h"
+#include "test_paths.h"
 
 using namespace cm;
 using namespace cm::test;
 
 namespace {
 
-const std::string kTour = std::string(CHAINMAP_SOURCE_DIR) + "/assets/tours/hangzhou_story.json";
+using cm::test::kTour;
 
-Pixels pixels(const Image& img) { return {img.w, img.h, img.rgba.data()}; }
 
 struct Panels {
   Box title, kpi, legend, caption, timeline;

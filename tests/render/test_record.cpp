@@ -22,8 +22,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr int W = 640, H = 360;
-const std::string kSize = " --size " + std::to_string(W) + "x" + std::to_string(H);
+constexpr int kRecW = 640, kRecH = 360;
+const std::string kRecSize = " --size " + std::to_string(kRecW) + "x" + std::to_string(kRecH);
 
 struct Proc {
   int rc = -1;
@@ -54,7 +54,6 @@ Image loadPng(const std::string& path) {
   return img;
 }
 
-Pixels pixels(const Image& img) { return {img.w, img.h, img.rgba.data()}; }
 
 // Frame k (1-based) of a recording written as PNG files.
 Image pngFrame(const fs::path& frames, int k) {
@@ -76,7 +75,7 @@ fs::path folder(const std::string& name) {
 TEST(Record, ThreeSecondsAtTenFpsAreThirtyFramesThatStartAndEndAsTheScreenshots) {
   const fs::path dir = folder("video");
   const std::string video = (dir / "growth.mp4").string();
-  const Proc rec = run(chainmap("--present --record " + video + " --play 2023-01..2024-12 --seconds 3 --fps 10" + kSize), "video");
+  const Proc rec = run(chainmap("--present --record " + video + " --play 2023-01..2024-12 --seconds 3 --fps 10" + kRecSize), "video");
   ASSERT_EQ(rec.rc, 0) << rec.err;
   ASSERT_TRUE(fs::exists(video)) << rec.err;
   EXPECT_NE(rec.err.find("30 frames"), std::string::npos) << rec.err;
@@ -89,8 +88,8 @@ TEST(Record, ThreeSecondsAtTenFpsAreThirtyFramesThatStartAndEndAsTheScreenshots)
   int w = 0, h = 0, frames = 0;
   ASSERT_EQ(std::sscanf(probe.out.c_str(), "%d,%d,%d", &w, &h, &frames), 3) << probe.out;
   EXPECT_EQ(frames, 30) << "3 s at 10 fps";
-  EXPECT_EQ(w, W);
-  EXPECT_EQ(h, H);
+  EXPECT_EQ(w, kRecW);
+  EXPECT_EQ(h, kRecH);
 
   // The first and the last frame, decoded.
   for (int n : {0, 29}) {
@@ -100,13 +99,13 @@ TEST(Record, ThreeSecondsAtTenFpsAreThirtyFramesThatStartAndEndAsTheScreenshots)
     ASSERT_EQ(x.rc, 0) << x.err;
   }
   const Image first = loadPng((dir / "frame0.png").string()), last = loadPng((dir / "frame29.png").string());
-  ASSERT_EQ(first.w, W);
-  ASSERT_EQ(last.w, W);
+  ASSERT_EQ(first.w, kRecW);
+  ASSERT_EQ(last.w, kRecW);
   // The same states as screenshots, with the same flags.
-  const Image start = renderShot("record_start", "--present --time 2023-01..2023-01" + kSize);
-  const Image end = renderShot("record_end", "--present --time 2023-01..2024-12" + kSize);
-  ASSERT_EQ(start.w, W);
-  ASSERT_EQ(end.w, W);
+  const Image start = renderShot("record_start", "--present --time 2023-01..2023-01" + kRecSize);
+  const Image end = renderShot("record_end", "--present --time 2023-01..2024-12" + kRecSize);
+  ASSERT_EQ(start.w, kRecW);
+  ASSERT_EQ(end.w, kRecW);
 
   // H.264 at crf 20 in yuv420p shifts every colour by a point or two and blurs edges: the constant
   // shift is removed, what remains must be small. The other state is far off, so the test can tell.
@@ -127,7 +126,7 @@ TEST(Record, WithoutFfmpegTheFramesAreNumberedPngFilesAndTheMessageSaysWhere) {
   const fs::path dir = folder("png");
   const std::string video = (dir / "growth.mp4").string();
   const Proc rec = run("CHAINMAP_FFMPEG=/nonexistent " +
-                          chainmap("--present --record " + video + " --play 2023-01..2024-12 --seconds 3 --fps 10" + kSize),
+                          chainmap("--present --record " + video + " --play 2023-01..2024-12 --seconds 3 --fps 10" + kRecSize),
                       "png");
   ASSERT_EQ(rec.rc, 0) << rec.err;
   EXPECT_FALSE(fs::exists(video)) << "no video without ffmpeg";
@@ -148,11 +147,11 @@ TEST(Record, WithoutFfmpegTheFramesAreNumberedPngFilesAndTheMessageSaysWhere) {
   // Lossless: the first and the last frame are the screenshots of their states, up to what
   // "playing" itself draws on the first (the month's pulses, the timeline's pause button).
   const Image first = loadPng((frames / "frame_000001.png").string()), last = loadPng((frames / "frame_000030.png").string());
-  ASSERT_EQ(first.w, W);
-  ASSERT_EQ(first.h, H);
-  ASSERT_EQ(last.w, W);
-  const Image start = renderShot("record_png_start", "--present --time 2023-01..2023-01" + kSize);
-  const Image end = renderShot("record_png_end", "--present --time 2023-01..2024-12" + kSize);
+  ASSERT_EQ(first.w, kRecW);
+  ASSERT_EQ(first.h, kRecH);
+  ASSERT_EQ(last.w, kRecW);
+  const Image start = renderShot("record_png_start", "--present --time 2023-01..2023-01" + kRecSize);
+  const Image end = renderShot("record_png_end", "--present --time 2023-01..2024-12" + kRecSize);
   const DiffStats a = diffStats(pixels(first), pixels(start)), b = diffStats(pixels(last), pixels(end));
   std::printf("PNG frame 1 vs 2023-01 screenshot: %s\nPNG frame 30 vs 2023-01..2024-12 screenshot: %s\n", str(a).c_str(), str(b).c_str());
   EXPECT_LT(a.mean, 1.0) << str(a);
@@ -200,13 +199,13 @@ TEST(Record, KpiCountersCountForTheWhole0_6sAfterTheLastMonthComesIn) {
   const fs::path dir = folder("count");
   const std::string video = (dir / "count.mp4").string();
   const Proc rec = run("CHAINMAP_FFMPEG=/nonexistent " +
-                           chainmap("--present --record " + video + " --play 2023-01..2024-12 --seconds 3 --fps 10" + kSize),
+                           chainmap("--present --record " + video + " --play 2023-01..2024-12 --seconds 3 --fps 10" + kRecSize),
                        "count");
   ASSERT_EQ(rec.rc, 0) << rec.err;
   const fs::path frames = dir / "count_frames";
   const Image f20 = pngFrame(frames, 20), f21 = pngFrame(frames, 21), f26 = pngFrame(frames, 26), f27 = pngFrame(frames, 27);
-  ASSERT_EQ(f20.w, W);
-  ASSERT_EQ(f27.w, W);
+  ASSERT_EQ(f20.w, kRecW);
+  ASSERT_EQ(f27.w, kRecW);
   // The window reaches 2024-12 at 2.0 s (frame 21): from then on only the counters move.
   EXPECT_TRUE(f20.rgba != f21.rgba) << "the last month comes in at 2.0 s";
   // 0.5 s later (frame 26) they are still counting; at 0.6 s (frame 27) they are there.

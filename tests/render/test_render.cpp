@@ -1,6 +1,5 @@
 // Render tests: the real binary draws the default view offscreen; pixels are probed where the
 // model says a district fill, an outline, a project and a label must be.
-#define STB_IMAGE_IMPLEMENTATION
 #include "render_probe.h"
 
 #include <cmath>
@@ -12,14 +11,16 @@
 #include "geo/geos_ops.h"
 #include "geo/projection.h"
 #include "ui/layout.h"
+#include "test_paths.h"
 
 using namespace cm;
 using namespace cm::test;
 
 namespace {
 
-constexpr int W = 1200, H = 800;
-const std::string kFixture = std::string(CHAINMAP_FIXTURES) + "/render_projects.csv";
+using cm::test::usual_shot::W;
+using cm::test::usual_shot::H;
+using cm::test::kFixture;
 
 struct Scene {
   std::vector<District> districts;
@@ -48,9 +49,8 @@ struct Scene {
   }
 };
 
-int distance(Image::Px a, Image::Px b) { return std::abs(a.r - b.r) + std::abs(a.g - b.g) + std::abs(a.b - b.b); }
 
-const std::string kSize = " --size " + std::to_string(W) + "x" + std::to_string(H);
+using cm::test::usual_shot::kSize;
 
 }  // namespace
 

@@ -15,17 +15,18 @@
 #include "render_probe.h"
 #include "sample_model.h"
 #include "ui/layout.h"
+#include "test_paths.h"
 
 using namespace cm;
 using namespace cm::test;
 
 namespace {
 
-constexpr int W = 1200, H = 800;
-const std::string kFixture = std::string(CHAINMAP_FIXTURES) + "/render_projects.csv";
-const std::string kSize = " --size " + std::to_string(W) + "x" + std::to_string(H);
+using cm::test::usual_shot::W;
+using cm::test::usual_shot::H;
+using cm::test::kFixture;
+using cm::test::usual_shot::kSize;
 
-int distance(Image::Px a, Image::Px b) { return std::abs(a.r - b.r) + std::abs(a.g - b.g) + std::abs(a.b - b.b); }
 
 View homeView(const Model& m) {
   Extent home;

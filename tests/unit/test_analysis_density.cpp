@@ -6,24 +6,26 @@
 
 #include "core/analysis/density.h"
 #include "geo/projection.h"
+#include "point_model.h"
 
 using namespace cm;
 
 namespace {
 
-constexpr double kX0 = 514000, kY0 = 3347000;  // EPSG:4549 metres near the West Lake
+using cm::test::kX0;
+using cm::test::kY0;
 
-struct Pt {
+struct DensityPt {
   double x, y;
   float inv = 1;
 };
 
-Model makeModel(const std::vector<Pt>& pts) {
+Model makeDensityModel(const std::vector<DensityPt>& pts) {
   Model m;
   m.display_crs = kDefaultDisplayCrs;
   auto tr = sharedTransform(kWgs84, kDefaultDisplayCrs);  // built once per thread
   Projects& p = m.projects;
-  for (const Pt& q : pts) {
+  for (const DensityPt& q : pts) {
     p.id.push_back("p" + std::to_string(p.id.size()));
     p.ecosystem.push_back(Ecosystem::Equip);
     p.chain.push_back(0);
@@ -61,7 +63,7 @@ double integral(const DensityGrid& g) {
 TEST(AnalysisDensity, MassIsConservedForCountsAndInvestment) {
   std::mt19937 rng(1);
   std::uniform_real_distribution<double> u(0, 1);
-  std::vector<Pt> pts;
+  std::vector<DensityPt> pts;
   double inv_total = 0;
   for (int i = 0; i < 3000; ++i) {
     // Many right at the area's edge and corners, where the kernel reaches past the area.
@@ -71,7 +73,7 @@ TEST(AnalysisDensity, MassIsConservedForCountsAndInvestment) {
     inv_total += inv;
     pts.push_back({kX0 + x, kY0 + y, inv});
   }
-  const Model m = makeModel(pts);
+  const Model m = makeDensityModel(pts);
   for (double bw : {500.0, 2000.0, 5000.0}) {
     DensityParams p;
     p.bandwidth_m = bw;
@@ -93,11 +95,11 @@ TEST(AnalysisDensity, MassIsConservedForCountsAndInvestment) {
     EXPECT_NEAR(integral(gi), inv_total, inv_total * 0.01) << bw;
   }
   // Points far outside the grid are counted apart; an explicit cell size is honoured.
-  std::vector<Pt> with_far = pts;
+  std::vector<DensityPt> with_far = pts;
   with_far.push_back({kX0 + 500000, kY0, 7});
   DensityParams p;
   p.cell_m = 250;
-  const DensityGrid g = kernelDensity(makeModel(with_far), Filter{}, p, box(30000, 20000));
+  const DensityGrid g = kernelDensity(makeDensityModel(with_far), Filter{}, p, box(30000, 20000));
   EXPECT_DOUBLE_EQ(g.outside_weight, 1);
   EXPECT_NEAR(g.cell_m, 250, 1);
   EXPECT_NEAR(integral(g), 3000, 3000 * 1e-4);
@@ -106,7 +108,7 @@ TEST(AnalysisDensity, MassIsConservedForCountsAndInvestment) {
 TEST(AnalysisDensity, PeakWhereThePointsAreWithTheGaussiansHeight) {
   // One point: the peak is the Gaussian's height, 1 / (2πσ²) per m² (σ = bandwidth).
   {
-    const Model m = makeModel({{kX0 + 10000, kY0 + 8000}});
+    const Model m = makeDensityModel({{kX0 + 10000, kY0 + 8000}});
     DensityParams p;
     p.bandwidth_m = 2000;
     const DensityGrid g = kernelDensity(m, Filter{}, p, box(20000, 16000));
@@ -117,10 +119,10 @@ TEST(AnalysisDensity, PeakWhereThePointsAreWithTheGaussiansHeight) {
   // A tight group at (25 km, 5 km) and a loose one: the maximum cell is at the tight group.
   std::mt19937 rng(2);
   std::normal_distribution<double> tight(0, 200), loose(0, 3000);
-  std::vector<Pt> pts;
+  std::vector<DensityPt> pts;
   for (int i = 0; i < 300; ++i) pts.push_back({kX0 + 25000 + tight(rng), kY0 + 5000 + tight(rng)});
   for (int i = 0; i < 300; ++i) pts.push_back({kX0 + 10000 + loose(rng), kY0 + 12000 + loose(rng)});
-  const Model m = makeModel(pts);
+  const Model m = makeDensityModel(pts);
   DensityParams p;
   p.bandwidth_m = 1000;
   const DensityGrid g = kernelDensity(m, Filter{}, p, box(40000, 20000));
@@ -141,8 +143,8 @@ TEST(AnalysisDensity, PeakWhereThePointsAreWithTheGaussiansHeight) {
 }
 
 TEST(AnalysisDensity, FilterAndCancel) {
-  std::vector<Pt> pts{{kX0 + 1000, kY0 + 1000, 5}, {kX0 + 2000, kY0 + 1000, 50}};
-  const Model m = makeModel(pts);
+  std::vector<DensityPt> pts{{kX0 + 1000, kY0 + 1000, 5}, {kX0 + 2000, kY0 + 1000, 50}};
+  const Model m = makeDensityModel(pts);
   Filter f;
   f.min_investment_yi = 10;
   const DensityGrid g = kernelDensity(m, f, DensityParams{}, box(5000, 5000));

@@ -14,18 +14,19 @@ using namespace cm;
 namespace {
 
 // Hangzhou-ish: Gauss–Krüger (EPSG:4549) metres around the West Lake.
-constexpr double kX0 = 514000, kY0 = 3347000;
+using cm::test::kX0;
+using cm::test::kY0;
 
-struct Pt {
+struct NniPt {
   double x, y;  // display CRS
   Ecosystem eco = Ecosystem::Iot;
 };
 
-Model makeModel(const std::vector<Pt>& pts) {
+Model makeNniModel(const std::vector<NniPt>& pts) {
   Model m;
   m.display_crs = kDefaultDisplayCrs;
   auto tr = sharedTransform(kWgs84, kDefaultDisplayCrs);  // built once per thread
-  for (const Pt& q : pts) {
+  for (const NniPt& q : pts) {
     double lon = q.x, lat = q.y;
     EXPECT_TRUE((*tr)->inverse(lon, lat));
     test::addProject(m.projects, lon, lat, {q.x, q.y}, q.eco, 1);
@@ -57,10 +58,10 @@ District rectangleDistrict(double w, double h) {
   return d;
 }
 
-std::vector<Pt> uniform(uint32_t seed, int n, double w, double h) {
+std::vector<NniPt> uniform(uint32_t seed, int n, double w, double h) {
   std::mt19937 rng(seed);
   std::uniform_real_distribution<double> ux(0, w), uy(0, h);
-  std::vector<Pt> pts;
+  std::vector<NniPt> pts;
   for (int i = 0; i < n; ++i) pts.push_back({kX0 + ux(rng), kY0 + uy(rng)});
   return pts;
 }
@@ -69,10 +70,10 @@ std::vector<Pt> uniform(uint32_t seed, int n, double w, double h) {
 
 TEST(AnalysisNni, RegularGridIsDispersed) {
   // A 20 × 20 lattice, 500 m apart, in a 10 km square.
-  std::vector<Pt> pts;
+  std::vector<NniPt> pts;
   for (int i = 0; i < 20; ++i)
     for (int j = 0; j < 20; ++j) pts.push_back({kX0 + 250 + 500 * i, kY0 + 250 + 500 * j});
-  Model m = makeModel(pts);
+  Model m = makeNniModel(pts);
   m.districts.push_back(rectangleDistrict(10000, 10000));
   const NniResult r = nearestNeighbourIndex(m, Filter{});
   ASSERT_FALSE(r.groups.empty());
@@ -94,12 +95,12 @@ TEST(AnalysisNni, ClusteredPatternIsClustered) {
   std::mt19937 rng(4);
   std::normal_distribution<double> nd(0, 150);
   std::uniform_real_distribution<double> u(1000, 9000);
-  std::vector<Pt> pts;
+  std::vector<NniPt> pts;
   for (int c = 0; c < 6; ++c) {
     const double cx = kX0 + u(rng), cy = kY0 + u(rng);
     for (int i = 0; i < 40; ++i) pts.push_back({cx + nd(rng), cy + nd(rng), Ecosystem::Bio});
   }
-  Model m = makeModel(pts);
+  Model m = makeNniModel(pts);
   m.districts.push_back(rectangleDistrict(10000, 10000));
   const NniResult r = nearestNeighbourIndex(m, Filter{});
   const NniGroup& all = r.groups[0];
@@ -123,7 +124,7 @@ TEST(AnalysisNni, UniformRandomPointsAreRandom) {
   double zsum = 0;
   const int seeds = 12;
   for (uint32_t seed = 1; seed <= seeds; ++seed) {
-    Model m = makeModel(uniform(seed, 500, 12000, 8000));
+    Model m = makeNniModel(uniform(seed, 500, 12000, 8000));
     m.districts.push_back(rectangleDistrict(12000, 8000));
     const NniResult r = nearestNeighbourIndex(m, Filter{});
     const NniGroup& all = r.groups[0];
@@ -138,9 +139,9 @@ TEST(AnalysisNni, UniformRandomPointsAreRandom) {
 }
 
 TEST(AnalysisNni, SmallGroupsSaySoAndGroupsFollowTheFilter) {
-  std::vector<Pt> pts = uniform(3, 50, 5000, 5000);
+  std::vector<NniPt> pts = uniform(3, 50, 5000, 5000);
   pts[0].eco = pts[1].eco = Ecosystem::Mat;  // two new-materials projects
-  Model m = makeModel(pts);
+  Model m = makeNniModel(pts);
   m.districts.push_back(rectangleDistrict(5000, 5000));
   Filter f;
   f.ecosystems = (1u << static_cast<int>(Ecosystem::Iot)) | (1u << static_cast<int>(Ecosystem::Mat)) |

@@ -15,25 +15,25 @@
 
 using namespace cm;
 
-static int run(const std::string& args) {
+static int exitOf(const std::string& args) {
   const std::string cmd = std::string(CHAINMAP_BIN_DIR) + "/chainmap --data " CHAINMAP_TEST_DATA " " + args + " >/dev/null 2>&1";
   const int rc = std::system(cmd.c_str());
   return WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
 }
 
 TEST(Cli, BadFlagsExitWith2) {
-  EXPECT_EQ(run("--stats --time 2024-13..2024-01"), 2);
-  EXPECT_EQ(run("--stats --ecosystem fintech"), 2);
-  EXPECT_EQ(run("--stats --sector farming"), 2);
-  EXPECT_EQ(run("--stats --district 999999"), 2);
-  EXPECT_EQ(run("--stats --layers roads"), 2);
-  EXPECT_EQ(run("--stats --no-such-flag"), 2);
-  EXPECT_EQ(run("--stats --lang fr"), 2);
-  EXPECT_EQ(run("--screenshot x.png --size 10x10"), 2);
+  EXPECT_EQ(exitOf("--stats --time 2024-13..2024-01"), 2);
+  EXPECT_EQ(exitOf("--stats --ecosystem fintech"), 2);
+  EXPECT_EQ(exitOf("--stats --sector farming"), 2);
+  EXPECT_EQ(exitOf("--stats --district 999999"), 2);
+  EXPECT_EQ(exitOf("--stats --layers roads"), 2);
+  EXPECT_EQ(exitOf("--stats --no-such-flag"), 2);
+  EXPECT_EQ(exitOf("--stats --lang fr"), 2);
+  EXPECT_EQ(exitOf("--screenshot x.png --size 10x10"), 2);
 }
 
 TEST(Cli, StatsRunsWithoutAWindowAndMissingDataExitsWith1) {
-  EXPECT_EQ(run("--stats --time 2024-01..2024-07"), 0);
+  EXPECT_EQ(exitOf("--stats --time 2024-01..2024-07"), 0);
   const std::string cmd = std::string(CHAINMAP_BIN_DIR) + "/chainmap --data /nonexistent --stats >/dev/null 2>&1";
   const int rc = std::system(cmd.c_str());
   EXPECT_EQ(WEXITSTATUS(rc), 1);

@@ -9,11 +9,12 @@
 #include "data/vector_layers.h"
 #include "geo/geos_ops.h"
 #include "geo/projection.h"
+#include "test_paths.h"
 
 using namespace cm;
 namespace fs = std::filesystem;
 
-static const std::string kData = CHAINMAP_TEST_DATA;
+using cm::test::kData;
 
 TEST(Districts, ThirteenUnitsWithAdcodesAndNames) {
   auto d = loadDistricts(kData + "/districts.shp", kDefaultDisplayCrs);

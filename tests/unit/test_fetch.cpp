@@ -28,13 +28,16 @@
 #include "geo/gcj02.h"
 #include "geo/geodesic.h"
 #include "geo/projection.h"
+#include "test_paths.h"
+#include "file_text.h"
 
 using namespace cm;
 namespace fs = std::filesystem;
 
 namespace {
 
-const std::string kData = CHAINMAP_TEST_DATA;
+using cm::test::kData;
+using cm::test::slurp;
 
 struct Unit {
   int adcode;
@@ -76,7 +79,7 @@ std::string dataVGeoJson(const std::vector<Unit>& units) {
   return fc.dump();
 }
 
-std::string writeFile(const fs::path& p, const std::string& text) {
+std::string writeTextAt(const fs::path& p, const std::string& text) {
   std::ofstream(p, std::ios::binary) << text;
   return p.string();
 }
@@ -120,11 +123,6 @@ std::map<std::string, std::string> snapshot(const fs::path& dir) {
   return m;
 }
 
-std::string slurp(const fs::path& p) {
-  std::ostringstream s;
-  s << std::ifstream(p, std::ios::binary).rdbuf();
-  return s.str();
-}
 
 FetchOutcome fetchFrom(const std::string& source, const fs::path& out, bool force = false) {
   FetchOptions o;
@@ -139,8 +137,8 @@ fs::path userFolder(const std::string& name) {
   const fs::path out = freshDir(name) / "out";
   fs::create_directories(out);
   for (const char* ext : {".shp", ".shx", ".dbf", ".prj", ".cpg"})
-    writeFile(out / (std::string("districts") + ext), std::string("the user's own file ") + ext);
-  writeFile(out / "SOURCES.md", "my own notes\n");
+    writeTextAt(out / (std::string("districts") + ext), std::string("the user's own file ") + ext);
+  writeTextAt(out / "SOURCES.md", "my own notes\n");
   return out;
 }
 
@@ -150,7 +148,7 @@ TEST(Fetch, RealDistrictsRoundTripThroughGcj02) {
   const std::vector<Unit> units = realUnits();
   if (units.size() != 13) GTEST_SKIP() << "no real districts in " << kData;
   const fs::path tmp = freshDir("real");
-  const std::string src = writeFile(tmp / "330100_full.json", dataVGeoJson(units));
+  const std::string src = writeTextAt(tmp / "330100_full.json", dataVGeoJson(units));
   const fs::path out = tmp / "data" / "hangzhou";  // does not exist yet: created
   const FetchOutcome o = fetchFrom(src, out);
   ASSERT_TRUE(o) << o.message;
@@ -213,7 +211,7 @@ TEST(Fetch, RealDistrictsRoundTripThroughGcj02) {
 
 TEST(Fetch, SyntheticFixtureWritesALoadableSet) {
   const fs::path tmp = freshDir("synthetic");
-  const std::string src = writeFile(tmp / "in.json", dataVGeoJson(syntheticUnits()));
+  const std::string src = writeTextAt(tmp / "in.json", dataVGeoJson(syntheticUnits()));
   const FetchOutcome o = fetchFrom("file://" + src, tmp / "out");
   ASSERT_TRUE(o) << o.message;
   auto d = loadDistricts((tmp / "out" / "districts.shp").string(), kDefaultDisplayCrs);
@@ -230,7 +228,7 @@ TEST(Fetch, TwelveUnitsAreRejectedAndTheUserFilesStay) {
   units.erase(units.begin() + 9);  // 330114 钱塘区
   const fs::path out = userFolder("twelve");
   const auto before = snapshot(out);
-  const std::string src = writeFile(out.parent_path() / "twelve.json", dataVGeoJson(units));
+  const std::string src = writeTextAt(out.parent_path() / "twelve.json", dataVGeoJson(units));
   const FetchOutcome o = fetchFrom(src, out, /*force=*/true);
   ASSERT_FALSE(o);
   EXPECT_EQ(o.status, FetchStatus::Failed);
@@ -247,7 +245,7 @@ TEST(Fetch, OldDivisionIsRejectedByName) {
   units[0].name = "下城区";
   const fs::path tmp = freshDir("old");
   const fs::path out = tmp / "out";
-  const FetchOutcome o = fetchFrom(writeFile(tmp / "old.json", dataVGeoJson(units)), out);
+  const FetchOutcome o = fetchFrom(writeTextAt(tmp / "old.json", dataVGeoJson(units)), out);
   ASSERT_FALSE(o);
   EXPECT_NE(o.message.find("unexpected adcode 330103 (下城区)"), std::string::npos) << o.message;
   EXPECT_NE(o.message.find("pre-2021 division"), std::string::npos) << o.message;
@@ -261,7 +259,7 @@ TEST(Fetch, WrongAreaIsRejected) {
   for (Vec2& v : units[4].wgs[0].rings[0]) v.y = 29.3 + (v.y - 29.3) * 1.1;  // 萧山区 10 % taller
   const fs::path out = userFolder("area");
   const auto before = snapshot(out);
-  const FetchOutcome o = fetchFrom(writeFile(out.parent_path() / "a.json", dataVGeoJson(units)), out, true);
+  const FetchOutcome o = fetchFrom(writeTextAt(out.parent_path() / "a.json", dataVGeoJson(units)), out, true);
   ASSERT_FALSE(o);
   EXPECT_NE(o.message.find("330109 Xiaoshan District: geodesic area"), std::string::npos) << o.message;
   EXPECT_EQ(snapshot(out), before);
@@ -271,7 +269,7 @@ TEST(Fetch, WrongAreaIsRejected) {
 TEST(Fetch, ExistingSetIsKeptWithoutForce) {
   const fs::path out = userFolder("exists");
   const auto before = snapshot(out);
-  const FetchOutcome o = fetchFrom(writeFile(out.parent_path() / "s.json", dataVGeoJson(syntheticUnits())), out);
+  const FetchOutcome o = fetchFrom(writeTextAt(out.parent_path() / "s.json", dataVGeoJson(syntheticUnits())), out);
   EXPECT_EQ(o.status, FetchStatus::Exists);
   EXPECT_NE(o.message.find((out / "districts.shp").string() + ": already exists"), std::string::npos) << o.message;
   EXPECT_NE(o.message.find("--force"), std::string::npos);
@@ -281,8 +279,8 @@ TEST(Fetch, ExistingSetIsKeptWithoutForce) {
 
 TEST(Fetch, ForceReplacesTheSetAndKeepsSomeoneElsesSourcesNote) {
   const fs::path out = userFolder("force");
-  writeFile(out / "districts.qix", "stale spatial index");
-  const FetchOutcome o = fetchFrom(writeFile(out.parent_path() / "s.json", dataVGeoJson(syntheticUnits())), out, true);
+  writeTextAt(out / "districts.qix", "stale spatial index");
+  const FetchOutcome o = fetchFrom(writeTextAt(out.parent_path() / "s.json", dataVGeoJson(syntheticUnits())), out, true);
   ASSERT_TRUE(o) << o.message;
   EXPECT_EQ(slurp(out / "SOURCES.md"), "my own notes\n");
   EXPECT_EQ(o.sources_note, (out / "SOURCES.districts.md").string());
@@ -296,7 +294,7 @@ TEST(Fetch, ForceReplacesTheSetAndKeepsSomeoneElsesSourcesNote) {
 
 TEST(Fetch, NotGeoJsonIsAClearError) {
   const fs::path tmp = freshDir("garbage");
-  const std::string src = writeFile(tmp / "page.html", "<html>503 Service Unavailable</html>");
+  const std::string src = writeTextAt(tmp / "page.html", "<html>503 Service Unavailable</html>");
   const FetchOutcome o = fetchFrom(src, tmp / "out");
   EXPECT_EQ(o.status, FetchStatus::Failed);
   EXPECT_EQ(o.message.rfind(src + ": not a GeoJSON FeatureCollection", 0), 0u) << o.message;
@@ -337,7 +335,7 @@ TEST(ChainmapDataTool, FetchWhereAndOffline) {
   const std::string exe = std::string(CHAINMAP_BIN_DIR) + "/chainmap-data";
   if (!fs::exists(exe)) GTEST_SKIP() << exe << " is not built";
   const fs::path tmp = freshDir("tool");
-  const std::string src = writeFile(tmp / "in.json", dataVGeoJson(syntheticUnits()));
+  const std::string src = writeTextAt(tmp / "in.json", dataVGeoJson(syntheticUnits()));
   const fs::path out = tmp / "out";
   auto run = [&](const std::string& args, std::string& output) {
     const std::string log = (tmp / "log.txt").string();
@@ -367,7 +365,7 @@ std::string refusedAndKept(const std::string& name, const std::string& text, Fet
                            size_t max_bytes = FetchOptions{}.max_bytes) {
   const fs::path out = userFolder(name);
   const auto before = snapshot(out);
-  const std::string src = writeFile(out.parent_path() / (name + ".json"), text);
+  const std::string src = writeTextAt(out.parent_path() / (name + ".json"), text);
   FetchOptions o;
   o.source = src;
   o.out_dir = out.string();

@@ -18,6 +18,7 @@
 #include "import_fixtures.h"
 #include "sample_model.h"
 #include "temp_dir.h"
+#include "file_text.h"
 
 using namespace cm;
 namespace fs = std::filesystem;
@@ -25,13 +26,8 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr int32_t kNo = Projects::kNoDay;
+using cm::test::slurp;
 
-std::string slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 int32_t day(int y, int m, int d) { return daysFromCivil(y, m, d); }
 

@@ -23,7 +23,7 @@ using namespace cm;
 namespace {
 
 
-bool close(double a, double b, double rel = 1e-9) { return std::abs(a - b) <= rel * std::max(std::abs(b), 1e-12); }
+bool relClose(double a, double b, double rel = 1e-9) { return std::abs(a - b) <= rel * std::max(std::abs(b), 1e-12); }
 
 // Stats from the database against the reference; chains compared by name (the two sides number
 // the table's extra chains each their own way).
@@ -31,12 +31,12 @@ void expectSameStats(const Stats& r, const Stats& ref, const std::vector<std::st
                      const std::vector<std::string>& ref_chains, const std::string& what) {
   auto tally = [&](const Tally& a, const Tally& b, const std::string& w) {
     EXPECT_EQ(a.count, b.count) << what << " " << w;
-    EXPECT_TRUE(close(a.investment_yi, b.investment_yi)) << what << " " << w << ": " << a.investment_yi << " vs " << b.investment_yi;
+    EXPECT_TRUE(relClose(a.investment_yi, b.investment_yi)) << what << " " << w << ": " << a.investment_yi << " vs " << b.investment_yi;
   };
   tally(r.total, ref.total, "total");
   EXPECT_EQ(r.in_parks, ref.in_parks) << what;
   EXPECT_EQ(r.park_match, ref.park_match) << what;
-  EXPECT_TRUE(close(r.fdi_musd, ref.fdi_musd)) << what;
+  EXPECT_TRUE(relClose(r.fdi_musd, ref.fdi_musd)) << what;
   for (int e = 0; e < kEcosystemCount; ++e) tally(r.by_ecosystem[e], ref.by_ecosystem[e], "eco");
   for (size_t k = 0; k < r.by_size.size(); ++k) tally(r.by_size[k], ref.by_size[k], "size " + std::to_string(k));
   for (int c = 0; c < kChannelCount; ++c) tally(r.by_channel[c], ref.by_channel[c], "channel");
@@ -91,7 +91,7 @@ void expectSameBins(const RemoteBins& remote, const Projects& p, const Filter& f
     auto it = r.find(k);
     ASSERT_NE(it, r.end()) << what << " hexagon " << k.first << "," << k.second;
     EXPECT_EQ(it->second.count, b.count) << what;
-    EXPECT_TRUE(close(it->second.investment_yi, b.investment_yi)) << what;
+    EXPECT_TRUE(relClose(it->second.investment_yi, b.investment_yi)) << what;
     EXPECT_NEAR(it->second.xy.x, b.xy.x, 1e-3) << what;  // millimetres (sums in another order, PROJ vs PostGIS)
     EXPECT_NEAR(it->second.xy.y, b.xy.y, 1e-3) << what;
     EXPECT_EQ(it->second.by_ecosystem, b.by_ecosystem) << what;

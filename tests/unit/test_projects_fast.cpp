@@ -11,6 +11,8 @@
 #include "data/model_loader.h"
 #include "data/project_cache.h"
 #include "sample_model.h"
+#include "temp_dir.h"
+#include "file_text.h"
 
 using namespace cm;
 namespace fs = std::filesystem;
@@ -90,22 +92,9 @@ std::string hardCsv(int n, bool bad_utf8 = true) {
   return s;
 }
 
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    path = fs::temp_directory_path() / ("chainmap_fast_" + std::to_string(::getpid()) + "_" +
-                                        std::to_string(reinterpret_cast<uintptr_t>(this)));
-    fs::create_directories(path);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-};
+using cm::test::TempDir;
+using cm::test::writeText;
 
-void writeFile(const fs::path& p, const std::string& bytes) {
-  std::ofstream(p, std::ios::binary) << bytes;
-}
 
 // Sets an environment variable for the life of the object.
 struct ScopedEnv {
@@ -147,7 +136,7 @@ TEST(ProjectsCsvParallel, AnyThreadsAndChunksGiveTheSameResult) {
   ASSERT_TRUE(test::loadMap(m));
   TempDir dir;
   const fs::path file = dir.path / "hard.csv";
-  writeFile(file, hardCsv(700));  // ~70 KB: many 4 KB chunks, cut inside quoted line breaks too
+  writeText(file, hardCsv(700));  // ~70 KB: many 4 KB chunks, cut inside quoted line breaks too
   auto tr = Transform::create(kWgs84, kDefaultDisplayCrs);
   auto one = loadProjectsCsv(file.string(), *tr, m.districts, m.parks, CsvLoadOptions{1, size_t{1} << 30, nullptr});
   ASSERT_TRUE(one) << one.error();
@@ -187,7 +176,7 @@ TEST(ProjectsCsvParallel, ProgressReachesOneAndCancelStops) {
   ASSERT_TRUE(test::loadMap(m));
   TempDir dir;
   const fs::path file = dir.path / "hard.csv";
-  writeFile(file, hardCsv(300));
+  writeText(file, hardCsv(300));
   auto tr = Transform::create(kWgs84, kDefaultDisplayCrs);
   TaskControl control;
   ASSERT_TRUE(loadProjectsCsv(file.string(), *tr, m.districts, m.parks, CsvLoadOptions{2, 4096, &control}));
@@ -203,7 +192,7 @@ TEST(ProjectsCache, RoundTripEqualsAFreshLoad) {
   TempDir dir;
   ScopedEnv cache_dir("CHAINMAP_CACHE_DIR", (dir.path / "cache").string());
   const fs::path file = dir.path / "hard.csv";
-  writeFile(file, hardCsv(400, false));
+  writeText(file, hardCsv(400, false));
   LoadReport fresh_report;
   const Model fresh = loadModel({CHAINMAP_TEST_DATA, file.string(), "", "", "", false}, fresh_report);
   ASSERT_FALSE(fresh_report.fatal());
@@ -238,7 +227,7 @@ TEST(ProjectsCache, RoundTripEqualsAFreshLoad) {
 TEST(ProjectsCache, ChangedSourceOrCrsMissesTheCache) {
   TempDir dir;
   const fs::path file = dir.path / "p.csv";
-  writeFile(file, hardCsv(50, false));
+  writeText(file, hardCsv(50, false));
   const ProjectsCacheKey k{file.string(), "", kDefaultDisplayCrs, {}};
   const std::string before = projectsCacheKeyText(k);
   ASSERT_FALSE(before.empty());
@@ -256,7 +245,7 @@ TEST(ProjectsCache, ChangedSourceOrCrsMissesTheCache) {
   std::string text = hardCsv(50, false);
   const std::string from = "Project 15,", to = "Renamed 15,";
   text.replace(text.find(from), from.size(), to);
-  writeFile(file, text);
+  writeText(file, text);
   fs::last_write_time(file, fs::last_write_time(file) + std::chrono::seconds(10));
   const Model b = loadModel({CHAINMAP_TEST_DATA, file.string(), "", "", ""}, r2);
   ASSERT_EQ(a.projects.size(), b.projects.size());
@@ -271,7 +260,7 @@ TEST(ProjectsCache, TruncatedOrCorruptFilesAreIgnoredAndRewritten) {
   TempDir dir;
   ScopedEnv cache_dir("CHAINMAP_CACHE_DIR", (dir.path / "cache").string());
   const fs::path file = dir.path / "p.csv";
-  writeFile(file, hardCsv(200, false));
+  writeText(file, hardCsv(200, false));
   LoadReport r0;
   const Model fresh = loadModel({CHAINMAP_TEST_DATA, file.string(), "", "", ""}, r0);
   ASSERT_FALSE(r0.fatal());
@@ -290,7 +279,7 @@ TEST(ProjectsCache, TruncatedOrCorruptFilesAreIgnoredAndRewritten) {
     else if (damage == 1) bad[bad.size() / 2] ^= 0x40;      // one bit in a column
     else if (damage == 2) bad.resize(8);                   // only the magic
     else bad += "tail";                                    // something after the checksum
-    writeFile(cache, bad);
+    writeText(cache, bad);
     LoadReport r;
     const Model m = loadModel({CHAINMAP_TEST_DATA, file.string(), "", "", ""}, r);
     ASSERT_FALSE(r.fatal());
@@ -306,7 +295,7 @@ TEST(ProjectsCache, TurnedOffByEnvironmentOrOption) {
   ScopedEnv cache_dir("CHAINMAP_CACHE_DIR", (dir.path / "cache").string());
   EXPECT_EQ(projectsCacheDir(), (dir.path / "cache").string());
   const fs::path file = dir.path / "p.csv";
-  writeFile(file, hardCsv(30, false));
+  writeText(file, hardCsv(30, false));
   {
     ScopedEnv off("CHAINMAP_NO_CACHE", "1");
     EXPECT_EQ(projectsCacheDir(), "");

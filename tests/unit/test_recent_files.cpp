@@ -13,6 +13,7 @@
 #include "file_text.h"
 #include "temp_dir.h"
 #include "ui_support/recent_files.h"
+#include "env_guard.h"
 
 using namespace cm;
 namespace fs = std::filesystem;
@@ -24,35 +25,10 @@ namespace {
 
 using test::TempDir;
 
-void write(const fs::path& p, const std::string& text) {
-  std::ofstream out(p, std::ios::binary);
-  out << text;
-}
 
-std::vector<std::string> namesIn(const fs::path& dir) {
-  std::vector<std::string> n;
-  for (const auto& e : fs::directory_iterator(dir)) n.push_back(e.path().filename().string());
-  std::sort(n.begin(), n.end());
-  return n;
-}
 
-// Restores an environment variable when it goes out of scope.
-struct EnvGuard {
-  std::string name;
-  bool had;
-  std::string old;
-  explicit EnvGuard(const char* n) : name(n) {
-    const char* v = std::getenv(n);
-    had = v != nullptr;
-    if (v) old = v;
-  }
-  ~EnvGuard() {
-    if (had)
-      ::setenv(name.c_str(), old.c_str(), 1);
-    else
-      ::unsetenv(name.c_str());
-  }
-};
+using cm::test::EnvGuard;
+using cm::test::namesIn;
 
 }  // namespace
 
@@ -121,7 +97,7 @@ TEST(RecentFiles, DatabasePasswordNeverStored) {
   EXPECT_EQ(text.find("password"), std::string::npos);
 
   // A file written by hand (or an older version) with a password loses it on load.
-  write(file, R"({"version": 1, "recent": ["PG:dbname=x password=hunter2 host=h", "/a.csv"]})");
+  test::writeText(file, R"({"version": 1, "recent": ["PG:dbname=x password=hunter2 host=h", "/a.csv"]})");
   RecentFiles back;
   EXPECT_EQ(back.load(file.string()), "");
   EXPECT_EQ(back.items(), (std::vector<std::string>{"PG:dbname=x host=h", "/a.csv"}));
@@ -171,7 +147,7 @@ TEST(RecentFiles, AtomicSaveLeavesNoTemporaryFile) {
   EXPECT_TRUE(fs::is_directory(blocked / "inside"));
 
   // A parent that is a file: a message, nothing thrown, the old file untouched.
-  write(t.path / "plain", "x");
+  test::writeText(t.path / "plain", "x");
   EXPECT_NE(r.save((t.path / "plain" / "recent.json").string()), "");
   EXPECT_EQ(back.load(file.string()), "");
   EXPECT_EQ(back.size(), 2u);
@@ -191,7 +167,7 @@ TEST(RecentFiles, BrokenFileLoadsEmptyWithMessage) {
   for (const std::string& text : {std::string("{\"version\": 1, \"recent\": [\"/a.csv\""),  // cut off
                                   std::string("not json at all"), std::string(""),
                                   std::string("{\"recent\": 5}"), std::string("42")}) {
-    write(file, text);
+    test::writeText(file, text);
     RecentFiles r;
     r.add("/before.csv");
     const std::string msg = r.load(file.string());
@@ -200,7 +176,7 @@ TEST(RecentFiles, BrokenFileLoadsEmptyWithMessage) {
     EXPECT_NE(msg.find(file.string()), std::string::npos) << msg;
   }
   // Entries of the wrong type are skipped, the rest kept.
-  write(file, R"({"recent": ["/a.csv", 3, null, "/b.csv", "/a.csv"]})");
+  test::writeText(file, R"({"recent": ["/a.csv", 3, null, "/b.csv", "/a.csv"]})");
   RecentFiles r;
   EXPECT_EQ(r.load(file.string()), "");
   EXPECT_EQ(r.items(), (std::vector<std::string>{"/a.csv", "/b.csv"}));

@@ -17,6 +17,7 @@
 #include "data/model_loader.h"
 #include "platform/data_paths.h"
 #include "sample_model.h"
+#include "file_text.h"
 
 using namespace cm;
 namespace fs = std::filesystem;
@@ -32,10 +33,7 @@ fs::path tempDir(const std::string& name) {
   return d;
 }
 
-void writeText(const fs::path& p, const std::string& text) {
-  std::ofstream out(p, std::ios::binary);
-  out << text;
-}
+using cm::test::writeText;
 
 // The sample with every fourth manufacturing project that counts toward the 2024 targets (signed
 // January–July 2024, at least 1 亿) turned into one that states no sector.

@@ -18,14 +18,14 @@ using namespace cm;
 
 namespace {
 
-bool close(double a, double b) {
+bool closeEnough(double a, double b) {
   if (std::isnan(a) || std::isnan(b)) return std::isnan(a) && std::isnan(b);
   return std::abs(a - b) <= 1e-9 * std::max(std::abs(b), 1e-300);
 }
 
 void expectTally(const Tally& a, const Tally& b, const std::string& what) {
   EXPECT_EQ(a.count, b.count) << what;
-  EXPECT_TRUE(close(a.investment_yi, b.investment_yi)) << what << ": " << a.investment_yi << " vs " << b.investment_yi;
+  EXPECT_TRUE(closeEnough(a.investment_yi, b.investment_yi)) << what << ": " << a.investment_yi << " vs " << b.investment_yi;
 }
 
 template <class C>
@@ -39,7 +39,7 @@ void expectSame(const Stats& a, const Stats& ref, const std::string& what) {
   EXPECT_EQ(a.in_parks, ref.in_parks) << what;
   EXPECT_EQ(a.park_match, ref.park_match) << what;
   EXPECT_EQ(a.investment_unknown, ref.investment_unknown) << what;
-  EXPECT_TRUE(close(a.fdi_musd, ref.fdi_musd)) << what << ": fdi " << a.fdi_musd << " vs " << ref.fdi_musd;
+  EXPECT_TRUE(closeEnough(a.fdi_musd, ref.fdi_musd)) << what << ": fdi " << a.fdi_musd << " vs " << ref.fdi_musd;
   expectTallies(a.by_ecosystem, ref.by_ecosystem, what + " ecosystem");
   expectTallies(a.by_size, ref.by_size, what + " size");
   expectTallies(a.by_channel, ref.by_channel, what + " channel");

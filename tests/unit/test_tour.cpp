@@ -28,10 +28,6 @@ namespace {
 
 using test::TempDir;
 
-void write(const fs::path& p, const std::string& text) {
-  std::ofstream out(p, std::ios::binary);
-  out << text;
-}
 
 Tour fullTour() {
   Tour t;
@@ -75,7 +71,7 @@ std::string tourWith(int n, const std::string& step) {
 
 std::string loadError(const TempDir& d, const std::string& text, const std::string& name = "t.json") {
   const fs::path p = d.path / name;
-  write(p, text);
+  test::writeText(p, text);
   auto r = loadTour(p.string());
   EXPECT_FALSE(r) << "expected an error for:\n" << text;
   return r ? std::string() : r.error();
@@ -112,7 +108,7 @@ TEST(TourFile, RoundTripSaveLoad) {
 TEST(TourFile, MinimalFileTakesDefaultsAndIgnoresUnknownKeys) {
   TempDir d;
   const fs::path p = d.path / "min.json";
-  write(p, "\xEF\xBB\xBF" R"({"title": {"zh": "小", "en": "Small"}, "version": 7, "author": {"x": 1},
+  test::writeText(p, "\xEF\xBB\xBF" R"({"title": {"zh": "小", "en": "Small"}, "version": 7, "author": {"x": 1},
         "steps": [{"title": {"zh": "一", "en": "One"}, "text": {"zh": "文", "en": "Text", "fr": "Texte"},
                    "camera_speed": 3, "notes": null, "sector": null}]})");
   auto r = loadTour(p.string());
@@ -183,7 +179,7 @@ TEST(TourFile, BadMonthNamesFileAndStep) {
   EXPECT_TRUE(has(e, "step 2: 'to' (2024-01) is before 'from' (2024-07)")) << e;
   // A one-month window is fine.
   const fs::path p = d.path / "one.json";
-  write(p, tourWith(2, base + R"("from": "2024-07", "to": "2024-07"})"));
+  test::writeText(p, tourWith(2, base + R"("from": "2024-07", "to": "2024-07"})"));
   EXPECT_TRUE(loadTour(p.string()));
 }
 
@@ -245,7 +241,7 @@ TEST(TourFile, CaptionLengthLimits) {
   // 200 Chinese characters (600 bytes): loads, with a warning; 401 fails.
   const std::string long_zh = repeat("链", 200), too_long = repeat("链", 401);
   const fs::path p = d.path / "long.json";
-  write(p, tourWith(2, R"({"title": {"zh": "步", "en": "Step"}, "text": {"zh": ")" + long_zh + R"(", "en": "Text"}})"));
+  test::writeText(p, tourWith(2, R"({"title": {"zh": "步", "en": "Step"}, "text": {"zh": ")" + long_zh + R"(", "en": "Text"}})"));
   auto r = loadTour(p.string());
   ASSERT_TRUE(r) << r.error();
   const auto w = tourWarnings(*r, "long.json");
@@ -294,7 +290,7 @@ TEST(TourFile, SavingOverAnExistingTourLeavesACompleteFile) {
   ASSERT_TRUE(saveTour(p.string(), a));
   EXPECT_EQ(slurp(p), tourToJson(a));
   // A target that cannot be written names the file.
-  write(d.path / "plainfile", "x");
+  test::writeText(d.path / "plainfile", "x");
   auto bad = saveTour((d.path / "plainfile" / "t.json").string(), a);
   ASSERT_FALSE(bad);
   EXPECT_TRUE(has(bad.error(), "t.json")) << bad.error();

@@ -20,9 +20,9 @@
 
 #include "temp_dir.h"
 #include "media/video_writer.h"
+#include "env_guard.h"
+#include "file_text.h"
 
-#define STB_IMAGE_STATIC
-#define STB_IMAGE_IMPLEMENTATION
 #include <stb/stb_image.h>
 
 using namespace cm;
@@ -34,23 +34,8 @@ constexpr int W = 320, H = 240, FPS = 10, N = 30, BANDS = 4;
 
 using test::TempDir;
 
-// Sets (or unsets, with nullptr) an environment variable; restores it when it goes out of scope.
-struct EnvGuard {
-  std::string name;
-  bool had;
-  std::string old;
-  EnvGuard(const char* n, const char* value) : name(n) {
-    const char* v = std::getenv(n);
-    had = v != nullptr;
-    if (had) old = v;
-    if (value) ::setenv(n, value, 1);
-    else ::unsetenv(n);
-  }
-  ~EnvGuard() {
-    if (had) ::setenv(name.c_str(), old.c_str(), 1);
-    else ::unsetenv(name.c_str());
-  }
-};
+using cm::test::EnvGuard;
+using cm::test::namesIn;
 
 struct Rgb {
   int r, g, b;
@@ -130,12 +115,6 @@ void expectBands(const std::string& rgb, int frame) {
   }
 }
 
-std::vector<std::string> namesIn(const fs::path& dir) {
-  std::vector<std::string> n;
-  for (const auto& e : fs::directory_iterator(dir)) n.push_back(e.path().filename().string());
-  std::sort(n.begin(), n.end());
-  return n;
-}
 
 void writeScript(const fs::path& p, const std::string& body) {
   std::ofstream(p) << "#!/bin/sh\n" << body << "\n";

@@ -11,7 +11,7 @@
 namespace cm {
 namespace {
 
-bool startsWith(const std::string& b, const char* magic, size_t n) { return b.size() >= n && std::memcmp(b.data(), magic, n) == 0; }
+bool hasMagic(const std::string& b, const char* magic, size_t n) { return b.size() >= n && std::memcmp(b.data(), magic, n) == 0; }
 
 // Whether the ZIP at `path` holds `entry` (GDAL's /vsizip/ reads the central directory); -1 when
 // the ZIP itself cannot be read.
@@ -27,15 +27,15 @@ int zipHolds(const std::string& path, const std::string& entry) {
 // receives what to do about it, where there is something to say.
 std::string describe(const std::string& path, const std::string& head, const std::string& entry, std::string& hint) {
   if (head.empty()) return "an empty file";
-  if (startsWith(head, "\x89PNG", 4)) return "a PNG image";
-  if (startsWith(head, "\xFF\xD8\xFF", 3)) return "a JPEG image";
-  if (startsWith(head, "GIF8", 4)) return "a GIF image";
-  if (startsWith(head, "%PDF", 4)) return "a PDF document";
-  if (startsWith(head, "\xD0\xCF\x11\xE0", 4)) {
+  if (hasMagic(head, "\x89PNG", 4)) return "a PNG image";
+  if (hasMagic(head, "\xFF\xD8\xFF", 3)) return "a JPEG image";
+  if (hasMagic(head, "GIF8", 4)) return "a GIF image";
+  if (hasMagic(head, "%PDF", 4)) return "a PDF document";
+  if (hasMagic(head, "\xD0\xCF\x11\xE0", 4)) {
     hint = "; if it is an Excel 97-2003 workbook, save it as .xlsx";
     return "an old Excel 97-2003 workbook (.xls) or another OLE file";
   }
-  if (startsWith(head, "PK\x03\x04", 4) || startsWith(head, "PK\x05\x06", 4)) {
+  if (hasMagic(head, "PK\x03\x04", 4) || hasMagic(head, "PK\x05\x06", 4)) {
     const int has = zipHolds(path, entry);
     if (has < 0) return "a damaged ZIP archive";
     if (zipHolds(path, "word/document.xml") == 1) return "a Word document";
@@ -70,7 +70,7 @@ std::string spreadsheetMismatch(const std::string& path, const std::string& ext)
   std::string head(4096, '\0');
   in.read(head.data(), static_cast<std::streamsize>(head.size()));
   head.resize(static_cast<size_t>(std::max<std::streamsize>(0, in.gcount())));
-  if (startsWith(head, "PK\x03\x04", 4) && zipHolds(path, entry) == 1) return "";
+  if (hasMagic(head, "PK\x03\x04", 4) && zipHolds(path, entry) == 1) return "";
   std::string hint;
   const std::string what = describe(path, head, entry, hint);
   return std::string(excel ? "not an Excel workbook" : "not an OpenDocument spreadsheet") + " (it is " + what + ")" + hint;

@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "core/catalog.h"
+#include "platform/text.h"
 
 namespace cm {
 namespace {
@@ -68,7 +69,7 @@ constexpr Row G(std::string_view code, std::string_view name, Ecosystem e, std::
 // Weights: 1 the term means this; 0.9 almost always; 0.85 usually (still confident as an alias,
 // not when only contained); 0.8 a fair first guess (confident only as an exact name); 0.7 and less:
 // a human decides. Sections and divisions that span ecosystems get the lower weights.
-const Row kRows[] = {
+constexpr Row kRows[] = {
     // ---- "Other", said outright ------------------------------------------------------------------
     N("其他", OTH, NO, 0, 1, kSaysOther), A("其它", OTH, NO, 0, 1, kSaysOther), A("other", OTH, NO, 0, 1, kSaysOther),
     A("others", OTH, NO, 0, 1, kSaysOther), A("misc", OTH, NO, 0, 1, kSaysOther),
@@ -763,8 +764,6 @@ std::string normalize(std::string_view in) {
   return out;
 }
 
-bool endsWith(std::string_view s, std::string_view p) { return s.size() >= p.size() && s.substr(s.size() - p.size()) == p; }
-bool startsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 
 // A trailing word that only says "an industry": 产业, 产业链, 行业, 领域, 生态圈, 项目, 类, 业 …
 std::string stripIndustrySuffix(std::string s) {
@@ -1312,7 +1311,7 @@ bool isSeparator(const std::string& key, size_t i, size_t& len) {
   return false;
 }
 
-std::vector<std::string> splitParts(const std::string& key) {
+std::vector<std::string> splitIndustryParts(const std::string& key) {
   std::vector<std::string> parts;
   std::string cur;
   for (size_t i = 0; i < key.size();) {
@@ -1374,7 +1373,7 @@ IndustryMatch classifyIndustry(std::string_view text) {
   // and a code may be followed by its name after a dash ("C3973-集成电路制造").
   if (auto h = exactLookup(key)) return finish(*h, key);
   if (auto h = codeMatch(key)) return finish(*h, key);
-  const std::vector<std::string> parts = splitParts(key);
+  const std::vector<std::string> parts = splitIndustryParts(key);
   if (parts.empty()) return IndustryMatch{};
   if (parts.size() == 1) return finish(classifyPart(parts[0], true), parts[0]);
 

@@ -5,11 +5,11 @@
 #include <cstdlib>
 
 #include "data/import/values.h"
+#include "platform/text.h"
 
 namespace cm {
 namespace {
 
-bool startsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 
 // --- tokens -----------------------------------------------------------------------------------
 

@@ -3,12 +3,11 @@
 #include <algorithm>
 
 #include "data/import/values.h"
+#include "platform/text.h"
 
 namespace cm {
 namespace {
 
-bool startsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
-bool endsWith(std::string_view s, std::string_view p) { return s.size() >= p.size() && s.substr(s.size() - p.size()) == p; }
 
 // Bytes of the longest label a subtotal row puts before its word ("钱塘区（含大江东）" and the like).
 constexpr size_t kLabelPrefix = 30;

@@ -18,20 +18,17 @@
 #include "data/gdal_util.h"
 #include "data/import/field_mapping.h"
 #include "data/import/values.h"
+#include "platform/text.h"
 
 namespace cm {
 namespace {
 
-std::string lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
-  return s;
-}
 
 std::string extension(const std::string& path) {
   const size_t dot = path.find_last_of('.');
   const size_t slash = path.find_last_of('/');
   if (dot == std::string::npos || (slash != std::string::npos && dot < slash)) return "";
-  return lower(path.substr(dot + 1));
+  return asciiLower(path.substr(dot + 1));
 }
 
 // Config options set for this thread only while alive (GDAL reads them at open time).

@@ -9,12 +9,11 @@
 
 #include "core/catalog.h"
 #include "core/dates.h"
+#include "platform/text.h"
 
 namespace cm {
 namespace {
 
-bool startsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
-bool endsWith(std::string_view s, std::string_view p) { return s.size() >= p.size() && s.substr(s.size() - p.size()) == p; }
 bool contains(std::string_view s, std::string_view p) { return s.find(p) != std::string_view::npos; }
 
 std::string trimmed(std::string_view s) {
