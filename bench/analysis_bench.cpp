@@ -15,14 +15,13 @@
 #include "core/analysis/nni.h"
 #include "core/analysis/products.h"
 #include "data/model_loader.h"
+#include "bench_util.h"
 
 namespace cm {
 
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-double msSince(Clock::time_point t0) { return std::chrono::duration<double, std::milli>(Clock::now() - t0).count(); }
 
 // Median wall time of `runs` calls of fn().
 template <class F>

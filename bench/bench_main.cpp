@@ -44,14 +44,13 @@
 #include "present_bench.h"
 #include "analysis_bench.h"
 #include "core/analysis/products.h"
+#include "bench_util.h"
 
 using namespace cm;
 using json = nlohmann::json;
 using Clock = std::chrono::steady_clock;
 
 namespace {
-
-double msSince(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
 
 double percentile(std::vector<double> v, double q) {
   if (v.empty()) return NAN;

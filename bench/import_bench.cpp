@@ -13,6 +13,7 @@
 #include "data/generator.h"
 #include "data/import/export_projects.h"
 #include "data/model_loader.h"
+#include "bench_util.h"
 
 namespace cm {
 
@@ -20,17 +21,6 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 namespace fs = std::filesystem;
-
-std::string shell(const std::string& cmd) {
-  std::string out;
-  if (FILE* p = popen(cmd.c_str(), "r")) {
-    char buf[512];
-    while (fgets(buf, sizeof buf, p)) out += buf;
-    pclose(p);
-  }
-  while (!out.empty() && (out.back() == '\n' || out.back() == ' ')) out.pop_back();
-  return out;
-}
 
 nlohmann::json timeLoad(const LoadOptions& opt, size_t rows) {
   LoadReport rep;

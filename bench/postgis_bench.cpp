@@ -20,6 +20,7 @@
 #include "platform/data_paths.h"
 #include "data/model_loader.h"
 #include "data/postgis_source.h"
+#include "bench_util.h"
 
 namespace cm {
 
@@ -28,19 +29,6 @@ namespace {
 using Clock = std::chrono::steady_clock;
 namespace fs = std::filesystem;
 using json = nlohmann::json;
-
-double msSince(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
-
-std::string shell(const std::string& cmd) {
-  std::string out;
-  if (FILE* p = popen(cmd.c_str(), "r")) {
-    char buf[512];
-    while (fgets(buf, sizeof buf, p)) out += buf;
-    pclose(p);
-  }
-  while (!out.empty() && (out.back() == '\n' || out.back() == ' ')) out.pop_back();
-  return out;
-}
 
 std::string exec(PGconn* pg, const std::string& sql) {  // "" or the error
   PGresult* r = PQexec(pg, sql.c_str());
