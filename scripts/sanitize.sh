@@ -20,6 +20,9 @@ REPORTS=$ROOT/$BUILD/sanitizer-reports
 LABELS=${CHAINMAP_SANITIZE_LABELS:-unit|render|gui}
 # The long run (tests/gui/test_long_run.cpp) gets the 100,000 random UI events here.
 export CHAINMAP_LONG_RUN_EVENTS=${CHAINMAP_LONG_RUN_EVENTS:-100000}
+# The kiosk simulates six hours here (the Release pass of scripts/test.sh --full runs the whole
+# twelve-hour day; under ASan a frame costs several times as much).
+export CHAINMAP_KIOSK_HOURS=6
 
 # intercept_tls_get_addr=0: LSan's tracking of dynamic TLS (__tls_get_addr) records a bogus
 # range for a TLS block of Mesa's driver (seen: "DTLS 21 at 0x7b11-0x1800008c13") and its

@@ -33,13 +33,15 @@ elif [ ${#args[@]} -gt 0 ]; then
 else
   # The live-window tests (one after another, in their own Xvfb) run beside the others: they mostly
   # wait for the window, so they cost the headless tests little and save their minute of waiting.
-  # Their program runs directly (a second CTest would share build/Testing with the first).
+  # Their program runs directly (a second CTest would share build/Testing with the first). The
+  # headless tests run at a lower priority (nice 10): a live window starved of CPU for half a second
+  # would look settled before it had handled the key it was sent.
   live_log=build/Testing/live-tests.log
   mkdir -p build/Testing
   CHAINMAP_CACHE_DIR="$PWD/build/test-cache" xvfb-run -a -s "-screen 0 1920x1200x24" \
     timeout 900 build/tests/chainmap_live_tests >"$live_log" 2>&1 &
   live_pid=$!
-  "${CTEST[@]}" -LE live || rc=$?
+  nice -n 10 "${CTEST[@]}" -LE live || rc=$?
   live_rc=0; wait "$live_pid" || live_rc=$?
   echo "--- the live-window tests (under Xvfb, beside the others; $live_log):"
   if [ $live_rc = 0 ]; then grep -E '^\[ *(OK|PASSED|SKIPPED) ' "$live_log"; else cat "$live_log"; rc=$live_rc; fi
