@@ -398,7 +398,21 @@ void App::updateScale(float content_scale) {
   auto fits = [&](const Fonts& f) {
     return std::abs(f.ui_px - px) < 0.5f && f.display_hash == dh && (f.common_cjk || !common) && std::abs(f.caption_px - cap_px) < 0.5f;
   };
-  if (auto done = I.font_task.poll(); done && *done && fits(**done)) swapFonts(done->take());
+  // The atlas in use goes to the spares (the last two): a scale or a caption seen a moment ago (F11
+  // and back, a resize back) gets its atlas again without rasterising it anew.
+  auto use = [&](Fonts f) {
+    Fonts old = std::move(I.fonts);
+    swapFonts(std::move(f));
+    I.spare_fonts.insert(I.spare_fonts.begin(), std::move(old));
+    if (I.spare_fonts.size() > 2) I.spare_fonts.pop_back();
+  };
+  if (auto done = I.font_task.poll(); done && *done && fits(**done)) use(done->take());
+  if (!fits(I.fonts))
+    if (auto it = std::find_if(I.spare_fonts.begin(), I.spare_fonts.end(), fits); it != I.spare_fonts.end()) {
+      Fonts f = std::move(*it);
+      I.spare_fonts.erase(it);
+      use(std::move(f));
+    }
   if (!fits(I.fonts) && (I.font_task.idle() || std::abs(I.font_task_px - px) >= 0.5f || I.font_task_hash != dh ||
                          std::abs(I.font_task_caption_px - cap_px) >= 0.5f)) {
     GlyphText text = neededText(*model_);
@@ -419,7 +433,7 @@ void App::updateScale(float content_scale) {
     });
     if (!I.interactive) {  // a screenshot or a video frame must be crisp now
       I.font_task.wait();
-      if (auto done = I.font_task.poll(); done && *done) swapFonts(done->take());
+      if (auto done = I.font_task.poll(); done && *done) use(done->take());
     }
   }
   ImGui::GetIO().FontGlobalScale = px / I.fonts.ui_px;

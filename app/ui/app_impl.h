@@ -73,6 +73,7 @@ struct App::Impl {
   bool glfw_ready = false, imgui_ready = false, imgui_glfw = false, interactive = false;
   std::unique_ptr<Gpu> gpu;
   Fonts fonts;
+  std::vector<Fonts> spare_fonts;  // the last atlases for other scales or captions (App::updateScale); a new model clears them
   Derived derived;
   std::vector<UiFeature> features = makeFeatures();      // ui/feature_registry.cpp: this App's instances
   std::vector<PanelSpec> panels = featurePanels(features);

@@ -228,6 +228,7 @@ void App::swapFonts(Fonts fonts) {
 void App::replaceModel(std::shared_ptr<const Model> model, Fonts fonts, bool keep_state) {
   Impl& I = *impl_;
   swapFonts(std::move(fonts));
+  I.spare_fonts.clear();  // built for the old model's names
   const std::shared_ptr<const Model> old = std::move(model_);
   model_ = std::move(model);
   ++model_rev_;

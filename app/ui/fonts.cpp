@@ -1,10 +1,18 @@
 #include "ui/fonts.h"
 
+#include <fcntl.h>
 #include <fontconfig/fontconfig.h>
 #include <imgui.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
-#include <cstdio>
+#include <climits>
+#include <map>
+#include <mutex>
 #include <vector>
+
+#include "platform/trace.h"
 
 namespace cm {
 
@@ -14,9 +22,9 @@ uint64_t textHash(const std::string& s) {
   return h;
 }
 
-void FontBlob::Free::operator()(unsigned char* p) const { IM_FREE(p); }
+namespace {
 
-Result<FontBlob> readCjkFont(const std::string& family) {
+Result<FontBlob> matchAndMap(const std::string& family) {
   using R = Result<FontBlob>;
   if (!FcInit()) return R::fail("fontconfig: could not initialise");
   FcPattern* pat = FcNameParse(reinterpret_cast<const FcChar8*>(family.c_str()));
@@ -39,18 +47,29 @@ Result<FontBlob> readCjkFont(const std::string& family) {
   if (out.path.empty() || !cjk)
     return R::fail("fontconfig: no '" + family + "' font found (install the Debian package fonts-noto-cjk); "
                    "Chinese text cannot be shown");
-  FILE* f = std::fopen(out.path.c_str(), "rb");
-  if (!f) return R::fail(fileError(out.path, "cannot read the font file"));
-  std::fseek(f, 0, SEEK_END);
-  const long size = std::ftell(f);
-  std::fseek(f, 0, SEEK_SET);
-  if (size > 0) {
-    out.bytes.reset(static_cast<unsigned char*>(IM_ALLOC(static_cast<size_t>(size))));
-    out.size = std::fread(out.bytes.get(), 1, static_cast<size_t>(size), f);
-  }
-  std::fclose(f);
-  if (size <= 0 || out.size != static_cast<size_t>(size)) return R::fail(fileError(out.path, "cannot read the font file"));
+  const int fd = ::open(out.path.c_str(), O_RDONLY | O_CLOEXEC);
+  struct stat st {};
+  const bool sized = fd >= 0 && ::fstat(fd, &st) == 0 && st.st_size > 0 && st.st_size < INT_MAX;
+  void* addr = sized ? ::mmap(nullptr, static_cast<size_t>(st.st_size), PROT_READ, MAP_SHARED, fd, 0) : MAP_FAILED;
+  if (fd >= 0) ::close(fd);
+  if (addr == MAP_FAILED) return R::fail(fileError(out.path, "cannot read the font file"));
+  out.size = static_cast<size_t>(st.st_size);
+  out.mapping = std::shared_ptr<const void>(addr, [n = out.size](const void* a) { ::munmap(const_cast<void*>(a), n); });
+  out.data = static_cast<const unsigned char*>(addr);
   return out;
+}
+
+}  // namespace
+
+Result<FontBlob> readCjkFont(const std::string& family) {
+  // One mapping per family for the process (start-up, every later atlas, the presenter console).
+  static std::mutex mu;
+  static std::map<std::string, FontBlob> mapped;
+  std::lock_guard<std::mutex> lock(mu);
+  if (auto it = mapped.find(family); it != mapped.end()) return it->second;
+  auto blob = matchAndMap(family);
+  if (blob) mapped.emplace(family, *blob);
+  return blob;
 }
 
 Result<Fonts> buildFonts(FontBlob&& font, const GlyphText& text, float ui_px, bool common_cjk, float caption_px,
@@ -71,9 +90,10 @@ Result<Fonts> buildFonts(FontBlob&& font, const GlyphText& text, float ui_px, bo
     builder.BuildRanges(&r);
     return r.Data;
   };
-  // The three sizes share one copy of the 19 MB collection: the first config owns it, and the
-  // others point at it (ImGui would otherwise copy it once per size, ~55 ms each here).
-  unsigned char* data = font.bytes.release();
+  // Every size reads the one mapping of the collection. It is handed over as "owned by the atlas"
+  // only because ImGui copies a font it does not own (once per size, ~55 ms each here); the atlas
+  // lets go of it below, before it could free it. stb_truetype only reads it.
+  void* data = const_cast<unsigned char*>(font.data);
   auto add = [&](float px, const ImWchar* glyphs) {
     ImFontConfig cfg;
     cfg.FontData = data;
@@ -102,13 +122,14 @@ Result<Fonts> buildFonts(FontBlob&& font, const GlyphText& text, float ui_px, bo
   f.display_hash = textHash(text.display);
   const bool ok = f.ui && f.label && f.title && f.big && (caption_px <= 0 || text.display.empty() || (f.caption && f.caption_title)) &&
                   atlas.Build();
-  // The atlas is built: the font bytes are no longer needed. Free the one shared copy once.
-  for (int i = 1; i < atlas.ConfigData.Size; ++i) atlas.ConfigData[i].FontData = nullptr;
+  // The atlas is built (or failed): it lets go of the mapping, which stays for the next atlas.
+  for (ImFontConfig& cfg : atlas.ConfigData) cfg.FontData = nullptr;
   atlas.ClearInputData();
   if (!ok) return Result<Fonts>::fail(fileError(font.path, "could not build the font atlas"));
   unsigned char* px = nullptr;
   int w = 0, h = 0;
   atlas.GetTexDataAsRGBA32(&px, &w, &h);  // converted here, off the main thread
+  trace("fonts: atlas built");
   return f;
 }
 

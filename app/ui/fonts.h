@@ -1,6 +1,6 @@
 // Fonts: Noto Sans CJK (fonts-noto-cjk) found through fontconfig. The atlas holds only the glyphs
-// chainmap needs (UI strings + the data's names), not the whole CJK range. Reading the 19 MB
-// collection and rasterising the atlas are plain CPU work, done on a worker thread during
+// chainmap needs (UI strings + the data's names), not the whole CJK range. The 19 MB collection is
+// mapped once (FontBlob); rasterising the atlas is plain CPU work, done on a worker thread during
 // start-up while the window opens; the ImGui context is then created on the finished atlas.
 #pragma once
 #include <memory>
@@ -13,18 +13,19 @@ struct ImFontAtlas;
 
 namespace cm {
 
-// The font file, read into a buffer the atlas can take over (ImGui's allocator).
+// The font file, mapped read-only once per process and shared by every atlas built from it: only
+// the pages of the glyphs rasterised are ever read (page cache, no heap copy), and a new atlas (a
+// new UI scale, a resize in presentation, a new caption) costs its rasterising, not a 19 MB read.
 struct FontBlob {
   std::string path;
   int index = 0;  // face index inside a .ttc collection
-  struct Free {
-    void operator()(unsigned char* p) const;
-  };
-  std::unique_ptr<unsigned char, Free> bytes;
+  std::shared_ptr<const void> mapping;  // keeps `data` mapped (never unmapped while a blob is held)
+  const unsigned char* data = nullptr;
   size_t size = 0;
 };
 
-// The fontconfig match for `family`, read into memory; fails when the match is not a CJK font.
+// The fontconfig match for `family`, mapped (the first call; later ones share it); fails when the
+// match is not a CJK font or cannot be read.
 Result<FontBlob> readCjkFont(const std::string& family = "Noto Sans CJK SC");
 
 struct GlyphText {
@@ -52,7 +53,7 @@ struct Fonts {
   bool common_cjk = false;    // the panels' font also holds the ~2,500 common simplified characters
 };
 
-// Builds the atlas (no ImGui context needed, any thread). Takes over the blob's bytes.
+// Builds the atlas (no ImGui context needed, any thread).
 // `common_cjk`: the panels' font also gets the common simplified characters, for text nobody can
 // list beforehand (file names in the file browser, what the user types). Those are ~4/5 of the
 // atlas's glyphs and time (~50 ms here); a screenshot shows only listed text and goes without.

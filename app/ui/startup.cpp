@@ -10,7 +10,7 @@ namespace cm {
 
 StartupLoader::StartupLoader(LoadOptions opt, bool with_fonts, float ui_px) {
   worker_ = std::thread([this, opt = std::move(opt), with_fonts, ui_px] {
-    // The 19 MB font file is read meanwhile on a second thread (it is page-fault bound).
+    // Meanwhile a second thread finds the font (fontconfig) and maps it.
     std::optional<Result<FontBlob>> blob;
     std::thread reader;
     if (with_fonts) reader = std::thread([&blob] { blob.emplace(readCjkFont()); });
