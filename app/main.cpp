@@ -221,12 +221,15 @@ int main(int argc, char** argv) {
   int code = 0;
   auto opt = parseOptions(argc, argv, code);
   if (!opt) return code;
+  int rc = 1;
   try {
-    const int rc = run(*opt);
-    trace("exit");
-    return rc;
+    rc = run(*opt);
   } catch (const std::exception& e) {  // never a signal: say what went wrong and exit 1
     std::fprintf(stderr, "error: %s\n", redactPasswords(e.what()).c_str());
-    return 1;
   }
+  std::cout.flush();  // the answer is out before a first open's cache is written
+  std::fflush(stdout);
+  finishCacheWrites();
+  trace("exit");
+  return rc;
 }

@@ -30,7 +30,7 @@ FilterWords packFilterWords(const Projects& p, size_t i) {
   put(w, kFilterBits[6], id(p.chain[i]));
   // The life-cycle months as lifeStageAt() reads the dates: a production date without a start
   // date counts as started then.
-  auto month = [&](const std::vector<int32_t>& days) {
+  auto month = [&](const Column<int32_t>& days) {
     return i < days.size() && days[i] != Projects::kNoDay ? static_cast<uint32_t>(std::clamp(monthOfDay(days[i]), 0, kMaxMonth - 1))
                                                           : kNoMonth;
   };

@@ -1,6 +1,7 @@
 // The core model: plain structs, projects stored column-wise. No GL, no ImGui.
 #pragma once
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -62,38 +63,42 @@ inline constexpr const char* chainRoleZh(ChainRole r) {
 }
 enum class Channel : uint8_t { TaskForce = 0, OverseasMission, SoeInvest, Other };
 
-// One column per field; row i of every column is project i.
+// One column per field; row i of every column is project i. Columns (core/column.h) are owned or
+// views of the columnar cache.
 struct Projects {
   StringColumn id, name_zh, name_en;      // one arena each (core/string_column.h)
-  std::vector<Ecosystem> ecosystem;
-  std::vector<uint16_t> chain;            // index into chain_names
-  std::vector<Sector> sector;
-  std::vector<float> investment_yi;       // 亿元 (0 where the amount is unknown: see investment_unknown)
-  std::vector<uint8_t> investment_unknown;  // 1: the source gave no amount (待定, blank): drawn smallest, summed as 0; may be empty
-  std::vector<int32_t> signed_day;        // days since 1970-01-01, or kNoDay: undated (a pipeline project, a GIS export)
-  std::vector<int32_t> started_day;       // days since 1970-01-01, or kNoDay
-  std::vector<int32_t> producing_day;     // 投产, days since 1970-01-01, or kNoDay (core/lifecycle.h)
-  std::vector<uint8_t> stage;             // 0..11, life-cycle stage (FACTS.md)
-  std::vector<int32_t> district_adcode;
-  std::vector<int16_t> district_index;    // index into Model::districts, -1 unknown
-  std::vector<int16_t> park_index;        // index into Model::parks, -1 none
-  std::vector<uint8_t> in_park;           // park set and the point lies in its catchment
-  std::vector<double> lon, lat;           // WGS 84
-  std::vector<double> x, y;               // display CRS
+  Column<Ecosystem> ecosystem;
+  Column<uint16_t> chain;                 // index into chain_names
+  Column<Sector> sector;
+  Column<float> investment_yi;            // 亿元 (0 where the amount is unknown: see investment_unknown)
+  Column<uint8_t> investment_unknown;     // 1: the source gave no amount (待定, blank): drawn smallest, summed as 0; may be empty
+  Column<int32_t> signed_day;             // days since 1970-01-01, or kNoDay: undated (a pipeline project, a GIS export)
+  Column<int32_t> started_day;            // days since 1970-01-01, or kNoDay
+  Column<int32_t> producing_day;          // 投产, days since 1970-01-01, or kNoDay (core/lifecycle.h)
+  Column<uint8_t> stage;                  // 0..11, life-cycle stage (FACTS.md)
+  Column<int32_t> district_adcode;
+  Column<int16_t> district_index;         // index into Model::districts, -1 unknown
+  Column<int16_t> park_index;             // index into Model::parks, -1 none
+  Column<uint8_t> in_park;                // park set and the point lies in its catchment
+  Column<double> lon, lat;                // WGS 84
+  Column<double> x, y;                    // display CRS
   StringColumn foreign;                   // source region, empty if domestic
-  std::vector<float> fdi_musd;
-  std::vector<uint8_t> chain_leader;
-  std::vector<int32_t> leader_index;      // row of the chain leader followed, -1 none
-  std::vector<ChainRole> chain_role;      // 上游/中游/下游; may be empty (older callers): read with chainRoleAt
-  std::vector<Channel> channel;
-  std::vector<uint8_t> synthetic;
-  std::vector<uint8_t> approx;            // location: 0 from the row, 1 at its park, 2 inside its district
+  Column<float> fdi_musd;
+  Column<uint8_t> chain_leader;
+  Column<int32_t> leader_index;           // row of the chain leader followed, -1 none
+  Column<ChainRole> chain_role;           // 上游/中游/下游; may be empty (older callers): read with chainRoleAt
+  Column<Channel> channel;
+  Column<uint8_t> synthetic;
+  Column<uint8_t> approx;                 // location: 0 from the row, 1 at its park, 2 inside its district
 
   // The source's own columns that no field took, kept for export (extra[column][row]).
   std::vector<std::string> extra_names;
   std::vector<StringColumn> extra;
 
   std::vector<std::string> chain_names;   // chain id strings, e.g. "visual_intelligence"
+  // Every distinct non-ASCII character of name_zh and foreign (core/glyph_set.h), set by the loader
+  // and kept in the cache: the font atlas reads this, not the names. Unset: read the names.
+  std::optional<std::string> name_glyphs;
 
   static constexpr int32_t kNoDay = INT32_MIN;
   size_t size() const { return id.size(); }

@@ -2,6 +2,7 @@
 // followed by a NUL (so a value's data() is a C string for ImGui and GDAL), with one offset per
 // row. A million names cost their bytes plus 4 bytes each, instead of a 32-byte std::string and a
 // heap block per name. Values are read as views (StrRef); the importer and the generator append.
+// Both arrays are Columns (core/column.h): owned, or views of the columnar cache.
 #pragma once
 #include <cstddef>
 #include <cstdint>
@@ -10,6 +11,8 @@
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "core/column.h"
 
 namespace cm {
 
@@ -31,7 +34,11 @@ class StringColumn {
   size_t size() const { return offsets_.empty() ? 0 : offsets_.size() - 1; }
   bool empty() const { return size() == 0; }
   StrRef operator[](size_t i) const {
-    return StrRef(chars_.data() + offsets_[i], offsets_[i + 1] - offsets_[i] - 1);
+    const uint32_t a = offsets_[i], b = offsets_[i + 1];
+    // A column adopted from the cache without reading every offset (adoptView) may hold a bad one:
+    // such a value reads as empty, never past the arena (whose last byte is a NUL).
+    if (b <= a || b > chars_.size()) return StrRef(chars_.data() + chars_.size() - 1, 0);
+    return StrRef(chars_.data() + a, b - a - 1);
   }
   StrRef at(size_t i) const {
     if (i >= size()) throw std::out_of_range("StringColumn::at");
@@ -82,8 +89,8 @@ class StringColumn {
 
   // The raw arrays, for the columnar cache: chars (every value and its NUL) and size()+1 offsets
   // (or none when empty).
-  const std::vector<char>& chars() const { return chars_; }
-  const std::vector<uint32_t>& offsets() const { return offsets_; }
+  const Column<char>& chars() const { return chars_; }
+  const Column<uint32_t>& offsets() const { return offsets_; }
   // Adopts raw arrays; false (and the column left empty) when they do not describe a valid column.
   bool assign(std::vector<char> chars, std::vector<uint32_t> offsets) {
     clear();
@@ -95,11 +102,22 @@ class StringColumn {
     offsets_ = std::move(offsets);
     return true;
   }
-  size_t bytes() const { return chars_.capacity() + offsets_.capacity() * sizeof(uint32_t); }
+  // Adopts columns (views of the cache) checking only their ends, so that no other page is read:
+  // the first offset 0, the last the arena's size, the arena ending in a NUL. operator[] keeps a
+  // bad offset between them from reading outside the arena.
+  bool adoptView(Column<char> chars, Column<uint32_t> offsets) {
+    clear();
+    if (offsets.empty()) return chars.empty();
+    if (offsets.front() != 0 || offsets.back() != chars.size() || chars.empty() || chars.back() != '\0') return false;
+    chars_ = std::move(chars);
+    offsets_ = std::move(offsets);
+    return true;
+  }
+  size_t bytes() const { return chars_.heapBytes() + offsets_.heapBytes(); }
 
  private:
-  std::vector<char> chars_;
-  std::vector<uint32_t> offsets_;  // size()+1 entries once a value was added
+  Column<char> chars_;
+  Column<uint32_t> offsets_;  // size()+1 entries once a value was added
 };
 
 }  // namespace cm

@@ -13,6 +13,7 @@
 
 #include "platform/data_paths.h"
 #include "data/parks_csv.h"
+#include "core/glyph_set.h"
 #include "data/project_cache.h"
 #include "data/projects_csv.h"
 #include "data/vector_layers.h"
@@ -60,6 +61,7 @@ bool applyImport(Model& m, ImportSession& s, LoadReport& report) {
     return false;
   }
   m.projects = std::move(r->projects);
+  m.projects.name_glyphs = distinctCharacters({&m.projects.name_zh, &m.projects.foreign});
   m.projects_synthetic = r->synthetic;
   m.projects_layer = s.table.layer;
   s.report = std::move(r->report);
@@ -168,7 +170,7 @@ Model loadAll(const LoadOptions& opt, LoadReport& report, TaskControl* control,
     const std::string key = dir.empty() ? "" : projectsCacheKeyText(cache_key);
     const std::string cache_file = key.empty() ? "" : projectsCachePath(dir, cache_key);
     if (!cache_file.empty()) {
-      if (auto c = readProjectsCache(cache_file, key)) {
+      if (auto c = readProjectsCache(cache_file, key, CacheLimits{m.districts.size(), m.parks.size()})) {
         m.projects = std::move(c->projects);
         m.projects_synthetic = c->synthetic;
         for (std::string& w : c->warnings) report.warnings.push_back(std::move(w));
@@ -180,8 +182,11 @@ Model loadAll(const LoadOptions& opt, LoadReport& report, TaskControl* control,
     if (auto p = loadProjectsCsv(m.projects_file, **to_xy, m.districts, m.parks, CsvLoadOptions{0, CsvLoadOptions{}.chunk_bytes, control}); p) {
       m.projects = std::move(p->projects);
       m.projects_synthetic = p->synthetic;
+      m.projects.name_glyphs = distinctCharacters({&m.projects.name_zh, &m.projects.foreign});
       trace("load: projects (fast CSV)");
-      if (!cache_file.empty()) {
+      if (!cache_file.empty() && opt.defer_cache_write) {
+        report.cache_write = std::make_shared<PendingCacheWrite>(PendingCacheWrite{cache_file, key, m.projects_synthetic, p->warnings});
+      } else if (!cache_file.empty()) {
         auto w = writeProjectsCache(cache_file, key, m.projects, m.projects_synthetic, p->warnings);
         trace(w ? "load: cache written" : ("load: cache not written: " + w.error()).c_str());
       }

@@ -11,6 +11,7 @@
 #include "core/model.h"
 #include "core/strings.h"
 #include "data/import/import_projects.h"
+#include "data/project_cache.h"
 
 namespace cm {
 
@@ -23,6 +24,9 @@ struct LoadOptions {
   bool use_cache = true;      // the columnar cache (data/project_cache.h); --no-cache turns it off
   bool map_only = false;      // districts, water, rivers and parks; no projects (--remote asks the database)
   Lang lang = Lang::Zh;       // the language of the import's report and errors (--lang, the window's)
+  // A first open's cache write is left to the caller (LoadReport::cache_write) instead of delaying
+  // the answer: start-up and the window's loads write it in the background (data/project_cache.h).
+  bool defer_cache_write = false;
 };
 
 // A projects table loaded through the importer (any format, any headers): what was read, how it
@@ -50,6 +54,7 @@ struct LoadReport {
   std::vector<std::string> import_lines;
   std::shared_ptr<ImportSession> import;  // set when the projects went through the importer
   bool needs_mapping = false;  // the guess is not confident: a user must confirm or edit the mapping
+  std::shared_ptr<const PendingCacheWrite> cache_write;  // LoadOptions::defer_cache_write: the write left to do
   bool fatal() const { return !errors.empty(); }
 };
 

@@ -1,23 +1,35 @@
 #include "data/project_cache.h"
 
 #include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <climits>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <memory>
+#include <mutex>
+#include <thread>
 #include <type_traits>
 
 #include "platform/atomic_file.h"
+#include "platform/trace.h"
 
 namespace cm {
 namespace {
 
 constexpr char kMagic[8] = {'C', 'M', 'P', 'C', 'A', 'C', 'H', 'E'};
-constexpr uint32_t kVersion = 3;        // bump when the layout or the loader's output changes (3: Sector::Unknown)
+// Bump when the layout or the loader's output changes (3: Sector::Unknown; 4: columns aligned and
+// served in place, the checksum over everything but the columns' bytes).
+constexpr uint32_t kVersion = 4;
 constexpr uint32_t kByteOrder = 0x01020304;
+constexpr size_t kAlign = 64;  // every column's bytes start at a multiple of this in the file
+constexpr size_t kSample = 64;  // a column's first and last bytes enter the checksum
 
 // A fast 64-bit checksum (8 bytes a step), the same over the same sequence of pieces.
 uint64_t mix(uint64_t h, const void* data, size_t n) {
@@ -33,6 +45,14 @@ uint64_t mix(uint64_t h, const void* data, size_t n) {
   return (h ^ n) * 0xFF51AFD7ED558CCDull;
 }
 
+// What of a column's bytes the checksum covers: its first and last kSample bytes (the rest is
+// never read at open: that is the point of serving the columns in place).
+uint64_t mixSample(uint64_t h, const void* data, size_t n) {
+  const char* b = static_cast<const char*>(data);
+  if (n <= 2 * kSample) return mix(h, b, n);
+  return mix(mix(h, b, kSample), b + n - kSample, kSample);
+}
+
 std::string env(const char* name) {
   const char* v = std::getenv(name);
   return v ? std::string(v) : std::string();
@@ -46,19 +66,27 @@ std::string stamp(const std::string& path) {
          std::to_string(static_cast<long long>(st.st_mtim.tv_nsec));
 }
 
+// The file: the magic, version and byte order, the key, the row count, then every column as its
+// byte length followed (after zero padding to kAlign) by its bytes, then the lists (chain names,
+// extra column names, warnings) and the checksum of every byte but the columns' middles.
 class CacheWriter {
  public:
   explicit CacheWriter(const AtomicPut& put) : put_(put) {}
   bool raw(const void* p, size_t n) {
     h_ = mix(h_, p, n);
-    return put_(p, n);
+    return put(p, n);
   }
   bool u64(uint64_t v) { return raw(&v, sizeof v); }
   bool bytes(const void* p, size_t n) { return u64(n) && raw(p, n); }
-  template <class T>
-  bool column(const std::vector<T>& v) {
+  template <class C>
+  bool column(const C& v) {
+    using T = typename C::value_type;
     static_assert(std::is_trivially_copyable_v<T>);
-    return bytes(v.data(), v.size() * sizeof(T));
+    const size_t n = v.size() * sizeof(T);
+    static constexpr char zeros[kAlign] = {};
+    if (!u64(n) || !put(zeros, (kAlign - pos_ % kAlign) % kAlign)) return false;
+    h_ = mixSample(h_, v.data(), n);
+    return put(v.data(), n);
   }
   bool strings(const StringColumn& c) { return column(c.chars()) && column(c.offsets()); }
   bool list(const std::vector<std::string>& v) {
@@ -69,28 +97,29 @@ class CacheWriter {
   }
   bool finish() {
     const uint64_t h = h_;
-    return put_(&h, sizeof h);
+    return put(&h, sizeof h);
   }
 
  private:
+  bool put(const void* p, size_t n) {
+    pos_ += n;
+    return n == 0 || put_(p, n);
+  }
   const AtomicPut& put_;
   uint64_t h_ = 0x243F6A8885A308D3ull;
+  size_t pos_ = 0;
 };
 
+// Reads the file through a private mapping: the columns become views of it (Column::view), read
+// from the page cache only where something reads them.
 class Reader {
  public:
-  Reader(int fd, size_t size) : fd_(fd), left_(size) {}
+  Reader(std::shared_ptr<void> map, size_t size) : map_(std::move(map)), base_(static_cast<char*>(map_.get())), left_(size) {}
   bool raw(void* p, size_t n) {
     if (n > left_) return false;
-    size_t done = 0;
-    while (done < n) {
-      const ssize_t r = ::read(fd_, static_cast<char*>(p) + done, n - done);
-      if (r < 0 && errno == EINTR) continue;
-      if (r <= 0) return false;
-      done += static_cast<size_t>(r);
-    }
-    left_ -= n;
-    h_ = mix(h_, p, n);
+    std::memcpy(p, base_ + pos_, n);
+    h_ = mix(h_, base_ + pos_, n);
+    pos_ += n, left_ -= n;
     return true;
   }
   bool u64(uint64_t& v) { return raw(&v, sizeof v); }
@@ -100,23 +129,26 @@ class Reader {
     s.resize(n);
     return raw(s.data(), n);
   }
-  // A column of `rows` values (or of none, where `maybe_empty`).
+  static constexpr size_t kAnyLength = SIZE_MAX;
+  // A column of `rows` values (or of none, where `maybe_empty`; of any number: kAnyLength).
   template <class T>
-  bool column(std::vector<T>& v, size_t rows, bool maybe_empty = false) {
+  bool column(Column<T>& v, size_t rows, bool maybe_empty = false) {
     uint64_t n;
-    if (!u64(n) || n > left_ || n % sizeof(T) != 0) return false;
-    if (n / sizeof(T) != rows && !(maybe_empty && n == 0)) return false;
-    v.resize(n / sizeof(T));
-    return raw(v.data(), n);
+    if (!u64(n) || n % sizeof(T) != 0) return false;
+    if (rows != kAnyLength && n / sizeof(T) != rows && !(maybe_empty && n == 0)) return false;
+    const size_t pad = (kAlign - pos_ % kAlign) % kAlign;
+    if (pad > left_ || n > left_ - pad) return false;
+    pos_ += pad, left_ -= pad;
+    T* data = reinterpret_cast<T*>(base_ + pos_);
+    h_ = mixSample(h_, data, n);
+    v = n == 0 ? Column<T>() : Column<T>::view(map_, data, n / sizeof(T));
+    pos_ += n, left_ -= n;
+    return true;
   }
   bool strings(StringColumn& c, size_t rows) {
-    std::vector<char> chars;
-    std::vector<uint32_t> offsets;
-    uint64_t n;
-    if (!u64(n) || n > left_) return false;
-    chars.resize(n);
-    if (!raw(chars.data(), n) || !column(offsets, rows == 0 ? 0 : rows + 1, true)) return false;
-    return c.assign(std::move(chars), std::move(offsets)) && c.size() == rows;
+    Column<char> chars;
+    Column<uint32_t> offsets;
+    return column(chars, kAnyLength) && column(offsets, rows == 0 ? 0 : rows + 1, true) && c.adoptView(std::move(chars), std::move(offsets)) && c.size() == rows;
   }
   bool list(std::vector<std::string>& v) {
     uint64_t n;
@@ -131,19 +163,15 @@ class Reader {
     const uint64_t want = h_;
     uint64_t got;
     if (left_ != sizeof got) return false;
-    size_t done = 0;
-    while (done < sizeof got) {
-      const ssize_t r = ::read(fd_, reinterpret_cast<char*>(&got) + done, sizeof got - done);
-      if (r <= 0) return false;
-      done += static_cast<size_t>(r);
-    }
+    std::memcpy(&got, base_ + pos_, sizeof got);
     return got == want;
   }
   size_t left() const { return left_; }
 
  private:
-  int fd_;
-  size_t left_;
+  std::shared_ptr<void> map_;
+  char* base_;
+  size_t pos_ = 0, left_;
   uint64_t h_ = 0x243F6A8885A308D3ull;
 };
 
@@ -165,6 +193,24 @@ bool numericColumns(IO& io, P& p, size_t n) {
            io.column(p.chain_leader, n) && io.column(p.leader_index, n) && io.column(p.chain_role, n, true) && io.column(p.channel, n) &&
            io.column(p.synthetic, n) && io.column(p.approx, n, true) && io.column(p.investment_unknown, n, true);
   }
+}
+
+// Every value of a column lies in [lo, hi) (as integers).
+template <class T>
+bool within(const Column<T>& c, int64_t lo, int64_t hi) {
+  bool ok = true;
+  for (const T v : c) ok &= static_cast<int64_t>(v) >= lo && static_cast<int64_t>(v) < hi;  // no branch: vectorised
+  return ok;
+}
+
+// The values that index a table (and so could read outside it) are checked, a byte or two a row:
+// the columns a frame or a statistic reads anyway. Coordinates, amounts and names are not read.
+bool indicesValid(const Projects& p, size_t n, const CacheLimits& lim) {
+  return within(p.ecosystem, 0, kEcosystemCount) && within(p.chain, 0, static_cast<int64_t>(p.chain_names.size())) &&
+         within(p.sector, 0, kSectorCount) && within(p.stage, 0, 12) && within(p.chain_role, 0, 4) && within(p.channel, 0, 4) &&
+         within(p.district_index, -1, static_cast<int64_t>(std::min<size_t>(lim.districts, INT16_MAX))) &&
+         within(p.park_index, -1, static_cast<int64_t>(std::min<size_t>(lim.parks, INT16_MAX))) &&
+         within(p.leader_index, -1, static_cast<int64_t>(n));
 }
 
 }  // namespace
@@ -214,20 +260,24 @@ Result<bool> writeProjectsCache(const std::string& file, const std::string& key_
         if (!w.list(p.chain_names) || !w.list(p.extra_names) || !w.u64(p.extra.size())) return false;
         for (const StringColumn& e : p.extra)
           if (!w.u64(e.size()) || !w.strings(e)) return false;
-        return w.list(warnings) && w.finish();
+        const std::string glyphs = p.name_glyphs.value_or("");
+        return w.list(warnings) && w.u64(p.name_glyphs ? 1 : 0) && w.bytes(glyphs.data(), glyphs.size()) && w.finish();
       },
       /*durable=*/false);
 }
 
-std::optional<CachedProjects> readProjectsCache(const std::string& file, const std::string& key_text) {
+std::optional<CachedProjects> readProjectsCache(const std::string& file, const std::string& key_text, const CacheLimits& limits) {
   const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) return std::nullopt;
   struct stat st {};
-  if (fstat(fd, &st) != 0) {
-    ::close(fd);
-    return std::nullopt;
-  }
-  Reader r(fd, static_cast<size_t>(st.st_size));
+  const bool sized = fstat(fd, &st) == 0 && st.st_size > 0;
+  // Private and writable: a column written in place gets its own copy of the page, never the file.
+  void* addr = sized ? ::mmap(nullptr, static_cast<size_t>(st.st_size), PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0) : MAP_FAILED;
+  ::close(fd);
+  if (addr == MAP_FAILED) return std::nullopt;
+  const size_t size = static_cast<size_t>(st.st_size);
+  std::shared_ptr<void> map(addr, [size](void* a) { ::munmap(a, size); });
+  Reader r(map, size);
   CachedProjects out;
   Projects& p = out.projects;
   auto ok = [&]() {
@@ -248,20 +298,45 @@ std::optional<CachedProjects> readProjectsCache(const std::string& file, const s
       uint64_t rows = 0;
       if (!r.u64(rows) || rows > n || !r.strings(e, rows)) return false;
     }
-    if (!r.list(out.warnings) || !r.finish()) return false;
-    // Indices into tables that the loader checked: a file that passes the checksum holds them as
-    // written, but a different build could read them; cheap to check.
-    for (uint16_t c : p.chain)
-      if (c >= p.chain_names.size()) return false;
-    for (Sector c : p.sector)  // the counts cube and the sprite words hold a sector in 2 bits
-      if (static_cast<int>(c) >= kSectorCount) return false;
-    for (int32_t l : p.leader_index)
-      if (l < -1 || l >= static_cast<int64_t>(n)) return false;
-    return true;
+    uint64_t has_glyphs = 0;
+    std::string glyphs;
+    if (!r.list(out.warnings) || !r.u64(has_glyphs) || !r.string(glyphs) || !r.finish()) return false;
+    if (has_glyphs) p.name_glyphs = std::move(glyphs);
+    return indicesValid(p, n, limits);
   }();
-  ::close(fd);
   if (!ok) return std::nullopt;
   return out;
+}
+
+namespace {
+std::mutex g_writes_mu;
+// Writes under way; any not waited for by finishCacheWrites are joined when the program ends.
+struct Writes {
+  std::vector<std::thread> threads;
+  ~Writes() {
+    for (std::thread& t : threads)
+      if (t.joinable()) t.join();
+  }
+} g_writes;
+}  // namespace
+
+void writeCacheInBackground(std::shared_ptr<const Model> m, std::shared_ptr<const PendingCacheWrite> w) {
+  if (!m || !w) return;
+  std::lock_guard<std::mutex> lock(g_writes_mu);
+  g_writes.threads.emplace_back([m = std::move(m), w = std::move(w)] {
+    setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), 10);  // this thread only (Linux): the frames come first
+    auto ok = writeProjectsCache(w->file, w->key, m->projects, w->synthetic, w->warnings);
+    trace(ok ? "load: cache written (in the background)" : ("load: cache not written: " + ok.error()).c_str());
+  });
+}
+
+void finishCacheWrites() {
+  std::vector<std::thread> writes;
+  {
+    std::lock_guard<std::mutex> lock(g_writes_mu);
+    writes.swap(g_writes.threads);
+  }
+  for (std::thread& t : writes) t.join();
 }
 
 }  // namespace cm

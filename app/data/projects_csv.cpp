@@ -334,15 +334,15 @@ void releaseFreed() {
 // Moves the kept good rows of every chunk into `dst`, one column at a time, freeing each chunk's
 // part as soon as it is copied.
 template <class T>
-void gather(std::vector<T>& dst, std::vector<Chunk>& chunks, std::vector<T> Projects::*col,
+void gather(Column<T>& dst, std::vector<Chunk>& chunks, Column<T> Projects::*col,
             const std::vector<std::vector<uint8_t>>& keep, size_t kept) {
   dst.clear();
   dst.reserve(kept);
   for (size_t c = 0; c < chunks.size(); ++c) {
-    std::vector<T>& src = chunks[c].p.*col;
+    Column<T>& src = chunks[c].p.*col;
     for (size_t i = 0; i < src.size(); ++i)
       if (keep[c][i]) dst.push_back(src[i]);
-    std::vector<T>().swap(src);
+    Column<T>().swap(src);
   }
   releaseFreed();
 }
@@ -546,7 +546,7 @@ void gatherColumns(std::vector<Chunk>& chunks, const Merge& m, Projects& p) {
   gather(p.investment_yi, chunks, &Projects::investment_yi, keep, kept);
   gather(p.investment_unknown, chunks, &Projects::investment_unknown, keep, kept);
   if (std::none_of(p.investment_unknown.begin(), p.investment_unknown.end(), [](uint8_t u) { return u != 0; }))
-    std::vector<uint8_t>().swap(p.investment_unknown);  // every amount known: the column stays empty
+    Column<uint8_t>().swap(p.investment_unknown);  // every amount known: the column stays empty
   gather(p.signed_day, chunks, &Projects::signed_day, keep, kept);
   gather(p.started_day, chunks, &Projects::started_day, keep, kept);
   gather(p.producing_day, chunks, &Projects::producing_day, keep, kept);

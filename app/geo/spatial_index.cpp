@@ -6,10 +6,9 @@ namespace cm {
 
 namespace {
 struct Cloud {
-  const std::vector<double>* x;
-  const std::vector<double>* y;
-  size_t kdtree_get_point_count() const { return x->size(); }
-  double kdtree_get_pt(size_t i, size_t d) const { return d == 0 ? (*x)[i] : (*y)[i]; }
+  std::span<const double> x, y;  // the caller's columns (they outlive the index)
+  size_t kdtree_get_point_count() const { return x.size(); }
+  double kdtree_get_pt(size_t i, size_t d) const { return d == 0 ? x[i] : y[i]; }
   template <class B>
   bool kdtree_get_bbox(B&) const { return false; }
 };
@@ -19,13 +18,13 @@ using Tree = nanoflann::KDTreeSingleIndexAdaptor<nanoflann::L2_Simple_Adaptor<do
 struct PointIndex::Impl {
   Cloud cloud;
   Tree tree;
-  Impl(const std::vector<double>& x, const std::vector<double>& y)
-      : cloud{&x, &y}, tree(2, cloud, nanoflann::KDTreeSingleIndexAdaptorParams(16)) {
+  Impl(std::span<const double> x, std::span<const double> y)
+      : cloud{x, y}, tree(2, cloud, nanoflann::KDTreeSingleIndexAdaptorParams(16)) {
     tree.buildIndex();
   }
 };
 
-PointIndex::PointIndex(const std::vector<double>& x, const std::vector<double>& y)
+PointIndex::PointIndex(std::span<const double> x, std::span<const double> y)
     : impl_(std::make_unique<Impl>(x, y)) {}
 PointIndex::~PointIndex() = default;
 
@@ -53,7 +52,7 @@ void PointIndex::inRect(double minx, double miny, double maxx, double maxy, std:
   params.sorted = false;
   impl_->tree.radiusSearch(q, r2, hits, params);
   out.reserve(hits.size());
-  const std::vector<double>&x = *impl_->cloud.x, &y = *impl_->cloud.y;
+  const std::span<const double> x = impl_->cloud.x, y = impl_->cloud.y;
   for (const auto& h : hits)
     if (x[h.first] >= minx && x[h.first] <= maxx && y[h.first] >= miny && y[h.first] <= maxy) out.push_back(static_cast<uint32_t>(h.first));
 }

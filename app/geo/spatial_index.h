@@ -4,6 +4,7 @@
 #include <functional>
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <vector>
 
 #include "geo/types.h"
@@ -12,7 +13,7 @@ namespace cm {
 
 class PointIndex {
  public:
-  PointIndex(const std::vector<double>& x, const std::vector<double>& y);
+  PointIndex(std::span<const double> x, std::span<const double> y);
   ~PointIndex();
   // Rows within `radius` of (qx, qy) for which `accept(row)` holds, nearest first.
   std::vector<size_t> within(double qx, double qy, double radius, const std::function<bool(size_t)>& accept) const;

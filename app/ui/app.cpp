@@ -190,8 +190,12 @@ GlyphText neededText(const Model& m, const LoadReport* report) {
   for (const std::string& s : m.projects.extra_names) t.data += s;
   for (const District& d : m.districts) t.labels += d.name_zh + d.name_en;
   for (const Park& p : m.parks) t.labels += p.name_zh + p.name_en;
-  for (std::string_view s : m.projects.name_zh) t.data += s;
-  for (std::string_view s : m.projects.foreign) t.data += s;
+  if (m.projects.name_glyphs) {
+    t.data += *m.projects.name_glyphs;
+  } else {
+    for (std::string_view s : m.projects.name_zh) t.data += s;
+    for (std::string_view s : m.projects.foreign) t.data += s;
+  }
   for (const std::string& s : m.projects.chain_names) t.data += s;
   return t;
 }

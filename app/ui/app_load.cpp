@@ -90,7 +90,9 @@ void App::startLoad(LoadOptions opt, bool keep_state) {
     LoadedModel r;
     r.opt = opt;
     r.keep_state = keep_state;
-    r.model = std::make_shared<Model>(loadModel(run, r.report, &control));
+    LoadOptions deferred = run;
+    deferred.defer_cache_write = true;  // the table shows first; its cache is written beside
+    r.model = std::make_shared<Model>(loadModel(deferred, r.report, &control));
     for (auto* list : {&r.report.errors, &r.report.warnings, &r.report.import_lines})  // a message may quote the connection string
       for (std::string& e : *list) e = redactPasswords(e);
     if ((!r.report.fatal() || r.report.needs_mapping) && !control.cancel) {
@@ -100,6 +102,7 @@ void App::startLoad(LoadOptions opt, bool keep_state) {
       auto blob = readCjkFont();
       r.fonts.emplace(blob ? buildFonts(blob.take(), text) : Result<Fonts>::fail(blob.error()));
     }
+    if (!control.cancel) writeCacheInBackground(r.model, r.report.cache_write);
     return r;
   });
 }

@@ -46,7 +46,7 @@ static void idSetCombo(const char* id, const std::string& preview, IdSet& set, i
 static bool offerUnknownSector(const UiContext& ui) {
   static_assert(sizeof(Sector) == 1);
   if (!(ui.st.filter.sectors >> static_cast<int>(Sector::Unknown) & 1u)) return true;
-  const std::vector<Sector>& s = ui.model.projects.sector;
+  const Column<Sector>& s = ui.model.projects.sector;
   if (!s.empty()) return std::memchr(s.data(), static_cast<int>(Sector::Unknown), s.size()) != nullptr;
   return ui.derived.remote() && ui.derived.allTime().by_sector[static_cast<int>(Sector::Unknown)].count > 0;
 }

@@ -9,6 +9,7 @@
 namespace cm {
 
 StartupLoader::StartupLoader(LoadOptions opt, bool with_fonts, float ui_px) {
+  opt.defer_cache_write = true;  // the answer first: the cache is written after (main waits for it at exit)
   worker_ = std::thread([this, opt = std::move(opt), with_fonts, ui_px] {
     // Meanwhile a second thread finds the font (fontconfig) and maps it.
     std::optional<Result<FontBlob>> blob;
@@ -29,12 +30,15 @@ StartupLoader::StartupLoader(LoadOptions opt, bool with_fonts, float ui_px) {
     });
     if (!base_sent) base_promise_.set_value(nullptr);
     load_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
-    if (!with_fonts) return;
-    reader.join();
-    trace("font file read");
-    // Only the glyphs listed (UI, names, messages): the window adds the common characters later.
-    fonts.emplace(*blob ? buildFonts(blob->take(), neededText(*model, &report), ui_px, false) : Result<Fonts>::fail(blob->error()));
-    trace("fonts built");
+    if (with_fonts) {
+      reader.join();
+      trace("font file read");
+      // Only the glyphs listed (UI, names, messages): the window adds the common characters later.
+      fonts.emplace(*blob ? buildFonts(blob->take(), neededText(*model, &report), ui_px, false) : Result<Fonts>::fail(blob->error()));
+      trace("fonts built");
+    }
+    // Nobody changes the model from here on (the App's is const): its cache is written beside.
+    writeCacheInBackground(model, report.cache_write);
   });
 }
 

@@ -224,6 +224,73 @@ TEST(ProjectsCache, RoundTripEqualsAFreshLoad) {
   EXPECT_FALSE(readProjectsCache(path, key + "x"));
 }
 
+TEST(ProjectsCache, ServedInPlaceFromTheMappedFile) {
+  TempDir dir;
+  const fs::path file = dir.path / "hard.csv";
+  writeText(file, hardCsv(300, false));
+  LoadReport r0;
+  const Model fresh = loadModel({CHAINMAP_TEST_DATA, file.string(), "", "", "", false}, r0);
+  ASSERT_FALSE(r0.fatal());
+  const ProjectsCacheKey cache_key{file.string(), "", kDefaultDisplayCrs, {}};
+  const std::string key = projectsCacheKeyText(cache_key);
+  const std::string path = projectsCachePath(dir.path.string(), cache_key);
+  ASSERT_TRUE(writeProjectsCache(path, key, fresh.projects, false, {}));
+  std::string bytes = test::slurp(path);
+  auto back = readProjectsCache(path, key);
+  ASSERT_TRUE(back);
+  Projects& p = back->projects;
+  ASSERT_TRUE(fresh.projects.name_glyphs);
+  EXPECT_EQ(p.name_glyphs, fresh.projects.name_glyphs);  // the atlas's characters, kept with the columns
+  // Views of the mapping, not copies: no heap bytes of their own, each aligned for its type.
+  EXPECT_TRUE(p.x.viewed() && p.lon.viewed() && p.ecosystem.viewed() && p.investment_yi.viewed());
+  EXPECT_EQ(p.x.heapBytes(), 0u);
+  EXPECT_EQ(p.name_zh.bytes(), 0u);
+  EXPECT_EQ(reinterpret_cast<uintptr_t>(p.x.data()) % alignof(double), 0u);
+  EXPECT_EQ(reinterpret_cast<uintptr_t>(p.signed_day.data()) % alignof(int32_t), 0u);
+  // Written in place: the value changes in memory, never in the file.
+  p.x[0] += 1000.0;
+  EXPECT_EQ(p.x[0], fresh.projects.x[0] + 1000.0);
+  EXPECT_EQ(test::slurp(path), bytes);
+  // A change of length copies the column into owned memory first.
+  const size_t n = p.size();
+  p.lon.push_back(120.0);
+  EXPECT_FALSE(p.lon.viewed());
+  EXPECT_EQ(p.lon.size(), n + 1);
+  EXPECT_EQ(p.lon[n - 1], fresh.projects.lon[n - 1]);
+  // A copy is owned and outlives the mapping.
+  Projects copy = p;
+  back.reset();
+  EXPECT_FALSE(copy.x.viewed());
+  EXPECT_EQ(copy.y[n - 1], fresh.projects.y[n - 1]);
+  EXPECT_EQ(copy.name_en[n - 1], fresh.projects.name_en[n - 1]);
+}
+
+TEST(ProjectsCache, AnIndexOutOfRangeFailsTheCheck) {
+  TempDir dir;
+  const fs::path file = dir.path / "hard.csv";
+  writeText(file, hardCsv(100, false));
+  LoadReport r0;
+  const Model fresh = loadModel({CHAINMAP_TEST_DATA, file.string(), "", "", "", false}, r0);
+  ASSERT_FALSE(r0.fatal());
+  const ProjectsCacheKey cache_key{file.string(), "", kDefaultDisplayCrs, {}};
+  const std::string key = projectsCacheKeyText(cache_key);
+  const std::string path = projectsCachePath(dir.path.string(), cache_key);
+  const size_t last = fresh.projects.size() - 1;
+  for (int bad = 0; bad < 5; ++bad) {
+    SCOPED_TRACE("bad " + std::to_string(bad));
+    Projects p = fresh.projects;
+    if (bad == 0) p.sector[last] = static_cast<Sector>(7);
+    else if (bad == 1) p.ecosystem[last] = static_cast<Ecosystem>(kEcosystemCount);
+    else if (bad == 2) p.chain[last] = static_cast<uint16_t>(p.chain_names.size());
+    else if (bad == 3) p.leader_index[last] = static_cast<int32_t>(p.size());
+    else p.park_index[last] = static_cast<int16_t>(fresh.parks.size());
+    ASSERT_TRUE(writeProjectsCache(path, key, p, false, {}));
+    EXPECT_FALSE(readProjectsCache(path, key, CacheLimits{fresh.districts.size(), fresh.parks.size()}));
+  }
+  ASSERT_TRUE(writeProjectsCache(path, key, fresh.projects, false, {}));
+  EXPECT_TRUE(readProjectsCache(path, key, CacheLimits{fresh.districts.size(), fresh.parks.size()}));
+}
+
 TEST(ProjectsCache, ChangedSourceOrCrsMissesTheCache) {
   TempDir dir;
   const fs::path file = dir.path / "p.csv";
@@ -266,19 +333,22 @@ TEST(ProjectsCache, TruncatedOrCorruptFilesAreIgnoredAndRewritten) {
   ASSERT_FALSE(r0.fatal());
   const fs::path cache = fs::directory_iterator(dir.path / "cache")->path();
   const auto size = fs::file_size(cache);
-  std::string bytes;
-  {
-    std::ifstream in(cache, std::ios::binary);
-    bytes.assign(std::istreambuf_iterator<char>(in), {});
-  }
+  const std::string bytes = test::slurp(cache);
   ASSERT_EQ(bytes.size(), size);
-  for (int damage = 0; damage < 4; ++damage) {
+  // The damage a reopen can see without reading the columns' bytes (they are served in place: a
+  // bit flipped in the middle of a coordinate column is not looked for; see readProjectsCache).
+  const size_t key_at = bytes.find("chainmap projects cache");
+  ASSERT_NE(key_at, std::string::npos);
+  for (int damage = 0; damage < 7; ++damage) {
     SCOPED_TRACE("damage " + std::to_string(damage));
     std::string bad = bytes;
     if (damage == 0) bad.resize(bad.size() / 2);            // truncated
-    else if (damage == 1) bad[bad.size() / 2] ^= 0x40;      // one bit in a column
+    else if (damage == 1) bad[bad.size() - 3] ^= 0x40;      // one bit in the checksum
     else if (damage == 2) bad.resize(8);                   // only the magic
-    else bad += "tail";                                    // something after the checksum
+    else if (damage == 3) bad += "tail";                   // something after the checksum
+    else if (damage == 4) bad[key_at + 30] ^= 0x01;        // one bit in the key
+    else if (damage == 5) bad[bad.size() - 12] ^= 0x01;    // one bit in the warnings
+    else bad.resize(bad.size() - 1);                       // the last byte lost
     writeText(cache, bad);
     LoadReport r;
     const Model m = loadModel({CHAINMAP_TEST_DATA, file.string(), "", "", ""}, r);
