@@ -6,7 +6,7 @@
 #                              own Xvfb beside the others when there is no display)
 #   scripts/test.sh --full     the same, then the fuzz run (scripts/fuzz.sh, CHAINMAP_FUZZ_SECONDS
 #                              per harness, default 30) and the sanitizer pass (scripts/sanitize.sh:
-#                              the tests again under ASan+UBSan+LSan, with the long run's 100,000
+#                              the tests again under ASan+UBSan+LSan, with the long run's 50,000
 #                              events). .ci/run calls this.
 # Other arguments go to CTest (e.g. -R Import). The compiler cache (ccache) is used when present.
 set -euo pipefail
