@@ -20,7 +20,7 @@ REPORTS=$ROOT/$BUILD/sanitizer-reports
 LABELS=${CHAINMAP_SANITIZE_LABELS:-unit|render|gui}
 # The long run (tests/gui/test_long_run.cpp) gets 50,000 random UI events here (the Release pass
 # runs 4,000). Its frames are dear under ASan (Mesa's per-draw buffers each become an mmap), so the
-# 100,000 of its issue (about 19 minutes alone on one core) would keep .ci/run over its 45 minutes:
+# 100,000 of its issue (1,113 s in the pass, 2026-12-07, the critical path) kept .ci/run over 45 minutes:
 #   CHAINMAP_LONG_RUN_EVENTS=100000 scripts/sanitize.sh -R LongRun
 export CHAINMAP_LONG_RUN_EVENTS=${CHAINMAP_LONG_RUN_EVENTS:-50000}
 # The kiosk simulates six hours here (the Release pass of scripts/test.sh --full runs the whole
@@ -42,7 +42,9 @@ export LIBGL_ALWAYS_SOFTWARE=${LIBGL_ALWAYS_SOFTWARE:-1}
 
 cmake -S . -B "$BUILD" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCHAINMAP_SANITIZE=ON >/dev/null
 rm -rf "$REPORTS"; mkdir -p "$REPORTS"
+built_from=$(date +%s)
 cmake --build "$BUILD" -j"$JOBS" --target chainmap_unit_tests chainmap_render_tests chainmap_gui_tests
+tests_from=$(date +%s)
 rm -rf "$REPORTS"; mkdir -p "$REPORTS"   # test discovery at build time is not part of the verdict
 
 rc=0
@@ -55,5 +57,6 @@ if compgen -G "$REPORTS/*" >/dev/null; then
   for f in "$REPORTS"/*; do echo "=== $f" >&2; cat "$f" >&2; done
   rc=1
 fi
+echo "sanitize: build $((tests_from - built_from)) s, tests $(($(date +%s) - tests_from)) s" >&2
 [ $rc -eq 0 ] && echo "sanitize: tests labelled $LABELS pass under ASan+UBSan+LSan, no reports"
 exit $rc

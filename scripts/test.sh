@@ -17,9 +17,14 @@ for a in "$@"; do
   if [ "$a" = --full ]; then full=1; else args+=("$a"); fi
 done
 start=$(date +%s)
+# Each phase's seconds, printed with the verdict (the figures the README quotes come from here).
+phases=""; mark=$start
+lap() { local now; now=$(date +%s); phases+="${phases:+, }$1 $((now - mark)) s"; mark=$now; }
 if [ $full = 1 ]; then scripts/deps.sh full; else scripts/deps.sh test; fi
+lap packages
 # The full run (CI) fails on any compiler warning in chainmap's own code.
 if [ $full = 1 ]; then CHAINMAP_WERROR=ON scripts/build.sh; else scripts/build.sh; fi
+lap build
 export LIBGL_ALWAYS_SOFTWARE=${LIBGL_ALWAYS_SOFTWARE:-1}
 # The full run simulates the kiosk's whole twelve-hour day (the quick one six hours).
 if [ $full = 1 ]; then export CHAINMAP_KIOSK_HOURS=${CHAINMAP_KIOSK_HOURS:-12}; fi
@@ -46,13 +51,16 @@ else
   echo "--- the live-window tests (under Xvfb, beside the others; $live_log):"
   if [ $live_rc = 0 ]; then grep -E '^\[ *(OK|PASSED|SKIPPED) ' "$live_log"; else cat "$live_log"; rc=$live_rc; fi
 fi
+lap tests
 if [ $full = 1 ]; then
   # The short fuzz run: every parser harness for CHAINMAP_FUZZ_SECONDS each (0 skips it).
   if [ "${CHAINMAP_FUZZ_SECONDS:-30}" != 0 ]; then
     FUZZ_JOBS=${FUZZ_JOBS:-$(nproc)} scripts/fuzz.sh "${CHAINMAP_FUZZ_SECONDS:-30}" || rc=$?
+    lap "fuzz build and run"
   fi
   # The sanitizer pass (AddressSanitizer + UndefinedBehaviorSanitizer + LeakSanitizer).
   scripts/sanitize.sh ${args[@]+"${args[@]}"} || rc=$?
+  lap "sanitizer build and tests"
 fi
-echo "test.sh: $([ $rc = 0 ] && echo passed || echo FAILED) in $(( $(date +%s) - start )) s$([ $full = 1 ] && echo ' (full)')" >&2
+echo "test.sh: $([ $rc = 0 ] && echo passed || echo FAILED) in $(( $(date +%s) - start )) s$([ $full = 1 ] && echo ' (full)') ($phases)" >&2
 exit $rc

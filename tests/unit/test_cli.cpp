@@ -40,8 +40,9 @@ TEST(Cli, StatsRunsWithoutAWindowAndMissingDataExitsWith1) {
 }
 
 // A tool line run with a 60-second limit: exit status (124 = it hung) and what it said on stderr.
+// The stderr file is this process's own: CTest runs these tests side by side.
 static std::pair<int, std::string> runTool(const std::string& line) {
-  const std::string err = ::testing::TempDir() + "/tool_stderr.txt";
+  const std::string err = ::testing::TempDir() + "/tool_stderr_" + std::to_string(::getpid()) + ".txt";
   const int rc = std::system(("timeout 60 " + line + " >/dev/null 2>" + err).c_str());
   std::ifstream in(err);
   std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());

@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <string>
+#include <unistd.h>
 
 #include "data/import/field_mapping.h"
 #include "data/import/table.h"
@@ -19,7 +21,7 @@ using namespace cm::test;
 namespace {
 
 nlohmann::json stats(const std::string& source, const std::string& extra = "") {
-  const std::string out = ::testing::TempDir() + "chainmap_pg_stats.json";
+  const std::string out = ::testing::TempDir() + "chainmap_pg_stats_" + std::to_string(::getpid()) + ".json";
   const std::string cmd = std::string(CHAINMAP_BIN_DIR) + "/chainmap --data " CHAINMAP_TEST_DATA " --projects \"" + source +
                           "\" --layer projects --stats " + extra + " >" + out + " 2>" + out + ".err";
   const int rc = std::system(cmd.c_str());
