@@ -119,6 +119,7 @@ Model loadAll(const LoadOptions& opt, LoadReport& report, TaskControl* control,
               const std::function<void(const Model&)>& base_loaded) {
   Model m;
   m.display_crs = opt.crs.empty() ? kDefaultDisplayCrs : opt.crs;
+  if (opt.use_cache) rememberTransformsIn(transformsCachePath());
   if (auto ok = validateCrs(m.display_crs); !ok) {
     report.errors.push_back("--crs: " + ok.error());
     return m;

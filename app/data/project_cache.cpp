@@ -224,6 +224,11 @@ std::string projectsCacheDir() {
   return "";
 }
 
+std::string transformsCachePath() {
+  const std::string dir = projectsCacheDir();
+  return dir.empty() ? "" : dir + "/transforms.json";
+}
+
 std::string projectsCacheKeyText(const ProjectsCacheKey& key) {
   std::error_code ec;
   const std::filesystem::path abs = std::filesystem::absolute(key.source, ec);

@@ -36,6 +36,9 @@ struct CachedProjects {
 
 // The folder, or "" when the cache is off (CHAINMAP_NO_CACHE) or no folder can be named.
 std::string projectsCacheDir();
+// Where the PROJ pipelines are remembered between processes (geo/projection.h
+// rememberTransformsIn): transforms.json in the cache folder; "" with no cache.
+std::string transformsCachePath();
 
 // The key's text (what the file must hold), or "" when a part cannot be read (no cache then).
 std::string projectsCacheKeyText(const ProjectsCacheKey& key);

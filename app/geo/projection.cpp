@@ -2,10 +2,18 @@
 
 #include <proj.h>
 
+#include <sys/stat.h>
+
 #include <cmath>
+#include <filesystem>
+#include <fstream>
 #include <future>
 #include <map>
 #include <mutex>
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "platform/atomic_file.h"
 
 namespace cm {
 
@@ -43,6 +51,55 @@ const std::string& canonical(const std::string& def) {
   return it == g_same.end() ? def : it->second;
 }
 
+// The store of pipelines between processes (rememberTransformsIn): its file, what PROJ and its
+// database must be for its entries to hold, and the entries this process has (read or found).
+struct Store {
+  std::string file;
+  std::string stamp;
+  nlohmann::json entries = nlohmann::json::array();  // [[src, dst, pipeline], ...]
+  std::set<std::string> valid_crs;                   // definitions an entry proves PROJ knows
+};
+Store g_store;
+
+// PROJ's release and its database's path, size and time: a new PROJ or proj.db may choose
+// another operation, so the store's entries are trusted only under the same stamp.
+std::string projStamp() {
+  PJ_CONTEXT* ctx = proj_context_create();
+  const char* db = proj_context_get_database_path(ctx);
+  std::string s = std::string(proj_info().release) + "|" + (db ? db : "");
+  struct stat st {};
+  if (db && ::stat(db, &st) == 0) s += "|" + std::to_string(st.st_size) + "|" + std::to_string(st.st_mtime);
+  proj_context_destroy(ctx);
+  return s;
+}
+
+// Under g_mutex: a pair's pipeline as known, and the "+proj=noop" pair as one CRS.
+void learn(const std::string& src, const std::string& dst, const std::string& pipeline) {
+  if (pipeline == "+proj=noop" && src != dst) g_same.emplace(src, dst);
+  std::promise<std::string> ready;
+  ready.set_value(pipeline);
+  g_pipelines.emplace(std::make_pair(canonical(src), canonical(dst)), ready.get_future().share());
+  g_store.valid_crs.insert(src);
+  g_store.valid_crs.insert(dst);
+}
+
+// A pipeline this process found: into the store's file (whole, by rename), when there is one.
+void remember(const std::string& src, const std::string& dst, const std::string& pipeline) {
+  std::string file, text;
+  {
+    std::lock_guard lock(g_mutex);
+    if (g_store.file.empty() || pipeline.empty()) return;
+    g_store.entries.push_back({src, dst, pipeline});
+    g_store.valid_crs.insert(src);
+    g_store.valid_crs.insert(dst);
+    file = g_store.file;
+    text = nlohmann::json{{"chainmap_transforms", 1}, {"proj", g_store.stamp}, {"pipelines", g_store.entries}}.dump(1);
+  }
+  std::error_code ec;
+  std::filesystem::create_directories(std::filesystem::path(file).parent_path(), ec);
+  (void)writeFileAtomically(file, text);  // a store that cannot be written only costs the next start its look-up
+}
+
 }  // namespace
 
 Result<Transform> Transform::create(const std::string& src_def, const std::string& dst_def) {
@@ -71,6 +128,7 @@ Result<Transform> Transform::create(const std::string& src_def, const std::strin
       g_same.emplace(src, dst);
     }
     answer.set_value(pipeline);
+    if (t) remember(src, dst, pipeline);
     return t;
   }
   if (const std::string& pipeline = known.get(); !pipeline.empty()) {
@@ -138,9 +196,37 @@ Result<const Transform*> sharedTransform(const std::string& src, const std::stri
   return &cache.emplace(key, t.take()).first->second;
 }
 
+void rememberTransformsIn(const std::string& file) {
+  {
+    std::lock_guard lock(g_mutex);
+    if (file == g_store.file) return;
+  }
+  const std::string stamp = projStamp();
+  nlohmann::json kept = nlohmann::json::array();
+  if (!file.empty()) {
+    std::ifstream in(file);
+    const nlohmann::json j = in ? nlohmann::json::parse(in, nullptr, false) : nlohmann::json();
+    if (j.is_object() && j.value("chainmap_transforms", 0) == 1 && j.value("proj", std::string()) == stamp &&
+        j.contains("pipelines") && j["pipelines"].is_array())
+      for (const nlohmann::json& e : j["pipelines"])
+        if (e.is_array() && e.size() == 3 && e[0].is_string() && e[1].is_string() && e[2].is_string() &&
+            !e[2].get_ref<const std::string&>().empty())
+          kept.push_back(e);
+  }
+  std::lock_guard lock(g_mutex);
+  g_store.file = file;
+  g_store.stamp = stamp;
+  g_store.entries = kept;
+  for (const nlohmann::json& e : kept) learn(e[0].get<std::string>(), e[1].get<std::string>(), e[2].get<std::string>());
+}
+
 Result<std::string> validateCrs(const std::string& def) {
   static std::mutex mutex;  // a definition is checked once per process (each check opens proj.db)
   static std::map<std::string, bool> known;
+  {
+    std::lock_guard lock(g_mutex);  // a definition with a remembered pipeline is one PROJ knows
+    if (g_store.valid_crs.count(def)) return def;
+  }
   {
     std::lock_guard lock(mutex);
     if (auto it = known.find(def); it != known.end()) {

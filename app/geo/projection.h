@@ -44,6 +44,13 @@ class Transform {
 // shares the same few.
 Result<const Transform*> sharedTransform(const std::string& src, const std::string& dst);
 
+// Keeps the pipelines PROJ's database chose (see Transform::create) in `file` (JSON, written whole
+// by rename) and starts from the ones it holds, so a later process builds its transforms without
+// the database look-ups (about 100 ms of every start, most of it before the first frame). Entries
+// are trusted only under the PROJ release and proj.db (path, size, time) that chose them. Call it
+// before the transforms are made; "" forgets the file (what was learnt stays for this process).
+void rememberTransformsIn(const std::string& file);
+
 // Checks that a CRS definition is known to PROJ; the error names the definition.
 Result<std::string> validateCrs(const std::string& def);
 

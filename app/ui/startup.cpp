@@ -3,6 +3,7 @@
 #include <chrono>
 
 #include "platform/trace.h"
+#include "data/project_cache.h"
 #include "geo/projection.h"
 #include "ui/app.h"
 
@@ -10,6 +11,8 @@ namespace cm {
 
 StartupLoader::StartupLoader(LoadOptions opt, bool with_fonts, float ui_px) {
   opt.defer_cache_write = true;  // the answer first: the cache is written after (main waits for it at exit)
+  // Before either thread makes a transform: the pipelines PROJ chose last time, without proj.db.
+  if (opt.use_cache) rememberTransformsIn(transformsCachePath());
   worker_ = std::thread([this, opt = std::move(opt), with_fonts, ui_px] {
     // Meanwhile a second thread finds the font (fontconfig) and maps it.
     std::optional<Result<FontBlob>> blob;

@@ -1,8 +1,13 @@
 // Projection: known points through cm::Transform against PROJ's own cs2cs command-line tool.
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <sstream>
 #include <thread>
@@ -101,4 +106,62 @@ TEST(Projection, TransformsOnOtherThreadsAndBackwardsComeFromTheFirstLookUpAndAg
     EXPECT_NEAR(q, lat, 1e-12);
   }
   EXPECT_FALSE(Transform::create("EPSG:999999", crs)) << "an unknown CRS still fails";
+}
+
+// The pipelines PROJ's database chose are remembered in a file (the cache folder's
+// transforms.json) and a later process builds its transforms from it: an entry is used exactly
+// when its PROJ stamp is this PROJ's, and a broken file is only a look-up more.
+TEST(Projection, RememberedPipelinesAreUsedOnlyUnderTheSamePreviousProj) {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::path(::testing::TempDir()) / ("chainmap_transforms_" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  const auto read = [](const fs::path& p) {
+    std::ifstream in(p);
+    return nlohmann::json::parse(in, nullptr, false);
+  };
+  const auto write = [](const fs::path& p, const nlohmann::json& j) { std::ofstream(p) << j.dump(); };
+  // A pair looked up in the database is written down, with the stamp of the PROJ that chose it.
+  rememberTransformsIn((dir / "a.json").string());
+  ASSERT_TRUE(Transform::create(kWgs84, "EPSG:32650"));
+  const nlohmann::json a = read(dir / "a.json");
+  ASSERT_TRUE(a.is_object()) << "the store was not written";
+  ASSERT_EQ(a["pipelines"].size(), 1u);
+  EXPECT_EQ(a["pipelines"][0][1], "EPSG:32650");
+  EXPECT_NE(a["pipelines"][0][2].get<std::string>().find("+proj=utm"), std::string::npos) << a.dump();
+  const std::string stamp = a["proj"];
+  // A store under this PROJ is believed: a pipeline shifted 100 km east shows it was used.
+  const std::string shifted = "+proj=pipeline +step +proj=unitconvert +xy_in=deg +xy_out=rad +step +proj=tmerc +lat_0=0 +lon_0=111 +k=0.9996 +x_0=600000 +y_0=0 +ellps=WGS84";
+  write(dir / "b.json", {{"chainmap_transforms", 1}, {"proj", stamp}, {"pipelines", {{kWgs84, "EPSG:32649", shifted}}}});
+  rememberTransformsIn((dir / "b.json").string());
+  EXPECT_TRUE(validateCrs("EPSG:32649"));
+  auto b = Transform::create(kWgs84, "EPSG:32649");
+  ASSERT_TRUE(b);
+  const auto [east, north] = cs2cs("EPSG:32649", 30.25, 120.15);
+  double x = 120.15, y = 30.25;
+  ASSERT_TRUE(b->apply(x, y));
+  EXPECT_NEAR(x, east + 100000, 0.01) << "the remembered pipeline was not used";
+  EXPECT_NEAR(y, north, 0.01);
+  // Another PROJ's store is not: the database decides, and the file is rewritten with its answer.
+  write(dir / "c.json", {{"chainmap_transforms", 1}, {"proj", stamp + " (another)"}, {"pipelines", {{kWgs84, "EPSG:32648", shifted}}}});
+  rememberTransformsIn((dir / "c.json").string());
+  auto c = Transform::create(kWgs84, "EPSG:32648");
+  ASSERT_TRUE(c);
+  const auto [east48, north48] = cs2cs("EPSG:32648", 30.25, 120.15);
+  x = 120.15, y = 30.25;
+  ASSERT_TRUE(c->apply(x, y));
+  EXPECT_NEAR(x, east48, 0.01) << "a store from another PROJ was believed";
+  EXPECT_NEAR(y, north48, 0.01);
+  const nlohmann::json c2 = read(dir / "c.json");
+  EXPECT_EQ(c2["proj"], stamp);
+  ASSERT_EQ(c2["pipelines"].size(), 1u);
+  EXPECT_EQ(c2["pipelines"][0][1], "EPSG:32648");
+  // Garbage, a wrong shape, an empty pipeline: ignored.
+  for (const std::string& text : std::vector<std::string>{"not json", "[1,2]", "{\"chainmap_transforms\":1,\"proj\":\"" + stamp + "\",\"pipelines\":[[1,2,3],[\"EPSG:4326\",\"EPSG:32647\",\"\"]]}"}) {
+    std::ofstream(dir / "d.json") << text;
+    rememberTransformsIn((dir / "d.json").string());
+    auto d = Transform::create(kWgs84, "EPSG:32647");
+    ASSERT_TRUE(d) << text;
+    rememberTransformsIn("");
+  }
+  fs::remove_all(dir);
 }
