@@ -1,5 +1,7 @@
 #include "core/dates.h"
 
+#include <vector>
+
 #include <cstdio>
 
 namespace cm {
@@ -25,6 +27,20 @@ YMD civilFromDays(int32_t z) {
   const unsigned d = doy - (153 * mp + 2) / 5 + 1;
   const unsigned m = mp < 10 ? mp + 3 : mp - 9;
   return {y + (m <= 2), static_cast<int>(m), static_cast<int>(d)};
+}
+
+int monthOfDaySlow(int32_t days) {
+  const YMD c = civilFromDays(days);
+  return c.y * 12 + c.m - 1;
+}
+
+const uint16_t* monthTable() {
+  static const std::vector<uint16_t> table = [] {
+    std::vector<uint16_t> t(65536);
+    for (int32_t d = 0; d < 65536; ++d) t[d] = static_cast<uint16_t>(monthOfDaySlow(d) - 1970 * 12);
+    return t;
+  }();
+  return table.data();
 }
 
 static void splitMonth(int mi, int& y, int& m) {

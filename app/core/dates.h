@@ -19,9 +19,13 @@ std::optional<int32_t> parseDate(std::string_view s);
 std::optional<int> parseMonth(std::string_view s);
 std::string formatDate(int32_t days);   // YYYY-MM-DD
 std::string formatMonth(int month_index);  // YYYY-MM
+// Days 1970-01-01 … 2149-06-06 are looked up in a table (a filter pass asks it once per row).
+int monthOfDaySlow(int32_t days);
+const uint16_t* monthTable();  // 65,536 days from 1970-01-01: months since 1970-01
 inline int monthOfDay(int32_t days) {
-  YMD c = civilFromDays(days);
-  return c.y * 12 + c.m - 1;
+  static const uint16_t* table = monthTable();
+  if (days >= 0 && days < 65536) return 1970 * 12 + table[days];
+  return monthOfDaySlow(days);
 }
 // The first and the last day of a month index: firstDayOfMonth(2024*12+1) is 2024-02-01,
 // lastDayOfMonth(2024*12+1) is 2024-02-29.

@@ -10,7 +10,10 @@ static double round2(double v) { return std::round(v * 100) / 100; }
 
 nlohmann::json statsReport(const Model& m, const Filter& f, const Targets* targets) {
   if (!targets) return statsReport(m, computeStats(m, f), nullptr);
-  const TargetProgress t = targetProgress(m, *targets, f.month_to);
+  // Two counts from one pass over the rows (the window keeps a cube for them; building one here
+  // cost a command line 200 ms at 1M rows).
+  const auto [first, last] = signingSpan(m.projects);
+  const TargetProgress t = targetProgress([&m](const Filter& q) { return computeStats(m, q); }, *targets, f.month_to, first, last);
   return statsReport(m, computeStats(m, f), &t);
 }
 
