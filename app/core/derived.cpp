@@ -94,14 +94,20 @@ void Derived::update(const DerivedInputs& in) {
   });
 
   if (targets_in_) {  // core/targets.h: the same figure as --stats and the exports
-    target_engine_.update(rev, [&] {
-      auto e = coOwned<StatsEngine>(in.model, m);
-      e->setAttributeFilter(targetFilter());
-      return e;
-    });
-    targets_.update({rev, std::clamp(f.month_to, in.first_month, std::max(in.first_month, in.last_month))}, [&] {
-      return targetProgress(*target_engine_.get(), *targets_in_, f.month_to, in.first_month, in.last_month);
-    });
+    const std::tuple<uint64_t, int> key{rev, std::clamp(f.month_to, in.first_month, std::max(in.first_month, in.last_month))};
+    if (in.allow_async) {  // a window: a cube of its own, so the time slider's every step is free
+      target_engine_.update(rev, [&] {
+        auto e = coOwned<StatsEngine>(in.model, m);
+        e->setAttributeFilter(targetFilter());
+        return e;
+      });
+      targets_.update(key, [&] { return targetProgress(*target_engine_.get(), *targets_in_, f.month_to, in.first_month, in.last_month); });
+    } else {  // a screenshot, a video: one pass over the rows when the month changes (no second cube)
+      targets_.update(key, [&] {
+        return targetProgress([&m](const Filter& q) { return computeStats(m, q); }, *targets_in_, f.month_to, in.first_month,
+                              in.last_month);
+      });
+    }
   }
 
   const bool async = in.allow_async && m.projects.size() > in.async_rows;
@@ -130,13 +136,15 @@ void Derived::update(const DerivedInputs& in) {
     decide();
   }
 
-  index_.update(
-      rev,
-      [model = in.model](TaskControl&) {
-        return model->projects.size() ? coOwned<PointIndex>(model, model->projects.x, model->projects.y)
-                                      : std::shared_ptr<PointIndex>();
-      },
-      async);
+  if (in.picking || !aggregated_) {
+    index_.update(
+        rev,
+        [model = in.model](TaskControl&) {
+          return model->projects.size() ? coOwned<PointIndex>(model, model->projects.x, model->projects.y)
+                                        : std::shared_ptr<PointIndex>();
+        },
+        async);
+  }
   index_.poll();
   updateProducts(in);
 }

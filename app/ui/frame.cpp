@@ -323,6 +323,7 @@ DerivedInputs derivedInputs(App::Impl& I, AppState& st, const std::shared_ptr<co
                        .aggregate = st.aggregate,
                        .bin_cell_px = kBinCellPx * scale,
                        .allow_async = I.interactive,  // headless frames (screenshots, tests) are complete at once
+                       .picking = I.interactive,
                        .view = st.view,
                        .features = &st.features,
                        .demanded = demandedProducts(I.features, st)};  // the features' products something shown needs
