@@ -229,7 +229,7 @@ std::string parseRow(const std::vector<std::string_view>& f, const Context& x, c
   p.district_adcode.push_back(adcode);
   p.district_index.push_back(static_cast<int16_t>(district_index));
   p.park_index.push_back(static_cast<int16_t>(park));
-  const bool in = park >= 0 && geodesicDistanceM(*lon, *lat, x.parks[park].lon, x.parks[park].lat) <= x.parks[park].radius_km * 1000.0;
+  const bool in = park >= 0 && withinGeodesicM(*lon, *lat, x.parks[park].lon, x.parks[park].lat, x.parks[park].radius_km * 1000.0);
   p.in_park.push_back(in ? 1 : 0);
   p.lon.push_back(*lon);
   p.lat.push_back(*lat);

@@ -48,4 +48,18 @@ double geodesicLengthKm(const LineString& ll) {
   return m / 1000;
 }
 
+bool withinGeodesicM(double lon1, double lat1, double lon2, double lat2, double radius_m) {
+  // An equirectangular estimate on a sphere is within 0.5 % of the ellipsoid's geodesic for points
+  // under a few hundred kilometres apart away from the poles; 3 % leaves room to spare.
+  constexpr double kDegToM = 6371008.8 * 3.14159265358979323846 / 180;
+  if (std::fabs(lat1) < 80 && std::fabs(lat2) < 80 && std::fabs(lon1 - lon2) < 5 && std::fabs(lat1 - lat2) < 5) {
+    const double dx = (lon1 - lon2) * std::cos((lat1 + lat2) * (3.14159265358979323846 / 360)) * kDegToM;
+    const double dy = (lat1 - lat2) * kDegToM;
+    const double d2 = dx * dx + dy * dy;
+    if (d2 < 0.97 * 0.97 * radius_m * radius_m) return true;
+    if (d2 > 1.03 * 1.03 * radius_m * radius_m) return false;
+  }
+  return geodesicDistanceM(lon1, lat1, lon2, lat2) <= radius_m;
+}
+
 }  // namespace cm

@@ -9,6 +9,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <random>
 #include <sstream>
 #include <thread>
 
@@ -164,4 +165,27 @@ TEST(Projection, RememberedPipelinesAreUsedOnlyUnderTheSamePreviousProj) {
     rememberTransformsIn("");
   }
   fs::remove_all(dir);
+}
+
+// The in-park test's shortcut answers exactly as the geodesic does, near the circle's edge too.
+TEST(Geodesic, WithinGivesTheGeodesicsAnswerEverywhere) {
+  std::mt19937 rng(7);
+  std::uniform_real_distribution<double> lon(118.0, 121.0), lat(29.0, 31.0), radius(100, 30000), unit(-1, 1);
+  int near_edge = 0;
+  for (int i = 0; i < 200000; ++i) {
+    const double lon1 = lon(rng), lat1 = lat(rng), r = radius(rng);
+    // Half the points within 10 % of the radius of the edge, the rest anywhere in the city.
+    double lon2 = lon(rng), lat2 = lat(rng);
+    if (i % 2) {
+      const double angle = 3.14159265358979 * unit(rng), d = r * (1 + 0.1 * unit(rng));
+      lon2 = lon1 + d * std::cos(angle) / (111320 * std::cos(lat1 * 3.14159265358979 / 180));
+      lat2 = lat1 + d * std::sin(angle) / 110574;
+      near_edge += std::fabs(geodesicDistanceM(lon1, lat1, lon2, lat2) / r - 1) < 0.03;
+    }
+    ASSERT_EQ(withinGeodesicM(lon1, lat1, lon2, lat2, r), geodesicDistanceM(lon1, lat1, lon2, lat2) <= r)
+        << lon1 << "," << lat1 << " " << lon2 << "," << lat2 << " r " << r;
+  }
+  EXPECT_GT(near_edge, 10000) << "the points near the edge, where the geodesic decides";
+  EXPECT_TRUE(withinGeodesicM(120, 30, 120, 30, 0));
+  EXPECT_FALSE(withinGeodesicM(120, 30, 120.001, 30, 0));
 }

@@ -408,7 +408,7 @@ void Importer::emit(const std::vector<Record>& recs, const Transform& to_xy, Imp
     p.district_index.push_back(static_cast<int16_t>(d));
     const int park = x.place.park;
     p.park_index.push_back(static_cast<int16_t>(park));
-    const bool in = park >= 0 && geodesicDistanceM(x.place.lon, x.place.lat, parks_[park].lon, parks_[park].lat) <= parks_[park].radius_km * 1000.0;
+    const bool in = park >= 0 && withinGeodesicM(x.place.lon, x.place.lat, parks_[park].lon, parks_[park].lat, parks_[park].radius_km * 1000.0);
     p.in_park.push_back(in ? 1 : 0);
     p.lon.push_back(x.place.lon);
     p.lat.push_back(x.place.lat);
