@@ -5,6 +5,7 @@
 # for the sample and the 20k/100k scale sets. Prints the median of RUNS runs (default 5) of each,
 # and the peak resident memory, as a Markdown table.
 #   bench/peer.sh [BUILD_DIR]      (BUILD_DIR defaults to build/; bench/run.sh makes the scale sets)
+#   COLD=1 bench/peer.sh           the page cache dropped before every run (root), as bench/scale.sh
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 build="${1:-$root/build}"
@@ -19,6 +20,7 @@ export LIBGL_ALWAYS_SOFTWARE=1
 median_run() {
   local times=() mems=() t
   for _ in $(seq "$runs"); do
+    if [ "${COLD:-0}" = 1 ]; then sync; echo 3 >/proc/sys/vm/drop_caches; fi
     /usr/bin/time -f "%e %M" -o "$out/time.txt" "$@" >/dev/null 2>&1 || true
     t=$(cat "$out/time.txt")
     times+=("${t% *}"); mems+=("${t#* }")
