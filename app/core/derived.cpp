@@ -95,9 +95,9 @@ void Derived::update(const DerivedInputs& in) {
 
   if (targets_in_) {  // core/targets.h: the same figure as --stats and the exports
     const std::tuple<uint64_t, int> key{rev, std::clamp(f.month_to, in.first_month, std::max(in.first_month, in.last_month))};
-    if (in.allow_async) {  // a window: a cube of its own, so the time slider's every step is free
+    if (in.allow_async) {  // a window: an engine of its own (over the same cube), so the time slider's every step is free
       target_engine_.update(rev, [&] {
-        auto e = coOwned<StatsEngine>(in.model, m);
+        auto e = coOwned<StatsEngine>(in.model, engine, StatsEngine::SameCube{});
         e->setAttributeFilter(targetFilter());
         return e;
       });

@@ -1,5 +1,7 @@
 #include "core/stats.h"
 
+#include <mutex>
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -120,38 +122,56 @@ constexpr size_t kSize0 = kEco0 + kEcosystemCount, kChannel0 = kSize0 + 4, kSect
 
 }  // namespace
 
-StatsEngine::StatsEngine(const Model& m) : m_(m) {
+struct StatsEngine::Cube {
+  std::vector<int> bin_month;  // distinct months, ascending
+  std::vector<Cell> cells;
+  std::vector<Payload> payload;
+  std::mutex rows_mutex;                        // class_rows is filled on first use, by either engine
+  std::vector<std::vector<RowRec>> class_rows;  // per size class, by investment descending (lazy)
+  std::vector<uint32_t> row_cell;               // cell of each row (kept for class_rows)
+  std::vector<int16_t> district_values;         // the district indices the cells hold
+};
+
+StatsEngine::StatsEngine(const StatsEngine& o, SameCube)
+    : m_(o.m_), cube_(o.cube_), slots_(o.slots_), chain0_(o.chain0_), district0_(o.district0_), park0_(o.park0_) {
+  chain_ok_.assign(o.chain_ok_.size(), 0);
+  district_ok_.assign(1 << 16, 0);
+}
+
+size_t StatsEngine::cellCount() const { return cube_->cells.size(); }
+
+StatsEngine::StatsEngine(const Model& m) : m_(m), cube_(std::make_shared<Cube>()) {
   const Projects& p = m.projects;
   const size_t n = p.size();
   static_assert(kEcosystemCount <= 8, "the cell code keeps the ecosystem in 3 bits");
   std::vector<int> month(n);
   for (size_t i = 0; i < n; ++i) month[i] = projectMonth(p, i);
-  bin_month_ = month;
-  std::sort(bin_month_.begin(), bin_month_.end());
-  bin_month_.erase(std::unique(bin_month_.begin(), bin_month_.end()), bin_month_.end());
+  cube_->bin_month = month;
+  std::sort(cube_->bin_month.begin(), cube_->bin_month.end());
+  cube_->bin_month.erase(std::unique(cube_->bin_month.begin(), cube_->bin_month.end()), cube_->bin_month.end());
   // Rows grouped by bin (counting sort), then cells by key within each bin.
-  std::vector<uint32_t> bin(n), start(bin_month_.size() + 1, 0);
+  std::vector<uint32_t> bin(n), start(cube_->bin_month.size() + 1, 0);
   for (size_t i = 0; i < n; ++i) {
-    bin[i] = static_cast<uint32_t>(std::lower_bound(bin_month_.begin(), bin_month_.end(), month[i]) - bin_month_.begin());
+    bin[i] = static_cast<uint32_t>(std::lower_bound(cube_->bin_month.begin(), cube_->bin_month.end(), month[i]) - cube_->bin_month.begin());
     ++start[bin[i] + 1];
   }
   std::vector<int>().swap(month);
-  for (size_t b = 0; b < bin_month_.size(); ++b) start[b + 1] += start[b];
+  for (size_t b = 0; b < cube_->bin_month.size(); ++b) start[b + 1] += start[b];
   std::vector<uint32_t> order(n), fill(start.begin(), start.end() - 1);
   for (size_t i = 0; i < n; ++i) order[fill[bin[i]]++] = static_cast<uint32_t>(i);
-  row_cell_.resize(n);
+  cube_->row_cell.resize(n);
   std::unordered_map<uint64_t, uint32_t> index;
-  for (size_t b = 0; b < bin_month_.size(); ++b) {
+  for (size_t b = 0; b < cube_->bin_month.size(); ++b) {
     index.clear();
     for (uint32_t k = start[b]; k < start[b + 1]; ++k) {
       const uint32_t i = order[k];
       const Cell c{static_cast<uint32_t>(b), p.chain[i], p.district_index[i], p.park_index[i], cellCode(m, i)};
       const uint64_t key = c.chain | uint64_t{static_cast<uint16_t>(c.district)} << 16 |
                            uint64_t{static_cast<uint16_t>(c.park)} << 32 | uint64_t{c.code} << 48;
-      auto [it, fresh] = index.try_emplace(key, static_cast<uint32_t>(cells_.size()));
-      if (fresh) cells_.push_back(c), payload_.emplace_back();
-      row_cell_[i] = it->second;
-      Payload& pl = payload_[it->second];
+      auto [it, fresh] = index.try_emplace(key, static_cast<uint32_t>(cube_->cells.size()));
+      if (fresh) cube_->cells.push_back(c), cube_->payload.emplace_back();
+      cube_->row_cell[i] = it->second;
+      Payload& pl = cube_->payload[it->second];
       const double inv = p.investment_yi[i];
       ++pl.all.n, pl.all.v += inv;
       pl.fdi += p.fdi_musd[i];
@@ -159,16 +179,16 @@ StatsEngine::StatsEngine(const Model& m) : m_(m) {
       ++ch.n, ch.v += inv;
     }
   }
-  cells_.shrink_to_fit();
-  payload_.shrink_to_fit();
-  class_rows_.resize(kClasses);
+  cube_->cells.shrink_to_fit();
+  cube_->payload.shrink_to_fit();
+  cube_->class_rows.resize(kClasses);
   uint16_t chain_max = 0;
   district_ok_.assign(1 << 16, 0);
-  for (const Cell& c : cells_) {
+  for (const Cell& c : cube_->cells) {
     chain_max = std::max(chain_max, c.chain);
-    if (!district_ok_[static_cast<uint16_t>(c.district)]) district_ok_[static_cast<uint16_t>(c.district)] = 1, district_values_.push_back(c.district);
+    if (!district_ok_[static_cast<uint16_t>(c.district)]) district_ok_[static_cast<uint16_t>(c.district)] = 1, cube_->district_values.push_back(c.district);
   }
-  chain_ok_.assign(cells_.empty() ? 0 : size_t{chain_max} + 1, 0);
+  chain_ok_.assign(cube_->cells.empty() ? 0 : size_t{chain_max} + 1, 0);
   chain0_ = kGroups0;
   district0_ = chain0_ + p.chain_names.size();
   park0_ = district0_ + m.districts.size();
@@ -176,20 +196,21 @@ StatsEngine::StatsEngine(const Model& m) : m_(m) {
 }
 
 size_t StatsEngine::memoryBytes() const {
-  size_t b = cells_.capacity() * sizeof(Cell) + payload_.capacity() * sizeof(Payload) +
-             row_cell_.capacity() * sizeof(uint32_t) + sums_.capacity() * sizeof(Acc) +
-             by_code_.capacity() * sizeof(by_code_[0]) + bin_month_.capacity() * sizeof(int);
-  for (const auto& r : class_rows_) b += r.capacity() * sizeof(RowRec);
+  size_t b = cube_->cells.capacity() * sizeof(Cell) + cube_->payload.capacity() * sizeof(Payload) +
+             cube_->row_cell.capacity() * sizeof(uint32_t) + sums_.capacity() * sizeof(Acc) +
+             by_code_.capacity() * sizeof(by_code_[0]) + cube_->bin_month.capacity() * sizeof(int);
+  for (const auto& r : cube_->class_rows) b += r.capacity() * sizeof(RowRec);
   return b;
 }
 
 const std::vector<StatsEngine::RowRec>& StatsEngine::classRows(int size_class) {
-  std::vector<RowRec>& rows = class_rows_[size_class];
+  std::lock_guard lock(cube_->rows_mutex);
+  std::vector<RowRec>& rows = cube_->class_rows[size_class];
   if (!rows.empty()) return rows;
   const Projects& p = m_.projects;
   for (size_t i = 0; i < p.size(); ++i)
     if (sizeClass(p.investment_yi[i]) == size_class)
-      rows.push_back({row_cell_[i], p.investment_yi[i], p.fdi_musd[i], static_cast<uint8_t>(p.channel[i])});
+      rows.push_back({cube_->row_cell[i], p.investment_yi[i], p.fdi_musd[i], static_cast<uint8_t>(p.channel[i])});
   std::sort(rows.begin(), rows.end(), [](const RowRec& a, const RowRec& b) { return a.inv > b.inv; });
   return rows;
 }
@@ -199,7 +220,7 @@ void StatsEngine::setAttributeFilter(const Filter& f) {
   if (built_ && a == attr_) return;
   attr_ = a;
   built_ = true;
-  const size_t bins = bin_month_.size();
+  const size_t bins = cube_->bin_month.size();
   // Look-up tables: what the filter says of each code, chain and district.
   std::array<uint8_t, kCodes> code_state{};
   for (unsigned c = 0; c < kCodes; ++c) {
@@ -210,7 +231,7 @@ void StatsEngine::setAttributeFilter(const Filter& f) {
     code_state[c] = classState(static_cast<int>(cls), a.min_investment_yi);
   }
   for (size_t c = 0; c < chain_ok_.size(); ++c) chain_ok_[c] = a.chains.contains(static_cast<int>(c)) ? 0xff : 0;
-  for (int16_t d : district_values_) district_ok_[static_cast<uint16_t>(d)] = a.districts.contains(d) ? 0xff : 0;
+  for (int16_t d : cube_->district_values) district_ok_[static_cast<uint16_t>(d)] = a.districts.contains(d) ? 0xff : 0;
   const uint8_t* chain_ok = chain_ok_.data();
   const uint8_t* district_ok = district_ok_.data();
 
@@ -236,16 +257,16 @@ void StatsEngine::setAttributeFilter(const Filter& f) {
     if (codeAmountUnknown(c.code)) row[kUnknownAmount].n += all.n;
   };
   int straddle = -1;
-  for (size_t k = 0; k < cells_.size(); ++k) {
-    const Cell& c = cells_[k];
+  for (size_t k = 0; k < cube_->cells.size(); ++k) {
+    const Cell& c = cube_->cells[k];
     const uint8_t s = code_state[c.code] & chain_ok[c.chain] & district_ok[static_cast<uint16_t>(c.district)];
-    if (s == kPass) add(c, payload_[k].all, payload_[k].fdi, payload_[k].channel.data(), 0);
+    if (s == kPass) add(c, cube_->payload[k].all, cube_->payload[k].fdi, cube_->payload[k].channel.data(), 0);
     else if (s == kStraddle) straddle = c.code >> 4 & 7;
   }
   if (straddle >= 0)  // one class holds the threshold: its rows at or above it, one by one
     for (const RowRec& r : classRows(straddle)) {
       if (!(r.inv >= a.min_investment_yi)) break;
-      const Cell& c = cells_[r.cell];
+      const Cell& c = cube_->cells[r.cell];
       if (code_state[c.code] & chain_ok[c.chain] & district_ok[static_cast<uint16_t>(c.district)])
         add(c, Acc{1, r.inv}, r.fdi, nullptr, r.channel & (kChannelCount - 1));
     }
@@ -269,14 +290,14 @@ Stats StatsEngine::query(int month_from, int month_to, bool undated) const {
   Stats s = emptyStats(m_);
   if (!built_) return s;
   // The undated projects' bin is the last one (kUndatedMonth sorts after every month).
-  const size_t dated = !bin_month_.empty() && bin_month_.back() == kUndatedMonth ? bin_month_.size() - 1 : bin_month_.size();
+  const size_t dated = !cube_->bin_month.empty() && cube_->bin_month.back() == kUndatedMonth ? cube_->bin_month.size() - 1 : cube_->bin_month.size();
   std::vector<size_t> bins;
   if (month_from <= month_to) {
-    const size_t lo = std::lower_bound(bin_month_.begin(), bin_month_.begin() + dated, month_from) - bin_month_.begin();
-    const size_t hi = std::upper_bound(bin_month_.begin(), bin_month_.begin() + dated, month_to) - bin_month_.begin();
+    const size_t lo = std::lower_bound(cube_->bin_month.begin(), cube_->bin_month.begin() + dated, month_from) - cube_->bin_month.begin();
+    const size_t hi = std::upper_bound(cube_->bin_month.begin(), cube_->bin_month.begin() + dated, month_to) - cube_->bin_month.begin();
     for (size_t b = lo; b < hi; ++b) bins.push_back(b);
   }
-  if (undated && dated < bin_month_.size()) bins.push_back(dated);
+  if (undated && dated < cube_->bin_month.size()) bins.push_back(dated);
   auto tally = [](Tally& t, const Acc& a) { t.count += a.n, t.investment_yi += a.v; };
   for (size_t bin : bins) {
     const Acc* row = &sums_[bin * slots_];
@@ -295,12 +316,12 @@ Stats StatsEngine::query(int month_from, int month_to, bool undated) const {
     for (size_t k = 0; k < s.by_park.size(); ++k) tally(s.by_park[k], row[park0_ + k]);
     std::array<int64_t, kEcosystemCount> eco{};
     for (int e = 0; e < kEcosystemCount; ++e) eco[e] = row[kEco0 + e].n;
-    if (bin_month_[bin] == kUndatedMonth) {
+    if (cube_->bin_month[bin] == kUndatedMonth) {
       s.undated = Tally{row[kTotal].n, row[kTotal].v};
       s.undated_ecosystem = eco;
       continue;
     }
-    s.by_month.push_back({bin_month_[bin], Tally{row[kTotal].n, row[kTotal].v}});
+    s.by_month.push_back({cube_->bin_month[bin], Tally{row[kTotal].n, row[kTotal].v}});
     s.by_month_ecosystem.push_back(eco);
   }
   return s;

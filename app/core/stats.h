@@ -16,6 +16,7 @@
 // computeStats() is the plain reference (one pass over all rows) the tests check the engine with.
 #pragma once
 #include <array>
+#include <memory>
 #include <cstdint>
 #include <utility>
 #include <vector>
@@ -59,6 +60,11 @@ Stats computeStats(const Model& m, const Filter& f);
 class StatsEngine {
  public:
   explicit StatsEngine(const Model& m);  // keeps a reference: the model must outlive the engine
+  // A second engine over `cells_of`'s cube (the rows filed into cells), with a filter of its own:
+  // no second pass over the rows, no second cube in memory (the targets' manufacturing filter
+  // beside the panels' filter). The cube lives as long as either engine.
+  struct SameCube {};
+  StatsEngine(const StatsEngine& cells_of, SameCube);
   // Rebuilds the prefix sums when the attribute part of f (everything but the months) changed.
   void setAttributeFilter(const Filter& f);
   // Inclusive month indices (year*12 + month-1), like Filter::month_from/month_to; `undated`: the
@@ -69,7 +75,7 @@ class StatsEngine {
     return query(f.month_from, f.month_to, f.undated);
   }
 
-  size_t cellCount() const { return cells_.size(); }
+  size_t cellCount() const;
   size_t memoryBytes() const;  // the cube, the per-month sums and any row lists built so far
 
   struct Acc {
@@ -97,17 +103,14 @@ class StatsEngine {
   const std::vector<RowRec>& classRows(int size_class);
 
   const Model& m_;
-  std::vector<int> bin_month_;  // distinct months, ascending
-  std::vector<Cell> cells_;
-  std::vector<Payload> payload_;
-  std::vector<std::vector<RowRec>> class_rows_;  // per size class, by investment descending (lazy)
-  std::vector<uint32_t> row_cell_;               // cell of each row (kept for class_rows_)
+  // The months, cells, their payloads, each row's cell and the size classes' row lists (lazy).
+  struct Cube;
+  std::shared_ptr<Cube> cube_;
   std::vector<Acc> sums_;                        // bins x slots_, the filter's sums per month
   size_t slots_ = 0, chain0_ = 0, district0_ = 0, park0_ = 0;
   std::vector<std::array<Acc, 256>> by_code_;  // scratch: per bin, sums by code & 0xff
   std::vector<double> fdi_by_bin_;                // per bin, the filter's FDI sum
   std::vector<uint8_t> chain_ok_, district_ok_;    // per filter: 0xff for an id it admits
-  std::vector<int16_t> district_values_;          // the district indices the cells hold
   Filter attr_;
   bool built_ = false;
 };

@@ -8,6 +8,7 @@
 #include <cmath>
 #include <filesystem>
 #include <limits>
+#include <memory>
 #include <random>
 
 #include "core/stats.h"
@@ -222,4 +223,29 @@ TEST_F(Cube, OddRowsMatchTheReference) {
     }
   }
   checkRandomFilters(m, 200, 3);
+}
+
+// Two engines over one cube (the panels' and the targets'): each answers for its own filter, a
+// filter set on one never shows in the other, and the second files no row again.
+TEST_F(Cube, TwoEnginesShareACubeAndKeepTheirOwnFilters) {
+  const Model& m = *sample_;
+  auto first = std::make_unique<StatsEngine>(m);
+  StatsEngine second(*first, StatsEngine::SameCube{});
+  EXPECT_EQ(second.cellCount(), first->cellCount());
+  const Stats all = computeStats(m, Filter{});
+  const int from = all.by_month.front().first, to = all.by_month.back().first;
+  std::mt19937 rng(5);
+  for (int i = 0; i < 200; ++i) {
+    const Filter a = randomFilter(rng, m, from, to), b = randomFilter(rng, m, from, to);
+    // Interleaved, with thresholds inside a size class (the lazily built row lists, shared).
+    const Stats sa = first->query(a), sb = second.query(b);
+    expectSame(sa, computeStats(m, a), "first #" + std::to_string(i) + " " + describe(a));
+    expectSame(sb, computeStats(m, b), "second #" + std::to_string(i) + " " + describe(b));
+    expectSame(first->query(a.month_from, a.month_to, a.undated), sa, "first again #" + std::to_string(i));
+    if (::testing::Test::HasFailure()) return;
+  }
+  first.reset();  // the cube outlives the engine that built it
+  Filter f;
+  f.min_investment_yi = 3;
+  expectSame(second.query(f), computeStats(m, f), "after the first engine went");
 }
