@@ -44,13 +44,7 @@ nlohmann::json peerDbscan(const Model& m, const std::string& file, const DbscanR
   nlohmann::json r;
   const std::string cmd = std::string("/usr/bin/python3 ") + CHAINMAP_BENCH_DIR + "/sklearn_dbscan.py '" + file + "' " + std::to_string(eps_m) +
                           " " + std::to_string(min_pts) + " 2>/dev/null";
-  std::string out;
-  if (FILE* f = popen(cmd.c_str(), "r")) {
-    char buf[65536];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, f)) > 0) out.append(buf, n);
-    pclose(f);
-  }
+  const std::string out = runCommand(cmd).out;
   const nlohmann::json peer = nlohmann::json::parse(out, nullptr, false);
   if (peer.is_discarded() || !peer.contains("labels")) {
     r["error"] = "scikit-learn did not run (install the Debian package python3-sklearn)";

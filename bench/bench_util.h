@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <string>
 
+#include "platform/command.h"
+
 namespace cm {
 
 // Milliseconds since t.
@@ -13,15 +15,6 @@ inline double msSince(std::chrono::steady_clock::time_point t) {
 }
 
 // What `cmd` prints on stdout (sh -c), trailing newlines and spaces cut.
-inline std::string shell(const std::string& cmd) {
-  std::string out;
-  if (FILE* p = popen(cmd.c_str(), "r")) {
-    char buf[512];
-    while (fgets(buf, sizeof buf, p)) out += buf;
-    pclose(p);
-  }
-  while (!out.empty() && (out.back() == '\n' || out.back() == ' ')) out.pop_back();
-  return out;
-}
+inline std::string shell(const std::string& cmd) { return commandLine(cmd); }
 
 }  // namespace cm

@@ -16,20 +16,12 @@
 #include <thread>
 #include <vector>
 
+#include "platform/command.h"
 #include "render_probe.h"
 
 namespace cm::test {
 
-inline std::string sh(const std::string& cmd) {  // runs a command, returns its stdout
-  std::string out;
-  if (FILE* p = popen(cmd.c_str(), "r")) {
-    char buf[256];
-    while (fgets(buf, sizeof buf, p)) out += buf;
-    pclose(p);
-  }
-  while (!out.empty() && (out.back() == '\n' || out.back() == ' ')) out.pop_back();
-  return out;
-}
+inline std::string sh(const std::string& cmd) { return commandLine(cmd); }  // runs a command, returns its stdout
 
 struct Shot {
   Image img;

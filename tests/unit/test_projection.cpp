@@ -15,6 +15,7 @@
 
 #include "geo/geodesic.h"
 #include "geo/projection.h"
+#include "platform/command.h"
 
 using namespace cm;
 
@@ -23,14 +24,7 @@ namespace {
 // northing,easting; EPSG:32650 is easting,northing.
 std::pair<double, double> cs2cs(const std::string& dst, double lat, double lon) {
   const std::string cmd = "echo '" + std::to_string(lat) + " " + std::to_string(lon) + "' | cs2cs -d 6 EPSG:4326 " + dst;
-  FILE* p = popen(cmd.c_str(), "r");
-  EXPECT_NE(p, nullptr);
-  char buf[256] = {0};
-  if (p) {
-    if (!fgets(buf, sizeof buf, p)) buf[0] = 0;
-    pclose(p);
-  }
-  std::istringstream in(buf);
+  std::istringstream in(commandLine(cmd));
   double a = NAN, b = NAN;
   in >> a >> b;
   return {a, b};

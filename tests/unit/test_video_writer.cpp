@@ -20,6 +20,7 @@
 
 #include "temp_dir.h"
 #include "media/video_writer.h"
+#include "platform/command.h"
 #include "env_guard.h"
 #include "file_text.h"
 
@@ -75,29 +76,15 @@ std::string onPath(const std::string& name) {
   return "";
 }
 
-// The command's stdout (binary), and its exit status.
-std::string capture(const std::string& cmd, int* status = nullptr) {
-  std::string out;
-  FILE* p = ::popen(cmd.c_str(), "r");
-  if (!p) return out;
-  char buf[65536];
-  size_t n;
-  while ((n = std::fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
-  const int st = ::pclose(p);
-  if (status) *status = st;
-  return out;
-}
 
 std::string quoted(const fs::path& p) { return "'" + p.string() + "'"; }
 
 // Frame n of the video as RGB24, decoded by ffmpeg.
 std::string decodeFrame(const fs::path& video, int n) {
-  int status = -1;
-  std::string rgb = capture("ffmpeg -v error -i " + quoted(video) + " -vf \"select=eq(n\\," + std::to_string(n) +
-                                ")\" -frames:v 1 -f rawvideo -pix_fmt rgb24 - 2>&1",
-                            &status);
-  EXPECT_EQ(status, 0) << rgb;
-  return rgb;
+  const CommandRun r = runCommand("ffmpeg -v error -i " + quoted(video) + " -vf \"select=eq(n\\," + std::to_string(n) +
+                                  ")\" -frames:v 1 -f rawvideo -pix_fmt rgb24 - 2>&1");
+  EXPECT_EQ(r.code, 0) << r.out;
+  return r.out;
 }
 
 // Each band's centre, at three places across, within ±12 per channel (the encoder is lossy).
@@ -168,12 +155,11 @@ TEST(VideoWriter, EncodesEveryFrameIntoTheMp4) {
   }
   EXPECT_EQ(namesIn(dir.path), std::vector<std::string>{"out.mp4"}) << "no temporary file is left";
 
-  int status = -1;
-  const std::string probe = capture(
+  const CommandRun run = runCommand(
       "ffprobe -v error -count_frames -select_streams v:0 "
-      "-show_entries stream=nb_read_frames,width,height,r_frame_rate -of json " + quoted(out),
-      &status);
-  ASSERT_EQ(status, 0) << probe;
+      "-show_entries stream=nb_read_frames,width,height,r_frame_rate -of json " + quoted(out));
+  const std::string& probe = run.out;
+  ASSERT_EQ(run.code, 0) << probe;
   const auto j = nlohmann::json::parse(probe, nullptr, false);
   ASSERT_FALSE(j.is_discarded()) << probe;
   ASSERT_EQ(j["streams"].size(), 1u) << probe;
