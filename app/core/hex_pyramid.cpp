@@ -73,13 +73,18 @@ inline HexCoord hexOfScaled(double x, double y) {
   return {static_cast<int32_t>(q), static_cast<int32_t>(r)};
 }
 
-// A project that passes the filter, gathered once so every level streams through memory.
+// A project that passes the filter, gathered once so every level streams through memory: 24
+// bytes (the ecosystem rides in the row's top bits), 24 MB at 1M rows.
 struct Pt {
   double x, y;
-  double inv;
-  uint32_t row;
-  uint8_t eco;
+  float inv;  // the investment column's own precision
+  uint32_t row_eco;
+  static constexpr int kEcoShift = 29;  // rows below 2^29, ecosystems below 8
+  uint32_t row() const { return row_eco & ((1u << kEcoShift) - 1); }
+  int eco() const { return static_cast<int>(row_eco >> kEcoShift); }
 };
+static_assert(sizeof(Pt) == 24);
+static_assert(kEcosystemCount <= 8);
 
 // Row starts of items sorted by (hex.r, hex.q): starts[r - r0] is the first of hex row r.
 template <class T>
@@ -156,9 +161,9 @@ HexLevel buildLevel(std::vector<Pt>& active, double size, bool finest, TaskContr
     b.investment_yi += p.inv;
     if (p.inv > active[example_at[last_id]].inv) example_at[last_id] = static_cast<uint32_t>(i);
     ++b.count;
-    ++b.by_ecosystem[p.eco];
+    ++b.by_ecosystem[p.eco()];
   }
-  for (size_t k = 0; k < bins.size(); ++k) bins[k].example = static_cast<int>(active[example_at[k]].row);
+  for (size_t k = 0; k < bins.size(); ++k) bins[k].example = static_cast<int>(active[example_at[k]].row());
   std::vector<uint32_t>().swap(example_at);
   const size_t alone = static_cast<size_t>(std::count_if(bins.begin(), bins.end(), [](const Bin& b) { return b.count == 1; }));
   level.singles.reserve(alone);  // the level keeps these two: allocated at their size
@@ -166,7 +171,7 @@ HexLevel buildLevel(std::vector<Pt>& active, double size, bool finest, TaskContr
   size_t kept = 0;
   for (size_t i = 0; i < active.size(); ++i) {
     const Bin& b = bins[bin_of[i]];
-    if (b.count == 1) level.singles.push_back({b.hex, active[i].row});
+    if (b.count == 1) level.singles.push_back({b.hex, active[i].row()});
     else if (!finest) active[kept++] = active[i];
   }
   active.resize(kept);
@@ -299,8 +304,9 @@ HexPyramid buildHexPyramid(const Projects& p, const Filter& f, const std::vector
   HexPyramid out;
   std::vector<Pt> active;
   const size_t n = p.size();
+  if (n >= size_t{1} << Pt::kEcoShift) return out;  // over 536 million rows: no bubbles
   // Counted first, so the list is allocated once at its size (growing it by doubling held 1.5
-  // times its 32 MB at 1M rows for a moment: the peak of a 1M screenshot).
+  // times its 24 MB at 1M rows for a moment: the peak of a 1M screenshot).
   size_t passing = 0;
   for (size_t i = 0; i < n; ++i) passing += passes(p, i, f);
   active.reserve(passing);
@@ -308,7 +314,7 @@ HexPyramid buildHexPyramid(const Projects& p, const Filter& f, const std::vector
     if ((k & 0x3FFF) == 0 && control && control->cancel) return {};
     const size_t i = order && order->size() == n ? (*order)[k] : k;
     if (!passes(p, i, f)) continue;
-    active.push_back({p.x[i], p.y[i], p.investment_yi[i], static_cast<uint32_t>(i), static_cast<uint8_t>(p.ecosystem[i])});
+    active.push_back({p.x[i], p.y[i], p.investment_yi[i], static_cast<uint32_t>(i) | static_cast<uint32_t>(p.ecosystem[i]) << Pt::kEcoShift});
     out.investment_yi += p.investment_yi[i];
     ++out.by_ecosystem[static_cast<int>(p.ecosystem[i])];
   }
