@@ -150,6 +150,16 @@ TEST(Projection, RememberedPipelinesAreUsedOnlyUnderTheSamePreviousProj) {
   EXPECT_EQ(c2["proj"], stamp);
   ASSERT_EQ(c2["pipelines"].size(), 1u);
   EXPECT_EQ(c2["pipelines"][0][1], "EPSG:32648");
+  // A remembered pipeline PROJ cannot build: the database answers instead.
+  write(dir / "e.json", {{"chainmap_transforms", 1}, {"proj", stamp}, {"pipelines", {{kWgs84, "EPSG:32646", "+proj=pipeline +step +proj=nonexistent"}}}});
+  rememberTransformsIn((dir / "e.json").string());
+  auto e = Transform::create(kWgs84, "EPSG:32646");
+  ASSERT_TRUE(e) << "an unbuildable remembered pipeline";
+  const auto [east46, north46] = cs2cs("EPSG:32646", 30.25, 120.15);
+  x = 120.15, y = 30.25;
+  ASSERT_TRUE(e->apply(x, y));
+  EXPECT_NEAR(x, east46, 0.01);
+  EXPECT_NEAR(y, north46, 0.01);
   // Garbage, a wrong shape, an empty pipeline: ignored.
   for (const std::string& text : std::vector<std::string>{"not json", "[1,2]", "{\"chainmap_transforms\":1,\"proj\":\"" + stamp + "\",\"pipelines\":[[1,2,3],[\"EPSG:4326\",\"EPSG:32647\",\"\"]]}"}) {
     std::ofstream(dir / "d.json") << text;
