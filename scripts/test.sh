@@ -7,11 +7,12 @@
 #   scripts/test.sh --full     the same, then the fuzz run (scripts/fuzz.sh, CHAINMAP_FUZZ_SECONDS
 #                              per harness, default 30) and the sanitizer pass (scripts/sanitize.sh:
 #                              the tests again under ASan+UBSan+LSan, with the long run's 50,000
-#                              events). .ci/run calls this.
+#                              events). CHAINMAP_FULL=1 scripts/test.sh is the same: .ci/run calls it so.
 # Other arguments go to CTest (e.g. -R Import). The compiler cache (ccache) is used when present.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 full=0
+[ "${CHAINMAP_FULL:-0}" = 1 ] && full=1
 args=()
 for a in "$@"; do
   if [ "$a" = --full ]; then full=1; else args+=("$a"); fi

@@ -1,17 +1,16 @@
 #include "core/text_wrap.h"
 
+#include "platform/utf8.h"
+
 namespace cm {
 
 namespace {
 
 // The code point starting at s[i] and its length in bytes (invalid bytes count as one).
 char32_t decode(std::string_view s, size_t i, size_t& len) {
-  const unsigned char c = static_cast<unsigned char>(s[i]);
-  len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 1;
-  if (i + len > s.size()) len = 1;
-  if (len == 1) return c;
-  char32_t cp = c & (0x3F >> (len - 1));
-  for (size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+  size_t next = i;
+  const char32_t cp = decodeUtf8(s, next);
+  len = next - i;
   return cp;
 }
 

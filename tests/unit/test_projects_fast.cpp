@@ -119,6 +119,23 @@ std::vector<fs::path> cacheFiles(const fs::path& dir) {
   return out;
 }
 
+// A hard table of `rows` rows written into `dir`, read without the cache (`fresh`), and the key
+// and path its cache takes there.
+struct HardTable {
+  Model fresh;
+  std::string key, path;
+};
+void hardTable(const fs::path& dir, int rows, HardTable& t) {
+  const fs::path file = dir / "hard.csv";
+  writeText(file, hardCsv(rows, false));
+  LoadReport r0;
+  t.fresh = loadModel({CHAINMAP_TEST_DATA, file.string(), "", "", "", false}, r0);
+  ASSERT_FALSE(r0.fatal());
+  const ProjectsCacheKey cache_key{file.string(), "", kDefaultDisplayCrs, {}};
+  t.key = projectsCacheKeyText(cache_key);
+  t.path = projectsCachePath(dir.string(), cache_key);
+}
+
 }  // namespace
 
 TEST(CsvChunks, TokenizerFollowsQuotesAndLineEnds) {
@@ -235,14 +252,10 @@ TEST(ProjectsCache, RoundTripEqualsAFreshLoad) {
 
 TEST(ProjectsCache, ServedInPlaceFromTheMappedFile) {
   TempDir dir;
-  const fs::path file = dir.path / "hard.csv";
-  writeText(file, hardCsv(300, false));
-  LoadReport r0;
-  const Model fresh = loadModel({CHAINMAP_TEST_DATA, file.string(), "", "", "", false}, r0);
-  ASSERT_FALSE(r0.fatal());
-  const ProjectsCacheKey cache_key{file.string(), "", kDefaultDisplayCrs, {}};
-  const std::string key = projectsCacheKeyText(cache_key);
-  const std::string path = projectsCachePath(dir.path.string(), cache_key);
+  HardTable t;
+  ASSERT_NO_FATAL_FAILURE(hardTable(dir.path, 300, t));
+  const Model& fresh = t.fresh;
+  const std::string &key = t.key, &path = t.path;
   ASSERT_TRUE(writeProjectsCache(path, key, fresh.projects, false, {}));
   std::string bytes = test::slurp(path);
   auto back = readProjectsCache(path, key);
@@ -276,14 +289,10 @@ TEST(ProjectsCache, ServedInPlaceFromTheMappedFile) {
 
 TEST(ProjectsCache, AnIndexOutOfRangeFailsTheCheck) {
   TempDir dir;
-  const fs::path file = dir.path / "hard.csv";
-  writeText(file, hardCsv(100, false));
-  LoadReport r0;
-  const Model fresh = loadModel({CHAINMAP_TEST_DATA, file.string(), "", "", "", false}, r0);
-  ASSERT_FALSE(r0.fatal());
-  const ProjectsCacheKey cache_key{file.string(), "", kDefaultDisplayCrs, {}};
-  const std::string key = projectsCacheKeyText(cache_key);
-  const std::string path = projectsCachePath(dir.path.string(), cache_key);
+  HardTable t;
+  ASSERT_NO_FATAL_FAILURE(hardTable(dir.path, 100, t));
+  const Model& fresh = t.fresh;
+  const std::string &key = t.key, &path = t.path;
   const size_t last = fresh.projects.size() - 1;
   for (int bad = 0; bad < 5; ++bad) {
     SCOPED_TRACE("bad " + std::to_string(bad));

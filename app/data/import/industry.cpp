@@ -7,6 +7,7 @@
 
 #include "core/catalog.h"
 #include "platform/text.h"
+#include "platform/utf8.h"
 
 namespace cm {
 namespace {
@@ -667,51 +668,9 @@ bool isAsciiOnly(std::string_view s) {
   return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
 
-// Decodes one UTF-8 sequence at s[i]; an invalid byte comes back alone, as itself.
-char32_t decode(std::string_view s, size_t& i) {
-  const unsigned char c = static_cast<unsigned char>(s[i]);
-  int n = 0;
-  char32_t cp = c;
-  if (c >= 0xC0 && c < 0xE0) n = 1, cp = c & 0x1F;
-  else if (c >= 0xE0 && c < 0xF0) n = 2, cp = c & 0x0F;
-  else if (c >= 0xF0 && c < 0xF8) n = 3, cp = c & 0x07;
-  if (n == 0 || i + static_cast<size_t>(n) >= s.size()) {
-    ++i;
-    return c;
-  }
-  for (int k = 1; k <= n; ++k) {
-    const unsigned char b = static_cast<unsigned char>(s[i + k]);
-    if ((b & 0xC0) != 0x80) {
-      ++i;
-      return c;
-    }
-    cp = (cp << 6) | (b & 0x3F);
-  }
-  i += static_cast<size_t>(n) + 1;
-  return cp;
-}
-
-void encode(char32_t cp, std::string& out) {
-  if (cp < 0x80) {
-    out.push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-}
-
 std::u32string codepoints(std::string_view s) {
   std::u32string out;
-  for (size_t i = 0; i < s.size();) out.push_back(decode(s, i));
+  for (size_t i = 0; i < s.size();) out.push_back(decodeUtf8(s, i));
   return out;
 }
 
@@ -729,7 +688,7 @@ std::string normalize(std::string_view in) {
   std::string s;
   s.reserve(in.size());
   for (size_t i = 0; i < in.size();) {
-    char32_t cp = decode(in, i);
+    char32_t cp = decodeUtf8(in, i);
     if (cp >= 0xFF01 && cp <= 0xFF5E) cp -= 0xFEE0;  // full-width ASCII
     switch (cp) {
       case 0x3000: case 0x00A0: case '\t': case '\r': case '\n': case '_': cp = ' '; break;
@@ -745,7 +704,7 @@ std::string normalize(std::string_view in) {
       default: break;
     }
     if (cp >= 'A' && cp <= 'Z') cp += 'a' - 'A';
-    encode(cp, s);
+    appendUtf8(s, cp);
   }
   std::string out;
   out.reserve(s.size());
@@ -1159,7 +1118,7 @@ bool isBlank(const std::string& key) {
   // Only punctuation, dashes, question marks, dots.
   bool any_word = false;
   for (size_t i = 0; i < key.size();) {
-    const char32_t cp = decode(key, i);
+    const char32_t cp = decodeUtf8(key, i);
     const bool punct = (cp < 0x80 && !isAsciiAlnum(static_cast<unsigned char>(cp))) || cp == 0x3001 || cp == 0x3002 ||
                        cp == 0x2026 || cp == 0xFF1F || (cp >= 0x2000 && cp <= 0x206F);
     if (!punct) any_word = true;
