@@ -67,6 +67,9 @@ std::optional<Options> parseOptions(int argc, char** argv, int& exit_code) {
   app.add_flag("--remote", o.remote,
                "With --projects \"PG:…\" --layer [SCHEMA.]TABLE: leave the rows in PostGIS and ask the database for the "
                "view's bins and rows and the statistics (--stats, or the window) (the canonical CSV's columns and a point column 'geom')");
+  app.add_flag("--summaries", o.summaries,
+               "With --remote: make the database's summaries beside the table (the statistics rollup TABLE_chainmap_cube and "
+               "the bin pyramid TABLE_chainmap_bins), or make them again if the table changed since, before answering");
   app.add_option("--time", o.time, "Signing-month window YYYY-MM..YYYY-MM");
   app.add_option("--ecosystem", o.ecosystems, "Ecosystems to show: iot,bio,equip,mat,energy,other");
   app.add_option("--chain", o.chains, "Chains to show, by id (e.g. integrated_circuits,biologics)");
@@ -145,6 +148,11 @@ std::optional<Options> parseOptions(int argc, char** argv, int& exit_code) {
   }
   if (!o.analyze.empty() && (o.stats || !o.screenshot.empty() || !o.record.empty() || !o.export_file.empty())) {
     std::fprintf(stderr, "--analyze runs alone: not with --stats, --screenshot, --record or --export\n");
+    exit_code = 2;
+    return std::nullopt;
+  }
+  if (o.summaries && !o.remote) {
+    std::fprintf(stderr, "--summaries: only with --remote (the summaries live in the database beside the table)\n");
     exit_code = 2;
     return std::nullopt;
   }

@@ -19,6 +19,7 @@ struct Options {
   std::string screenshot;  // --screenshot FILE.png
   int width = 1600, height = 1000;
   bool stats = false;
+  bool summaries = false;  // --summaries: with --remote, make or refresh the database's summaries first
   bool remote = false;  // --remote: with --stats, ask PostGIS (data/postgis_source.h) instead of loading the rows
   bool include_undated = false;  // --include-undated: projects without a signing date pass a --time window too
   bool foreign = false;  // --foreign: foreign-invested projects only (Filter::foreign_only)

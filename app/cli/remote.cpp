@@ -1,5 +1,6 @@
 #include "cli/remote.h"
 
+#include <chrono>
 #include <cstdio>
 #include <iostream>
 #include <optional>
@@ -22,6 +23,17 @@ Result<std::shared_ptr<PostgisSource>> openRemote(const Options& opt, Model& m) 
   }
   auto src = PostgisSource::open(t, m);
   if (!src) return Result<std::shared_ptr<PostgisSource>>::fail(withoutPassword(opt.projects_file) + ": " + src.error());
+  if (opt.summaries) {  // --summaries: made (or made again when the table changed) before any answer
+    const auto t0 = std::chrono::steady_clock::now();
+    auto made = (*src)->prepareSummaries(true);
+    if (!made) return Result<std::shared_ptr<PostgisSource>>::fail(withoutPassword(opt.projects_file) + ": " + made.error());
+    std::fprintf(stderr, "summaries: the statistics rollup %s, the bin pyramid %s (%.1f s)\n", made->rollup ? "in use" : "missing",
+                 made->pyramid ? "in use" : "missing",
+                 std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+  } else if ((*src)->summaries().stale) {
+    std::fprintf(stderr, "warning: %s: the database's summaries are older than the table and are not used (slower answers): "
+                 "--summaries, or F5 in the window, makes them again\n", opt.layer.c_str());
+  }
   m.projects.chain_names = (*src)->chainNames();  // what --chain names and the statistics' by_chain index
   m.projects_file = opt.projects_file;
   m.projects_layer = opt.layer;

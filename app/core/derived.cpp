@@ -1,5 +1,6 @@
 #include "core/derived.h"
 
+#include "core/ids.h"
 #include "core/view.h"
 
 #include <algorithm>
@@ -67,6 +68,12 @@ void Derived::update(const DerivedInputs& in) {
   if (!in.model) return;
   if (remote_) {
     RemoteInputs r{in.filter, in.first_month, in.last_month, in.view, in.bin_cell_px * in.units_per_px, in.aggregate, in.allow_async};
+    r.targets = targets_in_ ? &*targets_in_ : nullptr;
+    if (in.features) {  // the pinned card's row (ui/features/remote.cpp)
+      const RemoteSelection& sel = in.features->get<RemoteSelection>(ids::kRemote);
+      r.card_id = sel.id;
+      r.card_xy = sel.xy;
+    }
     remote_->update(r);
   }
   model_ = in.model;
@@ -93,7 +100,7 @@ void Derived::update(const DerivedInputs& in) {
     return engine.query(in.first_month, in.last_month, true);  // the timeline's bars, the undated one too
   });
 
-  if (targets_in_) {  // core/targets.h: the same figure as --stats and the exports
+  if (targets_in_ && !remote_) {  // core/targets.h: the same figure as --stats and the exports (remote: the database's)
     const std::tuple<uint64_t, int> key{rev, std::clamp(f.month_to, in.first_month, std::max(in.first_month, in.last_month))};
     if (in.allow_async) {  // a window: an engine of its own (over the same cube), so the time slider's every step is free
       target_engine_.update(rev, [&] {

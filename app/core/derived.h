@@ -78,7 +78,14 @@ class Derived {
   uint64_t statsRevision() const;
   const Filter* statsFilter() const;
   const Stats& allTime() const;  // attribute filter, whole timeline
-  const TargetProgress* targets() const { return targets_in_ ? &targets_.get() : nullptr; }
+  const TargetProgress* targets() const {
+    if (remote_) return targets_in_ ? remote_->targets() : nullptr;
+    return targets_in_ ? &targets_.get() : nullptr;
+  }
+  // F5 in remote mode (RemoteStats::refresh).
+  void refreshRemote() {
+    if (remote_) remote_->refresh();
+  }
   // The bubbles' hex pyramid for the filter (built once per filter; the zoom only picks levels).
   const HexPyramid& pyramid() const { return pyramid_.get(); }
   uint64_t pyramidRevision() const { return pyramid_.revision(); }

@@ -4,8 +4,11 @@
 #pragma once
 #include <cstdint>
 
+#include <string>
+
 #include "core/filter.h"
 #include "core/stats.h"
+#include "core/targets.h"
 #include "core/symbology.h"
 #include "core/view.h"
 
@@ -18,6 +21,17 @@ struct RemoteInputs {
   double cell_units = 0;  // bubbles' cell size in display units (bin_cell_px × units_per_px)
   Aggregate aggregate = Aggregate::Auto;  // bins or rows (the remote layer decides with it)
   bool allow_async = true;
+  const Targets* targets = nullptr;  // the annual targets (null: no progress asked)
+  std::string card_id;               // the row whose card is pinned ("" none): RemoteSelection
+  Vec2 card_xy;
+};
+
+// The remote feature's settings (ui/features/remote.cpp): the row whose card is pinned, by its id
+// (the database's rows have no index in the model), and where it lies (display CRS).
+struct RemoteSelection {
+  std::string id;
+  Vec2 xy;
+  bool operator==(const RemoteSelection&) const = default;
 };
 
 class RemoteStats {
@@ -30,6 +44,10 @@ class RemoteStats {
   virtual uint64_t statsRevision() const = 0;
   virtual const Filter* statsFilter() const = 0;
   virtual const Stats& allTime() const = 0;   // the attribute filter over the whole timeline
+  virtual const TargetProgress* targets() const { return nullptr; }  // when RemoteInputs::targets asks
+  // F5: the source again — its summaries made again if the table changed, every answer asked again
+  // (the ones shown stay until the new ones are in).
+  virtual void refresh() {}
 };
 
 }  // namespace cm

@@ -7,8 +7,11 @@
 #include <climits>
 #include <cmath>
 #include <cstdio>
+#include <cctype>
 #include <cstdlib>
 #include <unordered_map>
+
+#include <nlohmann/json.hpp>
 
 #include "core/catalog.h"
 #include "core/ecosystem.h"
@@ -92,6 +95,28 @@ std::string num(double v) {
 // 2: the sector as 1 manufacturing, 2 service, 4 not stated (Sector::Unknown).
 constexpr const char* kRollupLayout = "chainmap counts cube 2";
 
+// The bin pyramid's COMMENT: its layout, then the first level it holds ("… from 6").
+constexpr const char* kPyramidLayout = "chainmap bin pyramid 1 from ";
+
+// A summary's COMMENT: the layout on the first line, then "stamp " and the table's stamp when it
+// was made (core of freshness: PostgisSource::prepareSummaries).
+struct SummaryComment {
+  bool there = false;
+  std::string layout, stamp;
+};
+SummaryComment parseComment(bool there, const char* text) {
+  SummaryComment c;
+  c.there = there;
+  if (!text) return c;
+  const std::string t = text;
+  const size_t nl = t.find('\n');
+  c.layout = t.substr(0, nl);
+  if (nl != std::string::npos && t.compare(nl + 1, 6, "stamp ") == 0) c.stamp = t.substr(nl + 7);
+  return c;
+}
+
+double levelSize(int level) { return kHexSpacing0 * std::ldexp(1.0, level) / std::sqrt(3.0); }
+
 int sridOf(const std::string& crs) {  // "EPSG:4549" → 4549
   const size_t colon = crs.find(':');
   return colon == std::string::npos ? 0 : std::atoi(crs.c_str() + colon + 1);
@@ -122,6 +147,7 @@ Result<std::unique_ptr<PostgisSource>> PostgisSource::open(const RemoteTable& t,
   const std::string name = (t.schema.empty() ? "" : t.schema + ".") + t.table;
   if (!pg || PQstatus(pg) != CONNECTION_OK)  // libpq's message names host and port, never the password
     return R::fail("cannot connect to PostGIS for table '" + name + "': " + (pg ? chomped(PQerrorMessage(pg)) : "out of memory"));
+  PQsetNoticeProcessor(pg, [](void*, const char*) {}, nullptr);  // the server's NOTICEs ("… does not exist, skipping") are not the user's
   s->from_ = (t.schema.empty() ? "" : ident(pg, t.schema) + ".") + ident(pg, t.table);
   s->display_srid_ = sridOf(map.display_crs);
   if (s->display_srid_ <= 0) return R::fail("PostGIS source: the display CRS '" + map.display_crs + "' has no EPSG code");
@@ -145,15 +171,62 @@ Result<std::unique_ptr<PostgisSource>> PostgisSource::open(const RemoteTable& t,
       s->chain_names_.emplace_back(v);
   }
   s->rollup_ = (t.schema.empty() ? "" : ident(pg, t.schema) + ".") + ident(pg, t.table + "_chainmap_cube");
-  Query rq;  // there, and of this layout?
-  rq.sql = "SELECT to_regclass(" + rq.bind(s->rollup_) + ") IS NOT NULL, obj_description(to_regclass(" + rq.bind(s->rollup_) +
-           "), 'pg_class')";
-  auto rr = run(pg, rq);
-  const bool there = rr && PQntuples(rr->get()) && std::string(PQgetvalue(rr->get(), 0, 0)) == "t";
-  const char* mark = rr && PQntuples(rr->get()) ? value(rr->get(), 0, 1) : nullptr;
-  s->has_rollup_ = there && mark && std::string(mark) == kRollupLayout;
-  s->stale_rollup_ = there && !s->has_rollup_;
+  s->pyramid_ = (t.schema.empty() ? "" : ident(pg, t.schema) + ".") + ident(pg, t.table + "_chainmap_bins");
+  s->describeSummaries();
   return s;
+}
+
+std::string PostgisSource::tableStamp() const {
+  Query q;
+  q.sql = "SELECT COALESCE(s.n_tup_ins, 0) + COALESCE(s.n_tup_upd, 0) + COALESCE(s.n_tup_del, 0), pg_relation_filenode(c.oid) "
+          "FROM pg_class c LEFT JOIN pg_stat_all_tables s ON s.relid = c.oid WHERE c.oid = to_regclass(" + q.bind(from_) + ")";
+  auto r = run(conn_->pg, q);
+  if (!r || !PQntuples(r->get()) || !value(r->get(), 0, 1)) return "";  // a view: no counters, no file
+  return std::string(PQgetvalue(r->get(), 0, 0)) + ":" + PQgetvalue(r->get(), 0, 1);
+}
+
+bool PostgisSource::tableChanged() const {
+  const std::string now = tableStamp();
+  return !now.empty() && now != made_stamp_;
+}
+
+// What summaries are there, of which layout and age: the ones in use are of this layout and
+// stamped with the table as it is now (a view, which has no stamp, trusts what is there).
+void PostgisSource::describeSummaries() {
+  auto describe = [&](const std::string& rel) {
+    Query q;
+    q.sql = "SELECT to_regclass(" + q.bind(rel) + ") IS NOT NULL, obj_description(to_regclass(" + q.bind(rel) + "), 'pg_class')";
+    auto r = run(conn_->pg, q);
+    const bool there = r && PQntuples(r->get()) && std::string(PQgetvalue(r->get(), 0, 0)) == "t";
+    return parseComment(there, there ? value(r->get(), 0, 1) : nullptr);
+  };
+  made_stamp_ = tableStamp();
+  auto fresh = [&](const SummaryComment& c) { return made_stamp_.empty() || c.stamp == made_stamp_; };
+  const SummaryComment rc = describe(rollup_), pc = describe(pyramid_);
+  rollup_layout_ok_ = rc.there && rc.layout == kRollupLayout;
+  stale_rollup_ = rc.there && !rollup_layout_ok_;
+  has_rollup_ = rollup_layout_ok_ && fresh(rc);
+  pyramid_there_ = pc.there;
+  pyramid_layout_ok_ = false;
+  const size_t n = std::string(kPyramidLayout).size();
+  if (pc.there && pc.layout.compare(0, n, kPyramidLayout) == 0) {
+    const int from = std::atoi(pc.layout.c_str() + n);
+    if (from >= 0 && from < kHexLevels) pyramid_from_ = from, pyramid_layout_ok_ = true;
+  }
+  has_pyramid_ = pyramid_layout_ok_ && fresh(pc);
+  stale_ = (rollup_layout_ok_ && !has_rollup_) || (pyramid_layout_ok_ && !has_pyramid_);
+}
+
+Result<SummaryState> PostgisSource::prepareSummaries(bool make_missing) {
+  describeSummaries();
+  const bool view = made_stamp_.empty();  // no stamp: refresh what is there
+  if ((rollup_layout_ok_ && (view || !has_rollup_)) || stale_rollup_ || (!rollup_layout_ok_ && make_missing))
+    if (auto ok = createRollup(); !ok) return Result<SummaryState>::fail(ok.error());
+  if ((pyramid_layout_ok_ && (view || !has_pyramid_)) || (pyramid_there_ && !pyramid_layout_ok_) || (!pyramid_there_ && make_missing))
+    if (auto ok = createPyramid(pyramid_layout_ok_ ? pyramid_from_ : kRemotePyramidFrom); !ok)
+      return Result<SummaryState>::fail(ok.error());
+  describeSummaries();
+  return summaries();
 }
 
 // Column expressions, quoted; `t` is the table, `k` the parks joined to it.
@@ -172,7 +245,7 @@ std::string PostgisSource::sectorBitExpr() const {
   return "(CASE " + col(t_.sector) + "::text WHEN 'manufacturing' THEN 1 WHEN 'service' THEN 2 ELSE 4 END)";
 }
 std::string PostgisSource::monthExpr() const {
-  const std::string d = "(" + col(t_.signed_date) + ")::date";
+  const std::string d = "NULLIF(" + col(t_.signed_date) + "::text, '')::date";  // empty: undated
   return "(EXTRACT(YEAR FROM " + d + ") * 12 + EXTRACT(MONTH FROM " + d + ") - 1)::int";
 }
 std::string PostgisSource::inParkExpr() const {
@@ -234,12 +307,19 @@ std::string PostgisSource::where(const Filter& f, Query& q) const {
   }
   if (f.park != ParkMode::Any) w.push_back(std::string(f.park == ParkMode::InPark ? "" : "NOT ") + inParkExpr());
   if (f.foreign_only) w.push_back("COALESCE((" + col(t_.fdi) + ")::float4::float8, 0) > 0");  // foreignInvested()
-  if (f.month_from != INT_MIN || f.month_to != INT_MAX)
-    w.push_back(monthExpr() + " BETWEEN " + q.bind(std::to_string(std::max(f.month_from, -1000000))) + "::int AND " +
-                q.bind(std::to_string(std::min(f.month_to, 1000000))) + "::int");
+  if (std::string m = monthCond(monthExpr(), f, q); !m.empty()) w.push_back(m);
   std::string s;
   for (size_t i = 0; i < w.size(); ++i) s += (i ? " AND " : "") + w[i];
   return s;
+}
+
+// The time window over a month column (NULL: undated), as passesTime(): undated rows pass when
+// the filter admits them (Filter::undated); "" when every row passes.
+std::string PostgisSource::monthCond(const std::string& m, const Filter& f, Query& q) const {
+  const bool window = f.month_from != INT_MIN || f.month_to != INT_MAX;
+  if (!window) return f.undated ? "" : m + " IS NOT NULL";
+  return "(" + m + " BETWEEN " + q.bind(std::to_string(std::max(f.month_from, -1000000))) + "::int AND " +
+         q.bind(std::to_string(std::min(f.month_to, 1000000))) + "::int" + (f.undated ? " OR " + m + " IS NULL)" : ")");
 }
 
 // The view's rectangle as an index condition on the geometry column, plus the exact test in the
@@ -257,8 +337,8 @@ std::string PostgisSource::inExtent(const Extent& e, Query& q) const {
 }
 
 Result<RemoteBins> PostgisSource::bins(const Filter& f, const Extent& view, double size) const {
-  RemoteBins out;
-  if (!(size > 0) || !view.valid()) return out;
+  if (!(size > 0) || !view.valid()) return RemoteBins{};
+  if (usesPyramid(f, size)) return pyramidBins(f, view, size, levelOf(size));  // a level it holds, a filter it answers
   // Whole hexagons: every member of a hexagon that meets the view lies within its diameter of it.
   const Extent e{view.minx - 2 * size, view.miny - 2 * size, view.maxx + 2 * size, view.maxy + 2 * size};
   Query q;
@@ -281,19 +361,29 @@ Result<RemoteBins> PostgisSource::bins(const Filter& f, const Extent& view, doub
           rounded + ") r2 GROUP BY 1, 2, 3";
   auto r = run(conn_->pg, q);
   if (!r) return Result<RemoteBins>::fail(r.error());
+  return gatherBins(r->get(), view, size);
+}
+
+// Rows of (hq, hr, ecosystem id or index, count, Σx, Σy, Σinvestment) into bins: the hexagons that
+// meet the view, each with its members' centroid and ecosystem mix.
+RemoteBins PostgisSource::gatherBins(const void* result, const Extent& view, double size) {
+  const PGresult* res = static_cast<const PGresult*>(result);
+  RemoteBins out;
   std::map<std::pair<int64_t, int64_t>, Bin> hexes;
   std::map<std::pair<int64_t, int64_t>, std::pair<double, double>> sums;
-  const PGresult* res = r->get();
   for (int i = 0; i < PQntuples(res); ++i) {
-    const auto eco = value(res, i, 2) ? ecosystemFromId(value(res, i, 2)) : std::nullopt;
-    if (!eco) continue;
+    const char* e = value(res, i, 2);
+    if (!e) continue;
+    const auto id = std::isdigit(static_cast<unsigned char>(e[0])) ? std::nullopt : ecosystemFromId(e);
+    const int64_t eco = id ? static_cast<int>(*id) : integer(res, i, 2);
+    if (eco < 0 || eco >= kEcosystemCount || (!id && !std::isdigit(static_cast<unsigned char>(e[0])))) continue;
     const std::pair<int64_t, int64_t> key{integer(res, i, 0), integer(res, i, 1)};
     Bin& b = hexes[key];
     const int n = static_cast<int>(integer(res, i, 3));
     b.count += n;
     sums[key].first += real(res, i, 4), sums[key].second += real(res, i, 5);
     b.investment_yi += real(res, i, 6);
-    b.by_ecosystem[static_cast<int>(*eco)] += n;
+    b.by_ecosystem[eco] += n;
   }
   for (auto& [key, b] : hexes) {
     b.hex = {static_cast<int32_t>(key.first), static_cast<int32_t>(key.second)};
@@ -304,6 +394,28 @@ Result<RemoteBins> PostgisSource::bins(const Filter& f, const Extent& view, doub
     out.bins.push_back(b);
   }
   return out;
+}
+
+// The bins from the pyramid's level: its cells of the hexagons whose centres lie within one
+// circumradius of the view (every hexagon that meets it), summed over the filter's months and
+// ecosystems.
+Result<RemoteBins> PostgisSource::pyramidBins(const Filter& f, const Extent& view, double size, int level) const {
+  Query q;
+  const double w = size * std::sqrt(3.0);
+  const std::string r0 = q.bind(std::to_string(static_cast<int64_t>(std::floor((view.miny - size) / (1.5 * size))))),
+                    r1 = q.bind(std::to_string(static_cast<int64_t>(std::ceil((view.maxy + size) / (1.5 * size))))),
+                    c0 = q.bind(num((view.minx - w) / w)), c1 = q.bind(num((view.maxx + w) / w));
+  std::string ecos = "{";
+  for (int e = 0; e < kEcosystemCount; ++e)
+    if (f.ecosystems >> e & 1u) ecos += (ecos.size() > 1 ? "," : "") + std::to_string(e);
+  std::string cond = "p.lvl = " + q.bind(std::to_string(level)) + "::int2 AND p.e = ANY(" + q.bind(ecos + "}") +
+                     "::int2[]) AND p.hr BETWEEN " + r0 + "::int AND " + r1 + "::int AND p.hq::float8 + p.hr::float8 * 0.5::float8 BETWEEN " +
+                     c0 + "::float8 AND " + c1 + "::float8";
+  if (std::string m = monthCond("p.m", f, q); !m.empty()) cond += " AND " + m;
+  q.sql = "SELECT p.hq, p.hr, p.e, sum(p.n), sum(p.sx), sum(p.sy), sum(p.v) FROM " + pyramid_ + " p WHERE " + cond + " GROUP BY 1, 2, 3";
+  auto r = run(conn_->pg, q);
+  if (!r) return Result<RemoteBins>::fail(r.error());
+  return gatherBins(r->get(), view, size);
 }
 
 Result<RemoteRows> PostgisSource::rows(const Filter& f, const Extent& view, size_t cap) const {
@@ -365,16 +477,77 @@ Result<bool> PostgisSource::createRollup() {
                 ", COALESCE(sum(v) FILTER (WHERE chi = " + std::to_string(k) + "), 0) AS v" + std::to_string(k);
   const std::string cells = "SELECT m, e, sum(n)::int8 AS n, sum(v) AS v, sum(fdi) AS fdi, sc, s, c, d, park, ip" + channels +
                             " FROM (" + statsRows(q) + " WHERE " + where(known, q) + ") r GROUP BY m, e, sc, s, c, d, park, ip";
-  Query ddl;  // one of an older layout is replaced; the COMMENT says the layout (open() checks it)
-  ddl.sql = has_rollup_ ? "REFRESH MATERIALIZED VIEW " + rollup_
-                        : std::string(stale_rollup_ ? "DROP MATERIALIZED VIEW " + rollup_ + "; " : "") + "CREATE MATERIALIZED VIEW " +
-                              rollup_ + " AS " + cells + "; COMMENT ON MATERIALIZED VIEW " + rollup_ + " IS " + q.bind(kRollupLayout);
+  const std::string stamp = tableStamp();  // before reading: a write meanwhile leaves it stale
+  // One of this layout is refreshed (its grants kept); one of an older layout is replaced. The
+  // COMMENT says the layout and the table's stamp (open() checks both).
+  Query ddl;
+  ddl.literal = conn_->pg;
+  ddl.sql = (rollup_layout_ok_ ? "REFRESH MATERIALIZED VIEW " + rollup_
+                               : "DROP MATERIALIZED VIEW IF EXISTS " + rollup_ + "; CREATE MATERIALIZED VIEW " + rollup_ + " AS " + cells) +
+            "; COMMENT ON MATERIALIZED VIEW " + rollup_ + " IS " + ddl.bind(std::string(kRollupLayout) + "\nstamp " + stamp);
   PgResult r(PQexec(conn_->pg, ddl.sql.c_str()));
   if (!r || PQresultStatus(r.get()) != PGRES_COMMAND_OK)
     return Result<bool>::fail("cannot make the statistics rollup " + rollup_ + ": " + chomped(PQerrorMessage(conn_->pg)));
-  has_rollup_ = true;
+  has_rollup_ = rollup_layout_ok_ = true;
   stale_rollup_ = false;
+  stale_ = pyramid_layout_ok_ && !has_pyramid_;
   return true;
+}
+
+Result<bool> PostgisSource::createPyramid(int from_level) {
+  from_level = std::clamp(from_level, 0, kHexLevels - 1);
+  Query q;
+  q.literal = conn_->pg;
+  // hexOf() per level, as bins() computes it (the same constants, the same operations).
+  std::string levels;
+  for (int k = from_level; k < kHexLevels; ++k)
+    levels += (levels.empty() ? "" : ", ") + std::string("(") + std::to_string(k) + ", " + q.bind(num(1.0 / levelSize(k))) + "::float8)";
+  const std::string k1 = q.bind(num(1.7320508075688772 / 3)) + "::float8", k2 = q.bind(num(2.0 / 3)) + "::float8";
+  auto half_away = [](const std::string& v) { return "trunc(" + v + " + CASE WHEN " + v + " >= 0 THEN 0.5 ELSE -0.5 END)"; };
+  Filter known;
+  const std::string rows = "SELECT ST_X(" + pointExpr() + ") AS x, ST_Y(" + pointExpr() + ") AS y, " + monthExpr() + " AS m, " +
+                           ecoIndexExpr(q) + " AS e, " + invExpr() + " AS v FROM " + from_ + " t WHERE " + where(known, q) +
+                           " AND " + col(t_.geometry) + " IS NOT NULL";
+  const std::string scaled = "SELECT l.lvl, r.x, r.y, r.m, r.e, r.v, " + k1 + " * (r.x * l.inv) - (r.y * l.inv) / 3::float8 AS qf, " + k2 +
+                             " * (r.y * l.inv) AS rf FROM (" + rows + ") r CROSS JOIN (VALUES " + levels + ") AS l(lvl, inv)";
+  const std::string rounded = "SELECT lvl, x, y, m, e, v, qf, rf, -qf - rf AS sf, " + half_away("qf") + " AS rq, " + half_away("rf") +
+                              " AS rr, " + half_away("(-qf - rf)") + " AS rs FROM (" + scaled + ") r1";
+  const std::string cells =
+      "SELECT lvl::int2 AS lvl, CASE WHEN abs(rq - qf) > abs(rr - rf) AND abs(rq - qf) > abs(rs - sf) THEN -rr - rs ELSE rq END::int4 AS hq, "
+      "CASE WHEN abs(rq - qf) > abs(rr - rf) AND abs(rq - qf) > abs(rs - sf) THEN rr "
+      "WHEN abs(rr - rf) > abs(rs - sf) THEN -rq - rs ELSE rr END::int4 AS hr, m, e::int2 AS e, count(*)::int8 AS n, sum(x) AS sx, "
+      "sum(y) AS sy, sum(v) AS v FROM (" + rounded + ") r2 GROUP BY 1, 2, 3, 4, 5";
+  const std::string stamp = tableStamp();
+  const std::string index = ident(conn_->pg, t_.table + "_chainmap_bins_at");
+  Query ddl;
+  ddl.literal = conn_->pg;
+  ddl.sql = (pyramid_layout_ok_ && pyramid_from_ == from_level
+                 ? "REFRESH MATERIALIZED VIEW " + pyramid_
+                 : "DROP MATERIALIZED VIEW IF EXISTS " + pyramid_ + "; CREATE MATERIALIZED VIEW " + pyramid_ + " AS " + cells +
+                       "; CREATE INDEX " + index + " ON " + pyramid_ + " (lvl, hr, hq)") +
+            "; COMMENT ON MATERIALIZED VIEW " + pyramid_ + " IS " +
+            ddl.bind(kPyramidLayout + std::to_string(from_level) + "\nstamp " + stamp) + "; ANALYZE " + pyramid_;
+  PgResult r(PQexec(conn_->pg, ddl.sql.c_str()));
+  if (!r || PQresultStatus(r.get()) != PGRES_COMMAND_OK)
+    return Result<bool>::fail("cannot make the bin pyramid " + pyramid_ + ": " + chomped(PQerrorMessage(conn_->pg)));
+  has_pyramid_ = pyramid_there_ = pyramid_layout_ok_ = true;
+  pyramid_from_ = from_level;
+  stale_ = rollup_layout_ok_ && !has_rollup_;
+  return true;
+}
+
+// The pyramid's level of hexagons of circumradius `size`; -1 when it holds none.
+int PostgisSource::levelOf(double size) const {
+  for (int k = pyramid_from_; k < kHexLevels; ++k)
+    if (std::abs(levelSize(k) - size) <= 1e-12 * size) return k;
+  return -1;
+}
+
+bool PostgisSource::usesPyramid(const Filter& f, double size) const {
+  if (!has_pyramid_ || levelOf(size) < 0) return false;
+  Filter a = f.attributes();  // only the ecosystems and the time window may narrow
+  a.ecosystems = kAllEcosystems;
+  return a == Filter{};
 }
 
 // The WHERE condition for f over the rollup's columns (the minimum investment as a size class).
@@ -400,9 +573,7 @@ std::string PostgisSource::whereRollup(const Filter& f, Query& q) const {
     w.push_back("r.d = ANY(" + q.bind(textArray(codes)) + "::text[])");
   }
   if (f.park != ParkMode::Any) w.push_back(f.park == ParkMode::InPark ? "r.ip" : "NOT r.ip");
-  if (f.month_from != INT_MIN || f.month_to != INT_MAX)
-    w.push_back("r.m BETWEEN " + q.bind(std::to_string(std::max(f.month_from, -1000000))) + "::int AND " +
-                q.bind(std::to_string(std::min(f.month_to, 1000000))) + "::int");
+  if (std::string m = monthCond("r.m", f, q); !m.empty()) w.push_back(m);
   std::string s;
   for (size_t i = 0; i < w.size(); ++i) s += (i ? " AND " : "") + w[i];
   return s;
@@ -456,6 +627,11 @@ Result<Stats> PostgisSource::stats(const Filter& f) const {
       s.park_match += integer(res, i, 11);
       for (int k = 0; k < kChannelCount; ++k)
         s.by_channel[k].count += integer(res, i, 12 + k), s.by_channel[k].investment_yi += real(res, i, 16 + k);
+      if (!value(res, i, 1)) {  // no signing date (the filter admits them): their own bar, in no month
+        add(s.undated);
+        s.undated_ecosystem[e] += t.count;
+        continue;
+      }
       auto it = std::find_if(months.begin(), months.end(), [&](const auto& x) { return x.first == m; });
       if (it == months.end()) months.push_back({m, {}}), it = months.end() - 1;
       add(it->second.first);
@@ -485,6 +661,47 @@ Result<Stats> PostgisSource::stats(const Filter& f) const {
     s.by_month_ecosystem.push_back(te.second);
   }
   return s;
+}
+
+Result<RemoteCard> PostgisSource::card(const std::string& id, Vec2 xy) const {
+  RemoteCard c;
+  Query q;
+  // Every column the row has, as JSON (whatever the table holds beside the canonical ones), the
+  // point in the display CRS and, unless a column says it, whether it lies in its park.
+  q.sql = "SELECT to_jsonb(t) - " + q.bind(t_.geometry) + "::text, ST_X(" + pointExpr() + "), ST_Y(" + pointExpr() + "), k.idx, " +
+          "(k.idx IS NOT NULL AND " + inParkExpr() + ")" + fromParks(q) + " WHERE " + inExtent({xy.x - 1, xy.y - 1, xy.x + 1, xy.y + 1}, q) +
+          " AND " + col(t_.id) + "::text = " + q.bind(id) + " LIMIT 1";
+  auto r = run(conn_->pg, q);
+  if (!r) return Result<RemoteCard>::fail(r.error());
+  const PGresult* res = r->get();
+  if (!PQntuples(res)) return c;
+  const nlohmann::json row = nlohmann::json::parse(value(res, 0, 0) ? value(res, 0, 0) : "{}", nullptr, false);
+  auto text = [&](const std::string& key) -> std::string {
+    if (!row.is_object() || !row.contains(key) || row[key].is_null()) return "";
+    return row[key].is_string() ? row[key].get<std::string>() : row[key].dump();
+  };
+  c.found = true;
+  c.id = text(t_.id), c.name_zh = text(t_.name_zh), c.name_en = text("name_en"), c.sector = text(t_.sector);
+  c.signed_date = text(t_.signed_date).substr(0, 10), c.park_id = text(t_.park), c.foreign = text("foreign");
+  c.channel = text(t_.channel);
+  c.chain = text(t_.chain);
+  c.ecosystem = ecosystemFromId(text(t_.ecosystem)).value_or(Ecosystem::Other);
+  if (c.chain.empty()) c.chain = text(t_.ecosystem);  // its ecosystem's catch-all, as the loader reads it
+  const std::string inv = text(t_.investment), fdi = text(t_.fdi);
+  char* end = nullptr;
+  c.investment_yi = std::strtod(inv.c_str(), &end);
+  c.investment_known = !inv.empty() && end && *end == 0;
+  if (!c.investment_known) c.investment_yi = 0;
+  c.fdi_musd = std::strtod(fdi.c_str(), nullptr);
+  const std::string leader = text("chain_leader");
+  c.chain_leader = leader == "1" || leader == "true" || leader == "t";
+  const std::string district = text(t_.district);
+  for (size_t d = 0; d < map_.districts.size(); ++d)
+    if (std::to_string(map_.districts[d].adcode) == district) c.district_index = static_cast<int>(d);
+  c.xy = {real(res, 0, 1), real(res, 0, 2)};
+  c.park_index = value(res, 0, 3) ? static_cast<int>(integer(res, 0, 3)) : -1;
+  c.in_park = value(res, 0, 4) && std::string(value(res, 0, 4)) == "t";
+  return c;
 }
 
 }  // namespace cm

@@ -59,6 +59,23 @@ struct RemoteRows {
   std::vector<RemoteRow> rows;
   bool truncated = false;  // more rows in the view than the cap: draw bins instead
 };
+// One row's details for its card (card()): the canonical columns the table has, as text, and
+// what the loader would work out from them.
+struct RemoteCard {
+  bool found = false;
+  std::string id, name_zh, name_en, chain, sector, signed_date, park_id, foreign, channel;
+  Ecosystem ecosystem = Ecosystem::Other;
+  bool investment_known = false;
+  double investment_yi = 0, fdi_musd = 0;
+  int district_index = -1, park_index = -1;  // Model::districts / Model::parks of the map, -1 none
+  bool in_park = false, chain_leader = false;
+  Vec2 xy;  // display CRS
+};
+// What the database's summaries are (prepareSummaries()).
+struct SummaryState {
+  bool rollup = false, pyramid = false;  // there, of this layout, and made from the table as it is now
+  bool stale = false;                    // one is there but older than the table (not used)
+};
 
 class PostgisSource {
  public:
@@ -81,6 +98,9 @@ class PostgisSource {
   Result<RemoteRows> rows(const Filter& f, const Extent& view, size_t cap) const;
   // The statistics panel's numbers for f, as computeStats() gives them.
   Result<Stats> stats(const Filter& f) const;
+  // The row whose id column is `id`, drawn at `xy` (display CRS; the spatial index finds it
+  // without an index on the id): found = false when there is none there.
+  Result<RemoteCard> card(const std::string& id, Vec2 xy) const;
 
   // The statistics rollup: a materialized view beside the table (TABLE_chainmap_cube), the counts
   // cube of core/stats.h in SQL — one row per (month, ecosystem, sector, chain, district, park,
@@ -94,6 +114,31 @@ class PostgisSource {
   Result<bool> createRollup();
   bool hasRollup() const { return has_rollup_; }
   bool usesRollup(const Filter& f) const;
+
+  // The bin pyramid: a second materialized view (TABLE_chainmap_bins) with the table's rows
+  // gathered into the hex pyramid's hexagons (hexOf, as bins() computes it) of every level from
+  // `from_level` up (kHexSpacing0 × 2^level), one row per (level, hexagon, month, ecosystem):
+  // count, investment and the sums of x and y. bins() reads it for a level it holds whenever the
+  // filter narrows no more than the ecosystems and the time window (the presenter's filters), so
+  // a whole-city view adds up a few thousand cells instead of every row. Made or refreshed like
+  // the rollup, found by open() likewise (its COMMENT gives the layout and the levels).
+  Result<bool> createPyramid(int from_level = kRemotePyramidFrom);
+  bool hasPyramid() const { return has_pyramid_; }
+  bool usesPyramid(const Filter& f, double size) const;
+  static constexpr int kRemotePyramidFrom = 6;  // 1 km hexagons and coarser: district and city views
+
+  // Both summaries are snapshots of the table, stamped with its write counters and file
+  // (pg_stat_all_tables' inserts, updates and deletes; pg_relation_filenode, which TRUNCATE
+  // changes) when made. One older than the table is not used (answers come from the table,
+  // slower but right) until prepareSummaries() makes it again: it makes what is missing or
+  // stale (both, when `make_missing`; else only those there) and says what is in use after.
+  // A writer's counters reach the statistics within about a second of its commit (at the
+  // latest when it disconnects; PostgreSQL 15 flushes a busy session's every 10 s at most).
+  Result<SummaryState> prepareSummaries(bool make_missing);
+  SummaryState summaries() const { return {has_rollup_, has_pyramid_, stale_}; }
+  // Whether the table changed since the summaries in use were made (a query; false for a view,
+  // which has no counters).
+  bool tableChanged() const;
 
   struct Query;  // SQL text and its bound parameters (postgis_source.cpp)
 
@@ -114,6 +159,12 @@ class PostgisSource {
   bool needsParks(const Filter& f) const;
   std::string where(const Filter& f, Query& q) const;
   std::string inExtent(const Extent& e, Query& q) const;
+  std::string monthCond(const std::string& month, const Filter& f, Query& q) const;
+  std::string tableStamp() const;
+  void describeSummaries();  // "inserts+updates+deletes:filenode"; "" for a view
+  int levelOf(double size) const;
+  static RemoteBins gatherBins(const void* pg_result, const Extent& view, double size);
+  Result<RemoteBins> pyramidBins(const Filter& f, const Extent& view, double size, int level) const;
 
   RemoteTable t_;
   const Model& map_;
@@ -123,8 +174,14 @@ class PostgisSource {
   std::vector<std::string> chain_names_;
   std::string from_;    // quoted "schema"."table"
   std::string rollup_;  // quoted "schema"."table_chainmap_cube"
+  std::string pyramid_;  // quoted "schema"."table_chainmap_bins"
   bool has_rollup_ = false;
   bool stale_rollup_ = false;  // a rollup of an older layout is there (replaced by createRollup)
+  bool rollup_layout_ok_ = false;  // a rollup of this layout is there (fresh or not)
+  bool has_pyramid_ = false, pyramid_there_ = false, pyramid_layout_ok_ = false;
+  int pyramid_from_ = kHexLevels;
+  bool stale_ = false;        // a summary is there but older than the table
+  std::string made_stamp_;    // the table's stamp when the summaries in use were made
 };
 
 }  // namespace cm

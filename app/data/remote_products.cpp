@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "core/hex_pyramid.h"
+#include "core/targets.h"
 #include "platform/trace.h"
 
 namespace cm {
@@ -27,6 +28,7 @@ Extent remoteExtent(const View& v, double spacing) {
 
 RemoteProducts::RemoteProducts(std::shared_ptr<PostgisSource> src, std::shared_ptr<const Model> map)
     : src_(std::move(src)), map_(std::move(map)) {
+  summaries_ = src_->summaries();
   auto statsOf = [this](const Filter& f) {
     StatsResult r;
     auto s = src_->stats(f);
@@ -55,6 +57,26 @@ RemoteProducts::RemoteProducts(std::shared_ptr<PostgisSource> src, std::shared_p
     if (rows) r.rows = std::move(*rows);
     else r.error = rows.error(), r.rows.truncated = true;
     trace("remote: rows");
+    return r;
+  };
+  targets_.compute = [this](const TargetsKey& k) {
+    TargetsResult r;
+    const Targets t{std::get<3>(k), std::get<4>(k), std::get<5>(k)};
+    auto query = [&](const Filter& f) {  // the window's rule (core/targets.h), asked of the database
+      auto s = src_->stats(f);
+      if (!s) r.error = s.error();
+      return s ? std::move(*s) : Stats{};
+    };
+    r.progress = targetProgress(query, t, std::get<0>(k), std::get<1>(k), std::get<2>(k));
+    trace("remote: targets");
+    return r;
+  };
+  card_.compute = [this](const CardKey& k) {
+    CardResult r;
+    auto c = src_->card(std::get<0>(k), {std::get<1>(k), std::get<2>(k)});
+    if (c) r.card = std::move(*c);
+    else r.error = c.error();
+    trace("remote: card");
     return r;
   };
   worker_ = std::thread([this] { work(); });
@@ -127,15 +149,60 @@ bool RemoteProducts::runOne(Slot<Key, Value>& s, std::unique_lock<std::mutex>& l
 void RemoteProducts::work() {
   std::unique_lock lock(mu_);
   for (;;) {
-    cv_.wait(lock, [&] { return stop_ || stats_.todo || all_time_.todo || bins_.todo || rows_.todo; });
+    cv_.wait(lock, [&] {
+      return stop_ || refresh_todo_ || stats_.todo || all_time_.todo || bins_.todo || rows_.todo || targets_.todo || card_.todo;
+    });
     if (stop_) return;
-    // The statistics first (the panels' totals), then what the map draws.
-    runOne(stats_, lock) || runOne(bins_, lock) || runOne(rows_, lock) || runOne(all_time_, lock);
+    if (refresh_todo_) {  // F5: the summaries made again when the table changed, then every answer asked again
+      refresh_todo_ = false;
+      ++in_flight_;
+      lock.unlock();
+      std::string error;
+      {
+        std::lock_guard q(query_);
+        if (src_->tableChanged() || src_->summaries().stale)
+          if (auto ok = src_->prepareSummaries(false); !ok) error = ok.error();
+      }
+      trace("remote: refreshed");
+      const SummaryState now = src_->summaries();
+      lock.lock();
+      summaries_ = now;
+      refresh_error_ = error;
+      refreshed_ = true;
+      --in_flight_;
+      done_.notify_all();
+      continue;
+    }
+    // The statistics first (the panels' totals), a card asked for, then what the map draws.
+    runOne(stats_, lock) || runOne(card_, lock) || runOne(bins_, lock) || runOne(rows_, lock) || runOne(all_time_, lock) ||
+        runOne(targets_, lock);
   }
+}
+
+void RemoteProducts::refresh() {
+  {
+    std::lock_guard lock(mu_);
+    refresh_todo_ = true;
+  }
+  refreshing_ = true;
+  cv_.notify_one();
+}
+
+// F5 done on the worker: every product is asked again (what is shown stays until the answer).
+void RemoteProducts::takeRefresh() {
+  {
+    std::lock_guard lock(mu_);
+    if (!refreshed_) return;
+    refreshed_ = false;
+  }
+  refreshing_ = false;
+  auto forget = [](auto& s) { s.wanted.reset(), s.shown.reset(); };
+  forget(stats_), forget(all_time_), forget(bins_), forget(rows_), forget(targets_), forget(card_);
 }
 
 void RemoteProducts::update(const RemoteInputs& in) {
   const bool async = in.allow_async;
+  takeRefresh();
   aggregate_ = in.aggregate;
   want(stats_, in.filter, async);
   Filter whole = in.filter;
@@ -156,12 +223,25 @@ void RemoteProducts::update(const RemoteInputs& in) {
     want(bins_, key, async);
     area_ = key;
   }
+  if (in.targets) {
+    const int last = std::max(in.first_month, in.last_month);
+    want(targets_, TargetsKey{std::clamp(in.filter.month_to, in.first_month, last), in.first_month, last, in.targets->year,
+                              in.targets->projects_1yi, in.targets->projects_10yi},
+         async);
+  }
+  if (!in.card_id.empty()) want(card_, CardKey{in.card_id, in.card_xy.x, in.card_xy.y}, async);
+  takeAll();
+  askRows(async);
+}
+
+void RemoteProducts::takeAll() {
   take(stats_);
   take(all_time_);
   take(bins_);
   take(rows_);
+  take(targets_);
+  take(card_);
   follow();
-  askRows(async);
 }
 
 void RemoteProducts::askRows(bool async) {
@@ -186,31 +266,36 @@ void RemoteProducts::seed(const Filter& f, Stats s) {
 
 bool RemoteProducts::pending() const {
   auto differs = [](const auto& s) { return s.wanted && !(s.shown && *s.shown == *s.wanted); };
-  if (differs(stats_) || differs(all_time_) || differs(bins_) || differs(rows_)) return true;
-  return false;
+  return refreshing_ || differs(stats_) || differs(all_time_) || differs(bins_) || differs(rows_) || differs(targets_) ||
+         differs(card_);
 }
 
 void RemoteProducts::wait() {
   for (;;) {
-    take(stats_);
-    take(all_time_);
-    take(bins_);
-    take(rows_);
-    follow();
+    takeRefresh();
+    takeAll();
     askRows(true);
     if (!pending()) return;
     std::unique_lock lock(mu_);
-    const bool idle = !in_flight_ && !stats_.todo && !all_time_.todo && !bins_.todo && !rows_.todo &&
-                      !stats_.arrived && !all_time_.arrived && !bins_.arrived && !rows_.arrived;
+    const bool idle = !in_flight_ && !refresh_todo_ && !refreshed_ && !stats_.todo && !all_time_.todo && !bins_.todo && !rows_.todo &&
+                      !targets_.todo && !card_.todo && !stats_.arrived && !all_time_.arrived && !bins_.arrived &&
+                      !rows_.arrived && !targets_.arrived && !card_.arrived;
     if (idle) return;  // nothing more will come (should not happen)
     done_.wait_for(lock, std::chrono::milliseconds(20));
   }
 }
 
+SummaryState RemoteProducts::summaries() const {
+  std::lock_guard lock(mu_);
+  return summaries_;
+}
+
 std::string RemoteProducts::error() const {
-  for (const std::string* e : {&stats_.value.error, &all_time_.value.error, &bins_.value.error, &rows_.value.error})
+  for (const std::string* e : {&stats_.value.error, &all_time_.value.error, &bins_.value.error, &rows_.value.error,
+                               &targets_.value.error, &card_.value.error})
     if (!e->empty()) return *e;
-  return {};
+  std::lock_guard lock(mu_);
+  return refresh_error_;
 }
 
 }  // namespace cm

@@ -73,6 +73,14 @@ class RemoteProducts final : public RemoteStats {
   uint64_t statsRevision() const override { return stats_.revision; }
   const Filter* statsFilter() const override { return stats_.key(); }
   const Stats& allTime() const override { return all_time_.get().stats; }
+  const TargetProgress* targets() const override { return targets_.key() ? &targets_.get().progress : nullptr; }
+  void refresh() override;
+  struct CardResult {
+    RemoteCard card;
+    std::string error;
+  };
+  // The pinned card's row, once asked (RemoteInputs::card_id); null while none is in for that id.
+  const CardResult* card() const { return card_.key() && card_.wanted && *card_.key() == *card_.wanted ? &card_.get() : nullptr; }
   const BinsResult& bins() const { return bins_.get(); }
   uint64_t binsRevision() const { return bins_.revision; }
   const RowsResult& rows() const { return rows_.get(); }
@@ -80,11 +88,19 @@ class RemoteProducts final : public RemoteStats {
   bool hasRows() const { return rows_.key() != nullptr; }
   // The last query's failure, if any (the panels show it).
   std::string error() const;
-  const PostgisSource& source() const { return *src_; }
+  // Which summaries the answers use (and whether one is there but older than the table).
+  SummaryState summaries() const;
+  bool refreshing() const { return refreshing_; }  // F5 asked, its summaries not yet made
   Aggregate aggregate() const { return aggregate_; }
 
  private:
   using AreaKey = std::tuple<Filter, double, double, double, double, double>;  // filter, extent, size
+  using TargetsKey = std::tuple<int, int, int, int, int, int>;  // window end, first and last month, the targets
+  using CardKey = std::tuple<std::string, double, double>;       // id, where it is drawn
+  struct TargetsResult {
+    TargetProgress progress;
+    std::string error;
+  };
   // One product: the key wanted, the value shown and the key it was made for.
   template <class Key, class Value>
   struct Slot {
@@ -104,7 +120,8 @@ class RemoteProducts final : public RemoteStats {
   bool runOne(Slot<Key, Value>& s, std::unique_lock<std::mutex>& lock);
   void work();
   void follow();
-  void askRows(bool async);  // once the bins say the view holds few enough rows
+  void askRows(bool async);
+  void takeAll();  // once the bins say the view holds few enough rows
   std::optional<AreaKey> area_;  // the last view's key  // the histogram's statistics are the panel's when the window spans the timeline
 
   std::shared_ptr<PostgisSource> src_;
@@ -118,6 +135,13 @@ class RemoteProducts final : public RemoteStats {
   Slot<Filter, StatsResult> stats_, all_time_;
   Slot<AreaKey, BinsResult> bins_;
   Slot<AreaKey, RowsResult> rows_;
+  Slot<TargetsKey, TargetsResult> targets_;
+  Slot<CardKey, CardResult> card_;
+  bool refresh_todo_ = false, refreshed_ = false;  // guarded by mu_: F5 asked / done on the worker
+  bool refreshing_ = false;                        // the main thread's: F5 asked, not yet taken in
+  std::string refresh_error_;                      // guarded by mu_
+  SummaryState summaries_;                         // guarded by mu_
+  void takeRefresh();
   std::thread worker_;
 };
 

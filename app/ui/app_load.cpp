@@ -115,7 +115,10 @@ void App::openProjects(const std::string& source, const std::string& layer, cons
 
 void App::reload() {
   Impl& I = *impl_;
-  if (remote()) return;  // remote mode: no rows loaded; answers already in are not asked again (missing: a refresh)
+  if (remote()) {  // remote mode: the database's summaries made again if the table changed, every answer asked again
+    I.derived.refreshRemote();
+    return;
+  }
   I.since_reload = 0;
   LoadOptions opt = I.source;
   opt.data_dir = model_->data_dir;

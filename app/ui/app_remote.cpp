@@ -10,6 +10,7 @@ namespace cm {
 Result<bool> App::setRemote(std::shared_ptr<PostgisSource> src, bool whole_timeline) {
   auto all = src->stats(Filter{});
   if (!all) return Result<bool>::fail(all.error());
+  st_.timeline.dated = !all->by_month.empty();  // the targets count signings
   if (!all->by_month.empty()) {
     st_.timeline.first_month = all->by_month.front().first;
     st_.timeline.last_month = all->by_month.back().first;

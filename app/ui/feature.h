@@ -54,6 +54,15 @@ struct FeatureContext {
   AppServices& app;
 };
 
+// A click on the map: where, whether it was the second of a double-click, and what was under the
+// cursor where the button went down (the layers' hit test).
+struct MapClick {
+  Vec2 world;   // display CRS
+  Vec2 screen;  // framebuffer pixels
+  bool double_click = false;
+  Pick pick;
+};
+
 struct KeyBinding {
   int key = 0;   // GLFW key code
   int mods = 0;  // modifiers that must be held (GLFW_MOD_CONTROL …); others may be held too
@@ -101,7 +110,7 @@ struct UiFeature {
   std::function<void(const AppState&, std::set<std::string>&)> demands;  // products shown this frame
   std::function<void(AppState&, const Model&, double dt)> advance;      // time passing (tours)
   std::function<void(UiContext&, ImDrawList*)> overlay;                  // over the map, under the panels
-  std::function<bool(AppState&, Vec2 world, bool double_click)> click;   // a click on the map it takes
+  std::function<bool(FeatureContext&, const MapClick&)> click;           // a click on the map it takes
   std::function<bool(AppState&)> escape;                                 // Escape; true when it took it
   // Tour steps: what this step keeps of the feature (null: nothing), and applying a step's value
   // (null when the step has none): "" or the problem, which names the value and what is allowed.
@@ -123,7 +132,7 @@ const FileAction* findFileAction(const std::vector<UiFeature>& fs, const std::st
 // A key: the first binding that takes it. Escape goes to the features' escape handlers in order.
 bool dispatchKey(const std::vector<UiFeature>& fs, FeatureContext& ctx, int key, int mods);
 bool dispatchEscape(const std::vector<UiFeature>& fs, AppState& st);
-bool dispatchClick(const std::vector<UiFeature>& fs, AppState& st, Vec2 world, bool double_click);
+bool dispatchClick(const std::vector<UiFeature>& fs, FeatureContext& ctx, const MapClick& click);
 // Tour steps: every feature's part of the state into a step, and a step's into the state.
 void featuresToStep(const std::vector<UiFeature>& fs, const AppState& st, TourStep& step);
 std::string featuresFromStep(const std::vector<UiFeature>& fs, AppState& st, const TourStep& step);  // "" or the problem

@@ -15,6 +15,7 @@ std::vector<UiFeature> makeFeatures() {
   f.push_back(makeHeatmapFeature());
   f.push_back(makeClustersFeature());
   f.push_back(makeProjectsFeature());
+  f.push_back(makeRemoteCardFeature());
   f.push_back(makeChainsFeature());
   f.push_back(makeNniFeature());
   f.push_back(makeParkDistanceFeature());
@@ -77,9 +78,9 @@ bool dispatchEscape(const std::vector<UiFeature>& fs, AppState& st) {
   return false;
 }
 
-bool dispatchClick(const std::vector<UiFeature>& fs, AppState& st, Vec2 world, bool double_click) {
+bool dispatchClick(const std::vector<UiFeature>& fs, FeatureContext& ctx, const MapClick& click) {
   for (const UiFeature& f : fs)
-    if (f.click && f.click(st, world, double_click)) return true;
+    if (f.click && f.click(ctx, click)) return true;
   return false;
 }
 

@@ -89,8 +89,9 @@ void handleMapInput(App::Impl& I, AppState& st, const Model& m, const std::funct
     }
     if (!ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
       I.dragging = false;
-      if (!I.dragged && dispatchClick(I.features, st, st.view.toWorld(I.press), I.press_double)) {
-        // a feature took it (the measuring tool adds a point)
+      FeatureContext ctx{st, m, I.derived, *I.services};
+      if (!I.dragged && dispatchClick(I.features, ctx, {st.view.toWorld(I.press), I.press, I.press_double, I.press_pick})) {
+        // a feature took it (the measuring tool adds a point, the remote layer's card)
       } else if (!I.dragged) {  // a click: select what it was on
         const Pick p = I.press_pick;
         const std::string id = p.layer ? p.layer->info().id : "";

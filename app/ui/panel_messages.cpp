@@ -87,7 +87,11 @@ LabelBox drawMessagesPanel(UiContext& ui, float x, float y, float pivot_y, float
 void drawProjectCard(UiContext& ui, int i) {
   const Projects& p = ui.model.projects;
   if (i < 0 || i >= static_cast<int>(p.size())) return;
-  const Vec2 s = ui.st.view.toScreen({p.x[i], p.y[i]});
+  drawPinnedCard(ui, {p.x[i], p.y[i]}, [&] { drawProjectDetails(ui.model, ui.st.lang, i, &ui.derived); });
+}
+
+void drawPinnedCard(UiContext& ui, Vec2 world, const std::function<void()>& body) {
+  const Vec2 s = ui.st.view.toScreen(world);
   const layout::Rect& a = ui.layout.map;
   const float gap = 22 * ui.s();
   ImVec2 size{330 * ui.s(), 240 * ui.s()};  // the card's size last frame, once it has one
@@ -122,7 +126,7 @@ void drawProjectCard(UiContext& ui, int i) {
                ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove |
                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing);
   if (!placed) ImGui::BringWindowToDisplayFront(ImGui::GetCurrentWindow());  // nowhere free: above them
-  drawProjectDetails(ui.model, ui.st.lang, i, &ui.derived);
+  body();
   ImGui::End();
 }
 

@@ -52,8 +52,9 @@ void drawTotalsPanel(UiContext& ui) {
               static_cast<long long>(s.by_size[1].count), formatYiCompact(kSizeClassesYi[2], L).c_str(),
               static_cast<long long>(s.by_size[2].count), yiUnit(L));
   ImGui::Text("%s: %.1f%%", tr(L, S::ParkMatch), 100.0 * s.parkMatchShare());
-  // None in remote mode (yet), nor for a table without signing dates (a target counts signings).
-  if (const TargetProgress* t = ui.model.projects.size() && ui.st.timeline.dated ? ui.derived.targets() : nullptr) {
+  // None for a table without signing dates (a target counts signings); in remote mode once the
+  // database has answered.
+  if (const TargetProgress* t = (ui.model.projects.size() || ui.derived.remote()) && ui.st.timeline.dated ? ui.derived.targets() : nullptr) {
     ImGui::Separator();
     // The targets count the whole city (core/targets.h), whatever the filter: said on the title,
     // and spelt out when the filter shows something else, so the bars are not read as its progress.

@@ -106,5 +106,7 @@ bool hasMessages(const AppState& st);
 LabelBox drawMessagesPanel(UiContext& ui, float x, float y, float pivot_y, float w, float max_h);
 // Floating, not docked.
 void drawProjectCard(UiContext& ui, int row);  // pinned next to the selected project
+// A card pinned next to a point of the map (display CRS), placed as the project card is.
+void drawPinnedCard(UiContext& ui, Vec2 world, const std::function<void()>& body);
 
 }  // namespace cm

@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 #include <random>
 
+#include "core/dates.h"
 #include "core/hex_pyramid.h"
 #include "core/stats.h"
 #include "data/postgis_source.h"
@@ -297,15 +298,184 @@ TEST_F(Remote, TheStatisticsRollupGivesTheSameNumbersUntilTheTableChanges) {
   }
   EXPECT_GT(rolled, 10);
   EXPECT_LT(rolled, 30);  // thresholds inside a class ask the rows
-  // A snapshot: a new row shows after the rollup is made again (a new source finds it).
+  // A snapshot stamped with the table: once a row is added it is older than the table, and not
+  // used (the answers come from the rows) until it is made again.
   ASSERT_TRUE(pg.exec("INSERT INTO projects SELECT * FROM projects WHERE id = (SELECT min(id) FROM projects)")) << pg.execError();
   auto again = PostgisSource::open({pg.conninfo(), "projects"}, m());
   ASSERT_TRUE(again) << again.error();
-  EXPECT_TRUE((*again)->hasRollup());
+  EXPECT_FALSE((*again)->hasRollup());
+  EXPECT_TRUE((*again)->summaries().stale);
   const auto n = static_cast<int64_t>(m().projects.size());
-  EXPECT_EQ((*again)->stats(Filter{})->total.count, n);
-  ASSERT_TRUE((*again)->createRollup());
   EXPECT_EQ((*again)->stats(Filter{})->total.count, n + 1);
+  auto made = (*again)->prepareSummaries(false);  // what is there, made again; nothing new
+  ASSERT_TRUE(made) << made.error();
+  EXPECT_TRUE(made->rollup);
+  EXPECT_FALSE(made->pyramid) << "prepareSummaries(false) makes no summary that was not there";
+  EXPECT_FALSE(made->stale);
+  EXPECT_TRUE((*again)->usesRollup(Filter{}));
+  EXPECT_EQ((*again)->stats(Filter{})->total.count, n + 1);
+  EXPECT_FALSE((*again)->tableChanged());
+  ASSERT_TRUE(pg.exec("DELETE FROM projects WHERE id = (SELECT min(id) FROM projects)")) << pg.execError();
+  EXPECT_TRUE((*again)->tableChanged());
+}
+
+namespace {
+double levelSize(int k) { return kHexSpacing0 * std::ldexp(1.0, k) / std::sqrt(3.0); }  // as the window asks
+}  // namespace
+
+TEST_F(Remote, TheBinPyramidGivesTheTablesBinsForThePresentersFilters) {
+  test::PgServer pg;
+  ASSERT_TRUE(pg.ok()) << "the throwaway PostGIS server did not start: " << pg.error();
+  ASSERT_TRUE(pg.exec(test::sampleTableSql("projects", 4326))) << pg.execError();  // transformed, as most tables are
+  auto src = PostgisSource::open({pg.conninfo(), "projects"}, m());
+  ASSERT_TRUE(src) << src.error();
+  PostgisSource& s = **src;
+  EXPECT_FALSE(s.hasPyramid());
+  ASSERT_TRUE(s.createPyramid(2)) << s.createPyramid(2).error();
+  ASSERT_TRUE(s.hasPyramid());
+  std::string cells;
+  ASSERT_TRUE(pg.exec("SELECT count(*) FROM projects_chainmap_bins WHERE lvl = 14", &cells)) << pg.execError();
+  EXPECT_LT(std::stoi(cells), static_cast<int>(m().projects.size()) / 3) << "the coarsest level: a hexagon or two × months × ecosystems";
+  auto again = PostgisSource::open({pg.conninfo(), "projects"}, m());  // found by a new source, fresh
+  ASSERT_TRUE(again);
+  EXPECT_TRUE((*again)->hasPyramid());
+  EXPECT_FALSE((*again)->summaries().stale);
+
+  const Extent all = dataExtent();
+  const Extent centre{all.minx + 0.3 * (all.maxx - all.minx), all.miny + 0.35 * (all.maxy - all.miny),
+                      all.minx + 0.55 * (all.maxx - all.minx), all.miny + 0.6 * (all.maxy - all.miny)};
+  std::mt19937 rng(5);
+  auto pick = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); };
+  for (int i = 0; i < 12; ++i) {
+    Filter f;  // the presenter's filters: ecosystems and the time window (undated rows as the rule says)
+    if (i % 2) f.ecosystems = static_cast<uint32_t>(pick(1, static_cast<int>(kAllEcosystems)));
+    if (i % 3) f.month_from = monthIndex(2023, pick(1, 12)), f.month_to = f.month_from + pick(0, 18), f.undated = i % 4 == 0;
+    const std::string what = "pyramid filter #" + std::to_string(i);
+    for (const int k : {2, 5, 9, 14}) {
+      ASSERT_TRUE(s.usesPyramid(f, levelSize(k))) << what;
+      for (const Extent& e : {all, centre}) {
+        auto b = s.bins(f, e, levelSize(k));
+        ASSERT_TRUE(b) << b.error();
+        expectSameBins(*b, m().projects, f, levelSize(k), e, what + " level " + std::to_string(k));
+      }
+    }
+    if (HasFailure()) return;
+  }
+  // What it cannot answer goes to the rows: a level below it, a district, a minimum investment.
+  EXPECT_FALSE(s.usesPyramid(Filter{}, levelSize(1)));
+  EXPECT_FALSE(s.usesPyramid(Filter{}, 1847.5));
+  Filter d;
+  d.districts = IdSet::only(0);
+  EXPECT_FALSE(s.usesPyramid(d, levelSize(9)));
+  Filter v;
+  v.min_investment_yi = 10;
+  EXPECT_FALSE(s.usesPyramid(v, levelSize(9)));
+  auto b = s.bins(v, all, levelSize(9));
+  ASSERT_TRUE(b) << b.error();
+  expectSameBins(*b, m().projects, v, levelSize(9), all, "min investment, from the rows");
+
+  // The table changes: the pyramid is not used until made again, then has the new row.
+  ASSERT_TRUE(pg.exec("INSERT INTO projects SELECT * FROM projects WHERE id = (SELECT min(id) FROM projects)")) << pg.execError();
+  auto changed = PostgisSource::open({pg.conninfo(), "projects"}, m());
+  ASSERT_TRUE(changed);
+  EXPECT_FALSE((*changed)->hasPyramid());
+  EXPECT_TRUE((*changed)->summaries().stale);
+  const int n = static_cast<int>(m().projects.size());
+  EXPECT_EQ((*changed)->bins(Filter{}, all, levelSize(14))->members, n + 1) << "from the rows";
+  auto made = (*changed)->prepareSummaries(false);
+  ASSERT_TRUE(made) << made.error();
+  EXPECT_TRUE(made->pyramid);
+  EXPECT_FALSE(made->rollup) << "no rollup was there";
+  ASSERT_TRUE((*changed)->usesPyramid(Filter{}, levelSize(14)));
+  EXPECT_EQ((*changed)->bins(Filter{}, all, levelSize(14))->members, n + 1) << "from the pyramid made again";
+}
+
+TEST_F(Remote, UndatedRowsFollowTheTimeWindowsRuleInEveryAnswer) {
+  // Rows with no signing date (NULL or empty): in a window that covers the timeline, or when asked
+  // (Filter::undated), as passesTime() says — in the rows, the rollup and the pyramid alike.
+  test::PgServer pg;
+  ASSERT_TRUE(pg.ok()) << "the throwaway PostGIS server did not start: " << pg.error();
+  ASSERT_TRUE(pg.exec(test::sampleTableSql("projects", 4549))) << pg.execError();
+  Model mm = m();
+  Projects& p = mm.projects;
+  std::string nulls, empties;
+  for (size_t i = 3, k = 0; i < p.size(); i += 11, ++k) {
+    p.signed_day[i] = Projects::kNoDay;
+    std::string& l = k % 2 ? empties : nulls;
+    l += (l.empty() ? "'" : ",'") + p.id[i].str() + "'";
+  }
+  ASSERT_TRUE(pg.exec("UPDATE projects SET signed_date = NULL WHERE id IN (" + nulls + ");\n"
+                      "UPDATE projects SET signed_date = '' WHERE id IN (" + empties + ");\n"))
+      << pg.execError();
+  auto src = PostgisSource::open({pg.conninfo(), "projects"}, mm);
+  ASSERT_TRUE(src) << src.error();
+  PostgisSource& s = **src;
+  const Extent all = dataExtent();
+  auto check = [&](const std::string& what) {
+    for (int i = 0; i < 4; ++i) {
+      Filter f;
+      if (i >= 1) f.month_from = monthIndex(2023, 3), f.month_to = monthIndex(2024, 2);
+      f.undated = i != 2;
+      if (i == 3) f.ecosystems = 1u << static_cast<int>(Ecosystem::Bio);
+      const std::string w = what + " case " + std::to_string(i);
+      auto st = s.stats(f);
+      ASSERT_TRUE(st) << st.error();
+      const Stats ref = computeStats(mm, f);
+      expectSameStats(*st, ref, s.chainNames(), p.chain_names, w);
+      EXPECT_EQ(st->undated.count, ref.undated.count) << w;
+      EXPECT_EQ(st->undated_ecosystem, ref.undated_ecosystem) << w;
+      auto b = s.bins(f, all, levelSize(12));
+      ASSERT_TRUE(b) << b.error();
+      expectSameBins(*b, p, f, levelSize(12), all, w + " bins");
+    }
+  };
+  check("rows");
+  ASSERT_GT(computeStats(mm, Filter{}).undated.count, 50);
+  auto made = s.prepareSummaries(true);
+  ASSERT_TRUE(made) << made.error();
+  ASSERT_TRUE(made->rollup && made->pyramid);
+  check("summaries");
+}
+
+TEST_F(Remote, ACardIsTheRowAskedByItsIdWhereItIsDrawn) {
+  test::PgServer pg;
+  ASSERT_TRUE(pg.ok()) << "the throwaway PostGIS server did not start: " << pg.error();
+  ASSERT_TRUE(pg.exec(test::sampleTableSql("projects", 4326))) << pg.execError();
+  auto src = PostgisSource::open({pg.conninfo(), "projects"}, m());
+  ASSERT_TRUE(src) << src.error();
+  const Projects& p = m().projects;
+  int checked = 0, in_park = 0;
+  for (size_t i = 0; i < p.size(); i += 97) {
+    auto c = (*src)->card(p.id[i].str(), {p.x[i], p.y[i]});
+    ASSERT_TRUE(c) << c.error();
+    const std::string what = "row " + p.id[i].str();
+    ASSERT_TRUE(c->found) << what;
+    EXPECT_EQ(c->id, p.id[i].str()) << what;
+    EXPECT_EQ(c->name_zh, p.name_zh[i].str()) << what;
+    EXPECT_EQ(c->name_en, p.name_en[i].str()) << what;
+    EXPECT_EQ(c->ecosystem, p.ecosystem[i]) << what;
+    EXPECT_EQ(c->chain, p.chain_names[p.chain[i]]) << what;
+    EXPECT_NEAR(c->investment_yi, p.investment_yi[i], 1e-4 * std::max(1.0, double(p.investment_yi[i]))) << what;
+    EXPECT_EQ(c->signed_date, formatDate(p.signed_day[i])) << what;
+    EXPECT_EQ(c->district_index, p.district_index[i]) << what;
+    EXPECT_EQ(c->park_index, p.park_index[i]) << what;
+    EXPECT_EQ(c->in_park, p.in_park[i] != 0) << what;
+    EXPECT_NEAR(c->xy.x, p.x[i], 1e-3) << what;
+    EXPECT_NEAR(c->xy.y, p.y[i], 1e-3) << what;
+    ++checked, in_park += c->in_park;
+  }
+  EXPECT_GT(checked, 10);
+  EXPECT_GT(in_park, 0);
+  // Another id, or the right id somewhere else: not found (no error).
+  auto none = (*src)->card("no-such-id", {p.x[0], p.y[0]});
+  ASSERT_TRUE(none) << none.error();
+  EXPECT_FALSE(none->found);
+  auto elsewhere = (*src)->card(p.id[0].str(), {p.x[0] + 5000, p.y[0]});
+  ASSERT_TRUE(elsewhere);
+  EXPECT_FALSE(elsewhere->found);
+  auto odd = (*src)->card("x'); DROP TABLE projects; --", {p.x[0], p.y[0]});
+  ASSERT_TRUE(odd) << odd.error();
+  EXPECT_FALSE(odd->found);
 }
 
 TEST_F(Remote, ASectorThatIsNullEmptyOrAnotherValueIsNotStatedAsInMemory) {

@@ -170,6 +170,11 @@ class RemoteLayer final : public MapLayer {
     if (!rows_shown_) ImGui::TextWrapped("%s", tr(f.lang, S::Aggregated));
     if (r->hasRows() && r->rows().rows.truncated && !rows_shown_)
       ImGui::TextDisabled("> %zu", kRemoteRowCap);
+    if (r->refreshing() || r->summaries().stale) {
+      ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(150, 90, 0, 255));
+      ImGui::TextWrapped("%s", tr(f.lang, r->refreshing() ? "remote.refreshing" : "remote.summaries_stale"));
+      ImGui::PopStyleColor();
+    }
     if (const std::string e = r->error(); !e.empty()) {
       ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(200, 30, 60, 255));
       ImGui::TextWrapped("%s", e.c_str());

@@ -38,6 +38,7 @@ UiFeature makeTourFeature();            // guided tours: editor, caption, clicke
 UiFeature makeTableFeature();           // the project table
 UiFeature makeMeasureFeature();         // the measuring tool
 UiFeature makeImportFeature();          // open a table, reload it, edit its mapping
+UiFeature makeRemoteCardFeature();      // a PostGIS registry's rows: a click pins the row's card, a bin zooms in
 UiFeature makeExportFeature();          // export the filtered projects, save the view as an image
 UiFeature makeLabelsFeature();          // labels and map furniture
 UiFeature makeNavigationFeature();      // keys that move the view, the time, the language; Escape

@@ -91,12 +91,12 @@ UiFeature makeMeasureFeature() {
                else ms.points.pop_back();
                return true;
              }}};
-  f.click = [](AppState& st, Vec2 world, bool double_click) {  // a click adds a point, a double-click closes
-    MeasureSettings& ms = measure(st);
+  f.click = [](FeatureContext& c, const MapClick& click) {  // a click adds a point, a double-click closes
+    MeasureSettings& ms = measure(c.st);
     if (!ms.active) return false;
     if (ms.closed) ms.points.clear(), ms.closed = false;
-    if (double_click && ms.points.size() >= 3) ms.closed = true;  // its first click added the last point
-    else ms.points.push_back(world);
+    if (click.double_click && ms.points.size() >= 3) ms.closed = true;  // its first click added the last point
+    else ms.points.push_back(click.world);
     return true;
   };
   f.escape = [](AppState& st) {

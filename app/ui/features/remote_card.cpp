@@ -1,0 +1,97 @@
+// A registry left in PostGIS, in the hand: a click on one of the remote layer's rows pins its
+// card — the row asked of the database by its id where it is drawn (data/remote_products.h, on
+// the worker; "asking the database…" until it is in) — and a click on a bin zooms into it, as
+// the in-memory bubbles do. The selection is the feature's setting (core/remote_stats.h's
+// RemoteSelection), so Derived hands it to the remote products like any other input.
+#include <imgui.h>
+
+#include "core/analysis/products.h"
+#include "core/dates.h"
+#include "core/names.h"
+#include "data/remote_products.h"
+#include "render/layers/layers.h"
+#include "ui/features/features.h"
+
+namespace cm {
+
+namespace {
+
+RemoteSelection& selection(AppState& st) { return st.features.get<RemoteSelection>(ids::kRemote); }
+
+void drawRemoteDetails(const Model& m, Lang L, const RemoteProducts::CardResult* r) {
+  ImGui::PushTextWrapPos(ImGui::GetFontSize() * 22);
+  if (!r) {
+    ImGui::TextDisabled("%s", tr(L, "remote.asking"));
+  } else if (!r->error.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(200, 30, 60, 255));
+    ImGui::TextWrapped("%s", r->error.c_str());
+    ImGui::PopStyleColor();
+  } else if (!r->card.found) {
+    ImGui::TextWrapped("%s", tr(L, "remote.card_gone"));
+  } else {
+    const RemoteCard& c = r->card;
+    ImGui::TextWrapped("%s", (L == Lang::En && !c.name_en.empty() ? c.name_en : c.name_zh).c_str());
+    ImGui::Separator();
+    ImGui::TextDisabled("%s · %s", tr(L, "remote.card_source"), c.id.c_str());
+    const uint32_t rgb = info(c.ecosystem).rgb;
+    ImGui::TextColored(ImColor(int(rgb >> 16), int((rgb >> 8) & 255), int(rgb & 255)), "● %s", ecosystemName(L, c.ecosystem));
+    const auto& chains = m.projects.chain_names;  // the source's chains (cli/remote.cpp sets them)
+    const auto it = std::find(chains.begin(), chains.end(), c.chain);
+    ImGui::SameLine();
+    ImGui::TextDisabled("· %s", it != chains.end() ? chainName(m, L, static_cast<int>(it - chains.begin())).c_str() : c.chain.c_str());
+    if (c.investment_known) ImGui::Text("%s: %s", tr(L, S::Investment), formatYi(c.investment_yi, L).c_str());
+    else ImGui::Text("%s: ? (%s)", tr(L, S::Investment), tr(L, S::AmountUnknown));
+    ImGui::Text("%s: %s", tr(L, S::SignedDate), c.signed_date.empty() ? tr(L, S::Undated) : c.signed_date.c_str());
+    ImGui::Text("%s: %s", tr(L, S::District), districtName(m, L, c.district_index).c_str());
+    ProjectParkStatus park;  // the ledger's park, counted when the point lies in its catchment
+    park.declared = c.park_index;
+    park.counted = c.in_park ? c.park_index : -1;
+    if (park.counted < 0) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("%s", parkStatusText(m, L, park).c_str());
+    if (park.counted < 0) ImGui::PopStyleColor();
+    if (c.chain_leader) ImGui::TextColored(ImColor(178, 34, 34), "%s", tr(L, S::ChainLeader));
+    if (!c.foreign.empty()) ImGui::Text("%s: %s", tr(L, "field.foreign"), c.foreign.c_str());
+    if (c.fdi_musd > 0) ImGui::Text("%s: %s", tr(L, "field.fdi_musd"), formatFdi(c.fdi_musd, L).c_str());
+    if (!c.channel.empty()) ImGui::Text("%s: %s", tr(L, "field.channel"), c.channel.c_str());
+  }
+  ImGui::PopTextWrapPos();
+}
+
+}  // namespace
+
+UiFeature makeRemoteCardFeature() {
+  UiFeature f;
+  f.id = ids::kRemote;
+  f.settings = [] { return std::make_unique<Settings<RemoteSelection>>(); };
+  f.click = [](FeatureContext& c, const MapClick& click) {
+    const auto* r = dynamic_cast<const RemoteProducts*>(c.derived.remote());
+    if (!r) return false;
+    const bool on_layer = click.pick && click.pick.layer->info().id == ids::kRemote;
+    if (!on_layer) {  // elsewhere: the card goes (and the click goes on to the map)
+      selection(c.st) = {};
+      return false;
+    }
+    const size_t k = static_cast<size_t>(click.pick.item / 2);
+    if (click.pick.item % 2) {  // a row: its card
+      const auto& rows = r->rows().rows.rows;
+      if (k < rows.size()) selection(c.st) = {rows[k].id, rows[k].xy};
+    } else {  // a bin: into it, it splits into its rows
+      c.st.view.zoomAt(click.screen, 2.5);
+    }
+    return true;
+  };
+  f.escape = [](AppState& st) {
+    if (selection(st).id.empty()) return false;
+    selection(st) = {};
+    return true;
+  };
+  f.overlay = [](UiContext& ui, ImDrawList*) {
+    const auto* r = dynamic_cast<const RemoteProducts*>(ui.derived.remote());
+    const RemoteSelection& sel = ui.st.features.get<RemoteSelection>(ids::kRemote);
+    if (!r || sel.id.empty() || !ui.st.layers.on(ids::kProjects)) return;
+    drawPinnedCard(ui, sel.xy, [&] { drawRemoteDetails(ui.model, ui.st.lang, r->card()); });
+  };
+  return f;
+}
+
+}  // namespace cm
