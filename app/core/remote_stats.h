@@ -31,6 +31,7 @@ struct RemoteInputs {
 struct RemoteSelection {
   std::string id;
   Vec2 xy;
+  std::string name;  // as the rows gave it: the font atlas must hold its glyphs for the card
   bool operator==(const RemoteSelection&) const = default;
 };
 

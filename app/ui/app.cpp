@@ -393,7 +393,7 @@ void App::updateScale(float content_scale) {
   const bool caption_fonts = st_.present && st_.tour.open && lay.caption_body_px > 0;
   const float cap_px = caption_fonts ? lay.caption_body_px : 0, cap_title_px = caption_fonts ? lay.caption_title_px : 0;
   // The tour's text, and what its live figures may add ({table}: the open table's name; units).
-  std::string display = displayText(st_);
+  std::string display = displayText(st_) + featuresDisplayText(I.features, st_);
   if (st_.tour.open)
     for (const Lang l : {Lang::Zh, Lang::En})
       display += model_->projects_file + model_->projects_layer + tr(l, S::TourSyntheticTable) + yiUnit(l) + fdiUnit(l) + "亿万美元";

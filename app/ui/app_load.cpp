@@ -300,7 +300,7 @@ void AppServicesImpl::quit() {
 void App::drawLoadUi() {
   Impl& I = *impl_;
   const Lang L = st_.lang;
-  st_.reloadable = !I.source.projects_file.empty();
+  st_.reloadable = !I.source.projects_file.empty() || remote();  // a file, or the database (remote mode)
   st_.mappable = I.import != nullptr;
   AppState::Requests req = std::exchange(st_.requests, {});
   if (req.edit_mapping && I.import) I.mapping_dialog.show(I.import);

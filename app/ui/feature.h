@@ -112,6 +112,7 @@ struct UiFeature {
   std::function<void(UiContext&, ImDrawList*)> overlay;                  // over the map, under the panels
   std::function<bool(FeatureContext&, const MapClick&)> click;           // a click on the map it takes
   std::function<bool(AppState&)> escape;                                 // Escape; true when it took it
+  std::function<std::string(const AppState&)> display_text;             // text it shows beyond the model's (the atlas holds it)
   // Tour steps: what this step keeps of the feature (null: nothing), and applying a step's value
   // (null when the step has none): "" or the problem, which names the value and what is allowed.
   std::function<nlohmann::json(const AppState&)> to_tour;
@@ -133,6 +134,8 @@ const FileAction* findFileAction(const std::vector<UiFeature>& fs, const std::st
 bool dispatchKey(const std::vector<UiFeature>& fs, FeatureContext& ctx, int key, int mods);
 bool dispatchEscape(const std::vector<UiFeature>& fs, AppState& st);
 bool dispatchClick(const std::vector<UiFeature>& fs, FeatureContext& ctx, const MapClick& click);
+// The text the features show beyond the model's names and the UI's strings.
+std::string featuresDisplayText(const std::vector<UiFeature>& fs, const AppState& st);
 // Tour steps: every feature's part of the state into a step, and a step's into the state.
 void featuresToStep(const std::vector<UiFeature>& fs, const AppState& st, TourStep& step);
 std::string featuresFromStep(const std::vector<UiFeature>& fs, AppState& st, const TourStep& step);  // "" or the problem

@@ -78,6 +78,13 @@ bool dispatchEscape(const std::vector<UiFeature>& fs, AppState& st) {
   return false;
 }
 
+std::string featuresDisplayText(const std::vector<UiFeature>& fs, const AppState& st) {
+  std::string s;
+  for (const UiFeature& f : fs)
+    if (f.display_text) s += f.display_text(st);
+  return s;
+}
+
 bool dispatchClick(const std::vector<UiFeature>& fs, FeatureContext& ctx, const MapClick& click) {
   for (const UiFeature& f : fs)
     if (f.click && f.click(ctx, click)) return true;

@@ -4,12 +4,15 @@
 // dominant ecosystem's colour where the largest bin is), and a filter change brings new totals.
 // Headless frames ask the database synchronously, so each capture shows the current answers.
 #include <gtest/gtest.h>
+#define GLFW_INCLUDE_NONE
+#include <GLFW/glfw3.h>
 
 #include <algorithm>
 #include <cstdlib>
 
 #include "ui/features/features.h"
 #include "core/stats.h"
+#include "core/targets.h"
 #include "platform/data_paths.h"
 #include "data/model_loader.h"
 #include "data/postgis_source.h"
@@ -119,4 +122,113 @@ TEST(RemoteApp, TotalsBubblesAndFilterFromPostgis) {
   // The panels that need rows say so instead of listing nothing (or crashing).
   app.state().features.get<TableSettings>(ids::kTable).open = true;
   EXPECT_TRUE(app.capture());
+}
+
+// Targets, a row's card and F5 in remote mode: the annual-target progress is asked of the database
+// (the same figures as the CSV in memory), a click on a row drawn from the database pins its card
+// with the row's details, and F5 after the table changed brings the new totals — its summaries
+// made again, not read stale.
+TEST(RemoteApp, TargetsCardsAndF5) {
+  test::PgServer pg;
+  ASSERT_TRUE(pg.ok()) << pg.error();
+  ASSERT_TRUE(pg.exec(test::sampleTableSql())) << pg.execError();
+  const int w = 1280, h = 720;
+  App app;
+  LoadOptions base{CHAINMAP_TEST_DATA, "", "", "", ""};
+  base.map_only = true;
+  StartupLoader load(base, true);
+  auto window = app.openHeadless(w, h);
+  load.join();
+  ASSERT_TRUE(window) << window.error();
+  ASSERT_TRUE(*load.fonts);
+  RemoteTable t;
+  t.conninfo = pg.gdal();
+  t.table = "projects";
+  auto src = PostgisSource::open(t, *load.model);
+  ASSERT_TRUE(src) << src.error();
+  ASSERT_TRUE((*src)->prepareSummaries(true)) << "the rollup and the pyramid beside the table";
+  load.model->projects.chain_names = (*src)->chainNames();
+  AppState st = defaultState(*load.model);
+  st.view.width = w;
+  st.view.height = h;
+  fitHome(st);
+  ASSERT_TRUE(app.start(load.model, st, load.fonts->take()));
+  ASSERT_TRUE(app.setRemote(std::shared_ptr<PostgisSource>(std::move(*src))));
+  LoadReport local_report;
+  const Model local = loadModel({CHAINMAP_TEST_DATA, "", "", "", ""}, local_report);
+  ASSERT_FALSE(local_report.fatal());
+
+  // Targets: as --stats counts them on the CSV.
+  ASSERT_TRUE(app.capture());
+  const auto targets = loadTargets(assetDir() + "/targets.json");
+  ASSERT_TRUE(targets) << targets.error();
+  const TargetProgress* tp = app.derived().targets();
+  ASSERT_NE(tp, nullptr) << "remote mode shows the annual targets";
+  const TargetProgress want = targetProgress(local, *targets, app.state().filter.month_to);
+  EXPECT_EQ(tp->year, want.year);
+  EXPECT_EQ(tp->through_month, want.through_month);
+  EXPECT_EQ(tp->n1, want.n1);
+  EXPECT_EQ(tp->n10, want.n10);
+  EXPECT_GT(want.n1, 0);
+
+  // Zoomed in on a row until the database's rows are drawn, then a click on one pins its card.
+  const Projects& p = local.projects;
+  size_t k = 0;
+  while (k < p.size() && !p.in_park[k]) ++k;
+  ASSERT_LT(k, p.size());
+  app.state().view.center = {p.x[k], p.y[k]};
+  app.state().view.units_per_px = 3;
+  ASSERT_TRUE(app.capture());
+  const auto* r = dynamic_cast<const RemoteProducts*>(app.derived().remote());
+  ASSERT_NE(r, nullptr);
+  ASSERT_TRUE(r->hasRows());
+  const auto& rows = r->rows().rows.rows;
+  const auto row = std::find_if(rows.begin(), rows.end(), [&](const RemoteRow& x) { return x.id == p.id[k].str(); });
+  ASSERT_NE(row, rows.end()) << "the row under the view centre";
+  const Vec2 at = app.state().view.toScreen(row->xy);
+  for (int buttons : {1, 0}) {
+    app.feed({float(at.x), float(at.y), buttons});
+    app.advance(0.05);
+  }
+  const RemoteSelection& sel = app.state().features.get<RemoteSelection>(ids::kRemote);
+  ASSERT_EQ(sel.id, p.id[k].str()) << "the click pinned the row's card";
+  auto img = app.capture();
+  ASSERT_TRUE(img);
+  ASSERT_NE(r->card(), nullptr);
+  const RemoteCard& c = r->card()->card;
+  ASSERT_TRUE(c.found);
+  EXPECT_EQ(c.name_zh, p.name_zh[k].str());
+  EXPECT_EQ(c.park_index, p.park_index[k]);
+  EXPECT_TRUE(c.in_park);
+  EXPECT_EQ(c.district_index, p.district_index[k]);
+  // The card is drawn beside the row: a light panel right of it (or left when no room).
+  int light = 0;
+  for (int y = std::max(0, int(at.y) - 20); y < std::min(h, int(at.y) + 60); ++y)
+    for (int x = std::max(0, int(at.x) + 30); x < std::min(w, int(at.x) + 200); ++x) {
+      const unsigned char* px = &img->rgba[(size_t(y) * img->w + x) * 4];
+      light += px[0] > 235 && px[1] > 235 && px[2] > 235;
+    }
+  EXPECT_GT(light, 2000) << "no card beside the row";
+  if (const char* out = std::getenv("CHAINMAP_REMOTE_CARD_PNG")) (void)writePng(out, *img);
+  // Escape closes it.
+  app.feed({float(at.x), float(at.y), 0, 0, GLFW_KEY_ESCAPE});
+  app.advance(0.05);
+  EXPECT_TRUE(app.state().features.get<RemoteSelection>(ids::kRemote).id.empty());
+
+  // F5 after the table changed: ten more rows, counted (the summaries made again, not read stale).
+  const int64_t before = app.derived().stats().total.count;
+  ASSERT_EQ(before, static_cast<int64_t>(p.size()));
+  ASSERT_TRUE(pg.exec("INSERT INTO projects SELECT 'N' || id, name_zh, name_en, ecosystem, chain, sector, investment_yi, "
+                      "signed_date, started_date, producing_date, stage, district, park_id, lon, lat, \"foreign\", fdi_musd, "
+                      "chain_leader, leader_id, channel, synthetic, chain_role, geom FROM projects ORDER BY id LIMIT 10"))
+      << pg.execError();
+  ASSERT_TRUE(app.capture());
+  EXPECT_EQ(app.derived().stats().total.count, before) << "the answers shown stay until F5";
+  app.feed({-1, -1, 0, 0, GLFW_KEY_F5});
+  app.advance(0.05);
+  ASSERT_TRUE(app.capture());
+  EXPECT_EQ(app.derived().stats().total.count, before + 10);
+  EXPECT_FALSE(r->summaries().stale);
+  EXPECT_TRUE(r->summaries().rollup && r->summaries().pyramid) << "made again by F5";
+  EXPECT_TRUE(r->error().empty()) << r->error();
 }

@@ -262,6 +262,13 @@ TEST_F(Remote, TheCommandLineAsksTheDatabaseForTheStatistics) {
     EXPECT_GT(local["count"].get<int>(), 0) << filter;
     EXPECT_EQ(remote, local) << filter;
   }
+  // --summaries makes the rollup and the bin pyramid beside the table first: the same answers.
+  const std::string window = "--time 2024-01..2024-07 --ecosystem iot,bio";
+  EXPECT_EQ(runStats(pgsrc + "--summaries " + window), runStats("--projects " + defaultProjectsFile() + " " + window));
+  std::string made;
+  ASSERT_TRUE(pg.exec("SELECT (SELECT count(*) FROM office.projects_chainmap_bins) > 0, (SELECT count(*) FROM office.projects_chainmap_cube) > 0",
+                      &made)) << pg.execError();
+  EXPECT_EQ(made, "t|t");
   // A bad combination and a table that is not there: clear messages, no crash.
   const std::string err = ::testing::TempDir() + "chainmap_remote_err_" + std::to_string(getpid()) + ".txt";
   const std::string base = std::string(CHAINMAP_BIN_DIR) + "/chainmap --data " CHAINMAP_TEST_DATA " ";

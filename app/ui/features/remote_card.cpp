@@ -52,7 +52,6 @@ void drawRemoteDetails(const Model& m, Lang L, const RemoteProducts::CardResult*
     if (c.chain_leader) ImGui::TextColored(ImColor(178, 34, 34), "%s", tr(L, S::ChainLeader));
     if (!c.foreign.empty()) ImGui::Text("%s: %s", tr(L, "field.foreign"), c.foreign.c_str());
     if (c.fdi_musd > 0) ImGui::Text("%s: %s", tr(L, "field.fdi_musd"), formatFdi(c.fdi_musd, L).c_str());
-    if (!c.channel.empty()) ImGui::Text("%s: %s", tr(L, "field.channel"), c.channel.c_str());
   }
   ImGui::PopTextWrapPos();
 }
@@ -74,12 +73,13 @@ UiFeature makeRemoteCardFeature() {
     const size_t k = static_cast<size_t>(click.pick.item / 2);
     if (click.pick.item % 2) {  // a row: its card
       const auto& rows = r->rows().rows.rows;
-      if (k < rows.size()) selection(c.st) = {rows[k].id, rows[k].xy};
+      if (k < rows.size()) selection(c.st) = {rows[k].id, rows[k].xy, rows[k].name_zh};
     } else {  // a bin: into it, it splits into its rows
       c.st.view.zoomAt(click.screen, 2.5);
     }
     return true;
   };
+  f.display_text = [](const AppState& st) { return st.features.get<RemoteSelection>(ids::kRemote).name; };
   f.escape = [](AppState& st) {
     if (selection(st).id.empty()) return false;
     selection(st) = {};
