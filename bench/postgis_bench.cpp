@@ -88,6 +88,18 @@ std::string makeTable(PGconn* pg, const Model& map, size_t rows) {
   return made.empty() ? exec(pg, "VACUUM ANALYZE projects") : made;
 }
 
+// A summary's cells and size on disk into r[key + "_cells"], r[key + "_mb"].
+void summarySize(json& r, const std::string& conn, const std::string& relation, const std::string& key) {
+  PGconn* c = PQconnectdb(conn.c_str());
+  PGresult* s = PQexec(c, ("SELECT count(*), pg_total_relation_size('" + relation + "') FROM " + relation).c_str());
+  if (PQresultStatus(s) == PGRES_TUPLES_OK) {
+    r[key + "_cells"] = std::atoll(PQgetvalue(s, 0, 0));
+    r[key + "_mb"] = std::atof(PQgetvalue(s, 0, 1)) / 1048576.0;
+  }
+  PQclear(s);
+  PQfinish(c);
+}
+
 }  // namespace
 
 json runPostgisBench(const std::string& data_dir, size_t rows, const std::string& pg_script) {
@@ -200,16 +212,7 @@ json runPostgisBench(const std::string& data_dir, size_t rows, const std::string
   t = Clock::now();
   if (auto ok = (*src)->createRollup(); !ok) err = ok.error();
   r["rollup_s"] = msSince(t) / 1000.0;
-  {
-    PGconn* c = PQconnectdb(conn.c_str());
-    PGresult* s = PQexec(c, "SELECT count(*), pg_total_relation_size('projects_chainmap_cube') FROM projects_chainmap_cube");
-    if (PQresultStatus(s) == PGRES_TUPLES_OK) {
-      r["rollup_cells"] = std::atoll(PQgetvalue(s, 0, 0));
-      r["rollup_mb"] = std::atof(PQgetvalue(s, 0, 1)) / 1048576.0;
-    }
-    PQclear(s);
-    PQfinish(c);
-  }
+  summarySize(r, conn, "projects_chainmap_cube", "rollup");
   for (const auto& [fname, f] : filters) {
     int64_t count = 0;
     const double ms = time([&] {
@@ -223,16 +226,7 @@ json runPostgisBench(const std::string& data_dir, size_t rows, const std::string
   t = Clock::now();
   if (auto ok = (*src)->createPyramid(); !ok) err = ok.error();
   r["pyramid_s"] = msSince(t) / 1000.0;
-  {
-    PGconn* c = PQconnectdb(conn.c_str());
-    PGresult* s = PQexec(c, "SELECT count(*), pg_total_relation_size('projects_chainmap_bins') FROM projects_chainmap_bins");
-    if (PQresultStatus(s) == PGRES_TUPLES_OK) {
-      r["pyramid_cells"] = std::atoll(PQgetvalue(s, 0, 0));
-      r["pyramid_mb"] = std::atof(PQgetvalue(s, 0, 1)) / 1048576.0;
-    }
-    PQclear(s);
-    PQfinish(c);
-  }
+  summarySize(r, conn, "projects_chainmap_bins", "pyramid");
   for (const auto& [fname, f] : filters) {
     for (const Zoom& z : zooms) {
       double spacing = kHexSpacing0;

@@ -125,18 +125,16 @@ void forVisible(const std::vector<T>& items, int r0, const std::vector<uint32_t>
 
 // Bins `active` at `size`: hexagons of two or more projects become bins, a project alone is a
 // single (settled); the rest go on to the next finer level, in the same order (none after the
-// finest).
+// finest). Two passes: the first only counts each hexagon's projects (4 bytes a hexagon), so the
+// level's bins are made at their final number and place in the second — at the finest levels
+// most hexagons hold one project, and a bin record for each (64 bytes) was the window's peak.
 HexLevel buildLevel(std::vector<Pt>& active, double size, bool finest, TaskControl* control) {
   HexLevel level;
   level.size = size;
-  // Room for the most bins there can be (one a project): a large block is mapped lazily, so only
-  // the bins made take memory, and the list is never copied to grow (which held 1.5 times it).
-  std::vector<Bin> bins;
-  bins.reserve(active.size());
   BinTable table(std::max<size_t>(64, active.size() / 8));
   std::vector<int32_t> bin_of(active.size());
-  std::vector<uint32_t> example_at;  // index in `active` of each bin's largest member
-  example_at.reserve(active.size());
+  std::vector<int32_t> slot;  // per hexagon: its project count, then its bin's index (-1: a single)
+  slot.reserve(active.size());  // mapped lazily: only the hexagons made take memory
   HexCoord last{INT32_MIN, INT32_MIN};
   int32_t last_id = -1;
   const double inv_size = 1 / size;
@@ -151,36 +149,48 @@ HexLevel buildLevel(std::vector<Pt>& active, double size, bool finest, TaskContr
     if (!(h == last)) {
       bool added;
       last_id = table.find(h, added);
-      if (added) bins.emplace_back().hex = h, example_at.push_back(static_cast<uint32_t>(i));
+      if (added) slot.push_back(0);
       last = h;
     }
     bin_of[i] = last_id;
-    Bin& b = bins[last_id];
+    ++slot[last_id];
+  }
+  table = BinTable(0);  // its memory goes before the bins are made
+  size_t bins_n = 0;
+  for (int32_t& k : slot) k = k >= 2 ? static_cast<int32_t>(bins_n++) : -1;
+  level.bins.resize(bins_n);
+  level.singles.reserve(active.size() - [&] {  // the members of the bins are the rest
+    size_t in_bins = 0;
+    for (size_t i = 0; i < active.size(); ++i) in_bins += slot[bin_of[i]] >= 0;
+    return in_bins;
+  }());
+  std::vector<uint32_t> example_row(bins_n);  // each bin's largest member (its row) and its investment
+  std::vector<float> example_inv(bins_n);
+  size_t kept = 0;
+  for (size_t i = 0; i < active.size(); ++i) {
+    const Pt p = active[i];
+    const int32_t k = slot[bin_of[i]];
+    if (k < 0) {
+      level.singles.push_back({hexOfScaled(p.x * inv_size, p.y * inv_size), p.row()});
+      continue;
+    }
+    Bin& b = level.bins[k];
+    if (b.count == 0) b.hex = hexOfScaled(p.x * inv_size, p.y * inv_size), example_row[k] = p.row(), example_inv[k] = p.inv;
     b.xy.x += p.x;
     b.xy.y += p.y;
     b.investment_yi += p.inv;
-    if (p.inv > active[example_at[last_id]].inv) example_at[last_id] = static_cast<uint32_t>(i);
+    if (p.inv > example_inv[k]) example_row[k] = p.row(), example_inv[k] = p.inv;
     ++b.count;
     ++b.by_ecosystem[p.eco()];
+    if (!finest) active[kept++] = p;  // on to the finer levels, in order
   }
-  for (size_t k = 0; k < bins.size(); ++k) bins[k].example = static_cast<int>(active[example_at[k]].row());
-  std::vector<uint32_t>().swap(example_at);
-  const size_t alone = static_cast<size_t>(std::count_if(bins.begin(), bins.end(), [](const Bin& b) { return b.count == 1; }));
-  level.singles.reserve(alone);  // the level keeps these two: allocated at their size
-  level.bins.reserve(bins.size() - alone);
-  size_t kept = 0;
-  for (size_t i = 0; i < active.size(); ++i) {
-    const Bin& b = bins[bin_of[i]];
-    if (b.count == 1) level.singles.push_back({b.hex, active[i].row()});
-    else if (!finest) active[kept++] = active[i];
-  }
-  active.resize(kept);
-  for (Bin& b : bins) {
-    if (b.count < 2) continue;
+  for (size_t k = 0; k < bins_n; ++k) {
+    Bin& b = level.bins[k];
+    b.example = static_cast<int>(example_row[k]);
     b.xy = {b.xy.x / b.count, b.xy.y / b.count};
     level.max_investment_yi = std::max(level.max_investment_yi, b.investment_yi);
-    level.bins.push_back(b);
   }
+  active.resize(kept);
   std::sort(level.bins.begin(), level.bins.end(), byRowThenQ<Bin>);
   std::sort(level.singles.begin(), level.singles.end(), byRowThenQ<HexLevel::Single>);
   indexRows(level.bins, level.r0, level.row_start);
@@ -324,6 +334,9 @@ HexPyramid buildHexPyramid(const Projects& p, const Filter& f, const std::vector
     if (control && control->cancel) return {};
     const double size = kHexSpacing0 * std::ldexp(1.0, k) / kSqrt3;
     out.levels.push_back(buildLevel(active, size, k == 0, control));
+    // Most projects settle in the fine levels: once the list is half empty it is copied to its
+    // size, so the finest levels (the build's peak) do not hold the whole table's list.
+    if (active.capacity() > 2 * active.size()) active.shrink_to_fit();
     if (control) control->progress = float(kHexLevels - k) / kHexLevels;
   }
   if (control && control->cancel) return {};  // stopped inside a level: not a whole pyramid

@@ -36,15 +36,9 @@ int near(const Image& img, int cx, int cy, int r, uint32_t rgb, int tol = 40) {
   return n;
 }
 
-}  // namespace
-
-TEST(RemoteApp, TotalsBubblesAndFilterFromPostgis) {
-  test::PgServer pg;
-  ASSERT_TRUE(pg.ok()) << pg.error();  // fail, not skip: CI installs the packages
-  ASSERT_TRUE(pg.exec(test::sampleTableSql())) << pg.execError();
-
-  const int w = 1280, h = 720;
-  App app;
+// The App as main.cpp starts it with --remote: the base map alone, then the source (its summaries
+// made first when `summaries`), the home view at w×h.
+void startRemote(App& app, test::PgServer& pg, int w, int h, bool summaries) {
   LoadOptions base{CHAINMAP_TEST_DATA, "", "", "", ""};
   base.map_only = true;
   StartupLoader load(base, true);
@@ -59,6 +53,7 @@ TEST(RemoteApp, TotalsBubblesAndFilterFromPostgis) {
   t.table = "projects";
   auto src = PostgisSource::open(t, *load.model);
   ASSERT_TRUE(src) << src.error();
+  if (summaries) ASSERT_TRUE((*src)->prepareSummaries(true)) << "the rollup and the pyramid beside the table";
   load.model->projects.chain_names = (*src)->chainNames();
   AppState st = defaultState(*load.model);
   st.view.width = w;
@@ -67,6 +62,18 @@ TEST(RemoteApp, TotalsBubblesAndFilterFromPostgis) {
   ASSERT_TRUE(app.start(load.model, st, load.fonts->take()));
   ASSERT_TRUE(app.setRemote(std::shared_ptr<PostgisSource>(std::move(*src))));
   EXPECT_TRUE(app.remote());
+}
+
+}  // namespace
+
+TEST(RemoteApp, TotalsBubblesAndFilterFromPostgis) {
+  test::PgServer pg;
+  ASSERT_TRUE(pg.ok()) << pg.error();  // fail, not skip: CI installs the packages
+  ASSERT_TRUE(pg.exec(test::sampleTableSql())) << pg.execError();
+
+  const int w = 1280, h = 720;
+  App app;
+  ASSERT_NO_FATAL_FAILURE(startRemote(app, pg, w, h, false));
 
   // The reference: the same CSV in memory, over the timeline the remote mode found.
   // (Loaded GL-free: a second App would take over ImGui's context.)
@@ -134,26 +141,7 @@ TEST(RemoteApp, TargetsCardsAndF5) {
   ASSERT_TRUE(pg.exec(test::sampleTableSql())) << pg.execError();
   const int w = 1280, h = 720;
   App app;
-  LoadOptions base{CHAINMAP_TEST_DATA, "", "", "", ""};
-  base.map_only = true;
-  StartupLoader load(base, true);
-  auto window = app.openHeadless(w, h);
-  load.join();
-  ASSERT_TRUE(window) << window.error();
-  ASSERT_TRUE(*load.fonts);
-  RemoteTable t;
-  t.conninfo = pg.gdal();
-  t.table = "projects";
-  auto src = PostgisSource::open(t, *load.model);
-  ASSERT_TRUE(src) << src.error();
-  ASSERT_TRUE((*src)->prepareSummaries(true)) << "the rollup and the pyramid beside the table";
-  load.model->projects.chain_names = (*src)->chainNames();
-  AppState st = defaultState(*load.model);
-  st.view.width = w;
-  st.view.height = h;
-  fitHome(st);
-  ASSERT_TRUE(app.start(load.model, st, load.fonts->take()));
-  ASSERT_TRUE(app.setRemote(std::shared_ptr<PostgisSource>(std::move(*src))));
+  ASSERT_NO_FATAL_FAILURE(startRemote(app, pg, w, h, true));
   LoadReport local_report;
   const Model local = loadModel({CHAINMAP_TEST_DATA, "", "", "", ""}, local_report);
   ASSERT_FALSE(local_report.fatal());

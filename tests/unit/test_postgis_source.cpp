@@ -126,6 +126,12 @@ Filter randomFilter(std::mt19937& rng, const Model& m) {
   return f;
 }
 
+// The throwaway server with the sample CSV as table `projects`, points in `srid`.
+void sampleTable(test::PgServer& pg, int srid) {
+  ASSERT_TRUE(pg.ok()) << "the throwaway PostGIS server did not start: " << pg.error();
+  ASSERT_TRUE(pg.exec(test::sampleTableSql("projects", srid))) << pg.execError();
+}
+
 class Remote : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
@@ -148,8 +154,7 @@ class Remote : public ::testing::Test {
 
 TEST_F(Remote, BinsRowsAndStatsEqualTheInMemoryEngine) {
   test::PgServer pg;
-  ASSERT_TRUE(pg.ok()) << "the throwaway PostGIS server did not start: " << pg.error();
-  ASSERT_TRUE(pg.exec(test::sampleTableSql("projects", 4549))) << pg.execError();
+  ASSERT_NO_FATAL_FAILURE(sampleTable(pg, 4549));
   auto src = PostgisSource::open({pg.conninfo(), "projects"}, m());
   ASSERT_TRUE(src) << src.error();
   const PostgisSource& s = **src;
@@ -282,8 +287,7 @@ TEST_F(Remote, TheCommandLineAsksTheDatabaseForTheStatistics) {
 
 TEST_F(Remote, TheStatisticsRollupGivesTheSameNumbersUntilTheTableChanges) {
   test::PgServer pg;
-  ASSERT_TRUE(pg.ok()) << "the throwaway PostGIS server did not start: " << pg.error();
-  ASSERT_TRUE(pg.exec(test::sampleTableSql("projects", 4549))) << pg.execError();
+  ASSERT_NO_FATAL_FAILURE(sampleTable(pg, 4549));
   auto src = PostgisSource::open({pg.conninfo(), "projects"}, m());
   ASSERT_TRUE(src) << src.error();
   PostgisSource& s = **src;
@@ -401,8 +405,7 @@ TEST_F(Remote, UndatedRowsFollowTheTimeWindowsRuleInEveryAnswer) {
   // Rows with no signing date (NULL or empty): in a window that covers the timeline, or when asked
   // (Filter::undated), as passesTime() says — in the rows, the rollup and the pyramid alike.
   test::PgServer pg;
-  ASSERT_TRUE(pg.ok()) << "the throwaway PostGIS server did not start: " << pg.error();
-  ASSERT_TRUE(pg.exec(test::sampleTableSql("projects", 4549))) << pg.execError();
+  ASSERT_NO_FATAL_FAILURE(sampleTable(pg, 4549));
   Model mm = m();
   Projects& p = mm.projects;
   std::string nulls, empties;
@@ -446,8 +449,7 @@ TEST_F(Remote, UndatedRowsFollowTheTimeWindowsRuleInEveryAnswer) {
 
 TEST_F(Remote, ACardIsTheRowAskedByItsIdWhereItIsDrawn) {
   test::PgServer pg;
-  ASSERT_TRUE(pg.ok()) << "the throwaway PostGIS server did not start: " << pg.error();
-  ASSERT_TRUE(pg.exec(test::sampleTableSql("projects", 4326))) << pg.execError();
+  ASSERT_NO_FATAL_FAILURE(sampleTable(pg, 4326));
   auto src = PostgisSource::open({pg.conninfo(), "projects"}, m());
   ASSERT_TRUE(src) << src.error();
   const Projects& p = m().projects;
@@ -489,8 +491,7 @@ TEST_F(Remote, ASectorThatIsNullEmptyOrAnotherValueIsNotStatedAsInMemory) {
   // Rows whose sector is NULL, '' or neither value: Sector::Unknown, as the loaders read them —
   // filtered by its own bit, counted in by_sector, in the rollup too. Never manufacturing.
   test::PgServer pg;
-  ASSERT_TRUE(pg.ok()) << "the throwaway PostGIS server did not start: " << pg.error();
-  ASSERT_TRUE(pg.exec(test::sampleTableSql("projects", 4549))) << pg.execError();
+  ASSERT_NO_FATAL_FAILURE(sampleTable(pg, 4549));
   Model mm = m();
   Projects& p = mm.projects;
   std::string lists[3];  // NULL, '', 'mining'
