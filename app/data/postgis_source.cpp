@@ -63,6 +63,15 @@ Result<PgResult> run(PGconn* pg, const PostgisSource::Query& q) {
   return r;
 }
 
+// A summary's DDL with room for its grouping in memory: with the default work_mem (4 MB) millions
+// of groups spill to disk. The session's setting is put back whatever happened.
+PgResult execRoomy(PGconn* pg, const std::string& sql) {
+  PQclear(PQexec(pg, "SET work_mem = '512MB'"));
+  PgResult r(PQexec(pg, sql.c_str()));
+  PQclear(PQexec(pg, "RESET work_mem"));
+  return r;
+}
+
 std::string ident(PGconn* pg, const std::string& name) {
   char* q = PQescapeIdentifier(pg, name.c_str(), name.size());
   std::string s = q ? q : "\"\"";
@@ -96,7 +105,7 @@ std::string num(double v) {
 constexpr const char* kRollupLayout = "chainmap counts cube 2";
 
 // The bin pyramid's COMMENT: its layout, then the first level it holds ("… from 6").
-constexpr const char* kPyramidLayout = "chainmap bin pyramid 1 from ";
+constexpr const char* kPyramidLayout = "chainmap bin pyramid 2 from ";
 
 // A summary's COMMENT: the layout on the first line, then "stamp " and the table's stamp when it
 // was made (core of freshness: PostgisSource::prepareSummaries).
@@ -482,10 +491,10 @@ Result<bool> PostgisSource::createRollup() {
   // COMMENT says the layout and the table's stamp (open() checks both).
   Query ddl;
   ddl.literal = conn_->pg;
-  ddl.sql = (rollup_layout_ok_ ? "REFRESH MATERIALIZED VIEW " + rollup_
+  ddl.sql = std::string(rollup_layout_ok_ ? "REFRESH MATERIALIZED VIEW " + rollup_
                                : "DROP MATERIALIZED VIEW IF EXISTS " + rollup_ + "; CREATE MATERIALIZED VIEW " + rollup_ + " AS " + cells) +
             "; COMMENT ON MATERIALIZED VIEW " + rollup_ + " IS " + ddl.bind(std::string(kRollupLayout) + "\nstamp " + stamp);
-  PgResult r(PQexec(conn_->pg, ddl.sql.c_str()));
+  PgResult r = execRoomy(conn_->pg, ddl.sql);
   if (!r || PQresultStatus(r.get()) != PGRES_COMMAND_OK)
     return Result<bool>::fail("cannot make the statistics rollup " + rollup_ + ": " + chomped(PQerrorMessage(conn_->pg)));
   has_rollup_ = rollup_layout_ok_ = true;
@@ -494,42 +503,163 @@ Result<bool> PostgisSource::createRollup() {
   return true;
 }
 
-Result<bool> PostgisSource::createPyramid(int from_level) {
+namespace {
+
+// One cell of the pyramid: a level's hexagon × month × ecosystem, and its sums.
+struct CellKey {
+  int32_t level, q, r, month;  // month INT32_MIN: undated
+  int32_t eco;
+  bool operator==(const CellKey&) const = default;
+};
+struct CellKeyHash {
+  size_t operator()(const CellKey& k) const {
+    uint64_t h = 1469598103934665603ull;
+    for (const int32_t v : {k.level, k.q, k.r, k.month, k.eco}) h = (h ^ static_cast<uint32_t>(v)) * 1099511628211ull;
+    return static_cast<size_t>(h ^ (h >> 29));
+  }
+};
+struct CellSums {
+  int64_t n = 0;
+  double sx = 0, sy = 0, v = 0;
+};
+
+// The fields of a COPY text row ("a\tb\t\\N\n"), in place.
+std::vector<std::string_view> copyFields(const char* line, size_t len) {
+  std::vector<std::string_view> f;
+  size_t start = 0;
+  for (size_t i = 0; i <= len; ++i)
+    if (i == len || line[i] == '\t' || line[i] == '\n') {
+      f.emplace_back(line + start, i - start);
+      if (i < len && line[i] == '\n') break;
+      start = i + 1;
+    }
+  return f;
+}
+
+}  // namespace
+
+// The table's rows are streamed out once (COPY: x, y in the display CRS, month, ecosystem,
+// investment) and gathered here with hexOf() itself — the in-memory pyramid's function, so a
+// hexagon is the same on both sides by construction — into every level's cells; they go back
+// (COPY, on a second connection) into a staging table in batches that bound this process's
+// memory, and one GROUP BY over the batches makes the pyramid table, sorted by (level, hexagon
+// row, q) so a view's range is a few pages, with its index; it replaces the old one in one
+// transaction (readers see the old pyramid or the new one, never half of one). SQL evaluating
+// the hexagon for every row and level took 5 minutes at 10M rows; this, under one.
+Result<bool> PostgisSource::createPyramid(int from_level, size_t batch_cells) {
+  using R = Result<bool>;
   from_level = std::clamp(from_level, 0, kHexLevels - 1);
+  const std::string what = "cannot make the bin pyramid " + pyramid_ + ": ";
+  const std::string stamp = tableStamp();  // before reading: a write meanwhile leaves it stale
+  const std::string staging = (t_.schema.empty() ? "" : ident(conn_->pg, t_.schema) + ".") + ident(conn_->pg, t_.table + "_chainmap_bins_new");
+  auto exec = [&](PGconn* pg, const std::string& sql) -> std::string {  // "" or the error
+    PgResult r(PQexec(pg, sql.c_str()));
+    const ExecStatusType st = r ? PQresultStatus(r.get()) : PGRES_FATAL_ERROR;
+    return st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK ? "" : chomped(PQerrorMessage(pg));
+  };
+  if (std::string e = exec(conn_->pg, "DROP TABLE IF EXISTS " + staging + "; CREATE UNLOGGED TABLE " + staging +
+                                          " (lvl int2, hq int4, hr int4, m int4, e int2, n int8, sx float8, sy float8, v float8)");
+      !e.empty())
+    return R::fail(what + e);
+  // The batches go in on a second connection while the first streams the rows out.
+  std::string conninfo = t_.conninfo;
+  if (conninfo.rfind("PG:", 0) == 0) conninfo.erase(0, 3);
+  Conn in;
+  in.pg = PQconnectdb(conninfo.c_str());
+  if (!in.pg || PQstatus(in.pg) != CONNECTION_OK) return R::fail(what + (in.pg ? chomped(PQerrorMessage(in.pg)) : "out of memory"));
+  PQsetNoticeProcessor(in.pg, [](void*, const char*) {}, nullptr);
+  {
+    PgResult c(PQexec(in.pg, ("COPY " + staging + " FROM STDIN").c_str()));
+    if (!c || PQresultStatus(c.get()) != PGRES_COPY_IN) return R::fail(what + chomped(PQerrorMessage(in.pg)));
+  }
+  std::unordered_map<CellKey, CellSums, CellKeyHash> cells;
+  std::string failed;
+  auto flush = [&] {
+    std::string buf;
+    char line[256];
+    for (const auto& [k, c] : cells) {
+      const std::string m = k.month == INT32_MIN ? "\\N" : std::to_string(k.month);
+      std::snprintf(line, sizeof line, "%d\t%d\t%d\t%s\t%d\t%lld\t%.17g\t%.17g\t%.17g\n", k.level, k.q, k.r, m.c_str(), k.eco,
+                    static_cast<long long>(c.n), c.sx, c.sy, c.v);
+      buf += line;
+      if (buf.size() > (1 << 20)) {
+        if (PQputCopyData(in.pg, buf.data(), static_cast<int>(buf.size())) != 1) failed = chomped(PQerrorMessage(in.pg));
+        buf.clear();
+      }
+    }
+    if (!buf.empty() && PQputCopyData(in.pg, buf.data(), static_cast<int>(buf.size())) != 1) failed = chomped(PQerrorMessage(in.pg));
+    cells.clear();
+  };
   Query q;
-  q.literal = conn_->pg;
-  // hexOf() per level, as bins() computes it (the same constants, the same operations).
-  std::string levels;
-  for (int k = from_level; k < kHexLevels; ++k)
-    levels += (levels.empty() ? "" : ", ") + std::string("(") + std::to_string(k) + ", " + q.bind(num(1.0 / levelSize(k))) + "::float8)";
-  const std::string k1 = q.bind(num(1.7320508075688772 / 3)) + "::float8", k2 = q.bind(num(2.0 / 3)) + "::float8";
-  auto half_away = [](const std::string& v) { return "trunc(" + v + " + CASE WHEN " + v + " >= 0 THEN 0.5 ELSE -0.5 END)"; };
+  q.literal = conn_->pg;  // COPY takes no parameters
   Filter known;
-  const std::string rows = "SELECT ST_X(" + pointExpr() + ") AS x, ST_Y(" + pointExpr() + ") AS y, " + monthExpr() + " AS m, " +
-                           ecoIndexExpr(q) + " AS e, " + invExpr() + " AS v FROM " + from_ + " t WHERE " + where(known, q) +
-                           " AND " + col(t_.geometry) + " IS NOT NULL";
-  const std::string scaled = "SELECT l.lvl, r.x, r.y, r.m, r.e, r.v, " + k1 + " * (r.x * l.inv) - (r.y * l.inv) / 3::float8 AS qf, " + k2 +
-                             " * (r.y * l.inv) AS rf FROM (" + rows + ") r CROSS JOIN (VALUES " + levels + ") AS l(lvl, inv)";
-  const std::string rounded = "SELECT lvl, x, y, m, e, v, qf, rf, -qf - rf AS sf, " + half_away("qf") + " AS rq, " + half_away("rf") +
-                              " AS rr, " + half_away("(-qf - rf)") + " AS rs FROM (" + scaled + ") r1";
-  const std::string cells =
-      "SELECT lvl::int2 AS lvl, CASE WHEN abs(rq - qf) > abs(rr - rf) AND abs(rq - qf) > abs(rs - sf) THEN -rr - rs ELSE rq END::int4 AS hq, "
-      "CASE WHEN abs(rq - qf) > abs(rr - rf) AND abs(rq - qf) > abs(rs - sf) THEN rr "
-      "WHEN abs(rr - rf) > abs(rs - sf) THEN -rq - rs ELSE rr END::int4 AS hr, m, e::int2 AS e, count(*)::int8 AS n, sum(x) AS sx, "
-      "sum(y) AS sy, sum(v) AS v FROM (" + rounded + ") r2 GROUP BY 1, 2, 3, 4, 5";
-  const std::string stamp = tableStamp();
-  const std::string index = ident(conn_->pg, t_.table + "_chainmap_bins_at");
+  const std::string rows = "SELECT ST_X(" + pointExpr() + "), ST_Y(" + pointExpr() + "), " + monthExpr() + ", " + ecoIndexExpr(q) +
+                           ", " + invExpr() + " FROM " + from_ + " t WHERE " + where(known, q) + " AND " + col(t_.geometry) + " IS NOT NULL";
+  {
+    PgResult c(PQexec(conn_->pg, ("COPY (" + rows + ") TO STDOUT").c_str()));
+    if (!c || PQresultStatus(c.get()) != PGRES_COPY_OUT) failed = chomped(PQerrorMessage(conn_->pg));
+  }
+  std::vector<double> sizes;
+  for (int k = from_level; k < kHexLevels; ++k) sizes.push_back(levelSize(k));
+  char* line = nullptr;
+  int len = 0;
+  while (failed.empty() && (len = PQgetCopyData(conn_->pg, &line, 0)) > 0) {
+    const auto f = copyFields(line, static_cast<size_t>(len));
+    if (f.size() == 5 && f[0] != "\\N" && f[1] != "\\N" && f[3] != "\\N") {
+      const double x = std::strtod(std::string(f[0]).c_str(), nullptr), y = std::strtod(std::string(f[1]).c_str(), nullptr);
+      const int32_t month = f[2] == "\\N" ? INT32_MIN : static_cast<int32_t>(std::strtol(std::string(f[2]).c_str(), nullptr, 10));
+      const int32_t eco = static_cast<int32_t>(std::strtol(std::string(f[3]).c_str(), nullptr, 10));
+      const double v = f[4] == "\\N" ? 0.0 : std::strtod(std::string(f[4]).c_str(), nullptr);
+      for (size_t k = 0; k < sizes.size(); ++k) {
+        const HexCoord h = hexOf({x, y}, sizes[k]);
+        CellSums& c = cells[{from_level + static_cast<int32_t>(k), h.q, h.r, month, eco}];
+        ++c.n, c.sx += x, c.sy += y, c.v += v;
+      }
+      if (cells.size() >= batch_cells) flush();
+    }
+    PQfreemem(line);
+  }
+  if (len == -2 && failed.empty()) failed = chomped(PQerrorMessage(conn_->pg));
+  while (PGresult* r = PQgetResult(conn_->pg)) {  // the COPY's end (or its error)
+    if (PQresultStatus(r) != PGRES_COMMAND_OK && failed.empty()) failed = chomped(PQerrorMessage(conn_->pg));
+    PQclear(r);
+  }
+  if (failed.empty()) flush();
+  PQputCopyEnd(in.pg, failed.empty() ? nullptr : "stopped");
+  while (PGresult* r = PQgetResult(in.pg)) {
+    if (PQresultStatus(r) != PGRES_COMMAND_OK && failed.empty()) failed = chomped(PQerrorMessage(in.pg));
+    PQclear(r);
+  }
+  if (!failed.empty()) {
+    exec(conn_->pg, "DROP TABLE IF EXISTS " + staging);
+    return R::fail(what + failed);
+  }
   Query ddl;
   ddl.literal = conn_->pg;
-  ddl.sql = (pyramid_layout_ok_ && pyramid_from_ == from_level
-                 ? "REFRESH MATERIALIZED VIEW " + pyramid_
-                 : "DROP MATERIALIZED VIEW IF EXISTS " + pyramid_ + "; CREATE MATERIALIZED VIEW " + pyramid_ + " AS " + cells +
-                       "; CREATE INDEX " + index + " ON " + pyramid_ + " (lvl, hr, hq)") +
-            "; COMMENT ON MATERIALIZED VIEW " + pyramid_ + " IS " +
-            ddl.bind(kPyramidLayout + std::to_string(from_level) + "\nstamp " + stamp) + "; ANALYZE " + pyramid_;
-  PgResult r(PQexec(conn_->pg, ddl.sql.c_str()));
-  if (!r || PQresultStatus(r.get()) != PGRES_COMMAND_OK)
-    return Result<bool>::fail("cannot make the bin pyramid " + pyramid_ + ": " + chomped(PQerrorMessage(conn_->pg)));
+  const std::string index = ident(conn_->pg, t_.table + "_chainmap_bins_at");
+  std::string drop_old;  // what is there under the name: a table of ours, or a view of an older layout
+  {
+    Query k;
+    k.sql = "SELECT relkind FROM pg_class WHERE oid = to_regclass(" + k.bind(pyramid_) + ")";
+    auto kind = run(conn_->pg, k);
+    const std::string rk = kind && PQntuples(kind->get()) ? PQgetvalue(kind->get(), 0, 0) : "";
+    if (rk == "m") drop_old = "DROP MATERIALIZED VIEW " + pyramid_ + "; ";
+    else if (rk == "r") drop_old = "DROP TABLE " + pyramid_ + "; ";
+    else if (!rk.empty()) return R::fail(what + "something else of that name is in the way");
+  }
+  const std::string swap =
+      "BEGIN; " + drop_old + "CREATE TABLE " + pyramid_ + " AS SELECT lvl, hq, hr, m, e, sum(n)::int8 AS n, " +
+      "sum(sx) AS sx, sum(sy) AS sy, sum(v) AS v FROM " + staging + " GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 3, 2; CREATE INDEX " + index +
+      " ON " + pyramid_ + " (lvl, hr, hq); COMMENT ON TABLE " + pyramid_ + " IS " +
+      ddl.bind(kPyramidLayout + std::to_string(from_level) + "\nstamp " + stamp) + "; DROP TABLE " + staging + "; COMMIT";
+  PgResult r = execRoomy(conn_->pg, swap);
+  if (!r || PQresultStatus(r.get()) != PGRES_COMMAND_OK) {
+    const std::string e = chomped(PQerrorMessage(conn_->pg));
+    exec(conn_->pg, "ROLLBACK");
+    exec(conn_->pg, "DROP TABLE IF EXISTS " + staging);
+    return R::fail(what + e);
+  }
+  exec(conn_->pg, "ANALYZE " + pyramid_);
   has_pyramid_ = pyramid_there_ = pyramid_layout_ok_ = true;
   pyramid_from_ = from_level;
   stale_ = rollup_layout_ok_ && !has_rollup_;

@@ -115,14 +115,15 @@ class PostgisSource {
   bool hasRollup() const { return has_rollup_; }
   bool usesRollup(const Filter& f) const;
 
-  // The bin pyramid: a second materialized view (TABLE_chainmap_bins) with the table's rows
-  // gathered into the hex pyramid's hexagons (hexOf, as bins() computes it) of every level from
+  // The bin pyramid: a table beside it (TABLE_chainmap_bins) with the table's rows gathered into
+  // the hex pyramid's hexagons (hexOf itself, the rows streamed out once) of every level from
   // `from_level` up (kHexSpacing0 × 2^level), one row per (level, hexagon, month, ecosystem):
   // count, investment and the sums of x and y. bins() reads it for a level it holds whenever the
   // filter narrows no more than the ecosystems and the time window (the presenter's filters), so
   // a whole-city view adds up a few thousand cells instead of every row. Made or refreshed like
   // the rollup, found by open() likewise (its COMMENT gives the layout and the levels).
-  Result<bool> createPyramid(int from_level = kRemotePyramidFrom);
+  // `batch_cells`: cells gathered here before they go to the database (~120 bytes each).
+  Result<bool> createPyramid(int from_level = kRemotePyramidFrom, size_t batch_cells = 400'000);
   bool hasPyramid() const { return has_pyramid_; }
   bool usesPyramid(const Filter& f, double size) const;
   static constexpr int kRemotePyramidFrom = 6;  // 1 km hexagons and coarser: district and city views
