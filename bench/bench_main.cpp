@@ -245,6 +245,8 @@ json runDataset(const BenchOptions& o, const std::string& file, bool cpu_only) {
   r["gl_renderer"] = reinterpret_cast<const char*>(glGetString(GL_RENDERER));
   r["gl_version"] = reinterpret_cast<const char*>(glGetString(GL_VERSION));
   for (int i = 0; i < 5; ++i) app.benchFrame();  // settle ImGui's auto-sized windows
+  r["peak_rss_start_mb"] = procStatusMb("VmHWM");  // start-up's share of the peak (load, first frame)
+  r["rss_first_frames_mb"] = procStatusMb("VmRSS");
 
   const View home = s.view;
   const Vec2 centre{o.width * 0.5, o.height * 0.5};
@@ -256,6 +258,8 @@ json runDataset(const BenchOptions& o, const std::string& file, bool cpu_only) {
     for (int i = 0; i < o.frames; ++i) {
       change(i);
       const FrameStats fs = app.benchFrame();
+      if (const char* v = std::getenv("CHAINMAP_BENCH_RSS"); v && std::string(v) == "2")
+        std::fprintf(stderr, "%s %d: %.1f MB (aggregated %d)\n", name, i, procStatusMb("VmRSS"), int(app.derived().aggregated()));
       frame.push_back(fs.frame_ms);
       map.push_back(fs.map_ms);
       redrawn += fs.map_redrawn;
@@ -266,6 +270,8 @@ json runDataset(const BenchOptions& o, const std::string& file, bool cpu_only) {
     j["map_redrawn"] = redrawn;
     j["cpu_ms_per_frame"] = (cpuMs() - cpu0) / o.frames;  // all threads
     j["wall_ms_per_frame"] = wall / o.frames;
+    j["peak_rss_mb"] = procStatusMb("VmHWM");  // the process's peak so far (which scenario raised it)
+    if (std::getenv("CHAINMAP_BENCH_RSS")) std::fprintf(stderr, "%s: peak %.1f MB, now %.1f MB\n", name, procStatusMb("VmHWM"), procStatusMb("VmRSS"));
     r[name] = j;
   };
 
@@ -443,6 +449,8 @@ void printTable(const json& all) {
       {"heatmap on: frame ms (density+colours+redraw)", {"heatmap_on", "median_ms"}, "%14.1f"},
       {"heatmap new bandwidth: frame ms", {"heatmap_bandwidth", "median_ms"}, "%14.1f"},
       {"what-if park radius: conformance frame ms", {"conformance_frame", "median_ms"}, "%14.1f"},
+      {"peak RSS at the first frames (start-up) MB", {"peak_rss_start_mb"}, "%14.1f"},
+      {"RSS after the first frames MB", {"rss_first_frames_mb"}, "%14.1f"},
       {"peak RSS, the map (pan, zoom, filters) MB", {"peak_rss_map_mb"}, "%14.1f"},
       {"peak RSS (VmHWM) MB", {"peak_rss_mb"}, "%14.1f"},
   };

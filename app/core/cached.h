@@ -129,6 +129,12 @@ class AsyncCached {
   bool pending() const { return !task_.idle(); }
   float progress() const { return task_.progress(); }
   const Value& get() const { return value_; }
+  // Changes the value held (a new revision; the key stays): e.g. trimmed while the next is built.
+  template <class F>
+  void edit(F f) {
+    f(value_);
+    ++revision_;
+  }
   const Key* key() const { return key_ ? &*key_ : nullptr; }
   uint64_t revision() const { return revision_; }
   void wait() {  // blocks until the wanted value is in (screenshots, tests)

@@ -67,7 +67,7 @@ const Stats& Derived::allTime() const { return remote_ ? remote_->allTime() : al
 void Derived::update(const DerivedInputs& in) {
   if (!in.model) return;
   if (remote_) {
-    RemoteInputs r{in.filter, in.first_month, in.last_month, in.view, in.bin_cell_px * in.units_per_px, in.aggregate, in.allow_async};
+    RemoteInputs r{in.filter, in.first_month, in.last_month, in.view, in.bin_cell_px * in.units_per_px, in.aggregate, in.allow_async, nullptr, {}, {}};
     r.targets = targets_in_ ? &*targets_in_ : nullptr;
     if (in.features) {  // the pinned card's row (ui/features/remote.cpp)
       const RemoteSelection& sel = in.features->get<RemoteSelection>(ids::kRemote);
@@ -128,11 +128,20 @@ void Derived::update(const DerivedInputs& in) {
       },
       async_pyramid);
   order_.poll();
-  if (order_.key() && *order_.key() == rev)  // the pyramid walks the rows in the model's spatial order
+  if (order_.key() && *order_.key() == rev) {  // the pyramid walks the rows in the model's spatial order
+    const bool started = async_pyramid && !pyramid_.pending() && pyramid_.key() && !(*pyramid_.key() == std::tuple{rev, f});
     pyramid_.update(
         {rev, f},
         [model = in.model, f, order = order_.get()](TaskControl& c) { return buildHexPyramid(model->projects, f, order.get(), &c); },
         async_pyramid);
+    // While the next filter's pyramid is built, the window keeps only what this view draws of the
+    // last one (the levels it shows, around the view), not the whole of it beside the new one.
+    if (started && std::get<0>(*pyramid_.key()) == rev && in.view.width > 1 && blend_.fine >= 0) {
+      const Vec2 a = in.view.toWorld({-0.5 * in.view.width, 1.5 * in.view.height}),
+                 b = in.view.toWorld({1.5 * in.view.width, -0.5 * in.view.height});
+      pyramid_.edit([&](HexPyramid& p) { p = trimmedPyramid(p, blend_.fine, blend_.coarse, a.x, a.y, b.x, b.y); });
+    }
+  }
   const bool fresh = pyramid_.poll() || !async_pyramid;
   // Per frame, O(visible bins): the levels for this zoom and whether bubbles show at all.
   const double cell = in.bin_cell_px * in.units_per_px;

@@ -11,51 +11,56 @@ namespace cm {
 namespace {
 constexpr double kSqrt3 = 1.7320508075688772;
 
-// Open addressing from a hexagon's packed (q, r) to its bin's index (a std::unordered_map cost
-// about three times as much at a million rows).
+// Open addressing from a hexagon to its index: the table holds only the indices (4 bytes a slot);
+// the hexagons themselves are a list in the order they were found, which the level keeps using.
+// (A std::unordered_map cost about three times as much at a million rows; keys beside the slots
+// took three times the memory at the finest level, where most hexagons hold one project.)
 class BinTable {
  public:
-  explicit BinTable(size_t expect) { rehash(std::max<size_t>(64, expect * 2)); }
-  // The bin's index; `added` says whether it is new (then it is the next index).
+  // `most`: the most hexagons there can be (the list is reserved at it: mapped lazily, only the
+  // hexagons found take memory, and it is never copied to grow).
+  BinTable(size_t expect, size_t most) {
+    hexes_.reserve(most);
+    rehash(std::max<size_t>(64, expect * 2));
+  }
+  // The hexagon's index; `added` says whether it is new (then it is the next index).
   int32_t find(HexCoord h, bool& added) {
-    const uint64_t key = pack(h);
-    size_t s = slot(key);
+    size_t s = slot(h);
     added = false;
     while (slots_[s] >= 0) {
-      if (keys_[s] == key) return slots_[s];
+      if (hexes_[slots_[s]] == h) return slots_[s];
       s = (s + 1) & mask_;
     }
     added = true;
-    keys_[s] = key;
-    slots_[s] = static_cast<int32_t>(n_++);
-    if (n_ * 2 > slots_.size()) rehash(slots_.size() * 2);
-    return static_cast<int32_t>(n_ - 1);
+    slots_[s] = static_cast<int32_t>(hexes_.size());
+    hexes_.push_back(h);
+    if (hexes_.size() * 2 > slots_.size()) rehash(slots_.size() * 2);
+    return static_cast<int32_t>(hexes_.size() - 1);
   }
+  const std::vector<HexCoord>& hexes() const { return hexes_; }
+  void dropSlots() { std::vector<int32_t>().swap(slots_); }  // the index is done with; the hexagons stay
 
  private:
-  static uint64_t pack(HexCoord h) { return (uint64_t(uint32_t(h.q)) << 32) | uint32_t(h.r); }
-  size_t slot(uint64_t key) const { return (key * 0x9E3779B97F4A7C15ull) >> shift_; }
+  size_t slot(HexCoord h) const {
+    const uint64_t key = (uint64_t(uint32_t(h.q)) << 32) | uint32_t(h.r);
+    return (key * 0x9E3779B97F4A7C15ull) >> shift_;
+  }
   void rehash(size_t n) {
     size_t cap = 64;
     int bits = 6;
     while (cap < n) cap *= 2, ++bits;
-    std::vector<uint64_t> keys = std::move(keys_);
-    std::vector<int32_t> slots = std::move(slots_);
-    keys_.assign(cap, 0);
     slots_.assign(cap, -1);
     mask_ = cap - 1;
     shift_ = 64 - bits;
-    for (size_t i = 0; i < slots.size(); ++i) {
-      if (slots[i] < 0) continue;
-      size_t s = slot(keys[i]);
+    for (size_t i = 0; i < hexes_.size(); ++i) {
+      size_t s = slot(hexes_[i]);
       while (slots_[s] >= 0) s = (s + 1) & mask_;
-      keys_[s] = keys[i];
-      slots_[s] = slots[i];
+      slots_[s] = static_cast<int32_t>(i);
     }
   }
-  std::vector<uint64_t> keys_;
   std::vector<int32_t> slots_;
-  size_t n_ = 0, mask_ = 0;
+  std::vector<HexCoord> hexes_;
+  size_t mask_ = 0;
   int shift_ = 58;
 };
 
@@ -131,7 +136,7 @@ void forVisible(const std::vector<T>& items, int r0, const std::vector<uint32_t>
 HexLevel buildLevel(std::vector<Pt>& active, double size, bool finest, TaskControl* control) {
   HexLevel level;
   level.size = size;
-  BinTable table(std::max<size_t>(64, active.size() / 8));
+  BinTable table(std::max<size_t>(64, active.size() / 8), active.size());
   std::vector<int32_t> bin_of(active.size());
   std::vector<int32_t> slot;  // per hexagon: its project count, then its bin's index (-1: a single)
   slot.reserve(active.size());  // mapped lazily: only the hexagons made take memory
@@ -155,7 +160,8 @@ HexLevel buildLevel(std::vector<Pt>& active, double size, bool finest, TaskContr
     bin_of[i] = last_id;
     ++slot[last_id];
   }
-  table = BinTable(0);  // its memory goes before the bins are made
+  table.dropSlots();  // its memory goes before the bins are made
+  const std::vector<HexCoord>& hexes = table.hexes();
   size_t bins_n = 0;
   for (int32_t& k : slot) k = k >= 2 ? static_cast<int32_t>(bins_n++) : -1;
   level.bins.resize(bins_n);
@@ -171,11 +177,11 @@ HexLevel buildLevel(std::vector<Pt>& active, double size, bool finest, TaskContr
     const Pt p = active[i];
     const int32_t k = slot[bin_of[i]];
     if (k < 0) {
-      level.singles.push_back({hexOfScaled(p.x * inv_size, p.y * inv_size), p.row()});
+      level.singles.push_back({hexes[bin_of[i]], p.row()});
       continue;
     }
     Bin& b = level.bins[k];
-    if (b.count == 0) b.hex = hexOfScaled(p.x * inv_size, p.y * inv_size), example_row[k] = p.row(), example_inv[k] = p.inv;
+    if (b.count == 0) b.hex = hexes[bin_of[i]], example_row[k] = p.row(), example_inv[k] = p.inv;
     b.xy.x += p.x;
     b.xy.y += p.y;
     b.investment_yi += p.inv;
@@ -280,6 +286,32 @@ void HexPyramid::settledIn(int level, const Projects& p, double minx, double min
                            std::vector<uint32_t>& rows) const {
   rows.clear();
   for (int j = std::max(level, 0); j < static_cast<int>(levels.size()); ++j) levels[j].singlesIn(p, minx, miny, maxx, maxy, rows);
+}
+
+HexPyramid trimmedPyramid(const HexPyramid& p, int fine, int coarse, double minx, double miny, double maxx, double maxy) {
+  HexPyramid out;
+  out.members = p.members;
+  out.investment_yi = p.investment_yi;
+  out.by_ecosystem = p.by_ecosystem;
+  out.levels.resize(p.levels.size());
+  const int lo = std::max(0, std::min(fine, coarse));
+  const int hi = std::max(fine, coarse);
+  for (int k = 0; k < static_cast<int>(p.levels.size()); ++k) {
+    const HexLevel& from = p.levels[k];
+    HexLevel& to = out.levels[k];
+    to.size = from.size;
+    to.max_investment_yi = from.max_investment_yi;
+    to.ref_investment_yi = from.ref_investment_yi;
+    if (k < lo) continue;
+    if (k <= hi)
+      forVisible(from.bins, from.r0, from.row_start, from.size, minx, miny, maxx, maxy,
+                 [&](uint32_t i) { to.bins.push_back(from.bins[i]); });
+    forVisible(from.singles, from.s_r0, from.s_row_start, from.size, minx, miny, maxx, maxy,
+               [&](uint32_t i) { to.singles.push_back(from.singles[i]); });
+    indexRows(to.bins, to.r0, to.row_start);  // forVisible yields them in (row, q) order
+    indexRows(to.singles, to.s_r0, to.s_row_start);
+  }
+  return out;
 }
 
 std::vector<uint32_t> spatialOrder(const Projects& p) {

@@ -86,6 +86,12 @@ struct HexPyramid {
   void settledIn(int level, const Projects& p, double minx, double miny, double maxx, double maxy, std::vector<uint32_t>& rows) const;
 };
 
+// What a view still draws of `p` while the next filter's pyramid is built: the bins of levels
+// fine..coarse and the singles those levels show (their own and every coarser level's) inside the
+// rectangle; every other level empty. The totals are kept. (The window holds this, not the whole
+// pyramid, beside the one being built: at 1M rows the whole one is ~50 MB.)
+HexPyramid trimmedPyramid(const HexPyramid& p, int fine, int coarse, double minx, double miny, double maxx, double maxy);
+
 // The ladder: level k has spacing kHexSpacing0 × 2^k (16 m … 262 km).
 inline constexpr double kHexSpacing0 = 16.0;
 inline constexpr int kHexLevels = 15;

@@ -12,7 +12,8 @@ struct Cloud {
   template <class B>
   bool kdtree_get_bbox(B&) const { return false; }
 };
-using Tree = nanoflann::KDTreeSingleIndexAdaptor<nanoflann::L2_Simple_Adaptor<double, Cloud>, Cloud, 2, size_t>;
+// 32-bit row indices (rows are uint32 everywhere): at 1M rows the tree's index list is 4 MB, not 8.
+using Tree = nanoflann::KDTreeSingleIndexAdaptor<nanoflann::L2_Simple_Adaptor<double, Cloud>, Cloud, 2, uint32_t>;
 }  // namespace
 
 struct PointIndex::Impl {
@@ -30,7 +31,7 @@ PointIndex::~PointIndex() = default;
 
 std::vector<size_t> PointIndex::within(double qx, double qy, double radius,
                                        const std::function<bool(size_t)>& accept) const {
-  std::vector<std::pair<size_t, double>> hits;
+  std::vector<std::pair<uint32_t, double>> hits;
   const double q[2] = {qx, qy};
   nanoflann::SearchParams params;
   params.sorted = true;
@@ -45,7 +46,7 @@ void PointIndex::inRect(double minx, double miny, double maxx, double maxy, std:
   out.clear();
   if (!(maxx >= minx) || !(maxy >= miny)) return;
   // The circle around the rectangle, then the rectangle itself.
-  std::vector<std::pair<size_t, double>> hits;
+  std::vector<std::pair<uint32_t, double>> hits;
   const double q[2] = {(minx + maxx) / 2, (miny + maxy) / 2};
   const double r2 = ((maxx - minx) * (maxx - minx) + (maxy - miny) * (maxy - miny)) / 4 * 1.0001;
   nanoflann::SearchParams params;

@@ -286,3 +286,45 @@ TEST(HexPyramid, TheZoomPicksNeighbouringLevelsAndCrossFades) {
   EXPECT_EQ(P.blendFor(1e12).fine, static_cast<int>(P.levels.size()) - 1);
   EXPECT_TRUE(buildHexPyramid(Projects{}, Filter{}).levels.empty());
 }
+
+// What the window keeps of the last pyramid while the next filter's is built: for the view and the
+// levels it shows, the same bins and the same projects drawn as themselves; nothing elsewhere.
+TEST(HexPyramid, ATrimmedPyramidDrawsTheSameViewWithAFractionOfTheMemory) {
+  const Projects p = clustered(20000, 3);
+  const HexPyramid full = buildHexPyramid(p, Filter{});
+  ASSERT_GT(full.levels.size(), 6u);
+  double minx = INFINITY, miny = INFINITY, maxx = -INFINITY, maxy = -INFINITY;
+  for (size_t i = 0; i < p.size(); ++i) minx = std::min(minx, p.x[i]), maxx = std::max(maxx, p.x[i]), miny = std::min(miny, p.y[i]), maxy = std::max(maxy, p.y[i]);
+  const double w = maxx - minx, h = maxy - miny;
+  const double vx0 = minx + 0.3 * w, vy0 = miny + 0.3 * h, vx1 = minx + 0.5 * w, vy1 = miny + 0.45 * h;  // the view
+  size_t full_items = 0, kept_items = 0;
+  for (int fine = 0; fine + 1 < static_cast<int>(full.levels.size()); fine += 2) {
+    const int coarse = fine + 1;
+    const HexPyramid t = trimmedPyramid(full, fine, coarse, vx0, vy0, vx1, vy1);
+    ASSERT_EQ(t.levels.size(), full.levels.size());
+    EXPECT_EQ(t.members, full.members);
+    for (const int k : {fine, coarse}) {
+      std::vector<uint32_t> a, b;
+      full.levels[k].visible(vx0, vy0, vx1, vy1, a);
+      t.levels[k].visible(vx0, vy0, vx1, vy1, b);
+      ASSERT_EQ(a.size(), b.size()) << "level " << k;
+      for (size_t i = 0; i < a.size(); ++i) {
+        EXPECT_EQ(full.levels[k].bins[a[i]].hex, t.levels[k].bins[b[i]].hex);
+        EXPECT_EQ(full.levels[k].bins[a[i]].count, t.levels[k].bins[b[i]].count);
+      }
+      EXPECT_EQ(t.levels[k].ref_investment_yi, full.levels[k].ref_investment_yi);
+      std::vector<uint32_t> ra, rb;
+      full.settledIn(k, p, vx0, vy0, vx1, vy1, ra);
+      t.settledIn(k, p, vx0, vy0, vx1, vy1, rb);
+      std::sort(ra.begin(), ra.end());
+      std::sort(rb.begin(), rb.end());
+      EXPECT_EQ(ra, rb) << "level " << k;
+    }
+    for (int k = 0; k < fine; ++k) EXPECT_TRUE(t.levels[k].bins.empty() && t.levels[k].singles.empty()) << "a finer level is dropped";
+    for (size_t k = 0; k < full.levels.size(); ++k) {
+      full_items += full.levels[k].bins.size() + full.levels[k].singles.size();
+      kept_items += t.levels[k].bins.size() + t.levels[k].singles.size();
+    }
+  }
+  EXPECT_LT(kept_items * 4, full_items) << "a view keeps a fraction";
+}
