@@ -47,6 +47,22 @@ class PgServer {
   // Runs SQL (any number of statements) through psql -X -q -At -v ON_ERROR_STOP=1 in one
   // session; true on success. Rows come back in *out, one per line, columns separated by '|'
   // (trailing newline removed). On failure execError() holds psql's stderr.
+  // The table's write counters (pg_stat_all_tables: inserts + updates + deletes), and a wait until
+  // they pass `more_than`: a writer's counters reach the statistics as its backend flushes them
+  // (at its exit, which may come a moment after psql's), and summaries are stamped with them.
+  long long writes(const std::string& table = "projects") {
+    std::string out;
+    exec("SELECT n_tup_ins + n_tup_upd + n_tup_del FROM pg_stat_all_tables WHERE relid = '" + table + "'::regclass", &out);
+    return out.empty() ? -1 : std::atoll(out.c_str());
+  }
+  bool awaitWrites(long long more_than, const std::string& table = "projects") {
+    for (int i = 0; i < 100; ++i) {
+      if (writes(table) > more_than) return true;
+      usleep(50'000);
+    }
+    return false;
+  }
+
   bool exec(const std::string& sql, std::string* out = nullptr) {
     exec_error_.clear();
     if (out) out->clear();

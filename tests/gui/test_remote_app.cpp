@@ -206,10 +206,12 @@ TEST(RemoteApp, TargetsCardsAndF5) {
   // F5 after the table changed: ten more rows, counted (the summaries made again, not read stale).
   const int64_t before = app.derived().stats().total.count;
   ASSERT_EQ(before, static_cast<int64_t>(p.size()));
+  const long long w0 = pg.writes();
   ASSERT_TRUE(pg.exec("INSERT INTO projects SELECT 'N' || id, name_zh, name_en, ecosystem, chain, sector, investment_yi, "
                       "signed_date, started_date, producing_date, stage, district, park_id, lon, lat, \"foreign\", fdi_musd, "
                       "chain_leader, leader_id, channel, synthetic, chain_role, geom FROM projects ORDER BY id LIMIT 10"))
       << pg.execError();
+  ASSERT_TRUE(pg.awaitWrites(w0)) << "the insert never reached the statistics";
   ASSERT_TRUE(app.capture());
   EXPECT_EQ(app.derived().stats().total.count, before) << "the answers shown stay until F5";
   app.feed({-1, -1, 0, 0, GLFW_KEY_F5});

@@ -311,7 +311,9 @@ TEST_F(Remote, TheStatisticsRollupGivesTheSameNumbersUntilTheTableChanges) {
   EXPECT_LT(rolled, 30);  // thresholds inside a class ask the rows
   // A snapshot stamped with the table: once a row is added it is older than the table, and not
   // used (the answers come from the rows) until it is made again.
+  const long long w0 = pg.writes();
   ASSERT_TRUE(pg.exec("INSERT INTO projects SELECT * FROM projects WHERE id = (SELECT min(id) FROM projects)")) << pg.execError();
+  ASSERT_TRUE(pg.awaitWrites(w0)) << "the insert never reached the statistics";
   auto again = PostgisSource::open({pg.conninfo(), "projects"}, m());
   ASSERT_TRUE(again) << again.error();
   EXPECT_FALSE((*again)->hasRollup());
@@ -326,7 +328,9 @@ TEST_F(Remote, TheStatisticsRollupGivesTheSameNumbersUntilTheTableChanges) {
   EXPECT_TRUE((*again)->usesRollup(Filter{}));
   EXPECT_EQ((*again)->stats(Filter{})->total.count, n + 1);
   EXPECT_FALSE((*again)->tableChanged());
+  const long long w1 = pg.writes();
   ASSERT_TRUE(pg.exec("DELETE FROM projects WHERE id = (SELECT min(id) FROM projects)")) << pg.execError();
+  ASSERT_TRUE(pg.awaitWrites(w1));
   EXPECT_TRUE((*again)->tableChanged());
 }
 
@@ -387,7 +391,9 @@ TEST_F(Remote, TheBinPyramidGivesTheTablesBinsForThePresentersFilters) {
   expectSameBins(*b, m().projects, v, levelSize(9), all, "min investment, from the rows");
 
   // The table changes: the pyramid is not used until made again, then has the new row.
+  const long long w0 = pg.writes();
   ASSERT_TRUE(pg.exec("INSERT INTO projects SELECT * FROM projects WHERE id = (SELECT min(id) FROM projects)")) << pg.execError();
+  ASSERT_TRUE(pg.awaitWrites(w0)) << "the insert never reached the statistics";
   auto changed = PostgisSource::open({pg.conninfo(), "projects"}, m());
   ASSERT_TRUE(changed);
   EXPECT_FALSE((*changed)->hasPyramid());
