@@ -39,6 +39,8 @@ int near(const Image& img, int cx, int cy, int r, uint32_t rgb, int tol = 40) {
 // The App as main.cpp starts it with --remote: the base map alone, then the source (its summaries
 // made first when `summaries`), the home view at w×h.
 void startRemote(App& app, test::PgServer& pg, int w, int h, bool summaries) {
+  ASSERT_TRUE(pg.ok()) << pg.error();  // fail, not skip: CI installs the packages
+  ASSERT_TRUE(pg.exec(test::sampleTableSql())) << pg.execError();
   LoadOptions base{CHAINMAP_TEST_DATA, "", "", "", ""};
   base.map_only = true;
   StartupLoader load(base, true);
@@ -64,23 +66,23 @@ void startRemote(App& app, test::PgServer& pg, int w, int h, bool summaries) {
   EXPECT_TRUE(app.remote());
 }
 
+// The reference: the same CSV in memory (loaded GL-free: a second App would take over ImGui's context).
+Model localSample() {
+  LoadReport report;
+  Model m = loadModel({CHAINMAP_TEST_DATA, "", "", "", ""}, report);
+  EXPECT_FALSE(report.fatal());
+  EXPECT_GT(m.projects.size(), 1000u);
+  return m;
+}
+
 }  // namespace
 
 TEST(RemoteApp, TotalsBubblesAndFilterFromPostgis) {
   test::PgServer pg;
-  ASSERT_TRUE(pg.ok()) << pg.error();  // fail, not skip: CI installs the packages
-  ASSERT_TRUE(pg.exec(test::sampleTableSql())) << pg.execError();
-
   const int w = 1280, h = 720;
   App app;
   ASSERT_NO_FATAL_FAILURE(startRemote(app, pg, w, h, false));
-
-  // The reference: the same CSV in memory, over the timeline the remote mode found.
-  // (Loaded GL-free: a second App would take over ImGui's context.)
-  LoadReport local_report;
-  const Model local = loadModel({CHAINMAP_TEST_DATA, "", "", "", ""}, local_report);
-  ASSERT_FALSE(local_report.fatal());
-  ASSERT_GT(local.projects.size(), 1000u);
+  const Model local = localSample();  // over the timeline the remote mode found
   const Filter all = app.state().filter;
   EXPECT_EQ(all.month_from, defaultState(local).filter.month_from);
   EXPECT_EQ(all.month_to, defaultState(local).filter.month_to);
@@ -137,14 +139,10 @@ TEST(RemoteApp, TotalsBubblesAndFilterFromPostgis) {
 // made again, not read stale.
 TEST(RemoteApp, TargetsCardsAndF5) {
   test::PgServer pg;
-  ASSERT_TRUE(pg.ok()) << pg.error();
-  ASSERT_TRUE(pg.exec(test::sampleTableSql())) << pg.execError();
   const int w = 1280, h = 720;
   App app;
   ASSERT_NO_FATAL_FAILURE(startRemote(app, pg, w, h, true));
-  LoadReport local_report;
-  const Model local = loadModel({CHAINMAP_TEST_DATA, "", "", "", ""}, local_report);
-  ASSERT_FALSE(local_report.fatal());
+  const Model local = localSample();
 
   // Targets: as --stats counts them on the CSV.
   ASSERT_TRUE(app.capture());

@@ -132,6 +132,14 @@ void sampleTable(test::PgServer& pg, int srid) {
   ASSERT_TRUE(pg.exec(test::sampleTableSql("projects", srid))) << pg.execError();
 }
 
+// The rows' `column` set to each SQL value given (NULL, '', 'mining' …) for its list of quoted ids.
+void setColumn(test::PgServer& pg, const std::string& column, const std::vector<std::pair<std::string, std::string>>& value_ids) {
+  std::string sql;
+  for (const auto& [value, ids] : value_ids)
+    if (!ids.empty()) sql += "UPDATE projects SET " + column + " = " + value + " WHERE id IN (" + ids + ");\n";
+  ASSERT_TRUE(pg.exec(sql)) << pg.execError();
+}
+
 class Remote : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
@@ -421,9 +429,7 @@ TEST_F(Remote, UndatedRowsFollowTheTimeWindowsRuleInEveryAnswer) {
     std::string& l = k % 2 ? empties : nulls;
     l += (l.empty() ? "'" : ",'") + p.id[i].str() + "'";
   }
-  ASSERT_TRUE(pg.exec("UPDATE projects SET signed_date = NULL WHERE id IN (" + nulls + ");\n"
-                      "UPDATE projects SET signed_date = '' WHERE id IN (" + empties + ");\n"))
-      << pg.execError();
+  ASSERT_NO_FATAL_FAILURE(setColumn(pg, "signed_date", {{"NULL", nulls}, {"''", empties}}));
   auto src = PostgisSource::open({pg.conninfo(), "projects"}, mm);
   ASSERT_TRUE(src) << src.error();
   PostgisSource& s = **src;
@@ -507,10 +513,7 @@ TEST_F(Remote, ASectorThatIsNullEmptyOrAnotherValueIsNotStatedAsInMemory) {
     std::string& l = lists[k % 3];
     l += (l.empty() ? "'" : ",'") + p.id[i].str() + "'";  // the sample's ids: letters, digits, '-'
   }
-  ASSERT_TRUE(pg.exec("UPDATE projects SET sector = NULL WHERE id IN (" + lists[0] + ");\n"
-                      "UPDATE projects SET sector = '' WHERE id IN (" + lists[1] + ");\n"
-                      "UPDATE projects SET sector = 'mining' WHERE id IN (" + lists[2] + ");\n"))
-      << pg.execError();
+  ASSERT_NO_FATAL_FAILURE(setColumn(pg, "sector", {{"NULL", lists[0]}, {"''", lists[1]}, {"'mining'", lists[2]}}));
   auto src = PostgisSource::open({pg.conninfo(), "projects"}, mm);
   ASSERT_TRUE(src) << src.error();
   PostgisSource& s = **src;
