@@ -20,10 +20,18 @@ namespace cm {
 
 struct PostgisSource::Conn {
   PGconn* pg = nullptr;
+  PGcancel* cancel = nullptr;  // made once at connect: PQcancel through it is safe from any thread
   ~Conn() {
+    if (cancel) PQfreeCancel(cancel);
     if (pg) PQfinish(pg);
   }
 };
+
+void PostgisSource::cancelRunning() const {
+  if (!conn_->cancel) return;
+  char err[256];
+  PQcancel(conn_->cancel, err, sizeof err);  // the server stops the statement; its caller gets an error
+}
 
 // SQL text with $n placeholders and the values they bind (all sent as text; the SQL casts).
 struct PostgisSource::Query {
@@ -157,6 +165,7 @@ Result<std::unique_ptr<PostgisSource>> PostgisSource::open(const RemoteTable& t,
   if (!pg || PQstatus(pg) != CONNECTION_OK)  // libpq's message names host and port, never the password
     return R::fail("cannot connect to PostGIS for table '" + name + "': " + (pg ? chomped(PQerrorMessage(pg)) : "out of memory"));
   PQsetNoticeProcessor(pg, [](void*, const char*) {}, nullptr);  // the server's NOTICEs ("… does not exist, skipping") are not the user's
+  s->conn_->cancel = PQgetCancel(pg);
   s->from_ = (t.schema.empty() ? "" : ident(pg, t.schema) + ".") + ident(pg, t.table);
   s->display_srid_ = sridOf(map.display_crs);
   if (s->display_srid_ <= 0) return R::fail("PostGIS source: the display CRS '" + map.display_crs + "' has no EPSG code");

@@ -137,6 +137,9 @@ class PostgisSource {
   // latest when it disconnects; PostgreSQL 15 flushes a busy session's every 10 s at most).
   Result<SummaryState> prepareSummaries(bool make_missing);
   SummaryState summaries() const { return {has_rollup_, has_pyramid_, stale_}; }
+  // Asks the server to stop the statement running on this source's connection, if any (any
+  // thread may call it: the window going away while F5 remakes a 10M-row pyramid).
+  void cancelRunning() const;
   // Whether the table changed since the summaries in use were made (a query; false for a view,
   // which has no counters).
   bool tableChanged() const;

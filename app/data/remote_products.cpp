@@ -83,11 +83,14 @@ RemoteProducts::RemoteProducts(std::shared_ptr<PostgisSource> src, std::shared_p
 }
 
 RemoteProducts::~RemoteProducts() {
+  bool running;
   {
     std::lock_guard lock(mu_);
     stop_ = true;
+    running = in_flight_ > 0;
   }
   cv_.notify_all();
+  if (running) src_->cancelRunning();  // a query (or F5's remake) stops now instead of being waited for
   worker_.join();
 }
 

@@ -44,7 +44,7 @@ class RemoteProducts final : public RemoteStats {
  public:
   // `map` co-owns what the source reads (districts, parks).
   RemoteProducts(std::shared_ptr<PostgisSource> src, std::shared_ptr<const Model> map);
-  ~RemoteProducts();  // waits for the query in flight, if any
+  ~RemoteProducts();  // cancels the query in flight, if any, and waits for the worker
   RemoteProducts(const RemoteProducts&) = delete;
   RemoteProducts& operator=(const RemoteProducts&) = delete;
   void update(const RemoteInputs& in) override;

@@ -4,7 +4,9 @@
 #include <gtest/gtest.h>
 
 #include <climits>
+#include <chrono>
 #include <cmath>
+#include <thread>
 
 #include "core/hex_pyramid.h"
 #include "core/stats.h"
@@ -88,4 +90,40 @@ TEST(RemoteProducts, WorkerAnswersTheLastKeys) {
     in.filter.sectors = 1;
     r.update(in);
   }
+}
+
+// Going away in the middle of a long statement (F5 remaking a 10M-row table's summaries, a
+// whole-city query) cancels it on the server instead of waiting for it: here a view whose every
+// row's ecosystem takes 20 ms once the switch is on (a full scan: half a minute).
+TEST(RemoteProducts, GoingAwayCancelsTheStatementInFlight) {
+  test::PgServer pg;
+  ASSERT_TRUE(pg.ok()) << pg.error();
+  ASSERT_TRUE(pg.exec(test::sampleTableSql() +
+                      "CREATE TABLE slow_switch (on_ bool); INSERT INTO slow_switch VALUES (false);\n"
+                      "CREATE FUNCTION slow_text(v text) RETURNS text LANGUAGE plpgsql VOLATILE AS $$ BEGIN "
+                      "IF (SELECT on_ FROM slow_switch) THEN PERFORM pg_sleep(0.02); END IF; RETURN v; END $$;\n"
+                      "CREATE VIEW slow_projects AS SELECT id, name_zh, name_en, slow_text(ecosystem) AS ecosystem, chain, sector, "
+                      "investment_yi, signed_date, district, park_id, fdi_musd, channel, geom FROM projects;"))
+      << pg.execError();
+  auto map = std::make_shared<Model>();
+  ASSERT_TRUE(test::loadMap(*map));
+  RemoteTable t;
+  t.conninfo = pg.conninfo();
+  t.table = "slow_projects";
+  auto src = PostgisSource::open(t, *map);  // quick while the switch is off
+  ASSERT_TRUE(src) << src.error();
+  ASSERT_TRUE(pg.exec("UPDATE slow_switch SET on_ = true")) << pg.execError();
+  RemoteInputs in;
+  in.filter.sectors = 1;  // not the rollup's: the rows, every one of them
+  const auto t0 = std::chrono::steady_clock::now();
+  {
+    RemoteProducts r(std::shared_ptr<PostgisSource>(std::move(*src)), map);
+    r.update(in);
+    std::this_thread::sleep_for(std::chrono::milliseconds(1500));  // the statistics query is running
+    r.update(in);  // takes whatever has arrived: nothing yet
+    EXPECT_TRUE(r.pending());
+    EXPECT_TRUE(r.error().empty()) << r.error();
+  }
+  const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  EXPECT_LT(s, 5.0) << "the destructor waited for the statement instead of cancelling it";
 }
