@@ -258,8 +258,6 @@ json runDataset(const BenchOptions& o, const std::string& file, bool cpu_only) {
     for (int i = 0; i < o.frames; ++i) {
       change(i);
       const FrameStats fs = app.benchFrame();
-      if (const char* v = std::getenv("CHAINMAP_BENCH_RSS"); v && std::string(v) == "2")
-        std::fprintf(stderr, "%s %d: %.1f MB (aggregated %d)\n", name, i, procStatusMb("VmRSS"), int(app.derived().aggregated()));
       frame.push_back(fs.frame_ms);
       map.push_back(fs.map_ms);
       redrawn += fs.map_redrawn;

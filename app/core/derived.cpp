@@ -67,13 +67,18 @@ const Stats& Derived::allTime() const { return remote_ ? remote_->allTime() : al
 void Derived::update(const DerivedInputs& in) {
   if (!in.model) return;
   if (remote_) {
-    RemoteInputs r{in.filter, in.first_month, in.last_month, in.view, in.bin_cell_px * in.units_per_px, in.aggregate, in.allow_async, nullptr, {}, {}};
-    r.targets = targets_in_ ? &*targets_in_ : nullptr;
-    if (in.features) {  // the pinned card's row (ui/features/remote.cpp)
-      const RemoteSelection& sel = in.features->get<RemoteSelection>(ids::kRemote);
-      r.card_id = sel.id;
-      r.card_xy = sel.xy;
-    }
+    // The pinned card's row (ui/features/remote_card.cpp).
+    const RemoteSelection* sel = in.features ? &in.features->get<RemoteSelection>(ids::kRemote) : nullptr;
+    const RemoteInputs r{.filter = in.filter,
+                         .first_month = in.first_month,
+                         .last_month = in.last_month,
+                         .view = in.view,
+                         .cell_units = in.bin_cell_px * in.units_per_px,
+                         .aggregate = in.aggregate,
+                         .allow_async = in.allow_async,
+                         .targets = targets_in_ ? &*targets_in_ : nullptr,
+                         .card_id = sel ? sel->id : std::string(),
+                         .card_xy = sel ? sel->xy : Vec2{}};
     remote_->update(r);
   }
   model_ = in.model;

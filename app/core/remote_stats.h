@@ -26,7 +26,7 @@ struct RemoteInputs {
   Vec2 card_xy;
 };
 
-// The remote feature's settings (ui/features/remote.cpp): the row whose card is pinned, by its id
+// The remote card feature's settings (ui/features/remote_card.cpp): the row whose card is pinned, by its id
 // (the database's rows have no index in the model), and where it lies (display CRS).
 struct RemoteSelection {
   std::string id;

@@ -820,9 +820,8 @@ Result<RemoteCard> PostgisSource::card(const std::string& id, Vec2 xy) const {
     return row[key].is_string() ? row[key].get<std::string>() : row[key].dump();
   };
   c.found = true;
-  c.id = text(t_.id), c.name_zh = text(t_.name_zh), c.name_en = text("name_en"), c.sector = text(t_.sector);
-  c.signed_date = text(t_.signed_date).substr(0, 10), c.park_id = text(t_.park), c.foreign = text("foreign");
-  c.channel = text(t_.channel);
+  c.id = text(t_.id), c.name_zh = text(t_.name_zh), c.name_en = text("name_en");
+  c.signed_date = text(t_.signed_date).substr(0, 10), c.foreign = text("foreign");
   c.chain = text(t_.chain);
   c.ecosystem = ecosystemFromId(text(t_.ecosystem)).value_or(Ecosystem::Other);
   if (c.chain.empty()) c.chain = text(t_.ecosystem);  // its ecosystem's catch-all, as the loader reads it

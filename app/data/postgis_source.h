@@ -63,7 +63,7 @@ struct RemoteRows {
 // what the loader would work out from them.
 struct RemoteCard {
   bool found = false;
-  std::string id, name_zh, name_en, chain, sector, signed_date, park_id, foreign, channel;
+  std::string id, name_zh, name_en, chain, signed_date, foreign;
   Ecosystem ecosystem = Ecosystem::Other;
   bool investment_known = false;
   double investment_yi = 0, fdi_musd = 0;

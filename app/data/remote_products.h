@@ -120,8 +120,8 @@ class RemoteProducts final : public RemoteStats {
   bool runOne(Slot<Key, Value>& s, std::unique_lock<std::mutex>& lock);
   void work();
   void follow();
-  void askRows(bool async);
-  void takeAll();  // once the bins say the view holds few enough rows
+  void askRows(bool async);  // once the bins say the view holds few enough rows
+  void takeAll();            // every product's answer that has arrived
   std::optional<AreaKey> area_;  // the last view's key  // the histogram's statistics are the panel's when the window spans the timeline
 
   std::shared_ptr<PostgisSource> src_;

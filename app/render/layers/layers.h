@@ -4,6 +4,7 @@
 #include <imgui.h>
 
 #include <memory>
+#include <string>
 #include <string_view>
 
 #include "render/map_layer.h"
@@ -30,6 +31,24 @@ void drawParkMarker(ImDrawList* dl, ImVec2 c, float r);
 // name, ecosystem, chain, ... (ImGui); with `derived`, why it is (not) in a park under the park
 // shapes in use (projectParkStatus, the conformance window's membership rule).
 void drawProjectDetails(const Model& m, Lang lang, int row, const Derived* derived = nullptr);
+// What a project's card shows, wherever the project lives (the model's row, a PostGIS row).
+struct ProjectDetails {
+  std::string name;  // in the UI's language
+  std::string note;  // greyed under the name ("" none): the synthetic sample, the database row
+  Ecosystem ecosystem = Ecosystem::Other;
+  std::string chain;  // its name in the UI's language
+  bool investment_known = true;
+  double investment_yi = 0;
+  std::string signed_date;  // YYYY-MM-DD, "" undated
+  std::string district;
+  std::string park;          // parkStatusText
+  bool park_counted = false;  // shown greyed when not
+  uint8_t approx = 0;         // Projects::approx
+  bool chain_leader = false;
+  std::string foreign;
+  double fdi_musd = 0;
+};
+void drawProjectDetails(Lang lang, const ProjectDetails& d);
 // The ecosystems' colours with the filtered counts (the legend of points and of bubbles alike).
 void drawEcosystemKey(const LayerFrame& f);
 inline constexpr float kParkMarkerHalfPx = 7.f;  // a park marker's half size (× the UI scale) that labels keep clear of

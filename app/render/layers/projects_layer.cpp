@@ -26,29 +26,47 @@ namespace cm {
 
 void drawProjectDetails(const Model& m, Lang L, int i, const Derived* derived) {
   const Projects& p = m.projects;
-  ImGui::PushTextWrapPos(ImGui::GetFontSize() * 22);
-  ImGui::TextWrapped("%s", (L == Lang::Zh ? p.name_zh[i] : p.name_en[i]).c_str());
-  ImGui::Separator();
-  if (m.projects_synthetic) ImGui::TextDisabled("%s", tr(L, S::Synthetic));
-  const uint32_t rgb = cm::info(p.ecosystem[i]).rgb;
-  ImGui::TextColored(ImColor(int(rgb >> 16), int((rgb >> 8) & 255), int(rgb & 255)), "● %s", ecosystemName(L, p.ecosystem[i]));
-  ImGui::SameLine();
-  ImGui::TextDisabled("· %s", chainName(m, L, p.chain[i]).c_str());
-  if (p.investmentKnown(i)) ImGui::Text("%s: %s", tr(L, S::Investment), formatYi(p.investment_yi[i], L).c_str());
-  else ImGui::Text("%s: ? (%s)", tr(L, S::Investment), tr(L, S::AmountUnknown));
-  ImGui::Text("%s: %s", tr(L, S::SignedDate), p.dated(i) ? formatDate(p.signed_day[i]).c_str() : tr(L, S::Undated));
-  ImGui::Text("%s: %s", tr(L, S::District), districtName(m, L, p.district_index[i]).c_str());
   static const ParkShapes kLoaded;  // the parks as loaded (no what-if)
   const auto* shapes = derived ? derived->product<ParkShapesProduct>(ids::kParkShapes) : nullptr;
   const ProjectParkStatus park = projectParkStatus(m, shapes ? shapes->shapes() : kLoaded, i);
-  if (park.counted < 0) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-  ImGui::TextWrapped("%s", parkStatusText(m, L, park).c_str());
-  if (park.counted < 0) ImGui::PopStyleColor();
-  if (i < static_cast<int>(p.approx.size()) && p.approx[i])
-    ImGui::TextColored(ImColor(150, 90, 0), "%s", tr(L, p.approx[i] == 1 ? S::ApproxAtPark : S::ApproxInDistrict));
-  if (p.chain_leader[i]) ImGui::TextColored(ImColor(178, 34, 34), "%s", tr(L, S::ChainLeader));
-  if (!p.foreign[i].empty()) ImGui::Text("%s: %s", tr(L, S::Foreign), p.foreign[i].c_str());
-  if (p.fdi_musd[i] > 0) ImGui::Text("%s: %s", tr(L, "field.fdi_musd"), formatFdi(p.fdi_musd[i], L).c_str());
+  ProjectDetails d;
+  d.name = L == Lang::Zh ? p.name_zh[i] : p.name_en[i];
+  if (m.projects_synthetic) d.note = tr(L, S::Synthetic);
+  d.ecosystem = p.ecosystem[i];
+  d.chain = chainName(m, L, p.chain[i]);
+  d.investment_known = p.investmentKnown(i);
+  d.investment_yi = p.investment_yi[i];
+  if (p.dated(i)) d.signed_date = formatDate(p.signed_day[i]);
+  d.district = districtName(m, L, p.district_index[i]);
+  d.park = parkStatusText(m, L, park);
+  d.park_counted = park.counted >= 0;
+  d.approx = i < static_cast<int>(p.approx.size()) ? p.approx[i] : 0;
+  d.chain_leader = p.chain_leader[i];
+  d.foreign = p.foreign[i];
+  d.fdi_musd = p.fdi_musd[i];
+  drawProjectDetails(L, d);
+}
+
+void drawProjectDetails(Lang L, const ProjectDetails& d) {
+  ImGui::PushTextWrapPos(ImGui::GetFontSize() * 22);
+  ImGui::TextWrapped("%s", d.name.c_str());
+  ImGui::Separator();
+  if (!d.note.empty()) ImGui::TextDisabled("%s", d.note.c_str());
+  const uint32_t rgb = cm::info(d.ecosystem).rgb;
+  ImGui::TextColored(ImColor(int(rgb >> 16), int((rgb >> 8) & 255), int(rgb & 255)), "● %s", ecosystemName(L, d.ecosystem));
+  ImGui::SameLine();
+  ImGui::TextDisabled("· %s", d.chain.c_str());
+  if (d.investment_known) ImGui::Text("%s: %s", tr(L, S::Investment), formatYi(d.investment_yi, L).c_str());
+  else ImGui::Text("%s: ? (%s)", tr(L, S::Investment), tr(L, S::AmountUnknown));
+  ImGui::Text("%s: %s", tr(L, S::SignedDate), d.signed_date.empty() ? tr(L, S::Undated) : d.signed_date.c_str());
+  ImGui::Text("%s: %s", tr(L, S::District), d.district.c_str());
+  if (!d.park_counted) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  ImGui::TextWrapped("%s", d.park.c_str());
+  if (!d.park_counted) ImGui::PopStyleColor();
+  if (d.approx) ImGui::TextColored(ImColor(150, 90, 0), "%s", tr(L, d.approx == 1 ? S::ApproxAtPark : S::ApproxInDistrict));
+  if (d.chain_leader) ImGui::TextColored(ImColor(178, 34, 34), "%s", tr(L, S::ChainLeader));
+  if (!d.foreign.empty()) ImGui::Text("%s: %s", tr(L, S::Foreign), d.foreign.c_str());
+  if (d.fdi_musd > 0) ImGui::Text("%s: %s", tr(L, "field.fdi_musd"), formatFdi(d.fdi_musd, L).c_str());
   ImGui::PopTextWrapPos();
 }
 

@@ -5,8 +5,10 @@
 // RemoteSelection), so Derived hands it to the remote products like any other input.
 #include <imgui.h>
 
+#include <algorithm>
+#include <string>
+
 #include "core/analysis/products.h"
-#include "core/dates.h"
 #include "core/names.h"
 #include "data/remote_products.h"
 #include "render/layers/layers.h"
@@ -18,7 +20,32 @@ namespace {
 
 RemoteSelection& selection(AppState& st) { return st.features.get<RemoteSelection>(ids::kRemote); }
 
+// The card's row as the project card shows one (render/layers/layers.h's ProjectDetails).
+ProjectDetails detailsOf(const Model& m, Lang L, const RemoteCard& c) {
+  ProjectDetails d;
+  d.name = L == Lang::En && !c.name_en.empty() ? c.name_en : c.name_zh;
+  d.note = std::string(tr(L, "remote.card_source")) + " · " + c.id;
+  d.ecosystem = c.ecosystem;
+  const auto& chains = m.projects.chain_names;  // the source's chains (cli/remote.cpp sets them)
+  const auto it = std::find(chains.begin(), chains.end(), c.chain);
+  d.chain = it != chains.end() ? chainName(m, L, static_cast<int>(it - chains.begin())) : c.chain;
+  d.investment_known = c.investment_known;
+  d.investment_yi = c.investment_yi;
+  d.signed_date = c.signed_date;
+  d.district = districtName(m, L, c.district_index);
+  ProjectParkStatus park;  // the ledger's park, counted when the point lies in its catchment
+  park.declared = c.park_index;
+  park.counted = c.in_park ? c.park_index : -1;
+  d.park = parkStatusText(m, L, park);
+  d.park_counted = park.counted >= 0;
+  d.chain_leader = c.chain_leader;
+  d.foreign = c.foreign;
+  d.fdi_musd = c.fdi_musd;
+  return d;
+}
+
 void drawRemoteDetails(const Model& m, Lang L, const RemoteProducts::CardResult* r) {
+  if (r && r->error.empty() && r->card.found) return drawProjectDetails(L, detailsOf(m, L, r->card));
   ImGui::PushTextWrapPos(ImGui::GetFontSize() * 22);
   if (!r) {
     ImGui::TextDisabled("%s", tr(L, "remote.asking"));
@@ -26,32 +53,8 @@ void drawRemoteDetails(const Model& m, Lang L, const RemoteProducts::CardResult*
     ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(200, 30, 60, 255));
     ImGui::TextWrapped("%s", r->error.c_str());
     ImGui::PopStyleColor();
-  } else if (!r->card.found) {
-    ImGui::TextWrapped("%s", tr(L, "remote.card_gone"));
   } else {
-    const RemoteCard& c = r->card;
-    ImGui::TextWrapped("%s", (L == Lang::En && !c.name_en.empty() ? c.name_en : c.name_zh).c_str());
-    ImGui::Separator();
-    ImGui::TextDisabled("%s · %s", tr(L, "remote.card_source"), c.id.c_str());
-    const uint32_t rgb = info(c.ecosystem).rgb;
-    ImGui::TextColored(ImColor(int(rgb >> 16), int((rgb >> 8) & 255), int(rgb & 255)), "● %s", ecosystemName(L, c.ecosystem));
-    const auto& chains = m.projects.chain_names;  // the source's chains (cli/remote.cpp sets them)
-    const auto it = std::find(chains.begin(), chains.end(), c.chain);
-    ImGui::SameLine();
-    ImGui::TextDisabled("· %s", it != chains.end() ? chainName(m, L, static_cast<int>(it - chains.begin())).c_str() : c.chain.c_str());
-    if (c.investment_known) ImGui::Text("%s: %s", tr(L, S::Investment), formatYi(c.investment_yi, L).c_str());
-    else ImGui::Text("%s: ? (%s)", tr(L, S::Investment), tr(L, S::AmountUnknown));
-    ImGui::Text("%s: %s", tr(L, S::SignedDate), c.signed_date.empty() ? tr(L, S::Undated) : c.signed_date.c_str());
-    ImGui::Text("%s: %s", tr(L, S::District), districtName(m, L, c.district_index).c_str());
-    ProjectParkStatus park;  // the ledger's park, counted when the point lies in its catchment
-    park.declared = c.park_index;
-    park.counted = c.in_park ? c.park_index : -1;
-    if (park.counted < 0) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-    ImGui::TextWrapped("%s", parkStatusText(m, L, park).c_str());
-    if (park.counted < 0) ImGui::PopStyleColor();
-    if (c.chain_leader) ImGui::TextColored(ImColor(178, 34, 34), "%s", tr(L, S::ChainLeader));
-    if (!c.foreign.empty()) ImGui::Text("%s: %s", tr(L, "field.foreign"), c.foreign.c_str());
-    if (c.fdi_musd > 0) ImGui::Text("%s: %s", tr(L, "field.fdi_musd"), formatFdi(c.fdi_musd, L).c_str());
+    ImGui::TextWrapped("%s", tr(L, "remote.card_gone"));
   }
   ImGui::PopTextWrapPos();
 }
