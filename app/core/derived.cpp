@@ -23,11 +23,11 @@ bool showsBins(const HexPyramid& p, const LevelBlend& b, const View& view, Aggre
   // Bubbles while one on screen holds more than one project; else the projects look the same and
   // the projects layer (rings, life cycle, pulses) draws them.
   const HexLevel& hex_level = p.levels[b.main()];
-  if (view.width <= 1) return std::any_of(hex_level.bins.begin(), hex_level.bins.end(), [](const Bin& x) { return x.count > 1; });
+  if (view.width <= 1) return std::any_of(hex_level.bins.begin(), hex_level.bins.end(), [](const Bin& x) { return x.count() > 1; });
   const Vec2 lo = view.toWorld({0, double(view.height)}), hi = view.toWorld({double(view.width), 0});
   std::vector<uint32_t> seen;
   hex_level.visible(lo.x, lo.y, hi.x, hi.y, seen);
-  return std::any_of(seen.begin(), seen.end(), [&](uint32_t k) { return hex_level.bins[k].count > 1; });
+  return std::any_of(seen.begin(), seen.end(), [&](uint32_t k) { return hex_level.bins[k].count() > 1; });
 }
 
 void Derived::decide() {

@@ -132,7 +132,7 @@ void forVisible(const std::vector<T>& items, int r0, const std::vector<uint32_t>
 // single (settled); the rest go on to the next finer level, in the same order (none after the
 // finest). Two passes: the first only counts each hexagon's projects (4 bytes a hexagon), so the
 // level's bins are made at their final number and place in the second — at the finest levels
-// most hexagons hold one project, and a bin record for each (64 bytes) was the window's peak.
+// most hexagons hold one project, and a bin record for each (56 bytes) was the window's peak.
 HexLevel buildLevel(std::vector<Pt>& active, double size, bool finest, TaskControl* control) {
   HexLevel level;
   level.size = size;
@@ -170,8 +170,6 @@ HexLevel buildLevel(std::vector<Pt>& active, double size, bool finest, TaskContr
     for (size_t i = 0; i < active.size(); ++i) in_bins += slot[bin_of[i]] >= 0;
     return in_bins;
   }());
-  std::vector<uint32_t> example_row(bins_n);  // each bin's largest member (its row) and its investment
-  std::vector<float> example_inv(bins_n);
   size_t kept = 0;
   for (size_t i = 0; i < active.size(); ++i) {
     const Pt p = active[i];
@@ -181,19 +179,17 @@ HexLevel buildLevel(std::vector<Pt>& active, double size, bool finest, TaskContr
       continue;
     }
     Bin& b = level.bins[k];
-    if (b.count == 0) b.hex = hexes[bin_of[i]], example_row[k] = p.row(), example_inv[k] = p.inv;
+    b.hex = hexes[bin_of[i]];
     b.xy.x += p.x;
     b.xy.y += p.y;
     b.investment_yi += p.inv;
-    if (p.inv > example_inv[k]) example_row[k] = p.row(), example_inv[k] = p.inv;
-    ++b.count;
     ++b.by_ecosystem[p.eco()];
     if (!finest) active[kept++] = p;  // on to the finer levels, in order
   }
   for (size_t k = 0; k < bins_n; ++k) {
     Bin& b = level.bins[k];
-    b.example = static_cast<int>(example_row[k]);
-    b.xy = {b.xy.x / b.count, b.xy.y / b.count};
+    const double n = b.count();
+    b.xy = {b.xy.x / n, b.xy.y / n};
     level.max_investment_yi = std::max(level.max_investment_yi, b.investment_yi);
   }
   active.resize(kept);
@@ -232,6 +228,12 @@ bool hexIntersectsRect(HexCoord h, double size, double minx, double miny, double
     if (hi < -apothem || lo > apothem) return false;
   }
   return true;
+}
+
+int Bin::count() const {
+  int n = 0;
+  for (const int k : by_ecosystem) n += k;
+  return n;
 }
 
 Ecosystem Bin::dominant() const {

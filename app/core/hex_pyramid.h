@@ -37,12 +37,12 @@ bool hexIntersectsRect(HexCoord h, double size, double minx, double miny, double
 struct Bin {
   Vec2 xy;                   // centroid of the members (display CRS)
   double investment_yi = 0;
-  int count = 0;             // at least 2
-  int example = -1;          // the member with the largest investment
   HexCoord hex;
-  std::array<int, kEcosystemCount> by_ecosystem{};
+  std::array<int, kEcosystemCount> by_ecosystem{};  // the members by ecosystem
+  int count() const;           // the members: at least 2
   Ecosystem dominant() const;  // the ecosystem with the most members (lowest index on a tie)
 };
+static_assert(sizeof(Bin) == 56, "a level's bins are the window's largest allocation at 1M rows");
 
 struct HexLevel {
   double size = 0;             // hexagon circumradius

@@ -398,7 +398,6 @@ RemoteBins PostgisSource::gatherBins(const void* result, const Extent& view, dou
     const std::pair<int64_t, int64_t> key{integer(res, i, 0), integer(res, i, 1)};
     Bin& b = hexes[key];
     const int n = static_cast<int>(integer(res, i, 3));
-    b.count += n;
     sums[key].first += real(res, i, 4), sums[key].second += real(res, i, 5);
     b.investment_yi += real(res, i, 6);
     b.by_ecosystem[eco] += n;
@@ -406,8 +405,9 @@ RemoteBins PostgisSource::gatherBins(const void* result, const Extent& view, dou
   for (auto& [key, b] : hexes) {
     b.hex = {static_cast<int32_t>(key.first), static_cast<int32_t>(key.second)};
     if (!hexIntersectsRect(b.hex, size, view.minx, view.miny, view.maxx, view.maxy)) continue;
-    b.xy = {sums[key].first / b.count, sums[key].second / b.count};
-    out.members += b.count;
+    const int n = b.count();
+    b.xy = {sums[key].first / n, sums[key].second / n};
+    out.members += n;
     out.max_investment_yi = std::max(out.max_investment_yi, b.investment_yi);
     out.bins.push_back(b);
   }

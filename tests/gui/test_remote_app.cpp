@@ -101,8 +101,8 @@ TEST(RemoteApp, TotalsBubblesAndFilterFromPostgis) {
   const auto& bins = r->bins().bins.bins;
   ASSERT_FALSE(bins.empty());
   EXPECT_GT(r->bins().bins.members, 1000) << "the home view holds most of the sample";
-  const Bin& big = *std::max_element(bins.begin(), bins.end(), [](const Bin& a, const Bin& b) { return a.count < b.count; });
-  EXPECT_GT(big.count, 5);
+  const Bin& big = *std::max_element(bins.begin(), bins.end(), [](const Bin& a, const Bin& b) { return a.count() < b.count(); });
+  EXPECT_GT(big.count(), 5);
   const Vec2 at = app.state().view.toScreen(big.xy);
   const uint32_t rgb = kEcosystems[static_cast<int>(big.dominant())].rgb;
   const int coloured = near(*img, int(at.x), int(at.y), 14, rgb);

@@ -131,7 +131,7 @@ TEST(RenderFilter, BubbleCountsAreDrawnOverParkMarkers) {
   std::vector<Vec2> at_parks;
   for (const Bin& b : level.bins) {
     // Full-size bubbles (radius 0.45 of the spacing, ≥ 16 px) of at least two projects.
-    if (b.count < 2 || b.investment_yi < level.ref_investment_yi) continue;
+    if (b.count() < 2 || b.investment_yi < level.ref_investment_yi) continue;
     const Vec2 s = v.toScreen(b.xy);
     const layout::Rect a = layout::mapArea(W, H);
     if (s.x < a.x0 + 20 || s.x > a.x1 - 20 || s.y < a.y0 + 20 || s.y > a.y1 - 20) continue;
@@ -148,7 +148,7 @@ TEST(RenderFilter, BubbleCountsAreDrawnOverParkMarkers) {
     for (const Bin& b : level.bins) {
       const Vec2 o = v.toScreen(b.xy);
       const double d = std::hypot(o.x - s.x, o.y - s.y);
-      if (b.count >= 2 && b.investment_yi >= 0.25 * level.ref_investment_yi && d > 0.5 && d < 32) return true;
+      if (b.count() >= 2 && b.investment_yi >= 0.25 * level.ref_investment_yi && d > 0.5 && d < 32) return true;
     }
     return false;
   });

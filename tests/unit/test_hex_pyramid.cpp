@@ -187,15 +187,14 @@ TEST(HexPyramid, EveryFilteredProjectIsCountedOncePerLevelAndSumsMatchTheFilter)
     for (const Bin& b : level.bins) {
       const auto it = expect.find({b.hex.q, b.hex.r});
       ASSERT_NE(it, expect.end());
-      EXPECT_GE(b.count, 2);
-      EXPECT_EQ(b.count, it->second.first);
+      EXPECT_GE(b.count(), 2);
+      EXPECT_EQ(b.count(), it->second.first);
       EXPECT_NEAR(b.investment_yi, it->second.second, 1e-6 * (1 + it->second.second));
-      ASSERT_GE(b.example, 0);
-      EXPECT_EQ(hexOf({p.x[b.example], p.y[b.example]}, level.size), b.hex);
-      int eco_sum = 0;
-      for (int e = 0; e < kEcosystemCount; ++e) eco_sum += b.by_ecosystem[e], eco[e] += b.by_ecosystem[e];
-      EXPECT_EQ(eco_sum, b.count);
-      count += b.count;
+      // The members' centroid lies in their (convex) hexagon.
+      const double eps = 1e-9 * level.size;
+      EXPECT_TRUE(hexIntersectsRect(b.hex, level.size, b.xy.x - eps, b.xy.y - eps, b.xy.x + eps, b.xy.y + eps));
+      for (int e = 0; e < kEcosystemCount; ++e) eco[e] += b.by_ecosystem[e];
+      count += b.count();
       inv += b.investment_yi;
     }
     EXPECT_EQ(count + above, want) << "level " << k;
@@ -310,7 +309,7 @@ TEST(HexPyramid, ATrimmedPyramidDrawsTheSameViewWithAFractionOfTheMemory) {
       ASSERT_EQ(a.size(), b.size()) << "level " << k;
       for (size_t i = 0; i < a.size(); ++i) {
         EXPECT_EQ(full.levels[k].bins[a[i]].hex, t.levels[k].bins[b[i]].hex);
-        EXPECT_EQ(full.levels[k].bins[a[i]].count, t.levels[k].bins[b[i]].count);
+        EXPECT_EQ(full.levels[k].bins[a[i]].count(), t.levels[k].bins[b[i]].count());
       }
       EXPECT_EQ(t.levels[k].ref_investment_yi, full.levels[k].ref_investment_yi);
       std::vector<uint32_t> ra, rb;

@@ -70,12 +70,11 @@ std::map<std::pair<int, int>, Bin> hexBins(const Projects& p, const Filter& f, d
     const HexCoord h = hexOf({p.x[i], p.y[i]}, size);
     Bin& b = m[{h.q, h.r}];
     b.hex = h;
-    ++b.count;
     b.investment_yi += p.investment_yi[i];
     ++b.by_ecosystem[static_cast<int>(p.ecosystem[i])];
     sum[{h.q, h.r}].x += p.x[i], sum[{h.q, h.r}].y += p.y[i];
   }
-  for (auto& [k, b] : m) b.xy = {sum[k].x / b.count, sum[k].y / b.count};
+  for (auto& [k, b] : m) b.xy = {sum[k].x / b.count(), sum[k].y / b.count()};
   return m;
 }
 
@@ -85,13 +84,13 @@ void expectSameBins(const RemoteBins& remote, const Projects& p, const Filter& f
   for (const Bin& b : remote.bins) r[{b.hex.q, b.hex.r}] = b;
   int members = 0;
   for (const auto& [k, b] : hexBins(p, f, size))
-    if (hexIntersectsRect(b.hex, size, view.minx, view.miny, view.maxx, view.maxy)) want[k] = b, members += b.count;
+    if (hexIntersectsRect(b.hex, size, view.minx, view.miny, view.maxx, view.maxy)) want[k] = b, members += b.count();
   ASSERT_EQ(r.size(), want.size()) << what;
   EXPECT_EQ(remote.members, members) << what;
   for (const auto& [k, b] : want) {
     auto it = r.find(k);
     ASSERT_NE(it, r.end()) << what << " hexagon " << k.first << "," << k.second;
-    EXPECT_EQ(it->second.count, b.count) << what;
+    EXPECT_EQ(it->second.count(), b.count()) << what;
     EXPECT_TRUE(relClose(it->second.investment_yi, b.investment_yi)) << what;
     EXPECT_NEAR(it->second.xy.x, b.xy.x, 1e-3) << what;  // millimetres (sums in another order, PROJ vs PostGIS)
     EXPECT_NEAR(it->second.xy.y, b.xy.y, 1e-3) << what;

@@ -67,7 +67,7 @@ TEST(RemoteProducts, WorkerAnswersTheLastKeys) {
     EXPECT_NEAR(spacing, kHexSpacing0 * std::ldexp(1.0, remoteLevelFor(in.cell_units)), 1e-6);
     EXPECT_EQ(remoteLevelFor(in.cell_units), 9);
     int members = 0;
-    for (const Bin& b : r.bins().bins.bins) members += b.count;
+    for (const Bin& b : r.bins().bins.bins) members += b.count();
     EXPECT_EQ(members, r.bins().bins.members);
     EXPECT_GT(members, ref.total.count * 9 / 10);
     EXPECT_LE(members, ref.total.count);

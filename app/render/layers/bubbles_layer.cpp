@@ -110,7 +110,7 @@ class BubblesLayer final : public MapLayer {
         BubbleVertex v{static_cast<float>(bin.xy.x - o.x), static_cast<float>(bin.xy.y - o.y), radiusPx(hex_level, bin, f.view, f), alpha, {},
                        static_cast<float>(bin.dominant())};
         float acc = 0;
-        for (int e = 0; e < kChainEcosystemCount; ++e) v.cum[e] = acc += static_cast<float>(bin.by_ecosystem[e]) / bin.count;
+        for (int e = 0; e < kChainEcosystemCount; ++e) v.cum[e] = acc += static_cast<float>(bin.by_ecosystem[e]) / bin.count();
         points_.push_back(v);
       }
     }
@@ -135,14 +135,14 @@ class BubblesLayer final : public MapLayer {
     for (uint32_t k : seen_) {
       const Bin& b = hex_level.bins[k];
       const float r = radiusPx(hex_level, b, f.view, f);
-      if (b.count < 2 || r < 10 * f.scale) continue;
+      if (b.count() < 2 || r < 10 * f.scale) continue;
       MapLabel l;
-      l.text = compactCount(b.count);
+      l.text = compactCount(b.count());
       const ImVec2 sz = o.text_font->CalcTextSizeA(size, FLT_MAX, 0, l.text.c_str());
       if (sz.x > 2 * (r - ringPx())) continue;  // the number must fit inside the ring
       Vec2 a = f.view.toScreen(b.xy);
       a.y = countClearOfMarkers(a, {sz.x, sz.y}, r - ringPx(), marks, kParkMarkerHalfPx * f.scale + 1);
-      l.req = {a.x, a.y, sz.x, sz.y, -1.0 / b.count, true, false, true, {}};
+      l.req = {a.x, a.y, sz.x, sz.y, -1.0 / b.count(), true, false, true, {}};
       l.kind = LabelKind::Count;
       out.labels.push_back(std::move(l));
     }
@@ -197,7 +197,7 @@ class BubblesLayer final : public MapLayer {
     const Lang lang = f.lang;
     ImGui::BeginTooltip();
     ImGui::PushTextWrapPos(ImGui::GetFontSize() * 22);
-    ImGui::Text("%d %s · %s", b.count, tr(lang, S::BinProjects), formatYi(b.investment_yi, lang).c_str());
+    ImGui::Text("%d %s · %s", b.count(), tr(lang, S::BinProjects), formatYi(b.investment_yi, lang).c_str());
     if (f.model.projects_synthetic) ImGui::TextDisabled("%s", tr(lang, S::Synthetic));
     ImGui::Separator();
     for (int e = 0; e < kEcosystemCount; ++e) {
@@ -205,7 +205,7 @@ class BubblesLayer final : public MapLayer {
       const uint32_t rgb = kEcosystems[e].rgb;
       ImGui::TextColored(ImColor(int(rgb >> 16), int((rgb >> 8) & 255), int(rgb & 255)), "●");
       ImGui::SameLine();
-      ImGui::Text("%s  %d (%.0f%%)", ecosystemName(lang, static_cast<Ecosystem>(e)), b.by_ecosystem[e], 100.0 * b.by_ecosystem[e] / b.count);
+      ImGui::Text("%s  %d (%.0f%%)", ecosystemName(lang, static_cast<Ecosystem>(e)), b.by_ecosystem[e], 100.0 * b.by_ecosystem[e] / b.count());
     }
     const Vec2 c = f.view.toScreen(b.xy);
     const double r = radiusPx(hex_level, b, f.view, f) + 4 * f.scale;

@@ -71,14 +71,14 @@ class RemoteLayer final : public MapLayer {
     for (const Bin& b : B.bins.bins) order.push_back(&b);
     std::sort(order.begin(), order.end(), [](auto* a, auto* b) { return a->investment_yi > b->investment_yi; });
     for (const Bin* b : order) {
-      if (b->count == 1) {
+      if (b->count() == 1) {
         point(b->xy, b->dominant(), static_cast<float>(b->investment_yi));
         continue;
       }
       BubbleVertex v{static_cast<float>(b->xy.x - o.x), static_cast<float>(b->xy.y - o.y), radiusPx(*b, f), 1.f, {},
                      static_cast<float>(b->dominant())};
       float acc = 0;
-      for (int e = 0; e < kChainEcosystemCount; ++e) v.cum[e] = acc += static_cast<float>(b->by_ecosystem[e]) / b->count;
+      for (int e = 0; e < kChainEcosystemCount; ++e) v.cum[e] = acc += static_cast<float>(b->by_ecosystem[e]) / b->count();
       verts_.push_back(v);
     }
     return true;
@@ -93,14 +93,14 @@ class RemoteLayer final : public MapLayer {
     const float size = o.text_font->FontSize * ImGui::GetIO().FontGlobalScale;
     for (const Bin& b : r->bins().bins.bins) {
       const float rad = radiusPx(b, f);
-      if (b.count < 2 || rad < 10 * f.scale) continue;
+      if (b.count() < 2 || rad < 10 * f.scale) continue;
       MapLabel l;
-      l.text = compactCount(b.count);
+      l.text = compactCount(b.count());
       const ImVec2 sz = o.text_font->CalcTextSizeA(size, FLT_MAX, 0, l.text.c_str());
       if (sz.x > 2 * (rad - ringPx())) continue;
       const Vec2 a = f.view.toScreen(b.xy);
       if (a.x < 0 || a.y < 0 || a.x > f.view.width || a.y > f.view.height) continue;
-      l.req = {a.x, a.y, sz.x, sz.y, -1.0 / b.count, true, false, true, {}};
+      l.req = {a.x, a.y, sz.x, sz.y, -1.0 / b.count(), true, false, true, {}};
       l.kind = LabelKind::Count;
       out.labels.push_back(std::move(l));
     }
@@ -123,7 +123,7 @@ class RemoteLayer final : public MapLayer {
     } else {
       const auto& bins = r->bins().bins.bins;
       for (size_t i = 0; i < bins.size(); ++i)
-        consider(bins[i].xy, bins[i].count == 1 ? pointRadiusPx(f.points, float(bins[i].investment_yi)) : radiusPx(bins[i], f), int(2 * i));
+        consider(bins[i].xy, bins[i].count() == 1 ? pointRadiusPx(f.points, float(bins[i].investment_yi)) : radiusPx(bins[i], f), int(2 * i));
     }
     return best;
   }
@@ -149,14 +149,14 @@ class RemoteLayer final : public MapLayer {
     if (k >= bins.size()) return;
     const Bin& b = bins[k];
     ImGui::BeginTooltip();
-    ImGui::Text("%d %s · %s", b.count, tr(lang, S::BinProjects), formatYi(b.investment_yi, lang).c_str());
+    ImGui::Text("%d %s · %s", b.count(), tr(lang, S::BinProjects), formatYi(b.investment_yi, lang).c_str());
     ImGui::Separator();
     for (int e = 0; e < kEcosystemCount; ++e) {
       if (!b.by_ecosystem[e]) continue;
       const uint32_t rgb = kEcosystems[e].rgb;
       ImGui::TextColored(ImColor(int(rgb >> 16), int((rgb >> 8) & 255), int(rgb & 255)), "●");
       ImGui::SameLine();
-      ImGui::Text("%s  %d (%.0f%%)", ecosystemName(lang, static_cast<Ecosystem>(e)), b.by_ecosystem[e], 100.0 * b.by_ecosystem[e] / b.count);
+      ImGui::Text("%s  %d (%.0f%%)", ecosystemName(lang, static_cast<Ecosystem>(e)), b.by_ecosystem[e], 100.0 * b.by_ecosystem[e] / b.count());
     }
     ImGui::EndTooltip();
   }
@@ -187,7 +187,7 @@ class RemoteLayer final : public MapLayer {
   static double reference(const std::vector<Bin>& bins) {
     std::vector<double> v;
     for (const Bin& b : bins)
-      if (b.count > 1) v.push_back(b.investment_yi);
+      if (b.count() > 1) v.push_back(b.investment_yi);
     if (v.empty()) return 0;
     const size_t k = std::min(v.size() - 1, static_cast<size_t>(0.9 * double(v.size())));
     std::nth_element(v.begin(), v.begin() + k, v.end());
