@@ -1,10 +1,10 @@
 #include "core/stats.h"
 
-#include <mutex>
-
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <mutex>
+#include <thread>
 #include <unordered_map>
 
 namespace cm {
@@ -29,14 +29,13 @@ Stats emptyStats(const Model& m) {
   return s;
 }
 
-}  // namespace
-
-Stats computeStats(const Model& m, const Filter& f) {
+// The rows [from, to).
+Stats statsOfRows(const Model& m, const Filter& f, size_t from, size_t to) {
   const Projects& p = m.projects;
   Stats s = emptyStats(m);
   std::vector<std::pair<int, Tally>> months;
   std::vector<std::pair<int, std::array<int64_t, kEcosystemCount>>> month_eco;
-  for (size_t i = 0; i < p.size(); ++i) {
+  for (size_t i = from; i < to; ++i) {
     if (!passes(p, i, f)) continue;
     const double inv = p.investment_yi[i];
     add(s.total, inv);
@@ -70,6 +69,63 @@ Stats computeStats(const Model& m, const Filter& f) {
   std::sort(month_eco.begin(), month_eco.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   s.by_month = std::move(months);
   for (const auto& me : month_eco) s.by_month_ecosystem.push_back(me.second);
+  return s;
+}
+
+void addTo(Tally& a, const Tally& b) {
+  a.count += b.count;
+  a.investment_yi += b.investment_yi;
+}
+template <class C>
+void addAll(C& a, const C& b) {
+  for (size_t k = 0; k < a.size(); ++k) addTo(a[k], b[k]);
+}
+
+// `b` (rows after a's) added to `a`.
+void merge(Stats& a, const Stats& b) {
+  addTo(a.total, b.total);
+  a.in_parks += b.in_parks;
+  a.park_match += b.park_match;
+  a.investment_unknown += b.investment_unknown;
+  a.fdi_musd += b.fdi_musd;
+  addAll(a.by_ecosystem, b.by_ecosystem);
+  addAll(a.by_size, b.by_size);
+  addAll(a.by_channel, b.by_channel);
+  addAll(a.by_sector, b.by_sector);
+  addAll(a.by_chain, b.by_chain);
+  addAll(a.by_district, b.by_district);
+  addAll(a.by_park, b.by_park);
+  addTo(a.undated, b.undated);
+  for (int e = 0; e < kEcosystemCount; ++e) a.undated_ecosystem[e] += b.undated_ecosystem[e];
+  std::vector<std::pair<int, Tally>> months;
+  std::vector<std::array<int64_t, kEcosystemCount>> month_eco;
+  for (size_t i = 0, j = 0; i < a.by_month.size() || j < b.by_month.size();) {
+    const bool from_a = j == b.by_month.size() || (i < a.by_month.size() && a.by_month[i].first <= b.by_month[j].first);
+    const bool both = from_a && j < b.by_month.size() && a.by_month[i].first == b.by_month[j].first;
+    months.push_back(from_a ? a.by_month[i] : b.by_month[j]);
+    month_eco.push_back(from_a ? a.by_month_ecosystem[i] : b.by_month_ecosystem[j]);
+    if (both) {
+      addTo(months.back().second, b.by_month[j].second);
+      for (int e = 0; e < kEcosystemCount; ++e) month_eco.back()[e] += b.by_month_ecosystem[j][e];
+    }
+    from_a ? ++i : ++j;
+    if (both) ++j;
+  }
+  a.by_month = std::move(months);
+  a.by_month_ecosystem = std::move(month_eco);
+}
+
+}  // namespace
+
+Stats computeStats(const Model& m, const Filter& f) {
+  // A large table in two halves at once (the command line's --stats makes two such passes).
+  const size_t n = m.projects.size();
+  if (n < 200000 || std::thread::hardware_concurrency() < 2) return statsOfRows(m, f, 0, n);
+  Stats second;
+  std::thread t([&] { second = statsOfRows(m, f, n / 2, n); });
+  Stats s = statsOfRows(m, f, 0, n / 2);
+  t.join();
+  merge(s, second);
   return s;
 }
 

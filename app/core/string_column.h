@@ -53,6 +53,19 @@ class StringColumn {
     chars_.push_back('\0');
     offsets_.push_back(static_cast<uint32_t>(chars_.size()));
   }
+  // Every value of `o`, after this column's.
+  void append(const StringColumn& o) {
+    if (o.empty()) return;
+    if (offsets_.empty()) offsets_.push_back(0);
+    if (chars_.size() + o.chars_.size() > UINT32_MAX) throw std::length_error("StringColumn: over 4 GiB of text");
+    const uint32_t base = static_cast<uint32_t>(chars_.size());
+    chars_.insert(chars_.end(), o.chars_.begin(), o.chars_.end());
+    const size_t at = offsets_.size();
+    offsets_.resize(at + o.size());
+    uint32_t* to = offsets_.data() + at;
+    const uint32_t* from = o.offsets_.data() + 1;
+    for (size_t i = 0; i < o.size(); ++i) to[i] = from[i] + base;
+  }
   void reserve(size_t rows, size_t bytes) {
     offsets_.reserve(rows + 1);
     chars_.reserve(bytes);

@@ -268,7 +268,7 @@ Result<bool> writeProjectsCache(const std::string& file, const std::string& key_
         const std::string glyphs = p.name_glyphs.value_or("");
         return w.list(warnings) && w.u64(p.name_glyphs ? 1 : 0) && w.bytes(glyphs.data(), glyphs.size()) && w.finish();
       },
-      /*durable=*/false);
+      /*durable=*/false, /*split_large=*/true);  // 192 MB at 1M rows
 }
 
 std::optional<CachedProjects> readProjectsCache(const std::string& file, const std::string& key_text, const CacheLimits& limits) {

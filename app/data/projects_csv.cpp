@@ -15,6 +15,7 @@
 #include <malloc.h>
 #endif
 #include <cstring>
+#include <functional>
 #include <memory>
 #include <thread>
 #include <unordered_map>
@@ -27,6 +28,7 @@
 #include "data/import/values.h"
 #include "geo/geodesic.h"
 #include "geo/geos_ops.h"
+#include "platform/trace.h"
 
 namespace cm {
 namespace {
@@ -94,6 +96,8 @@ struct Chunk {
   StringColumn leader;              // leader_id of each good row
   std::vector<uint32_t> good_row;   // chunk-local row number of each good row
   std::vector<uint8_t> xy_ok;       // the batch transform succeeded
+  bool transformed = false;         // the batch ran (on the chunk's worker)
+  std::vector<uint64_t> id_hash;    // IdTable::hash of each good row's id (made on the worker)
   std::vector<std::pair<uint32_t, std::string>> notes;  // (good row, note), in order
   struct Bad {
     uint32_t row;
@@ -116,13 +120,14 @@ struct Context {
 
 // Parses one row into the chunk; "" or the reason it is skipped. Checks in the order (and with
 // the texts) the loader has always used.
-std::string parseRow(const std::vector<std::string_view>& f, const Context& x, const PolygonSet* district_polys,
+std::string parseRow(const std::vector<std::string_view>& f, const Context& x, const PolygonSet* district_polys, bool utf8_checked,
                      Chunk& k, bool& check_xy, double& lon_out, double& lat_out) {
   const Columns& c = x.c;
   auto get = [&](int col) -> std::string_view { return col >= 0 ? trimView(f[col]) : std::string_view(); };
   auto s = [](std::string_view v) { return std::string(v); };
-  for (std::string_view v : f)
-    if (!isValidUtf8(v)) return "text is not valid UTF-8 (save the file as UTF-8)";
+  if (!utf8_checked)
+    for (std::string_view v : f)
+      if (!isValidUtf8(v)) return "text is not valid UTF-8 (save the file as UTF-8)";
   const std::string_view id = get(c.id);
   if (id.empty()) return "empty id";
   const std::string_view zh = get(c.name_zh), en = get(c.name_en);
@@ -253,6 +258,9 @@ void reserveRows(Chunk& k, size_t n) {
   k.good_row.reserve(n);
 }
 
+// The hash the merge's id table uses (computed on the workers).
+uint64_t idHash(std::string_view id) { return std::hash<std::string_view>{}(id); }
+
 void parseChunk(const char* begin, const char* end, size_t columns, const Context& x, bool need_polys, Chunk& k) {
   // GEOS prepared geometries build their index lazily: one set per chunk keeps the threads apart.
   std::unique_ptr<PolygonSet> polys;
@@ -265,6 +273,9 @@ void parseChunk(const char* begin, const char* end, size_t columns, const Contex
   size_t lines = 1;
   for (const char* q = begin; (q = static_cast<const char*>(std::memchr(q, '\n', static_cast<size_t>(end - q)))); ++q) ++lines;
   reserveRows(k, lines);
+  // One pass over the chunk's bytes instead of one call a field: when the whole is valid UTF-8 so
+  // is every field (the separators are ASCII); otherwise each row's fields are checked.
+  const bool utf8 = isValidUtf8(std::string_view(begin, static_cast<size_t>(end - begin)));
   CsvTokenizer t(begin, end);
   std::vector<std::string_view> f;
   uint32_t row = 0;
@@ -273,7 +284,7 @@ void parseChunk(const char* begin, const char* end, size_t columns, const Contex
     f.resize(columns);  // missing values are "", extra ones are not columns
     bool check_xy = false;
     double lon = 0, lat = 0;
-    std::string problem = parseRow(f, x, polys.get(), k, check_xy, lon, lat);
+    std::string problem = parseRow(f, x, polys.get(), utf8, k, check_xy, lon, lat);
     if (problem.empty()) {
       k.good_row.push_back(row);
     } else {
@@ -282,43 +293,70 @@ void parseChunk(const char* begin, const char* end, size_t columns, const Contex
     }
   }
   k.rows = row;
+  k.id_hash.resize(k.p.id.size());
+  for (size_t i = 0; i < k.id_hash.size(); ++i) k.id_hash[i] = idHash(k.p.id[i]);
   for (StringColumn* s : {&k.p.id, &k.p.name_zh, &k.p.name_en, &k.p.foreign, &k.leader}) s->shrink_to_fit();
 }
 
-// Ids of the rows kept so far → their final row: open addressing over views into the chunks.
+// Ids of the rows kept so far → their final row: open addressing over views into the chunks. A
+// slot holds the row and 32 bits of the id's hash, so a probe reads an id only when those match.
 class IdTable {
  public:
   explicit IdTable(size_t n) {
     size_t cap = 16;
     while (cap < n * 2) cap <<= 1;
     slots_.assign(cap, 0);
+    ids_.reserve(n);
   }
-  // Final row of `id`, or -1.
-  int64_t find(std::string_view id) const {
-    for (size_t i = hash(id) & (slots_.size() - 1);; i = (i + 1) & (slots_.size() - 1)) {
-      const uint32_t s = slots_[i];
-      if (s == 0) return -1;
-      if (ids_[s - 1] == id) return s - 1;
+  // Where an id is, or where it would go.
+  struct Probe {
+    int64_t row = -1;  // its final row, or -1
+    size_t slot = 0;   // the empty slot it would take
+    uint64_t tag = 0;
+  };
+  Probe probe(std::string_view id) const { return probe(id, hash(id)); }
+  Probe probe(std::string_view id, uint64_t h) const {
+    Probe p;
+    p.tag = h >> 32 << 32;
+    for (size_t i = h & (slots_.size() - 1);; i = (i + 1) & (slots_.size() - 1)) {
+      const uint64_t s = slots_[i];
+      if (s == 0) {
+        p.slot = i;
+        return p;
+      }
+      if ((s >> 32 << 32) == p.tag && ids_[(s & 0xFFFFFFFFu) - 1] == id) {
+        p.row = static_cast<int64_t>(s & 0xFFFFFFFFu) - 1;
+        return p;
+      }
     }
   }
-  void insert(std::string_view id) {  // the next final row; id not present
+  // Final row of `id`, or -1.
+  int64_t find(std::string_view id) const { return probe(id).row; }
+  // Asks for the slot a probe of this hash starts at (the table is far larger than the caches).
+  void prefetch(uint64_t h) const { __builtin_prefetch(&slots_[h & (slots_.size() - 1)]); }
+  static uint64_t hash(std::string_view s) { return idHash(s); }
+  // The next final row, at the slot `p` (a probe of `id` that found nothing, nothing inserted since).
+  void insert(std::string_view id, const Probe& p) {
     ids_.push_back(id);
-    if (ids_.size() * 2 > slots_.size()) grow();
-    place(static_cast<uint32_t>(ids_.size()));
+    if (ids_.size() * 2 > slots_.size()) {
+      grow();
+      return;
+    }
+    slots_[p.slot] = p.tag | ids_.size();
   }
 
  private:
-  static size_t hash(std::string_view s) { return std::hash<std::string_view>{}(s); }
-  void place(uint32_t s) {
-    size_t i = hash(ids_[s - 1]) & (slots_.size() - 1);
+  void place(uint32_t s) {  // row s - 1
+    const uint64_t h = hash(ids_[s - 1]);
+    size_t i = h & (slots_.size() - 1);
     while (slots_[i] != 0) i = (i + 1) & (slots_.size() - 1);
-    slots_[i] = s;
+    slots_[i] = (h >> 32 << 32) | s;
   }
   void grow() {
     slots_.assign(slots_.size() * 2, 0);
-    for (uint32_t s = 1; s < ids_.size(); ++s) place(s);
+    for (uint32_t s = 1; s <= ids_.size(); ++s) place(s);
   }
-  std::vector<uint32_t> slots_;
+  std::vector<uint64_t> slots_;
   std::vector<std::string_view> ids_;
 };
 
@@ -331,6 +369,11 @@ void releaseFreed() {
 #endif
 }
 
+// Whether a chunk keeps every good row (then its part is copied whole).
+bool allKept(const std::vector<uint8_t>& keep) {
+  return std::all_of(keep.begin(), keep.end(), [](uint8_t k) { return k != 0; });
+}
+
 // Moves the kept good rows of every chunk into `dst`, one column at a time, freeing each chunk's
 // part as soon as it is copied.
 template <class T>
@@ -340,8 +383,12 @@ void gather(Column<T>& dst, std::vector<Chunk>& chunks, Column<T> Projects::*col
   dst.reserve(kept);
   for (size_t c = 0; c < chunks.size(); ++c) {
     Column<T>& src = chunks[c].p.*col;
-    for (size_t i = 0; i < src.size(); ++i)
-      if (keep[c][i]) dst.push_back(src[i]);
+    if (allKept(keep[c])) {
+      dst.insert(dst.end(), src.begin(), src.end());
+    } else {
+      for (size_t i = 0; i < src.size(); ++i)
+        if (keep[c][i]) dst.push_back(src[i]);
+    }
     Column<T>().swap(src);
   }
   releaseFreed();
@@ -354,8 +401,12 @@ void gatherStrings(StringColumn& dst, std::vector<Chunk>& chunks, F col, const s
   dst.reserve(kept, bytes);
   for (size_t c = 0; c < chunks.size(); ++c) {
     StringColumn& src = col(chunks[c]);
-    for (size_t i = 0; i < src.size(); ++i)
-      if (keep[c][i]) dst.push_back(src[i]);
+    if (allKept(keep[c])) {
+      dst.append(src);
+    } else {
+      for (size_t i = 0; i < src.size(); ++i)
+        if (keep[c][i]) dst.push_back(src[i]);
+    }
     src = StringColumn();
   }
   releaseFreed();
@@ -385,8 +436,8 @@ Result<Columns> findColumns(const CsvHeader& header, const std::string& path) {
                  col("leader_id"), col("channel"), col("synthetic"), col("chain_role")};
 }
 
-// Steps 1 and 2: the data rows cut into chunks, each parsed on a worker, then each chunk's points
-// through PROJ in one batch. False when cancelled.
+// Steps 1 and 2: the data rows cut into chunks, each parsed on a worker and its points put through
+// PROJ there in one batch. False when cancelled.
 bool parseChunks(const MappedFile& file, const CsvHeader& header, const Context& ctx, const Transform& to_xy,
                  const CsvLoadOptions& opt, std::vector<Chunk>& chunks) {
   const bool need_polys = ctx.c.district < 0 && !ctx.districts.empty();
@@ -401,6 +452,7 @@ bool parseChunks(const MappedFile& file, const CsvHeader& header, const Context&
   std::atomic<size_t> bytes_done{0};
   const size_t total_bytes = std::max<size_t>(1, data_bytes);
   std::atomic<bool> cancelled{false};
+  trace("csv: rows split");
   parallelFor(ranges.size(), threads, [&](size_t i) {
     if (cancelled || (opt.control && opt.control->cancel)) {
       cancelled = true;
@@ -413,12 +465,18 @@ bool parseChunks(const MappedFile& file, const CsvHeader& header, const Context&
     p.x = p.lon;
     p.y = p.lat;
     chunks[i].xy_ok.resize(p.x.size());
+    if (const Transform* t = to_xy.onThisThread()) {  // the thread's own PROJ object
+      t->applyMany(p.x.data(), p.y.data(), p.x.size(), chunks[i].xy_ok.data());
+      chunks[i].transformed = true;
+    }
     const size_t done = bytes_done += b - a;
     if (opt.control) opt.control->progress = 0.85f * static_cast<float>(done) / static_cast<float>(total_bytes);
   });
   if (cancelled) return false;
-  // PROJ objects are not shared between threads: the batches run here, one after the other.
-  for (Chunk& k : chunks) to_xy.applyMany(k.p.x.data(), k.p.y.data(), k.p.x.size(), k.xy_ok.data());
+  trace("csv: chunks parsed");
+  // Where a worker could not make its own transform, the batch runs here.
+  for (Chunk& k : chunks)
+    if (!k.transformed) to_xy.applyMany(k.p.x.data(), k.p.y.data(), k.p.x.size(), k.xy_ok.data());
   return true;
 }
 
@@ -474,7 +532,9 @@ void mergeChunk(Chunk& k, size_t ci, long row_base, const Transform& to_xy, Chai
     const bool is_good = b == k.bad.size() || (g < k.good_row.size() && k.good_row[g] < k.bad[b].row);
     const long row = row_base + (is_good ? k.good_row[g] : k.bad[b].row);
     const std::string_view id = is_good ? std::string_view(k.p.id[g]) : std::string_view(k.bad[b].id);
-    if (!id.empty() && m.ids.find(id) >= 0) {
+    if (is_good && g + 8 < k.id_hash.size()) m.ids.prefetch(k.id_hash[g + 8]);
+    const IdTable::Probe seen = id.empty() ? IdTable::Probe{} : is_good ? m.ids.probe(id, k.id_hash[g]) : m.ids.probe(id);
+    if (seen.row >= 0) {
       w.row(row, "duplicate id '" + std::string(id) + "', row skipped");
       ++m.skipped;
     } else if (!is_good) {
@@ -491,7 +551,7 @@ void mergeChunk(Chunk& k, size_t ci, long row_base, const Transform& to_xy, Chai
     } else {
       m.keep[ci][g] = 1;
       ++m.kept;
-      m.ids.insert(id);
+      m.ids.insert(id, seen);
       uint16_t& chain = k.p.chain[g];
       if (chain_global[chain] < 0) chain_global[chain] = chains.global(k.chain_names[chain]);
       chain = static_cast<uint16_t>(chain_global[chain]);
@@ -504,6 +564,7 @@ void mergeChunk(Chunk& k, size_t ci, long row_base, const Transform& to_xy, Chai
       ++b;
     }
   }
+  std::vector<uint64_t>().swap(k.id_hash);
 }
 
 // Step 3: every chunk's rows in file order — duplicates, warnings, chains (into p.chain_names).
@@ -537,38 +598,29 @@ std::vector<std::pair<size_t, std::string>> resolveLeaders(std::vector<Chunk>& c
 }
 
 // The kept rows' columns, one at a time, each chunk's part freed as soon as it is copied.
-void gatherColumns(std::vector<Chunk>& chunks, const Merge& m, Projects& p) {
+void gatherColumns(std::vector<Chunk>& chunks, const Merge& m, Projects& p, unsigned threads) {
   const auto& keep = m.keep;
   const size_t kept = m.kept;
-  gather(p.ecosystem, chunks, &Projects::ecosystem, keep, kept);
-  gather(p.chain, chunks, &Projects::chain, keep, kept);
-  gather(p.sector, chunks, &Projects::sector, keep, kept);
-  gather(p.investment_yi, chunks, &Projects::investment_yi, keep, kept);
-  gather(p.investment_unknown, chunks, &Projects::investment_unknown, keep, kept);
+  // Each column is a copy of its own, so they are made on every core at once, the largest first.
+  auto strings = [&](StringColumn& dst, StringColumn Projects::*col) {
+    return [&, col] { gatherStrings(dst, chunks, [col](Chunk& k) -> StringColumn& { return k.p.*col; }, keep, kept); };
+  };
+  auto column = [&](auto& dst, auto col) { return [&, col] { gather(dst, chunks, col, keep, kept); }; };
+  const std::vector<std::function<void()>> jobs = {
+      strings(p.name_zh, &Projects::name_zh), strings(p.name_en, &Projects::name_en), strings(p.id, &Projects::id),
+      strings(p.foreign, &Projects::foreign), column(p.x, &Projects::x), column(p.y, &Projects::y),
+      column(p.lon, &Projects::lon), column(p.lat, &Projects::lat), column(p.investment_yi, &Projects::investment_yi),
+      column(p.fdi_musd, &Projects::fdi_musd), column(p.signed_day, &Projects::signed_day),
+      column(p.started_day, &Projects::started_day), column(p.producing_day, &Projects::producing_day),
+      column(p.district_adcode, &Projects::district_adcode), column(p.district_index, &Projects::district_index),
+      column(p.park_index, &Projects::park_index), column(p.chain, &Projects::chain), column(p.ecosystem, &Projects::ecosystem),
+      column(p.sector, &Projects::sector), column(p.investment_unknown, &Projects::investment_unknown),
+      column(p.stage, &Projects::stage), column(p.in_park, &Projects::in_park), column(p.chain_leader, &Projects::chain_leader),
+      column(p.chain_role, &Projects::chain_role), column(p.channel, &Projects::channel), column(p.synthetic, &Projects::synthetic),
+      [&] { p.approx.assign(kept, 0); }};
+  parallelFor(jobs.size(), threads, [&](size_t i) { jobs[i](); });
   if (std::none_of(p.investment_unknown.begin(), p.investment_unknown.end(), [](uint8_t u) { return u != 0; }))
     Column<uint8_t>().swap(p.investment_unknown);  // every amount known: the column stays empty
-  gather(p.signed_day, chunks, &Projects::signed_day, keep, kept);
-  gather(p.started_day, chunks, &Projects::started_day, keep, kept);
-  gather(p.producing_day, chunks, &Projects::producing_day, keep, kept);
-  gather(p.stage, chunks, &Projects::stage, keep, kept);
-  gather(p.district_adcode, chunks, &Projects::district_adcode, keep, kept);
-  gather(p.district_index, chunks, &Projects::district_index, keep, kept);
-  gather(p.park_index, chunks, &Projects::park_index, keep, kept);
-  gather(p.in_park, chunks, &Projects::in_park, keep, kept);
-  gather(p.lon, chunks, &Projects::lon, keep, kept);
-  gather(p.lat, chunks, &Projects::lat, keep, kept);
-  gather(p.x, chunks, &Projects::x, keep, kept);
-  gather(p.y, chunks, &Projects::y, keep, kept);
-  gather(p.fdi_musd, chunks, &Projects::fdi_musd, keep, kept);
-  gather(p.chain_leader, chunks, &Projects::chain_leader, keep, kept);
-  gather(p.chain_role, chunks, &Projects::chain_role, keep, kept);
-  gather(p.channel, chunks, &Projects::channel, keep, kept);
-  gather(p.synthetic, chunks, &Projects::synthetic, keep, kept);
-  p.approx.assign(kept, 0);
-  gatherStrings(p.id, chunks, [](Chunk& k) -> StringColumn& { return k.p.id; }, keep, kept);
-  gatherStrings(p.name_zh, chunks, [](Chunk& k) -> StringColumn& { return k.p.name_zh; }, keep, kept);
-  gatherStrings(p.name_en, chunks, [](Chunk& k) -> StringColumn& { return k.p.name_en; }, keep, kept);
-  gatherStrings(p.foreign, chunks, [](Chunk& k) -> StringColumn& { return k.p.foreign; }, keep, kept);
 }
 
 }  // namespace
@@ -591,10 +643,13 @@ Result<ProjectsLoad> loadProjectsCsv(const std::string& path, const Transform& t
   ProjectsLoad out;
   Projects& p = out.projects;
   Warnings w{path, out.warnings};
+  trace("csv: points transformed");
   const Merge m = mergeChunks(chunks, to_xy, p, w);
+  trace("csv: chunks merged");
   const auto leader_missing = resolveLeaders(chunks, m, p);
-  gatherColumns(chunks, m, p);
+  gatherColumns(chunks, m, p, opt.threads ? opt.threads : std::max(1u, std::thread::hardware_concurrency()));
   chunks.clear();
+  trace("csv: columns gathered");
   if (opt.control) opt.control->progress = 1.f;
 
   for (const auto& [i, leader] : leader_missing)

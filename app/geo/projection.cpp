@@ -21,6 +21,7 @@ struct Transform::Impl {
   PJ_CONTEXT* ctx = nullptr;
   PJ* pj = nullptr;
   bool reversed = false;  // built from the (dst, src) operation, run backwards
+  std::string src, dst;   // the definitions it was made from
   ~Impl() {
     if (pj) proj_destroy(pj);
     if (ctx) proj_context_destroy(ctx);
@@ -110,6 +111,17 @@ void remember(const std::string& src, const std::string& dst, const std::string&
 }  // namespace
 
 Result<Transform> Transform::create(const std::string& src_def, const std::string& dst_def) {
+  auto t = build(src_def, dst_def);
+  if (t) t->impl_->src = src_def, t->impl_->dst = dst_def;
+  return t;
+}
+
+const Transform* Transform::onThisThread() const {
+  auto t = sharedTransform(impl_->src, impl_->dst);
+  return t ? *t : nullptr;
+}
+
+Result<Transform> Transform::build(const std::string& src_def, const std::string& dst_def) {
   std::shared_future<std::string> known;
   bool reversed = false;
   std::promise<std::string> answer;

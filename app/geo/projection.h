@@ -29,9 +29,14 @@ class Transform {
   // and give a finite point, else 0 and x[i], y[i] unspecified.
   void applyMany(double* x, double* y, size_t n, uint8_t* ok) const;
   Vec2 operator()(Vec2 p) const { apply(p.x, p.y); return p; }
+  // The same transform for the calling thread (a PJ object is used by one thread at a time), kept
+  // for the thread (sharedTransform): a worker's copy costs ~0.1 ms once. Null when PROJ cannot
+  // make it there.
+  const Transform* onThisThread() const;
 
  private:
   Transform() = default;
+  static Result<Transform> build(const std::string& src, const std::string& dst);  // create() without the names
   // proj_create_crs_to_crs; `pipeline` gets the operation as a PROJ string ("" if it is not one).
   static Result<Transform> fromDatabase(const std::string& src, const std::string& dst, std::string* pipeline);
   struct Impl;

@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <thread>
 
 namespace cm {
 namespace {
@@ -34,6 +35,18 @@ void removeStaleTemporaries(const std::filesystem::path& target) {
   }
 }
 
+// Writes all `size` bytes at `offset`: 0, or the errno.
+int writeAt(int fd, const char* p, size_t size, off_t offset) {
+  size_t done = 0;
+  while (done < size) {
+    const ssize_t n = ::pwrite(fd, p + done, size - done, offset + static_cast<off_t>(done));
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return n < 0 ? errno : ENOSPC;
+    done += static_cast<size_t>(n);
+  }
+  return 0;
+}
+
 }  // namespace
 
 Result<bool> writeFileAtomically(const std::string& path, const std::string& bytes) {
@@ -41,7 +54,7 @@ Result<bool> writeFileAtomically(const std::string& path, const std::string& byt
 }
 
 Result<bool> writeFileAtomically(const std::string& path, const std::function<bool(const AtomicPut& put)>& write,
-                                 bool durable) {
+                                 bool durable, bool split_large) {
   namespace fs = std::filesystem;
   using R = Result<bool>;
   static std::atomic<unsigned> counter{0};
@@ -56,19 +69,22 @@ Result<bool> writeFileAtomically(const std::string& path, const std::function<bo
   const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   if (fd < 0) return R::fail(fileError(path, std::string("cannot write (") + std::strerror(errno) + ")"));
   int write_err = 0;
+  off_t at = 0;  // where the next bytes go
   const AtomicPut put = [&](const void* data, size_t size) {
     const char* p = static_cast<const char*>(data);
-    size_t done = 0;
-    while (done < size) {
-      const ssize_t n = ::write(fd, p + done, size - done);
-      if (n < 0 && errno == EINTR) continue;
-      if (n <= 0) {
-        write_err = n < 0 ? errno : ENOSPC;
-        return false;
-      }
-      done += static_cast<size_t>(n);
+    constexpr size_t kSplit = size_t{1} << 20;
+    if (split_large && size >= kSplit) {
+      const size_t half = size / 2;
+      int first_err = 0;
+      std::thread first([&] { first_err = writeAt(fd, p, half, at); });
+      const int second_err = writeAt(fd, p + half, size - half, at + static_cast<off_t>(half));
+      first.join();
+      write_err = first_err ? first_err : second_err;
+    } else {
+      write_err = writeAt(fd, p, size, at);
     }
-    return true;
+    at += static_cast<off_t>(size);
+    return write_err == 0;
   };
   const bool written = write(put);
   if (!written && write_err == 0) write_err = ECANCELED;

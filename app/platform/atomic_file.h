@@ -17,9 +17,12 @@ Result<bool> writeFileAtomically(const std::string& path, const std::string& byt
 // The same for a large file written piece by piece: `write(put)` calls put(data, size) for each
 // piece and returns false to give up (the target then stays as it was). `durable` false skips the
 // flushes to disk (for caches that check their own contents): still atomic for readers.
+// `split_large`: a piece of 1 MiB or more is written as two halves at once (the kernel's filling
+// of new page-cache pages is most of a large write: two cores halve it); the temporary file then
+// does not grow strictly in order (only the finished file counts, as always).
 using AtomicPut = std::function<bool(const void* data, size_t size)>;
 Result<bool> writeFileAtomically(const std::string& path, const std::function<bool(const AtomicPut& put)>& write,
-                                 bool durable = true);
+                                 bool durable = true, bool split_large = false);
 
 // The same for code that writes with stdio: `write(f)` writes to a FILE* whose bytes go to the
 // temporary file; it returns false to give up. The target appears, complete, only after it returned

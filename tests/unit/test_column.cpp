@@ -73,3 +73,22 @@ TEST(StringColumn, AdoptedViewsCheckTheirEndsAndReadBadOffsetsAsEmpty) {
   EXPECT_FALSE(d.adoptView(Column<char>::view(chars, chars->data(), chars->size() - 1), Column<uint32_t>::view(offs, offs->data(), offs->size())));
   EXPECT_TRUE(d.empty());
 }
+
+TEST(StringColumn, AppendPutsEveryValueAfterTheOthers) {
+  // The CSV loader joins its chunks' name columns so (data/projects_csv.cpp).
+  StringColumn a, b{"杭州", "", "Binjiang"}, c{"x"};
+  a.append(StringColumn());
+  EXPECT_TRUE(a.empty());
+  a.append(b);
+  EXPECT_EQ(a, b);
+  a.append(c);
+  a.append(StringColumn());
+  ASSERT_EQ(a.size(), 4u);
+  EXPECT_EQ(a[0], "杭州");
+  EXPECT_EQ(a[1], "");
+  EXPECT_EQ(a[2], "Binjiang");
+  EXPECT_EQ(a[3], "x");
+  StringColumn pushed;
+  for (const char* v : {"杭州", "", "Binjiang", "x"}) pushed.push_back(v);
+  EXPECT_EQ(a, pushed) << "the same arrays as one value at a time";
+}

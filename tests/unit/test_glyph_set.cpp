@@ -38,3 +38,22 @@ TEST(GlyphSet, TheLoaderSetsItForTheSampleAndItHoldsEveryCharacterOfItsNames) {
     }
   }
 }
+
+TEST(GlyphSet, ALargeColumnReadInTwoHalvesGivesTheSameSet) {
+  // Over 4 MB an arena is read by two threads, cut at a NUL: characters on either side of the
+  // cut, and one only in each half, must all be found.
+  StringColumn big, small;
+  const std::vector<std::string> names = {"杭州湾新区", "滨江物联网", "Xiaoshan", "余杭未来科技城"};
+  size_t bytes = 0;
+  for (size_t i = 0; bytes < (size_t{5} << 20); ++i) {
+    big.push_back(names[i % names.size()]);
+    bytes += names[i % names.size()].size() + 1;
+  }
+  big.push_back("鹤");  // only at the end
+  StringColumn first{"龟"};
+  first.append(big);  // only at the start
+  for (const std::string& n : names) small.push_back(n);
+  small.push_back("鹤");
+  small.push_back("龟");
+  EXPECT_EQ(distinctCharacters({&first}), distinctCharacters({&small}));
+}

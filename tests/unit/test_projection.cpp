@@ -103,6 +103,29 @@ TEST(Projection, TransformsOnOtherThreadsAndBackwardsComeFromTheFirstLookUpAndAg
   EXPECT_FALSE(Transform::create("EPSG:999999", crs)) << "an unknown CRS still fails";
 }
 
+TEST(Projection, OnThisThreadIsTheSameTransformMadeForTheCallingThread) {
+  // The CSV loader's workers put their chunks' points through their own copy (a PJ object is
+  // used by one thread at a time).
+  auto made = Transform::create(kWgs84, "EPSG:32651");
+  ASSERT_TRUE(made) << made.error();
+  const Transform* here = made->onThisThread();
+  ASSERT_NE(here, nullptr);
+  EXPECT_EQ(here, made->onThisThread()) << "kept for the thread";
+  const Transform* there = nullptr;
+  double x = 120.15, y = 30.25, u = x, v = y;
+  bool ok = false;
+  std::thread other([&] {
+    there = made->onThisThread();
+    ok = there && there->apply(u, v);
+  });
+  other.join();
+  ASSERT_TRUE(ok);
+  EXPECT_NE(there, here) << "another thread, another object";
+  ASSERT_TRUE(made->apply(x, y));
+  EXPECT_EQ(u, x);
+  EXPECT_EQ(v, y);
+}
+
 // The pipelines PROJ's database chose are remembered in a file (the cache folder's
 // transforms.json) and a later process builds its transforms from it: an entry is used exactly
 // when its PROJ stamp is this PROJ's, and a broken file is only a look-up more.
