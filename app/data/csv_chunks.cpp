@@ -4,6 +4,9 @@
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include <algorithm>
 #include <cerrno>
@@ -55,6 +58,24 @@ void MappedFile::release(size_t from, size_t to) const {
   if (b > a) madvise(const_cast<char*>(data_) + a, b - a, MADV_DONTNEED);
 }
 
+namespace {
+// The first of , \n \r " in [q, end), or end: sixteen bytes a step where SSE2 is there (every
+// x86-64), one at a time for the rest.
+const char* findSpecial(const char* q, const char* end) {
+#ifdef __SSE2__
+  const __m128i comma = _mm_set1_epi8(','), lf = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r'), quote = _mm_set1_epi8('"');
+  for (; end - q >= 16; q += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(q));
+    const __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, comma), _mm_cmpeq_epi8(v, lf)),
+                                     _mm_or_si128(_mm_cmpeq_epi8(v, cr), _mm_cmpeq_epi8(v, quote)));
+    if (const int mask = _mm_movemask_epi8(hit)) return q + __builtin_ctz(static_cast<unsigned>(mask));
+  }
+#endif
+  while (q < end && *q != ',' && *q != '\n' && *q != '\r' && *q != '"') ++q;
+  return q;
+}
+}  // namespace
+
 bool CsvTokenizer::next(std::vector<std::string_view>& fields) {
   for (;;) {
     fields.clear();
@@ -70,8 +91,7 @@ bool CsvTokenizer::next(std::vector<std::string_view>& fields) {
     bool reserved = false;
     const char* f = p_;
     for (;;) {
-      const char* q = f;
-      while (q < end_ && *q != ',' && *q != '\n' && *q != '\r' && *q != '"') ++q;
+      const char* q = findSpecial(f, end_);
       if (q == end_ || *q != '"') {
         fields.emplace_back(f, static_cast<size_t>(q - f));
         if (q < end_ && *q == ',') {

@@ -157,6 +157,39 @@ TEST(CsvChunks, TokenizerFollowsQuotesAndLineEnds) {
   EXPECT_FALSE(t.next(f));
 }
 
+TEST(CsvChunks, EverySeparatorIsFoundWhereverItFallsInASixteenByteStep) {
+  // The field scan reads sixteen bytes a step: each separator at each offset of a step, in long
+  // and short fields, with and without a step's worth of bytes after it.
+  for (size_t n = 0; n <= 40; ++n) {
+    const std::string a(n, 'a');
+    for (const char* sep : {",", "\n", "\r\n", "\r"}) {
+      SCOPED_TRACE("field of " + std::to_string(n) + " bytes, then " + (sep[0] == ',' ? "a comma" : "a line break"));
+      for (const std::string tail : {"", "b", "bbbbbbbbbbbbbbbbbbbbbbbb"}) {
+        const std::string text = a + sep + tail + "," + "\"q" + a + "\"\n";
+        CsvTokenizer t(text.data(), text.data() + text.size());
+        std::vector<std::string_view> f;
+        ASSERT_TRUE(t.next(f));
+        if (sep[0] == ',') {
+          ASSERT_EQ(f.size(), 3u);
+          EXPECT_EQ(f[0], a);
+          EXPECT_EQ(f[1], tail);
+          EXPECT_EQ(f[2], "q" + a);
+        } else {
+          if (n > 0) {  // (an empty line is skipped: then the second row comes first)
+            ASSERT_EQ(f.size(), 1u);
+            EXPECT_EQ(f[0], a);
+            ASSERT_TRUE(t.next(f));
+          }
+          ASSERT_EQ(f.size(), 2u);
+          EXPECT_EQ(f[0], tail);
+          EXPECT_EQ(f[1], "q" + a);
+        }
+        EXPECT_FALSE(t.next(f));
+      }
+    }
+  }
+}
+
 TEST(ProjectsCsvParallel, AnyThreadsAndChunksGiveTheSameResult) {
   Model m;
   ASSERT_TRUE(test::loadMap(m));
