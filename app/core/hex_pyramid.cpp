@@ -165,6 +165,8 @@ HexLevel buildLevel(std::vector<Pt>& active, double size, bool finest, TaskContr
   size_t bins_n = 0;
   for (int32_t& k : slot) k = k >= 2 ? static_cast<int32_t>(bins_n++) : -1;
   level.bins.resize(bins_n);
+  for (size_t h = 0; h < slot.size(); ++h)
+    if (slot[h] >= 0) level.bins[slot[h]].hex = hexes[h];
   level.singles.reserve(active.size() - [&] {  // the members of the bins are the rest
     size_t in_bins = 0;
     for (size_t i = 0; i < active.size(); ++i) in_bins += slot[bin_of[i]] >= 0;
@@ -179,7 +181,6 @@ HexLevel buildLevel(std::vector<Pt>& active, double size, bool finest, TaskContr
       continue;
     }
     Bin& b = level.bins[k];
-    b.hex = hexes[bin_of[i]];
     b.xy.x += p.x;
     b.xy.y += p.y;
     b.investment_yi += p.inv;

@@ -7,6 +7,8 @@
 #include <thread>
 #include <unordered_map>
 
+#include "platform/parallel.h"
+
 namespace cm {
 namespace {
 
@@ -120,13 +122,11 @@ void merge(Stats& a, const Stats& b) {
 Stats computeStats(const Model& m, const Filter& f) {
   // A large table in two halves at once (the command line's --stats makes two such passes).
   const size_t n = m.projects.size();
-  if (n < 200000 || std::thread::hardware_concurrency() < 2) return statsOfRows(m, f, 0, n);
-  Stats second;
-  std::thread t([&] { second = statsOfRows(m, f, n / 2, n); });
-  Stats s = statsOfRows(m, f, 0, n / 2);
-  t.join();
-  merge(s, second);
-  return s;
+  if (n < 200000) return statsOfRows(m, f, 0, n);
+  Stats half[2];
+  parallelFor(2, std::thread::hardware_concurrency(), [&](size_t k) { half[k] = statsOfRows(m, f, k * n / 2, (k + 1) * n / 2); });
+  merge(half[0], half[1]);
+  return std::move(half[0]);
 }
 
 namespace {

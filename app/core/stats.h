@@ -13,7 +13,8 @@
 // skipped and its rows at or above the threshold (kept sorted by investment, built on first
 // need) are added one by one.
 //
-// computeStats() is the plain reference (one pass over all rows) the tests check the engine with.
+// computeStats() is the plain reference (every row through passes(); a large table in two halves
+// at once) the tests check the engine with.
 #pragma once
 #include <array>
 #include <memory>

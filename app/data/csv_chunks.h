@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "platform/parallel.h"  // parallelFor, which the loaders use with these
 #include "platform/result.h"
 
 namespace cm {
@@ -62,28 +63,4 @@ CsvHeader readCsvHeader(const char* data, size_t size);
 // quote-aware (a newline inside quotes never ends a chunk). `threads` count the quotes in parallel.
 std::vector<std::pair<size_t, size_t>> splitCsvRows(const MappedFile& file, size_t begin, size_t chunk_bytes, unsigned threads);
 
-// Runs fn(i) for i in [0, n) on up to `threads` threads (the calling thread included), each taking
-// the next index; fn must not throw.
-template <class F>
-void parallelFor(size_t n, unsigned threads, F&& fn);
-
-}  // namespace cm
-
-#include <atomic>
-#include <thread>
-
-namespace cm {
-template <class F>
-void parallelFor(size_t n, unsigned threads, F&& fn) {
-  std::atomic<size_t> next{0};
-  auto work = [&] {
-    for (size_t i; (i = next.fetch_add(1)) < n;) fn(i);
-  };
-  const unsigned extra = n > 1 && threads > 1 ? static_cast<unsigned>(std::min<size_t>(threads, n)) - 1 : 0;
-  std::vector<std::thread> pool;
-  pool.reserve(extra);
-  for (unsigned t = 0; t < extra; ++t) pool.emplace_back(work);
-  work();
-  for (std::thread& t : pool) t.join();
-}
 }  // namespace cm

@@ -97,7 +97,7 @@ struct Chunk {
   std::vector<uint32_t> good_row;   // chunk-local row number of each good row
   std::vector<uint8_t> xy_ok;       // the batch transform succeeded
   bool transformed = false;         // the batch ran (on the chunk's worker)
-  std::vector<uint64_t> id_hash;    // IdTable::hash of each good row's id (made on the worker)
+  std::vector<uint64_t> id_hash;    // idHash of each good row's id (made on the worker)
   std::vector<std::pair<uint32_t, std::string>> notes;  // (good row, note), in order
   struct Bad {
     uint32_t row;

@@ -9,7 +9,8 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
-#include <thread>
+
+#include "platform/parallel.h"
 
 namespace cm {
 namespace {
@@ -75,11 +76,9 @@ Result<bool> writeFileAtomically(const std::string& path, const std::function<bo
     constexpr size_t kSplit = size_t{1} << 20;
     if (split_large && size >= kSplit) {
       const size_t half = size / 2;
-      int first_err = 0;
-      std::thread first([&] { first_err = writeAt(fd, p, half, at); });
-      const int second_err = writeAt(fd, p + half, size - half, at + static_cast<off_t>(half));
-      first.join();
-      write_err = first_err ? first_err : second_err;
+      int err[2] = {0, 0};
+      parallelFor(2, 2, [&](size_t k) { err[k] = writeAt(fd, p + k * half, k ? size - half : half, at + static_cast<off_t>(k * half)); });
+      write_err = err[0] ? err[0] : err[1];
     } else {
       write_err = writeAt(fd, p, size, at);
     }
