@@ -5,7 +5,7 @@
 #   scripts/deps.sh test    + the test toolchain: GoogleTest, Xvfb, xdotool and xwd (live-window tests), cs2cs,
 #                           PostgreSQL 15 + PostGIS (tests start a throwaway server), ffmpeg
 #                           (video tests), ccache (faster rebuilds)          (scripts/test.sh)
-#   scripts/deps.sh full    + clang-14 and its runtimes: libFuzzer and the sanitizers (scripts/test.sh --full)
+#   scripts/deps.sh full    + clang-14 and its runtimes: libFuzzer and the sanitizers (.ci/run)
 #   scripts/deps.sh bench   + the benchmark's peers (geopandas, PostGIS) and its charts (bench/run.sh, docs/PERFORMANCE.md)
 set -euo pipefail
 PURPOSE=${1:-run}

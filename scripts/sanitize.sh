@@ -23,7 +23,7 @@ LABELS=${CHAINMAP_SANITIZE_LABELS:-unit|render|gui}
 # 100,000 of its issue (1,113 s in the pass, 2026-12-07, the critical path) kept .ci/run over 45 minutes:
 #   CHAINMAP_LONG_RUN_EVENTS=100000 scripts/sanitize.sh -R LongRun
 export CHAINMAP_LONG_RUN_EVENTS=${CHAINMAP_LONG_RUN_EVENTS:-50000}
-# The kiosk simulates six hours here (the Release pass of scripts/test.sh --full runs the whole
+# The kiosk simulates six hours here (CI's Release pass, .ci/run, runs the whole
 # twelve-hour day; under ASan a frame costs several times as much).
 export CHAINMAP_KIOSK_HOURS=6
 

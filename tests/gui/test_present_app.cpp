@@ -58,7 +58,7 @@ TEST(Kiosk, RunsTheTourRoundAndRoundWithoutGrowing) {
 }
 
 // A day in the lobby, simulated: the looping tour for CHAINMAP_KIOSK_HOURS hours (6 by default,
-// 2,700 frames; the full test run, scripts/test.sh --full, sets 12: 5,400 frames) in fixed
+// 2,700 frames; CI, .ci/run, sets 12: 5,400 frames) in fixed
 // 8-second steps. Memory is read each time the tour comes round to its first step (the same point
 // of the story, so the same products on screen); the first three hours are the warm-up (atlases,
 // caches, the flights' products all made: a few MB). The mean over the last hour's rounds may
