@@ -11,7 +11,7 @@
 
 #include "platform/data_paths.h"
 #include "data/generator.h"
-#include "data/import/export_projects.h"
+#include "data/gdal/export_projects.h"
 #include "data/model_loader.h"
 #include "bench_util.h"
 

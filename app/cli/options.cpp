@@ -12,7 +12,7 @@
 #include "cli/analyze.h"
 #include "core/choropleth.h"
 #include "core/dates.h"
-#include "data/import/table.h"
+#include "data/gdal/table.h"
 #include "geo/projection.h"
 
 namespace cm {

@@ -7,7 +7,7 @@
 
 #include "core/stats_report.h"
 #include "platform/data_paths.h"
-#include "data/import/table.h"
+#include "data/gdal/table.h"
 #include "data/model_loader.h"
 #include "data/postgis_source.h"
 

@@ -1,6 +1,6 @@
 #include "cli/state_from_options.h"
 
-#include "data/import/table.h"
+#include "data/gdal/table.h"
 #include "render/layer_stack.h"
 #include "core/choropleth.h"
 #include "core/ids.h"

@@ -19,11 +19,13 @@ struct District {
   MultiPolygon ll, xy;
   double area_km2 = 0;  // geodesic, WGS 84 ellipsoid
   Vec2 label_xy;        // interior point used for the label (display CRS)
+  std::vector<Vec2> fill;  // xy as triangles, three points each (made once, at load; empty: not made)
 };
 
 struct WaterBody {
   std::string name_zh, name_en, kind;
   MultiPolygon ll, xy;
+  std::vector<Vec2> fill;  // xy as triangles, as District::fill
 };
 
 struct River {
@@ -111,6 +113,7 @@ struct Model {
   std::vector<District> districts;
   std::vector<WaterBody> water;
   std::vector<River> rivers;
+  std::vector<LineString> city_outline;  // the districts' union's boundary (display CRS; made at load)
   std::vector<Park> parks;
   Projects projects;
   bool projects_synthetic = false;
@@ -119,6 +122,20 @@ struct Model {
   std::string projects_file;
   std::string projects_layer;  // sheet or layer of projects_file ("" for a plain CSV)
 };
+
+// The map layers of a model — districts, water, rivers, the city's outline, parks, the CRS and the
+// folder they came from — without its projects.
+inline Model baseMapOf(const Model& m) {
+  Model b;
+  b.districts = m.districts;
+  b.water = m.water;
+  b.rivers = m.rivers;
+  b.city_outline = m.city_outline;
+  b.parks = m.parks;
+  b.display_crs = m.display_crs;
+  b.data_dir = m.data_dir;
+  return b;
+}
 
 // Month index used by the time filter: year * 12 + (month - 1).
 inline int monthIndex(int year, int month) { return year * 12 + (month - 1); }

@@ -12,7 +12,6 @@
 #include <cerrno>
 #include <cstring>
 
-#include "data/gdal_util.h"
 
 namespace cm {
 

@@ -1,6 +1,8 @@
-// Row-by-row reading of a CSV file through GDAL's CSV driver, every field as a string (no type
-// guessing). GDAL handles quoting, embedded commas/newlines and CRLF; a UTF-8 BOM is dropped from
-// the first column name. Shared by the parks and projects loaders.
+// Row-by-row reading of a small CSV file, every field as a string (no type guessing), with the
+// tokenizer of the parallel loader (data/csv_chunks.h), which reads a file as GDAL's CSV driver
+// does: quoting, embedded commas/newlines, CRLF; a UTF-8 BOM is dropped from the first column
+// name; a short row's missing fields are "", a long row's extra ones dropped. The parks' loader
+// uses it (no GDAL on the way to the first frame).
 #pragma once
 #include <memory>
 #include <string>
@@ -12,7 +14,7 @@ namespace cm {
 
 class CsvReader {
  public:
-  // Errors: "FILE: file not found", "FILE: not a readable CSV file (...)".
+  // Errors: "FILE: file not found" (and notAFileReason's others), "FILE: not a readable CSV file (...)".
   static Result<CsvReader> open(const std::string& path);
   CsvReader(CsvReader&&) noexcept;
   CsvReader& operator=(CsvReader&&) noexcept;

@@ -9,16 +9,15 @@
 #include <nlohmann/json.hpp>
 
 #include "core/catalog.h"
-#include "data/gdal_util.h"
 
 #include "platform/data_paths.h"
 #include "data/parks_csv.h"
 #include "core/glyph_set.h"
 #include "data/project_cache.h"
 #include "data/projects_csv.h"
-#include "data/vector_layers.h"
-#include "geo/geos_ops.h"
+#include "data/base_map.h"
 #include "geo/projection.h"
+#include "platform/files.h"
 
 namespace cm {
 
@@ -130,18 +129,16 @@ Model loadAll(const LoadOptions& opt, LoadReport& report, TaskControl* control,
 
   if (paths.data_dir.empty()) {
     report.errors.push_back(noDistrictsMessage(paths));
-  } else if (auto d = loadDistricts(paths.districts, m.display_crs, &report.warnings); d) {
-    m.districts = d.take();
-    for (District& x : m.districts) x.label_xy = labelPoint(x.xy, 100.0);
-  } else {
-    report.errors.push_back(d.error());
+  } else {  // districts, water, rivers and what drawing them needs, from the cache when it has them
+    BaseMap b = loadBaseMap({paths.districts, paths.water, paths.rivers}, m.display_crs, opt.use_cache ? projectsCacheDir() : "");
+    m.districts = std::move(b.districts);
+    m.water = std::move(b.water);
+    m.rivers = std::move(b.rivers);
+    m.city_outline = std::move(b.city_outline);
+    for (std::string& e : b.errors) report.errors.push_back(std::move(e));
+    for (std::string& w : b.warnings) report.warnings.push_back(std::move(w));
   }
   trace("load: districts");
-  if (auto w = loadWater(paths.water, m.display_crs, &report.warnings); w) m.water = w.take();
-  else report.warnings.push_back(w.error());
-  if (auto r = loadRivers(paths.rivers, m.display_crs, &report.warnings); r) m.rivers = r.take();
-  else report.warnings.push_back(r.error());
-
   auto to_xy = sharedTransform(kWgs84, m.display_crs);
   if (!to_xy) {
     report.errors.push_back(to_xy.error());

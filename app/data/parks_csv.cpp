@@ -6,7 +6,7 @@
 #include "data/csv_parse.h"
 #include "data/csv_reader.h"
 #include "data/extent_check.h"
-#include "data/gdal_util.h"
+#include "platform/files.h"
 
 namespace cm {
 

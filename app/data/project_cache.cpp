@@ -18,6 +18,7 @@
 #include <type_traits>
 
 #include "platform/atomic_file.h"
+#include "platform/files.h"
 #include "platform/trace.h"
 
 namespace cm {
@@ -56,14 +57,6 @@ uint64_t mixSample(uint64_t h, const void* data, size_t n) {
 std::string env(const char* name) {
   const char* v = std::getenv(name);
   return v ? std::string(v) : std::string();
-}
-
-// size and mtime of a file, or "" when it cannot be read.
-std::string stamp(const std::string& path) {
-  struct stat st {};
-  if (::stat(path.c_str(), &st) != 0) return "";
-  return std::to_string(static_cast<long long>(st.st_size)) + " " + std::to_string(static_cast<long long>(st.st_mtim.tv_sec)) + "." +
-         std::to_string(static_cast<long long>(st.st_mtim.tv_nsec));
 }
 
 // The file: the magic, version and byte order, the key, the row count, then every column as its
@@ -234,12 +227,12 @@ std::string projectsCacheKeyText(const ProjectsCacheKey& key) {
   const std::filesystem::path abs = std::filesystem::absolute(key.source, ec);
   if (ec) return "";
   const std::string src = abs.lexically_normal().string();
-  const std::string s = stamp(src);
+  const std::string s = fileStamp(src);
   if (s.empty()) return "";
   // The path as given too: the warnings name the file that way.
   std::string t = "chainmap projects cache v" + std::to_string(kVersion) + "\nsource " + src + "\ngiven " + key.source + "\nstamp " + s + "\ncrs " + key.crs +
                   "\nmapping " + std::to_string(key.mapping.size()) + "\n" + key.mapping + "\n";
-  for (const std::string& d : key.depends) t += "depends " + d + " " + stamp(d) + "\n";
+  for (const std::string& d : key.depends) t += "depends " + d + " " + fileStamp(d) + "\n";
   return t;
 }
 

@@ -24,7 +24,6 @@
 #include "core/dates.h"
 #include "data/csv_chunks.h"
 #include "data/csv_parse.h"
-#include "data/gdal_util.h"
 #include "data/import/values.h"
 #include "geo/geodesic.h"
 #include "geo/geos_ops.h"

@@ -154,6 +154,15 @@ Result<Transform> Transform::build(const std::string& src_def, const std::string
     auto impl = std::make_unique<Impl>();
     impl->ctx = proj_context_create();
     proj_log_level(impl->ctx, PJ_LOG_NONE);
+    // PROJ 9.1's proj_create opens proj.db (10–15 ms of SQLite) even for a PROJ string, which needs
+    // no database: a pipeline that reads no file (no grids=, file= or init=) is made in a context
+    // whose search path holds no proj.db. Anything else keeps PROJ's own paths.
+    if (pipeline.find("grids=") == std::string::npos && pipeline.find("file=") == std::string::npos &&
+        pipeline.find("init=") == std::string::npos) {
+      const char* none[] = {"/nonexistent/chainmap-no-proj-db"};
+      proj_context_set_search_paths(impl->ctx, 1, none);
+      proj_log_func(impl->ctx, nullptr, [](void*, int, const char*) {});  // "Cannot find proj.db" is said regardless of the level
+    }
     impl->pj = proj_create(impl->ctx, pipeline.c_str());
     impl->reversed = reversed;
     if (impl->pj && (!reversed || proj_pj_info(impl->pj).has_inverse)) {

@@ -44,4 +44,11 @@ bool isValidUtf8(std::string_view s) {
   return true;
 }
 
+std::string fileStamp(const std::string& path) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) return "";
+  return std::to_string(static_cast<long long>(st.st_size)) + " " + std::to_string(static_cast<long long>(st.st_mtim.tv_sec)) + "." +
+         std::to_string(static_cast<long long>(st.st_mtim.tv_nsec));
+}
+
 }  // namespace cm

@@ -11,5 +11,8 @@ bool fileExists(const std::string& path);  // a regular file (not a folder, devi
 // "is not a regular file (a device, pipe or socket)", "cannot be read (Permission denied)".
 std::string notAFileReason(const std::string& path);
 bool isValidUtf8(std::string_view s);
+// A file's size and modification time ("73948 1765112345.123456789"), or "" when it cannot be
+// stat'ed: what the caches key on.
+std::string fileStamp(const std::string& path);
 
 }  // namespace cm

@@ -7,7 +7,12 @@
 namespace cm {
 
 void appendFill(std::vector<FillVertex>& out, const MultiPolygon& xy, Vec2 origin, uint32_t rgba) {
-  for (const Vec2& v : triangulate(xy))
+  appendFill(out, xy, {}, origin, rgba);
+}
+
+void appendFill(std::vector<FillVertex>& out, const MultiPolygon& xy, const std::vector<Vec2>& made, Vec2 origin, uint32_t rgba) {
+  const std::vector<Vec2> now = made.empty() ? triangulate(xy) : std::vector<Vec2>();
+  for (const Vec2& v : made.empty() ? now : made)
     out.push_back({static_cast<float>(v.x - origin.x), static_cast<float>(v.y - origin.y), rgba});
 }
 

@@ -19,6 +19,9 @@ struct LineVertex {
 };
 
 void appendFill(std::vector<FillVertex>& out, const MultiPolygon& xy, Vec2 origin, uint32_t rgba);
+// The same from the triangles made at load (District::fill, WaterBody::fill); `xy` is triangulated
+// only when there are none (a model built in code).
+void appendFill(std::vector<FillVertex>& out, const MultiPolygon& xy, const std::vector<Vec2>& made, Vec2 origin, uint32_t rgba);
 void appendLine(std::vector<LineVertex>& out, const std::vector<Vec2>& pts, Vec2 origin, bool closed);
 void appendOutlines(std::vector<LineVertex>& out, const MultiPolygon& xy, Vec2 origin);
 

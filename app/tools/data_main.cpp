@@ -14,7 +14,7 @@
 
 #include "cli/parse_errors.h"
 #include "platform/data_paths.h"
-#include "data/fetch.h"
+#include "data/gdal/fetch.h"
 
 namespace {
 

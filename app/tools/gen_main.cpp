@@ -10,7 +10,7 @@
 #include "platform/data_paths.h"
 #include "data/generator.h"
 #include "data/parks_csv.h"
-#include "data/vector_layers.h"
+#include "data/gdal/vector_layers.h"
 #include "geo/projection.h"
 
 int main(int argc, char** argv) {

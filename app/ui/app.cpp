@@ -26,7 +26,7 @@
 #include "core/money.h"
 #include "platform/atomic_file.h"
 #include "platform/data_paths.h"
-#include "data/import/table.h"
+#include "data/gdal/table.h"
 #include "media/png_encode.h"
 #include "ui/app_impl.h"
 #include "ui/console.h"

@@ -13,8 +13,8 @@
 #include <iterator>
 #include <utility>
 
-#include "data/import/export_projects.h"
-#include "data/import/table.h"
+#include "data/gdal/export_projects.h"
+#include "data/gdal/table.h"
 #include "ui_support/recent_files.h"
 #include "ui/app_impl.h"
 #include "ui/startup.h"
@@ -138,13 +138,7 @@ void App::applyMapping(std::shared_ptr<ImportSession> s, FieldMapping m, bool sa
     m.from_file = true;
   }
   // Imported on the worker, into a copy of the map layers on screen (the source is not read again).
-  auto base = std::make_shared<Model>();
-  base->districts = model_->districts;
-  base->water = model_->water;
-  base->rivers = model_->rivers;
-  base->parks = model_->parks;
-  base->display_crs = model_->display_crs;
-  base->data_dir = model_->data_dir;
+  auto base = std::make_shared<Model>(baseMapOf(*model_));
   base->projects_file = s->table.source;
   const bool same_source = s->table.source == I.source.projects_file;
   LoadOptions opt{.data_dir = model_->data_dir, .projects_file = s->table.source, .crs = model_->display_crs,

@@ -9,7 +9,7 @@
 #include <cfloat>
 #include <filesystem>
 
-#include "data/import/table.h"
+#include "data/gdal/table.h"
 
 namespace cm {
 

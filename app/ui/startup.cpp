@@ -13,7 +13,14 @@ StartupLoader::StartupLoader(LoadOptions opt, bool with_fonts, float ui_px) {
   opt.defer_cache_write = true;  // the answer first: the cache is written after (main waits for it at exit)
   // Before either thread makes a transform: the pipelines PROJ chose last time, without proj.db.
   if (opt.use_cache) rememberTransformsIn(transformsCachePath());
-  worker_ = std::thread([this, opt = std::move(opt), with_fonts, ui_px] {
+  // The worker's transform to the display CRS is made before this returns, before the main thread
+  // loads its GL driver: a thread's first use of the per-thread transforms registers their
+  // destructor under the dynamic loader's lock, which a driver's load holds for 30–60 ms.
+  std::promise<void> transforms_made;
+  const std::string crs = opt.crs.empty() ? kDefaultDisplayCrs : opt.crs;
+  worker_ = std::thread([this, opt = std::move(opt), with_fonts, ui_px, crs, &transforms_made] {
+    (void)sharedTransform(kWgs84, crs);
+    transforms_made.set_value();  // (not touched again: the constructor's frame ends after this)
     // Meanwhile a second thread finds the font (fontconfig) and maps it.
     std::optional<Result<FontBlob>> blob;
     std::thread reader;
@@ -21,13 +28,7 @@ StartupLoader::StartupLoader(LoadOptions opt, bool with_fonts, float ui_px) {
     const auto t0 = std::chrono::steady_clock::now();
     bool base_sent = false;
     *model = loadModel(opt, report, nullptr, [&](const Model& m) {
-      auto base = std::make_shared<Model>();
-      base->display_crs = m.display_crs;
-      base->data_dir = m.data_dir;
-      base->districts = m.districts;
-      base->water = m.water;
-      base->rivers = m.rivers;
-      base->parks = m.parks;
+      auto base = std::make_shared<Model>(baseMapOf(m));
       base_promise_.set_value(std::move(base));
       base_sent = true;
     });
@@ -43,6 +44,7 @@ StartupLoader::StartupLoader(LoadOptions opt, bool with_fonts, float ui_px) {
     // Nobody changes the model from here on (the App's is const): its cache is written beside.
     writeCacheInBackground(model, report.cache_write);
   });
+  transforms_made.get_future().wait();
 }
 
 std::shared_ptr<const Model> StartupLoader::base() { return base_.get(); }

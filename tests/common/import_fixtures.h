@@ -19,7 +19,7 @@
 #include <vector>
 
 #include "core/dates.h"
-#include "data/gdal_util.h"
+#include "data/gdal/gdal_util.h"
 #include "geo/gcj02.h"
 #include "geo/projection.h"
 

@@ -42,7 +42,7 @@
 #include "core/dates.h"
 #include "core/model.h"
 #include "platform/data_paths.h"
-#include "data/gdal_util.h"
+#include "data/gdal/gdal_util.h"
 #include "geo/gcj02.h"
 #include "geo/geos_ops.h"
 #include "geo/projection.h"

@@ -9,7 +9,7 @@
 #include "platform/data_paths.h"
 #include "data/parks_csv.h"
 #include "data/projects_csv.h"
-#include "data/vector_layers.h"
+#include "data/gdal/vector_layers.h"
 #include "geo/projection.h"
 
 namespace cm::test {

@@ -12,7 +12,7 @@
 
 #include "core/model.h"
 #include "data/parks_csv.h"
-#include "data/vector_layers.h"
+#include "data/gdal/vector_layers.h"
 #include "geo/projection.h"
 
 namespace cmfuzz {

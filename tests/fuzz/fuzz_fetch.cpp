@@ -2,7 +2,7 @@
 // GCJ-02 → WGS 84, then the division/area checks, all in memory (nothing is written).
 #include <cstdlib>
 
-#include "data/fetch.h"
+#include "data/gdal/fetch.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string text(reinterpret_cast<const char*>(data), size);

@@ -5,7 +5,7 @@
 #include <cstdlib>
 
 #include "data/import/field_mapping.h"
-#include "data/import/table.h"
+#include "data/gdal/table.h"
 #include "fuzz_common.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {

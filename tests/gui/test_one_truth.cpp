@@ -16,7 +16,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/analysis/products.h"
-#include "data/gdal_util.h"
+#include "data/gdal/gdal_util.h"
 #include "run_cli.h"
 #include "started_app.h"
 #include "temp_dir.h"

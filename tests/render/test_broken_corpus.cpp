@@ -15,7 +15,7 @@
 #include <string>
 
 #include "render_probe.h"
-#include "data/vector_layers.h"
+#include "data/gdal/vector_layers.h"
 #include "geo/projection.h"
 #include "ui/layout.h"
 

@@ -7,7 +7,7 @@
 #include <fstream>
 
 #include "core/view.h"
-#include "data/vector_layers.h"
+#include "data/gdal/vector_layers.h"
 #include "geo/geos_ops.h"
 #include "geo/projection.h"
 #include "ui/layout.h"

@@ -12,7 +12,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "data/gdal_util.h"
+#include "data/gdal/gdal_util.h"
 #include "run_cli.h"
 #include "temp_dir.h"
 

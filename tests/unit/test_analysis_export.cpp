@@ -10,9 +10,9 @@
 
 #include "core/analysis/chains.h"
 #include "core/analysis/conformance.h"
-#include "data/analysis_export.h"
-#include "data/gdal_util.h"
-#include "data/import/table.h"
+#include "data/gdal/analysis_export.h"
+#include "data/gdal/gdal_util.h"
+#include "data/gdal/table.h"
 #include "geo/geodesic.h"
 #include "sample_model.h"
 #include "temp_dir.h"

@@ -4,7 +4,7 @@
 #include <random>
 
 #include "core/analysis/nni.h"
-#include "data/vector_layers.h"
+#include "data/gdal/vector_layers.h"
 #include "geo/geodesic.h"
 #include "geo/projection.h"
 #include "point_model.h"

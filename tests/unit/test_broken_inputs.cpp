@@ -8,9 +8,9 @@
 #include <filesystem>
 
 #include "data/extent_check.h"
-#include "data/import/file_sniff.h"
+#include "data/gdal/file_sniff.h"
 #include "data/model_loader.h"
-#include "data/vector_layers.h"
+#include "data/gdal/vector_layers.h"
 #include "geo/geos_ops.h"
 #include "geo/projection.h"
 

@@ -121,11 +121,53 @@ TEST(Cli, NoCacheFlagLeavesNoCache) {
   EXPECT_FALSE(fs::exists(dir));
   EXPECT_EQ(stats(""), fresh);  // parses and writes the cache
   ASSERT_TRUE(fs::exists(dir));
-  long caches = 0;  // one projects cache (beside it the remembered PROJ pipelines, transforms.json)
-  for (const auto& e : fs::directory_iterator(dir)) caches += e.path().filename() != "transforms.json";
+  long caches = 0, base = 0;  // one projects cache, one of the base map (and the PROJ pipelines, transforms.json)
+  for (const auto& e : fs::directory_iterator(dir)) {
+    const std::string n = e.path().filename().string();
+    base += n.rfind("basemap-", 0) == 0;
+    caches += n != "transforms.json" && n.rfind("basemap-", 0) != 0;
+  }
   EXPECT_EQ(caches, 1);
+  EXPECT_EQ(base, 1);
   EXPECT_TRUE(fs::exists(dir / "transforms.json"));
   EXPECT_EQ(stats(""), fresh);  // from the cache
+  fs::remove_all(dir);
+}
+
+// The viewer links no GDAL: it loads chainmap-gdal.so when a file needs GDAL. A start from the
+// caches (the base map's and the projects') never loads it, and gives the same figures.
+TEST(Cli, AReopenFromTheCachesNeverLoadsGdal) {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / ("chainmap_cli_gdal_" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  auto stats = [&](const std::string& env) {
+    const fs::path out = dir.string() + ".json", err = dir.string() + ".err";
+    const std::string cmd = "CHAINMAP_TRACE=1 CHAINMAP_CACHE_DIR=" + dir.string() + " " + env + " " + std::string(CHAINMAP_BIN_DIR) +
+                            "/chainmap --data " CHAINMAP_TEST_DATA " --stats > " + out.string() + " 2> " + err.string();
+    const int rc = std::system(cmd.c_str());
+    std::ifstream o(out), e(err);
+    std::tuple<int, std::string, std::string> r{WIFEXITED(rc) ? WEXITSTATUS(rc) : -1, std::string((std::istreambuf_iterator<char>(o)), {}),
+                                                std::string((std::istreambuf_iterator<char>(e)), {})};
+    fs::remove(out);
+    fs::remove(err);
+    return r;
+  };
+  const auto [rc1, first, err1] = stats("");
+  EXPECT_EQ(rc1, 0) << err1;
+  EXPECT_NE(err1.find("gdal: plugin loaded"), std::string::npos) << err1;  // the shapefiles were read
+  const auto [rc2, again, err2] = stats("");
+  EXPECT_EQ(rc2, 0) << err2;
+  EXPECT_EQ(again, first);
+  EXPECT_EQ(err2.find("gdal: plugin loaded"), std::string::npos) << err2;
+  EXPECT_NE(err2.find("load: base map (cache)"), std::string::npos) << err2;
+  // From the caches the plugin is not even looked for; without them its absence is said plainly.
+  const auto [rc3, cached, err3] = stats("CHAINMAP_GDAL_PLUGIN=/nonexistent/chainmap-gdal.so");
+  EXPECT_EQ(rc3, 0) << err3;
+  EXPECT_EQ(cached, first);
+  fs::remove_all(dir);
+  const auto [rc4, none, err4] = stats("CHAINMAP_GDAL_PLUGIN=/nonexistent/chainmap-gdal.so");
+  EXPECT_EQ(rc4, 1);
+  EXPECT_NE(err4.find("/nonexistent/chainmap-gdal.so: GDAL's plugin cannot be loaded"), std::string::npos) << err4;
   fs::remove_all(dir);
 }
 

@@ -6,7 +6,7 @@
 #include <fstream>
 #include <map>
 
-#include "data/vector_layers.h"
+#include "data/gdal/vector_layers.h"
 #include "geo/geos_ops.h"
 #include "geo/projection.h"
 #include "test_paths.h"

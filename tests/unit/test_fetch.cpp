@@ -23,8 +23,8 @@
 #include <unistd.h>
 
 #include "platform/data_paths.h"
-#include "data/fetch.h"
-#include "data/vector_layers.h"
+#include "data/gdal/fetch.h"
+#include "data/gdal/vector_layers.h"
 #include "geo/gcj02.h"
 #include "geo/geodesic.h"
 #include "geo/projection.h"

@@ -15,7 +15,7 @@
 #include "core/dates.h"
 #include "core/filter.h"
 #include "core/view.h"
-#include "data/import/export_projects.h"
+#include "data/gdal/export_projects.h"
 #include "data/import/import_projects.h"
 #include "data/model_loader.h"
 #include "geo/geodesic.h"

@@ -10,7 +10,7 @@
 #include <unistd.h>
 
 #include "data/import/field_mapping.h"
-#include "data/import/table.h"
+#include "data/gdal/table.h"
 #include "geo/gcj02.h"
 #include "import_fixtures.h"
 #include "pg_server.h"

@@ -26,7 +26,7 @@
 #include "core/tour.h"
 #include "platform/atomic_file.h"
 #include "data/generator.h"
-#include "data/import/export_projects.h"
+#include "data/gdal/export_projects.h"
 #include "data/model_loader.h"
 #include "data/project_cache.h"
 #include "temp_dir.h"

@@ -24,7 +24,7 @@
 
 #include "core/catalog.h"
 #include "core/dates.h"
-#include "data/gdal_util.h"
+#include "data/gdal/gdal_util.h"
 #include "data/model_loader.h"
 #include "file_text.h"
 #include "geo/geodesic.h"

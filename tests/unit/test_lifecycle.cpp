@@ -13,7 +13,7 @@
 #include "core/dates.h"
 #include "core/lifecycle.h"
 #include "data/generator.h"
-#include "data/import/export_projects.h"
+#include "data/gdal/export_projects.h"
 #include "data/import/import_projects.h"
 #include "import_fixtures.h"
 #include "sample_model.h"

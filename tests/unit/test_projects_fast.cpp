@@ -115,7 +115,7 @@ struct ScopedEnv {
 std::vector<fs::path> cacheFiles(const fs::path& dir) {
   std::vector<fs::path> out;
   for (const auto& e : fs::directory_iterator(dir))
-    if (e.path().extension() == ".cmcache") out.push_back(e.path());
+    if (e.path().extension() == ".cmcache" && e.path().filename().string().rfind("basemap-", 0) != 0) out.push_back(e.path());  // not the base map's
   return out;
 }
 

@@ -12,7 +12,7 @@
 #include "core/derived.h"
 #include "core/stats_report.h"
 #include "data/csv_chunks.h"
-#include "data/import/export_projects.h"
+#include "data/gdal/export_projects.h"
 #include "data/import/import_projects.h"
 #include "data/model_loader.h"
 #include "platform/data_paths.h"

@@ -15,7 +15,7 @@
 #include "platform/data_paths.h"
 #include "data/import/field_mapping.h"
 #include "data/import/import_projects.h"
-#include "data/import/table.h"
+#include "data/gdal/table.h"
 #include "data/model_loader.h"
 #include "ui_support/recent_files.h"
 #include "platform/secrets.h"

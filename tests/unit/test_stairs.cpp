@@ -6,7 +6,7 @@
 #include <cmath>
 #include <string>
 
-#include "data/vector_layers.h"
+#include "data/gdal/vector_layers.h"
 #include "geo/projection.h"
 #include "geo/stairs.h"
 

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <memory>
 
-#include "data/analysis_export.h"
+#include "data/gdal/analysis_export.h"
 #include "data/analysis_reports/report_json.h"
 
 namespace cm {

@@ -4,8 +4,8 @@
 #include <cstdio>
 #include <sstream>
 
-#include "data/analysis_export.h"
-#include "data/park_boundaries.h"
+#include "data/gdal/analysis_export.h"
+#include "data/gdal/park_boundaries.h"
 
 namespace cm {
 

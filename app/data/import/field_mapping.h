@@ -11,7 +11,7 @@
 
 #include "core/message.h"
 #include "platform/result.h"
-#include "data/import/table.h"
+#include "data/gdal/table.h"
 #include "data/import/values.h"
 
 namespace cm {

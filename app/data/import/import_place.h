@@ -14,7 +14,7 @@
 #include "data/import/field_mapping.h"
 #include "data/import/import_report.h"
 #include "data/import/row_kinds.h"
-#include "data/import/table.h"
+#include "data/gdal/table.h"
 #include "data/import/values.h"
 #include "geo/geos_ops.h"
 

@@ -8,10 +8,10 @@
 
 #include "core/catalog.h"
 #include "platform/data_paths.h"
-#include "data/gdal_util.h"
 #include "data/import/import_place.h"
 #include "data/import/row_kinds.h"
 #include "geo/geodesic.h"
+#include "platform/files.h"
 
 namespace cm {
 

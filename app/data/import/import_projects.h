@@ -17,7 +17,7 @@
 #include "data/import/field_mapping.h"
 #include "data/import/import_category.h"
 #include "data/import/import_report.h"
-#include "data/import/table.h"
+#include "data/gdal/table.h"
 #include "geo/projection.h"
 
 namespace cm {

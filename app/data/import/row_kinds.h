@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "data/import/field_mapping.h"
-#include "data/import/table.h"
+#include "data/gdal/table.h"
 
 namespace cm {
 

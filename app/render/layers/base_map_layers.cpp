@@ -43,11 +43,13 @@ class DistrictsLayer final : public ModelLayer {
     city_.clear();
     std::vector<const MultiPolygon*> all;
     for (size_t i = 0; i < f.model.districts.size(); ++i) {
-      appendFill(fills_, f.model.districts[i].xy, o, packRgba(style::kDistrictTones[i % 3]));
+      appendFill(fills_, f.model.districts[i].xy, f.model.districts[i].fill, o, packRgba(style::kDistrictTones[i % 3]));
       appendOutlines(lines_, f.model.districts[i].xy, o);
       all.push_back(&f.model.districts[i].xy);
     }
-    for (const LineString& l : unionOutline(all)) appendLine(city_, l, o, false);
+    // The outline made at load, or made now for a model built in code.
+    const std::vector<LineString> now = f.model.city_outline.empty() ? unionOutline(all) : std::vector<LineString>();
+    for (const LineString& l : f.model.city_outline.empty() ? now : f.model.city_outline) appendLine(city_, l, o, false);
     polygons_ = std::make_unique<PolygonSet>(all);
   }
   void upload() override {
@@ -104,7 +106,7 @@ class WaterLayer final : public ModelLayer {
   const LayerInfo& info() const override { return info_; }
   void build(const LayerFrame& f) override {
     fills_.clear();
-    for (const WaterBody& w : f.model.water) appendFill(fills_, w.xy, f.derived.origin(), packRgba(style::kWater));
+    for (const WaterBody& w : f.model.water) appendFill(fills_, w.xy, w.fill, f.derived.origin(), packRgba(style::kWater));
   }
   void upload() override {
     fill_ = uploadFill(fills_);

@@ -52,7 +52,7 @@ class ChoroplethLayer final : public MapLayer {
       first_.assign(1, 0);
       std::vector<const MultiPolygon*> all;
       for (const District& d : f.model.districts) {
-        appendFill(tris_, d.xy, f.derived.origin(), 0);
+        appendFill(tris_, d.xy, d.fill, f.derived.origin(), 0);
         first_.push_back(tris_.size());
         all.push_back(&d.xy);
       }

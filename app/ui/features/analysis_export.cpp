@@ -4,7 +4,7 @@
 #include <imgui.h>
 
 #include "core/analysis/products.h"
-#include "data/analysis_export.h"
+#include "data/gdal/analysis_export.h"
 #include "ui/features/features.h"
 
 namespace cm {

@@ -4,7 +4,7 @@
 #include <GLFW/glfw3.h>
 #include <imgui.h>
 
-#include "data/import/export_projects.h"
+#include "data/gdal/export_projects.h"
 #include "ui/features/features.h"
 #include "ui/file_browser.h"
 

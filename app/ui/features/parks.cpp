@@ -4,7 +4,7 @@
 #include <imgui.h>
 
 #include "core/analysis/products.h"
-#include "data/park_boundaries.h"
+#include "data/gdal/park_boundaries.h"
 #include "render/layers/layers.h"
 #include "data/analysis_reports/parks_report.h"
 #include "ui/features/features.h"

@@ -4,7 +4,7 @@
 #include <GLFW/glfw3.h>
 #include <imgui.h>
 
-#include "data/analysis_export.h"
+#include "data/gdal/analysis_export.h"
 #include "ui/features/features.h"
 #include "ui/project_table.h"
 

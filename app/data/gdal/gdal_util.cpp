@@ -1,4 +1,4 @@
-#include "data/gdal_util.h"
+#include "data/gdal/gdal_util.h"
 
 #include <cstdint>
 #include <cstring>

@@ -1,6 +1,6 @@
-#include "data/import/table.h"
+#include "data/gdal/table.h"
 
-#include "data/import/file_sniff.h"
+#include "data/gdal/file_sniff.h"
 
 #include <cpl_conv.h>
 #include <cpl_string.h>
@@ -15,7 +15,7 @@
 #include <regex>
 #include <sstream>
 
-#include "data/gdal_util.h"
+#include "data/gdal/gdal_util.h"
 #include "data/import/field_mapping.h"
 #include "data/import/values.h"
 #include "platform/text.h"

@@ -1,4 +1,4 @@
-#include "data/vector_layers.h"
+#include "data/gdal/vector_layers.h"
 
 #include <ogr_api.h>
 #include <ogr_srs_api.h>
@@ -12,7 +12,7 @@
 #include <memory>
 
 #include "data/extent_check.h"
-#include "data/gdal_util.h"
+#include "data/gdal/gdal_util.h"
 #include "geo/geodesic.h"
 #include "geo/geos_ops.h"
 #include "geo/projection.h"

@@ -1,4 +1,4 @@
-#include "data/import/export_projects.h"
+#include "data/gdal/export_projects.h"
 
 #include <ogrsf_frmts.h>
 
@@ -7,7 +7,7 @@
 
 #include "core/catalog.h"
 #include "core/dates.h"
-#include "data/gdal_util.h"
+#include "data/gdal/gdal_util.h"
 
 namespace cm {
 

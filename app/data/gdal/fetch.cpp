@@ -1,4 +1,4 @@
-#include "data/fetch.h"
+#include "data/gdal/fetch.h"
 
 #include <cpl_conv.h>
 #include <cpl_vsi.h>
@@ -27,8 +27,8 @@
 #include <nlohmann/json.hpp>
 
 #include "platform/data_paths.h"
-#include "data/gdal_util.h"
-#include "data/vector_layers.h"
+#include "data/gdal/gdal_util.h"
+#include "data/gdal/vector_layers.h"
 #include "geo/gcj02.h"
 #include "geo/geodesic.h"
 #include "geo/geos_ops.h"

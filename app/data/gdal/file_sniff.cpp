@@ -1,4 +1,4 @@
-#include "data/import/file_sniff.h"
+#include "data/gdal/file_sniff.h"
 
 #include <cpl_vsi.h>
 
@@ -6,7 +6,7 @@
 #include <cstring>
 #include <fstream>
 
-#include "data/gdal_util.h"
+#include "data/gdal/gdal_util.h"
 
 namespace cm {
 namespace {

@@ -1,6 +1,5 @@
-#include "data/analysis_export.h"
+#include "data/gdal/analysis_export.h"
 
-#include <geodesic.h>
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
@@ -8,8 +7,8 @@
 #include <filesystem>
 #include <memory>
 
-#include "data/gdal_util.h"
-#include "data/import/export_projects.h"
+#include "data/gdal/gdal_util.h"
+#include "data/gdal/export_projects.h"
 #include "geo/projection.h"
 
 namespace cm {
@@ -116,26 +115,6 @@ class Writer {
 const char* parkId(const Model& m, int k) { return k >= 0 && static_cast<size_t>(k) < m.parks.size() ? m.parks[static_cast<size_t>(k)].id.c_str() : ""; }
 
 }  // namespace
-
-Polygon catchmentPolygon(const Model& m, int park, double radius_km, int segments) {
-  Polygon out;
-  if (park < 0 || static_cast<size_t>(park) >= m.parks.size() || segments < 3) return out;
-  const Park& p = m.parks[static_cast<size_t>(park)];
-  auto tr = sharedTransform(kWgs84, m.display_crs.empty() ? kDefaultDisplayCrs : m.display_crs);
-  if (!tr) return out;
-  geod_geodesic g;
-  geod_init(&g, 6378137.0, 1 / 298.257223563);
-  Ring ring;
-  for (int i = 0; i <= segments; ++i) {
-    double lat = 0, lon = 0;
-    geod_direct(&g, p.lat, p.lon, 360.0 * (i % segments) / segments, radius_km * 1000.0, &lat, &lon, nullptr);
-    Vec2 v{lon, lat};
-    if (!(*tr)->apply(v.x, v.y)) return Polygon{};
-    ring.push_back(v);
-  }
-  out.rings.push_back(std::move(ring));
-  return out;
-}
 
 Result<AnalysisExportSummary> writeAnalysisGpkg(const std::string& path, const Model& m, const AnalysisLayers& in) {
   using R = Result<AnalysisExportSummary>;
@@ -339,19 +318,6 @@ Result<bool> writeDensityGeoTiff(const std::string& path, double x0, double y0, 
 
 Result<size_t> writeProjectsSelection(const std::string& path, const Model& m, const std::vector<uint32_t>& rows) {
   return exportProjects(m, rows, path);
-}
-
-ClusterRecords clusterRecords(const ClusterResult& c) {
-  ClusterRecords out;
-  for (size_t k = 0; k < c.result.clusters.size(); ++k) {
-    const DbscanCluster& cl = c.result.clusters[k];
-    ClusterHullRecord h{cl.id, cl.count, cl.investment_yi, cl.ecosystem, -1, 0, false, k < c.hulls.size() ? c.hulls[k] : MultiPolygon{}};
-    if (k < c.parks.size()) h.matched_park = c.parks[k].park, h.overlap_share = c.parks[k].overlap_share, h.same_industry = c.parks[k].same_industry;
-    out.hulls.push_back(std::move(h));
-  }
-  for (uint32_t i = 0; i < c.result.label.size(); ++i)
-    if (c.result.label[i] != DbscanResult::kNotIncluded) out.labels.push_back({i, c.result.label[i]});
-  return out;
 }
 
 }  // namespace cm

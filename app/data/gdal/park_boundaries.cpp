@@ -1,4 +1,4 @@
-#include "data/park_boundaries.h"
+#include "data/gdal/park_boundaries.h"
 
 #include <ogr_api.h>
 #include <ogrsf_frmts.h>
@@ -8,7 +8,7 @@
 #include <filesystem>
 #include <memory>
 
-#include "data/gdal_util.h"
+#include "data/gdal/gdal_util.h"
 #include "data/import/values.h"
 #include "geo/projection.h"
 #include "platform/text.h"
