@@ -54,4 +54,23 @@ struct View {
   bool operator==(const View&) const = default;
 };
 
+// Where a picture drawn for the view `drawn` lands on the screen of the view `now` (the same
+// viewport size): its rectangle in screen pixels (top-left origin), its magnification and the share
+// of the screen it covers. What a moving map shows until it is drawn again (MapRenderer).
+struct MovedPicture {
+  double x0 = 0, y0 = 0, x1 = 0, y1 = 0;  // screen pixels of the picture's corners
+  double magnification = 1;              // screen pixels per picture pixel
+  double covered = 0;                    // share of the screen the picture covers, 0–1
+};
+inline MovedPicture movedPicture(const View& drawn, const View& now) {
+  MovedPicture m;
+  const Vec2 a = now.toScreen(drawn.toWorld({0, 0})), b = now.toScreen(drawn.toWorld({double(drawn.width), double(drawn.height)}));
+  m.x0 = a.x, m.y0 = a.y, m.x1 = b.x, m.y1 = b.y;
+  m.magnification = drawn.units_per_px / now.units_per_px;
+  const double w = std::max(0.0, std::min<double>(m.x1, now.width) - std::max(0.0, m.x0));
+  const double h = std::max(0.0, std::min<double>(m.y1, now.height) - std::max(0.0, m.y0));
+  m.covered = w * h / (double(now.width) * now.height);
+  return m;
+}
+
 }  // namespace cm

@@ -44,7 +44,17 @@ class MapRenderer {
   Result<bool> init(const std::string& shader_dir);
   // Prepares and uploads every layer, then redraws the texture if the view or what a shown layer
   // draws changed. Returns whether it drew.
-  bool render(const LayerFrame& frame, LayerStack& layers, const LayerVisibility& vis);
+  // `may_move`: while the view moves (it differs from the last call's) over the same data, filter
+  // and shown layers, the last picture is moved and scaled instead of drawn again (QGIS does the
+  // same while a map is dragged), as long as it stays within 2× of its scale and covers three
+  // quarters of the screen; the first call with the view at rest draws it again. Window frames
+  // only: a capture, a tile, a tour's flight or a playing timeline always draws (previewing() says
+  // which a frame got).
+  bool render(const LayerFrame& frame, LayerStack& layers, const LayerVisibility& vis, bool may_move = false);
+  bool previewing() const { return moved_; }
+  // The map onto the framebuffer `fbo` at the viewport size of `view`: the picture as drawn, or,
+  // previewing, moved and scaled to `view` over the background.
+  void composite(GLuint fbo, const View& view) const;
   // Only the layers' prepare and upload (a tiled frame draws the texture tile by tile later).
   // Layers that need no preparing while hidden (MapLayer::prepareWhileHidden) are skipped when
   // `vis` turns them off.
@@ -69,7 +79,11 @@ class MapRenderer {
   MapPass pass_;
 
   bool dirty_ = true;
+  bool moved_ = false;  // this frame shows the last picture moved (render's may_move)
+  View previous_view_;  // the view of the last call (moving: it differs from this one)
   View last_view_;
+  uint64_t last_model_rev_ = ~0ull;
+  Filter last_filter_;
   float last_scale_ = 0;
   std::vector<std::pair<int, uint64_t>> last_content_;  // (layer, revision) of what was drawn
 };

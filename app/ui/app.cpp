@@ -463,7 +463,7 @@ FrameStats App::advance(double dt) {
     if (I.since_reload >= I.watch_s) reload();
   }
   if (I.interactive && I.window) {
-    FrameStats fs = runFrame(dt, FrameTarget{true, 0, 0, true, true});
+    FrameStats fs = runFrame(dt, FrameTarget{true, 0, 0, true, true, 0, nullptr, /*may_move=*/true});
     if (fs.presented) glfwSwapBuffers(I.window);
     if (fs.presented && !std::exchange(I.presented_once, true)) trace("first frame on screen");
     return fs;
@@ -713,9 +713,11 @@ Result<bool> App::screenshot(const std::string& png, int w, int h) {
   return writePng(png, *img);
 }
 
-FrameStats App::benchFrame() {
+Image App::benchImage() { return readOffscreen(st_.view.width, st_.view.height); }
+
+FrameStats App::benchFrame(bool may_move) {
   const auto t0 = Clock::now();
-  FrameStats fs = runFrame(0, FrameTarget{false, st_.view.width, st_.view.height, false, true});
+  FrameStats fs = runFrame(0, FrameTarget{false, st_.view.width, st_.view.height, false, true, 0, nullptr, may_move});
   glFinish();
   fs.frame_ms = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
   return fs;

@@ -146,8 +146,10 @@ class App {
   // Interactive mode: write the window's image to `png` each time it settles (scripted tests).
   void captureWhenIdle(std::string png);
 
-  // For the benchmark harness: one offscreen frame; glFinish()ed so timings are real.
-  FrameStats benchFrame();
+  // For the benchmark harness: one offscreen frame; glFinish()ed so timings are real. `may_move`:
+  // as a window frame, a moving view may show the last map moved (MapRenderer::render).
+  FrameStats benchFrame(bool may_move = false);
+  Image benchImage();  // the last benchFrame's image, top row first (tests)
   AppState& state() { return st_; }
   const Derived& derived() const;
   const Model& model() const { return *model_; }

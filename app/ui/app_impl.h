@@ -65,6 +65,7 @@ struct FrameTarget {
   bool present = true;      // do the GL work (false: settle ImGui only)
   int tile = 0;             // > 0: the frame is drawn in tiles of at most this many pixels a side ...
   Image* tile_out = nullptr;  // ... into this image (App::capture beyond the GL limits)
+  bool may_move = false;      // a moving view may show the last map moved (MapRenderer::render)
 };
 
 struct App::Impl {

@@ -398,7 +398,7 @@ void presentFrame(App::Impl& I, const View& view, const FrameTarget& target, Fra
   fs.presented = false;
   uint64_t& shown = target.window ? I.presented_hash : I.offscreen_hash;
   const bool unchanged = hash == shown && !(target.window && I.force_present);
-  if (!target.present || (!fs.map_redrawn && unchanged)) return;
+  if (!target.present || (!fs.map_redrawn && !gpu.map.previewing() && unchanged)) return;
   shown = hash;
   if (target.window) I.force_present = false;
   fs.presented = true;
@@ -407,9 +407,7 @@ void presentFrame(App::Impl& I, const View& view, const FrameTarget& target, Fra
     gpu.frame_target.resize(view.width, view.height, 1);
     fbo = gpu.frame_target.resolvedFbo();
   }
-  glBindFramebuffer(GL_READ_FRAMEBUFFER, gpu.map.framebuffer());
-  glBindFramebuffer(GL_DRAW_FRAMEBUFFER, fbo);
-  glBlitFramebuffer(0, 0, view.width, view.height, 0, 0, view.width, view.height, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+  gpu.map.composite(fbo, view);
   glBindFramebuffer(GL_FRAMEBUFFER, fbo);
   glViewport(0, 0, view.width, view.height);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
@@ -486,7 +484,7 @@ FrameStats App::runFrame(double dt, const FrameTarget& target) {
     if (st_.hover) st_.hover.layer->tooltip(lf, st_.hover.item);
     const auto tm = Clock::now();
     if (target.tile > 0) tile_frame.emplace(lf), gpu.map.prepare(lf, gpu.layers, st_.layers);  // drawn tile by tile below
-    else fs.map_redrawn = gpu.map.render(lf, gpu.layers, st_.layers);
+    else fs.map_redrawn = gpu.map.render(lf, gpu.layers, st_.layers, target.may_move && !st_.tour.flying);
     fs.map_ms = msSince(tm);
     drawOverMap(I, ui, lf);
     break;
