@@ -1,5 +1,6 @@
 #include "data/base_map.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -231,10 +232,15 @@ BaseMap loadBaseMap(const BaseMapFiles& files, const std::string& display_crs, c
   BaseMap b;
   if (auto d = loadDistricts(files.districts, display_crs, &b.warnings); d) b.districts = d.take();
   else b.errors.push_back(d.error());
+  // A reason the three share (GDAL's plugin missing) is said once.
+  auto warn = [&](const std::string& e) {
+    if (std::find(b.errors.begin(), b.errors.end(), e) == b.errors.end() && std::find(b.warnings.begin(), b.warnings.end(), e) == b.warnings.end())
+      b.warnings.push_back(e);
+  };
   if (auto w = loadWater(files.water, display_crs, &b.warnings); w) b.water = w.take();
-  else b.warnings.push_back(w.error());
+  else warn(w.error());
   if (auto r = loadRivers(files.rivers, display_crs, &b.warnings); r) b.rivers = r.take();
-  else b.warnings.push_back(r.error());
+  else warn(r.error());
   trace("load: base map read");
   makeDrawingGeometry(b);
   trace("load: base map triangulated");
