@@ -52,6 +52,9 @@ ctest --test-dir "$BUILD" --output-on-failure -j"$JOBS" -L "$LABELS" "$@" 2>&1 |
 if grep -qE "runtime error:|ERROR: (Address|Leak|UndefinedBehavior)Sanitizer" "$BUILD/sanitize-ctest.log"; then
   echo "sanitize: a sanitizer report is in $BUILD/sanitize-ctest.log" >&2; rc=1
 fi
+if grep -q "No tests were found" "$BUILD/sanitize-ctest.log"; then  # a label or -R that matched nothing proves nothing
+  echo "sanitize: no test matched (labels '$LABELS'; labels are a regular expression: unit|gui)" >&2; rc=1
+fi
 if compgen -G "$REPORTS/*" >/dev/null; then
   echo "sanitize: sanitizer reports were written:" >&2
   for f in "$REPORTS"/*; do echo "=== $f" >&2; cat "$f" >&2; done
