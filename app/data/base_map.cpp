@@ -1,6 +1,7 @@
 #include "data/base_map.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -30,7 +31,9 @@ uint64_t checksum(std::string_view bytes) { return std::hash<std::string_view>{}
 // One writer and one reader with the same calls, so that the layout is written once (io below).
 struct Out {
   std::string b;
-  void raw(const void* p, size_t n) { b.append(static_cast<const char*>(p), n); }
+  void raw(const void* p, size_t n) {
+    if (n) b.append(static_cast<const char*>(p), n);  // an empty vector's data() may be null
+  }
   template <class T>
   void pod(const T& v) {
     static_assert(std::is_trivially_copyable_v<T>);
@@ -52,6 +55,7 @@ struct In {
   bool ok = true;
   bool raw(void* p, size_t n) {
     if (!ok || n > b.size()) return ok = false;
+    if (n == 0) return true;  // an empty vector's data() may be null: no memcpy from or to it
     std::memcpy(p, b.data(), n);
     b.remove_prefix(n);
     return true;
@@ -109,9 +113,11 @@ void layers(IO& s, B& b) {
     s.pod(uint64_t{b.water.size()});
     s.pod(uint64_t{b.rivers.size()});
   } else {
-    b.districts.resize(s.count(64));
-    b.water.resize(s.count(64));
-    b.rivers.resize(s.count(16));
+    // Each count at most the bytes left over the least its items take (a district 76, a water
+    // body 48, a river 28): a damaged count never allocates more than the file could hold.
+    b.districts.resize(s.count(76));
+    b.water.resize(s.count(48));
+    b.rivers.resize(s.count(28));
   }
   for (auto& d : b.districts) {
     s.pod(d.adcode);
@@ -213,10 +219,22 @@ std::optional<BaseMap> readBaseMapCache(const std::string& file, const std::stri
   BaseMap b;
   layers(in, b);
   if (!in.ok || !in.b.empty()) return std::nullopt;
+  // Triangles in threes, and every number finite (the loader never writes another: a NaN would
+  // reach GEOS and the GPU).
+  auto finite = [](const std::vector<Vec2>& v) {
+    return std::all_of(v.begin(), v.end(), [](Vec2 p) { return std::isfinite(p.x) && std::isfinite(p.y); });
+  };
+  auto finiteMp = [&](const MultiPolygon& mp) {
+    return std::all_of(mp.begin(), mp.end(), [&](const Polygon& p) { return std::all_of(p.rings.begin(), p.rings.end(), finite); });
+  };
   for (const District& d : b.districts)
-    if (d.fill.size() % 3 != 0) return std::nullopt;
+    if (d.fill.size() % 3 != 0 || !finite(d.fill) || !finiteMp(d.ll) || !finiteMp(d.xy) || !std::isfinite(d.area_km2) || !finite({d.label_xy}))
+      return std::nullopt;
   for (const WaterBody& w : b.water)
-    if (w.fill.size() % 3 != 0) return std::nullopt;
+    if (w.fill.size() % 3 != 0 || !finite(w.fill) || !finiteMp(w.ll) || !finiteMp(w.xy)) return std::nullopt;
+  for (const River& r : b.rivers)
+    if (!finite(r.ll) || !finite(r.xy)) return std::nullopt;
+  if (!std::all_of(b.city_outline.begin(), b.city_outline.end(), finite)) return std::nullopt;
   b.from_cache = true;
   return b;
 }

@@ -185,3 +185,26 @@ TEST(BaseMap, ALoadWithSomethingToSayIsNeverCached) {
   EXPECT_NE(broken.errors[0].find("districts"), std::string::npos) << broken.errors[0];
   EXPECT_TRUE(baseMapCacheFiles(cache.path).empty());
 }
+
+// Found by fuzz_base_map: an empty list's data() is null (a memcpy from it is undefined even for
+// no bytes), and a file whose layers hold a NaN must be refused, not drawn.
+TEST(BaseMap, EmptyListsRoundTripAndANaNIsRefused) {
+  TempDir dir("chainmap_basemap_edge");
+  const std::string file = (dir.path / "edge.cmcache").string();
+  BaseMap b;
+  b.districts.resize(1);  // no name, no polygon, no triangles
+  b.rivers.resize(1);
+  b.city_outline.resize(1);
+  ASSERT_TRUE(writeBaseMapCache(file, "k", b));
+  auto back = readBaseMapCache(file, "k");
+  ASSERT_TRUE(back.has_value());
+  EXPECT_EQ(back->districts.size(), 1u);
+  EXPECT_TRUE(back->districts[0].xy.empty());
+  EXPECT_EQ(back->rivers.size(), 1u);
+  b.districts[0].fill = {{0, 0}, {1, 0}, {0, std::nan("")}};
+  ASSERT_TRUE(writeBaseMapCache(file, "k", b));
+  EXPECT_FALSE(readBaseMapCache(file, "k").has_value());
+  b.districts[0].fill = {{0, 0}, {1, 0}};  // not a whole triangle
+  ASSERT_TRUE(writeBaseMapCache(file, "k", b));
+  EXPECT_FALSE(readBaseMapCache(file, "k").has_value());
+}
