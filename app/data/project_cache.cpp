@@ -124,8 +124,11 @@ class Reader {
   }
   static constexpr size_t kAnyLength = SIZE_MAX;
   // A column of `rows` values (or of none, where `maybe_empty`; of any number: kAnyLength).
+  // `will_need`: a fixed-width column is read whole by the first frame or statistic, so its pages
+  // are asked of the disk now, in one go (a cold start's page faults, one readahead window at a
+  // time, cost ~170 ms of the 1M reopen); the names are left to the faults of whoever reads them.
   template <class T>
-  bool column(Column<T>& v, size_t rows, bool maybe_empty = false) {
+  bool column(Column<T>& v, size_t rows, bool maybe_empty = false, bool will_need = true) {
     uint64_t n;
     if (!u64(n) || n % sizeof(T) != 0) return false;
     if (rows != kAnyLength && n / sizeof(T) != rows && !(maybe_empty && n == 0)) return false;
@@ -133,10 +136,7 @@ class Reader {
     if (pad > left_ || n > left_ - pad) return false;
     pos_ += pad, left_ -= pad;
     T* data = reinterpret_cast<T*>(base_ + pos_);
-    // A fixed-width column is read whole by the first frame or statistic: its pages are asked of
-    // the disk now, in one go (a cold start's page faults one readahead window at a time cost
-    // ~170 ms of the 1M reopen); the names are left to the faults of whoever reads them.
-    if (will_need_ && n > 0) {
+    if (will_need && n > 0) {
       const uintptr_t from = reinterpret_cast<uintptr_t>(data) & ~uintptr_t(4095);
       ::madvise(reinterpret_cast<void*>(from), reinterpret_cast<uintptr_t>(data) + n - from, MADV_WILLNEED);
     }
@@ -148,10 +148,8 @@ class Reader {
   bool strings(StringColumn& c, size_t rows) {
     Column<char> chars;
     Column<uint32_t> offsets;
-    will_need_ = false;
-    const bool ok = column(chars, kAnyLength) && column(offsets, rows == 0 ? 0 : rows + 1, true);
-    will_need_ = true;
-    return ok && c.adoptView(std::move(chars), std::move(offsets)) && c.size() == rows;
+    return column(chars, kAnyLength, false, false) && column(offsets, rows == 0 ? 0 : rows + 1, true, false) &&
+           c.adoptView(std::move(chars), std::move(offsets)) && c.size() == rows;
   }
   bool list(std::vector<std::string>& v) {
     uint64_t n;
@@ -173,7 +171,6 @@ class Reader {
 
  private:
   std::shared_ptr<void> map_;
-  bool will_need_ = true;
   char* base_;
   size_t pos_ = 0, left_;
   uint64_t h_ = 0x243F6A8885A308D3ull;

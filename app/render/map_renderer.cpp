@@ -170,6 +170,14 @@ void MapRenderer::prepare(const LayerFrame& frame, LayerStack& layers, const Lay
   }
 }
 
+// The shown layers that draw into the texture, in drawing order.
+std::vector<int> MapRenderer::shownMapLayers(const LayerFrame& frame, const LayerStack& layers, const LayerVisibility& vis) const {
+  std::vector<int> shown;
+  for (size_t i = 0; i < layers.size(); ++i)
+    if (!layers.at(i).info().map_z.empty() && layers.shown(i, frame, vis)) shown.push_back(static_cast<int>(i));
+  return shown;
+}
+
 bool MapRenderer::render(const LayerFrame& frame, LayerStack& layers, const LayerVisibility& vis, bool may_move) {
   const View& v = frame.view;
   const bool moving = !(v == previous_view_);
@@ -179,13 +187,9 @@ bool MapRenderer::render(const LayerFrame& frame, LayerStack& layers, const Laye
   // not even prepared (what else changes meanwhile is drawn when the view rests).
   if (may_move && moving && !dirty_ && frame.scale == last_scale_ && frame.model_rev == last_model_rev_ && frame.filter == last_filter_ &&
       frame.pulse < 0 && v.width == last_view_.width && v.height == last_view_.height) {
-    bool same_layers = true;
-    size_t k = 0;
-    for (size_t i = 0; i < layers.size() && same_layers; ++i)
-      if (!layers.at(i).info().map_z.empty() && layers.shown(i, frame, vis))
-        same_layers = k < last_content_.size() && last_content_[k++].first == static_cast<int>(i);
     const MovedPicture m = movedPicture(last_view_, v);
-    if (same_layers && k == last_content_.size() && m.magnification >= 0.5 && m.magnification <= 2 && m.covered >= 0.75) {
+    if (m.magnification >= 0.5 && m.magnification <= 2 && m.covered >= 0.75 &&
+        std::ranges::equal(shownMapLayers(frame, layers, vis), last_content_, {}, {}, [](const auto& c) { return c.first; })) {
       moved_ = true;
       return false;
     }
@@ -193,9 +197,7 @@ bool MapRenderer::render(const LayerFrame& frame, LayerStack& layers, const Laye
   prepare(frame, layers, vis);
   // What the texture would show: the shown layers that draw into it, with their revisions.
   std::vector<std::pair<int, uint64_t>> content;
-  for (size_t i = 0; i < layers.size(); ++i)
-    if (!layers.at(i).info().map_z.empty() && layers.shown(i, frame, vis))
-      content.push_back({static_cast<int>(i), layers.at(i).revision()});
+  for (int i : shownMapLayers(frame, layers, vis)) content.push_back({i, layers.at(static_cast<size_t>(i)).revision()});
   if (!dirty_ && v == last_view_ && content == last_content_ && frame.scale == last_scale_) return false;
   dirty_ = false;
   last_view_ = v;

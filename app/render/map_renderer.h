@@ -66,6 +66,7 @@ class MapRenderer {
  private:
   friend class MapPass;
   void uploadSetMasks(const Filter& f) const;
+  std::vector<int> shownMapLayers(const LayerFrame& frame, const LayerStack& layers, const LayerVisibility& vis) const;
 
   gl::Program fill_, line_, points_, points_sets_, image_, bubbles_;
   gl::RenderTarget target_;
