@@ -1,7 +1,6 @@
 #include "data/analysis_records.h"
 
-#include <geodesic.h>
-
+#include "geo/geodesic.h"
 #include "geo/projection.h"
 
 namespace cm {
@@ -12,13 +11,9 @@ Polygon catchmentPolygon(const Model& m, int park, double radius_km, int segment
   const Park& p = m.parks[static_cast<size_t>(park)];
   auto tr = sharedTransform(kWgs84, m.display_crs.empty() ? kDefaultDisplayCrs : m.display_crs);
   if (!tr) return out;
-  geod_geodesic g;
-  geod_init(&g, 6378137.0, 1 / 298.257223563);
   Ring ring;
   for (int i = 0; i <= segments; ++i) {
-    double lat = 0, lon = 0;
-    geod_direct(&g, p.lat, p.lon, 360.0 * (i % segments) / segments, radius_km * 1000.0, &lat, &lon, nullptr);
-    Vec2 v{lon, lat};
+    Vec2 v = geodesicDirect(p.lon, p.lat, 360.0 * (i % segments) / segments, radius_km * 1000.0);
     if (!(*tr)->apply(v.x, v.y)) return Polygon{};
     ring.push_back(v);
   }

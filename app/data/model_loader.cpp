@@ -114,16 +114,52 @@ std::vector<std::string> categoryQuestions(const ImportSession& s, Lang L) {
 
 namespace {
 
+// Where the projects come from, worked out from the options and the data paths alone (no file
+// read but a saved mapping's, no PROJ): the file, the sheet, and for a canonical CSV its cache.
+struct ProjectsPlan {
+  std::string file, layer;
+  bool saved_mapping = false;  // a mapping saved beside the file applies
+  bool canonical_csv = false;  // read by the fast CSV loader, through the columnar cache
+  std::string cache_file, cache_key;  // "" without a cache
+};
+
+ProjectsPlan planProjects(const LoadOptions& opt, const DataPaths& paths, const std::string& display_crs) {
+  ProjectsPlan plan;
+  plan.file = opt.projects_file.empty() ? defaultProjectsFile() : opt.projects_file;
+  plan.layer = opt.layer;
+  const std::string beside = mappingPathFor(plan.file, opt.layer);
+  plan.saved_mapping = opt.mapping_file.empty() && !isDatabaseSource(plan.file) && fileExists(beside);
+  if (plan.saved_mapping) {  // a saved mapping names its sheet: read that one, unless another was asked for
+    std::ifstream in(beside);
+    const nlohmann::json j = nlohmann::json::parse(in, nullptr, false);
+    const std::string saved_layer = savedMappingLayer(j);
+    if (plan.layer.empty()) plan.layer = saved_layer;
+    else if (!saved_layer.empty() && saved_layer != plan.layer) plan.saved_mapping = false;
+  }
+  plan.canonical_csv = opt.mapping_file.empty() && !plan.saved_mapping && opt.layer.empty() && isCanonicalCsv(plan.file);
+  // The columnar cache: keyed by the file, the CRS and the map layers the columns depend on.
+  const std::string dir = plan.canonical_csv && opt.use_cache && !paths.data_dir.empty() ? projectsCacheDir() : "";
+  const ProjectsCacheKey key{plan.file, "", display_crs, {paths.districts, paths.parks}};
+  plan.cache_key = dir.empty() ? "" : projectsCacheKeyText(key);
+  plan.cache_file = plan.cache_key.empty() ? "" : projectsCachePath(dir, key);
+  return plan;
+}
+
 Model loadAll(const LoadOptions& opt, LoadReport& report, TaskControl* control,
               const std::function<void(const Model&)>& base_loaded) {
   Model m;
   m.display_crs = opt.crs.empty() ? kDefaultDisplayCrs : opt.crs;
   if (opt.use_cache) rememberTransformsIn(transformsCachePath());
+  const DataPaths paths = resolveDataPaths(opt.data_dir);
+  // The projects' cache is opened before anything loads PROJ: its columns come from the disk
+  // while PROJ's ~30 libraries load (a cold start's 60 ms). Used below only if the map loads clean.
+  const ProjectsPlan plan = opt.map_only ? ProjectsPlan{} : planProjects(opt, paths, m.display_crs);
+  std::optional<CachedProjects> cached;
+  if (!plan.cache_file.empty() && (cached = readProjectsCache(plan.cache_file, plan.cache_key))) trace("load: projects' cache opened");
   if (auto ok = validateCrs(m.display_crs); !ok) {
     report.errors.push_back("--crs: " + ok.error());
     return m;
   }
-  const DataPaths paths = resolveDataPaths(opt.data_dir);
   m.data_dir = paths.data_dir;
   trace("load: paths");
 
@@ -150,25 +186,15 @@ Model loadAll(const LoadOptions& opt, LoadReport& report, TaskControl* control,
   trace("load: parks");
   if (base_loaded && report.errors.empty()) base_loaded(m);
   if (opt.map_only) return m;
-  m.projects_file = opt.projects_file.empty() ? defaultProjectsFile() : opt.projects_file;
-  const std::string beside = mappingPathFor(m.projects_file, opt.layer);
-  bool saved = opt.mapping_file.empty() && !isDatabaseSource(m.projects_file) && fileExists(beside);
-  std::string layer = opt.layer;
-  if (saved) {  // a saved mapping names its sheet: read that one, unless another was asked for
-    std::ifstream in(beside);
-    const nlohmann::json j = nlohmann::json::parse(in, nullptr, false);
-    const std::string saved_layer = savedMappingLayer(j);
-    if (layer.empty()) layer = saved_layer;
-    else if (!saved_layer.empty() && saved_layer != layer) saved = false;
-  }
-  if (opt.mapping_file.empty() && !saved && opt.layer.empty() && isCanonicalCsv(m.projects_file)) {
-    // The columnar cache first: keyed by the file, the CRS and the map layers the columns depend on.
-    const std::string dir = opt.use_cache && report.errors.empty() ? projectsCacheDir() : "";
-    const ProjectsCacheKey cache_key{m.projects_file, "", m.display_crs, {paths.districts, paths.parks}};
-    const std::string key = dir.empty() ? "" : projectsCacheKeyText(cache_key);
-    const std::string cache_file = key.empty() ? "" : projectsCachePath(dir, cache_key);
+  m.projects_file = plan.file;
+  const std::string& layer = plan.layer;
+  const bool saved = plan.saved_mapping;
+  if (plan.canonical_csv) {
+    // The columnar cache first (read above), when the map loaded clean and its indices fit it.
+    const std::string cache_file = report.errors.empty() ? plan.cache_file : "";
+    const std::string& key = plan.cache_key;
     if (!cache_file.empty()) {
-      if (auto c = readProjectsCache(cache_file, key, CacheLimits{m.districts.size(), m.parks.size()})) {
+      if (auto& c = cached; c && indicesWithin(c->projects, CacheLimits{m.districts.size(), m.parks.size()})) {
         m.projects = std::move(c->projects);
         m.projects_synthetic = c->synthetic;
         for (std::string& w : c->warnings) report.warnings.push_back(std::move(w));

@@ -1,6 +1,5 @@
 #include "data/postgis_source.h"
 
-#include <postgresql/libpq-fe.h>  // (no -I for libpq: the core's other files keep their flags)
 
 #include <algorithm>
 #include <map>
@@ -15,22 +14,28 @@
 
 #include "core/catalog.h"
 #include "core/ecosystem.h"
+#include "data/pq_api.h"
 
 namespace cm {
+
+namespace {
+// libpq's table where a connection was made (so pqApi() succeeded before).
+const PqApi& pq() { return **pqApi(); }
+}  // namespace
 
 struct PostgisSource::Conn {
   PGconn* pg = nullptr;
   PGcancel* cancel = nullptr;  // made once at connect: PQcancel through it is safe from any thread
   ~Conn() {
-    if (cancel) PQfreeCancel(cancel);
-    if (pg) PQfinish(pg);
+    if (cancel) pq().PQfreeCancel(cancel);
+    if (pg) pq().PQfinish(pg);
   }
 };
 
 void PostgisSource::cancelRunning() const {
   if (!conn_->cancel) return;
   char err[256];
-  PQcancel(conn_->cancel, err, sizeof err);  // the server stops the statement; its caller gets an error
+  pq().PQcancel(conn_->cancel, err, sizeof err);  // the server stops the statement; its caller gets an error
 }
 
 // SQL text with $n placeholders and the values they bind (all sent as text; the SQL casts).
@@ -40,9 +45,9 @@ struct PostgisSource::Query {
   PGconn* literal = nullptr;  // set: values go into the text as escaped literals (DDL takes no parameters)
   std::string bind(std::string v) {
     if (literal) {
-      char* q = PQescapeLiteral(literal, v.c_str(), v.size());
+      char* q = pq().PQescapeLiteral(literal, v.c_str(), v.size());
       std::string s = q ? q : "NULL";
-      PQfreemem(q);
+      pq().PQfreemem(q);
       return s;
     }
     values.push_back(std::move(v));
@@ -53,7 +58,7 @@ struct PostgisSource::Query {
 namespace {
 
 struct ResultDeleter {
-  void operator()(PGresult* r) const { PQclear(r); }
+  void operator()(PGresult* r) const { pq().PQclear(r); }
 };
 using PgResult = std::unique_ptr<PGresult, ResultDeleter>;
 
@@ -65,25 +70,25 @@ std::string chomped(std::string s) {
 Result<PgResult> run(PGconn* pg, const PostgisSource::Query& q) {
   std::vector<const char*> v;
   for (const std::string& s : q.values) v.push_back(s.c_str());
-  PgResult r(PQexecParams(pg, q.sql.c_str(), static_cast<int>(v.size()), nullptr, v.data(), nullptr, nullptr, 0));
-  if (!r || PQresultStatus(r.get()) != PGRES_TUPLES_OK)
-    return Result<PgResult>::fail("PostGIS query failed: " + chomped(PQerrorMessage(pg)));
+  PgResult r(pq().PQexecParams(pg, q.sql.c_str(), static_cast<int>(v.size()), nullptr, v.data(), nullptr, nullptr, 0));
+  if (!r || pq().PQresultStatus(r.get()) != PGRES_TUPLES_OK)
+    return Result<PgResult>::fail("PostGIS query failed: " + chomped(pq().PQerrorMessage(pg)));
   return r;
 }
 
 // A summary's DDL with room for its grouping in memory: with the default work_mem (4 MB) millions
 // of groups spill to disk. The session's setting is put back whatever happened.
 PgResult execRoomy(PGconn* pg, const std::string& sql) {
-  PQclear(PQexec(pg, "SET work_mem = '512MB'"));
-  PgResult r(PQexec(pg, sql.c_str()));
-  PQclear(PQexec(pg, "RESET work_mem"));
+  pq().PQclear(pq().PQexec(pg, "SET work_mem = '512MB'"));
+  PgResult r(pq().PQexec(pg, sql.c_str()));
+  pq().PQclear(pq().PQexec(pg, "RESET work_mem"));
   return r;
 }
 
 std::string ident(PGconn* pg, const std::string& name) {
-  char* q = PQescapeIdentifier(pg, name.c_str(), name.size());
+  char* q = pq().PQescapeIdentifier(pg, name.c_str(), name.size());
   std::string s = q ? q : "\"\"";
-  PQfreemem(q);
+  pq().PQfreemem(q);
   return s;
 }
 
@@ -139,7 +144,7 @@ int sridOf(const std::string& crs) {  // "EPSG:4549" → 4549
   return colon == std::string::npos ? 0 : std::atoi(crs.c_str() + colon + 1);
 }
 
-const char* value(const PGresult* r, int row, int col) { return PQgetisnull(r, row, col) ? nullptr : PQgetvalue(r, row, col); }
+const char* value(const PGresult* r, int row, int col) { return pq().PQgetisnull(r, row, col) ? nullptr : pq().PQgetvalue(r, row, col); }
 double real(const PGresult* r, int row, int col) {
   const char* v = value(r, row, col);
   return v ? std::strtod(v, nullptr) : 0.0;
@@ -159,13 +164,14 @@ Result<std::unique_ptr<PostgisSource>> PostgisSource::open(const RemoteTable& t,
   std::unique_ptr<PostgisSource> s(new PostgisSource(t, map));
   std::string conninfo = t.conninfo;
   if (conninfo.rfind("PG:", 0) == 0) conninfo.erase(0, 3);
-  s->conn_->pg = PQconnectdb(conninfo.c_str());
+  if (!pqApi()) return R::fail("cannot connect to PostGIS for table '" + (t.schema.empty() ? "" : t.schema + ".") + t.table + "': " + pqApi().error());
+  s->conn_->pg = pq().PQconnectdb(conninfo.c_str());
   PGconn* pg = s->conn_->pg;
   const std::string name = (t.schema.empty() ? "" : t.schema + ".") + t.table;
-  if (!pg || PQstatus(pg) != CONNECTION_OK)  // libpq's message names host and port, never the password
-    return R::fail("cannot connect to PostGIS for table '" + name + "': " + (pg ? chomped(PQerrorMessage(pg)) : "out of memory"));
-  PQsetNoticeProcessor(pg, [](void*, const char*) {}, nullptr);  // the server's NOTICEs ("… does not exist, skipping") are not the user's
-  s->conn_->cancel = PQgetCancel(pg);
+  if (!pg || pq().PQstatus(pg) != CONNECTION_OK)  // libpq's message names host and port, never the password
+    return R::fail("cannot connect to PostGIS for table '" + name + "': " + (pg ? chomped(pq().PQerrorMessage(pg)) : "out of memory"));
+  pq().PQsetNoticeProcessor(pg, [](void*, const char*) {}, nullptr);  // the server's NOTICEs ("… does not exist, skipping") are not the user's
+  s->conn_->cancel = pq().PQgetCancel(pg);
   s->from_ = (t.schema.empty() ? "" : ident(pg, t.schema) + ".") + ident(pg, t.table);
   s->display_srid_ = sridOf(map.display_crs);
   if (s->display_srid_ <= 0) return R::fail("PostGIS source: the display CRS '" + map.display_crs + "' has no EPSG code");
@@ -175,7 +181,7 @@ Result<std::unique_ptr<PostgisSource>> PostgisSource::open(const RemoteTable& t,
           " IS NOT NULL LIMIT 1";
   auto r = run(pg, q);
   if (!r) return R::fail("table '" + name + "': " + r.error());
-  s->srid_ = PQntuples(r->get()) ? static_cast<int>(integer(r->get(), 0, 0)) : s->display_srid_;
+  s->srid_ = pq().PQntuples(r->get()) ? static_cast<int>(integer(r->get(), 0, 0)) : s->display_srid_;
   if (s->srid_ <= 0) return R::fail("table '" + name + "': column '" + t.geometry + "' has no SRID");
   // Chains: the catalogue's in its order, then the table's others, sorted.
   for (const ChainInfo& c : kChains) s->chain_names_.emplace_back(c.id);
@@ -183,7 +189,7 @@ Result<std::unique_ptr<PostgisSource>> PostgisSource::open(const RemoteTable& t,
   c.sql = "SELECT DISTINCT " + s->chainExpr() + " FROM " + s->from_ + " t ORDER BY 1";
   auto cr = run(pg, c);
   if (!cr) return R::fail("table '" + name + "': " + cr.error());
-  for (int i = 0; i < PQntuples(cr->get()); ++i) {
+  for (int i = 0; i < pq().PQntuples(cr->get()); ++i) {
     const char* v = value(cr->get(), i, 0);
     if (v && std::find(s->chain_names_.begin(), s->chain_names_.end(), v) == s->chain_names_.end())
       s->chain_names_.emplace_back(v);
@@ -199,8 +205,8 @@ std::string PostgisSource::tableStamp() const {
   q.sql = "SELECT COALESCE(s.n_tup_ins, 0) + COALESCE(s.n_tup_upd, 0) + COALESCE(s.n_tup_del, 0), pg_relation_filenode(c.oid) "
           "FROM pg_class c LEFT JOIN pg_stat_all_tables s ON s.relid = c.oid WHERE c.oid = to_regclass(" + q.bind(from_) + ")";
   auto r = run(conn_->pg, q);
-  if (!r || !PQntuples(r->get()) || !value(r->get(), 0, 1)) return "";  // a view: no counters, no file
-  return std::string(PQgetvalue(r->get(), 0, 0)) + ":" + PQgetvalue(r->get(), 0, 1);
+  if (!r || !pq().PQntuples(r->get()) || !value(r->get(), 0, 1)) return "";  // a view: no counters, no file
+  return std::string(pq().PQgetvalue(r->get(), 0, 0)) + ":" + pq().PQgetvalue(r->get(), 0, 1);
 }
 
 bool PostgisSource::tableChanged() const {
@@ -215,7 +221,7 @@ void PostgisSource::describeSummaries() {
     Query q;
     q.sql = "SELECT to_regclass(" + q.bind(rel) + ") IS NOT NULL, obj_description(to_regclass(" + q.bind(rel) + "), 'pg_class')";
     auto r = run(conn_->pg, q);
-    const bool there = r && PQntuples(r->get()) && std::string(PQgetvalue(r->get(), 0, 0)) == "t";
+    const bool there = r && pq().PQntuples(r->get()) && std::string(pq().PQgetvalue(r->get(), 0, 0)) == "t";
     return parseComment(there, there ? value(r->get(), 0, 1) : nullptr);
   };
   made_stamp_ = tableStamp();
@@ -389,7 +395,7 @@ RemoteBins PostgisSource::gatherBins(const void* result, const Extent& view, dou
   RemoteBins out;
   std::map<std::pair<int64_t, int64_t>, Bin> hexes;
   std::map<std::pair<int64_t, int64_t>, std::pair<double, double>> sums;
-  for (int i = 0; i < PQntuples(res); ++i) {
+  for (int i = 0; i < pq().PQntuples(res); ++i) {
     const char* e = value(res, i, 2);
     if (!e) continue;
     const auto id = std::isdigit(static_cast<unsigned char>(e[0])) ? std::nullopt : ecosystemFromId(e);
@@ -449,7 +455,7 @@ Result<RemoteRows> PostgisSource::rows(const Filter& f, const Extent& view, size
   auto r = run(conn_->pg, q);
   if (!r) return Result<RemoteRows>::fail(r.error());
   const PGresult* res = r->get();
-  const size_t n = static_cast<size_t>(PQntuples(res));
+  const size_t n = static_cast<size_t>(pq().PQntuples(res));
   out.truncated = n > cap;
   for (size_t i = 0; i < std::min(n, cap); ++i) {
     RemoteRow row;
@@ -504,8 +510,8 @@ Result<bool> PostgisSource::createRollup() {
                                : "DROP MATERIALIZED VIEW IF EXISTS " + rollup_ + "; CREATE MATERIALIZED VIEW " + rollup_ + " AS " + cells) +
             "; COMMENT ON MATERIALIZED VIEW " + rollup_ + " IS " + ddl.bind(std::string(kRollupLayout) + "\nstamp " + stamp);
   PgResult r = execRoomy(conn_->pg, ddl.sql);
-  if (!r || PQresultStatus(r.get()) != PGRES_COMMAND_OK)
-    return Result<bool>::fail("cannot make the statistics rollup " + rollup_ + ": " + chomped(PQerrorMessage(conn_->pg)));
+  if (!r || pq().PQresultStatus(r.get()) != PGRES_COMMAND_OK)
+    return Result<bool>::fail("cannot make the statistics rollup " + rollup_ + ": " + chomped(pq().PQerrorMessage(conn_->pg)));
   has_rollup_ = rollup_layout_ok_ = true;
   stale_rollup_ = false;
   stale_ = pyramid_layout_ok_ && !has_pyramid_;
@@ -562,9 +568,9 @@ Result<bool> PostgisSource::createPyramid(int from_level, size_t batch_cells) {
   const std::string stamp = tableStamp();  // before reading: a write meanwhile leaves it stale
   const std::string staging = (t_.schema.empty() ? "" : ident(conn_->pg, t_.schema) + ".") + ident(conn_->pg, t_.table + "_chainmap_bins_new");
   auto exec = [&](PGconn* pg, const std::string& sql) -> std::string {  // "" or the error
-    PgResult r(PQexec(pg, sql.c_str()));
-    const ExecStatusType st = r ? PQresultStatus(r.get()) : PGRES_FATAL_ERROR;
-    return st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK ? "" : chomped(PQerrorMessage(pg));
+    PgResult r(pq().PQexec(pg, sql.c_str()));
+    const ExecStatusType st = r ? pq().PQresultStatus(r.get()) : PGRES_FATAL_ERROR;
+    return st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK ? "" : chomped(pq().PQerrorMessage(pg));
   };
   if (std::string e = exec(conn_->pg, "DROP TABLE IF EXISTS " + staging + "; CREATE UNLOGGED TABLE " + staging +
                                           " (lvl int2, hq int4, hr int4, m int4, e int2, n int8, sx float8, sy float8, v float8)");
@@ -574,12 +580,12 @@ Result<bool> PostgisSource::createPyramid(int from_level, size_t batch_cells) {
   std::string conninfo = t_.conninfo;
   if (conninfo.rfind("PG:", 0) == 0) conninfo.erase(0, 3);
   Conn in;
-  in.pg = PQconnectdb(conninfo.c_str());
-  if (!in.pg || PQstatus(in.pg) != CONNECTION_OK) return R::fail(what + (in.pg ? chomped(PQerrorMessage(in.pg)) : "out of memory"));
-  PQsetNoticeProcessor(in.pg, [](void*, const char*) {}, nullptr);
+  in.pg = pq().PQconnectdb(conninfo.c_str());
+  if (!in.pg || pq().PQstatus(in.pg) != CONNECTION_OK) return R::fail(what + (in.pg ? chomped(pq().PQerrorMessage(in.pg)) : "out of memory"));
+  pq().PQsetNoticeProcessor(in.pg, [](void*, const char*) {}, nullptr);
   {
-    PgResult c(PQexec(in.pg, ("COPY " + staging + " FROM STDIN").c_str()));
-    if (!c || PQresultStatus(c.get()) != PGRES_COPY_IN) return R::fail(what + chomped(PQerrorMessage(in.pg)));
+    PgResult c(pq().PQexec(in.pg, ("COPY " + staging + " FROM STDIN").c_str()));
+    if (!c || pq().PQresultStatus(c.get()) != PGRES_COPY_IN) return R::fail(what + chomped(pq().PQerrorMessage(in.pg)));
   }
   std::unordered_map<CellKey, CellSums, CellKeyHash> cells;
   std::string failed;
@@ -592,11 +598,11 @@ Result<bool> PostgisSource::createPyramid(int from_level, size_t batch_cells) {
                     static_cast<long long>(c.n), c.sx, c.sy, c.v);
       buf += line;
       if (buf.size() > (1 << 20)) {
-        if (PQputCopyData(in.pg, buf.data(), static_cast<int>(buf.size())) != 1) failed = chomped(PQerrorMessage(in.pg));
+        if (pq().PQputCopyData(in.pg, buf.data(), static_cast<int>(buf.size())) != 1) failed = chomped(pq().PQerrorMessage(in.pg));
         buf.clear();
       }
     }
-    if (!buf.empty() && PQputCopyData(in.pg, buf.data(), static_cast<int>(buf.size())) != 1) failed = chomped(PQerrorMessage(in.pg));
+    if (!buf.empty() && pq().PQputCopyData(in.pg, buf.data(), static_cast<int>(buf.size())) != 1) failed = chomped(pq().PQerrorMessage(in.pg));
     cells.clear();
   };
   Query q;
@@ -605,14 +611,14 @@ Result<bool> PostgisSource::createPyramid(int from_level, size_t batch_cells) {
   const std::string rows = "SELECT ST_X(" + pointExpr() + "), ST_Y(" + pointExpr() + "), " + monthExpr() + ", " + ecoIndexExpr(q) +
                            ", " + invExpr() + " FROM " + from_ + " t WHERE " + where(known, q) + " AND " + col(t_.geometry) + " IS NOT NULL";
   {
-    PgResult c(PQexec(conn_->pg, ("COPY (" + rows + ") TO STDOUT").c_str()));
-    if (!c || PQresultStatus(c.get()) != PGRES_COPY_OUT) failed = chomped(PQerrorMessage(conn_->pg));
+    PgResult c(pq().PQexec(conn_->pg, ("COPY (" + rows + ") TO STDOUT").c_str()));
+    if (!c || pq().PQresultStatus(c.get()) != PGRES_COPY_OUT) failed = chomped(pq().PQerrorMessage(conn_->pg));
   }
   std::vector<double> sizes;
   for (int k = from_level; k < kHexLevels; ++k) sizes.push_back(levelSize(k));
   char* line = nullptr;
   int len = 0;
-  while (failed.empty() && (len = PQgetCopyData(conn_->pg, &line, 0)) > 0) {
+  while (failed.empty() && (len = pq().PQgetCopyData(conn_->pg, &line, 0)) > 0) {
     const auto f = copyFields(line, static_cast<size_t>(len));
     if (f.size() == 5 && f[0] != "\\N" && f[1] != "\\N" && f[3] != "\\N") {
       const double x = std::strtod(std::string(f[0]).c_str(), nullptr), y = std::strtod(std::string(f[1]).c_str(), nullptr);
@@ -626,18 +632,18 @@ Result<bool> PostgisSource::createPyramid(int from_level, size_t batch_cells) {
       }
       if (cells.size() >= batch_cells) flush();
     }
-    PQfreemem(line);
+    pq().PQfreemem(line);
   }
-  if (len == -2 && failed.empty()) failed = chomped(PQerrorMessage(conn_->pg));
-  while (PGresult* r = PQgetResult(conn_->pg)) {  // the COPY's end (or its error)
-    if (PQresultStatus(r) != PGRES_COMMAND_OK && failed.empty()) failed = chomped(PQerrorMessage(conn_->pg));
-    PQclear(r);
+  if (len == -2 && failed.empty()) failed = chomped(pq().PQerrorMessage(conn_->pg));
+  while (PGresult* r = pq().PQgetResult(conn_->pg)) {  // the COPY's end (or its error)
+    if (pq().PQresultStatus(r) != PGRES_COMMAND_OK && failed.empty()) failed = chomped(pq().PQerrorMessage(conn_->pg));
+    pq().PQclear(r);
   }
   if (failed.empty()) flush();
-  PQputCopyEnd(in.pg, failed.empty() ? nullptr : "stopped");
-  while (PGresult* r = PQgetResult(in.pg)) {
-    if (PQresultStatus(r) != PGRES_COMMAND_OK && failed.empty()) failed = chomped(PQerrorMessage(in.pg));
-    PQclear(r);
+  pq().PQputCopyEnd(in.pg, failed.empty() ? nullptr : "stopped");
+  while (PGresult* r = pq().PQgetResult(in.pg)) {
+    if (pq().PQresultStatus(r) != PGRES_COMMAND_OK && failed.empty()) failed = chomped(pq().PQerrorMessage(in.pg));
+    pq().PQclear(r);
   }
   if (!failed.empty()) {
     exec(conn_->pg, "DROP TABLE IF EXISTS " + staging);
@@ -651,7 +657,7 @@ Result<bool> PostgisSource::createPyramid(int from_level, size_t batch_cells) {
     Query k;
     k.sql = "SELECT relkind FROM pg_class WHERE oid = to_regclass(" + k.bind(pyramid_) + ")";
     auto kind = run(conn_->pg, k);
-    const std::string rk = kind && PQntuples(kind->get()) ? PQgetvalue(kind->get(), 0, 0) : "";
+    const std::string rk = kind && pq().PQntuples(kind->get()) ? pq().PQgetvalue(kind->get(), 0, 0) : "";
     if (rk == "m") drop_old = "DROP MATERIALIZED VIEW " + pyramid_ + "; ";
     else if (rk == "r") drop_old = "DROP TABLE " + pyramid_ + "; ";
     else if (!rk.empty()) return R::fail(what + "something else of that name is in the way");
@@ -662,8 +668,8 @@ Result<bool> PostgisSource::createPyramid(int from_level, size_t batch_cells) {
       " ON " + pyramid_ + " (lvl, hr, hq); COMMENT ON TABLE " + pyramid_ + " IS " +
       ddl.bind(kPyramidLayout + std::to_string(from_level) + "\nstamp " + stamp) + "; DROP TABLE " + staging + "; COMMIT";
   PgResult r = execRoomy(conn_->pg, swap);
-  if (!r || PQresultStatus(r.get()) != PGRES_COMMAND_OK) {
-    const std::string e = chomped(PQerrorMessage(conn_->pg));
+  if (!r || pq().PQresultStatus(r.get()) != PGRES_COMMAND_OK) {
+    const std::string e = chomped(pq().PQerrorMessage(conn_->pg));
     exec(conn_->pg, "ROLLBACK");
     exec(conn_->pg, "DROP TABLE IF EXISTS " + staging);
     return R::fail(what + e);
@@ -751,7 +757,7 @@ Result<Stats> PostgisSource::stats(const Filter& f) const {
   std::vector<std::pair<int, std::pair<Tally, std::array<int64_t, kEcosystemCount>>>> months;
   std::array<Tally, 5> by_class{};
   const PGresult* res = r->get();
-  for (int i = 0; i < PQntuples(res); ++i) {
+  for (int i = 0; i < pq().PQntuples(res); ++i) {
     const int g = static_cast<int>(integer(res, i, 0));
     const Tally t{integer(res, i, 7), real(res, i, 8)};
     auto add = [&](Tally& x) { x.count += t.count, x.investment_yi += t.investment_yi; };
@@ -813,7 +819,7 @@ Result<RemoteCard> PostgisSource::card(const std::string& id, Vec2 xy) const {
   auto r = run(conn_->pg, q);
   if (!r) return Result<RemoteCard>::fail(r.error());
   const PGresult* res = r->get();
-  if (!PQntuples(res)) return c;
+  if (!pq().PQntuples(res)) return c;
   const nlohmann::json row = nlohmann::json::parse(value(res, 0, 0) ? value(res, 0, 0) : "{}", nullptr, false);
   auto text = [&](const std::string& key) -> std::string {
     if (!row.is_object() || !row.contains(key) || row[key].is_null()) return "";

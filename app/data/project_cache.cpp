@@ -209,12 +209,15 @@ bool within(const Column<T>& c, int64_t lo, int64_t hi) {
 bool indicesValid(const Projects& p, size_t n, const CacheLimits& lim) {
   return within(p.ecosystem, 0, kEcosystemCount) && within(p.chain, 0, static_cast<int64_t>(p.chain_names.size())) &&
          within(p.sector, 0, kSectorCount) && within(p.stage, 0, 12) && within(p.chain_role, 0, 4) && within(p.channel, 0, 4) &&
-         within(p.district_index, -1, static_cast<int64_t>(std::min<size_t>(lim.districts, INT16_MAX))) &&
-         within(p.park_index, -1, static_cast<int64_t>(std::min<size_t>(lim.parks, INT16_MAX))) &&
-         within(p.leader_index, -1, static_cast<int64_t>(n));
+         indicesWithin(p, lim) && within(p.leader_index, -1, static_cast<int64_t>(n));
 }
 
 }  // namespace
+
+bool indicesWithin(const Projects& p, const CacheLimits& lim) {
+  return within(p.district_index, -1, static_cast<int64_t>(std::min<size_t>(lim.districts, INT16_MAX))) &&
+         within(p.park_index, -1, static_cast<int64_t>(std::min<size_t>(lim.parks, INT16_MAX)));
+}
 
 std::string projectsCacheDir() {
   const std::string off = env("CHAINMAP_NO_CACHE");

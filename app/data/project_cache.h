@@ -57,6 +57,9 @@ struct CacheLimits {
 // The check reads the file's structure (every length, the layout, the checksum over all but the
 // columns' middles) and the columns that index tables; not the coordinates, amounts or names.
 std::optional<CachedProjects> readProjectsCache(const std::string& file, const std::string& key_text, const CacheLimits& limits = {});
+// Every district_index and park_index within the limits: for a cache read before the map's tables
+// were loaded (readProjectsCache with the default limits), checked once they are.
+bool indicesWithin(const Projects& p, const CacheLimits& limits);
 Result<bool> writeProjectsCache(const std::string& file, const std::string& key_text, const Projects& p, bool synthetic,
                                 const std::vector<std::string>& warnings);
 

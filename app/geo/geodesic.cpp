@@ -1,28 +1,43 @@
 #include "geo/geodesic.h"
 
-#include <geodesic.h>
-
 #include <cmath>
+#include <limits>
+
+#include "geo/proj_api.h"
 
 namespace cm {
 
-static const geod_geodesic& wgs84() {
-  static const geod_geodesic g = [] {
-    geod_geodesic x;
-    geod_init(&x, 6378137.0, 1 / 298.257223563);
+namespace {
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+// PROJ's table and the WGS 84 ellipsoid; null where PROJ cannot be loaded.
+struct Geod {
+  const ProjApi* api = nullptr;
+  geod_geodesic g{};
+};
+const Geod& geod() {
+  static const Geod w = [] {
+    Geod x;
+    if (const auto& api = projApi()) {
+      x.api = *api;
+      x.api->geod_init(&x.g, 6378137.0, 1 / 298.257223563);
+    }
     return x;
   }();
-  return g;
+  return w;
 }
 
-static double ringAreaM2(const Ring& r) {
+double ringAreaM2(const Ring& r) {
+  const Geod& w = geod();
+  if (!w.api) return kNaN;
   geod_polygon poly;
-  geod_polygon_init(&poly, 0);
-  for (const Vec2& p : r) geod_polygon_addpoint(&wgs84(), &poly, p.y, p.x);
+  w.api->geod_polygon_init(&poly, 0);
+  for (const Vec2& p : r) w.api->geod_polygon_addpoint(&w.g, &poly, p.y, p.x);
   double area = 0, perimeter = 0;
-  geod_polygon_compute(&wgs84(), &poly, 0, 1, &area, &perimeter);
+  w.api->geod_polygon_compute(&w.g, &poly, 0, 1, &area, &perimeter);
   return std::fabs(area);
 }
+}  // namespace
 
 double geodesicAreaKm2(const Polygon& ll) {
   double a = 0;
@@ -37,9 +52,19 @@ double geodesicAreaKm2(const MultiPolygon& ll) {
 }
 
 double geodesicDistanceM(double lon1, double lat1, double lon2, double lat2) {
+  const Geod& w = geod();
+  if (!w.api) return kNaN;
   double s12 = 0;
-  geod_inverse(&wgs84(), lat1, lon1, lat2, lon2, &s12, nullptr, nullptr);
+  w.api->geod_inverse(&w.g, lat1, lon1, lat2, lon2, &s12, nullptr, nullptr);
   return s12;
+}
+
+Vec2 geodesicDirect(double lon, double lat, double azimuth_deg, double distance_m) {
+  const Geod& w = geod();
+  if (!w.api) return {kNaN, kNaN};
+  Vec2 out;
+  w.api->geod_direct(&w.g, lat, lon, azimuth_deg, distance_m, &out.y, &out.x, nullptr);
+  return out;
 }
 
 double geodesicLengthKm(const LineString& ll) {

@@ -1,6 +1,6 @@
 #include "geo/projection.h"
 
-#include <proj.h>
+#include "geo/proj_api.h"
 
 #include <sys/stat.h>
 
@@ -17,14 +17,19 @@
 
 namespace cm {
 
+namespace {
+// PROJ's table where a PROJ object already exists (so projApi() succeeded before).
+const ProjApi& projLib() { return **projApi(); }
+}  // namespace
+
 struct Transform::Impl {
   PJ_CONTEXT* ctx = nullptr;
   PJ* pj = nullptr;
   bool reversed = false;  // built from the (dst, src) operation, run backwards
   std::string src, dst;   // the definitions it was made from
   ~Impl() {
-    if (pj) proj_destroy(pj);
-    if (ctx) proj_context_destroy(ctx);
+    if (pj) projLib().proj_destroy(pj);
+    if (ctx) projLib().proj_context_destroy(ctx);
   }
 };
 
@@ -56,6 +61,7 @@ const std::string& canonical(const std::string& def) {
 // database must be for its entries to hold, and the entries this process has (read or found).
 struct Store {
   std::string file;
+  bool read = true;  // false: `file` named and not read yet (read at the first transform, when PROJ is loaded)
   std::string stamp;
   nlohmann::json entries = nlohmann::json::array();  // [[src, dst, pipeline], ...]
   std::set<std::string> valid_crs;                   // definitions an entry proves PROJ knows
@@ -67,7 +73,7 @@ Store g_store;
 // The database is the first proj.db on PROJ's search path (asking PROJ for its path would open it:
 // 10 ms of SQLite).
 std::string projStamp() {
-  const PJ_INFO info = proj_info();
+  const PJ_INFO info = projLib().proj_info();
   std::string s = std::string(info.release ? info.release : "") + "|" + (info.searchpath ? info.searchpath : "");
   const std::string paths = info.searchpath ? info.searchpath : "";
   for (size_t from = 0; from <= paths.size();) {
@@ -108,6 +114,27 @@ void remember(const std::string& src, const std::string& dst, const std::string&
   (void)writeFileAtomically(file, text);  // a store that cannot be written only costs the next start its look-up
 }
 
+// The store named by rememberTransformsIn, read once PROJ is loaded (its stamp asks PROJ): the
+// entries it holds under this PROJ become known pipelines. Under g_mutex.
+void readStore() {
+  if (g_store.read) return;
+  g_store.read = true;
+  g_store.stamp = projStamp();
+  g_store.entries = nlohmann::json::array();
+  if (g_store.file.empty()) return;
+  std::ifstream in(g_store.file);
+  const nlohmann::json j = in ? nlohmann::json::parse(in, nullptr, false) : nlohmann::json();
+  if (!j.is_object() || j.value("chainmap_transforms", 0) != 1 || j.value("proj", std::string()) != g_store.stamp ||
+      !j.contains("pipelines") || !j["pipelines"].is_array())
+    return;
+  for (const nlohmann::json& e : j["pipelines"])
+    if (e.is_array() && e.size() == 3 && e[0].is_string() && e[1].is_string() && e[2].is_string() &&
+        !e[2].get_ref<const std::string&>().empty()) {
+      g_store.entries.push_back(e);
+      learn(e[0].get<std::string>(), e[1].get<std::string>(), e[2].get<std::string>());
+    }
+}
+
 }  // namespace
 
 Result<Transform> Transform::create(const std::string& src_def, const std::string& dst_def) {
@@ -122,12 +149,14 @@ const Transform* Transform::onThisThread() const {
 }
 
 Result<Transform> Transform::build(const std::string& src_def, const std::string& dst_def) {
+  if (!projApi()) return Result<Transform>::fail(projApi().error());
   std::shared_future<std::string> known;
   bool reversed = false;
   std::promise<std::string> answer;
   std::string src, dst;
   {
     std::lock_guard lock(g_mutex);
+    readStore();
     src = canonical(src_def);
     dst = canonical(dst_def);
     if (auto it = g_pipelines.find({src, dst}); it != g_pipelines.end()) {
@@ -152,20 +181,20 @@ Result<Transform> Transform::build(const std::string& src_def, const std::string
   }
   if (const std::string& pipeline = known.get(); !pipeline.empty()) {
     auto impl = std::make_unique<Impl>();
-    impl->ctx = proj_context_create();
-    proj_log_level(impl->ctx, PJ_LOG_NONE);
+    impl->ctx = projLib().proj_context_create();
+    projLib().proj_log_level(impl->ctx, PJ_LOG_NONE);
     // PROJ 9.1's proj_create opens proj.db (10–15 ms of SQLite) even for a PROJ string, which needs
     // no database: a pipeline that reads no file (no grids=, file= or init=) is made in a context
     // whose search path holds no proj.db. Anything else keeps PROJ's own paths.
     if (pipeline.find("grids=") == std::string::npos && pipeline.find("file=") == std::string::npos &&
         pipeline.find("init=") == std::string::npos) {
       const char* none[] = {"/nonexistent/chainmap-no-proj-db"};
-      proj_context_set_search_paths(impl->ctx, 1, none);
-      proj_log_func(impl->ctx, nullptr, [](void*, int, const char*) {});  // "Cannot find proj.db" is said regardless of the level
+      projLib().proj_context_set_search_paths(impl->ctx, 1, none);
+      projLib().proj_log_func(impl->ctx, nullptr, [](void*, int, const char*) {});  // "Cannot find proj.db" is said regardless of the level
     }
-    impl->pj = proj_create(impl->ctx, pipeline.c_str());
+    impl->pj = projLib().proj_create(impl->ctx, pipeline.c_str());
     impl->reversed = reversed;
-    if (impl->pj && (!reversed || proj_pj_info(impl->pj).has_inverse)) {
+    if (impl->pj && (!reversed || projLib().proj_pj_info(impl->pj).has_inverse)) {
       Transform t;
       t.impl_ = std::move(impl);
       return t;
@@ -176,19 +205,19 @@ Result<Transform> Transform::build(const std::string& src_def, const std::string
 
 Result<Transform> Transform::fromDatabase(const std::string& src, const std::string& dst, std::string* pipeline) {
   auto impl = std::make_unique<Impl>();
-  impl->ctx = proj_context_create();
-  proj_log_level(impl->ctx, PJ_LOG_NONE);
-  PJ* raw = proj_create_crs_to_crs(impl->ctx, src.c_str(), dst.c_str(), nullptr);
+  impl->ctx = projLib().proj_context_create();
+  projLib().proj_log_level(impl->ctx, PJ_LOG_NONE);
+  PJ* raw = projLib().proj_create_crs_to_crs(impl->ctx, src.c_str(), dst.c_str(), nullptr);
   if (!raw) {
-    const int err = proj_context_errno(impl->ctx);
+    const int err = projLib().proj_context_errno(impl->ctx);
     return Result<Transform>::fail("cannot build a transform from '" + src.substr(0, 80) + "' to '" +
-                                   dst.substr(0, 80) + "': " + proj_context_errno_string(impl->ctx, err));
+                                   dst.substr(0, 80) + "': " + projLib().proj_context_errno_string(impl->ctx, err));
   }
-  impl->pj = proj_normalize_for_visualization(impl->ctx, raw);
-  proj_destroy(raw);
+  impl->pj = projLib().proj_normalize_for_visualization(impl->ctx, raw);
+  projLib().proj_destroy(raw);
   if (!impl->pj) return Result<Transform>::fail("PROJ could not normalise the axis order of '" + dst + "'");
   if (pipeline) {
-    const char* def = proj_as_proj_string(impl->ctx, impl->pj, PJ_PROJ_5, nullptr);
+    const char* def = projLib().proj_as_proj_string(impl->ctx, impl->pj, PJ_PROJ_5, nullptr);
     if (def) *pipeline = def;
   }
   Transform t;
@@ -197,8 +226,8 @@ Result<Transform> Transform::fromDatabase(const std::string& src, const std::str
 }
 
 static bool run(PJ* pj, PJ_DIRECTION dir, double& x, double& y) {
-  PJ_COORD c = proj_coord(x, y, 0, 0);
-  PJ_COORD r = proj_trans(pj, dir, c);
+  PJ_COORD c = projLib().proj_coord(x, y, 0, 0);
+  PJ_COORD r = projLib().proj_trans(pj, dir, c);
   if (r.xy.x == HUGE_VAL || r.xy.y == HUGE_VAL || std::isnan(r.xy.x) || std::isnan(r.xy.y)) return false;
   x = r.xy.x;
   y = r.xy.y;
@@ -208,15 +237,24 @@ static bool run(PJ* pj, PJ_DIRECTION dir, double& x, double& y) {
 bool Transform::apply(double& x, double& y) const { return run(impl_->pj, impl_->reversed ? PJ_INV : PJ_FWD, x, y); }
 void Transform::applyMany(double* x, double* y, size_t n, uint8_t* ok) const {
   if (n == 0) return;
-  proj_errno_reset(impl_->pj);
-  proj_trans_generic(impl_->pj, impl_->reversed ? PJ_INV : PJ_FWD, x, sizeof(double), n, y, sizeof(double), n, nullptr, 0, 0,
+  projLib().proj_errno_reset(impl_->pj);
+  projLib().proj_trans_generic(impl_->pj, impl_->reversed ? PJ_INV : PJ_FWD, x, sizeof(double), n, y, sizeof(double), n, nullptr, 0, 0,
                      nullptr, 0, 0);
   for (size_t i = 0; i < n; ++i) ok[i] = std::isfinite(x[i]) && std::isfinite(y[i]) && x[i] != HUGE_VAL && y[i] != HUGE_VAL;
 }
 bool Transform::inverse(double& x, double& y) const { return run(impl_->pj, impl_->reversed ? PJ_FWD : PJ_INV, x, y); }
 
-Result<const Transform*> sharedTransform(const std::string& src, const std::string& dst) {
+namespace {
+std::map<std::pair<std::string, std::string>, Transform>& threadTransforms() {
   thread_local std::map<std::pair<std::string, std::string>, Transform> cache;
+  return cache;
+}
+}  // namespace
+
+void prepareTransformsOnThisThread() { (void)threadTransforms(); }
+
+Result<const Transform*> sharedTransform(const std::string& src, const std::string& dst) {
+  auto& cache = threadTransforms();
   const auto key = std::make_pair(src, dst);
   if (auto it = cache.find(key); it != cache.end()) return &it->second;
   auto t = Transform::create(src, dst);
@@ -225,34 +263,19 @@ Result<const Transform*> sharedTransform(const std::string& src, const std::stri
 }
 
 void rememberTransformsIn(const std::string& file) {
-  {
-    std::lock_guard lock(g_mutex);
-    if (file == g_store.file) return;
-  }
-  const std::string stamp = projStamp();
-  nlohmann::json kept = nlohmann::json::array();
-  if (!file.empty()) {
-    std::ifstream in(file);
-    const nlohmann::json j = in ? nlohmann::json::parse(in, nullptr, false) : nlohmann::json();
-    if (j.is_object() && j.value("chainmap_transforms", 0) == 1 && j.value("proj", std::string()) == stamp &&
-        j.contains("pipelines") && j["pipelines"].is_array())
-      for (const nlohmann::json& e : j["pipelines"])
-        if (e.is_array() && e.size() == 3 && e[0].is_string() && e[1].is_string() && e[2].is_string() &&
-            !e[2].get_ref<const std::string&>().empty())
-          kept.push_back(e);
-  }
   std::lock_guard lock(g_mutex);
+  if (file == g_store.file) return;
   g_store.file = file;
-  g_store.stamp = stamp;
-  g_store.entries = kept;
-  for (const nlohmann::json& e : kept) learn(e[0].get<std::string>(), e[1].get<std::string>(), e[2].get<std::string>());
+  g_store.read = false;  // read where PROJ is first used (readStore): naming it loads nothing
 }
 
 Result<std::string> validateCrs(const std::string& def) {
+  if (!projApi()) return Result<std::string>::fail(projApi().error());
   static std::mutex mutex;  // a definition is checked once per process (each check opens proj.db)
   static std::map<std::string, bool> known;
   {
     std::lock_guard lock(g_mutex);  // a definition with a remembered pipeline is one PROJ knows
+    readStore();
     if (g_store.valid_crs.count(def)) return def;
   }
   {
@@ -262,12 +285,12 @@ Result<std::string> validateCrs(const std::string& def) {
       return Result<std::string>::fail("unknown CRS '" + def + "' (expected e.g. EPSG:4549 or EPSG:32650)");
     }
   }
-  PJ_CONTEXT* ctx = proj_context_create();
-  proj_log_level(ctx, PJ_LOG_NONE);
-  PJ* crs = proj_create(ctx, def.c_str());
-  const bool ok = crs && proj_is_crs(crs);
-  if (crs) proj_destroy(crs);
-  proj_context_destroy(ctx);
+  PJ_CONTEXT* ctx = projLib().proj_context_create();
+  projLib().proj_log_level(ctx, PJ_LOG_NONE);
+  PJ* crs = projLib().proj_create(ctx, def.c_str());
+  const bool ok = crs && projLib().proj_is_crs(crs);
+  if (crs) projLib().proj_destroy(crs);
+  projLib().proj_context_destroy(ctx);
   {
     std::lock_guard lock(mutex);
     known[def] = ok;

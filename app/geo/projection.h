@@ -49,11 +49,18 @@ class Transform {
 // shares the same few.
 Result<const Transform*> sharedTransform(const std::string& src, const std::string& dst);
 
+// Makes the calling thread's store of sharedTransform's transforms without making one (PROJ is not
+// loaded). A thread's first use registers the store's destructor under the dynamic loader's lock,
+// which another thread's library load (a GL driver: 30–60 ms, more from a cold disk) holds: a
+// thread that will load PROJ beside such a load calls this first.
+void prepareTransformsOnThisThread();
+
 // Keeps the pipelines PROJ's database chose (see Transform::create) in `file` (JSON, written whole
 // by rename) and starts from the ones it holds, so a later process builds its transforms without
 // the database look-ups (about 100 ms of every start, most of it before the first frame). Entries
 // are trusted only under the PROJ release and proj.db (path, size, time) that chose them. Call it
 // before the transforms are made; "" forgets the file (what was learnt stays for this process).
+// The file is read at the next transform or validateCrs, where PROJ is loaded: this call loads nothing.
 void rememberTransformsIn(const std::string& file);
 
 // Checks that a CRS definition is known to PROJ; the error names the definition.

@@ -13,18 +13,20 @@ StartupLoader::StartupLoader(LoadOptions opt, bool with_fonts, float ui_px) {
   opt.defer_cache_write = true;  // the answer first: the cache is written after (main waits for it at exit)
   // Before either thread makes a transform: the pipelines PROJ chose last time, without proj.db.
   if (opt.use_cache) rememberTransformsIn(transformsCachePath());
-  // The worker's transform to the display CRS is made before this returns, before the main thread
-  // loads its GL driver: a thread's first use of the per-thread transforms registers their
-  // destructor under the dynamic loader's lock, which a driver's load holds for 30–60 ms.
-  std::promise<void> transforms_made;
-  const std::string crs = opt.crs.empty() ? kDefaultDisplayCrs : opt.crs;
-  worker_ = std::thread([this, opt = std::move(opt), with_fonts, ui_px, crs, &transforms_made] {
-    (void)sharedTransform(kWgs84, crs);
-    transforms_made.set_value();  // (not touched again: the constructor's frame ends after this)
-    // Meanwhile a second thread finds the font (fontconfig) and maps it.
+  // The worker's store of transforms is made before this returns, before the main thread loads its
+  // GL driver: a thread's first use of it registers its destructor under the dynamic loader's lock,
+  // which a driver's load holds for 30–60 ms. PROJ itself (~30 libraries, 60 ms from a cold disk)
+  // loads where the loader first needs it (platform/shared_library.h), after the projects' cache
+  // has been asked of the disk.
+  std::promise<void> transforms_ready;
+  worker_ = std::thread([this, opt = std::move(opt), with_fonts, ui_px, &transforms_ready] {
+    // Meanwhile a second thread finds the font (fontconfig) and maps it. (Made first: a thread's
+    // creation also waits for the dynamic loader's lock.)
     std::optional<Result<FontBlob>> blob;
     std::thread reader;
     if (with_fonts) reader = std::thread([&blob] { blob.emplace(readCjkFont()); });
+    prepareTransformsOnThisThread();
+    transforms_ready.set_value();  // (not touched again: the constructor's frame ends after this)
     const auto t0 = std::chrono::steady_clock::now();
     bool base_sent = false;
     *model = loadModel(opt, report, nullptr, [&](const Model& m) {
@@ -44,7 +46,7 @@ StartupLoader::StartupLoader(LoadOptions opt, bool with_fonts, float ui_px) {
     // Nobody changes the model from here on (the App's is const): its cache is written beside.
     writeCacheInBackground(model, report.cache_write);
   });
-  transforms_made.get_future().wait();
+  transforms_ready.get_future().wait();
 }
 
 std::shared_ptr<const Model> StartupLoader::base() { return base_.get(); }

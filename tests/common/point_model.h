@@ -5,12 +5,11 @@
 #pragma once
 #include <gtest/gtest.h>
 
-#include <geodesic.h>
-
 #include <string>
 #include <vector>
 
 #include "core/model.h"
+#include "geo/geodesic.h"
 #include "geo/projection.h"
 
 namespace cm::test {
@@ -26,11 +25,8 @@ struct Pt {
 
 // A point `dist_m` from (lon, lat) along azimuth `az_deg`.
 inline Pt offset(double lon, double lat, double az_deg, double dist_m, Ecosystem e = Ecosystem::Iot) {
-  geod_geodesic g;
-  geod_init(&g, 6378137.0, 1 / 298.257223563);
-  double lat2 = 0, lon2 = 0;
-  geod_direct(&g, lat, lon, az_deg, dist_m, &lat2, &lon2, nullptr);
-  return {lon2, lat2, e};
+  const Vec2 p = geodesicDirect(lon, lat, az_deg, dist_m);
+  return {p.x, p.y, e};
 }
 
 // East/north offsets in metres from the West Lake origin.

@@ -155,11 +155,18 @@ TEST(Cli, AReopenFromTheCachesNeverLoadsGdal) {
   const auto [rc1, first, err1] = stats("");
   EXPECT_EQ(rc1, 0) << err1;
   EXPECT_NE(err1.find("gdal: plugin loaded"), std::string::npos) << err1;  // the shapefiles were read
+  EXPECT_NE(err1.find("loaded libproj"), std::string::npos) << err1;  // PROJ at first use (geo/proj_api.h) …
+  EXPECT_EQ(err1.find("loaded libpq"), std::string::npos) << err1;     // … libpq only for a PostGIS table
   const auto [rc2, again, err2] = stats("");
   EXPECT_EQ(rc2, 0) << err2;
   EXPECT_EQ(again, first);
   EXPECT_EQ(err2.find("gdal: plugin loaded"), std::string::npos) << err2;
   EXPECT_NE(err2.find("load: base map (cache)"), std::string::npos) << err2;
+  // The projects' cache is asked of the disk before PROJ loads (a cold start reads both at once).
+  const size_t opened = err2.find("load: projects' cache opened"), proj = err2.find("loaded libproj");
+  ASSERT_NE(opened, std::string::npos) << err2;
+  ASSERT_NE(proj, std::string::npos) << err2;
+  EXPECT_LT(opened, proj) << err2;
   // From the caches the plugin is not even looked for; without them its absence is said plainly.
   const auto [rc3, cached, err3] = stats("CHAINMAP_GDAL_PLUGIN=/nonexistent/chainmap-gdal.so");
   EXPECT_EQ(rc3, 0) << err3;
