@@ -11,6 +11,7 @@
 #include <type_traits>
 
 #include "data/gdal/vector_layers.h"
+#include "data/parks_csv.h"
 #include "geo/geos_ops.h"
 #include "platform/atomic_file.h"
 #include "platform/files.h"
@@ -21,7 +22,7 @@ namespace cm {
 namespace {
 
 constexpr char kMagic[8] = {'C', 'M', 'B', 'A', 'S', 'E', 'M', 'P'};
-constexpr uint32_t kVersion = 1;  // bump when the layout or what the load makes changes
+constexpr uint32_t kVersion = 2;  // 2: the parks  // bump when the layout or what the load makes changes
 constexpr uint32_t kByteOrder = 0x01020304;
 // The files a layer's reading depends on: the file itself and a shapefile's sidecars.
 constexpr const char* kSidecars[] = {".shx", ".dbf", ".prj", ".cpg", ".SHX", ".DBF", ".PRJ", ".CPG"};
@@ -137,6 +138,13 @@ void layers(IO& s, B& b) {
     s.podVector(r.ll), s.podVector(r.xy);
   }
   io(s, b.city_outline);
+  // The parks: a park at least its 5 strings' lengths and its numbers (85 bytes).
+  if constexpr (std::is_same_v<IO, Out>) s.pod(uint64_t{b.parks.size()});
+  else b.parks.resize(s.count(85));
+  for (auto& p : b.parks) {
+    s.str(p.id), s.str(p.name_zh), s.str(p.name_en), s.str(p.level), s.str(p.focus);
+    s.pod(p.district_adcode), s.pod(p.lon), s.pod(p.lat), s.pod(p.xy), s.pod(p.main_ecosystem), s.pod(p.radius_km);
+  }
 }
 
 std::string absolute(const std::string& path) {
@@ -167,7 +175,7 @@ void makeDrawingGeometry(BaseMap& b) {
 
 std::string baseMapCacheKeyText(const BaseMapFiles& files, const std::string& display_crs) {
   std::string t = "chainmap base map cache v" + std::to_string(kVersion) + "\ncrs " + display_crs + "\n";
-  for (const std::string* f : {&files.districts, &files.water, &files.rivers}) {
+  for (const std::string* f : {&files.districts, &files.water, &files.rivers, &files.parks}) {
     const std::string path = absolute(*f);
     const std::string s = fileStamp(path);
     if (s.empty()) return "";  // a missing layer is said on every load, never cached
@@ -180,7 +188,8 @@ std::string baseMapCacheKeyText(const BaseMapFiles& files, const std::string& di
 }
 
 std::string baseMapCachePath(const std::string& dir, const BaseMapFiles& files, const std::string& display_crs) {
-  const std::string name = absolute(files.districts) + "\n" + absolute(files.water) + "\n" + absolute(files.rivers) + "\n" + display_crs;
+  const std::string name = absolute(files.districts) + "\n" + absolute(files.water) + "\n" + absolute(files.rivers) + "\n" +
+                           absolute(files.parks) + "\n" + display_crs;
   char file[48];
   std::snprintf(file, sizeof file, "basemap-%016llx.cmcache", static_cast<unsigned long long>(checksum(name)));
   return dir + "/" + file;
@@ -235,6 +244,9 @@ std::optional<BaseMap> readBaseMapCache(const std::string& file, const std::stri
   for (const River& r : b.rivers)
     if (!finite(r.ll) || !finite(r.xy)) return std::nullopt;
   if (!std::all_of(b.city_outline.begin(), b.city_outline.end(), finite)) return std::nullopt;
+  for (const Park& p : b.parks)
+    if (!finite({{p.lon, p.lat}, p.xy}) || !std::isfinite(p.radius_km) || static_cast<unsigned>(p.main_ecosystem) >= kEcosystemCount)
+      return std::nullopt;
   b.from_cache = true;
   return b;
 }
@@ -259,6 +271,9 @@ BaseMap loadBaseMap(const BaseMapFiles& files, const std::string& display_crs, c
   else warn(w.error());
   if (auto r = loadRivers(files.rivers, display_crs, &b.warnings); r) b.rivers = r.take();
   else warn(r.error());
+  if (auto to_xy = sharedTransform(kWgs84, display_crs); !to_xy) b.errors.push_back(to_xy.error());
+  else if (auto p = loadParksCsv(files.parks, **to_xy, &b.warnings); p) b.parks = p.take();
+  else b.errors.push_back(p.error());
   trace("load: base map read");
   makeDrawingGeometry(b);
   trace("load: base map triangulated");

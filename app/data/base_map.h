@@ -1,11 +1,11 @@
-// The base map — districts, water, rivers — as the viewer draws it: read from its files with GDAL
-// (data/vector_layers.h), then each district's label point, every polygon's triangles and the
-// city's outline made with GEOS. A clean load (no error, no warning) is kept in the cache folder
+// The base map — districts, water, rivers, the parks' points — as the viewer draws it: read from
+// its files with GDAL (data/vector_layers.h) and the parks' CSV, then each district's label point,
+// every polygon's triangles and the city's outline made with GEOS. A clean load (no error, no warning) is kept in the cache folder
 // (data/project_cache.h: $CHAINMAP_CACHE_DIR, else ~/.cache/chainmap/projects), so that a reopen
-// reads one small file instead of three shapefiles, and neither GDAL nor GEOS is asked again.
-// The file is named by a hash of the three paths and the CRS and holds its whole key: the format
-// version, the CRS, and each file's path, size and mtime with those of its sidecars (.shx, .dbf,
-// .prj, .cpg) — any change misses. A truncated or corrupt file (the checksum, every length) is
+// reads one small file instead of three shapefiles and a CSV, and neither GDAL, GEOS nor PROJ is
+// asked again. The file is named by a hash of the four paths and the CRS and holds its whole key:
+// the format version, the CRS, and each file's path, size and mtime with those of its sidecars
+// (.shx, .dbf, .prj, .cpg) — any change misses. A truncated or corrupt file (the checksum, every length) is
 // ignored and rewritten. --no-cache (CHAINMAP_NO_CACHE=1) turns it off.
 #pragma once
 #include <optional>
@@ -18,7 +18,7 @@
 namespace cm {
 
 struct BaseMapFiles {
-  std::string districts, water, rivers;
+  std::string districts, water, rivers, parks;  // parks: data/parks_csv.h
 };
 
 struct BaseMap {
@@ -26,7 +26,9 @@ struct BaseMap {
   std::vector<WaterBody> water;     // fill made
   std::vector<River> rivers;
   std::vector<LineString> city_outline;
-  // As a load without the cache says them: the districts' error is fatal, the others are warnings.
+  std::vector<Park> parks;
+  // As a load without the cache says them: the districts' and the parks' errors are fatal, the
+  // water's and rivers' are warnings.
   std::vector<std::string> errors, warnings;
   bool from_cache = false;
 };

@@ -165,24 +165,20 @@ Model loadAll(const LoadOptions& opt, LoadReport& report, TaskControl* control,
 
   if (paths.data_dir.empty()) {
     report.errors.push_back(noDistrictsMessage(paths));
-  } else {  // districts, water, rivers and what drawing them needs, from the cache when it has them
-    BaseMap b = loadBaseMap({paths.districts, paths.water, paths.rivers}, m.display_crs, opt.use_cache ? projectsCacheDir() : "");
+    if (auto to_xy = sharedTransform(kWgs84, m.display_crs); !to_xy) report.errors.push_back(to_xy.error());
+    else if (auto p = loadParksCsv(paths.parks, **to_xy, &report.warnings); p) m.parks = p.take();
+    else report.errors.push_back(p.error());
+  } else {  // districts, water, rivers, parks and what drawing them needs, from the cache when it has them
+    BaseMap b = loadBaseMap({paths.districts, paths.water, paths.rivers, paths.parks}, m.display_crs,
+                            opt.use_cache ? projectsCacheDir() : "");
     m.districts = std::move(b.districts);
     m.water = std::move(b.water);
     m.rivers = std::move(b.rivers);
     m.city_outline = std::move(b.city_outline);
+    m.parks = std::move(b.parks);
     for (std::string& e : b.errors) report.errors.push_back(std::move(e));
     for (std::string& w : b.warnings) report.warnings.push_back(std::move(w));
   }
-  trace("load: districts");
-  auto to_xy = sharedTransform(kWgs84, m.display_crs);
-  if (!to_xy) {
-    report.errors.push_back(to_xy.error());
-    return m;
-  }
-  if (auto p = loadParksCsv(paths.parks, **to_xy, &report.warnings); p) m.parks = p.take();
-  else report.errors.push_back(p.error());
-
   trace("load: parks");
   if (base_loaded && report.errors.empty()) base_loaded(m);
   if (opt.map_only) return m;
@@ -202,6 +198,11 @@ Model loadAll(const LoadOptions& opt, LoadReport& report, TaskControl* control,
         trace("load: projects (cache)");
         return m;
       }
+    }
+    auto to_xy = sharedTransform(kWgs84, m.display_crs);  // (PROJ: a start from the caches never loads it)
+    if (!to_xy) {
+      report.errors.push_back(to_xy.error());
+      return m;
     }
     if (auto p = loadProjectsCsv(m.projects_file, **to_xy, m.districts, m.parks, CsvLoadOptions{0, CsvLoadOptions{}.chunk_bytes, control}); p) {
       m.projects = std::move(p->projects);

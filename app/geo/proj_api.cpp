@@ -1,9 +1,18 @@
 #include "geo/proj_api.h"
 
+#include <cstdlib>
+
+#include "platform/files.h"
 #include "platform/shared_library.h"
 
 #ifndef CHAINMAP_PROJ_SONAME
 #define CHAINMAP_PROJ_SONAME "libproj.so"
+#endif
+#ifndef CHAINMAP_PROJ_LIBRARY
+#define CHAINMAP_PROJ_LIBRARY ""
+#endif
+#ifndef CHAINMAP_PROJ_DATA_DIR
+#define CHAINMAP_PROJ_DATA_DIR "/usr/share/proj"
 #endif
 
 namespace cm {
@@ -16,6 +25,29 @@ const Result<const ProjApi*>& projApi() {
 #undef CHAINMAP_PROJ_FIND
       });
   return api;
+}
+
+std::string projInstallStamp() {
+  auto env = [](const char* name) {
+    const char* v = std::getenv(name);
+    return std::string(v ? v : "");
+  };
+  std::string s = "PROJ " + std::to_string(PROJ_VERSION_MAJOR) + "." + std::to_string(PROJ_VERSION_MINOR) + "." +
+                  std::to_string(PROJ_VERSION_PATCH) + " | " CHAINMAP_PROJ_LIBRARY " " + fileStamp(CHAINMAP_PROJ_LIBRARY);
+  const std::string data = env("PROJ_DATA"), lib = env("PROJ_LIB"), xdg = env("XDG_DATA_HOME"), home = env("HOME");
+  std::string paths = !data.empty() ? data : lib;
+  paths += ":" + (!xdg.empty() ? xdg + "/proj" : home.empty() ? std::string() : home + "/.local/share/proj");
+  paths += ":" CHAINMAP_PROJ_DATA_DIR;
+  s += " | search " + paths;
+  for (size_t from = 0; from <= paths.size();) {
+    size_t to = paths.find(':', from);
+    if (to == std::string::npos) to = paths.size();
+    const std::string db = paths.substr(from, to - from) + "/proj.db";
+    if (to > from)
+      if (std::string st = fileStamp(db); !st.empty()) return s + " | " + db + " " + st;
+    from = to + 1;
+  }
+  return s + " | no proj.db";
 }
 
 }  // namespace cm

@@ -25,4 +25,10 @@ struct ProjApi {
 // The table, loaded at the first call (thread-safe), or why PROJ cannot be loaded.
 const Result<const ProjApi*>& projApi();
 
+// What PROJ's answers depend on, without loading PROJ: the release built against, the library
+// file (path, size, mtime), and the first proj.db on PROJ's search path ($PROJ_DATA, $PROJ_LIB,
+// the user's data folder, the release's data folder) with its size and mtime. Keys the store of
+// pipelines PROJ chose (geo/projection.h), so that a start from the caches never loads PROJ.
+std::string projInstallStamp();
+
 }  // namespace cm

@@ -2,7 +2,6 @@
 
 #include "geo/proj_api.h"
 
-#include <sys/stat.h>
 
 #include <cmath>
 #include <filesystem>
@@ -68,25 +67,6 @@ struct Store {
 };
 Store g_store;
 
-// PROJ's release and its database's path, size and time: a new PROJ or proj.db may choose
-// another operation, so the store's entries are trusted only under the same stamp.
-// The database is the first proj.db on PROJ's search path (asking PROJ for its path would open it:
-// 10 ms of SQLite).
-std::string projStamp() {
-  const PJ_INFO info = projLib().proj_info();
-  std::string s = std::string(info.release ? info.release : "") + "|" + (info.searchpath ? info.searchpath : "");
-  const std::string paths = info.searchpath ? info.searchpath : "";
-  for (size_t from = 0; from <= paths.size();) {
-    size_t to = paths.find_first_of(":;", from);
-    if (to == std::string::npos) to = paths.size();
-    const std::string db = paths.substr(from, to - from) + "/proj.db";
-    struct stat st {};
-    if (to > from && ::stat(db.c_str(), &st) == 0) return s + "|" + db + "|" + std::to_string(st.st_size) + "|" + std::to_string(st.st_mtime);
-    from = to + 1;
-  }
-  return s;
-}
-
 // Under g_mutex: a pair's pipeline as known, and the "+proj=noop" pair as one CRS.
 void learn(const std::string& src, const std::string& dst, const std::string& pipeline) {
   if (pipeline == "+proj=noop" && src != dst) g_same.emplace(src, dst);
@@ -119,7 +99,7 @@ void remember(const std::string& src, const std::string& dst, const std::string&
 void readStore() {
   if (g_store.read) return;
   g_store.read = true;
-  g_store.stamp = projStamp();
+  g_store.stamp = projInstallStamp();  // (loads no PROJ)
   g_store.entries = nlohmann::json::array();
   if (g_store.file.empty()) return;
   std::ifstream in(g_store.file);
@@ -270,7 +250,6 @@ void rememberTransformsIn(const std::string& file) {
 }
 
 Result<std::string> validateCrs(const std::string& def) {
-  if (!projApi()) return Result<std::string>::fail(projApi().error());
   static std::mutex mutex;  // a definition is checked once per process (each check opens proj.db)
   static std::map<std::string, bool> known;
   {
@@ -285,6 +264,7 @@ Result<std::string> validateCrs(const std::string& def) {
       return Result<std::string>::fail("unknown CRS '" + def + "' (expected e.g. EPSG:4549 or EPSG:32650)");
     }
   }
+  if (!projApi()) return Result<std::string>::fail(projApi().error());
   PJ_CONTEXT* ctx = projLib().proj_context_create();
   projLib().proj_log_level(ctx, PJ_LOG_NONE);
   PJ* crs = projLib().proj_create(ctx, def.c_str());

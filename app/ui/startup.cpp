@@ -4,6 +4,7 @@
 
 #include "platform/trace.h"
 #include "data/project_cache.h"
+#include "geo/proj_api.h"
 #include "geo/projection.h"
 #include "ui/app.h"
 
@@ -42,6 +43,10 @@ StartupLoader::StartupLoader(LoadOptions opt, bool with_fonts, float ui_px) {
       // Only the glyphs listed (UI, names, messages): the window adds the common characters later.
       fonts.emplace(*blob ? buildFonts(blob->take(), neededText(*model, &report), ui_px, false) : Result<Fonts>::fail(blob->error()));
       trace("fonts built");
+      // PROJ, for the window (the scale bar's geodesics, the pointer's coordinates: warmUpMainThread)
+      // when the caches spared the load it: loaded here, while the main thread sets up GL, and
+      // after the fonts (a library's load waits for the driver's to finish).
+      (void)projApi();
     }
     // Nobody changes the model from here on (the App's is const): its cache is written beside.
     writeCacheInBackground(model, report.cache_write);

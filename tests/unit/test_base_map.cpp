@@ -9,6 +9,7 @@
 
 #include "data/base_map.h"
 #include "geo/projection.h"
+#include "platform/data_paths.h"
 #include "temp_dir.h"
 #include "test_paths.h"
 
@@ -20,7 +21,10 @@ using cm::test::TempDir;
 namespace {
 
 BaseMapFiles realFiles(const std::string& dir = kData) {
-  return {dir + "/districts.shp", dir + "/water_polygons.shp", dir + "/rivers.shp"};
+  // The parks as the viewer picks them (the data folder's parks.csv lacks chainmap's columns: the
+  // assets' copy), or a copied folder's (copyLayers).
+  const std::string parks = dir == kData ? resolveDataPaths(kData).parks : dir + "/parks.csv";
+  return {dir + "/districts.shp", dir + "/water_polygons.shp", dir + "/rivers.shp", parks};
 }
 
 // The data folder's layers copied (a test may change them).
@@ -30,6 +34,7 @@ void copyLayers(const fs::path& to) {
     if (n.rfind("districts.", 0) == 0 || n.rfind("water_polygons.", 0) == 0 || n.rfind("rivers.", 0) == 0)
       fs::copy_file(e.path(), to / n, fs::copy_options::overwrite_existing);
   }
+  fs::copy_file(resolveDataPaths(kData).parks, to / "parks.csv", fs::copy_options::overwrite_existing);
 }
 
 std::vector<fs::path> baseMapCacheFiles(const fs::path& dir) {
@@ -63,6 +68,22 @@ void expectSame(const BaseMap& a, const BaseMap& b) {
       ASSERT_EQ(x.xy[p].rings.size(), y.xy[p].rings.size());
       for (size_t r = 0; r < x.xy[p].rings.size(); ++r) EXPECT_EQ(x.xy[p].rings[r], y.xy[p].rings[r]);
     }
+  }
+  // The parks, every field (a cached load never makes a transform: PROJ is not needed for them).
+  ASSERT_EQ(a.parks.size(), b.parks.size());
+  for (size_t i = 0; i < a.parks.size(); ++i) {
+    const Park &x = a.parks[i], &y = b.parks[i];
+    EXPECT_EQ(x.id, y.id);
+    EXPECT_EQ(x.name_zh, y.name_zh);
+    EXPECT_EQ(x.name_en, y.name_en);
+    EXPECT_EQ(x.level, y.level);
+    EXPECT_EQ(x.focus, y.focus);
+    EXPECT_EQ(x.district_adcode, y.district_adcode);
+    EXPECT_EQ(x.lon, y.lon);
+    EXPECT_EQ(x.lat, y.lat);
+    EXPECT_EQ(x.xy, y.xy);
+    EXPECT_EQ(x.main_ecosystem, y.main_ecosystem);
+    EXPECT_EQ(x.radius_km, y.radius_km);
   }
   ASSERT_EQ(a.water.size(), b.water.size());
   for (size_t i = 0; i < a.water.size(); ++i) {
@@ -116,6 +137,8 @@ TEST(BaseMap, ASecondLoadComesFromTheCacheAndIsTheSame) {
   ASSERT_EQ(baseMapCacheFiles(cache.path).size(), 1u);
   const BaseMap second = loadBaseMap(realFiles(), kDefaultDisplayCrs, cache.path.string());
   EXPECT_TRUE(second.from_cache);
+  ASSERT_GE(first.parks.size(), 15u);  // the data folder's parks (FACTS.md's named zones)
+  EXPECT_TRUE(first.errors.empty() && first.warnings.empty());
   expectSame(first, second);
   // Another display CRS is another cache.
   const BaseMap mercator = loadBaseMap(realFiles(), "EPSG:3857", cache.path.string());
@@ -131,13 +154,13 @@ TEST(BaseMap, AChangedFileOrSidecarMissesTheCache) {
   const BaseMapFiles files = realFiles(data.path.string());
   EXPECT_FALSE(loadBaseMap(files, kDefaultDisplayCrs, cache.path.string()).from_cache);
   EXPECT_TRUE(loadBaseMap(files, kDefaultDisplayCrs, cache.path.string()).from_cache);
-  for (const char* changed : {"districts.dbf", "water_polygons.prj", "rivers.shp"}) {
+  for (const char* changed : {"districts.dbf", "water_polygons.prj", "rivers.shp", "parks.csv"}) {
     const fs::path f = data.path / changed;
     fs::last_write_time(f, fs::last_write_time(f) + std::chrono::seconds(5));
     EXPECT_FALSE(loadBaseMap(files, kDefaultDisplayCrs, cache.path.string()).from_cache) << changed;
     EXPECT_TRUE(loadBaseMap(files, kDefaultDisplayCrs, cache.path.string()).from_cache) << changed;
   }
-  EXPECT_EQ(baseMapCacheFiles(cache.path).size(), 1u);  // one file for the three paths, replaced each time
+  EXPECT_EQ(baseMapCacheFiles(cache.path).size(), 1u);  // one file for the four paths, replaced each time
 }
 
 TEST(BaseMap, ABrokenCacheIsReadAgainFromTheFilesAndRewritten) {

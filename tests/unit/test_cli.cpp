@@ -162,11 +162,10 @@ TEST(Cli, AReopenFromTheCachesNeverLoadsGdal) {
   EXPECT_EQ(again, first);
   EXPECT_EQ(err2.find("gdal: plugin loaded"), std::string::npos) << err2;
   EXPECT_NE(err2.find("load: base map (cache)"), std::string::npos) << err2;
-  // The projects' cache is asked of the disk before PROJ loads (a cold start reads both at once).
-  const size_t opened = err2.find("load: projects' cache opened"), proj = err2.find("loaded libproj");
-  ASSERT_NE(opened, std::string::npos) << err2;
-  ASSERT_NE(proj, std::string::npos) << err2;
-  EXPECT_LT(opened, proj) << err2;
+  // From the caches (the base map with the parks, the projects, PROJ's pipelines) PROJ is not
+  // loaded either: its ~30 libraries cost a cold start 30–100 ms.
+  EXPECT_NE(err2.find("load: projects' cache opened"), std::string::npos) << err2;
+  EXPECT_EQ(err2.find("loaded libproj"), std::string::npos) << err2;
   // From the caches the plugin is not even looked for; without them its absence is said plainly.
   const auto [rc3, cached, err3] = stats("CHAINMAP_GDAL_PLUGIN=/nonexistent/chainmap-gdal.so");
   EXPECT_EQ(rc3, 0) << err3;
