@@ -119,10 +119,7 @@ void Derived::update(const DerivedInputs& in) {
       });
       targets_.update(key, [&] { return targetProgress(*target_engine_.get(), *targets_in_, f.month_to, in.first_month, in.last_month); });
     } else {  // a screenshot, a video: one pass over the rows when the month changes (no second cube)
-      targets_.update(key, [&] {
-        return targetProgress([&m](const Filter& q) { return computeStats(m, q); }, *targets_in_, f.month_to, in.first_month,
-                              in.last_month);
-      });
+      targets_.update(key, [&] { return targetProgressOfRows(m, *targets_in_, f.month_to, in.first_month, in.last_month); });
     }
   }
 

@@ -119,6 +119,23 @@ void merge(Stats& a, const Stats& b) {
 
 }  // namespace
 
+std::array<Tally, 4> sizeClassTallies(const Model& m, const Filter& f) {
+  static_assert(kSizeClassesYi.size() == 4);
+  const Projects& p = m.projects;
+  const size_t n = p.size();
+  std::array<Tally, 4> half[2]{};
+  parallelFor(n < 200000 ? 1 : 2, std::thread::hardware_concurrency(), [&](size_t k) {
+    for (size_t i = k * n / 2, end = n < 200000 ? n : (k + 1) * n / 2; i < end; ++i) {
+      if (!passes(p, i, f)) continue;
+      const double inv = p.investment_yi[i];
+      for (size_t c = 0; c < kSizeClassesYi.size(); ++c)
+        if (p.investment_yi[i] >= kSizeClassesYi[c]) add(half[k][c], inv);
+    }
+  });
+  for (size_t c = 0; c < 4; ++c) addTo(half[0][c], half[1][c]);
+  return half[0];
+}
+
 Stats computeStats(const Model& m, const Filter& f) {
   // A large table in two halves at once (the command line's --stats makes two such passes).
   const size_t n = m.projects.size();

@@ -57,6 +57,9 @@ struct Stats {
 
 // Reference implementation: every row through passes().
 Stats computeStats(const Model& m, const Filter& f);
+// computeStats(m, f).by_size alone, in a light pass over the rows (the same passes()): what the
+// annual targets count (core/targets.h) when no counts cube is at hand (--stats).
+std::array<Tally, 4> sizeClassTallies(const Model& m, const Filter& f);
 
 class StatsEngine {
  public:

@@ -63,6 +63,15 @@ TargetProgress targetProgress(const std::function<Stats(const Filter&)>& query, 
       targets, window_end, first_month, last_month);
 }
 
+TargetProgress targetProgressOfRows(const Model& m, const Targets& targets, int window_end, int first_month, int last_month) {
+  const auto by_size_only = [&m](const Filter& f) {
+    Stats s;
+    s.by_size = sizeClassTallies(m, f);
+    return s;
+  };
+  return targetProgress(by_size_only, targets, window_end, first_month, last_month);
+}
+
 TargetProgress targetProgress(const Model& m, const Targets& t, int window_end) {
   const auto [first, last] = signingSpan(m.projects);
   return targetProgress(*targetEngine(m), t, window_end, first, last);

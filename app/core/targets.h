@@ -40,6 +40,9 @@ std::shared_ptr<StatsEngine> targetEngine(const Model& m);  // an engine set to 
 TargetProgress targetProgress(const StatsEngine& manufacturing, const Targets& t, int window_end, int first_month, int last_month);
 // The same for a model, building the engine (the command line).
 TargetProgress targetProgress(const Model& m, const Targets& t, int window_end);
+// The same in one light pass over the rows, no cube (core/stats.h sizeClassTallies): a screenshot,
+// --stats. `first_month`, `last_month`: signingSpan's.
+TargetProgress targetProgressOfRows(const Model& m, const Targets& t, int window_end, int first_month, int last_month);
 // The same from any source of statistics (PostGIS): `query` gives the figures of a filter.
 TargetProgress targetProgress(const std::function<Stats(const Filter&)>& query, const Targets& t, int window_end, int first_month,
                               int last_month);

@@ -22,8 +22,8 @@ const std::string& header() {
     all.resize(std::fread(all.data(), 1, all.size(), f));
     std::fclose(f);
     std::remove(path.c_str());
-    // An empty base map's layers: three zero counts and no outline (4 × u64), then the checksum.
-    return all.substr(0, all.size() - 8 - 4 * 8);
+    // An empty base map's layers: three zero counts, no outline and no parks (5 × u64), then the checksum.
+    return all.substr(0, all.size() - 8 - 5 * 8);
   }();
   return h;
 }
@@ -43,7 +43,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (!cm::writeBaseMapCache(path, kKey, *b)) std::abort();
   auto again = cm::readBaseMapCache(path, kKey);
   if (!again || again->districts.size() != b->districts.size() || again->water.size() != b->water.size() ||
-      again->rivers.size() != b->rivers.size() || again->city_outline != b->city_outline)
+      again->rivers.size() != b->rivers.size() || again->city_outline != b->city_outline || again->parks.size() != b->parks.size())
     std::abort();
   return 0;
 }

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 
 #include "data/base_map.h"
 #include "geo/projection.h"
@@ -230,4 +231,25 @@ TEST(BaseMap, EmptyListsRoundTripAndANaNIsRefused) {
   b.districts[0].fill = {{0, 0}, {1, 0}};  // not a whole triangle
   ASSERT_TRUE(writeBaseMapCache(file, "k", b));
   EXPECT_FALSE(readBaseMapCache(file, "k").has_value());
+}
+
+TEST(BaseMap, AParkWithABadNumberIsRefused) {
+  TempDir dir("chainmap_basemap_parks");
+  const std::string file = (dir.path / "parks.cmcache").string();
+  BaseMap b;
+  b.parks.resize(1);  // empty strings: the least a park takes
+  b.parks[0].lon = 120.2, b.parks[0].lat = 30.2, b.parks[0].xy = {520000, 3343000};
+  ASSERT_TRUE(writeBaseMapCache(file, "k", b));
+  auto back = readBaseMapCache(file, "k");
+  ASSERT_TRUE(back.has_value());
+  ASSERT_EQ(back->parks.size(), 1u);
+  EXPECT_EQ(back->parks[0].xy, b.parks[0].xy);
+  for (int bad = 0; bad < 3; ++bad) {
+    BaseMap w = b;
+    if (bad == 0) w.parks[0].xy.y = std::nan("");
+    if (bad == 1) w.parks[0].radius_km = std::numeric_limits<double>::infinity();
+    if (bad == 2) w.parks[0].main_ecosystem = static_cast<Ecosystem>(200);  // indexes a table of six
+    ASSERT_TRUE(writeBaseMapCache(file, "k", w));
+    EXPECT_FALSE(readBaseMapCache(file, "k").has_value()) << bad;
+  }
 }

@@ -1,4 +1,5 @@
-// The statistics engine's counts cube against the plain one-pass reference (computeStats): every
+// The statistics engine's counts cube — and the targets' light pass, sizeClassTallies — against
+// the plain one-pass reference (computeStats): every
 // field of Stats for many random filters (ecosystems, sectors, chains, districts, park mode, any
 // minimum investment, time window), on the sample, a generated 20k set, rows with odd values, and
 // undated rows, unknown amounts and rows that state no sector.
@@ -106,7 +107,10 @@ void checkRandomFilters(const Model& m, int runs, unsigned seed) {
   std::mt19937 rng(seed);
   for (int i = 0; i < runs; ++i) {
     const Filter f = randomFilter(rng, m, first, last);
-    expectSame(engine.query(f), computeStats(m, f), "#" + std::to_string(i) + " " + describe(f));
+    const Stats ref = computeStats(m, f);
+    expectSame(engine.query(f), ref, "#" + std::to_string(i) + " " + describe(f));
+    // The targets' light pass (--stats, screenshots): the same size classes as the reference.
+    expectTallies(sizeClassTallies(m, f), ref.by_size, "#" + std::to_string(i) + " sizeClassTallies " + describe(f));
     // The whole timeline under the same attributes (the histogram's query): no rebuild.
     Filter whole = f;
     whole.month_from = first;
