@@ -37,8 +37,13 @@ Stats statsOfRows(const Model& m, const Filter& f, size_t from, size_t to) {
   Stats s = emptyStats(m);
   std::vector<std::pair<int, Tally>> months;
   std::vector<std::pair<int, std::array<int64_t, kEcosystemCount>>> month_eco;
+  // A month's slot in both lists: by its offset from 1970-01 where it has one (the dates' table's
+  // range, 1970–2149), else found in the lists.
+  constexpr int kBase = 1970 * 12, kSpan = 180 * 12;
+  std::vector<int32_t> slot_of(kSpan, -1);
   for (size_t i = from; i < to; ++i) {
-    if (!passes(p, i, f)) continue;
+    const int month = projectMonth(p, i);
+    if (!passesAttributes(p, i, f) || !passesTime(month, f)) continue;  // passes(), the month found once
     const double inv = p.investment_yi[i];
     add(s.total, inv);
     s.investment_unknown += !p.investmentKnown(i);
@@ -54,18 +59,21 @@ Stats statsOfRows(const Model& m, const Filter& f, size_t from, size_t to) {
     if (p.district_index[i] >= 0 && static_cast<size_t>(p.district_index[i]) < s.by_district.size())
       add(s.by_district[p.district_index[i]], inv);
     if (p.park_index[i] >= 0 && static_cast<size_t>(p.park_index[i]) < s.by_park.size()) add(s.by_park[p.park_index[i]], inv);
-    const int month = projectMonth(p, i);
     if (month == kUndatedMonth) {
       add(s.undated, inv);
       ++s.undated_ecosystem[static_cast<int>(p.ecosystem[i])];
       continue;
     }
-    auto it = std::find_if(months.begin(), months.end(), [&](const auto& x) { return x.first == month; });
-    if (it == months.end()) months.push_back({month, Tally{}}), it = months.end() - 1;
-    add(it->second, inv);
-    auto jt = std::find_if(month_eco.begin(), month_eco.end(), [&](const auto& x) { return x.first == month; });
-    if (jt == month_eco.end()) month_eco.push_back({month, {}}), jt = month_eco.end() - 1;
-    ++jt->second[static_cast<int>(p.ecosystem[i])];
+    const bool indexed = month >= kBase && month < kBase + kSpan;
+    int slot = indexed ? slot_of[month - kBase] : -1;
+    if (slot < 0) {
+      const auto it = std::find_if(months.begin(), months.end(), [&](const auto& x) { return x.first == month; });
+      slot = static_cast<int>(it - months.begin());
+      if (it == months.end()) months.push_back({month, Tally{}}), month_eco.push_back({month, {}});
+      if (indexed) slot_of[month - kBase] = slot;
+    }
+    add(months[slot].second, inv);
+    ++month_eco[slot].second[static_cast<int>(p.ecosystem[i])];
   }
   std::sort(months.begin(), months.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   std::sort(month_eco.begin(), month_eco.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
