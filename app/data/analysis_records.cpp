@@ -9,7 +9,7 @@ Polygon catchmentPolygon(const Model& m, int park, double radius_km, int segment
   Polygon out;
   if (park < 0 || static_cast<size_t>(park) >= m.parks.size() || segments < 3) return out;
   const Park& p = m.parks[static_cast<size_t>(park)];
-  auto tr = sharedTransform(kWgs84, m.display_crs.empty() ? kDefaultDisplayCrs : m.display_crs);
+  auto tr = sharedTransform(kWgs84, displayCrsOf(m.display_crs));
   if (!tr) return out;
   Ring ring;
   for (int i = 0; i <= segments; ++i) {

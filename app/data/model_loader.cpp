@@ -148,7 +148,7 @@ ProjectsPlan planProjects(const LoadOptions& opt, const DataPaths& paths, const 
 Model loadAll(const LoadOptions& opt, LoadReport& report, TaskControl* control,
               const std::function<void(const Model&)>& base_loaded) {
   Model m;
-  m.display_crs = opt.crs.empty() ? kDefaultDisplayCrs : opt.crs;
+  m.display_crs = displayCrsOf(opt.crs);
   if (opt.use_cache) rememberTransformsIn(transformsCachePath());
   const DataPaths paths = resolveDataPaths(opt.data_dir);
   // The projects' cache is opened before anything loads PROJ: its columns come from the disk

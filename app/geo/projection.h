@@ -12,6 +12,8 @@ namespace cm {
 // Hangzhou spans 118.3–120.7°E: CGCS2000 / 3-degree Gauss-Kruger CM 120E keeps scale error
 // below 0.05 % across the city. Configurable with --crs.
 inline constexpr const char* kDefaultDisplayCrs = "EPSG:4549";
+// The display CRS that `crs` (an option, a model's) names: itself, or the default when empty.
+inline std::string displayCrsOf(const std::string& crs) { return crs.empty() ? std::string(kDefaultDisplayCrs) : crs; }
 inline constexpr const char* kWgs84 = "EPSG:4326";
 
 class Transform {

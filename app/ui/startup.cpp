@@ -63,7 +63,7 @@ void StartupLoader::join() {
 StartupLoader::~StartupLoader() { join(); }
 
 void warmUpMainThread(const std::string& display_crs) {
-  const std::string crs = display_crs.empty() ? kDefaultDisplayCrs : display_crs;
+  const std::string crs = displayCrsOf(display_crs);
   (void)sharedTransform(crs, kWgs84);
   (void)sharedTransform(kWgs84, crs);
   trace("projections ready");

@@ -14,7 +14,7 @@ bool insidePark(const Model& m, const ParkShapes& s, int park, double x, double 
   if (k < s.polygons.size() && !s.polygons[k].empty()) return pointInMultiPolygon(s.polygons[k], x, y);
   const Park& p = m.parks[k];
   const double r_m = 1000.0 * (k < s.radius_km.size() && s.radius_km[k] > 0 ? s.radius_km[k] : p.radius_km);
-  auto tr = sharedTransform(kWgs84, m.display_crs.empty() ? kDefaultDisplayCrs : m.display_crs);
+  auto tr = sharedTransform(kWgs84, displayCrsOf(m.display_crs));
   double lon = x, lat = y;
   if (tr && (*tr)->inverse(lon, lat) && std::isfinite(lon) && std::isfinite(lat))
     return geodesicDistanceM(lon, lat, p.lon, p.lat) <= r_m;

@@ -44,7 +44,7 @@ struct TempGuard {  // removes the temporary unless released
 
 std::unique_ptr<OGRSpatialReference> displaySrs(const std::string& crs) {
   auto srs = std::make_unique<OGRSpatialReference>();
-  if (srs->SetFromUserInput(crs.empty() ? kDefaultDisplayCrs : crs.c_str()) != OGRERR_NONE) return nullptr;
+  if (srs->SetFromUserInput(displayCrsOf(crs).c_str()) != OGRERR_NONE) return nullptr;
   srs->SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
   return srs;
 }

@@ -143,7 +143,7 @@ Result<ParkPolygonsLoad> loadParkBoundaries(const std::string& path, const Model
     if (srs->exportToWkt(&wkt, opts) == OGRERR_NONE && wkt) src = wkt;
     CPLFree(wkt);
   }
-  const std::string display = m.display_crs.empty() ? kDefaultDisplayCrs : m.display_crs;
+  const std::string display = displayCrsOf(m.display_crs);
   auto to_xy = sharedTransform(src, display);
   if (!to_xy) return ParkLoadResult::fail(fileError(path, "its CRS cannot be used: " + to_xy.error()));
 
