@@ -18,8 +18,10 @@
 namespace cm {
 
 const Result<const ProjApi*>& projApi() {
+  // CHAINMAP_PROJ_LIBRARY_NAME loads another (for the tests of a PROJ that cannot be loaded).
+  static const std::string name = std::getenv("CHAINMAP_PROJ_LIBRARY_NAME") ? std::getenv("CHAINMAP_PROJ_LIBRARY_NAME") : CHAINMAP_PROJ_SONAME;
   static const Result<const ProjApi*> api =
-      loadFunctionTable<ProjApi>(CHAINMAP_PROJ_SONAME, "reprojecting the map", [](void* lib, ProjApi& t, std::string* missing) {
+      loadFunctionTable<ProjApi>(name.c_str(), "reprojecting the map", [](void* lib, ProjApi& t, std::string* missing) {
 #define CHAINMAP_PROJ_FIND(f) findSymbol(lib, #f, t.f, missing);
         CHAINMAP_PROJ_FUNCTIONS(CHAINMAP_PROJ_FIND)
 #undef CHAINMAP_PROJ_FIND

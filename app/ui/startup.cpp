@@ -46,7 +46,8 @@ StartupLoader::StartupLoader(LoadOptions opt, bool with_fonts, float ui_px) {
       // PROJ, for the window (the scale bar's geodesics, the pointer's coordinates: warmUpMainThread)
       // when the caches spared the load it: loaded here, while the main thread sets up GL, and
       // after the fonts (a library's load waits for the driver's to finish).
-      (void)projApi();
+      // Without it the map still shows from the caches, with no scale bar: said, not silent.
+      if (const auto& proj = projApi(); !proj) report.warnings.push_back(proj.error() + " (the scale bar and coordinates are not shown)");
     }
     // Nobody changes the model from here on (the App's is const): its cache is written beside.
     writeCacheInBackground(model, report.cache_write);

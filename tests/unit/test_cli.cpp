@@ -170,10 +170,20 @@ TEST(Cli, AReopenFromTheCachesNeverLoadsGdal) {
   const auto [rc3, cached, err3] = stats("CHAINMAP_GDAL_PLUGIN=/nonexistent/chainmap-gdal.so");
   EXPECT_EQ(rc3, 0) << err3;
   EXPECT_EQ(cached, first);
+  // Nor PROJ: from the caches a PROJ that cannot be loaded changes nothing …
+  const auto [rc5, noproj, err5] = stats("CHAINMAP_PROJ_LIBRARY_NAME=libchainmap-no-proj.so.0");
+  EXPECT_EQ(rc5, 0) << err5;
+  EXPECT_EQ(noproj, first);
   fs::remove_all(dir);
   const auto [rc4, none, err4] = stats("CHAINMAP_GDAL_PLUGIN=/nonexistent/chainmap-gdal.so");
   EXPECT_EQ(rc4, 1);
   EXPECT_NE(err4.find("/nonexistent/chainmap-gdal.so: GDAL's plugin cannot be loaded"), std::string::npos) << err4;
+  // … and without them it is said, naming the library and what needs it.
+  fs::remove_all(dir);
+  const auto [rc6, none6, err6] = stats("CHAINMAP_PROJ_LIBRARY_NAME=libchainmap-no-proj.so.0");
+  EXPECT_EQ(rc6, 1);
+  EXPECT_NE(err6.find("libchainmap-no-proj.so.0 cannot be loaded ("), std::string::npos) << err6;
+  EXPECT_NE(err6.find("reprojecting the map needs it"), std::string::npos) << err6;
   fs::remove_all(dir);
 }
 
