@@ -271,8 +271,7 @@ BaseMap loadBaseMap(const BaseMapFiles& files, const std::string& display_crs, c
   else warn(w.error());
   if (auto r = loadRivers(files.rivers, display_crs, &b.warnings); r) b.rivers = r.take();
   else warn(r.error());
-  if (auto to_xy = sharedTransform(kWgs84, display_crs); !to_xy) b.errors.push_back(to_xy.error());
-  else if (auto p = loadParksCsv(files.parks, **to_xy, &b.warnings); p) b.parks = p.take();
+  if (auto p = loadParksCsv(files.parks, display_crs, &b.warnings); p) b.parks = p.take();
   else b.errors.push_back(p.error());
   trace("load: base map read");
   makeDrawingGeometry(b);

@@ -165,8 +165,7 @@ Model loadAll(const LoadOptions& opt, LoadReport& report, TaskControl* control,
 
   if (paths.data_dir.empty()) {
     report.errors.push_back(noDistrictsMessage(paths));
-    if (auto to_xy = sharedTransform(kWgs84, m.display_crs); !to_xy) report.errors.push_back(to_xy.error());
-    else if (auto p = loadParksCsv(paths.parks, **to_xy, &report.warnings); p) m.parks = p.take();
+    if (auto p = loadParksCsv(paths.parks, m.display_crs, &report.warnings); p) m.parks = p.take();
     else report.errors.push_back(p.error());
   } else {  // districts, water, rivers, parks and what drawing them needs, from the cache when it has them
     BaseMap b = loadBaseMap({paths.districts, paths.water, paths.rivers, paths.parks}, m.display_crs,

@@ -10,6 +10,12 @@
 
 namespace cm {
 
+Result<std::vector<Park>> loadParksCsv(const std::string& path, const std::string& display_crs, std::vector<std::string>* warnings) {
+  auto to_xy = sharedTransform(kWgs84, display_crs);
+  if (!to_xy) return Result<std::vector<Park>>::fail(to_xy.error());
+  return loadParksCsv(path, **to_xy, warnings);
+}
+
 Result<std::vector<Park>> loadParksCsv(const std::string& path, const Transform& to_xy, std::vector<std::string>* warnings) {
   using R = Result<std::vector<Park>>;
   auto csv = CsvReader::open(path);

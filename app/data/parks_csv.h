@@ -16,5 +16,7 @@ namespace cm {
 // a message in `warnings` (when given; without it that is an error).
 Result<std::vector<Park>> loadParksCsv(const std::string& path, const Transform& wgs84_to_display,
                                        std::vector<std::string>* warnings = nullptr);
+// The same into `display_crs` (the transform made here: PROJ is loaded); its error when it cannot be.
+Result<std::vector<Park>> loadParksCsv(const std::string& path, const std::string& display_crs, std::vector<std::string>* warnings);
 
 }  // namespace cm

@@ -2,7 +2,6 @@
 
 #include "geo/proj_api.h"
 
-
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -60,7 +59,7 @@ const std::string& canonical(const std::string& def) {
 // database must be for its entries to hold, and the entries this process has (read or found).
 struct Store {
   std::string file;
-  bool read = true;  // false: `file` named and not read yet (read at the first transform, when PROJ is loaded)
+  bool read = true;  // false: `file` named and not read yet (read at the first transform or CRS check)
   std::string stamp;
   nlohmann::json entries = nlohmann::json::array();  // [[src, dst, pipeline], ...]
   std::set<std::string> valid_crs;                   // definitions an entry proves PROJ knows
@@ -94,8 +93,9 @@ void remember(const std::string& src, const std::string& dst, const std::string&
   (void)writeFileAtomically(file, text);  // a store that cannot be written only costs the next start its look-up
 }
 
-// The store named by rememberTransformsIn, read once PROJ is loaded (its stamp asks PROJ): the
-// entries it holds under this PROJ become known pipelines. Under g_mutex.
+// The store named by rememberTransformsIn, read at the first transform or CRS check (its stamp,
+// projInstallStamp, loads no PROJ): the entries it holds under this PROJ become known pipelines.
+// Under g_mutex.
 void readStore() {
   if (g_store.read) return;
   g_store.read = true;
@@ -246,7 +246,7 @@ void rememberTransformsIn(const std::string& file) {
   std::lock_guard lock(g_mutex);
   if (file == g_store.file) return;
   g_store.file = file;
-  g_store.read = false;  // read where PROJ is first used (readStore): naming it loads nothing
+  g_store.read = false;  // read at the first transform or CRS check (readStore): naming it reads nothing
 }
 
 Result<std::string> validateCrs(const std::string& def) {

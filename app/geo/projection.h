@@ -62,7 +62,8 @@ void prepareTransformsOnThisThread();
 // the database look-ups (about 100 ms of every start, most of it before the first frame). Entries
 // are trusted only under the PROJ release and proj.db (path, size, time) that chose them. Call it
 // before the transforms are made; "" forgets the file (what was learnt stays for this process).
-// The file is read at the next transform or validateCrs, where PROJ is loaded: this call loads nothing.
+// The file is read at the next transform or validateCrs (without loading PROJ: geo/proj_api.h
+// projInstallStamp); this call reads nothing.
 void rememberTransformsIn(const std::string& file);
 
 // Checks that a CRS definition is known to PROJ; the error names the definition.
